@@ -1,0 +1,52 @@
+// createApp(deps): the whole site map in one place. Every URL the site answers is mounted here.
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { articleCountsByChannel } from './articles/article.service.ts';
+import { articleRoutes } from './articles/article.routes.tsx';
+import { channelRoutes } from './channels/channel.routes.tsx';
+import type { AppDeps, RouteContext } from './http/app-deps.ts';
+import { errorHandler, notFoundHandler } from './http/errors.tsx';
+import type { PageChrome } from './http/layout.tsx';
+import { securityHeaders } from './http/security-headers.ts';
+import { StaticAssets } from './http/static-assets.ts';
+import { participationRoutes } from './participation/participation.routes.tsx';
+
+export type { AppDeps } from './http/app-deps.ts';
+
+/** Builds the web application; it holds no state that other instances would need to share. */
+export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
+  const { db, channels } = deps;
+  const staticChrome: PageChrome = {
+    site: deps.site,
+    stylesheetHref: assets.href('site.css'),
+    iconHref: assets.href('favicon.svg'),
+    nav: [],
+  };
+  const ctx: RouteContext = {
+    ...deps,
+    cachedPage: (handler) => deps.pageCache.wrap(handler),
+    // The navigation lists only channels that have articles: empty channels are an inspection
+    // fault for government sites, and the directory at /channels still lists every channel.
+    async chrome() {
+      const counts = await articleCountsByChannel(db);
+      return { ...staticChrome, nav: channels.all.filter((c) => (counts.get(c.slug) ?? 0) > 0).map(({ slug, name }) => ({ slug, name })) };
+    },
+    navChannel(slug) {
+      const channel = channels.bySlug(slug) ?? channels.city;
+      return { slug: channel.slug, name: channel.name };
+    },
+  };
+
+  const app = new Hono();
+  app.use(securityHeaders());
+  app.use(compress());
+  app.onError(errorHandler(deps.logger, staticChrome));
+  app.notFound(notFoundHandler(staticChrome));
+
+  app.get('/static/:name', (c) => assets.respond(c, c.req.param('name')) ?? c.notFound());
+  app.get('/favicon.ico', (c) => c.redirect(assets.href('favicon.svg'), 301));
+  app.route('/', articleRoutes(ctx));
+  app.route('/', channelRoutes(ctx));
+  app.route('/', participationRoutes(ctx));
+  return app;
+}

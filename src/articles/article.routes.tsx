@@ -1,0 +1,32 @@
+// Public article pages: the home page's newest-first list and each article.
+import { Hono } from 'hono';
+import type { RouteContext } from '../http/app-deps.ts';
+import { notFound } from '../http/errors.tsx';
+import { htmlDocument } from '../http/layout.tsx';
+import { parseId, parsePageNumber } from '../http/request-params.ts';
+import { articleListPage, articleWithContext } from './article.service.ts';
+import { ArticlePage } from './views/article-page.tsx';
+import { HomePage } from './views/home-page.tsx';
+
+/** Routes: `/` and `/articles/:id`. */
+export function articleRoutes(ctx: RouteContext): Hono {
+  const { db, cachedPage } = ctx;
+  return new Hono()
+    .get(
+      '/',
+      cachedPage(async (c) => {
+        const list = await articleListPage(db, parsePageNumber(c.req.query('page')));
+        if (!list) throw notFound('没有这一页。');
+        return c.html(htmlDocument(<HomePage chrome={await ctx.chrome()} list={list} navChannel={ctx.navChannel} />));
+      }),
+    )
+    .get(
+      '/articles/:id',
+      cachedPage(async (c) => {
+        const id = parseId(c.req.param('id') ?? '');
+        const found = id === undefined ? undefined : await articleWithContext(db, id);
+        if (!found) throw notFound('您要查看的文章不存在或已被删除。');
+        return c.html(htmlDocument(<ArticlePage chrome={await ctx.chrome()} channel={ctx.navChannel(found.article.channel)} {...found} />));
+      }),
+    );
+}

@@ -1,0 +1,86 @@
+// Queries on the article table. Plain functions taking the database (or a transaction) first.
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { rowToArticle, rowToSummary, type Article, type ArticleSummary } from './article.ts';
+import type { ArticleTable } from './article.table.ts';
+
+const summaryColumns = ['id', 'title', 'channel', 'excerpt', 'published_on'] as const;
+
+/** Newest first: by publication date, then by id (later imports of the same day are newer). */
+export async function latestArticles(
+  db: Db,
+  options: { channel?: string | undefined; excludeId?: number; limit: number; offset: number },
+): Promise<ArticleSummary[]> {
+  let query = db.selectFrom('article').select(summaryColumns);
+  if (options.channel !== undefined) query = query.where('channel', '=', options.channel);
+  if (options.excludeId !== undefined) query = query.where('id', '!=', options.excludeId);
+  const rows = await query.orderBy('published_on', 'desc').orderBy('id', 'desc').limit(options.limit).offset(options.offset).execute();
+  return rows.map(rowToSummary);
+}
+
+/** How many articles there are, in one channel or in all. */
+export async function countArticles(db: Db, channel?: string): Promise<number> {
+  let query = db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('count'));
+  if (channel !== undefined) query = query.where('channel', '=', channel);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Article counts per channel slug. */
+export async function articleCountsByChannel(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('article')
+    .select((eb) => ['channel', eb.fn.countAll<number>().as('count')])
+    .groupBy('channel')
+    .execute();
+  return new Map(rows.map((row) => [row.channel, Number(row.count)]));
+}
+
+/** One article by id, or undefined. */
+export async function articleById(db: Db, id: number): Promise<Article | undefined> {
+  const row = await db.selectFrom('article').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && rowToArticle(row);
+}
+
+/** The stored fields an import compares against, by source key. */
+export async function articleBySourceKey(db: Db, sourceKey: string) {
+  return db.selectFrom('article').select(['id', 'body', 'channel']).where('source_key', '=', sourceKey).executeTakeFirst();
+}
+
+/** The next newer and next older article in the site-wide order. */
+export async function neighbourArticles(
+  db: Db,
+  article: Pick<Article, 'id' | 'publishedOn'>,
+): Promise<{ newer: ArticleSummary | undefined; older: ArticleSummary | undefined }> {
+  const { id, publishedOn } = article;
+  const [newer, older] = await Promise.all([
+    db
+      .selectFrom('article')
+      .select(summaryColumns)
+      .where((eb) => eb.or([eb('published_on', '>', publishedOn), eb.and([eb('published_on', '=', publishedOn), eb('id', '>', id)])]))
+      .orderBy('published_on', 'asc')
+      .orderBy('id', 'asc')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('article')
+      .select(summaryColumns)
+      .where((eb) => eb.or([eb('published_on', '<', publishedOn), eb.and([eb('published_on', '=', publishedOn), eb('id', '<', id)])]))
+      .orderBy('published_on', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return { newer: newer && rowToSummary(newer), older: older && rowToSummary(older) };
+}
+
+/** Inserts an article row and returns its id. */
+export async function insertArticle(db: Db, row: Insertable<ArticleTable>): Promise<number> {
+  const { id } = await db.insertInto('article').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+/** Updates an article row. */
+export async function updateArticle(db: Db, id: number, changes: Updateable<ArticleTable>): Promise<void> {
+  await db.updateTable('article').set(changes).where('id', '=', id).execute();
+}

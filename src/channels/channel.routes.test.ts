@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openSeededApp } from '../../test/helpers/test-app.ts';
+
+describe('channel and service pages', () => {
+  let seeded: Awaited<ReturnType<typeof openSeededApp>>;
+  before(async () => (seeded = await openSeededApp()));
+  after(() => seeded.close());
+
+  it('a channel page lists only its articles, newest first', async () => {
+    const response = await seeded.app.request('/channels/qingshanhu');
+    assert.equal(response.status, 200);
+    const html = await response.text();
+    assert.match(html, /<h1>青山湖区招商<\/h1>/);
+    const titles = [...html.matchAll(/<h2><a href="\/articles\/\d+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1]);
+    assert.deepEqual(titles, ['工会法律直通车进园区优化招商营造和谐劳动关系', '南昌青山湖创新社区治理模式 打造社会组织孵化平台']);
+    assert.match(html, /<a href="\/channels\/qingshanhu" aria-current="page">青山湖区<\/a>/);
+  });
+
+  it('the city-wide channel holds the 南昌招商 and untagged city-wide articles', async () => {
+    const html = await (await seeded.app.request('/channels/nanchang')).text();
+    assert.equal([...html.matchAll(/<h2><a href/g)].length, 5);
+    assert.match(html, /南昌重大重点项目建设提速 招商引资成效显著/);
+  });
+
+  it('the navigation shows only channels with articles; the directory lists all with counts', async () => {
+    const home = await (await seeded.app.request('/')).text();
+    const nav = /<nav class="channel-nav"[\s\S]*?<\/nav>/.exec(home)![0];
+    for (const name of ['南昌市', '东湖区', '西湖区', '青云谱区', '青山湖区']) assert.ok(nav.includes(`>${name}</a>`), name);
+    assert.ok(!nav.includes('>进贤县</a>'), 'an empty channel is not in the navigation');
+    const directory = await (await seeded.app.request('/channels')).text();
+    assert.match(directory, /<strong>进贤县<\/strong><span class="meta">县 · 0 篇/);
+    assert.match(directory, /<strong>南昌市<\/strong><span class="meta">全市 · 5 篇/);
+  });
+
+  it('an empty channel says so, and an unknown channel is a 404', async () => {
+    const empty = await seeded.app.request('/channels/anyi');
+    assert.equal(empty.status, 200);
+    assert.match(await empty.text(), /本频道暂无文章/);
+    assert.equal((await seeded.app.request('/channels/atlantis')).status, 404);
+  });
+
+  it('the footer services say plainly that they are not open yet', async () => {
+    for (const [path, title] of [['/submit', '投稿'], ['/contact', '联系我们'], ['/enterprises/apply', '企业入驻']] as const) {
+      const response = await seeded.app.request(path);
+      assert.equal(response.status, 200);
+      const html = await response.text();
+      assert.match(html, new RegExp(`<h1>${title}</h1>`));
+      assert.match(html, /正在建设中,暂未开放/);
+    }
+  });
+});

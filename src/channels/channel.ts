@@ -1,0 +1,32 @@
+// Channels: the city-wide channel and one per district, county or zone, read from data/channels.json.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const channelSchema = z.object({
+  slug: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: z.string().min(1),
+  shortName: z.string().min(1),
+  kind: z.enum(['city', 'district', 'county', 'zone', 'authority']),
+  tags: z.array(z.string().min(1)).min(1),
+  mentions: z.array(z.string().min(1)),
+});
+
+const channelFileSchema = z.object({ channels: z.array(channelSchema).min(1) });
+
+/** One channel of the portal. */
+export type Channel = z.infer<typeof channelSchema>;
+
+/** The bundled channel list. */
+export const DEFAULT_CHANNELS_FILE = fileURLToPath(new URL('../../data/channels.json', import.meta.url));
+
+/** Reads and validates a channel file; the first `city` channel is the city-wide one. */
+export function readChannelFile(path = DEFAULT_CHANNELS_FILE): Channel[] {
+  const parsed = channelFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  const channels = parsed.data.channels;
+  const slugs = new Set(channels.map((c) => c.slug));
+  if (slugs.size !== channels.length) throw new Error(`${path}: channel slugs must be unique`);
+  if (!channels.some((c) => c.kind === 'city')) throw new Error(`${path}: a channel of kind "city" is required`);
+  return channels;
+}

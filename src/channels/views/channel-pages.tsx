@@ -1,0 +1,42 @@
+// The channel directory and one channel's newest-first list.
+import type { ArticleListPage } from '../../articles/article.service.ts';
+import { ArticleList } from '../../articles/views/article-list.tsx';
+import type { RouteContext } from '../../http/app-deps.ts';
+import { Layout, type PageChrome } from '../../http/layout.tsx';
+import type { Channel } from '../channel.ts';
+
+const KIND_LABELS: Record<Channel['kind'], string> = { city: '全市', district: '区', county: '县', zone: '开发区', authority: '管理局' };
+
+/** Every channel with its article count. */
+export function ChannelDirectoryPage(props: { chrome: PageChrome; channels: readonly Channel[]; counts: Map<string, number> }) {
+  return (
+    <Layout chrome={props.chrome} title="全部频道">
+      <h1>全部频道</h1>
+      <ul class="channel-grid">
+        {props.channels.map((channel) => (
+          <li>
+            <a href={`/channels/${channel.slug}`}>
+              <strong>{channel.name}</strong>
+              <span class="meta">
+                {KIND_LABELS[channel.kind]} · {props.counts.get(channel.slug) ?? 0} 篇
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+/** One channel, page N. */
+export function ChannelPage(props: { chrome: PageChrome; channel: Channel; list: ArticleListPage; navChannel: RouteContext['navChannel'] }) {
+  const { channel, list } = props;
+  const heading = `${channel.name}招商`;
+  return (
+    <Layout chrome={props.chrome} title={list.page > 1 ? `${heading} 第${list.page}页` : heading} currentChannel={channel.slug} description={`${channel.name}招商引资资讯`}>
+      <h1>{heading}</h1>
+      <p class="page-lead">共 {list.total} 篇。</p>
+      <ArticleList list={list} channelName={props.navChannel} basePath={`/channels/${channel.slug}`} />
+    </Layout>
+  );
+}

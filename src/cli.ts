@@ -1,0 +1,53 @@
+// `zhaoshang <command>`: the operator's command line.
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.ts';
+import { runImportCommand } from './importer/import.command.ts';
+import { createLogger } from './logger.ts';
+import { startPortal } from './server.ts';
+
+const USAGE = `Usage: zhaoshang <command> [options]
+
+Commands:
+  serve                     start the portal (same as npm start)
+  import FILE [--strict]    import articles from a seed-format file; with --strict,
+                            import nothing if any block is rejected
+
+Configuration comes from environment variables; see README.md.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      await startPortal(config, createLogger(config.logLevel));
+      return -1;
+    case 'import': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { strict: { type: 'boolean', default: false } } });
+      if (positionals.length !== 1) {
+        process.stderr.write(`zhaoshang import: expected one FILE\n\n${USAGE}`);
+        return 2;
+      }
+      return runImportCommand(config, positionals[0]!, values.strict);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`zhaoshang: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`zhaoshang: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

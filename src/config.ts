@@ -1,0 +1,94 @@
+// Every environment variable the product reads, parsed once and frozen.
+// The only module that touches process.env (STYLE.md convention 10).
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Where the articles live: an embedded SQLite file, a PostgreSQL server, or PGlite (development). */
+export type DatabaseTarget =
+  | { engine: 'sqlite'; path: string }
+  | { engine: 'postgres'; url: string }
+  | { engine: 'pglite'; path: string | undefined };
+
+/** Identity lines that Chinese government sites must show in their footer. */
+export interface SiteIdentity {
+  siteName: string;
+  hostOrganisation: string | undefined;
+  siteCode: string | undefined;
+  icpNumber: string | undefined;
+  publicSecurityNumber: string | undefined;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  workers: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  database: DatabaseTarget;
+  seedFile: string;
+  site: SiteIdentity;
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().default('data/zhaoshang.db'),
+  SEED_FILE: z.string().default('data/seed/articles.txt'),
+  SITE_NAME: z.string().trim().min(1).default('南昌招商'),
+  SITE_HOST_ORGANISATION: optionalText,
+  SITE_CODE: optionalText,
+  SITE_ICP_NUMBER: optionalText,
+  SITE_PUBLIC_SECURITY_NUMBER: optionalText,
+});
+
+/** Reads DATABASE_URL: `postgres://…`, `pglite:` / `pglite:DIR`, `sqlite:FILE` or a plain file path. */
+export function parseDatabaseTarget(value: string): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//.test(value)) return { engine: 'postgres', url: value };
+  if (value.startsWith('pglite:')) {
+    const dir = value.slice('pglite:'.length);
+    return { engine: 'pglite', path: dir === '' ? undefined : resolve(dir) };
+  }
+  const path = value.startsWith('sqlite:') ? value.slice('sqlite:'.length) : value;
+  if (path === '') throw new Error('DATABASE_URL: an SQLite file path is required after "sqlite:"');
+  return { engine: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+}
+
+/** Builds the configuration from an environment; throws with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    workers: e.WORKERS ?? availableParallelism(),
+    logLevel: e.LOG_LEVEL,
+    database: parseDatabaseTarget(e.DATABASE_URL),
+    seedFile: resolve(e.SEED_FILE),
+    site: Object.freeze({
+      siteName: e.SITE_NAME,
+      hostOrganisation: e.SITE_HOST_ORGANISATION,
+      siteCode: e.SITE_CODE,
+      icpNumber: e.SITE_ICP_NUMBER,
+      publicSecurityNumber: e.SITE_PUBLIC_SECURITY_NUMBER,
+    }),
+  });
+}
+
+/** Test-only environment knobs, read here so that no other module touches process.env. */
+export const testEnvironment = Object.freeze({
+  postgresUrl: process.env.ZHAOSHANG_TEST_PG_URL || undefined,
+  chromiumPath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  ci: process.env.CI === 'true',
+});

@@ -1,0 +1,13 @@
+// The database schema as Kysely sees it: one entry per table, row types owned by their features.
+import type { Kysely } from 'kysely';
+import type { ArticleTable } from '../articles/article.table.ts';
+import type { ContentVersionTable, SiteMetaTable } from './site-state.table.ts';
+
+export interface Database {
+  article: ArticleTable;
+  content_version: ContentVersionTable;
+  site_meta: SiteMetaTable;
+}
+
+/** A query builder bound to our schema; a transaction has the same type. */
+export type Db = Kysely<Database>;

@@ -1,0 +1,29 @@
+// Applies the schema migrations in order. Migrations are only ever appended (STYLE.md 11).
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { Db } from './database.ts';
+import type { SqlDialect } from './dialect.ts';
+import * as articles from './migrations/2026-11-29T00-00_articles.ts';
+
+type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
+
+/** Every migration by name; names sort in the order they must run. */
+const migrations: Record<string, DialectMigration> = {
+  '2026-11-29T00-00_articles': articles,
+};
+
+/** Brings the schema up to date; each migration runs in its own transaction. */
+export async function migrateToLatest(db: Db, dialect: SqlDialect): Promise<void> {
+  const provided: Record<string, Migration> = {};
+  for (const [name, migration] of Object.entries(migrations)) {
+    provided[name] = { up: (trx) => migration.up(trx, dialect) };
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => provided } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error) {
+    const where = failed ? ` (migration ${failed.migrationName})` : '';
+    throw new Error(`Database migration failed${where}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,32 @@
+// Queries on the site-wide state tables.
+import type { Db } from './database.ts';
+
+/** The current content version; it grows whenever public content changes. */
+export async function currentContentVersion(db: Db): Promise<number> {
+  const row = await db.selectFrom('content_version').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+  return Number(row.version);
+}
+
+/** Marks public content as changed; call inside the transaction that changes it. */
+export async function bumpContentVersion(db: Db): Promise<void> {
+  await db
+    .updateTable('content_version')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
+
+/** One installation fact, or undefined. */
+export async function siteMetaValue(db: Db, key: string): Promise<string | undefined> {
+  const row = await db.selectFrom('site_meta').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
+}
+
+/** Records an installation fact, replacing an earlier value. */
+export async function setSiteMetaValue(db: Db, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('site_meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}

@@ -1,0 +1,27 @@
+// What the web application needs from the outside world, built once in main.ts or a test.
+import type { Handler } from 'hono';
+import type { Logger } from 'pino';
+import type { ChannelCatalog } from '../channels/channel-catalog.ts';
+import type { SiteIdentity } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { NavChannel, PageChrome } from './layout.tsx';
+import type { PageCache } from './page-cache.ts';
+
+export interface AppDeps {
+  db: Db;
+  channels: ChannelCatalog;
+  logger: Logger;
+  site: SiteIdentity;
+  /** Rendered public pages; shared with the server's fast path. */
+  pageCache: PageCache;
+}
+
+/** Shared helpers the features' route tables receive from createApp. */
+export interface RouteContext extends AppDeps {
+  /** Wraps a public page handler with the content-versioned page cache. */
+  cachedPage(handler: Handler): Handler;
+  /** Header, navigation and footer data for a full page. */
+  chrome(): Promise<PageChrome>;
+  /** A channel's navigation label by slug (unknown slugs fall back to the city-wide channel). */
+  navChannel(slug: string): NavChannel;
+}

@@ -1,0 +1,81 @@
+// A response body held in memory with its compressed forms, so hot responses are never re-encoded.
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** Body bytes in identity, gzip and brotli encodings, with a validator. */
+export interface CompressedBody {
+  etag: string;
+  identity: Buffer;
+  gzip: Buffer | undefined;
+  br: Buffer | undefined;
+}
+
+// Below this size compression saves less than its headers cost.
+const MIN_COMPRESS_BYTES = 1024;
+
+/** Encodes a body once, in every encoding we serve. */
+export function compressBody(bytes: Buffer): CompressedBody {
+  const etag = `"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`;
+  if (bytes.length < MIN_COMPRESS_BYTES) return { etag, identity: bytes, gzip: undefined, br: undefined };
+  return {
+    etag,
+    identity: bytes,
+    gzip: gzipSync(bytes, { level: 9 }),
+    br: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }),
+  };
+}
+
+/** True when an If-None-Match header names this entity tag (weak comparison, as for GET). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/** Picks the best encoding the client accepts: brotli, then gzip, else none. */
+export function chooseEncoding(acceptEncoding: string | undefined, body: CompressedBody): { name: 'br' | 'gzip' | undefined; bytes: Buffer } {
+  if (acceptEncoding) {
+    if (body.br && accepts(acceptEncoding, 'br')) return { name: 'br', bytes: body.br };
+    if (body.gzip && accepts(acceptEncoding, 'gzip')) return { name: 'gzip', bytes: body.gzip };
+  }
+  return { name: undefined, bytes: body.identity };
+}
+
+function accepts(header: string, coding: string): boolean {
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    if (name !== coding) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  }
+  return false;
+}
+
+/** Status, headers and bytes of a response, before any HTTP library turns them into one. */
+export interface ResponseParts {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: Buffer | null;
+}
+
+/** What to send for an in-memory body: 304 when the client's copy is current. */
+export function responsePartsFor(
+  request: { ifNoneMatch: string | undefined; acceptEncoding: string | undefined; head: boolean },
+  body: CompressedBody,
+  headers: Record<string, string>,
+): ResponseParts {
+  const common = { ...headers, ETag: body.etag, Vary: 'Accept-Encoding' };
+  if (matchesEtag(request.ifNoneMatch, body.etag)) return { status: 304, headers: common, body: null };
+  const encoding = chooseEncoding(request.acceptEncoding, body);
+  const responseHeaders: Record<string, string> = { ...common, 'Content-Length': String(encoding.bytes.length) };
+  if (encoding.name) responseHeaders['Content-Encoding'] = encoding.name;
+  return { status: 200, headers: responseHeaders, body: request.head ? null : encoding.bytes };
+}
+
+/** The same as a web Response, for Hono handlers. */
+export function respondWithBody(...args: Parameters<typeof responsePartsFor>): Response {
+  const parts = responsePartsFor(...args);
+  return new Response(parts.body as Uint8Array<ArrayBuffer> | null, { status: parts.status, headers: parts.headers });
+}

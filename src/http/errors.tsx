@@ -1,0 +1,65 @@
+// One error type and one handler: Chinese HTML pages for people, RFC 9457 problem JSON for the API.
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from 'pino';
+import { htmlDocument, Layout, type PageChrome } from './layout.tsx';
+
+export type ErrorCode = 'not_found' | 'bad_request' | 'internal';
+
+/** An error meant for the user: its message is shown as is, in Chinese. */
+export class AppError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** Shorthand for the commonest error. */
+export function notFound(message = '您访问的页面不存在或已被删除。'): AppError {
+  return new AppError(404, 'not_found', message);
+}
+
+const TITLES: Record<number, string> = { 400: '请求有误', 404: '页面不存在', 500: '服务器出错了' };
+
+function respond(c: Context, chrome: PageChrome, error: AppError, requestId?: string): Response {
+  if (c.req.path.startsWith('/api/')) {
+    return c.json(
+      { type: `about:blank`, title: TITLES[error.status] ?? error.code, status: error.status, detail: error.message, code: error.code, ...(requestId && { requestId }) },
+      error.status,
+      { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store' },
+    );
+  }
+  const title = TITLES[error.status] ?? '出错了';
+  const page = (
+    <Layout chrome={chrome} title={title}>
+      <h1>{title}</h1>
+      <div class="notice">
+        <p>{error.message}</p>
+        {requestId && <p>如需反馈,请提供编号:{requestId}</p>}
+        <p>
+          <a href="/">返回首页</a>
+        </p>
+      </div>
+    </Layout>
+  );
+  return c.html(htmlDocument(page), error.status, { 'Cache-Control': 'no-store' });
+}
+
+/** The application's onError: known errors are shown; others are logged and shown as a 500. */
+export function errorHandler(logger: Logger, chrome: PageChrome): ErrorHandler {
+  return (error, c) => {
+    if (error instanceof AppError) return respond(c, chrome, error);
+    const requestId = crypto.randomUUID();
+    logger.error({ err: error, requestId, method: c.req.method, path: c.req.path }, 'request failed');
+    return respond(c, chrome, new AppError(500, 'internal', '抱歉,服务器暂时无法处理您的请求,请稍后再试。'), requestId);
+  };
+}
+
+/** The application's notFound handler. */
+export function notFoundHandler(chrome: PageChrome): NotFoundHandler {
+  return (c) => respond(c, chrome, notFound());
+}

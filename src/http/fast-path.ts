@@ -1,0 +1,29 @@
+// The server's first stop for every request: a GET for a page already rendered at the current
+// content version is answered straight from the page cache; everything else goes to the router.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PageCache } from './page-cache.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
+
+type Listener = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** A node:http listener that tries the page cache before `router`. */
+export function pageCacheFirst(cache: PageCache, router: Listener): Listener {
+  return (request, response) => {
+    const head = request.method === 'HEAD';
+    if (request.method !== 'GET' && !head) return router(request, response);
+    const pageRequest = {
+      ifNoneMatch: request.headers['if-none-match'],
+      acceptEncoding: request.headers['accept-encoding'],
+      head,
+    };
+    cache.currentResponse(request.url ?? '/', pageRequest).then(
+      (parts) => {
+        if (!parts) return router(request, response);
+        response.writeHead(parts.status, { ...SECURITY_HEADERS, ...parts.headers });
+        response.end(parts.body ?? undefined);
+      },
+      // The router reports errors properly (logged, with a Chinese error page).
+      () => router(request, response),
+    );
+  };
+}

@@ -1,0 +1,119 @@
+// The one page layout: header with channel navigation, main landmark, footer with the public
+// services and the site's identity lines.
+import type { Child } from 'hono/jsx';
+import type { SiteIdentity } from '../config.ts';
+
+/** A channel as the navigation shows it. */
+export interface NavChannel {
+  slug: string;
+  name: string;
+}
+
+/** What every page needs besides its own content. */
+export interface PageChrome {
+  site: SiteIdentity;
+  stylesheetHref: string;
+  iconHref: string;
+  /** Channels with articles, in navigation order; empty on error pages. */
+  nav: NavChannel[];
+}
+
+/** The full HTML document around a page's content. */
+export function Layout(props: {
+  chrome: PageChrome;
+  title: string;
+  description?: string;
+  currentChannel?: string;
+  home?: boolean;
+  head?: Child;
+  children: Child;
+}) {
+  const { chrome, title } = props;
+  const { site } = chrome;
+  const fullTitle = props.home ? site.siteName : `${title} - ${site.siteName}`;
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {props.description && <meta name="description" content={props.description} />}
+        <link rel="stylesheet" href={chrome.stylesheetHref} />
+        <link rel="icon" href={chrome.iconHref} type="image/svg+xml" />
+        {props.head}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">跳到正文</a>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="site-name" href="/">{site.siteName}</a>
+            <span class="site-tagline">投资南昌 · 招商资讯</span>
+          </div>
+        </header>
+        {chrome.nav.length > 0 && (
+          <nav class="channel-nav" aria-label="频道">
+            <ul class="wrap">
+              <li>
+                <a href="/" aria-current={props.home ? 'page' : undefined}>首页</a>
+              </li>
+              {chrome.nav.map((channel) => (
+                <li>
+                  <a href={`/channels/${channel.slug}`} aria-current={props.currentChannel === channel.slug ? 'page' : undefined}>
+                    {channel.name}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href="/channels">全部频道</a>
+              </li>
+            </ul>
+          </nav>
+        )}
+        <main id="main" class="wrap">
+          {props.children}
+        </main>
+        <SiteFooter site={site} />
+      </body>
+    </html>
+  );
+}
+
+function SiteFooter({ site }: { site: SiteIdentity }) {
+  const identity = [
+    site.hostOrganisation && `主办单位:${site.hostOrganisation}`,
+    site.siteCode && `网站标识码:${site.siteCode}`,
+    site.icpNumber && site.icpNumber,
+    site.publicSecurityNumber && site.publicSecurityNumber,
+  ].filter((line): line is string => Boolean(line));
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        <ul class="footer-links">
+          <li>
+            <a href="/submit">有想补充的信息?点我投稿</a>
+          </li>
+          <li>
+            <a href="/contact">联系我们</a>
+          </li>
+          <li>
+            <a href="/enterprises/apply">企业入驻</a>
+          </li>
+        </ul>
+        {identity.length > 0 && (
+          <p class="footer-identity">
+            {identity.map((line) => (
+              <span>{line}</span>
+            ))}
+          </p>
+        )}
+      </div>
+    </footer>
+  );
+}
+
+/** Serialises a page to an HTML document string. */
+export function htmlDocument(page: { toString(): string | Promise<string> }): string {
+  const html = page.toString();
+  if (typeof html !== 'string') throw new Error('Pages must render synchronously');
+  return `<!DOCTYPE html>${html}`;
+}

@@ -1,0 +1,57 @@
+// The stylesheet, icon and scripts under public/, held in memory and served with long-lived caching.
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Context } from 'hono';
+import { compressBody, respondWithBody, type CompressedBody } from './compressed-body.ts';
+
+export const DEFAULT_PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+interface Asset {
+  body: CompressedBody;
+  contentType: string;
+  href: string;
+}
+
+/** The public files by name, each with a URL that changes when its content does. */
+export class StaticAssets {
+  private readonly assets = new Map<string, Asset>();
+
+  constructor(dir = DEFAULT_PUBLIC_DIR) {
+    for (const name of readdirSync(dir)) {
+      const contentType = CONTENT_TYPES[extname(name)];
+      if (!contentType) continue;
+      const body = compressBody(readFileSync(join(dir, name)));
+      const version = body.etag.slice(1, 11);
+      this.assets.set(name, { body, contentType, href: `/static/${name}?v=${version}` });
+    }
+  }
+
+  /** The versioned URL of a public file; throws for a file that does not exist (a bug). */
+  href(name: string): string {
+    const asset = this.assets.get(name);
+    if (!asset) throw new Error(`No public asset named ${name}`);
+    return asset.href;
+  }
+
+  /** Serves `/static/:name`; undefined when there is no such file. */
+  respond(c: Context, name: string): Response | undefined {
+    const asset = this.assets.get(name);
+    if (!asset) return undefined;
+    // Pages always link the versioned URL, so the file behind it never changes: cache for a year.
+    return respondWithBody(
+      { ifNoneMatch: c.req.header('If-None-Match'), acceptEncoding: c.req.header('Accept-Encoding'), head: c.req.method === 'HEAD' },
+      asset.body,
+      { 'Content-Type': asset.contentType, 'Cache-Control': 'public, max-age=31536000, immutable' },
+    );
+  }
+}

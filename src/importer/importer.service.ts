@@ -1,0 +1,114 @@
+// Imports a seed-format file into the article table, idempotently and never half-writing an article.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { draftProblem, type ArticleDraft } from '../articles/article.ts';
+import { saveArticleDraft, type SaveOutcome } from '../articles/article.service.ts';
+import type { ChannelCatalog } from '../channels/channel-catalog.ts';
+import type { Db } from '../db/database.ts';
+import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
+import type { Progress } from '../lib/progress.ts';
+import { parseSeedText, SeedFormatParser, type SeedItem, type SeedRejection, type SeedStrayText } from './seed-format.ts';
+
+/** What an import did, article by article. */
+export interface ImportReport {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: SeedRejection[];
+  strayText: SeedStrayText[];
+  /** True when --strict stopped the import because of rejections; then nothing was written. */
+  aborted: boolean;
+}
+
+export interface ImportOptions {
+  strict?: boolean;
+  /** Progress over the file's bytes while reading, then over the articles while writing. */
+  readProgress?: (total: number) => Progress;
+  writeProgress?: (total: number) => Progress;
+}
+
+// Each batch commits in its own transaction: a crash loses at most one batch, never half an
+// article, and a rerun completes the rest because imports are idempotent.
+const BATCH_SIZE = 250;
+
+/** Imports the articles of a seed-format file. */
+export async function importSeedFile(db: Db, channels: ChannelCatalog, path: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const { drafts, rejected, strayText } = await readSeedFile(path, options.readProgress);
+  const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, rejected, strayText, aborted: false };
+  if (options.strict && rejected.length > 0) return { ...report, aborted: true };
+  await writeDrafts(db, channels, drafts, report, options.writeProgress?.(drafts.length));
+  return report;
+}
+
+/** Imports seed-format text already in memory (the same rules as a file). */
+export async function importSeedText(db: Db, channels: ChannelCatalog, text: string, options: { strict?: boolean } = {}): Promise<ImportReport> {
+  const collected = collect(parseSeedText(text));
+  const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, rejected: collected.rejected, strayText: collected.strayText, aborted: false };
+  if (options.strict && collected.rejected.length > 0) return { ...report, aborted: true };
+  await writeDrafts(db, channels, collected.drafts, report, undefined);
+  return report;
+}
+
+async function readSeedFile(path: string, progressFor?: (total: number) => Progress) {
+  const { size } = await stat(path);
+  const progress = progressFor?.(size);
+  const stream = createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  const parser = new SeedFormatParser();
+  const items: SeedItem[] = [];
+  for await (const line of lines) {
+    items.push(...parser.push(line));
+    progress?.update(stream.bytesRead, `${(stream.bytesRead / 1e6).toFixed(1)} MB`);
+  }
+  items.push(...parser.end());
+  progress?.finish();
+  return collect(items);
+}
+
+function collect(items: SeedItem[]) {
+  const drafts: ArticleDraft[] = [];
+  const rejected: SeedRejection[] = [];
+  const strayText: SeedStrayText[] = [];
+  for (const item of items) {
+    if (item.kind === 'rejected') rejected.push(item.rejection);
+    else if (item.kind === 'stray') strayText.push(item.stray);
+    else {
+      const draft = { originalTitle: item.block.title, body: item.block.body, publishedOn: item.block.date };
+      const problem = draftProblem(draft);
+      if (problem) rejected.push({ line: item.block.line, reason: problem, title: item.block.title });
+      else drafts.push(draft);
+    }
+  }
+  return { drafts, rejected, strayText };
+}
+
+async function writeDrafts(db: Db, channels: ChannelCatalog, drafts: ArticleDraft[], report: ImportReport, progress: Progress | undefined) {
+  // A news list is newest first; writing it from the bottom up gives the newest article of a day
+  // the highest id, so the site lists same-day articles in the file's order.
+  const oldestFirst = [...drafts].reverse();
+  for (let start = 0; start < oldestFirst.length; start += BATCH_SIZE) {
+    const batch = oldestFirst.slice(start, start + BATCH_SIZE);
+    const outcomes: SaveOutcome[] = await db.transaction().execute(async (trx) => {
+      const done: SaveOutcome[] = [];
+      for (const draft of batch) done.push((await saveArticleDraft(trx, channels, draft)).outcome);
+      return done;
+    });
+    for (const outcome of outcomes) report[outcome] += 1;
+    progress?.update(start + batch.length, `${start + batch.length}/${oldestFirst.length} articles`);
+  }
+  progress?.finish();
+}
+
+const SEED_IMPORTED_KEY = 'seed_imported_at';
+
+/**
+ * Imports the bundled seed articles on the first start of an installation, and never again: an
+ * article that editors later delete must not come back at the next restart.
+ */
+export async function importSeedOnFirstStart(db: Db, channels: ChannelCatalog, seedFile: string): Promise<ImportReport | undefined> {
+  if (await siteMetaValue(db, SEED_IMPORTED_KEY)) return undefined;
+  const report = await importSeedFile(db, channels, seedFile);
+  await setSiteMetaValue(db, SEED_IMPORTED_KEY, new Date().toISOString());
+  return report;
+}

@@ -1,0 +1,74 @@
+// Starting the portal: prepare the database once, then serve it from one process per CPU core.
+import cluster from 'node:cluster';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { createApp } from './app.ts';
+import { ChannelCatalog } from './channels/channel-catalog.ts';
+import { readChannelFile } from './channels/channel.ts';
+import type { Config } from './config.ts';
+import { openDb, type OpenDb } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { pageCacheFirst } from './http/fast-path.ts';
+import { PageCache } from './http/page-cache.ts';
+import { importSeedOnFirstStart } from './importer/importer.service.ts';
+
+/** Opens the database and brings its schema up to date. */
+export async function openMigratedDb(config: Config): Promise<OpenDb> {
+  const opened = await openDb(config.database);
+  await migrateToLatest(opened.db, opened.dialect);
+  return opened;
+}
+
+/** Migrates, imports the bundled seed on first start, then serves with `config.workers` processes. */
+export async function startPortal(config: Config, logger: Logger): Promise<void> {
+  if (cluster.isWorker) return serveHere(config, logger);
+  const channels = new ChannelCatalog(readChannelFile());
+  const opened = await openMigratedDb(config);
+  try {
+    const report = await importSeedOnFirstStart(opened.db, channels, config.seedFile);
+    if (report) {
+      logger.info({ imported: report.imported, updated: report.updated, rejected: report.rejected.length }, 'seed articles imported');
+    }
+  } finally {
+    await opened.close();
+  }
+  // An embedded in-memory database cannot be shared between processes.
+  const single = config.workers <= 1 || (config.database.engine === 'sqlite' && config.database.path === ':memory:') || config.database.engine === 'pglite';
+  if (single) return serveHere(config, logger);
+  superviseWorkers(config.workers, logger);
+}
+
+function superviseWorkers(count: number, logger: Logger): void {
+  let stopping = false;
+  for (let i = 0; i < count; i += 1) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.error({ worker: worker.process.pid, code, signal }, 'worker died; starting a new one');
+    setTimeout(() => cluster.fork(), 1000);
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  logger.info({ workers: count }, 'started workers');
+}
+
+async function serveHere(config: Config, logger: Logger): Promise<void> {
+  const opened = await openDb(config.database);
+  const pageCache = new PageCache(opened.contentVersion);
+  const app = createApp({ db: opened.db, channels: new ChannelCatalog(readChannelFile()), logger, site: config.site, pageCache });
+  const server = createServer(pageCacheFirst(pageCache, getRequestListener(app.fetch)));
+  server.listen(config.port, config.host, () => {
+    if (!cluster.isWorker || cluster.worker?.id === 1) logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  });
+  const shutdown = () => {
+    server.close(() => void opened.close().then(() => process.exit(0)));
+    // Keep-alive connections can hold close() open; do not hang a deploy on them.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}

@@ -1,0 +1,37 @@
+// Headless Chromium for end-to-end tests, and the app served on a loopback port for it to visit.
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { chromium, type Browser } from 'playwright-core';
+import { testEnvironment } from '../../src/config.ts';
+
+export const SCREENSHOT_DIR = new URL('../../test-results/', import.meta.url).pathname;
+
+/**
+ * Chromium, or undefined with a loud notice when it is not installed. Under CI=true a missing
+ * browser fails the run instead: CI must run every test.
+ */
+export async function launchBrowser(): Promise<Browser | undefined> {
+  const path = testEnvironment.chromiumPath;
+  if (!existsSync(path)) {
+    const message = `Chromium not found at ${path} (set CHROMIUM_PATH or apt-get install chromium)`;
+    if (testEnvironment.ci) throw new Error(`${message}; CI=true requires browser tests to run.`);
+    process.stderr.write(`\n!!!!!!!! SKIPPING BROWSER TESTS: ${message} !!!!!!!!\n\n`);
+    return undefined;
+  }
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return chromium.launch({
+    executablePath: path,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Serves an app on 127.0.0.1 at a free port. */
+export async function listen(app: Hono): Promise<{ origin: string; close(): Promise<void> }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      resolve({ origin: `http://127.0.0.1:${info.port}`, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}

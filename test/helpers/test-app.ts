@@ -1,0 +1,36 @@
+// The web application over a fresh test database holding the seed articles.
+import { pino } from 'pino';
+import { createApp, type AppDeps } from '../../src/app.ts';
+import type { OpenDb } from '../../src/db/connect.ts';
+import { PageCache } from '../../src/http/page-cache.ts';
+import type { SiteIdentity } from '../../src/config.ts';
+import { importSeedFile } from '../../src/importer/importer.service.ts';
+import { channels, SEED_FILE } from './seed.ts';
+import { testDialects, type TestDialect } from './test-db.ts';
+
+export const testSite: SiteIdentity = {
+  siteName: '南昌招商',
+  hostOrganisation: undefined,
+  siteCode: undefined,
+  icpNumber: undefined,
+  publicSecurityNumber: undefined,
+};
+
+/** A seeded app; `close()` removes its database. */
+export async function openSeededApp(options: { dialect?: TestDialect; site?: Partial<SiteIdentity> } = {}) {
+  const opened = await (options.dialect ?? testDialects()[0]!).open();
+  await importSeedFile(opened.db, channels, SEED_FILE);
+  const deps = appDeps(opened, options.site);
+  return { app: createApp(deps), pageCache: deps.pageCache, ...opened };
+}
+
+/** Everything createApp needs, over an open test database. */
+export function appDeps(opened: OpenDb, site: Partial<SiteIdentity> = {}): AppDeps {
+  return { db: opened.db, channels, logger: pino({ level: 'silent' }), site: { ...testSite, ...site }, pageCache: new PageCache(opened.contentVersion) };
+}
+
+/** The text content of the first element matching a simple tag/class pattern, for assertions. */
+export function textOf(html: string, pattern: RegExp): string | undefined {
+  const match = pattern.exec(html);
+  return match?.[1]?.replace(/<[^>]+>/g, '').trim();
+}

@@ -1,0 +1,69 @@
+// A fresh, migrated database per test on every engine: SQLite in a temp file and PGlite always,
+// the PostgreSQL server too when ZHAOSHANG_TEST_PG_URL is set (STYLE.md convention 6).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { testEnvironment } from '../../src/config.ts';
+import { openDb, openPostgres, type OpenDb } from '../../src/db/connect.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+
+export interface TestDialect {
+  name: 'sqlite' | 'pglite' | 'postgres';
+  /** A new empty database with the schema applied; close() also deletes it. */
+  open(): Promise<OpenDb & { sqlitePath?: string }>;
+}
+
+/** Every engine the suite runs store tests on. */
+export function testDialects(): TestDialect[] {
+  const dialects: TestDialect[] = [
+    { name: 'sqlite', open: openSqliteTestDb },
+    { name: 'pglite', open: openPgliteTestDb },
+  ];
+  const url = testEnvironment.postgresUrl;
+  if (url) dialects.push({ name: 'postgres', open: () => openPostgresTestDb(url) });
+  return dialects;
+}
+
+/** A temp folder removed by the returned cleanup. */
+export function tempDir(prefix = 'zhaoshang-test-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+async function migrated(opened: OpenDb): Promise<OpenDb> {
+  await migrateToLatest(opened.db, opened.dialect);
+  return opened;
+}
+
+async function openSqliteTestDb() {
+  const dir = tempDir();
+  const sqlitePath = join(dir.path, 'test.db');
+  const opened = await migrated(await openDb({ engine: 'sqlite', path: sqlitePath }));
+  return { ...opened, sqlitePath, close: async () => (await opened.close(), dir.remove()) };
+}
+
+async function openPgliteTestDb() {
+  return migrated(await openDb({ engine: 'pglite', path: undefined }));
+}
+
+async function openPostgresTestDb(url: string) {
+  // Each test gets its own schema, so tests never see each other's rows.
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const opened = await migrated(openPostgres({ connectionString: url, max: 4, options: `-c search_path=${schema}` }));
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`drop schema ${schema} cascade`);
+      await cleanup.end();
+    },
+  };
+}
