@@ -1,0 +1,59 @@
+// Chinese word segmentation with jieba and our dictionary, the same for indexing and querying.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Jieba } from '@node-rs/jieba';
+import { dict as jiebaDictionary } from '@node-rs/jieba/dict.js';
+import type { Channel } from '../channels/channel.ts';
+import { foldWidthAndCase } from './normalize.ts';
+
+export const DEFAULT_DICTIONARY_FILE = fileURLToPath(new URL('../../data/search-dictionary.txt', import.meta.url));
+
+const PLACE_FREQUENCY = 50000;
+// A term must hold a letter or a digit; spaces and punctuation are not terms.
+const IS_TERM = /[\p{L}\p{N}]/u;
+
+/** Our dictionary lines (comments dropped) plus every channel name, tag and place. */
+export function dictionaryLines(dictionaryText: string, channels: readonly Channel[]): string[] {
+  const own = dictionaryText
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  const places = channels.flatMap((c) => [c.name, c.shortName, ...c.tags, ...c.mentions]).filter((word) => Array.from(word).length > 1);
+  return [...own, ...[...new Set(places)].map((word) => `${word} ${PLACE_FREQUENCY} ns`)];
+}
+
+/** Turns text into search terms. */
+export class Segmenter {
+  /** Changes whenever segmentation could change: the index must then be rebuilt. */
+  readonly dictionaryHash: string;
+  private readonly jieba: Jieba;
+
+  constructor(lines: readonly string[]) {
+    this.jieba = Jieba.withDict(jiebaDictionary);
+    const ours = lines.join('\n');
+    this.jieba.loadDict(Buffer.from(ours));
+    const jiebaVersion = (createRequire(import.meta.url)('@node-rs/jieba/package.json') as { version: string }).version;
+    this.dictionaryHash = createHash('sha256').update(`jieba ${jiebaVersion}\n${ours}`).digest('hex').slice(0, 16);
+  }
+
+  /** The segmenter with the bundled dictionary and the given channels. */
+  static load(channels: readonly Channel[], dictionaryFile = DEFAULT_DICTIONARY_FILE): Segmenter {
+    return new Segmenter(dictionaryLines(readFileSync(dictionaryFile, 'utf8'), channels));
+  }
+
+  /**
+   * The words of a text, in order. HMM is off: it guesses new words differently depending on
+   * context, and the same query must cut the same way as the text it should find.
+   */
+  terms(text: string): string[] {
+    return this.jieba.cut(foldWidthAndCase(text), false).filter((token) => IS_TERM.test(token));
+  }
+
+  /** The shorter dictionary words inside the terms (经开区 inside 小蓝经开区), for a sub-word column. */
+  subwords(text: string): string[] {
+    const whole = new Set(this.terms(text));
+    return this.jieba.cutForSearch(foldWidthAndCase(text), false).filter((token) => IS_TERM.test(token) && !whole.has(token));
+  }
+}
