@@ -34,19 +34,19 @@ const BATCH_SIZE = 250;
 
 /** Imports the articles of a seed-format file. */
 export async function importSeedFile(db: Db, channels: ChannelCatalog, path: string, options: ImportOptions = {}): Promise<ImportReport> {
-  const { drafts, rejected, strayText } = await readSeedFile(path, options.readProgress);
-  const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, rejected, strayText, aborted: false };
-  if (options.strict && rejected.length > 0) return { ...report, aborted: true };
-  await writeDrafts(db, channels, drafts, report, options.writeProgress?.(drafts.length));
-  return report;
+  return importCollected(db, channels, await readSeedFile(path, options.readProgress), options);
 }
 
 /** Imports seed-format text already in memory (the same rules as a file). */
-export async function importSeedText(db: Db, channels: ChannelCatalog, text: string, options: { strict?: boolean } = {}): Promise<ImportReport> {
-  const collected = collect(parseSeedText(text));
-  const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, rejected: collected.rejected, strayText: collected.strayText, aborted: false };
-  if (options.strict && collected.rejected.length > 0) return { ...report, aborted: true };
-  await writeDrafts(db, channels, collected.drafts, report, undefined);
+export function importSeedText(db: Db, channels: ChannelCatalog, text: string, options: { strict?: boolean } = {}): Promise<ImportReport> {
+  return importCollected(db, channels, collect(parseSeedText(text)), options);
+}
+
+async function importCollected(db: Db, channels: ChannelCatalog, collected: ReturnType<typeof collect>, options: ImportOptions): Promise<ImportReport> {
+  const { drafts, rejected, strayText } = collected;
+  const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, rejected, strayText, aborted: false };
+  if (options.strict && rejected.length > 0) return { ...report, aborted: true };
+  await writeDrafts(db, channels, drafts, report, options.writeProgress?.(drafts.length));
   return report;
 }
 
