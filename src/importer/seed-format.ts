@@ -43,8 +43,8 @@ export class SeedFormatParser {
   /** Feeds one line (without its line break); returns what that line completed. */
   push(rawLine: string): SeedItem[] {
     this.lineNumber += 1;
-    let line = this.lineNumber === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
-    line = line.replace(/\r$/, '').trim();
+    // trim() also drops the \r of CRLF files and trailing spaces.
+    const line = (this.lineNumber === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine).trim();
     if (line === '') return [];
     const items: SeedItem[] = [];
 
