@@ -10,6 +10,7 @@ import type { PageChrome } from './http/layout.tsx';
 import { securityHeaders } from './http/security-headers.ts';
 import { StaticAssets } from './http/static-assets.ts';
 import { participationRoutes } from './participation/participation.routes.tsx';
+import { searchRoutes } from './search/search.routes.tsx';
 
 export type { AppDeps } from './http/app-deps.ts';
 
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.get('/favicon.ico', (c) => c.redirect(assets.href('favicon.svg'), 301));
   app.route('/', articleRoutes(ctx));
   app.route('/', channelRoutes(ctx));
+  app.route('/', searchRoutes(ctx));
   app.route('/', participationRoutes(ctx));
   return app;
 }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
 import { runImportCommand } from './importer/import.command.ts';
 import { createLogger } from './logger.ts';
+import { runReindexCommand } from './search/reindex.command.ts';
 import { startPortal } from './server.ts';
 
 const USAGE = `Usage: zhaoshang <command> [options]
@@ -11,6 +12,7 @@ Commands:
   serve                     start the portal (same as npm start)
   import FILE [--strict]    import articles from a seed-format file; with --strict,
                             import nothing if any block is rejected
+  reindex                   rebuild the search index from the stored articles
 
 Configuration comes from environment variables; see README.md.
 `;
@@ -30,6 +32,12 @@ async function main(argv: string[]): Promise<number> {
       }
       return runImportCommand(config, positionals[0]!, values.strict);
     }
+    case 'reindex':
+      if (rest.length > 0) {
+        process.stderr.write(`zhaoshang reindex: takes no arguments\n\n${USAGE}`);
+        return 2;
+      }
+      return runReindexCommand(config);
     case undefined:
     case 'help':
     case '--help':

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { createApp } from './app.ts';
+import type { ArticleWriting } from './articles/article.service.ts';
 import { ChannelCatalog } from './channels/channel-catalog.ts';
 import { readChannelFile } from './channels/channel.ts';
 import type { Config } from './config.ts';
@@ -12,6 +13,10 @@ import { migrateToLatest } from './db/migrate.ts';
 import { pageCacheFirst } from './http/fast-path.ts';
 import { PageCache } from './http/page-cache.ts';
 import { importSeedOnFirstStart } from './importer/importer.service.ts';
+import { progressBar } from './lib/progress.ts';
+import { SearchIndex } from './search/search-index.ts';
+import { ensureSearchIndexCurrent } from './search/search.service.ts';
+import { Segmenter } from './text/segmenter.ts';
 
 /** Opens the database and brings its schema up to date. */
 export async function openMigratedDb(config: Config): Promise<OpenDb> {
@@ -20,13 +25,25 @@ export async function openMigratedDb(config: Config): Promise<OpenDb> {
   return opened;
 }
 
-/** Migrates, imports the bundled seed on first start, then serves with `config.workers` processes. */
+/** The channels and the search index, which every writer of articles needs. */
+export function articleWriting(opened: OpenDb): ArticleWriting {
+  const channelList = readChannelFile();
+  return { channels: new ChannelCatalog(channelList), searchIndex: new SearchIndex(Segmenter.load(channelList), opened.dialect.search) };
+}
+
+/**
+ * Migrates, re-indexes search if the dictionary changed, imports the bundled seed on first start,
+ * then serves with `config.workers` processes.
+ */
 export async function startPortal(config: Config, logger: Logger): Promise<void> {
   if (cluster.isWorker) return serveHere(config, logger);
-  const channels = new ChannelCatalog(readChannelFile());
   const opened = await openMigratedDb(config);
   try {
-    const report = await importSeedOnFirstStart(opened.db, channels, config.seedFile);
+    const content = articleWriting(opened);
+    if (await ensureSearchIndexCurrent(opened.db, content.searchIndex, (total) => progressBar('indexing', total))) {
+      logger.info('search index rebuilt for the current dictionary');
+    }
+    const report = await importSeedOnFirstStart(opened.db, content, config.seedFile);
     if (report) {
       logger.info({ imported: report.imported, updated: report.updated, rejected: report.rejected.length }, 'seed articles imported');
     }
@@ -59,7 +76,7 @@ function superviseWorkers(count: number, logger: Logger): void {
 async function serveHere(config: Config, logger: Logger): Promise<void> {
   const opened = await openDb(config.database);
   const pageCache = new PageCache(opened.contentVersion);
-  const app = createApp({ db: opened.db, channels: new ChannelCatalog(readChannelFile()), logger, site: config.site, pageCache });
+  const app = createApp({ db: opened.db, ...articleWriting(opened), logger, site: config.site, pageCache });
   const server = createServer(pageCacheFirst(pageCache, getRequestListener(app.fetch)));
   server.listen(config.port, config.host, () => {
     if (!cluster.isWorker || cluster.worker?.id === 1) logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);

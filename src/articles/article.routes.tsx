@@ -4,13 +4,14 @@ import type { RouteContext } from '../http/app-deps.ts';
 import { notFound } from '../http/errors.tsx';
 import { htmlDocument } from '../http/layout.tsx';
 import { parseId, parsePageNumber } from '../http/request-params.ts';
-import { articleListPage, articleWithContext } from './article.service.ts';
+import { relatedArticles } from '../search/search.service.ts';
+import { articleListPage, articleWithNeighbours } from './article.service.ts';
 import { ArticlePage } from './views/article-page.tsx';
 import { HomePage } from './views/home-page.tsx';
 
 /** Routes: `/` and `/articles/:id`. */
 export function articleRoutes(ctx: RouteContext): Hono {
-  const { db, cachedPage } = ctx;
+  const { db, searchIndex, cachedPage } = ctx;
   return new Hono()
     .get(
       '/',
@@ -24,9 +25,10 @@ export function articleRoutes(ctx: RouteContext): Hono {
       '/articles/:id',
       cachedPage(async (c) => {
         const id = parseId(c.req.param('id') ?? '');
-        const found = id === undefined ? undefined : await articleWithContext(db, id);
+        const found = id === undefined ? undefined : await articleWithNeighbours(db, id);
         if (!found) throw notFound('您要查看的文章不存在或已被删除。');
-        return c.html(htmlDocument(<ArticlePage chrome={await ctx.chrome()} channel={ctx.navChannel(found.article.channel)} {...found} />));
+        const related = await relatedArticles(db, searchIndex, found.article);
+        return c.html(htmlDocument(<ArticlePage chrome={await ctx.chrome()} channel={ctx.navChannel(found.article.channel)} related={related} {...found} />));
       }),
     );
 }

@@ -3,23 +3,30 @@ import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import { splitTitleTag } from '../channels/channel-catalog.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
+import type { SearchIndex } from '../search/search-index.ts';
 import { excerptOf } from '../text/excerpt.ts';
 import { draftProblem, sourceKeyOf, type Article, type ArticleDraft, type ArticleSummary } from './article.ts';
 import * as store from './article.store.ts';
 
 export const PAGE_SIZE = 20;
-const RELATED_COUNT = 5;
+
+/** What writing an article needs besides the database: where it belongs, and the search index. */
+export interface ArticleWriting {
+  channels: ChannelCatalog;
+  searchIndex: SearchIndex;
+}
 
 /** What saving a draft did. */
 export type SaveOutcome = 'imported' | 'updated' | 'unchanged';
 
 /**
- * Creates or updates the article a draft describes, matched by title and date, and marks content
- * as changed. Pass a transaction: the row and the version bump must commit together.
+ * Creates or updates the article a draft describes, matched by title and date, indexes it for
+ * search and marks content as changed. Pass a transaction: the row, its index entry and the
+ * version bump must commit together, so search is never stale nor half-written.
  */
 export async function saveArticleDraft(
   db: Db,
-  channels: ChannelCatalog,
+  { channels, searchIndex }: ArticleWriting,
   draft: ArticleDraft,
   now = new Date(),
 ): Promise<{ outcome: SaveOutcome; id: number }> {
@@ -34,20 +41,33 @@ export async function saveArticleDraft(
   const existing = await store.articleBySourceKey(db, sourceKey);
   if (existing && existing.body === body && existing.channel === channel) return { outcome: 'unchanged', id: Number(existing.id) };
   const derived = { body, channel, excerpt: excerptOf(body), updated_at: timestamp };
+  const title = splitTitleTag(originalTitle).displayTitle;
   await bumpContentVersion(db);
   if (existing) {
-    await store.updateArticle(db, Number(existing.id), derived);
-    return { outcome: 'updated', id: Number(existing.id) };
+    const id = Number(existing.id);
+    await store.updateArticle(db, id, derived);
+    await searchIndex.put(db, { id, title, body, channel, publishedOn: draft.publishedOn });
+    return { outcome: 'updated', id };
   }
   const id = await store.insertArticle(db, {
     ...derived,
     source_key: sourceKey,
     original_title: originalTitle,
-    title: splitTitleTag(originalTitle).displayTitle,
+    title,
     published_on: draft.publishedOn,
     created_at: timestamp,
   });
+  await searchIndex.put(db, { id, title, body, channel, publishedOn: draft.publishedOn });
   return { outcome: 'imported', id };
+}
+
+/** Deletes an article and its index entry; false when there was none. Pass a transaction. */
+export async function deleteArticle(db: Db, { searchIndex }: Pick<ArticleWriting, 'searchIndex'>, id: number): Promise<boolean> {
+  const deleted = await store.deleteArticle(db, id);
+  if (!deleted) return false;
+  await searchIndex.remove(db, id);
+  await bumpContentVersion(db);
+  return true;
 }
 
 /** One page of a newest-first list. */
@@ -67,18 +87,36 @@ export async function articleListPage(db: Db, page: number, channel?: string): P
   return { items, page, pageCount, total };
 }
 
-/** Everything an article page shows, or undefined for an unknown id. */
-export async function articleWithContext(db: Db, id: number): Promise<
-  | { article: Article; newer: ArticleSummary | undefined; older: ArticleSummary | undefined; related: ArticleSummary[] }
-  | undefined
-> {
+/** An article with its newer and older neighbours, or undefined for an unknown id. */
+export async function articleWithNeighbours(
+  db: Db,
+  id: number,
+): Promise<{ article: Article; newer: ArticleSummary | undefined; older: ArticleSummary | undefined } | undefined> {
   const article = await store.articleById(db, id);
   if (!article) return undefined;
-  const [{ newer, older }, related] = await Promise.all([
-    store.neighbourArticles(db, article),
-    store.latestArticles(db, { channel: article.channel, excludeId: article.id, limit: RELATED_COUNT, offset: 0 }),
-  ]);
-  return { article, newer, older, related };
+  return { article, ...(await store.neighbourArticles(db, article)) };
+}
+
+/** Articles by id, in the order of `ids`; unknown ids are left out. */
+export async function articlesByIds(db: Db, ids: readonly number[]): Promise<Article[]> {
+  if (ids.length === 0) return [];
+  const byId = new Map((await store.articlesByIds(db, ids)).map((article) => [article.id, article]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Up to `limit` articles with ids above `afterId`, ascending: for walking every article. */
+export function articlesAfter(db: Db, afterId: number, limit: number): Promise<Article[]> {
+  return store.articlesAfter(db, afterId, limit);
+}
+
+/** Which of `ids` are articles. */
+export async function existingArticleIds(db: Db, ids: readonly number[]): Promise<Set<number>> {
+  return new Set(ids.length === 0 ? [] : await store.existingIds(db, ids));
+}
+
+/** How many articles there are. */
+export function articleCount(db: Db): Promise<number> {
+  return store.countArticles(db);
 }
 
 /** Article counts per channel slug, for the navigation. */

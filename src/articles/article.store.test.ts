@@ -1,21 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { channels } from '../../test/helpers/seed.ts';
+import { writingFor } from '../../test/helpers/seed.ts';
 import { testDialects } from '../../test/helpers/test-db.ts';
-import { articleListPage, articleWithContext, PAGE_SIZE, saveArticleDraft } from './article.service.ts';
+import { articleListPage, articleWithNeighbours, PAGE_SIZE, saveArticleDraft } from './article.service.ts';
 import { articleCountsByChannel, countArticles, latestArticles } from './article.store.ts';
 
 for (const dialect of testDialects()) {
   describe(`article store on ${dialect.name}`, () => {
     it('lists newest first by date then id, filters by channel, pages and finds neighbours', async () => {
-      const { db, close } = await dialect.open();
+      const opened = await dialect.open();
+      const { db, close } = opened;
       try {
         // 45 articles over 3 days, alternating between two channels.
         const ids: number[] = [];
         for (let i = 0; i < 45; i += 1) {
           const tag = i % 2 === 0 ? '【东湖区招商】' : '【西湖区招商】';
           const day = `2025-03-0${1 + Math.floor(i / 15)}`;
-          const saved = await saveArticleDraft(db, channels, { originalTitle: `${tag}第${i}号`, body: `正文${i}。`, publishedOn: day });
+          const saved = await saveArticleDraft(db, writingFor(opened), { originalTitle: `${tag}第${i}号`, body: `正文${i}。`, publishedOn: day });
           ids.push(saved.id);
         }
         const first = await latestArticles(db, { limit: 3, offset: 0 });
@@ -35,21 +36,20 @@ for (const dialect of testDialects()) {
         assert.equal(await articleListPage(db, 4), undefined);
 
         // Across a day boundary: 第15号 is the first of 03-02, 第14号 the last of 03-01.
-        const context = await articleWithContext(db, ids[15]!);
+        const context = await articleWithNeighbours(db, ids[15]!);
         assert.equal(context?.newer?.title, '第16号');
         assert.equal(context?.older?.title, '第14号');
-        assert.equal(context?.related.length, 5);
-        assert.ok(context?.related.every((a) => a.channel === 'xihu' && a.id !== ids[15]));
-        assert.equal((await articleWithContext(db, ids[44]!))?.newer, undefined);
-        assert.equal((await articleWithContext(db, ids[0]!))?.older, undefined);
-        assert.equal(await articleWithContext(db, 999_999), undefined);
+        assert.equal((await articleWithNeighbours(db, ids[44]!))?.newer, undefined);
+        assert.equal((await articleWithNeighbours(db, ids[0]!))?.older, undefined);
+        assert.equal(await articleWithNeighbours(db, 999_999), undefined);
       } finally {
         await close();
       }
     });
 
     it('rejects invalid drafts before touching the database', async () => {
-      const { db, close } = await dialect.open();
+      const opened = await dialect.open();
+      const { db, close } = opened;
       try {
         const bad = [
           { originalTitle: ' ', body: '正文', publishedOn: '2025-01-01' },
@@ -58,7 +58,7 @@ for (const dialect of testDialects()) {
           { originalTitle: '标'.repeat(201), body: '正文', publishedOn: '2025-01-01' },
           { originalTitle: '标题', body: '正文\u0000', publishedOn: '2025-01-01' },
         ];
-        for (const draft of bad) await assert.rejects(saveArticleDraft(db, channels, draft), /Cannot save article/);
+        for (const draft of bad) await assert.rejects(saveArticleDraft(db, writingFor(opened), draft), /Cannot save article/);
         assert.equal(await countArticles(db), 0);
       } finally {
         await close();

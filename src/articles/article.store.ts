@@ -84,3 +84,27 @@ export async function insertArticle(db: Db, row: Insertable<ArticleTable>): Prom
 export async function updateArticle(db: Db, id: number, changes: Updateable<ArticleTable>): Promise<void> {
   await db.updateTable('article').set(changes).where('id', '=', id).execute();
 }
+
+/** Deletes an article row; false when there was none. */
+export async function deleteArticle(db: Db, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('article').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Articles with the given ids, in no particular order. */
+export async function articlesByIds(db: Db, ids: readonly number[]): Promise<Article[]> {
+  const rows = await db.selectFrom('article').selectAll().where('id', 'in', ids).execute();
+  return rows.map(rowToArticle);
+}
+
+/** Up to `limit` articles with ids above `afterId`, ascending. */
+export async function articlesAfter(db: Db, afterId: number, limit: number): Promise<Article[]> {
+  const rows = await db.selectFrom('article').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map(rowToArticle);
+}
+
+/** Which of `ids` have a row. */
+export async function existingIds(db: Db, ids: readonly number[]): Promise<number[]> {
+  const rows = await db.selectFrom('article').select('id').where('id', 'in', ids).execute();
+  return rows.map((row) => Number(row.id));
+}

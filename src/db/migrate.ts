@@ -3,12 +3,14 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { Db } from './database.ts';
 import type { SqlDialect } from './dialect.ts';
 import * as articles from './migrations/2026-11-29T00-00_articles.ts';
+import * as search from './migrations/2026-11-29T01-00_search.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
 /** Every migration by name; names sort in the order they must run. */
 const migrations: Record<string, DialectMigration> = {
   '2026-11-29T00-00_articles': articles,
+  '2026-11-29T01-00_search': search,
 };
 
 /** Brings the schema up to date; each migration runs in its own transaction. */

@@ -4,12 +4,14 @@ import type { Logger } from 'pino';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { SiteIdentity } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { SearchIndex } from '../search/search-index.ts';
 import type { NavChannel, PageChrome } from './layout.tsx';
 import type { PageCache } from './page-cache.ts';
 
 export interface AppDeps {
   db: Db;
   channels: ChannelCatalog;
+  searchIndex: SearchIndex;
   logger: Logger;
   site: SiteIdentity;
   /** Rendered public pages; shared with the server's fast path. */

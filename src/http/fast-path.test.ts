@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { getRequestListener } from '@hono/node-server';
 import { importSeedText } from '../importer/importer.service.ts';
-import { channels } from '../../test/helpers/seed.ts';
+import { writingFor } from '../../test/helpers/seed.ts';
 import { openSeededApp } from '../../test/helpers/test-app.ts';
 import { pageCacheFirst } from './fast-path.ts';
 
@@ -53,7 +53,7 @@ describe('page-cache fast path in front of the router', () => {
   it('sends a changed page after new content, and routes what it has not cached', async () => {
     await request(port, '/');
     routed = 0;
-    await importSeedText(seeded.db, channels, '-\n【西湖区招商】西湖区快讯\n西湖区新消息。\n2026-05-01\n');
+    await importSeedText(seeded.db, writingFor(seeded), '-\n【西湖区招商】西湖区快讯\n西湖区新消息。\n2026-05-01\n');
     const fresh = await request(port, '/');
     assert.match(fresh.body, /西湖区快讯/);
     assert.equal(routed, 1, 'a stale copy goes back to the router');

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { createApp } from '../app.ts';
 import { openDb } from '../db/connect.ts';
 import { importSeedText } from '../importer/importer.service.ts';
-import { channels } from '../../test/helpers/seed.ts';
+import { writingFor } from '../../test/helpers/seed.ts';
 import { appDeps, openSeededApp } from '../../test/helpers/test-app.ts';
 
 describe('HTTP behaviour', () => {
@@ -70,7 +70,7 @@ describe('HTTP behaviour', () => {
       const before1 = await (await seeded.app.request('/')).text();
       const etag = (await app2.request('/')).headers.get('etag')!;
       assert.ok(!before1.includes('新鲜出炉的文章'));
-      await importSeedText(cli.db, channels, '-\n【红谷滩区招商】新鲜出炉的文章\n红谷滩区发布新政策。\n2026-01-01\n');
+      await importSeedText(cli.db, writingFor(cli), '-\n【红谷滩区招商】新鲜出炉的文章\n红谷滩区发布新政策。\n2026-01-01\n');
       for (const app of [seeded.app, app2]) {
         const html = await (await app.request('/')).text();
         assert.match(html, /新鲜出炉的文章/);
@@ -95,7 +95,7 @@ describe('HTTP behaviour', () => {
   });
 
   it('escapes article text: markup in a title or body is shown as text', async () => {
-    await importSeedText(seeded.db, channels, '-\n<script>alert(1)</script>标题\n正文<img src=x onerror=alert(1)>。\n2026-02-01\n');
+    await importSeedText(seeded.db, writingFor(seeded), '-\n<script>alert(1)</script>标题\n正文<img src=x onerror=alert(1)>。\n2026-02-01\n');
     const html = await (await seeded.app.request('/')).text();
     assert.ok(!html.includes('<script>alert(1)'));
     assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;标题'));

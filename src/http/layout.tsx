@@ -25,6 +25,8 @@ export function Layout(props: {
   description?: string;
   currentChannel?: string;
   home?: boolean;
+  /** Shown in the header's search box (the search page passes the current query). */
+  searchQuery?: string;
   head?: Child;
   children: Child;
 }) {
@@ -48,6 +50,10 @@ export function Layout(props: {
           <div class="wrap">
             <a class="site-name" href="/">{site.siteName}</a>
             <span class="site-tagline">投资南昌 · 招商资讯</span>
+            <form class="site-search" action="/search" method="get" role="search" aria-label="全站搜索">
+              <input type="search" name="q" value={props.searchQuery ?? ''} placeholder="搜索文章" aria-label="搜索关键词" maxlength={100} />
+              <button type="submit">搜索</button>
+            </form>
           </div>
         </header>
         {chrome.nav.length > 0 && (

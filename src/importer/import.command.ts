@@ -1,10 +1,9 @@
 // `zhaoshang import FILE [--strict]`: imports a seed-format file and prints what it did.
 import { existsSync } from 'node:fs';
-import { ChannelCatalog } from '../channels/channel-catalog.ts';
-import { readChannelFile } from '../channels/channel.ts';
 import type { Config } from '../config.ts';
 import { progressBar } from '../lib/progress.ts';
-import { openMigratedDb } from '../server.ts';
+import { ensureSearchIndexCurrent } from '../search/search.service.ts';
+import { articleWriting, openMigratedDb } from '../server.ts';
 import { importSeedFile, type ImportReport } from './importer.service.ts';
 
 /** Runs the import; returns the process exit code. */
@@ -15,7 +14,9 @@ export async function runImportCommand(config: Config, file: string, strict: boo
   }
   const opened = await openMigratedDb(config);
   try {
-    const report = await importSeedFile(opened.db, new ChannelCatalog(readChannelFile()), file, {
+    const content = articleWriting(opened);
+    await ensureSearchIndexCurrent(opened.db, content.searchIndex, (total) => progressBar('indexing', total));
+    const report = await importSeedFile(opened.db, content, file, {
       strict,
       readProgress: (total) => progressBar('reading ', total),
       writeProgress: (total) => progressBar('writing ', total),

@@ -5,19 +5,20 @@ import { describe, it } from 'node:test';
 import { saveArticleDraft } from '../articles/article.service.ts';
 import { countArticles, latestArticles } from '../articles/article.store.ts';
 import { currentContentVersion } from '../db/site-state.store.ts';
-import { channels, SEED_FILE, seedText } from '../../test/helpers/seed.ts';
+import { writingFor, SEED_FILE, seedText } from '../../test/helpers/seed.ts';
 import { tempDir, testDialects } from '../../test/helpers/test-db.ts';
 import { importSeedFile, importSeedOnFirstStart, importSeedText } from './importer.service.ts';
 
 for (const dialect of testDialects()) {
   describe(`importer on ${dialect.name}`, () => {
     it('imports the seed, newest first, and a second import changes nothing', async () => {
-      const { db, close } = await dialect.open();
+      const opened = await dialect.open();
+      const { db, close } = opened;
       try {
-        const first = await importSeedFile(db, channels, SEED_FILE);
+        const first = await importSeedFile(db, writingFor(opened), SEED_FILE);
         assert.deepEqual([first.imported, first.updated, first.unchanged, first.rejected.length], [10, 0, 0, 0]);
         const version = await currentContentVersion(db);
-        const again = await importSeedFile(db, channels, SEED_FILE);
+        const again = await importSeedFile(db, writingFor(opened), SEED_FILE);
         assert.deepEqual([again.imported, again.updated, again.unchanged], [0, 0, 10]);
         assert.equal(await countArticles(db), 10);
         assert.equal(await currentContentVersion(db), version, 'an import that changes nothing leaves caches valid');
@@ -34,10 +35,11 @@ for (const dialect of testDialects()) {
     });
 
     it('updates an article whose body changed', async () => {
-      const { db, close } = await dialect.open();
+      const opened = await dialect.open();
+      const { db, close } = opened;
       try {
-        await importSeedText(db, channels, '-\n【西湖区招商】西湖区新闻\n旧的正文。\n2025-01-02\n');
-        const report = await importSeedText(db, channels, '-\n【西湖区招商】西湖区新闻\n新的正文。\n2025-01-02\n');
+        await importSeedText(db, writingFor(opened), '-\n【西湖区招商】西湖区新闻\n旧的正文。\n2025-01-02\n');
+        const report = await importSeedText(db, writingFor(opened), '-\n【西湖区招商】西湖区新闻\n新的正文。\n2025-01-02\n');
         assert.deepEqual([report.imported, report.updated, report.unchanged], [0, 1, 0]);
         const [article] = await latestArticles(db, { limit: 5, offset: 0 });
         assert.equal(article!.excerpt, '新的正文。');
@@ -48,10 +50,11 @@ for (const dialect of testDialects()) {
     });
 
     it('imports the valid blocks and reports the rejected ones with line numbers', async () => {
-      const { db, close } = await dialect.open();
+      const opened = await dialect.open();
+      const { db, close } = opened;
       try {
         const text = '-\n好标题\n正文。\n2025-01-02\n-\n没有日期\n正文。\n-\n【南昌招商】\n正文。\n2025-01-03\n-\n坏日期\n正文。\n2025-02-30\n';
-        const report = await importSeedText(db, channels, text);
+        const report = await importSeedText(db, writingFor(opened), text);
         assert.equal(report.imported, 1);
         assert.deepEqual(
           report.rejected.map((r) => [r.line, r.reason]),
@@ -68,9 +71,10 @@ for (const dialect of testDialects()) {
     });
 
     it('with --strict imports nothing when any block is rejected', async () => {
-      const { db, close } = await dialect.open();
+      const opened = await dialect.open();
+      const { db, close } = opened;
       try {
-        const report = await importSeedText(db, channels, '-\n好标题\n正文。\n2025-01-02\n-\n没有日期\n正文。\n', { strict: true });
+        const report = await importSeedText(db, writingFor(opened), '-\n好标题\n正文。\n2025-01-02\n-\n没有日期\n正文。\n', { strict: true });
         assert.equal(report.aborted, true);
         assert.equal(await countArticles(db), 0);
       } finally {
@@ -79,11 +83,12 @@ for (const dialect of testDialects()) {
     });
 
     it('never leaves half a write: an article and its version bump roll back together', async () => {
-      const { db, close } = await dialect.open();
+      const opened = await dialect.open();
+      const { db, close } = opened;
       try {
         await assert.rejects(
           db.transaction().execute(async (trx) => {
-            await saveArticleDraft(trx, channels, { originalTitle: '标题', body: '正文。', publishedOn: '2025-01-02' });
+            await saveArticleDraft(trx, writingFor(opened), { originalTitle: '标题', body: '正文。', publishedOn: '2025-01-02' });
             throw new Error('disk full');
           }),
           /disk full/,
@@ -96,11 +101,12 @@ for (const dialect of testDialects()) {
     });
 
     it('imports the bundled seed on the first start only', async () => {
-      const { db, close } = await dialect.open();
+      const opened = await dialect.open();
+      const { db, close } = opened;
       try {
-        assert.equal((await importSeedOnFirstStart(db, channels, SEED_FILE))?.imported, 10);
+        assert.equal((await importSeedOnFirstStart(db, writingFor(opened), SEED_FILE))?.imported, 10);
         await db.deleteFrom('article').where('title', '=', '2015年东湖区政府工作报告').execute();
-        assert.equal(await importSeedOnFirstStart(db, channels, SEED_FILE), undefined);
+        assert.equal(await importSeedOnFirstStart(db, writingFor(opened), SEED_FILE), undefined);
         assert.equal(await countArticles(db), 9, 'a deleted seed article does not come back');
       } finally {
         await close();
@@ -113,13 +119,14 @@ describe('importer file handling', () => {
   it('reads CRLF files with a BOM from disk the same as the original', async () => {
     const dir = tempDir();
     const dialect = testDialects()[0]!;
-    const { db, close } = await dialect.open();
+    const opened = await dialect.open();
+      const { db, close } = opened;
     try {
       const path = join(dir.path, 'windows.txt');
       writeFileSync(path, `\uFEFF${seedText().replace(/\n/g, '\r\n')}`);
-      const report = await importSeedFile(db, channels, path);
+      const report = await importSeedFile(db, writingFor(opened), path);
       assert.equal(report.imported, 10);
-      const again = await importSeedFile(db, channels, SEED_FILE);
+      const again = await importSeedFile(db, writingFor(opened), SEED_FILE);
       assert.equal(again.unchanged, 10, 'CRLF and BOM do not make a different article');
     } finally {
       await close();

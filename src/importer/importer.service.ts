@@ -3,8 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { draftProblem, type ArticleDraft } from '../articles/article.ts';
-import { saveArticleDraft, type SaveOutcome } from '../articles/article.service.ts';
-import type { ChannelCatalog } from '../channels/channel-catalog.ts';
+import { saveArticleDraft, type ArticleWriting, type SaveOutcome } from '../articles/article.service.ts';
 import type { Db } from '../db/database.ts';
 import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
 import type { Progress } from '../lib/progress.ts';
@@ -33,20 +32,20 @@ export interface ImportOptions {
 const BATCH_SIZE = 250;
 
 /** Imports the articles of a seed-format file. */
-export async function importSeedFile(db: Db, channels: ChannelCatalog, path: string, options: ImportOptions = {}): Promise<ImportReport> {
-  return importCollected(db, channels, await readSeedFile(path, options.readProgress), options);
+export async function importSeedFile(db: Db, content: ArticleWriting, path: string, options: ImportOptions = {}): Promise<ImportReport> {
+  return importCollected(db, content, await readSeedFile(path, options.readProgress), options);
 }
 
 /** Imports seed-format text already in memory (the same rules as a file). */
-export function importSeedText(db: Db, channels: ChannelCatalog, text: string, options: { strict?: boolean } = {}): Promise<ImportReport> {
-  return importCollected(db, channels, collect(parseSeedText(text)), options);
+export function importSeedText(db: Db, content: ArticleWriting, text: string, options: { strict?: boolean } = {}): Promise<ImportReport> {
+  return importCollected(db, content, collect(parseSeedText(text)), options);
 }
 
-async function importCollected(db: Db, channels: ChannelCatalog, collected: ReturnType<typeof collect>, options: ImportOptions): Promise<ImportReport> {
+async function importCollected(db: Db, content: ArticleWriting, collected: ReturnType<typeof collect>, options: ImportOptions): Promise<ImportReport> {
   const { drafts, rejected, strayText } = collected;
   const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, rejected, strayText, aborted: false };
   if (options.strict && rejected.length > 0) return { ...report, aborted: true };
-  await writeDrafts(db, channels, drafts, report, options.writeProgress?.(drafts.length));
+  await writeDrafts(db, content, drafts, report, options.writeProgress?.(drafts.length));
   return report;
 }
 
@@ -83,7 +82,7 @@ function collect(items: SeedItem[]) {
   return { drafts, rejected, strayText };
 }
 
-async function writeDrafts(db: Db, channels: ChannelCatalog, drafts: ArticleDraft[], report: ImportReport, progress: Progress | undefined) {
+async function writeDrafts(db: Db, content: ArticleWriting, drafts: ArticleDraft[], report: ImportReport, progress: Progress | undefined) {
   // A news list is newest first; writing it from the bottom up gives the newest article of a day
   // the highest id, so the site lists same-day articles in the file's order.
   const oldestFirst = [...drafts].reverse();
@@ -91,7 +90,7 @@ async function writeDrafts(db: Db, channels: ChannelCatalog, drafts: ArticleDraf
     const batch = oldestFirst.slice(start, start + BATCH_SIZE);
     const outcomes: SaveOutcome[] = await db.transaction().execute(async (trx) => {
       const done: SaveOutcome[] = [];
-      for (const draft of batch) done.push((await saveArticleDraft(trx, channels, draft)).outcome);
+      for (const draft of batch) done.push((await saveArticleDraft(trx, content, draft)).outcome);
       return done;
     });
     for (const outcome of outcomes) report[outcome] += 1;
@@ -106,9 +105,9 @@ const SEED_IMPORTED_KEY = 'seed_imported_at';
  * Imports the bundled seed articles on the first start of an installation, and never again: an
  * article that editors later delete must not come back at the next restart.
  */
-export async function importSeedOnFirstStart(db: Db, channels: ChannelCatalog, seedFile: string): Promise<ImportReport | undefined> {
+export async function importSeedOnFirstStart(db: Db, content: ArticleWriting, seedFile: string): Promise<ImportReport | undefined> {
   if (await siteMetaValue(db, SEED_IMPORTED_KEY)) return undefined;
-  const report = await importSeedFile(db, channels, seedFile);
+  const report = await importSeedFile(db, content, seedFile);
   await setSiteMetaValue(db, SEED_IMPORTED_KEY, new Date().toISOString());
   return report;
 }

@@ -13,6 +13,9 @@ export const DEFAULT_DICTIONARY_FILE = fileURLToPath(new URL('../../data/search-
 const PLACE_FREQUENCY = 50000;
 // A term must hold a letter or a digit; spaces and punctuation are not terms.
 const IS_TERM = /[\p{L}\p{N}]/u;
+// Sub-words of a word, remembered: the same words recur in every article, and asking jieba once
+// per distinct word instead of once per text makes indexing about three times faster.
+const SUBWORD_CACHE_LIMIT = 200_000;
 
 /** Our dictionary lines (comments dropped) plus every channel name, tag and place. */
 export function dictionaryLines(dictionaryText: string, channels: readonly Channel[]): string[] {
@@ -29,6 +32,7 @@ export class Segmenter {
   /** Changes whenever segmentation could change: the index must then be rebuilt. */
   readonly dictionaryHash: string;
   private readonly jieba: Jieba;
+  private readonly subwordCache = new Map<string, readonly string[]>();
 
   constructor(lines: readonly string[]) {
     this.jieba = Jieba.withDict(jiebaDictionary);
@@ -44,16 +48,30 @@ export class Segmenter {
   }
 
   /**
-   * The words of a text in order, and the shorter dictionary words inside them (经开区 inside
-   * 小蓝经开区) for a lower-weighted sub-word column; the text is folded once for both. HMM is off:
-   * it guesses new words differently depending on context, and a query must cut the same way as
-   * the text it should find.
+   * The words of a text in order, and, once each, the shorter dictionary words inside them that
+   * are not words of the text themselves (经开区 inside 小蓝经开区), for a lower-weighted sub-word
+   * column. HMM is off: it guesses new words differently depending on context, and a query must
+   * cut the same way as the text it should find.
    */
   segment(text: string): { terms: string[]; subwords: string[] } {
-    const folded = foldWidthAndCase(text);
-    const terms = this.jieba.cut(folded, false).filter((token) => IS_TERM.test(token));
+    const terms = this.jieba.cut(foldWidthAndCase(text), false).filter((token) => IS_TERM.test(token));
     const whole = new Set(terms);
-    const subwords = this.jieba.cutForSearch(folded, false).filter((token) => IS_TERM.test(token) && !whole.has(token));
-    return { terms, subwords };
+    const subwords = new Set<string>();
+    for (const term of whole) {
+      for (const subword of this.subwordsOf(term)) if (!whole.has(subword)) subwords.add(subword);
+    }
+    return { terms, subwords: [...subwords] };
+  }
+
+  /** jieba's search-mode pieces of one word (its dictionary words of two and three characters). */
+  private subwordsOf(term: string): readonly string[] {
+    if (term.length < 3) return [];
+    let subwords = this.subwordCache.get(term);
+    if (!subwords) {
+      subwords = this.jieba.cutForSearch(term, false).filter((token) => token !== term && IS_TERM.test(token));
+      if (this.subwordCache.size >= SUBWORD_CACHE_LIMIT) this.subwordCache.clear();
+      this.subwordCache.set(term, subwords);
+    }
+    return subwords;
   }
 }

@@ -49,7 +49,7 @@ describe('portal in Chromium', async () => {
 
   it('fits a 360 px wide phone screen without sideways scrolling', { skip: !browser }, async () => {
     const page = await browser!.newPage({ viewport: { width: 360, height: 740 } });
-    for (const path of ['/', '/channels', '/articles/1']) {
+    for (const path of ['/', '/channels', '/articles/1', '/search?q=%E8%9E%8D%E8%B5%84']) {
       await page.goto(`${server.origin}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);

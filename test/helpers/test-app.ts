@@ -5,7 +5,7 @@ import type { OpenDb } from '../../src/db/connect.ts';
 import { PageCache } from '../../src/http/page-cache.ts';
 import type { SiteIdentity } from '../../src/config.ts';
 import { importSeedFile } from '../../src/importer/importer.service.ts';
-import { channels, SEED_FILE } from './seed.ts';
+import { SEED_FILE, writingFor } from './seed.ts';
 import { testDialects, type TestDialect } from './test-db.ts';
 
 export const testSite: SiteIdentity = {
@@ -19,14 +19,14 @@ export const testSite: SiteIdentity = {
 /** A seeded app; `close()` removes its database. */
 export async function openSeededApp(options: { dialect?: TestDialect; site?: Partial<SiteIdentity> } = {}) {
   const opened = await (options.dialect ?? testDialects()[0]!).open();
-  await importSeedFile(opened.db, channels, SEED_FILE);
+  await importSeedFile(opened.db, writingFor(opened), SEED_FILE);
   const deps = appDeps(opened, options.site);
   return { app: createApp(deps), pageCache: deps.pageCache, ...opened };
 }
 
 /** Everything createApp needs, over an open test database. */
 export function appDeps(opened: OpenDb, site: Partial<SiteIdentity> = {}): AppDeps {
-  return { db: opened.db, channels, logger: pino({ level: 'silent' }), site: { ...testSite, ...site }, pageCache: new PageCache(opened.contentVersion) };
+  return { db: opened.db, ...writingFor(opened), logger: pino({ level: 'silent' }), site: { ...testSite, ...site }, pageCache: new PageCache(opened.contentVersion) };
 }
 
 /** The text content of the first element matching a simple tag/class pattern, for assertions. */

@@ -26,6 +26,16 @@ export function testDialects(): TestDialect[] {
   return dialects;
 }
 
+/** Runs `test` on a fresh database of `dialect`, removed afterwards whatever happens. */
+export async function withTestDb(dialect: TestDialect, test: (opened: OpenDb) => Promise<void>): Promise<void> {
+  const opened = await dialect.open();
+  try {
+    await test(opened);
+  } finally {
+    await opened.close();
+  }
+}
+
 /** A temp folder removed by the returned cleanup. */
 export function tempDir(prefix = 'zhaoshang-test-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));

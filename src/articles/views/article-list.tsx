@@ -1,5 +1,6 @@
 // A newest-first list of article summaries with pagination.
 import type { NavChannel } from '../../http/layout.tsx';
+import { Pagination } from '../../http/pagination.tsx';
 import type { ArticleListPage } from '../article.service.ts';
 
 /** The summaries of one page of articles. */
@@ -27,22 +28,7 @@ export function ArticleList(props: { list: ArticleListPage; channelName: (slug: 
           );
         })}
       </ol>
-      <Pagination page={list.page} pageCount={list.pageCount} basePath={props.basePath} />
+      <Pagination page={list.page} pageCount={list.pageCount} href={(n) => (n === 1 ? props.basePath : `${props.basePath}?page=${n}`)} />
     </>
-  );
-}
-
-function Pagination(props: { page: number; pageCount: number; basePath: string }) {
-  const { page, pageCount, basePath } = props;
-  if (pageCount <= 1) return null;
-  const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`);
-  return (
-    <nav class="pagination" aria-label="分页">
-      {page > 1 ? <a href={href(page - 1)} rel="prev">上一页</a> : <span aria-hidden="true">上一页</span>}
-      <span>
-        第 {page} / {pageCount} 页
-      </span>
-      {page < pageCount ? <a href={href(page + 1)} rel="next">下一页</a> : <span aria-hidden="true">下一页</span>}
-    </nav>
   );
 }

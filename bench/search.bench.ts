@@ -1,0 +1,125 @@
+// npm run bench:search [-- --articles 100000 --db PATH]
+// Builds a deterministic corpus by recombining the seed's sentences, imports it through the real
+// write path (article row + search index in one transaction) into SQLite, then times a fixed list
+// of 50 queries through the search service (first page, with snippets), and the naive
+// LIKE '%q%' alternative on a subset of them. With --db, an existing benchmark database is reused.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { saveArticleDraft } from '../src/articles/article.service.ts';
+import { openDb } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { progressBar } from '../src/lib/progress.ts';
+import { isQueryProblem, parseQuery } from '../src/search/search-query.ts';
+import { searchArticles } from '../src/search/search.service.ts';
+import { SEED_FILE, writingFor } from '../test/helpers/seed.ts';
+import { tempDir } from '../test/helpers/test-db.ts';
+import { recombinedArticles } from './search-corpus.ts';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, db: { type: 'string' }, runs: { type: 'string', default: '5' } } });
+const articleCount = Number(values.articles);
+const runs = Number(values.runs);
+
+// 1- to 4-word queries, common (in most articles) and rare, and two phrases.
+const QUERIES = [
+  '发展', '建设', '南昌', '企业', '项目', '经济', '招商引资', '创新', '服务', '产业',
+  '富士康', '王府井', '大唐西市', '孵化', '小巨人', '商事纠纷', '工会', 'PPP', 'OTO', '专精特新',
+  '税', '融资', '2015', '智能科技小镇', '国家自主创新示范区',
+  '高新区 产业', '融资 中小企业', '富士康 智能', '招商 项目', '城市 建设', '社会组织 孵化', '工会 法律',
+  '地区生产总值 增长', '财政 收入', '固定资产投资 增长',
+  '城市 建设 管理', '企业 融资 信用', '项目 签约 投资', '民营企业 商事纠纷 调处', '产业 升级 创新',
+  '南昌 高新区 自主创新 示范区', '招商 引资 项目 建设', '中小企业 融资 难题 破解', '智能 制造 产业 园区', '政府 工作 报告 目标',
+  '青云谱 王府井', '东湖区 电子商务', '小蓝经开区 富士康', '"招商引资成效显著"', '"政银企联动"',
+];
+const LIKE_QUERIES = ['富士康', '融资', '工会', '商事纠纷', '发展', '招商引资', 'PPP', '孵化', '王府井', '专精特新'];
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+const dir = values.db ? undefined : tempDir('zhaoshang-search-bench-');
+const path = values.db ?? join(dir!.path, 'search.db');
+const reuse = existsSync(path);
+const opened = await openDb({ engine: 'sqlite', path });
+try {
+  await migrateToLatest(opened.db, opened.dialect);
+  const writing = writingFor(opened);
+  const { db } = opened;
+
+  if (!reuse) {
+    let textBytes = 0;
+    const bar = progressBar('importing', articleCount);
+    const started = performance.now();
+    let batch: Parameters<typeof saveArticleDraft>[2][] = [];
+    let done = 0;
+    const flush = async () => {
+      await db.transaction().execute(async (trx) => {
+        for (const draft of batch) await saveArticleDraft(trx, writing, draft);
+      });
+      done += batch.length;
+      batch = [];
+      bar.update(done, `${done} articles`);
+    };
+    for (const draft of recombinedArticles(SEED_FILE, articleCount)) {
+      textBytes += Buffer.byteLength(draft.originalTitle) + Buffer.byteLength(draft.body);
+      batch.push(draft);
+      if (batch.length === 1000) await flush();
+    }
+    if (batch.length > 0) await flush();
+    bar.finish();
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`corpus: ${articleCount} articles, ${mb(textBytes)} of text (seed sentences recombined, random seed 20151)`);
+    console.log(`import + index: ${seconds.toFixed(1)} s, ${(textBytes / 1e6 / seconds).toFixed(2)} MB/s of text`);
+    await sql`insert into article_search (article_search) values ('optimize')`.execute(db);
+    await sql`pragma wal_checkpoint(truncate)`.execute(db);
+  }
+  const { rows } = await sql<{ bytes: number }>`select sum(length(block)) as bytes from article_search_data`.execute(db);
+  const { rows: textRows } = await sql<{ bytes: number; n: number }>`select sum(length(cast(title as blob)) + length(cast(body as blob))) as bytes, count(*) as n from article`.execute(db);
+  console.log(`database: ${mb(statSync(path).size)} on disk; search index ${mb(Number(rows[0]!.bytes))} (${(Number(rows[0]!.bytes) / Number(textRows[0]!.bytes)).toFixed(2)}× the ${mb(Number(textRows[0]!.bytes))} of text in ${textRows[0]!.n} articles)`);
+
+  const timeQuery = async (text: string) => {
+    const query = parseQuery(text, writing.searchIndex.segmenter);
+    if (isQueryProblem(query)) throw new Error(`${text}: ${query.message}`);
+    const started = performance.now();
+    const results = await searchArticles(db, writing.searchIndex, query, { page: 1 });
+    return { ms: performance.now() - started, total: results.total };
+  };
+  for (const text of QUERIES) await timeQuery(text); // warm the page cache of the database file
+  const samples: number[] = [];
+  const perQuery = new Map<string, { ms: number[]; total: number }>();
+  for (let run = 0; run < runs; run += 1) {
+    for (const text of QUERIES) {
+      const { ms, total } = await timeQuery(text);
+      samples.push(ms);
+      const entry = perQuery.get(text) ?? { ms: [], total };
+      entry.ms.push(ms);
+      perQuery.set(text, entry);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  console.log(`search (${QUERIES.length} queries × ${runs} runs, first page of 10 with snippets):`);
+  console.log(`  p50 ${percentile(samples, 50).toFixed(1)} ms   p95 ${percentile(samples, 95).toFixed(1)} ms   p99 ${percentile(samples, 99).toFixed(1)} ms   max ${samples.at(-1)!.toFixed(1)} ms`);
+  const slowest = [...perQuery].map(([text, e]) => ({ text, total: e.total, median: e.ms.sort((a, b) => a - b)[Math.floor(e.ms.length / 2)]! })).sort((a, b) => b.median - a.median);
+  console.log(`  slowest: ${slowest.slice(0, 5).map((q) => `${q.text} (${q.total} hits) ${q.median.toFixed(1)} ms`).join('; ')}`);
+
+  let likeTotal = 0;
+  let oursTotal = 0;
+  for (const text of LIKE_QUERIES) {
+    const pattern = `%${text}%`;
+    const started = performance.now();
+    await db
+      .selectFrom('article')
+      .select(['id', 'title', 'body'])
+      .where((eb) => eb.or([eb('title', 'like', pattern), eb('body', 'like', pattern)]))
+      .orderBy('published_on', 'desc')
+      .limit(10)
+      .execute();
+    await db.selectFrom('article').select((eb) => eb.fn.countAll().as('n')).where((eb) => eb.or([eb('title', 'like', pattern), eb('body', 'like', pattern)])).execute();
+    likeTotal += performance.now() - started;
+    oursTotal += perQuery.get(text)!.ms.reduce((a, b) => a + b, 0) / runs;
+  }
+  console.log(`naive LIKE '%q%' over title and body (${LIKE_QUERIES.length} queries, first page + count): mean ${(likeTotal / LIKE_QUERIES.length).toFixed(0)} ms per query, ${(likeTotal / oursTotal).toFixed(0)}× slower than the index (${(oursTotal / LIKE_QUERIES.length).toFixed(1)} ms)`);
+} finally {
+  await opened.close();
+  dir?.remove();
+}

@@ -1,0 +1,58 @@
+// What full-text search needs from an engine: store a segmented document, and find, count and
+// rank documents for an engine-neutral match. SQLite implements it with FTS5 (search-fts5.ts),
+// PostgreSQL with a tsvector column (search-tsvector.ts).
+import type { Kysely } from 'kysely';
+import type { Db } from './database.ts';
+
+/** An article as the index stores it: each field is segmented terms joined by spaces. */
+export interface SearchDocument {
+  articleId: number;
+  channel: string;
+  publishedOn: string;
+  /** Words of the title (highest weight). */
+  title: string;
+  /** Words of the body. */
+  body: string;
+  /** Shorter dictionary words inside longer ones (经开区 in 小蓝经开区), once each, lower weight. */
+  subwords: string;
+  /** Every distinct Chinese character, so one-character queries (税) find words containing it. */
+  chars: string;
+}
+
+/** What to find: a term (in any field), or all / any of several conditions. */
+export type SearchMatch = { term: string } | { all: SearchMatch[] } | { any: SearchMatch[] };
+
+/** A match with the filters every search can have. */
+export interface SearchFilter {
+  match: SearchMatch;
+  channel?: string | undefined;
+  /** Inclusive YYYY-MM-DD bounds. */
+  from?: string | undefined;
+  to?: string | undefined;
+  excludeId?: number | undefined;
+}
+
+/** Engine-specific full-text search statements. */
+export interface SearchSql {
+  /** Creates the index (called by the search migration). */
+  createIndex(db: Kysely<unknown>): Promise<void>;
+  /** Adds or replaces one article's document. */
+  put(db: Db, document: SearchDocument): Promise<void>;
+  /** Removes one article's document (a no-op when there is none). */
+  remove(db: Db, articleId: number): Promise<void>;
+  /** How many documents match. */
+  count(db: Db, filter: SearchFilter): Promise<number>;
+  /** The id of the n-th most recently added match (1-based), or undefined when fewer match. */
+  nthNewestId(db: Db, filter: SearchFilter, n: number): Promise<number | undefined>;
+  /** The `candidates` most recently added matches, best first (relevance, then date, then id). */
+  ranked(db: Db, filter: SearchFilter, page: { candidates: number; limit: number; offset: number }): Promise<number[]>;
+  /** Matches with id < belowId, most recently added first. */
+  newestBelow(db: Db, filter: SearchFilter, page: { belowId: number; limit: number; offset: number }): Promise<number[]>;
+  /**
+   * Which of the articles `ids` contain every literal (lower case) in the title or the body: the
+   * check that confirms phrase candidates without reading the texts into the application.
+   */
+  containingAll(db: Db, ids: readonly number[], literals: readonly string[]): Promise<Set<number>>;
+  /** Ids of indexed documents in (afterId, …], ascending, for reindexing and consistency checks. */
+  indexedIds(db: Db, afterId: number, limit: number): Promise<number[]>;
+}

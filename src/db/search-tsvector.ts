@@ -1,0 +1,106 @@
+// Full-text search on PostgreSQL: a tsvector per article over pre-segmented words with the
+// 'simple' configuration (our segmenter has already done the language work), weighted A title,
+// B body, C sub-words, D characters, with a GIN index.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Db } from './database.ts';
+import type { SearchFilter, SearchMatch, SearchSql } from './search-sql.ts';
+
+// ts_rank weights for {D, C, B, A}: characters, sub-words, body, title. ts_rank knows no inverse
+// document frequency, so its score is divided by the document's length (normalization 2): without
+// that, a long work report outranks a short article on any common word.
+const WEIGHTS = '{0.05,0.1,0.4,1.0}';
+
+/** A term as a quoted tsquery lexeme, so no query text is ever read as tsquery syntax. */
+function lexeme(term: string): string {
+  return `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}
+
+/** The tsquery text for a search (parsed by to_tsquery('simple', …)). */
+export function tsqueryText(match: SearchMatch): string {
+  if ('term' in match) return lexeme(match.term);
+  if ('all' in match) return `(${match.all.map(tsqueryText).join(' & ')})`;
+  return `(${match.any.map(tsqueryText).join(' | ')})`;
+}
+
+function where(filter: SearchFilter, extra?: RawBuilder<unknown>): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`document @@ to_tsquery('simple', ${tsqueryText(filter.match)})`];
+  if (filter.channel !== undefined) parts.push(sql`channel = ${filter.channel}`);
+  if (filter.from !== undefined) parts.push(sql`published_on >= ${filter.from}`);
+  if (filter.to !== undefined) parts.push(sql`published_on <= ${filter.to}`);
+  if (filter.excludeId !== undefined) parts.push(sql`article_id != ${filter.excludeId}`);
+  if (extra) parts.push(extra);
+  return sql.join(parts, sql` and `);
+}
+
+async function idsOf(db: Db, query: RawBuilder<{ id: number }>): Promise<number[]> {
+  const { rows } = await query.execute(db);
+  return rows.map((row) => Number(row.id));
+}
+
+export const tsvectorSearch: SearchSql = {
+  async createIndex(db: Kysely<unknown>) {
+    await sql`create table article_search (
+      article_id integer primary key references article (id) on delete cascade,
+      channel text not null,
+      published_on text not null,
+      document tsvector not null
+    )`.execute(db);
+    await sql`create index article_search_document on article_search using gin (document)`.execute(db);
+  },
+
+  async put(db, d) {
+    await sql`insert into article_search (article_id, channel, published_on, document)
+      values (${d.articleId}, ${d.channel}, ${d.publishedOn},
+        setweight(to_tsvector('simple', ${d.title}), 'A') || setweight(to_tsvector('simple', ${d.body}), 'B')
+        || setweight(to_tsvector('simple', ${d.subwords}), 'C') || setweight(to_tsvector('simple', ${d.chars}), 'D'))
+      on conflict (article_id) do update set channel = excluded.channel, published_on = excluded.published_on, document = excluded.document`.execute(db);
+  },
+
+  async remove(db, articleId) {
+    await sql`delete from article_search where article_id = ${articleId}`.execute(db);
+  },
+
+  async count(db, filter) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from article_search where ${where(filter)}`.execute(db);
+    return Number(rows[0]?.n ?? 0);
+  },
+
+  async nthNewestId(db, filter, n) {
+    const found = await idsOf(db, sql`select article_id as id from article_search where ${where(filter)} order by article_id desc limit 1 offset ${n - 1}`);
+    return found[0];
+  },
+
+  ranked(db, filter, { candidates, limit, offset }) {
+    return idsOf(
+      db,
+      sql`select id from (
+          select article_id as id, published_on, document from article_search where ${where(filter)} order by article_id desc limit ${candidates}
+        ) as candidate
+        order by ts_rank(${WEIGHTS}::float4[], document, to_tsquery('simple', ${tsqueryText(filter.match)}), 2) desc, published_on desc, id desc
+        limit ${limit} offset ${offset}`,
+    );
+  },
+
+  newestBelow(db, filter, { belowId, limit, offset }) {
+    return idsOf(
+      db,
+      sql`select article_id as id from article_search where ${where(filter, sql`article_id < ${belowId}`)} order by article_id desc limit ${limit} offset ${offset}`,
+    );
+  },
+
+  async containingAll(db, ids, literals) {
+    if (ids.length === 0) return new Set();
+    // lower() copies the whole text; a literal without letters that have case does not need it.
+    const contains = literals.map((literal) =>
+      literal === literal.toUpperCase()
+        ? sql`(strpos(title, ${literal}) > 0 or strpos(body, ${literal}) > 0)`
+        : sql`(strpos(lower(title), ${literal}) > 0 or strpos(lower(body), ${literal}) > 0)`,
+    );
+    const found = await idsOf(db, sql`select id from article where id in (${sql.join(ids)}) and ${sql.join(contains, sql` and `)}`);
+    return new Set(found);
+  },
+
+  indexedIds(db, afterId, limit) {
+    return idsOf(db, sql`select article_id as id from article_search where article_id > ${afterId} order by article_id limit ${limit}`);
+  },
+};

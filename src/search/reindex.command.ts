@@ -1,0 +1,18 @@
+// `zhaoshang reindex`: rebuilds the search index from the articles, with a progress bar.
+import type { Config } from '../config.ts';
+import { progressBar } from '../lib/progress.ts';
+import { articleWriting, openMigratedDb } from '../server.ts';
+import { rebuildSearchIndex } from './search.service.ts';
+
+/** Runs the rebuild; returns the process exit code. */
+export async function runReindexCommand(config: Config, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const opened = await openMigratedDb(config);
+  try {
+    const started = performance.now();
+    const count = await rebuildSearchIndex(opened.db, articleWriting(opened).searchIndex, (total) => progressBar('indexing', total));
+    out.write(`indexed ${count} articles in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}

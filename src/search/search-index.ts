@@ -1,0 +1,114 @@
+// The full-text index of articles: turns an article into segmented fields, keeps them in the
+// engine's index, and pages through matches. Engine SQL lives in db/search-*.ts.
+import type { Db } from '../db/database.ts';
+import type { SearchDocument, SearchFilter, SearchMatch, SearchSql } from '../db/search-sql.ts';
+import type { Segmenter } from '../text/segmenter.ts';
+
+/** The fields of an article the index reads. */
+export interface IndexableArticle {
+  id: number;
+  title: string;
+  body: string;
+  channel: string;
+  publishedOn: string;
+}
+
+/** One page of matches. */
+export interface MatchPage {
+  total: number;
+  ids: number[];
+}
+
+const HAN = /\p{Script=Han}/gu;
+// Ranking costs about 2 µs per matching article and word on SQLite (more for long texts), and a
+// common word matches 90% of 100,000 articles. So only the most recently added matches are ranked
+// (2,000 for one or two words, fewer for more words, which cost more each), then the rest follow
+// newest first; bench:search shows the effect on latency.
+export const RANKED_CANDIDATES = 2000;
+const RELATED_BODY_TERMS = 5;
+
+/** The article index, bound to an engine and a segmenter. */
+export class SearchIndex {
+  constructor(
+    readonly segmenter: Segmenter,
+    private readonly engine: SearchSql,
+    private readonly rankedCandidates = RANKED_CANDIDATES,
+  ) {}
+
+  /** An article as the index stores it. */
+  documentOf(article: IndexableArticle): SearchDocument {
+    const title = this.segmenter.segment(article.title);
+    const body = this.segmenter.segment(article.body);
+    const terms = [...title.terms, ...body.terms];
+    const chars = new Set(terms.join('').match(HAN) ?? []);
+    return {
+      articleId: article.id,
+      channel: article.channel,
+      publishedOn: article.publishedOn,
+      title: title.terms.join(' '),
+      body: body.terms.join(' '),
+      subwords: [...new Set([...title.subwords, ...body.subwords])].join(' '),
+      chars: [...chars].join(' '),
+    };
+  }
+
+  /** Indexes (or re-indexes) an article; call in the transaction that writes it. */
+  put(db: Db, article: IndexableArticle): Promise<void> {
+    return this.engine.put(db, this.documentOf(article));
+  }
+
+  /** Removes an article from the index; call in the transaction that deletes it. */
+  remove(db: Db, articleId: number): Promise<void> {
+    return this.engine.remove(db, articleId);
+  }
+
+  /**
+   * Matches best first: the `rankedCandidates` most recently added matches by relevance, then any
+   * older ones newest first, so every match can be paged to.
+   */
+  async find(db: Db, filter: SearchFilter, page: { limit: number; offset: number }): Promise<MatchPage> {
+    const total = await this.engine.count(db, filter);
+    if (total === 0 || page.offset >= total) return { total, ids: [] };
+    const candidates = this.candidatesFor(filter.match);
+    const ranked =
+      page.offset < candidates
+        ? await this.engine.ranked(db, filter, { candidates, limit: Math.min(page.limit, candidates - page.offset), offset: page.offset })
+        : [];
+    if (ranked.length === page.limit || total <= candidates) return { total, ids: ranked };
+    const bound = await this.engine.nthNewestId(db, filter, candidates);
+    const older = await this.engine.newestBelow(db, filter, {
+      belowId: bound!,
+      limit: page.limit - ranked.length,
+      offset: Math.max(0, page.offset - candidates),
+    });
+    return { total, ids: [...ranked, ...older] };
+  }
+
+  private candidatesFor(match: SearchMatch): number {
+    const words = 'term' in match ? 1 : 'all' in match ? match.all.length : match.any.length;
+    const budget = this.rankedCandidates;
+    return words <= 2 ? budget : Math.max(Math.floor(budget / 4), Math.floor((2 * budget) / words));
+  }
+
+  /** What "related articles" look for: the title's words and the body's most frequent words. */
+  relatedMatch(article: Pick<IndexableArticle, 'title' | 'body'>): SearchMatch | undefined {
+    const meaningful = (term: string) => Array.from(term).length > 1 && !/^\d+$/.test(term);
+    const titleTerms = this.segmenter.segment(article.title).terms.filter(meaningful);
+    const frequency = new Map<string, number>();
+    for (const term of this.segmenter.segment(article.body).terms.filter(meaningful)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    const bodyTerms = [...frequency].sort((a, b) => b[1] - a[1]).slice(0, RELATED_BODY_TERMS).map(([term]) => term);
+    const terms = [...new Set([...titleTerms, ...bodyTerms])];
+    return terms.length > 0 ? { any: terms.map((term) => ({ term })) } : undefined;
+  }
+
+  /** `ids` (in their order) of the articles whose title or body contains every literal. */
+  async withLiterals(db: Db, ids: readonly number[], literals: readonly string[]): Promise<number[]> {
+    const containing = await this.engine.containingAll(db, ids, literals);
+    return ids.filter((id) => containing.has(id));
+  }
+
+  /** Ids of indexed articles after `afterId`, ascending. */
+  indexedIds(db: Db, afterId: number, limit: number): Promise<number[]> {
+    return this.engine.indexedIds(db, afterId, limit);
+  }
+}

@@ -1,0 +1,130 @@
+// Search rules: running a reader's query, related articles, and keeping the index complete.
+import { articlesAfter, articleCount, articlesByIds, existingArticleIds } from '../articles/article.service.ts';
+import type { Article, ArticleSummary } from '../articles/article.ts';
+import type { Db } from '../db/database.ts';
+import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
+import type { Progress } from '../lib/progress.ts';
+import { markedParts, snippetParts, type TextPart } from './highlight.ts';
+import type { SearchIndex } from './search-index.ts';
+import type { ParsedQuery } from './search-query.ts';
+
+export const SEARCH_PAGE_SIZE = 10;
+export const MAX_SEARCH_PAGE_SIZE = 50;
+// Phrase hits are confirmed on the article text, so only this many candidates are read.
+const PHRASE_CANDIDATES = 1000;
+const RELATED_COUNT = 5;
+
+/** The filters a search can have besides its words; already validated. */
+export interface SearchOptions {
+  channel?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+  pageSize?: number;
+}
+
+/** One result, with its title and snippet split into marked and unmarked text. */
+export interface SearchHit {
+  id: number;
+  title: string;
+  titleParts: TextPart[];
+  snippetParts: TextPart[];
+  channel: string;
+  publishedOn: string;
+}
+
+/** A page of results. */
+export interface SearchResults {
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  hits: SearchHit[];
+  /** True when a phrase had more candidates than were checked, so `total` is a lower bound. */
+  totalIsLowerBound: boolean;
+}
+
+/** Runs a parsed query. */
+export async function searchArticles(db: Db, index: SearchIndex, query: ParsedQuery, options: SearchOptions): Promise<SearchResults> {
+  const pageSize = options.pageSize ?? SEARCH_PAGE_SIZE;
+  const offset = (options.page - 1) * pageSize;
+  const filter = { match: query.match, channel: options.channel, from: options.from, to: options.to };
+  let total: number;
+  let ids: number[];
+  let totalIsLowerBound = false;
+  if (query.phrases.length === 0) {
+    ({ total, ids } = await index.find(db, filter, { limit: pageSize, offset }));
+  } else {
+    // The segmenter may cut a phrase differently inside other text, so the index only finds
+    // candidates (see search-query.ts); the phrase must also occur literally in the title or body.
+    const candidates = await index.find(db, filter, { limit: PHRASE_CANDIDATES, offset: 0 });
+    const confirmed = await index.withLiterals(db, candidates.ids, query.phrases);
+    total = confirmed.length;
+    totalIsLowerBound = candidates.total > PHRASE_CANDIDATES;
+    ids = confirmed.slice(offset, offset + pageSize);
+  }
+  const hits = (await articlesByIds(db, ids)).map((article) => ({
+    id: article.id,
+    title: article.title,
+    titleParts: markedParts(article.title, query.highlights),
+    snippetParts: snippetParts(article.body, query.highlights),
+    channel: article.channel,
+    publishedOn: article.publishedOn,
+  }));
+  return { total, page: options.page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), hits, totalIsLowerBound };
+}
+
+/** Articles that share the most telling words with `article`, best first. */
+export async function relatedArticles(db: Db, index: SearchIndex, article: Article): Promise<ArticleSummary[]> {
+  const match = index.relatedMatch(article);
+  if (!match) return [];
+  const { ids } = await index.find(db, { match, excludeId: article.id }, { limit: RELATED_COUNT, offset: 0 });
+  return (await articlesByIds(db, ids)).map(({ id, title, channel, excerpt, publishedOn }) => ({ id, title, channel, excerpt, publishedOn }));
+}
+
+const DICTIONARY_HASH_KEY = 'search_dictionary_hash';
+const REINDEX_BATCH = 500;
+
+/**
+ * Re-segments and re-indexes every article, and drops entries of articles that no longer exist.
+ * Each batch commits on its own and replaces entries in place, so search keeps working (with the
+ * old segmentation for articles not reached yet) while a rebuild runs.
+ */
+export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: (total: number) => Progress): Promise<number> {
+  const bar = progress?.(await articleCount(db));
+  let done = 0;
+  for (let afterId = 0; ; ) {
+    const batch = await articlesAfter(db, afterId, REINDEX_BATCH);
+    if (batch.length === 0) break;
+    await db.transaction().execute(async (trx) => {
+      for (const article of batch) await index.put(trx, article);
+    });
+    afterId = batch.at(-1)!.id;
+    done += batch.length;
+    bar?.update(done, `${done} articles`);
+  }
+  for (let afterId = 0; ; ) {
+    const indexed = await index.indexedIds(db, afterId, REINDEX_BATCH);
+    if (indexed.length === 0) break;
+    const existing = await existingArticleIds(db, indexed);
+    for (const id of indexed) if (!existing.has(id)) await index.remove(db, id);
+    afterId = indexed.at(-1)!;
+  }
+  await setSiteMetaValue(db, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
+  bar?.finish();
+  return done;
+}
+
+/**
+ * Rebuilds the index when it was built with another dictionary, or before search existed; true if
+ * it did. Call before writing articles, so that an empty database is only marked current.
+ */
+export async function ensureSearchIndexCurrent(db: Db, index: SearchIndex, progress?: (total: number) => Progress): Promise<boolean> {
+  if ((await siteMetaValue(db, DICTIONARY_HASH_KEY)) === index.segmenter.dictionaryHash) return false;
+  if ((await articleCount(db)) === 0) {
+    await setSiteMetaValue(db, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
+    return false;
+  }
+  await rebuildSearchIndex(db, index, progress);
+  return true;
+}

@@ -1,0 +1,104 @@
+// The search page: the form with its filters, then the results with marked words, or a message.
+import type { Channel } from '../../channels/channel.ts';
+import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
+import { Pagination } from '../../http/pagination.tsx';
+import type { TextPart } from '../highlight.ts';
+import type { SearchResults } from '../search.service.ts';
+
+/** The values the form shows back. */
+export interface SearchForm {
+  q: string;
+  channel: string;
+  from: string;
+  to: string;
+}
+
+function Marked({ parts }: { parts: TextPart[] }) {
+  return <>{parts.map((part) => (part.mark ? <mark>{part.text}</mark> : part.text))}</>;
+}
+
+/** `/search`: results when there are, otherwise the form and a hint or problem. */
+export function SearchPage(props: {
+  chrome: PageChrome;
+  channels: readonly Channel[];
+  form: SearchForm;
+  results?: SearchResults;
+  problem?: string | undefined;
+  navChannel: (slug: string) => NavChannel;
+}) {
+  const { form, results } = props;
+  const title = form.q.trim() === '' ? '搜索' : `“${form.q.trim()}”的搜索结果`;
+  const href = (page: number) => {
+    const params = new URLSearchParams(Object.entries(form).filter(([, value]) => value !== ''));
+    if (page > 1) params.set('page', String(page));
+    return `/search?${params}`;
+  };
+  return (
+    <Layout chrome={props.chrome} title={title} searchQuery={form.q}>
+      <h1 class="page-title">{title}</h1>
+      <form class="search-filters" action="/search" method="get" role="search" aria-label="站内搜索">
+        <label>
+          关键词
+          <input type="search" name="q" value={form.q} maxlength={100} required />
+        </label>
+        <label>
+          频道
+          <select name="channel">
+            <option value="">全部频道</option>
+            {props.channels.map((channel) => (
+              <option value={channel.slug} selected={channel.slug === form.channel}>
+                {channel.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          开始日期
+          <input type="date" name="from" value={form.from} />
+        </label>
+        <label>
+          结束日期
+          <input type="date" name="to" value={form.to} />
+        </label>
+        <button type="submit">搜索</button>
+      </form>
+      {props.problem && (
+        <p class="notice" role="alert">
+          {props.problem}
+        </p>
+      )}
+      {!results && !props.problem && <p class="notice">输入关键词搜索全站文章。多个词用空格分开表示同时包含;用引号括起来表示整句查找,如“国家自主创新示范区”。</p>}
+      {results && (
+        <>
+          <p class="search-summary" role="status">
+            {results.total === 0 ? '没有找到相关文章,请换个关键词或减少筛选条件。' : `${results.totalIsLowerBound ? '至少' : '共'}找到 ${results.total} 篇相关文章`}
+          </p>
+          <ol class="article-list search-results">
+            {results.hits.map((hit) => {
+              const channel = props.navChannel(hit.channel);
+              return (
+                <li class="article-card">
+                  <article>
+                    <div class="meta">
+                      <a class="channel-tag" href={`/channels/${channel.slug}`}>{channel.name}</a>
+                      <time datetime={hit.publishedOn}>{hit.publishedOn}</time>
+                    </div>
+                    <h2>
+                      <a href={`/articles/${hit.id}`}>
+                        <Marked parts={hit.titleParts} />
+                      </a>
+                    </h2>
+                    <p>
+                      <Marked parts={hit.snippetParts} />
+                    </p>
+                  </article>
+                </li>
+              );
+            })}
+          </ol>
+          <Pagination page={results.page} pageCount={results.pageCount} href={href} />
+        </>
+      )}
+    </Layout>
+  );
+}
