@@ -1,12 +1,14 @@
 // The database schema as Kysely sees it: one entry per table, row types owned by their features.
 import type { Kysely } from 'kysely';
 import type { ArticleTable } from '../articles/article.table.ts';
+import type { RateLimitTable } from '../http/rate-limit.table.ts';
 import type { ContentVersionTable, SiteMetaTable } from './site-state.table.ts';
 
 export interface Database {
   article: ArticleTable;
   content_version: ContentVersionTable;
   site_meta: SiteMetaTable;
+  rate_limit: RateLimitTable;
 }
 
 /** A query builder bound to our schema; a transaction has the same type. */

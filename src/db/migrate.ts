@@ -4,6 +4,7 @@ import type { Db } from './database.ts';
 import type { SqlDialect } from './dialect.ts';
 import * as articles from './migrations/2026-11-29T00-00_articles.ts';
 import * as search from './migrations/2026-11-29T01-00_search.ts';
+import * as rateLimits from './migrations/2026-11-29T02-00_rate-limits.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -11,6 +12,7 @@ type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<
 const migrations: Record<string, DialectMigration> = {
   '2026-11-29T00-00_articles': articles,
   '2026-11-29T01-00_search': search,
+  '2026-11-29T02-00_rate-limits': rateLimits,
 };
 
 /** Brings the schema up to date; each migration runs in its own transaction. */

@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { htmlDocument, Layout, type PageChrome } from './layout.tsx';
 
-export type ErrorCode = 'not_found' | 'bad_request' | 'internal';
+export type ErrorCode = 'not_found' | 'bad_request' | 'forbidden' | 'too_many_requests' | 'internal';
 
 /** An error meant for the user: its message is shown as is, in Chinese. */
 export class AppError extends Error {
@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,
     message: string,
+    /** Extra response headers, such as Retry-After on a 429. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -23,14 +25,14 @@ export function notFound(message = '您访问的页面不存在或已被删除�
   return new AppError(404, 'not_found', message);
 }
 
-const TITLES: Record<number, string> = { 400: '请求有误', 404: '页面不存在', 500: '服务器出错了' };
+const TITLES: Record<number, string> = { 400: '请求有误', 403: '请求被拒绝', 404: '页面不存在', 429: '操作过于频繁', 500: '服务器出错了' };
 
 function respond(c: Context, chrome: PageChrome, error: AppError, requestId?: string): Response {
   if (c.req.path.startsWith('/api/')) {
     return c.json(
       { type: `about:blank`, title: TITLES[error.status] ?? error.code, status: error.status, detail: error.message, code: error.code, ...(requestId && { requestId }) },
       error.status,
-      { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store' },
+      { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...error.headers },
     );
   }
   const title = TITLES[error.status] ?? '出错了';
@@ -46,7 +48,7 @@ function respond(c: Context, chrome: PageChrome, error: AppError, requestId?: st
       </div>
     </Layout>
   );
-  return c.html(htmlDocument(page), error.status, { 'Cache-Control': 'no-store' });
+  return c.html(htmlDocument(page), error.status, { 'Cache-Control': 'no-store', ...error.headers });
 }
 
 /** The application's onError: known errors are shown; others are logged and shown as a 500. */

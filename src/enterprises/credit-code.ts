@@ -1,0 +1,35 @@
+// The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters whose last one
+// is a check character over the first 17. Problems are explained in words, so that an applicant
+// who mistyped one character learns that, not just "invalid input".
+
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const LENGTH = 18;
+
+/** The check character the first 17 characters call for. */
+export function creditCodeCheckCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < WEIGHTS.length; i += 1) sum += ALPHABET.indexOf(first17[i]!) * WEIGHTS[i]!;
+  return ALPHABET[(31 - (sum % 31)) % 31]!;
+}
+
+/** A code as people type it: full-width forms and lower case folded, spaces and dashes dropped. */
+export function normalizeCreditCode(text: string): string {
+  return text.normalize('NFKC').toUpperCase().replace(/[\s-]/gu, '');
+}
+
+/** What is wrong with a (normalised) code, in Chinese, or undefined when it is valid. */
+export function creditCodeProblem(code: string): string | undefined {
+  const length = Array.from(code).length;
+  if (length !== LENGTH) return `统一社会信用代码应为 18 位,您填写了 ${length} 位。`;
+  const bad = [...code].findIndex((char) => !ALPHABET.includes(char));
+  if (bad >= 0) {
+    const char = code[bad]!;
+    const hint = 'IOSVZ'.includes(char) ? '(代码中不使用 I、O、S、V、Z)' : '';
+    return `统一社会信用代码第 ${bad + 1} 位“${char}”不是有效字符${hint}。`;
+  }
+  if (!/^\d{6}$/u.test(code.slice(2, 8))) return '统一社会信用代码第 3 至 8 位应为行政区划代码(6 位数字)。';
+  const expected = creditCodeCheckCharacter(code.slice(0, 17));
+  if (code[17] !== expected) return '统一社会信用代码校验位不符,请核对是否有输错的字符。';
+  return undefined;
+}

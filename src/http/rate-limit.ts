@@ -1,0 +1,50 @@
+// Per-client limits on public forms and login. Counters live in the database, so the limit holds
+// across every instance behind the proxy; a fixed window keeps it to one upsert per request.
+import type { Context, MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Db } from '../db/database.ts';
+import { AppError } from './errors.tsx';
+
+/** How many requests a client may make per window. */
+export interface RateLimit {
+  name: string;
+  max: number;
+  windowSeconds: number;
+}
+
+/** Counts one request in `bucket`; says whether it is allowed and, if not, when to retry. */
+export async function countRequest(db: Db, bucket: string, limit: RateLimit, now = Date.now()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const nowSeconds = Math.floor(now / 1000);
+  const windowStart = nowSeconds - (nowSeconds % limit.windowSeconds);
+  const { hits } = await db
+    .insertInto('rate_limit')
+    .values({ bucket, window_start: windowStart, hits: 1 })
+    .onConflict((oc) => oc.columns(['bucket', 'window_start']).doUpdateSet((eb) => ({ hits: eb('rate_limit.hits', '+', 1) })))
+    .returning('hits')
+    .executeTakeFirstOrThrow();
+  // Old windows of this client are of no further use.
+  await db.deleteFrom('rate_limit').where('bucket', '=', bucket).where('window_start', '<', windowStart).execute();
+  return { allowed: Number(hits) <= limit.max, retryAfterSeconds: windowStart + limit.windowSeconds - nowSeconds };
+}
+
+/** The client's address as the socket reports it ("unknown" outside a real server). */
+export function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Refuses a client's unsafe requests beyond `limit` with a 429 that says when to retry. */
+export function rateLimited(db: Db, limit: RateLimit, clientOf: (c: Context) => string = clientAddress): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const { allowed, retryAfterSeconds } = await countRequest(db, `${limit.name}:${clientOf(c)}`, limit);
+    if (!allowed) {
+      const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+      throw new AppError(429, 'too_many_requests', `提交过于频繁,请在 ${minutes} 分钟后再试。`, { 'Retry-After': String(retryAfterSeconds) });
+    }
+    return next();
+  };
+}
