@@ -11,6 +11,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { StaticAssets } from './http/static-assets.ts';
 import { participationRoutes } from './participation/participation.routes.tsx';
 import { searchRoutes } from './search/search.routes.tsx';
+import { submissionRoutes } from './submissions/submission.routes.tsx';
 
 export type { AppDeps } from './http/app-deps.ts';
 
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', articleRoutes(ctx));
   app.route('/', channelRoutes(ctx));
   app.route('/', searchRoutes(ctx));
+  app.route('/', submissionRoutes(ctx));
   app.route('/', participationRoutes(ctx));
   return app;
 }

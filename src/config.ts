@@ -19,6 +19,15 @@ export interface SiteIdentity {
   publicSecurityNumber: string | undefined;
 }
 
+/** The office's contact details shown on 联系我们; each line appears only when configured. */
+export interface ContactDetails {
+  office: string | undefined;
+  address: string | undefined;
+  phone: string | undefined;
+  email: string | undefined;
+  hours: string | undefined;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -27,6 +36,9 @@ export interface Config {
   database: DatabaseTarget;
   seedFile: string;
   site: SiteIdentity;
+  contact: ContactDetails;
+  /** Behind our reverse proxy: the client address is the last X-Forwarded-For entry. */
+  trustProxy: boolean;
 }
 
 const optionalText = z
@@ -47,6 +59,12 @@ const environmentSchema = z.object({
   SITE_CODE: optionalText,
   SITE_ICP_NUMBER: optionalText,
   SITE_PUBLIC_SECURITY_NUMBER: optionalText,
+  CONTACT_OFFICE: optionalText,
+  CONTACT_ADDRESS: optionalText,
+  CONTACT_PHONE: optionalText,
+  CONTACT_EMAIL: optionalText,
+  CONTACT_HOURS: optionalText,
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 /** Reads DATABASE_URL: `postgres://…`, `pglite:` / `pglite:DIR`, `sqlite:FILE` or a plain file path. */
@@ -83,6 +101,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       icpNumber: e.SITE_ICP_NUMBER,
       publicSecurityNumber: e.SITE_PUBLIC_SECURITY_NUMBER,
     }),
+    contact: Object.freeze({
+      office: e.CONTACT_OFFICE,
+      address: e.CONTACT_ADDRESS,
+      phone: e.CONTACT_PHONE,
+      email: e.CONTACT_EMAIL,
+      hours: e.CONTACT_HOURS,
+    }),
+    trustProxy: e.TRUST_PROXY === 'true',
   });
 }
 

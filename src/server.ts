@@ -76,7 +76,7 @@ function superviseWorkers(count: number, logger: Logger): void {
 async function serveHere(config: Config, logger: Logger): Promise<void> {
   const opened = await openDb(config.database);
   const pageCache = new PageCache(opened.contentVersion);
-  const app = createApp({ db: opened.db, ...articleWriting(opened), logger, site: config.site, pageCache });
+  const app = createApp({ db: opened.db, ...articleWriting(opened), logger, site: config.site, contact: config.contact, trustProxy: config.trustProxy, pageCache });
   const server = createServer(pageCacheFirst(pageCache, getRequestListener(app.fetch)));
   server.listen(config.port, config.host, () => {
     if (!cluster.isWorker || cluster.worker?.id === 1) logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);

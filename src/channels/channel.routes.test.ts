@@ -41,7 +41,7 @@ describe('channel and service pages', () => {
   });
 
   it('the footer services say plainly that they are not open yet', async () => {
-    for (const [path, title] of [['/submit', '投稿'], ['/contact', '联系我们'], ['/enterprises/apply', '企业入驻']] as const) {
+    for (const [path, title] of [['/contact', '联系我们'], ['/enterprises/apply', '企业入驻']] as const) {
       const response = await seeded.app.request(path);
       assert.equal(response.status, 200);
       const html = await response.text();

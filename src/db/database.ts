@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { ArticleTable } from '../articles/article.table.ts';
 import type { RateLimitTable } from '../http/rate-limit.table.ts';
+import type { SubmissionTable } from '../submissions/submission.table.ts';
 import type { ContentVersionTable, SiteMetaTable } from './site-state.table.ts';
 
 export interface Database {
@@ -9,6 +10,7 @@ export interface Database {
   content_version: ContentVersionTable;
   site_meta: SiteMetaTable;
   rate_limit: RateLimitTable;
+  submission: SubmissionTable;
 }
 
 /** A query builder bound to our schema; a transaction has the same type. */

@@ -5,6 +5,7 @@ import type { SqlDialect } from './dialect.ts';
 import * as articles from './migrations/2026-11-29T00-00_articles.ts';
 import * as search from './migrations/2026-11-29T01-00_search.ts';
 import * as rateLimits from './migrations/2026-11-29T02-00_rate-limits.ts';
+import * as participation from './migrations/2026-11-29T03-00_participation.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -13,6 +14,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T00-00_articles': articles,
   '2026-11-29T01-00_search': search,
   '2026-11-29T02-00_rate-limits': rateLimits,
+  '2026-11-29T03-00_participation': participation,
 };
 
 /** Brings the schema up to date; each migration runs in its own transaction. */

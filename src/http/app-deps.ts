@@ -2,7 +2,7 @@
 import type { Handler } from 'hono';
 import type { Logger } from 'pino';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
-import type { SiteIdentity } from '../config.ts';
+import type { ContactDetails, SiteIdentity } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { NavChannel, PageChrome } from './layout.tsx';
@@ -14,6 +14,9 @@ export interface AppDeps {
   searchIndex: SearchIndex;
   logger: Logger;
   site: SiteIdentity;
+  contact: ContactDetails;
+  /** Whether X-Forwarded-For (set by our proxy) names the client. */
+  trustProxy: boolean;
   /** Rendered public pages; shared with the server's fast path. */
   pageCache: PageCache;
 }

@@ -27,8 +27,15 @@ export async function countRequest(db: Db, bucket: string, limit: RateLimit, now
   return { allowed: Number(hits) <= limit.max, retryAfterSeconds: windowStart + limit.windowSeconds - nowSeconds };
 }
 
-/** The client's address as the socket reports it ("unknown" outside a real server). */
-export function clientAddress(c: Context): string {
+/**
+ * The client's address: with `trustProxy`, the last X-Forwarded-For entry (the one our proxy
+ * added; earlier ones are whatever the client claimed), otherwise the socket's peer.
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
@@ -37,7 +44,7 @@ export function clientAddress(c: Context): string {
 }
 
 /** Refuses a client's unsafe requests beyond `limit` with a 429 that says when to retry. */
-export function rateLimited(db: Db, limit: RateLimit, clientOf: (c: Context) => string = clientAddress): MiddlewareHandler {
+export function rateLimited(db: Db, limit: RateLimit, clientOf: (c: Context) => string): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const { allowed, retryAfterSeconds } = await countRequest(db, `${limit.name}:${clientOf(c)}`, limit);

@@ -5,12 +5,11 @@ import type { RouteContext } from '../http/app-deps.ts';
 import { htmlDocument, Layout } from '../http/layout.tsx';
 
 const SERVICES = [
-  { path: '/submit', title: '投稿', what: '在线投稿' },
   { path: '/contact', title: '联系我们', what: '在线留言' },
   { path: '/enterprises/apply', title: '企业入驻', what: '企业入驻在线申请' },
 ] as const;
 
-/** Routes: `/submit`, `/contact`, `/enterprises/apply`. */
+/** Routes: `/contact`, `/enterprises/apply`. */
 export function participationRoutes(ctx: RouteContext): Hono {
   const app = new Hono();
   for (const service of SERVICES) {

@@ -26,7 +26,16 @@ export async function openSeededApp(options: { dialect?: TestDialect; site?: Par
 
 /** Everything createApp needs, over an open test database. */
 export function appDeps(opened: OpenDb, site: Partial<SiteIdentity> = {}): AppDeps {
-  return { db: opened.db, ...writingFor(opened), logger: pino({ level: 'silent' }), site: { ...testSite, ...site }, pageCache: new PageCache(opened.contentVersion) };
+  return {
+    db: opened.db,
+    ...writingFor(opened),
+    logger: pino({ level: 'silent' }),
+    site: { ...testSite, ...site },
+    contact: { office: '南昌市投资促进局', address: '南昌市红谷滩区卧龙路999号', phone: '0791-88888888', email: undefined, hours: '工作日 9:00-17:00' },
+    // Tests name the client in X-Forwarded-For, as the proxy would.
+    trustProxy: true,
+    pageCache: new PageCache(opened.contentVersion),
+  };
 }
 
 /** The text content of the first element matching a simple tag/class pattern, for assertions. */

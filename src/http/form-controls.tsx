@@ -1,0 +1,136 @@
+// Form building blocks: every field has a visible label, keeps the reader's input, and shows its
+// own error next to it; the form carries the CSRF token and a honeypot.
+import type { Child } from 'hono/jsx';
+import { CSRF_FIELD } from './csrf.ts';
+import { HONEYPOT_FIELD, type FieldErrors, type FormValues } from './form.ts';
+
+/** What every field needs to show itself. */
+export interface FieldState {
+  values: FormValues;
+  errors: FieldErrors;
+}
+
+/** A POST form with the CSRF token, the honeypot and a summary of errors at the top. */
+export function PostForm(props: { action: string; token: string; errors: FieldErrors; submitLabel: string; children: Child }) {
+  const messages = Object.values(props.errors);
+  return (
+    <form class="public-form" method="post" action={props.action} novalidate>
+      {messages.length > 0 && (
+        <div class="form-errors" role="alert">
+          <p>提交未成功,请修改以下 {messages.length} 处:</p>
+          <ul>
+            {messages.map((message) => (
+              <li>{message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <input type="hidden" name={CSRF_FIELD} value={props.token} />
+      <div class="honeypot" aria-hidden="true">
+        <label>
+          请勿填写此项
+          <input type="text" name={HONEYPOT_FIELD} tabindex={-1} autocomplete="off" />
+        </label>
+      </div>
+      {props.children}
+      <button type="submit">{props.submitLabel}</button>
+    </form>
+  );
+}
+
+function FieldShell(props: { name: string; label: string; required?: boolean; hint?: string | undefined; error: string | undefined; children: Child }) {
+  return (
+    <div class={props.error ? 'field field-invalid' : 'field'}>
+      <label for={`field-${props.name}`}>
+        {props.label}
+        {props.required && <span class="required">(必填)</span>}
+      </label>
+      {props.hint && (
+        <p class="field-hint" id={`hint-${props.name}`}>
+          {props.hint}
+        </p>
+      )}
+      {props.children}
+      {props.error && (
+        <p class="field-error" id={`error-${props.name}`}>
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const describedBy = (name: string, hint: unknown, error: unknown) =>
+  [hint && `hint-${name}`, error && `error-${name}`].filter(Boolean).join(' ') || undefined;
+
+/** A one-line text field. */
+export function TextField(props: { state: FieldState; name: string; label: string; maxLength: number; required?: boolean; type?: string; hint?: string; inputMode?: 'tel' | 'email' | 'decimal' | 'numeric' }) {
+  const error = props.state.errors[props.name];
+  return (
+    <FieldShell name={props.name} label={props.label} required={props.required} hint={props.hint} error={error}>
+      <input
+        id={`field-${props.name}`}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.state.values[props.name] ?? ''}
+        maxlength={props.maxLength}
+        required={props.required}
+        inputmode={props.inputMode}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props.hint, error)}
+      />
+    </FieldShell>
+  );
+}
+
+/** A multi-line text field. */
+export function TextArea(props: { state: FieldState; name: string; label: string; maxLength: number; required?: boolean; rows?: number; hint?: string }) {
+  const error = props.state.errors[props.name];
+  return (
+    <FieldShell name={props.name} label={props.label} required={props.required} hint={props.hint} error={error}>
+      <textarea
+        id={`field-${props.name}`}
+        name={props.name}
+        rows={props.rows ?? 8}
+        maxlength={props.maxLength}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, props.hint, error)}
+      >
+        {props.state.values[props.name] ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}
+
+/** A choice from a list. */
+export function SelectField(props: { state: FieldState; name: string; label: string; options: ReadonlyArray<{ value: string; label: string }>; required?: boolean; placeholder?: string }) {
+  const error = props.state.errors[props.name];
+  const current = props.state.values[props.name] ?? '';
+  return (
+    <FieldShell name={props.name} label={props.label} required={props.required} error={error}>
+      <select id={`field-${props.name}`} name={props.name} required={props.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(props.name, undefined, error)}>
+        <option value="">{props.placeholder ?? '请选择'}</option>
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === current}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A consent checkbox with the statement it agrees to. */
+export function ConsentField(props: { state: FieldState; name: string; children: Child }) {
+  const error = props.state.errors[props.name];
+  return (
+    <div class={error ? 'field field-invalid' : 'field'}>
+      <label class="consent">
+        <input type="checkbox" name={props.name} value="yes" checked={props.state.values[props.name] === 'yes'} aria-invalid={error ? 'true' : undefined} />
+        <span>{props.children}</span>
+      </label>
+      {error && <p class="field-error">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+// 投稿: the public form and the status lookup.
+import { Hono, type Context } from 'hono';
+import type { RouteContext } from '../http/app-deps.ts';
+import { csrfProtection, csrfToken } from '../http/csrf.ts';
+import { AppError } from '../http/errors.tsx';
+import type { FieldState } from '../http/form-controls.tsx';
+import { filledByBot, formValues, validateForm } from '../http/form.ts';
+import { htmlDocument } from '../http/layout.tsx';
+import { NO_STORE } from '../http/no-store.ts';
+import { clientAddress, rateLimited } from '../http/rate-limit.ts';
+import { normalizeTrackingCode, submissionSchema } from './submission.ts';
+import { submissionStatus, submitContribution } from './submission.service.ts';
+import { SubmissionStatusPage, SubmitPage } from './views/submit-pages.tsx';
+
+const SUBMIT_LIMIT = { name: 'submit', max: 5, windowSeconds: 600 };
+
+/** Routes: `/submit` (GET, POST) and `/submit/status`. */
+export function submissionRoutes(ctx: RouteContext): Hono {
+  const { db, channels } = ctx;
+  const schema = submissionSchema(channels.all.map((channel) => channel.slug));
+  const channelOptions = channels.all.map((channel) => ({ value: channel.slug, label: channel.name }));
+  const showForm = async (c: Context, state: FieldState, status: 200 | 400 = 200) =>
+    c.html(htmlDocument(<SubmitPage chrome={await ctx.chrome()} token={csrfToken(c)} state={state} channels={channelOptions} />), status, NO_STORE);
+
+  return new Hono()
+    .get('/submit', (c) => showForm(c, { values: { channel: channels.city.slug }, errors: {} }))
+    .post('/submit', rateLimited(db, SUBMIT_LIMIT, (c) => clientAddress(c, ctx.trustProxy)), csrfProtection(), async (c) => {
+      const values = await formValues(c);
+      if (filledByBot(values)) throw new AppError(400, 'bad_request', '提交未被接受。');
+      const result = validateForm(schema, values);
+      if (!result.ok) return showForm(c, { values, errors: result.errors }, 400);
+      const code = await submitContribution(db, result.data);
+      // Post/redirect/get: reloading the confirmation does not submit twice.
+      return c.redirect(`/submit/status?code=${code}&new=1`, 303);
+    })
+    .get('/submit/status', async (c) => {
+      const typed = (c.req.query('code') ?? '').slice(0, 40);
+      const chrome = await ctx.chrome();
+      if (typed.trim() === '') return c.html(htmlDocument(<SubmissionStatusPage chrome={chrome} code="" />), 200, NO_STORE);
+      const code = normalizeTrackingCode(typed);
+      const found = code === undefined ? undefined : await submissionStatus(db, code);
+      if (!found) {
+        const problem = code === undefined ? '查询码格式不正确,应形如 TG-7K4M-Q9XZ。' : '没有找到这个查询码对应的投稿,请核对后重试。';
+        return c.html(htmlDocument(<SubmissionStatusPage chrome={chrome} code={typed} problem={problem} />), code === undefined ? 400 : 404, NO_STORE);
+      }
+      return c.html(htmlDocument(<SubmissionStatusPage chrome={chrome} code={found.trackingCode} found={found} justSubmitted={c.req.query('new') === '1'} />), 200, NO_STORE);
+    });
+}

@@ -1,0 +1,30 @@
+// Queries on the submission table.
+import type { Insertable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { SubmissionStatus } from './submission.ts';
+import type { SubmissionTable } from './submission.table.ts';
+
+/** Stores a contribution and returns its id. */
+export async function insertSubmission(db: Db, row: Insertable<SubmissionTable>): Promise<number> {
+  const { id } = await db.insertInto('submission').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+/** What the status page shows, by tracking code. */
+export async function submissionStatusByCode(db: Db, trackingCode: string): Promise<SubmissionStatus | undefined> {
+  const row = await db
+    .selectFrom('submission')
+    .select(['tracking_code', 'title', 'status', 'reject_reason', 'article_id', 'created_at'])
+    .where('tracking_code', '=', trackingCode)
+    .executeTakeFirst();
+  return (
+    row && {
+      trackingCode: row.tracking_code,
+      title: row.title,
+      status: row.status,
+      rejectReason: row.reject_reason,
+      articleId: row.article_id === null ? null : Number(row.article_id),
+      createdAt: row.created_at,
+    }
+  );
+}
