@@ -9,7 +9,8 @@ import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import type { PageChrome } from './http/layout.tsx';
 import { securityHeaders } from './http/security-headers.ts';
 import { StaticAssets } from './http/static-assets.ts';
-import { participationRoutes } from './participation/participation.routes.tsx';
+import { contactRoutes } from './contact/contact.routes.tsx';
+import { enterpriseRoutes } from './enterprises/enterprise.routes.tsx';
 import { searchRoutes } from './search/search.routes.tsx';
 import { submissionRoutes } from './submissions/submission.routes.tsx';
 
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', channelRoutes(ctx));
   app.route('/', searchRoutes(ctx));
   app.route('/', submissionRoutes(ctx));
-  app.route('/', participationRoutes(ctx));
+  app.route('/', enterpriseRoutes(ctx));
+  app.route('/', contactRoutes(ctx));
   return app;
 }

@@ -1,6 +1,8 @@
 // The database schema as Kysely sees it: one entry per table, row types owned by their features.
 import type { Kysely } from 'kysely';
 import type { ArticleTable } from '../articles/article.table.ts';
+import type { ContactMessageTable } from '../contact/message.table.ts';
+import type { EnterpriseApplicationTable } from '../enterprises/application.table.ts';
 import type { RateLimitTable } from '../http/rate-limit.table.ts';
 import type { SubmissionTable } from '../submissions/submission.table.ts';
 import type { ContentVersionTable, SiteMetaTable } from './site-state.table.ts';
@@ -11,6 +13,8 @@ export interface Database {
   site_meta: SiteMetaTable;
   rate_limit: RateLimitTable;
   submission: SubmissionTable;
+  enterprise_application: EnterpriseApplicationTable;
+  contact_message: ContactMessageTable;
 }
 
 /** A query builder bound to our schema; a transaction has the same type. */

@@ -121,6 +121,23 @@ export function SelectField(props: { state: FieldState; name: string; label: str
   );
 }
 
+/** A select of a GET filter form, with an "all" choice first. */
+export function FilterSelect(props: { label: string; name: string; allLabel: string; options: ReadonlyArray<{ value: string; label: string }>; value: string }) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name}>
+        <option value="">{props.allLabel}</option>
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === props.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** A consent checkbox with the statement it agrees to. */
 export function ConsentField(props: { state: FieldState; name: string; children: Child }) {
   const error = props.state.errors[props.name];

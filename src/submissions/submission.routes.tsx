@@ -1,13 +1,11 @@
 // 投稿: the public form and the status lookup.
 import { Hono, type Context } from 'hono';
 import type { RouteContext } from '../http/app-deps.ts';
-import { csrfProtection, csrfToken } from '../http/csrf.ts';
-import { AppError } from '../http/errors.tsx';
+import { csrfToken } from '../http/csrf.ts';
 import type { FieldState } from '../http/form-controls.tsx';
-import { filledByBot, formValues, validateForm } from '../http/form.ts';
 import { htmlDocument } from '../http/layout.tsx';
 import { NO_STORE } from '../http/no-store.ts';
-import { clientAddress, rateLimited } from '../http/rate-limit.ts';
+import { publicFormGuard, readPublicForm } from '../http/public-form.ts';
 import { normalizeTrackingCode, submissionSchema } from './submission.ts';
 import { submissionStatus, submitContribution } from './submission.service.ts';
 import { SubmissionStatusPage, SubmitPage } from './views/submit-pages.tsx';
@@ -24,11 +22,9 @@ export function submissionRoutes(ctx: RouteContext): Hono {
 
   return new Hono()
     .get('/submit', (c) => showForm(c, { values: { channel: channels.city.slug }, errors: {} }))
-    .post('/submit', rateLimited(db, SUBMIT_LIMIT, (c) => clientAddress(c, ctx.trustProxy)), csrfProtection(), async (c) => {
-      const values = await formValues(c);
-      if (filledByBot(values)) throw new AppError(400, 'bad_request', '提交未被接受。');
-      const result = validateForm(schema, values);
-      if (!result.ok) return showForm(c, { values, errors: result.errors }, 400);
+    .post('/submit', publicFormGuard(ctx, SUBMIT_LIMIT), async (c) => {
+      const result = await readPublicForm(c, schema);
+      if (!result.ok) return showForm(c, result, 400);
       const code = await submitContribution(db, result.data);
       // Post/redirect/get: reloading the confirmation does not submit twice.
       return c.redirect(`/submit/status?code=${code}&new=1`, 303);

@@ -1,5 +1,6 @@
 // The search page: the form with its filters, then the results with marked words, or a message.
 import type { Channel } from '../../channels/channel.ts';
+import { FilterSelect } from '../../http/form-controls.tsx';
 import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
 import { Pagination } from '../../http/pagination.tsx';
 import type { TextPart } from '../highlight.ts';
@@ -41,17 +42,7 @@ export function SearchPage(props: {
           关键词
           <input type="search" name="q" value={form.q} maxlength={100} required />
         </label>
-        <label>
-          频道
-          <select name="channel">
-            <option value="">全部频道</option>
-            {props.channels.map((channel) => (
-              <option value={channel.slug} selected={channel.slug === form.channel}>
-                {channel.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="频道" name="channel" allLabel="全部频道" options={props.channels.map((channel) => ({ value: channel.slug, label: channel.name }))} value={form.channel} />
         <label>
           开始日期
           <input type="date" name="from" value={form.from} />

@@ -1,0 +1,20 @@
+// A message to an investment-promotion office (联系我们).
+import { z } from 'zod';
+import { consent, mobileOrEmail, oneOf, requiredText } from '../http/form-fields.ts';
+
+export const SUBJECT_MAX = 100;
+export const MESSAGE_MAX = 5000;
+
+/** The message form's rules, given the channel slugs of the offices. */
+export function messageSchema(channelSlugs: readonly string[]) {
+  return z.object({
+    channel: oneOf('留言对象', channelSlugs),
+    subject: requiredText('主题', SUBJECT_MAX, 2),
+    body: requiredText('留言内容', MESSAGE_MAX, 10),
+    name: requiredText('姓名', 50),
+    contact: mobileOrEmail(),
+    consent: consent('请阅读并同意个人信息的使用说明。'),
+  });
+}
+
+export type MessageInput = z.infer<ReturnType<typeof messageSchema>>;

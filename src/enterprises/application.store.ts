@@ -1,0 +1,49 @@
+// Queries on the enterprise_application table.
+import type { Insertable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { DirectoryEntry } from './application.ts';
+import type { EnterpriseApplicationTable } from './application.table.ts';
+
+/** Stores an application and returns its id. */
+export async function insertApplication(db: Db, row: Insertable<EnterpriseApplicationTable>): Promise<number> {
+  const { id } = await db.insertInto('enterprise_application').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+/** True when the code already has an application under review. */
+export async function hasOpenApplication(db: Db, creditCode: string): Promise<boolean> {
+  const row = await db.selectFrom('enterprise_application').select('id').where('credit_code', '=', creditCode).where('status', '=', 'pending').executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Approved enterprises, newest approval first, optionally of one industry and district. */
+export async function approvedEnterprises(
+  db: Db,
+  filter: { industry?: string | undefined; channel?: string | undefined; limit: number; offset: number },
+): Promise<{ total: number; entries: DirectoryEntry[] }> {
+  let query = db.selectFrom('enterprise_application').where('status', '=', 'approved');
+  if (filter.industry !== undefined) query = query.where('industry', '=', filter.industry);
+  if (filter.channel !== undefined) query = query.where('channel', '=', filter.channel);
+  const [{ count }, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+    query
+      .select(['id', 'company_name', 'industry', 'channel', 'planned_investment', 'description', 'closed_at'])
+      .orderBy('closed_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+  ]);
+  return {
+    total: Number(count),
+    entries: rows.map((row) => ({
+      id: Number(row.id),
+      companyName: row.company_name,
+      industry: row.industry,
+      channel: row.channel,
+      plannedInvestment: Number(row.planned_investment),
+      description: row.description,
+      approvedOn: (row.closed_at ?? '').slice(0, 10),
+    })),
+  };
+}
