@@ -1,5 +1,6 @@
 // `zhaoshang <command>`: the operator's command line.
 import { parseArgs } from 'node:util';
+import { runUserCommand } from './accounts/user.command.ts';
 import { loadConfig } from './config.ts';
 import { runImportCommand } from './importer/import.command.ts';
 import { createLogger } from './logger.ts';
@@ -13,6 +14,10 @@ Commands:
   import FILE [--strict]    import articles from a seed-format file; with --strict,
                             import nothing if any block is rejected
   reindex                   rebuild the search index from the stored articles
+  user add --role ROLE --name NAME [--channel SLUG ...]
+                            create a console user (admin, editor or reviewer; editors and
+                            reviewers act on the given channels); the password is asked
+                            for, or read from standard input
 
 Configuration comes from environment variables; see README.md.
 `;
@@ -38,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return runReindexCommand(config);
+    case 'user':
+      return runUserCommand(config, rest);
     case undefined:
     case 'help':
     case '--help':

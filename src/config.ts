@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { PasswordPolicyName } from './accounts/password-policy.ts';
 
 /** Where the articles live: an embedded SQLite file, a PostgreSQL server, or PGlite (development). */
 export type DatabaseTarget =
@@ -39,6 +40,8 @@ export interface Config {
   contact: ContactDetails;
   /** Behind our reverse proxy: the client address is the last X-Forwarded-For entry. */
   trustProxy: boolean;
+  /** `modern` (default) or `dengbao` (等保: character classes, 90-day rotation). */
+  passwordPolicy: PasswordPolicyName;
 }
 
 const optionalText = z
@@ -65,6 +68,7 @@ const environmentSchema = z.object({
   CONTACT_EMAIL: optionalText,
   CONTACT_HOURS: optionalText,
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  PASSWORD_POLICY: z.enum(['modern', 'dengbao']).default('modern'),
 });
 
 /** Reads DATABASE_URL: `postgres://…`, `pglite:` / `pglite:DIR`, `sqlite:FILE` or a plain file path. */
@@ -109,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       hours: e.CONTACT_HOURS,
     }),
     trustProxy: e.TRUST_PROXY === 'true',
+    passwordPolicy: e.PASSWORD_POLICY,
   });
 }
 

@@ -1,6 +1,8 @@
 // The database schema as Kysely sees it: one entry per table, row types owned by their features.
 import type { Kysely } from 'kysely';
 import type { ArticleTable } from '../articles/article.table.ts';
+import type { AppUserTable, SessionTable, UserChannelTable } from '../accounts/account.table.ts';
+import type { AuditLogTable } from '../audit/audit.table.ts';
 import type { ContactMessageTable } from '../contact/message.table.ts';
 import type { EnterpriseApplicationTable } from '../enterprises/application.table.ts';
 import type { RateLimitTable } from '../http/rate-limit.table.ts';
@@ -15,6 +17,10 @@ export interface Database {
   submission: SubmissionTable;
   enterprise_application: EnterpriseApplicationTable;
   contact_message: ContactMessageTable;
+  app_user: AppUserTable;
+  user_channel: UserChannelTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
 }
 
 /** A query builder bound to our schema; a transaction has the same type. */

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { it } from 'node:test';
+import { loadConfig } from '../config.ts';
+import { openMigratedDb } from '../server.ts';
+import { tempDir } from '../../test/helpers/test-db.ts';
+import { runUserCommand } from './user.command.ts';
+
+function io(stdin: string) {
+  const input = new PassThrough();
+  input.end(stdin);
+  let output = '';
+  let errors = '';
+  const sink = (append: (text: string) => void) => Object.assign(new PassThrough(), { write: (chunk: string) => (append(chunk), true) });
+  return {
+    streams: { input: input as unknown as NodeJS.ReadStream, output: sink((t) => (output += t)) as unknown as NodeJS.WriteStream, errors: sink((t) => (errors += t)) as unknown as NodeJS.WriteStream },
+    output: () => output,
+    errors: () => errors,
+  };
+}
+
+it('zhaoshang user add reads the password from standard input, never from an argument', async () => {
+  const dir = tempDir();
+  try {
+    const config = loadConfig({ DATABASE_URL: join(dir.path, 'portal.db') });
+    const ok = io('correct horse battery\n');
+    assert.equal(await runUserCommand(config, ['add', '--role', 'reviewer', '--name', 'rev.xihu', '--channel', 'xihu', '--channel', 'donghu'], ok.streams), 0);
+    assert.match(ok.output(), /created reviewer "rev.xihu"/);
+
+    const weak = io('12345678\n');
+    assert.equal(await runUserCommand(config, ['add', '--role', 'admin', '--name', 'root'], weak.streams), 1);
+    assert.match(weak.errors(), /密码至少 12 个字符/);
+    const badChannel = io('correct horse battery\n');
+    assert.equal(await runUserCommand(config, ['add', '--role', 'editor', '--name', 'ed', '--channel', 'atlantis'], badChannel.streams), 2);
+    await assert.rejects(runUserCommand(config, ['add', '--role', 'admin', '--name', 'root', '--password', 'x'], io('').streams), /Unknown option '--password'/);
+
+    const opened = await openMigratedDb(config);
+    const users = await opened.db.selectFrom('app_user').select(['name', 'role']).execute();
+    const scopes = await opened.db.selectFrom('user_channel').select('channel').orderBy('channel').execute();
+    await opened.close();
+    assert.deepEqual(users, [{ name: 'rev.xihu', role: 'reviewer' }]);
+    assert.deepEqual(scopes.map((s) => s.channel), ['donghu', 'xihu']);
+  } finally {
+    dir.remove();
+  }
+});
