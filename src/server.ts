@@ -3,6 +3,7 @@ import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Logger } from 'pino';
+import { passwordPolicy } from './accounts/password-policy.ts';
 import { createApp } from './app.ts';
 import type { ArticleWriting } from './articles/article.service.ts';
 import { ChannelCatalog } from './channels/channel-catalog.ts';
@@ -76,7 +77,7 @@ function superviseWorkers(count: number, logger: Logger): void {
 async function serveHere(config: Config, logger: Logger): Promise<void> {
   const opened = await openDb(config.database);
   const pageCache = new PageCache(opened.contentVersion);
-  const app = createApp({ db: opened.db, ...articleWriting(opened), logger, site: config.site, contact: config.contact, trustProxy: config.trustProxy, pageCache });
+  const app = createApp({ db: opened.db, ...articleWriting(opened), logger, site: config.site, contact: config.contact, trustProxy: config.trustProxy, passwordPolicy: passwordPolicy(config.passwordPolicy), pageCache });
   const server = createServer(pageCacheFirst(pageCache, getRequestListener(app.fetch)));
   server.listen(config.port, config.host, () => {
     if (!cluster.isWorker || cluster.worker?.id === 1) logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);

@@ -14,7 +14,7 @@ function io(stdin: string) {
   let errors = '';
   const sink = (append: (text: string) => void) => Object.assign(new PassThrough(), { write: (chunk: string) => (append(chunk), true) });
   return {
-    streams: { input: input as unknown as NodeJS.ReadStream, output: sink((t) => (output += t)) as unknown as NodeJS.WriteStream, errors: sink((t) => (errors += t)) as unknown as NodeJS.WriteStream },
+    streams: { input: input as unknown as NodeJS.ReadStream, output: sink((t) => (output += t)), errors: sink((t) => (errors += t)) },
     output: () => output,
     errors: () => errors,
   };

@@ -45,7 +45,11 @@ async function readPassword(input: NodeJS.ReadStream, output: NodeJS.WritableStr
 }
 
 /** Runs `user add`; returns the process exit code. */
-export async function runUserCommand(config: Config, args: string[], io = { input: process.stdin, output: process.stdout, errors: process.stderr }): Promise<number> {
+export async function runUserCommand(
+  config: Config,
+  args: string[],
+  io: { input: NodeJS.ReadStream; output: NodeJS.WritableStream; errors: NodeJS.WritableStream } = { input: process.stdin, output: process.stdout, errors: process.stderr },
+): Promise<number> {
   const [action, ...rest] = args;
   if (action !== 'add') {
     io.errors.write('Usage: zhaoshang user add --role admin|editor|reviewer --name NAME [--channel SLUG ...]\n');

@@ -2,6 +2,7 @@
 import type { Handler } from 'hono';
 import type { Logger } from 'pino';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
+import type { PasswordPolicy } from '../accounts/password-policy.ts';
 import type { ContactDetails, SiteIdentity } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { SearchIndex } from '../search/search-index.ts';
@@ -17,6 +18,7 @@ export interface AppDeps {
   contact: ContactDetails;
   /** Whether X-Forwarded-For (set by our proxy) names the client. */
   trustProxy: boolean;
+  passwordPolicy: PasswordPolicy;
   /** Rendered public pages; shared with the server's fast path. */
   pageCache: PageCache;
 }

@@ -1,0 +1,65 @@
+// Who is signed in to the console: the session cookie, the middleware that loads the user, and
+// the role check every console route declares in its route table.
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { ConsoleUser, Role } from '../accounts/account.ts';
+import { sessionUser } from '../accounts/account.service.ts';
+import type { PasswordPolicy } from '../accounts/password-policy.ts';
+import type { Db } from '../db/database.ts';
+import { AppError } from '../http/errors.tsx';
+
+/** Hono variables of console routes. */
+export type ConsoleEnv = { Variables: { user: ConsoleUser; sessionId: string } };
+
+// Behind HTTPS the __Host- prefix binds the cookie to this host and path /, Secure.
+const cookieName = (c: Context) => (new URL(c.req.url).protocol === 'https:' ? '__Host-zs_session' : 'zs_session');
+
+/** The session id the browser sent, if any. */
+export function sessionCookie(c: Context): string | undefined {
+  const value = getCookie(c, cookieName(c));
+  return value && /^[0-9a-f]{32}$/u.test(value) ? value : undefined;
+}
+
+/** Gives the browser a new session id (at sign-in: never keep an id from before). */
+export function setSessionCookie(c: Context, sessionId: string): void {
+  const secure = new URL(c.req.url).protocol === 'https:';
+  setCookie(c, cookieName(c), sessionId, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
+}
+
+/** Removes the session cookie. */
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, cookieName(c), { path: '/', secure: new URL(c.req.url).protocol === 'https:' });
+}
+
+/** Loads the signed-in user; others are sent to the sign-in page (or refused, for posts). */
+export function requireSignIn(db: Db, policy: PasswordPolicy): MiddlewareHandler<ConsoleEnv> {
+  return async (c, next) => {
+    const sessionId = sessionCookie(c);
+    const user = sessionId === undefined ? undefined : await sessionUser(db, sessionId, policy);
+    if (!user || sessionId === undefined) {
+      if (c.req.method !== 'GET') throw new AppError(403, 'forbidden', '登录已过期,请重新登录后再操作。');
+      return c.redirect(`/admin/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
+    }
+    c.set('user', user);
+    c.set('sessionId', sessionId);
+    const path = new URL(c.req.url).pathname;
+    if (user.mustChangePassword && path !== '/admin/password' && path !== '/admin/logout') return c.redirect('/admin/password', 303);
+    return next();
+  };
+}
+
+/** Lets only the given roles through; others get a 403 page. */
+export function requireRole(...roles: Role[]): MiddlewareHandler<ConsoleEnv> {
+  return async (c, next) => {
+    if (!roles.includes(c.get('user').role)) throw new AppError(403, 'forbidden', '您没有权限访问这个页面。');
+    return next();
+  };
+}
+
+/** Console pages carry a token and personal data: never stored anywhere. */
+export function noStore(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  };
+}

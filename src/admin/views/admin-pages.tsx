@@ -1,0 +1,147 @@
+// Admins only: users, and the audit log.
+import { ROLE_NAMES, type Role } from '../../accounts/account.ts';
+import type { AuditEntry } from '../../audit/audit.service.ts';
+import { CSRF_FIELD } from '../../http/csrf.ts';
+import { Pagination } from '../../http/pagination.tsx';
+import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from './console-layout.tsx';
+
+/** A user as the list shows it. */
+export interface UserRow {
+  id: number;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  lockedUntil: string | null;
+  channels: string[];
+}
+
+/** The user list with the form to add one. */
+export function UsersPage(props: { console: ConsoleChrome; users: UserRow[]; channels: ReadonlyArray<{ slug: string; name: string }>; problem?: string; name?: string }) {
+  const { console: chrome } = props;
+  const channelName = new Map(props.channels.map((c) => [c.slug, c.name]));
+  return (
+    <ConsoleLayout console={chrome} title="用户管理">
+      <table class="data-table">
+        <thead>
+          <tr>
+            <th scope="col">用户名</th>
+            <th scope="col">角色</th>
+            <th scope="col">负责频道</th>
+            <th scope="col">状态</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.users.map((user) => (
+            <tr>
+              <td>{user.name}</td>
+              <td>{ROLE_NAMES[user.role]}</td>
+              <td>{user.role === 'admin' ? '全部' : user.channels.map((slug) => channelName.get(slug) ?? slug).join('、')}</td>
+              <td>{user.disabled ? '已停用' : '正常'}</td>
+              <td>
+                {user.id !== chrome.user?.id && (
+                  <ActionForm action={`/admin/users/${user.id}/${user.disabled ? 'enable' : 'disable'}`} token={chrome.token} label={user.disabled ? '启用' : '停用'} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>添加用户</h2>
+      <form class="public-form" method="post" action="/admin/users">
+        <FormProblem problem={props.problem} />
+        <input type="hidden" name={CSRF_FIELD} value={chrome.token} />
+        <div class="field">
+          <label for="user-name">用户名</label>
+          <input id="user-name" type="text" name="name" value={props.name ?? ''} maxlength={32} required />
+        </div>
+        <div class="field">
+          <label for="user-role">角色</label>
+          <select id="user-role" name="role">
+            <option value="reviewer">审核员</option>
+            <option value="editor">编辑</option>
+            <option value="admin">管理员</option>
+          </select>
+        </div>
+        <fieldset class="field">
+          <legend>负责频道(管理员不需选择)</legend>
+          {props.channels.map((channel) => (
+            <label class="consent">
+              <input type="checkbox" name="channels" value={channel.slug} />
+              <span>{channel.name}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div class="field">
+          <label for="user-password">初始密码</label>
+          <input id="user-password" type="password" name="password" autocomplete="new-password" maxlength={128} required />
+        </div>
+        <button type="submit">添加</button>
+      </form>
+    </ConsoleLayout>
+  );
+}
+
+/** The audit log, newest first, with filters. */
+export function AuditPage(props: { console: ConsoleChrome; filter: { user: string; action: string; type: string }; entries: AuditEntry[]; page: number; pageCount: number; total: number }) {
+  const { filter } = props;
+  const href = (page: number) => {
+    const params = new URLSearchParams(Object.entries(filter).filter(([, value]) => value !== ''));
+    if (page > 1) params.set('page', String(page));
+    return `/admin/audit?${params}`;
+  };
+  return (
+    <ConsoleLayout console={props.console} title="审计日志">
+      <form class="search-filters" method="get" action="/admin/audit">
+        <label>
+          用户
+          <input type="text" name="user" value={filter.user} maxlength={32} />
+        </label>
+        <label>
+          操作
+          <input type="text" name="action" value={filter.action} maxlength={40} placeholder="如 submission.publish" />
+        </label>
+        <label>
+          对象类型
+          <input type="text" name="type" value={filter.type} maxlength={20} placeholder="如 submission" />
+        </label>
+        <button type="submit">筛选</button>
+      </form>
+      <p class="search-summary">共 {props.total} 条</p>
+      <table class="data-table audit-log">
+        <thead>
+          <tr>
+            <th scope="col">时间</th>
+            <th scope="col">用户</th>
+            <th scope="col">操作</th>
+            <th scope="col">对象</th>
+            <th scope="col">变更前</th>
+            <th scope="col">变更后</th>
+            <th scope="col">来源</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.entries.map((entry) => (
+            <tr>
+              <td>{entry.at.replace('T', ' ').slice(0, 19)}</td>
+              <td>{entry.userName}</td>
+              <td>{entry.action}</td>
+              <td>
+                {entry.targetType}
+                {entry.targetId && ` #${entry.targetId}`}
+              </td>
+              <td>
+                <code>{entry.before}</code>
+              </td>
+              <td>
+                <code>{entry.after}</code>
+              </td>
+              <td>{entry.client}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={props.page} pageCount={props.pageCount} href={href} />
+    </ConsoleLayout>
+  );
+}

@@ -1,0 +1,94 @@
+// The console's frame: who is signed in, the sections their role opens, and sign-out.
+import type { Child } from 'hono/jsx';
+import { ROLE_NAMES, type ConsoleUser } from '../../accounts/account.ts';
+import { CSRF_FIELD } from '../../http/csrf.ts';
+import type { PageChrome } from '../../http/layout.tsx';
+
+/** What every console page needs. */
+export interface ConsoleChrome {
+  chrome: PageChrome;
+  user: ConsoleUser | undefined;
+  token: string;
+}
+
+const SECTIONS: ReadonlyArray<{ href: string; label: string; roles: ReadonlyArray<ConsoleUser['role']> }> = [
+  { href: '/admin', label: '工作台', roles: ['admin', 'editor', 'reviewer'] },
+  { href: '/admin/submissions', label: '投稿审核', roles: ['admin', 'reviewer'] },
+  { href: '/admin/applications', label: '入驻申请', roles: ['admin', 'reviewer'] },
+  { href: '/admin/messages', label: '留言处理', roles: ['admin', 'reviewer'] },
+  { href: '/admin/users', label: '用户管理', roles: ['admin'] },
+  { href: '/admin/audit', label: '审计日志', roles: ['admin'] },
+  { href: '/admin/password', label: '修改密码', roles: ['admin', 'editor', 'reviewer'] },
+];
+
+/** A console page. */
+export function ConsoleLayout(props: { console: ConsoleChrome; title: string; children: Child }) {
+  const { chrome, user, token } = props.console;
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${props.title} - ${chrome.site.siteName}管理后台`}</title>
+        <link rel="stylesheet" href={chrome.stylesheetHref} />
+        <link rel="icon" href={chrome.iconHref} type="image/svg+xml" />
+      </head>
+      <body class="console">
+        <header class="site-header">
+          <div class="wrap">
+            <a class="site-name" href="/admin">{chrome.site.siteName}管理后台</a>
+            {user && (
+              <span class="console-user">
+                {user.name}({ROLE_NAMES[user.role]}
+                {user.role !== 'admin' && `:${user.channels.length} 个频道`})
+              </span>
+            )}
+            {user && (
+              <form class="site-search" method="post" action="/admin/logout">
+                <input type="hidden" name={CSRF_FIELD} value={token} />
+                <button type="submit">退出登录</button>
+              </form>
+            )}
+          </div>
+        </header>
+        {user && (
+          <nav class="channel-nav" aria-label="后台栏目">
+            <ul class="wrap">
+              {SECTIONS.filter((section) => section.roles.includes(user.role)).map((section) => (
+                <li>
+                  <a href={section.href}>{section.label}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <main id="main" class="wrap">
+          <h1>{props.title}</h1>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** A POST button form carrying the CSRF token. */
+export function ActionForm(props: { action: string; token: string; label: string; children?: Child }) {
+  return (
+    <form class="public-form action-form" method="post" action={props.action}>
+      <input type="hidden" name={CSRF_FIELD} value={props.token} />
+      {props.children}
+      <button type="submit">{props.label}</button>
+    </form>
+  );
+}
+
+/** The one problem a console form reports, above its fields. */
+export function FormProblem(props: { problem: string | undefined }) {
+  if (!props.problem) return null;
+  return (
+    <div class="form-errors" role="alert">
+      <p>{props.problem}</p>
+    </div>
+  );
+}

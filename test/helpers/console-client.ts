@@ -1,0 +1,42 @@
+// A browser-like client for the console: keeps its cookies, signs in, and posts forms with the
+// CSRF token the pages carry.
+import type { Hono } from 'hono';
+
+/** A client with a cookie jar. */
+export function consoleClient(app: Hono, address = '192.0.2.1') {
+  const jar = new Map<string, string>();
+  let token = '';
+  const remember = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const [name, value] = pair!.split('=');
+      if (/Max-Age=0/i.test(cookie) || value === '') jar.delete(name!);
+      else jar.set(name!, value!);
+    }
+  };
+  const headers = () => ({ Cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; '), 'X-Forwarded-For': address });
+  const client = {
+    jar,
+    async get(path: string) {
+      const response = await app.request(path, { headers: headers() });
+      remember(response);
+      const html = await response.clone().text();
+      token = /name="_csrf" value="([0-9a-f]{32})"/.exec(html)?.[1] ?? token;
+      return response;
+    },
+    async post(path: string, fields: Record<string, string | string[]> = {}, withToken = true) {
+      const body = new URLSearchParams();
+      if (withToken) body.append('_csrf', token);
+      for (const [name, value] of Object.entries(fields)) for (const item of ([] as string[]).concat(value)) body.append(name, item);
+      const response = await app.request(path, { method: 'POST', headers: { ...headers(), 'Content-Type': 'application/x-www-form-urlencoded' }, body: body.toString() });
+      remember(response);
+      return response;
+    },
+    /** Signs in; resolves to the response of the sign-in post. */
+    async signIn(name: string, password: string) {
+      await client.get('/admin/login');
+      return client.post('/admin/login', { name, password });
+    },
+  };
+  return client;
+}
