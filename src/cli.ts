@@ -4,6 +4,7 @@ import { runUserCommand } from './accounts/user.command.ts';
 import { loadConfig } from './config.ts';
 import { runImportCommand } from './importer/import.command.ts';
 import { createLogger } from './logger.ts';
+import { runPurgeCommand } from './privacy/purge.command.ts';
 import { runReindexCommand } from './search/reindex.command.ts';
 import { startPortal } from './server.ts';
 
@@ -18,6 +19,9 @@ Commands:
                             create a console user (admin, editor or reviewer; editors and
                             reviewers act on the given channels); the password is asked
                             for, or read from standard input
+  purge --older-than 180d   remove names and contacts from contributions, applications and
+                            messages closed more than that many days ago (the items and the
+                            audit log stay)
 
 Configuration comes from environment variables; see README.md.
 `;
@@ -45,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
       return runReindexCommand(config);
     case 'user':
       return runUserCommand(config, rest);
+    case 'purge':
+      return runPurgeCommand(config, rest);
     case undefined:
     case 'help':
     case '--help':

@@ -1,0 +1,51 @@
+// Deleting personal data that is no longer needed (PIPL): names, phone numbers and e-mail
+// addresses of contributions, applications and messages closed before a cutoff. The items
+// themselves, their decisions and the audit trail stay.
+import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import type { Db } from '../db/database.ts';
+
+/** How many items of each kind had their personal data removed. */
+export interface PurgeReport {
+  submissions: number;
+  applications: number;
+  messages: number;
+}
+
+/** Blanks the personal data of items closed before `cutoff`, in one transaction with its audit record. */
+export async function purgePersonalData(db: Db, actor: Actor, cutoff: Date, now = new Date()): Promise<PurgeReport> {
+  const before = cutoff.toISOString();
+  const purgedAt = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const submissions = await trx
+      .updateTable('submission')
+      .set({ author_name: null, author_contact: null, purged_at: purgedAt })
+      .where('closed_at', '<', before)
+      .where('purged_at', 'is', null)
+      .executeTakeFirst();
+    const applications = await trx
+      .updateTable('enterprise_application')
+      .set({ contact_person: null, contact_mobile: null, purged_at: purgedAt })
+      .where('closed_at', '<', before)
+      .where('purged_at', 'is', null)
+      .executeTakeFirst();
+    const messages = await trx
+      .updateTable('contact_message')
+      .set({ sender_name: null, sender_contact: null, purged_at: purgedAt })
+      .where('closed_at', '<', before)
+      .where('purged_at', 'is', null)
+      .executeTakeFirst();
+    const report = {
+      submissions: Number(submissions.numUpdatedRows),
+      applications: Number(applications.numUpdatedRows),
+      messages: Number(messages.numUpdatedRows),
+    };
+    await recordAudit(trx, actor, { action: 'privacy.purge', targetType: 'personal_data', after: { closedBefore: before, ...report } }, now);
+    return report;
+  });
+}
+
+/** Parses an age such as `180d` into days, or undefined. */
+export function parseAgeInDays(text: string): number | undefined {
+  const match = /^(\d{1,5})d$/u.exec(text);
+  return match && Number(match[1]) > 0 ? Number(match[1]) : undefined;
+}
