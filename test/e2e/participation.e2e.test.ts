@@ -1,0 +1,135 @@
+// XSS payloads typed into every public field, moderated through the console, and looked at on
+// every page that shows them: no script may ever run, and each payload must read as text.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { createUser } from '../../src/accounts/account.service.ts';
+import { passwordPolicy } from '../../src/accounts/password-policy.ts';
+import { COMMAND_LINE } from '../../src/audit/audit.service.ts';
+import { launchBrowser, listen, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { openSeededApp } from '../helpers/test-app.ts';
+
+const PAYLOADS = [
+  '<script>window.__xss=1</script>',
+  '<img src=x onerror="window.__xss=1">',
+  '"><svg onload=window.__xss=1>',
+  "'-alert(1)-'",
+  'javascript:window.__xss=1',
+  '</textarea><script>window.__xss=1</script>',
+];
+const P = PAYLOADS.join(' ');
+const PASSWORD = 'correct horse battery';
+
+describe('public forms against XSS in Chromium', async () => {
+  const browser: Browser | undefined = await launchBrowser();
+  let seeded: Awaited<ReturnType<typeof openSeededApp>>;
+  let server: Awaited<ReturnType<typeof listen>>;
+  before(async () => {
+    seeded = await openSeededApp();
+    server = await listen(seeded.app);
+    await createUser(seeded.db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await seeded?.close();
+  });
+
+  /** Fails when any script of ours or of a payload ran on the page. */
+  async function assertNoScriptRan(page: Page, where: string) {
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined, `script ran on ${where}`);
+  }
+
+  it('stores, moderates and shows every payload as text, and never runs one', { skip: !browser }, async () => {
+    const page = await browser!.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const go = async (path: string) => {
+      await page.goto(`${server.origin}${path}`);
+      await assertNoScriptRan(page, path);
+    };
+
+    // 投稿: payloads in title, body and name; a rejected contact shows its payload back as a value.
+    await go('/submit');
+    await page.getByLabel(/^标题/).fill(`${PAYLOADS[0]}投稿标题`);
+    await page.getByLabel(/^正文/).fill(`正文开始。${P}`);
+    await page.getByLabel('投稿频道').selectOption('donghu');
+    await page.getByLabel(/^姓名/).fill(PAYLOADS[1]!);
+    await page.getByLabel(/^联系方式/).fill(PAYLOADS[2]!);
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: '提交稿件' }).click();
+    await assertNoScriptRan(page, 'the refused contribution');
+    assert.equal(await page.getByLabel(/^联系方式/).inputValue(), PAYLOADS[2]);
+    assert.equal(await page.getByLabel(/^正文/).inputValue(), `正文开始。${P}`);
+    await page.getByLabel(/^联系方式/).fill('reader@example.cn');
+    await page.getByRole('button', { name: '提交稿件' }).click();
+    await page.waitForURL(/\/submit\/status\?code=/);
+    await assertNoScriptRan(page, 'the status page');
+    assert.equal(await page.locator('table td').first().textContent(), `${PAYLOADS[0]}投稿标题`);
+
+    // 企业入驻: payloads in the company, contact person and description.
+    await go('/enterprises/apply');
+    await page.getByLabel('企业名称').fill(`${PAYLOADS[1]}公司`);
+    await page.getByLabel('统一社会信用代码').fill('9144030071526726XG');
+    await page.getByLabel('所属行业').selectOption('C');
+    await page.getByLabel('意向落户区域').selectOption('donghu');
+    await page.getByLabel('计划投资额(万元)').fill('1000');
+    await page.locator('#field-contactPerson').fill(PAYLOADS[2]!);
+    await page.getByLabel('联系人手机').fill('13800138000');
+    await page.getByLabel('项目简介').fill(P);
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForURL(/\/enterprises\/applied$/);
+
+    // 联系我们: payloads in subject, message and name.
+    await go('/contact');
+    await page.getByLabel('主题').fill(`${PAYLOADS[3]}主题`);
+    await page.getByLabel('留言内容').fill(P);
+    await page.getByLabel(/^姓名/).fill(PAYLOADS[4]!);
+    await page.getByLabel(/^联系方式/).fill('reader@example.cn');
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: '提交留言' }).click();
+    await page.waitForURL(/\/contact\?sent=1$/);
+
+    // The console: sign in, look at each item, decide.
+    await go('/admin/login');
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/admin$/);
+    await go('/admin/submissions');
+    await page.getByRole('link', { name: `${PAYLOADS[0]}投稿标题` }).click();
+    await assertNoScriptRan(page, 'the contribution in the console');
+    assert.match((await page.locator('.submission-body').textContent()) ?? '', new RegExp(PAYLOADS[5]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+    await page.getByRole('button', { name: '采用并发布' }).click();
+    await page.getByRole('link', { name: '查看发布的文章' }).click();
+    await page.waitForURL(/\/articles\/\d+$/);
+    await assertNoScriptRan(page, 'the published article');
+    assert.equal(await page.locator('h1').textContent(), `${PAYLOADS[0]}投稿标题`);
+    assert.equal((await page.locator('.article-body').innerText()).trim(), `正文开始。${P}`);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'xss-article.png') });
+
+    await go('/admin/applications');
+    await page.getByRole('link', { name: `${PAYLOADS[1]}公司` }).click();
+    await assertNoScriptRan(page, 'the application in the console');
+    await page.getByRole('button', { name: '通过,列入企业名录' }).click();
+    await go('/enterprises');
+    assert.equal(await page.locator('.enterprise-directory tbody td').first().textContent(), `${PAYLOADS[1]}公司`);
+    assert.equal(await page.locator('.enterprise-directory tbody td').nth(4).textContent(), P);
+
+    await go('/admin/messages');
+    await page.getByRole('link', { name: `${PAYLOADS[3]}主题` }).click();
+    await assertNoScriptRan(page, 'the message in the console');
+    assert.ok(((await page.locator('table').innerText()) ?? '').includes(PAYLOADS[4]!));
+
+    await go('/admin/audit');
+    for (const path of ['/', '/channels/donghu', `/search?q=${encodeURIComponent('投稿标题')}`]) await go(path);
+    assert.ok(((await page.locator('.search-results').innerText()) ?? '').includes(PAYLOADS[0]!), 'search shows the title as text');
+    assert.deepEqual(dialogs, []);
+    await page.close();
+  });
+});
