@@ -13,6 +13,7 @@ import { openDb, type OpenDb } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { pageCacheFirst } from './http/fast-path.ts';
 import { PageCache } from './http/page-cache.ts';
+import { publishDueArticles } from './articles/article-editing.service.ts';
 import { importSeedOnFirstStart } from './importer/importer.service.ts';
 import { progressBar } from './lib/progress.ts';
 import { SearchIndex } from './search/search-index.ts';
@@ -25,6 +26,8 @@ export async function openMigratedDb(config: Config): Promise<OpenDb> {
   await migrateToLatest(opened.db, opened.dialect);
   return opened;
 }
+
+const SCHEDULE_CHECK_MS = 30_000;
 
 /** The channels and the search index, which every writer of articles needs. */
 export function articleWriting(opened: OpenDb): ArticleWriting {
@@ -77,7 +80,13 @@ function superviseWorkers(count: number, logger: Logger): void {
 async function serveHere(config: Config, logger: Logger): Promise<void> {
   const opened = await openDb(config.database);
   const pageCache = new PageCache(opened.contentVersion);
-  const app = createApp({ db: opened.db, ...articleWriting(opened), logger, site: config.site, contact: config.contact, trustProxy: config.trustProxy, passwordPolicy: passwordPolicy(config.passwordPolicy), pageCache });
+  const writing = articleWriting(opened);
+  // Scheduled articles publish themselves; every instance checks, the update is idempotent.
+  const scheduler = setInterval(() => {
+    publishDueArticles(opened.db, writing).catch((error: unknown) => logger.error({ err: error }, 'publishing scheduled articles failed'));
+  }, SCHEDULE_CHECK_MS);
+  scheduler.unref();
+  const app = createApp({ db: opened.db, ...writing, logger, site: config.site, contact: config.contact, trustProxy: config.trustProxy, passwordPolicy: passwordPolicy(config.passwordPolicy), pageCache });
   const server = createServer(pageCacheFirst(pageCache, getRequestListener(app.fetch)));
   server.listen(config.port, config.host, () => {
     if (!cluster.isWorker || cluster.worker?.id === 1) logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);

@@ -179,6 +179,39 @@ describe('console', () => {
     assert.match(await (await seeded.app.request('/enterprises')).text(), /东湖数字科技有限公司/);
   });
 
+  it('lets editors write, preview and edit articles of their channels only', async () => {
+    const editor = consoleClient(seeded.app, '192.0.2.230');
+    await editor.signIn('ed.donghu', PASSWORD);
+    const reviewer = consoleClient(seeded.app, '192.0.2.231');
+    await reviewer.signIn('rev.donghu', PASSWORD);
+    assert.equal((await reviewer.get('/admin/articles')).status, 403);
+    assert.equal((await editor.get('/admin/articles')).status, 200);
+    assert.equal((await editor.get('/admin/articles/new')).status, 200);
+
+    const fields = { title: '东湖区楼宇经济再上新台阶', channel: 'donghu', publishedOn: '2026-03-02', status: 'published', publishAt: '', body: '## 亮点\n\n税收超亿元楼宇达到**12栋**。<img src=x onerror=alert(1)>' };
+    const preview = await editor.post('/admin/articles', { ...fields, intent: 'preview' });
+    const previewHtml = await preview.text();
+    assert.match(previewHtml, /<h2>亮点<\/h2>\n<p>税收超亿元楼宇达到<strong>12栋<\/strong>。&lt;img src=x onerror=alert\(1\)&gt;<\/p>/);
+    assert.equal(await seeded.db.selectFrom('article').select('id').where('title', '=', fields.title).executeTakeFirst(), undefined, 'preview saves nothing');
+
+    const invalid = await editor.post('/admin/articles', { ...fields, channel: 'xihu', intent: 'save' });
+    assert.equal(invalid.status, 400);
+    assert.match(await invalid.text(), /请选择频道/);
+    const saved = await editor.post('/admin/articles', { ...fields, intent: 'save' });
+    assert.equal(saved.status, 303);
+    const id = /\/admin\/articles\/(\d+)\?saved=1$/.exec(saved.headers.get('location') ?? '')?.[1];
+    assert.ok(id);
+    assert.match(await (await seeded.app.request(`/articles/${id}`)).text(), /税收超亿元楼宇达到<strong>12栋<\/strong>/);
+    const edit = await (await editor.get(`/admin/articles/${id}`)).text();
+    assert.match(edit, /修订记录/);
+
+    const xihuArticle = await seeded.db.selectFrom('article').select('id').where('channel', '=', 'xihu').executeTakeFirstOrThrow();
+    assert.equal((await editor.get(`/admin/articles/${xihuArticle.id}`)).status, 404);
+    await editor.get('/admin/articles');
+    assert.equal((await editor.post(`/admin/articles/${xihuArticle.id}/unpublish`)).status, 404);
+    assert.equal((await seeded.app.request(`/articles/${xihuArticle.id}`)).status, 200, 'still public');
+  });
+
   it('lets admins add and disable users, which ends their sessions', async () => {
     const admin = consoleClient(seeded.app, '192.0.2.220');
     await admin.signIn('admin', PASSWORD);

@@ -2,6 +2,7 @@
 // roles it admits; every item is also checked against the user's channels in its service.
 import { Hono, type Context } from 'hono';
 import { ROLES, type Role } from '../accounts/account.ts';
+import { articleAdminRoutes } from '../articles/article.admin.tsx';
 import { changePassword, createUser, listUsers, setUserDisabled, signIn, signOut } from '../accounts/account.service.ts';
 import { AUDIT_PAGE_SIZE, auditEntries, type Actor } from '../audit/audit.service.ts';
 import { applicationForReview, applicationQueue, decideApplication } from '../enterprises/application.service.ts';
@@ -177,6 +178,9 @@ export function adminRoutes(ctx: RouteContext): Hono<ConsoleEnv> {
     const { entries, total } = await auditEntries(db, { userName: filter.user, action: filter.action, targetType: filter.type, page: pageNumber });
     return page(c, <AuditPage console={await chrome(c)} filter={filter} entries={entries} page={pageNumber} pageCount={Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))} total={total} />);
   });
+
+  // Articles (editors and admins).
+  signedIn.route('/articles', articleAdminRoutes(ctx, chrome, actor));
 
   app.route('/admin', signedIn);
   return app;

@@ -46,7 +46,8 @@ export async function saveArticleDraft(
   if (existing) {
     const id = Number(existing.id);
     await store.updateArticle(db, id, derived);
-    await searchIndex.put(db, { id, title, body, channel, publishedOn: draft.publishedOn });
+    // An article an editor took offline stays out of search until it is published again.
+    if (existing.status === 'published') await searchIndex.put(db, { id, title, body, channel, publishedOn: draft.publishedOn });
     return { outcome: 'updated', id };
   }
   const id = await store.insertArticle(db, {

@@ -11,7 +11,7 @@ export async function latestArticles(
   db: Db,
   options: { channel?: string | undefined; excludeId?: number; limit: number; offset: number },
 ): Promise<ArticleSummary[]> {
-  let query = db.selectFrom('article').select(summaryColumns);
+  let query = db.selectFrom('article').select(summaryColumns).where('status', '=', 'published');
   if (options.channel !== undefined) query = query.where('channel', '=', options.channel);
   if (options.excludeId !== undefined) query = query.where('id', '!=', options.excludeId);
   const rows = await query.orderBy('published_on', 'desc').orderBy('id', 'desc').limit(options.limit).offset(options.offset).execute();
@@ -20,7 +20,7 @@ export async function latestArticles(
 
 /** How many articles there are, in one channel or in all. */
 export async function countArticles(db: Db, channel?: string): Promise<number> {
-  let query = db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('count'));
+  let query = db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('count')).where('status', '=', 'published');
   if (channel !== undefined) query = query.where('channel', '=', channel);
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.count);
@@ -31,20 +31,21 @@ export async function articleCountsByChannel(db: Db): Promise<Map<string, number
   const rows = await db
     .selectFrom('article')
     .select((eb) => ['channel', eb.fn.countAll<number>().as('count')])
+    .where('status', '=', 'published')
     .groupBy('channel')
     .execute();
   return new Map(rows.map((row) => [row.channel, Number(row.count)]));
 }
 
-/** One article by id, or undefined. */
+/** One published article by id, or undefined. */
 export async function articleById(db: Db, id: number): Promise<Article | undefined> {
-  const row = await db.selectFrom('article').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('article').selectAll().where('id', '=', id).where('status', '=', 'published').executeTakeFirst();
   return row && rowToArticle(row);
 }
 
 /** The stored fields an import compares against, by source key. */
 export async function articleBySourceKey(db: Db, sourceKey: string) {
-  return db.selectFrom('article').select(['id', 'body', 'channel']).where('source_key', '=', sourceKey).executeTakeFirst();
+  return db.selectFrom('article').select(['id', 'body', 'channel', 'status']).where('source_key', '=', sourceKey).executeTakeFirst();
 }
 
 /** The next newer and next older article in the site-wide order. */
@@ -57,6 +58,7 @@ export async function neighbourArticles(
     db
       .selectFrom('article')
       .select(summaryColumns)
+      .where('status', '=', 'published')
       .where((eb) => eb.or([eb('published_on', '>', publishedOn), eb.and([eb('published_on', '=', publishedOn), eb('id', '>', id)])]))
       .orderBy('published_on', 'asc')
       .orderBy('id', 'asc')
@@ -65,6 +67,7 @@ export async function neighbourArticles(
     db
       .selectFrom('article')
       .select(summaryColumns)
+      .where('status', '=', 'published')
       .where((eb) => eb.or([eb('published_on', '<', publishedOn), eb.and([eb('published_on', '=', publishedOn), eb('id', '<', id)])]))
       .orderBy('published_on', 'desc')
       .orderBy('id', 'desc')
@@ -91,20 +94,20 @@ export async function deleteArticle(db: Db, id: number): Promise<boolean> {
   return Number(result.numDeletedRows) > 0;
 }
 
-/** Articles with the given ids, in no particular order. */
+/** Published articles with the given ids, in no particular order. */
 export async function articlesByIds(db: Db, ids: readonly number[]): Promise<Article[]> {
-  const rows = await db.selectFrom('article').selectAll().where('id', 'in', ids).execute();
+  const rows = await db.selectFrom('article').selectAll().where('id', 'in', ids).where('status', '=', 'published').execute();
   return rows.map(rowToArticle);
 }
 
-/** Up to `limit` articles with ids above `afterId`, ascending. */
+/** Up to `limit` published articles with ids above `afterId`, ascending. */
 export async function articlesAfter(db: Db, afterId: number, limit: number): Promise<Article[]> {
-  const rows = await db.selectFrom('article').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  const rows = await db.selectFrom('article').selectAll().where('id', '>', afterId).where('status', '=', 'published').orderBy('id').limit(limit).execute();
   return rows.map(rowToArticle);
 }
 
-/** Which of `ids` have a row. */
+/** Which of `ids` are published articles. */
 export async function existingIds(db: Db, ids: readonly number[]): Promise<number[]> {
-  const rows = await db.selectFrom('article').select('id').where('id', 'in', ids).execute();
+  const rows = await db.selectFrom('article').select('id').where('id', 'in', ids).where('status', '=', 'published').execute();
   return rows.map((row) => Number(row.id));
 }

@@ -17,4 +17,24 @@ export interface ArticleTable {
   published_on: string;
   created_at: string;
   updated_at: string;
+  /** Only published articles are public; scheduled ones publish themselves at publish_at. */
+  status: Generated<ArticleStatus>;
+  publish_at: string | null;
+  /** `text`: imported plain text laid out by body-layout.ts; `markdown`: written in the console. */
+  body_format: Generated<'text' | 'markdown'>;
+}
+
+export type ArticleStatus = 'draft' | 'scheduled' | 'published';
+
+export interface ArticleRevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  title: string;
+  channel: string;
+  body: string;
+  published_on: string;
+  status: ArticleStatus;
+  publish_at: string | null;
+  edited_by: string;
+  edited_at: string;
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { splitTitleTag } from '../channels/channel-catalog.ts';
 import type { ArticleTable } from './article.table.ts';
+import { markdownToText } from './markdown.ts';
 
 /** A published article. */
 export interface Article {
@@ -14,6 +15,7 @@ export interface Article {
   excerpt: string;
   publishedOn: string;
   updatedAt: string;
+  bodyFormat: 'text' | 'markdown';
 }
 
 /** What list pages show of an article. */
@@ -40,6 +42,7 @@ export function rowToArticle(row: Selectable<ArticleTable>): Article {
     excerpt: row.excerpt,
     publishedOn: row.published_on,
     updatedAt: row.updated_at,
+    bodyFormat: row.body_format,
   };
 }
 
@@ -75,4 +78,9 @@ export function isCalendarDate(text: string): boolean {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The body as readable text: Markdown without its markup, plain text as it is. */
+export function plainBody(article: Pick<Article, 'body' | 'bodyFormat'>): string {
+  return article.bodyFormat === 'markdown' ? markdownToText(article.body) : article.body;
 }

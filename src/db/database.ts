@@ -1,6 +1,6 @@
 // The database schema as Kysely sees it: one entry per table, row types owned by their features.
 import type { Kysely } from 'kysely';
-import type { ArticleTable } from '../articles/article.table.ts';
+import type { ArticleRevisionTable, ArticleTable } from '../articles/article.table.ts';
 import type { AppUserTable, SessionTable, UserChannelTable } from '../accounts/account.table.ts';
 import type { AuditLogTable } from '../audit/audit.table.ts';
 import type { ContactMessageTable } from '../contact/message.table.ts';
@@ -11,6 +11,7 @@ import type { ContentVersionTable, SiteMetaTable } from './site-state.table.ts';
 
 export interface Database {
   article: ArticleTable;
+  article_revision: ArticleRevisionTable;
   content_version: ContentVersionTable;
   site_meta: SiteMetaTable;
   rate_limit: RateLimitTable;

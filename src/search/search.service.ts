@@ -1,6 +1,6 @@
 // Search rules: running a reader's query, related articles, and keeping the index complete.
 import { articlesAfter, articleCount, articlesByIds, existingArticleIds } from '../articles/article.service.ts';
-import type { Article, ArticleSummary } from '../articles/article.ts';
+import { plainBody, type Article, type ArticleSummary } from '../articles/article.ts';
 import type { Db } from '../db/database.ts';
 import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
 import type { Progress } from '../lib/progress.ts';
@@ -97,7 +97,7 @@ export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: 
     const batch = await articlesAfter(db, afterId, REINDEX_BATCH);
     if (batch.length === 0) break;
     await db.transaction().execute(async (trx) => {
-      for (const article of batch) await index.put(trx, article);
+      for (const article of batch) await index.put(trx, { ...article, body: plainBody(article) });
     });
     afterId = batch.at(-1)!.id;
     done += batch.length;

@@ -28,7 +28,9 @@ export function ConsoleHomePage(props: { console: ConsoleChrome; counts: { submi
           </li>
         </ul>
       ) : (
-        <p class="notice">编辑的文章管理功能即将开放。</p>
+        <p>
+          <a href="/admin/articles">管理您负责频道的文章</a>,或<a href="/admin/articles/new">写新文章</a>。
+        </p>
       )}
     </ConsoleLayout>
   );

@@ -2,6 +2,7 @@
 import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
 import type { Article, ArticleSummary } from '../article.ts';
 import { layoutBody } from '../body-layout.ts';
+import { markdownToHtml } from '../markdown.ts';
 
 export interface ArticlePageProps {
   chrome: PageChrome;
@@ -28,11 +29,15 @@ export function ArticlePage(props: ArticlePageProps) {
               </span>
             </div>
           </header>
-          <div class="article-body">
-            {layoutBody(article.body).map((block) =>
-              block.kind === 'heading' ? <h2>{block.text}</h2> : block.kind === 'subheading' ? <h3>{block.text}</h3> : <p>{block.text}</p>,
-            )}
-          </div>
+          {article.bodyFormat === 'markdown' ? (
+            <div class="article-body" dangerouslySetInnerHTML={{ __html: markdownToHtml(article.body) }} />
+          ) : (
+            <div class="article-body">
+              {layoutBody(article.body).map((block) =>
+                block.kind === 'heading' ? <h2>{block.text}</h2> : block.kind === 'subheading' ? <h3>{block.text}</h3> : <p>{block.text}</p>,
+              )}
+            </div>
+          )}
           <nav class="article-nav" aria-label="上一篇和下一篇">
             <div>上一篇:{props.newer ? <a href={`/articles/${props.newer.id}`}>{props.newer.title}</a> : '没有了'}</div>
             <div>下一篇:{props.older ? <a href={`/articles/${props.older.id}`}>{props.older.title}</a> : '没有了'}</div>

@@ -1,0 +1,117 @@
+// The console's article list and editor: Markdown with a preview, channel, date, status,
+// scheduled time, and the revision history.
+import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../admin/views/console-layout.tsx';
+import { CSRF_FIELD } from '../../http/csrf.ts';
+import { SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
+import type { NavChannel } from '../../http/layout.tsx';
+import type { ArticleForEditing, ArticleRevision } from '../article-editing.service.ts';
+import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../article.ts';
+
+const STATUS_NAMES = { draft: '草稿', scheduled: '定时发布', published: '已发布' } as const;
+const time = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** The articles of the user's channels. */
+export function ArticleListPage(props: { console: ConsoleChrome; articles: ArticleForEditing[]; channelName: (slug: string) => NavChannel }) {
+  return (
+    <ConsoleLayout console={props.console} title="文章管理">
+      <p>
+        <a href="/admin/articles/new">写新文章</a>
+      </p>
+      <table class="data-table">
+        <thead>
+          <tr>
+            <th scope="col">标题</th>
+            <th scope="col">频道</th>
+            <th scope="col">发布日期</th>
+            <th scope="col">状态</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.articles.map((article) => (
+            <tr>
+              <td>
+                <a href={`/admin/articles/${article.id}`}>{article.title}</a>
+              </td>
+              <td>{props.channelName(article.channel).name}</td>
+              <td>{article.publishedOn}</td>
+              <td>
+                {STATUS_NAMES[article.status]}
+                {article.publishAt && `(${time(article.publishAt)})`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ConsoleLayout>
+  );
+}
+
+/** The editor for a new (`article` undefined) or existing article. */
+export function ArticleEditorPage(props: {
+  console: ConsoleChrome;
+  state: FieldState;
+  channels: ReadonlyArray<{ value: string; label: string }>;
+  article?: ArticleForEditing;
+  revisions?: ArticleRevision[];
+  previewHtml?: string;
+  problem?: string;
+  saved?: boolean;
+}) {
+  const { state, article, console: chrome } = props;
+  const action = article ? `/admin/articles/${article.id}` : '/admin/articles';
+  const messages = Object.values(state.errors);
+  return (
+    <ConsoleLayout console={chrome} title={article ? `编辑:${article.title}` : '写新文章'}>
+      {props.saved && (
+        <p class="notice" role="status">
+          已保存。
+        </p>
+      )}
+      <FormProblem problem={messages.length > 0 ? `请修改以下 ${messages.length} 处:${messages.join(' ')}` : props.problem} />
+      <form class="public-form" method="post" action={action}>
+        <input type="hidden" name={CSRF_FIELD} value={chrome.token} />
+        <TextField state={state} name="title" label="标题" maxLength={MAX_TITLE_LENGTH} required />
+        <SelectField state={state} name="channel" label="频道" options={props.channels} required />
+        <TextField state={state} name="publishedOn" label="发布日期" maxLength={10} required type="date" />
+        <SelectField state={state} name="status" label="状态" options={Object.entries(STATUS_NAMES).map(([value, label]) => ({ value, label }))} required />
+        <TextField state={state} name="publishAt" label="定时发布时间(北京时间)" maxLength={16} type="datetime-local" hint="仅在状态为“定时发布”时需要。" />
+        <TextArea state={state} name="body" label="正文(Markdown)" maxLength={MAX_BODY_LENGTH} required rows={18} hint="支持 Markdown:## 小标题、**加粗**、- 列表、[链接](https://…)。不支持 HTML。" />
+        <p class="editor-actions">
+          <button type="submit" name="intent" value="preview">预览</button> <button type="submit" name="intent" value="save">保存</button>
+        </p>
+      </form>
+      {props.previewHtml !== undefined && (
+        <section class="aside-box" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">预览</h2>
+          <div class="article-body" dangerouslySetInnerHTML={{ __html: props.previewHtml }} />
+        </section>
+      )}
+      {article && article.status !== 'draft' && <ActionForm action={`/admin/articles/${article.id}/unpublish`} token={chrome.token} label="撤回为草稿" />}
+      {props.revisions && props.revisions.length > 0 && (
+        <>
+          <h2>修订记录</h2>
+          <table class="data-table revisions">
+            <thead>
+              <tr>
+                <th scope="col">时间</th>
+                <th scope="col">编辑</th>
+                <th scope="col">标题</th>
+                <th scope="col">状态</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.revisions.map((revision) => (
+                <tr>
+                  <td>{time(revision.editedAt)}</td>
+                  <td>{revision.editedBy}</td>
+                  <td>{revision.title}</td>
+                  <td>{STATUS_NAMES[revision.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </ConsoleLayout>
+  );
+}
