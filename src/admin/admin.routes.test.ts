@@ -63,6 +63,20 @@ describe('console', () => {
     assert.equal(replay.status, 303, 'the old cookie no longer works');
   });
 
+  it('uses a Secure __Host- cookie behind an HTTPS proxy', async () => {
+    const login = await seeded.app.request('/admin/login', { headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '192.0.2.60' } });
+    const csrf = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    assert.match(login.headers.getSetCookie()[0]!, /; Secure/);
+    const token = /name="_csrf" value="([0-9a-f]{32})"/.exec(await login.text())![1]!;
+    const response = await seeded.app.request('/admin/login', {
+      method: 'POST',
+      headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '192.0.2.60', Cookie: csrf, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: token, name: 'admin', password: PASSWORD }).toString(),
+    });
+    assert.equal(response.status, 303);
+    assert.match(response.headers.getSetCookie().join('\n'), /__Host-zs_session=[0-9a-f]{32}; Path=\/; HttpOnly; Secure; SameSite=Strict/);
+  });
+
   it('gives unknown names and wrong passwords the same answer', async () => {
     const unknown = await consoleClient(seeded.app, '192.0.2.50').signIn('nobody', PASSWORD);
     const wrong = await consoleClient(seeded.app, '192.0.2.51').signIn('rev.xihu', 'not the password');

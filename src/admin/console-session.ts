@@ -7,12 +7,13 @@ import { sessionUser } from '../accounts/account.service.ts';
 import type { PasswordPolicy } from '../accounts/password-policy.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/errors.tsx';
+import { requestIsHttps } from '../http/https.ts';
 
 /** Hono variables of console routes. */
 export type ConsoleEnv = { Variables: { user: ConsoleUser; sessionId: string } };
 
 // Behind HTTPS the __Host- prefix binds the cookie to this host and path /, Secure.
-const cookieName = (c: Context) => (new URL(c.req.url).protocol === 'https:' ? '__Host-zs_session' : 'zs_session');
+const cookieName = (c: Context) => (requestIsHttps(c) ? '__Host-zs_session' : 'zs_session');
 
 /** The session id the browser sent, if any. */
 export function sessionCookie(c: Context): string | undefined {
@@ -22,13 +23,12 @@ export function sessionCookie(c: Context): string | undefined {
 
 /** Gives the browser a new session id (at sign-in: never keep an id from before). */
 export function setSessionCookie(c: Context, sessionId: string): void {
-  const secure = new URL(c.req.url).protocol === 'https:';
-  setCookie(c, cookieName(c), sessionId, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
+  setCookie(c, cookieName(c), sessionId, { httpOnly: true, sameSite: 'Strict', path: '/', secure: requestIsHttps(c) });
 }
 
 /** Removes the session cookie. */
 export function clearSessionCookie(c: Context): void {
-  deleteCookie(c, cookieName(c), { path: '/', secure: new URL(c.req.url).protocol === 'https:' });
+  deleteCookie(c, cookieName(c), { path: '/', secure: requestIsHttps(c) });
 }
 
 /** Loads the signed-in user; others are sent to the sign-in page (or refused, for posts). */

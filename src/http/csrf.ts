@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from './errors.tsx';
+import { requestIsHttps } from './https.ts';
 
 const COOKIE = 'zs_csrf';
 /** The form field that carries the token. */
@@ -17,7 +18,7 @@ export function csrfToken(c: Context): string {
   const existing = getCookie(c, COOKIE);
   if (existing && TOKEN.test(existing)) return existing;
   const token = randomBytes(16).toString('hex');
-  setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: new URL(c.req.url).protocol === 'https:' });
+  setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: requestIsHttps(c) });
   return token;
 }
 
