@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findQuantities, parseChineseNumeral } from './quantity.ts';
+
+/** Mulberry32: reproducible random numbers for the property tests. */
+function randomSource(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DIGIT = '零一二三四五六七八九';
+/** Writes n (< 10^16) in Chinese numerals as people do, independently of the parser. */
+function toChinese(n: number): string {
+  if (n === 0) return '零';
+  const section = (x: number): string => {
+    let out = '';
+    let zero = false;
+    for (const [unit, size] of [['千', 1000], ['百', 100], ['十', 10], ['', 1]] as const) {
+      const d = Math.floor(x / size) % 10;
+      if (d === 0) {
+        zero = out !== '';
+        continue;
+      }
+      if (zero) out += '零';
+      zero = false;
+      out += `${DIGIT[d]}${unit}`;
+    }
+    return out;
+  };
+  const parts: string[] = [];
+  for (const [unit, size] of [['亿', 1e8], ['万', 1e4], ['', 1]] as const) {
+    const chunk = Math.floor(n / size) % (unit === '亿' ? 1e8 : 1e4);
+    if (chunk === 0) continue;
+    const text = unit === '亿' ? toChinese(chunk) : section(chunk);
+    const gap = parts.length > 0 && chunk < (unit === '' ? 1000 : 1000) ? '零' : '';
+    parts.push(`${gap}${text}${unit}`);
+  }
+  return parts.join('');
+}
+
+describe('Chinese quantities', () => {
+  it('reads Chinese numerals back as the numbers they were written from (1,000 random numbers)', () => {
+    const random = randomSource(4754);
+    for (let i = 0; i < 1000; i += 1) {
+      const n = Math.floor(random() ** 3 * 1e12);
+      assert.equal(parseChineseNumeral(toChinese(n)), n, `${n} = ${toChinese(n)}`);
+    }
+    for (const [text, n] of [['两千零五', 2005], ['十二', 12], ['十', 10], ['两亿三千万', 230_000_000], ['三万亿', 3e12], ['二〇一五', 2015]] as const) {
+      assert.equal(parseChineseNumeral(text), n, text);
+    }
+    for (const text of ['abc', '十x', '']) assert.ok(Number.isNaN(parseChineseNumeral(text)), text);
+  });
+
+  it('normalises every unit to its base with the value the text states (500 random amounts)', () => {
+    const units: Array<[string, number]> = [['元', 1], ['万元', 1e4], ['亿元', 1e8], ['万亿元', 1e12], ['美元', 1], ['万美元', 1e4], ['亿美元', 1e8], ['平方米', 1], ['万平米', 1e4], ['平方公里', 1e6], ['人', 1], ['个', 1], ['项', 1], ['家', 1]];
+    const random = randomSource(32100);
+    for (let i = 0; i < 500; i += 1) {
+      const value = Math.round(random() * 1e6) / 100;
+      const [unit, factor] = units[Math.floor(random() * units.length)]!;
+      const [quantity, ...rest] = findQuantities(`全年完成${value}${unit},同比`);
+      assert.equal(rest.length, 0);
+      assert.equal(quantity?.value, value);
+      assert.equal(quantity?.unit, unit);
+      assert.ok(Math.abs(quantity!.base - value * factor) <= 1e-6 * value * factor, `${value}${unit}`);
+    }
+  });
+
+  it('keeps qualifiers and ranges as the text gives them', () => {
+    const cases: Array<[string, number, number | undefined, string, string | undefined]> = [
+      ['总投资规模超百亿元', 100, undefined, '亿元', '超'],
+      ['总投资近50亿元', 50, undefined, '亿元', '近'],
+      ['约110亿元', 110, undefined, '亿元', '约'],
+      ['总投资9000余万元', 9000, undefined, '万元', '余'],
+      ['逾3000家企业', 3000, undefined, '家', '逾'],
+      ['突破1.2万亿元', 1.2, undefined, '万亿元', '突破'],
+      ['增长5%-5.5%', 5, 5.5, '%', undefined],
+      ['增长6%左右', 6, undefined, '%', '左右'],
+      ['增长６％以上', 6, undefined, '%', '以上'],
+      ['控制在5.33‰以内', 5.33, undefined, '‰', '以内'],
+      ['提高1个百分点', 1, undefined, '个百分点', undefined],
+      ['签约项目总投资额超千亿元', 1000, undefined, '亿元', '超'],
+    ];
+    for (const [text, value, upTo, unit, qualifier] of cases) {
+      const [quantity] = findQuantities(text);
+      assert.deepEqual([quantity?.value, quantity?.upTo, quantity?.unit, quantity?.qualifier], [value, upTo, unit, qualifier], text);
+    }
+  });
+
+  it('finds each figure of an enumeration in order', () => {
+    const found = findQuantities('地区生产总值429亿元、固定资产投资137亿元、社会消费品零售总额240亿元,同比分别增长8%、16%、5.5%');
+    assert.deepEqual(found.map((q) => `${q.value}${q.unit}`), ['429亿元', '137亿元', '240亿元', '8%', '16%', '5.5%']);
+  });
+});
