@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { runUserCommand } from './accounts/user.command.ts';
 import { loadConfig } from './config.ts';
 import { runImportCommand } from './importer/import.command.ts';
+import { runExtractCommand } from './insights/extract.command.ts';
 import { createLogger } from './logger.ts';
 import { runPurgeCommand } from './privacy/purge.command.ts';
 import { runReindexCommand } from './search/reindex.command.ts';
@@ -19,6 +20,9 @@ Commands:
                             create a console user (admin, editor or reviewer; editors and
                             reviewers act on the given channels); the password is asked
                             for, or read from standard input
+  extract FILE --json       print the economic indicators and investment projects read
+                            from each article of FILE (seed format, or plain text as one
+                            article) as a JSON array
   purge --older-than 180d   remove names and contacts from contributions, applications and
                             messages closed more than that many days ago (the items and the
                             audit log stay)
@@ -49,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       return runReindexCommand(config);
     case 'user':
       return runUserCommand(config, rest);
+    case 'extract':
+      return runExtractCommand(rest);
     case 'purge':
       return runPurgeCommand(config, rest);
     case undefined:
