@@ -9,9 +9,10 @@ import type { AppDeps, RouteContext } from './http/app-deps.ts';
 import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import type { PageChrome } from './http/layout.tsx';
 import { securityHeaders } from './http/security-headers.ts';
-import { StaticAssets } from './http/static-assets.ts';
+import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
 import { enterpriseRoutes } from './enterprises/enterprise.routes.tsx';
+import { insightRoutes } from './insights/insight.routes.tsx';
 import { searchRoutes } from './search/search.routes.tsx';
 import { submissionRoutes } from './submissions/submission.routes.tsx';
 
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   const ctx: RouteContext = {
     ...deps,
     cachedPage: (handler) => deps.pageCache.wrap(handler),
+    assetHref: (name) => (name === 'echarts.min.js' ? vendorHref(name) : assets.href(name)),
     // The navigation lists only channels that have articles: empty channels are an inspection
     // fault for government sites, and the directory at /channels still lists every channel.
     async chrome() {
@@ -52,6 +54,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', articleRoutes(ctx));
   app.route('/', channelRoutes(ctx));
   app.route('/', searchRoutes(ctx));
+  app.route('/', insightRoutes(ctx));
   app.route('/', submissionRoutes(ctx));
   app.route('/', enterpriseRoutes(ctx));
   app.route('/', contactRoutes(ctx));

@@ -11,6 +11,7 @@ import { excerptOf } from '../text/excerpt.ts';
 import { isCalendarDate, MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from './article.ts';
 import type { ArticleWriting } from './article.service.ts';
 import type { ArticleStatus } from './article.table.ts';
+import { refreshArticleFacts } from '../insights/insight.service.ts';
 import { markdownToText } from './markdown.ts';
 
 /** Local times in forms are China Standard Time. */
@@ -135,6 +136,7 @@ export async function saveEditedArticle(db: Db, writing: ArticleWriting, user: C
         ? Number((await trx.insertInto('article').values({ ...fields, source_key: `console:${randomUUID()}`, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow()).id)
         : (await trx.updateTable('article').set(fields).where('id', '=', id!).execute(), id!);
     await reindex(trx, writing, { id: articleId, ...input, bodyFormat: 'markdown' });
+    await refreshArticleFacts(trx, writing.channels, { id: articleId, originalTitle: input.title, body: markdownToText(input.body), channel: input.channel }, now);
     // Readers' pages change when the article is, or was, public.
     if (input.status === 'published' || before?.status === 'published') await bumpContentVersion(trx);
     await trx

@@ -3,6 +3,7 @@ import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import { splitTitleTag } from '../channels/channel-catalog.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
+import { refreshArticleFacts } from '../insights/insight.service.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { excerptOf } from '../text/excerpt.ts';
 import { draftProblem, sourceKeyOf, type Article, type ArticleDraft, type ArticleSummary } from './article.ts';
@@ -48,6 +49,7 @@ export async function saveArticleDraft(
     await store.updateArticle(db, id, derived);
     // An article an editor took offline stays out of search until it is published again.
     if (existing.status === 'published') await searchIndex.put(db, { id, title, body, channel, publishedOn: draft.publishedOn });
+    await refreshArticleFacts(db, channels, { id, originalTitle, body, channel });
     return { outcome: 'updated', id };
   }
   const id = await store.insertArticle(db, {
@@ -59,6 +61,7 @@ export async function saveArticleDraft(
     created_at: timestamp,
   });
   await searchIndex.put(db, { id, title, body, channel, publishedOn: draft.publishedOn });
+  await refreshArticleFacts(db, channels, { id, originalTitle, body, channel });
   return { outcome: 'imported', id };
 }
 

@@ -8,6 +8,7 @@ import * as rateLimits from './migrations/2026-11-29T02-00_rate-limits.ts';
 import * as participation from './migrations/2026-11-29T03-00_participation.ts';
 import * as accounts from './migrations/2026-11-29T04-00_accounts.ts';
 import * as articleEditing from './migrations/2026-11-29T05-00_article-editing.ts';
+import * as insights from './migrations/2026-11-29T06-00_insights.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -19,6 +20,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T03-00_participation': participation,
   '2026-11-29T04-00_accounts': accounts,
   '2026-11-29T05-00_article-editing': articleEditing,
+  '2026-11-29T06-00_insights': insights,
 };
 
 /** Brings the schema up to date; each migration runs in its own transaction. */

@@ -29,6 +29,8 @@ export interface RouteContext extends AppDeps {
   cachedPage(handler: Handler): Handler;
   /** Header, navigation and footer data for a full page. */
   chrome(): Promise<PageChrome>;
+  /** The versioned URL of a file under public/ or a vendored library (echarts.min.js). */
+  assetHref(name: string): string;
   /** A channel's navigation label by slug (unknown slugs fall back to the city-wide channel). */
   navChannel(slug: string): NavChannel;
 }

@@ -72,6 +72,12 @@ export function Layout(props: {
               <li>
                 <a href="/channels">全部频道</a>
               </li>
+              <li>
+                <a href="/data">经济数据</a>
+              </li>
+              <li>
+                <a href="/projects">项目库</a>
+              </li>
             </ul>
           </nav>
         )}

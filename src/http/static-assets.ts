@@ -1,5 +1,6 @@
 // The stylesheet, icon and scripts under public/, held in memory and served with long-lived caching.
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'hono';
@@ -20,6 +21,31 @@ interface Asset {
   body: CompressedBody;
   contentType: string;
   href: string;
+}
+
+// Libraries served from node_modules (nothing may load from another host). ECharts is 1.1 MB:
+// compressed once per process, on first use, and shared by every app in it.
+const VENDOR: Record<string, string> = { 'echarts.min.js': 'echarts/dist/echarts.min.js' };
+const vendorAssets = new Map<string, Asset>();
+
+function vendorAsset(name: string): Asset | undefined {
+  const module = VENDOR[name];
+  if (!module) return undefined;
+  let asset = vendorAssets.get(name);
+  if (!asset) {
+    const bytes = readFileSync(createRequire(import.meta.url).resolve(module));
+    const version = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${module.split('/')[0]}/package.json`), 'utf8')) as { version: string }).version;
+    asset = { body: compressBody(bytes), contentType: CONTENT_TYPES['.js']!, href: `/static/${name}?v=${version}` };
+    vendorAssets.set(name, asset);
+  }
+  return asset;
+}
+
+/** The versioned URL of a vendored library, without reading it. */
+export function vendorHref(name: keyof typeof VENDOR & string): string {
+  const module = VENDOR[name]!;
+  const version = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${module.split('/')[0]}/package.json`), 'utf8')) as { version: string }).version;
+  return `/static/${name}?v=${version}`;
 }
 
 /** The public files by name, each with a URL that changes when its content does. */
@@ -45,7 +71,7 @@ export class StaticAssets {
 
   /** Serves `/static/:name`; undefined when there is no such file. */
   respond(c: Context, name: string): Response | undefined {
-    const asset = this.assets.get(name);
+    const asset = this.assets.get(name) ?? vendorAsset(name);
     if (!asset) return undefined;
     // Pages always link the versioned URL, so the file behind it never changes: cache for a year.
     return respondWithBody(

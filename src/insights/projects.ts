@@ -67,7 +67,9 @@ function nameAfter(text: string): string | null {
 
 /** Every named project in a text; `places` are the district and zone names to recognise. */
 export function extractProjects(body: string, places: readonly string[] = []): ProjectFact[] {
-  const placePattern = places.length > 0 ? new RegExp([...places].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'u') : undefined;
+  const placePattern = places.length > 0 ? new RegExp([...places].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu') : undefined;
+  // The most specific place named: 小蓝经开区 rather than the 南昌 before it.
+  const placeIn = (context: string) => (placePattern ? ([...context.matchAll(placePattern)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0] ?? null) : null);
   const sentences = body.split(/(?<=[。！？!?；;])/u).map((s) => s.trim()).filter(Boolean);
   const facts: ProjectFact[] = [];
   const describe = (name: string, sentence: string, context: string, amountText?: string) => {
@@ -77,7 +79,7 @@ export function extractProjects(body: string, places: readonly string[] = []): P
       amount: amount?.value ?? null,
       unit: amount?.unit ?? null,
       qualifier: amount?.qualifier ?? null,
-      place: placePattern?.exec(context)?.[0] ?? null,
+      place: placeIn(context),
       industry: firstMatch(name, INDUSTRIES) ?? firstMatch(context, INDUSTRIES),
       stage: firstMatch(sentence, STAGES),
       sentence: sentence.replace(/[。；;]$/u, ''),

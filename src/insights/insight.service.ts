@@ -1,0 +1,152 @@
+// Facts read out of articles, kept up to date as articles are written, and the tables the
+// /data and /projects pages show. Only facts of published articles are shown.
+import type { ChannelCatalog } from '../channels/channel-catalog.ts';
+import type { Db } from '../db/database.ts';
+import { extractIndicators, type IndicatorKey } from './indicators.ts';
+import { extractProjects, type ProjectStage } from './projects.ts';
+
+export const INDICATOR_NAMES: Record<IndicatorKey, string> = {
+  gdp: '地区生产总值',
+  fixed_asset_investment: '固定资产投资',
+  retail_sales: '社会消费品零售总额',
+  fiscal_revenue: '财政总收入',
+  local_budget_revenue: '地方一般公共预算收入',
+  industrial_value_added: '规模以上工业增加值',
+  fdi_actual: '实际利用外资',
+  domestic_capital: '实际利用内资',
+  exports: '出口',
+};
+
+export const STAGES: readonly ProjectStage[] = ['谋划/储备', '洽谈', '签约', '开工/在建', '竣工', '投产/运营'];
+
+/** An article as extraction reads it. */
+export interface ArticleForFacts {
+  id: number;
+  originalTitle: string;
+  body: string;
+  channel: string;
+}
+
+/** The same project in different articles: 北京王府井百货项目 and 王府井百货. */
+export function projectMergeKey(name: string): string {
+  return name.replace(/^(北京|上海|深圳|广州|南昌|江西)/u, '').replace(/项目$/u, '').replace(/[“”"]/gu, '');
+}
+
+/** Re-reads an article's indicators and projects; call in the transaction that writes it. */
+export async function refreshArticleFacts(db: Db, channels: ChannelCatalog, article: ArticleForFacts, now = new Date()): Promise<void> {
+  await db.deleteFrom('indicator_fact').where('article_id', '=', article.id).execute();
+  await db.deleteFrom('project_source').where('article_id', '=', article.id).execute();
+  const facts = extractIndicators(article.originalTitle, article.body);
+  if (facts.length > 0) {
+    await db
+      .insertInto('indicator_fact')
+      .values(facts.map((f) => ({ article_id: article.id, channel: article.channel, indicator: f.indicator, year: f.year, kind: f.kind, value: f.value, unit: f.unit, growth: f.growth, stretch: f.stretch, sentence: f.sentence })))
+      .execute();
+  }
+  const places = channels.all.flatMap((channel) => [channel.name, ...channel.tags]).filter((place) => Array.from(place).length > 1);
+  for (const project of extractProjects(article.body, places)) {
+    const channel = (project.place && channels.byTag(project.place)?.slug) || article.channel;
+    const key = projectMergeKey(project.name);
+    const existing = await db.selectFrom('project').selectAll().where('merge_key', '=', key).executeTakeFirst();
+    // Merged across articles: an amount once known is kept; the stage is the most advanced reported.
+    const stage = [existing?.stage, project.stage].filter((s): s is ProjectStage => Boolean(s)).sort((a, b) => STAGES.indexOf(b) - STAGES.indexOf(a))[0] ?? null;
+    const fields = {
+      name: existing && Array.from(existing.name).length <= Array.from(project.name).length ? existing.name : project.name,
+      amount: project.amount ?? existing?.amount ?? null,
+      unit: project.amount !== null ? project.unit : (existing?.unit ?? null),
+      qualifier: project.amount !== null ? project.qualifier : (existing?.qualifier ?? null),
+      channel,
+      industry: project.industry ?? existing?.industry ?? null,
+      stage,
+      updated_at: now.toISOString(),
+    };
+    const id = existing
+      ? (await db.updateTable('project').set(fields).where('id', '=', existing.id).execute(), Number(existing.id))
+      : Number((await db.insertInto('project').values({ ...fields, merge_key: key }).returning('id').executeTakeFirstOrThrow()).id);
+    await db.insertInto('project_source').values({ project_id: id, article_id: article.id, sentence: project.sentence }).onConflict((oc) => oc.columns(['project_id', 'article_id']).doNothing()).execute();
+  }
+}
+
+/** One indicator fact with the article it came from. */
+export interface IndicatorRow {
+  channel: string;
+  indicator: IndicatorKey;
+  year: number | null;
+  kind: 'actual' | 'target';
+  value: number | null;
+  unit: string | null;
+  growth: number | null;
+  stretch: number | null;
+  sentence: string;
+  articleId: number;
+}
+
+/** Indicator facts of published articles, optionally of one channel, by channel, indicator and year. */
+export async function indicatorRows(db: Db, channel?: string): Promise<IndicatorRow[]> {
+  let query = db
+    .selectFrom('indicator_fact')
+    .innerJoin('article', 'article.id', 'indicator_fact.article_id')
+    .select(['indicator_fact.channel', 'indicator', 'year', 'kind', 'value', 'unit', 'growth', 'stretch', 'sentence', 'article_id'])
+    .where('article.status', '=', 'published');
+  if (channel !== undefined) query = query.where('indicator_fact.channel', '=', channel);
+  const rows = await query.orderBy('indicator_fact.channel').orderBy('year', 'desc').orderBy('indicator_fact.id').execute();
+  return rows.map((r) => ({
+    channel: r.channel,
+    indicator: r.indicator as IndicatorKey,
+    year: r.year === null ? null : Number(r.year),
+    kind: r.kind,
+    value: r.value === null ? null : Number(r.value),
+    unit: r.unit,
+    growth: r.growth === null ? null : Number(r.growth),
+    stretch: r.stretch === null ? null : Number(r.stretch),
+    sentence: r.sentence,
+    articleId: Number(r.article_id),
+  }));
+}
+
+/** A project with the published articles it is named in. */
+export interface ProjectRow {
+  id: number;
+  name: string;
+  amount: number | null;
+  unit: string | null;
+  qualifier: string | null;
+  /** The amount in 亿元, for totals and charts. */
+  amountYi: number | null;
+  channel: string;
+  industry: string | null;
+  stage: string | null;
+  articles: number[];
+}
+
+const YI: Record<string, number> = { 元: 1e-8, 万元: 1e-4, 亿元: 1, 万亿元: 1e4 };
+
+/** Projects with at least one published source, filtered; largest first. */
+export async function projectRows(db: Db, filter: { channel?: string | undefined; industry?: string | undefined; stage?: string | undefined } = {}): Promise<ProjectRow[]> {
+  let query = db.selectFrom('project').selectAll();
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
+  if (filter.industry) query = query.where('industry', '=', filter.industry);
+  if (filter.stage) query = query.where('stage', '=', filter.stage);
+  const [projects, sources] = await Promise.all([
+    query.execute(),
+    db.selectFrom('project_source').innerJoin('article', 'article.id', 'project_source.article_id').select(['project_id', 'article_id']).where('article.status', '=', 'published').execute(),
+  ]);
+  return projects
+    .map((p) => {
+      const amount = p.amount === null ? null : Number(p.amount);
+      return {
+        id: Number(p.id),
+        name: p.name,
+        amount,
+        unit: p.unit,
+        qualifier: p.qualifier,
+        amountYi: amount !== null && p.unit && p.unit in YI ? amount * YI[p.unit]! : null,
+        channel: p.channel,
+        industry: p.industry,
+        stage: p.stage,
+        articles: sources.filter((s) => Number(s.project_id) === Number(p.id)).map((s) => Number(s.article_id)),
+      };
+    })
+    .filter((p) => p.articles.length > 0)
+    .sort((a, b) => (b.amountYi ?? -1) - (a.amountYi ?? -1) || a.name.localeCompare(b.name, 'zh-CN'));
+}

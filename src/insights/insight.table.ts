@@ -1,0 +1,36 @@
+// Row types of the facts read out of articles.
+import type { Generated } from 'kysely';
+
+export interface IndicatorFactTable {
+  id: Generated<number>;
+  article_id: number;
+  channel: string;
+  indicator: string;
+  year: number | null;
+  kind: 'actual' | 'target';
+  value: number | null;
+  unit: string | null;
+  growth: number | null;
+  stretch: number | null;
+  sentence: string;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  /** The name without a leading city and a trailing 项目, so articles' variants merge. */
+  merge_key: string;
+  name: string;
+  amount: number | null;
+  unit: string | null;
+  qualifier: string | null;
+  channel: string;
+  industry: string | null;
+  stage: string | null;
+  updated_at: string;
+}
+
+export interface ProjectSourceTable {
+  project_id: number;
+  article_id: number;
+  sentence: string;
+}

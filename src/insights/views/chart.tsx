@@ -1,0 +1,53 @@
+// A chart drawn by public/charts.js, always with the same figures as a table beside it.
+import type { Child } from 'hono/jsx';
+
+/** Bar chart data: one value per category and series (null where there is none). */
+export interface ChartSpec {
+  unit: string;
+  categories: string[];
+  series: Array<{ name: string; data: Array<number | null> }>;
+}
+
+/** The chart, a caption, and its accessible table. */
+export function Chart(props: { title: string; spec: ChartSpec; format?: (value: number) => string }) {
+  const format = props.format ?? ((value: number) => value.toLocaleString('zh-CN'));
+  return (
+    <figure class="chart-block">
+      <figcaption>
+        <h2>{props.title}</h2>
+      </figcaption>
+      <div class="chart" data-chart={JSON.stringify(props.spec)} role="img" aria-label={`${props.title}(图表,数据见下表)`} />
+      <table class="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{props.spec.unit === '' ? '' : `单位:${props.spec.unit}`}</th>
+            {props.spec.series.map((series) => (
+              <th scope="col">{series.name}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.spec.categories.map((category, i) => (
+            <tr>
+              <th scope="row">{category}</th>
+              {props.spec.series.map((series) => {
+                const value = series.data[i];
+                return <td>{value === null || value === undefined ? '—' : format(value)}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+/** The scripts that draw charts, for a page's head. */
+export function ChartScripts(props: { echartsHref: string; chartsHref: string }): Child {
+  return (
+    <>
+      <script src={props.echartsHref} defer />
+      <script src={props.chartsHref} defer />
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+// /data (districts compared, and one district over the years) and /projects (the project library).
+import type { Channel } from '../../channels/channel.ts';
+import { FilterSelect } from '../../http/form-controls.tsx';
+import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
+import { INDICATOR_NAMES, STAGES, type IndicatorRow, type ProjectRow } from '../insight.service.ts';
+import { Chart, ChartScripts, type ChartSpec } from './chart.tsx';
+
+type Scripts = { echartsHref: string; chartsHref: string };
+const KIND = { actual: '实际', target: '目标' } as const;
+const percent = (value: number | null) => (value === null ? '—' : `${value}%`);
+
+/** 近50亿元, 9000余万元, 6亿元以上: the qualifier where the text puts it. */
+function amountText(project: Pick<ProjectRow, 'amount' | 'unit' | 'qualifier'>): string {
+  if (project.amount === null) return '—';
+  const unit = project.unit ?? '';
+  if (project.qualifier === '余') return `${project.amount}余${unit}`;
+  if (project.qualifier === '以上' || project.qualifier === '左右' || project.qualifier === '以内') return `${project.amount}${unit}${project.qualifier}`;
+  return `${project.qualifier ?? ''}${project.amount}${unit}`;
+}
+
+function FactTable(props: { rows: IndicatorRow[]; channelName: (slug: string) => NavChannel }) {
+  return (
+    <table class="data-table indicator-table">
+      <thead>
+        <tr>
+          <th scope="col">地区</th>
+          <th scope="col">指标</th>
+          <th scope="col">年份</th>
+          <th scope="col">类型</th>
+          <th scope="col">数值</th>
+          <th scope="col">增长</th>
+          <th scope="col">力争</th>
+          <th scope="col">出处</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr>
+            <td>
+              <a href={`/data/${row.channel}`}>{props.channelName(row.channel).name}</a>
+            </td>
+            <td>{INDICATOR_NAMES[row.indicator]}</td>
+            <td>{row.year ?? '—'}</td>
+            <td>{KIND[row.kind]}</td>
+            <td>{row.value === null ? '—' : `${row.value}${row.unit ?? ''}`}</td>
+            <td>{percent(row.growth)}</td>
+            <td>{percent(row.stretch)}</td>
+            <td>
+              <a href={`/articles/${row.articleId}`} title={row.sentence}>
+                原文
+              </a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Districts compared: values and growth of the latest actual year, and growth against targets. */
+export function DataPage(props: { chrome: PageChrome; scripts: Scripts; rows: IndicatorRow[]; charts: { values: ChartSpec; growth: ChartSpec }; channelName: (slug: string) => NavChannel }) {
+  return (
+    <Layout chrome={props.chrome} title="经济数据" head={<ChartScripts {...props.scripts} />}>
+      <h1>经济数据</h1>
+      <p class="page-lead">各区政府工作报告等文章中的主要经济指标,由系统从原文中识别,每项均可查看出处。</p>
+      <p class="downloads">
+        下载全部数据:<a href="/data.csv">CSV</a>
+        <a href="/data.json">JSON</a>
+      </p>
+      {props.rows.length === 0 ? (
+        <p class="notice">暂无经济数据。</p>
+      ) : (
+        <>
+          <Chart title="各地区地区生产总值(最近一年实际)" spec={props.charts.values} />
+          <Chart title="各地区主要指标增速:实际与目标" spec={props.charts.growth} />
+          <h2>全部指标</h2>
+          <FactTable rows={props.rows} channelName={props.channelName} />
+        </>
+      )}
+    </Layout>
+  );
+}
+
+/** One district's indicators over the years. */
+export function DistrictDataPage(props: { chrome: PageChrome; scripts: Scripts; channel: Channel; rows: IndicatorRow[]; chart: ChartSpec; channelName: (slug: string) => NavChannel }) {
+  return (
+    <Layout chrome={props.chrome} title={`${props.channel.name}经济数据`} head={<ChartScripts {...props.scripts} />}>
+      <h1>{props.channel.name}经济数据</h1>
+      <p class="downloads">
+        下载:<a href={`/data.csv?channel=${props.channel.slug}`}>CSV</a>
+        <a href={`/data.json?channel=${props.channel.slug}`}>JSON</a>
+      </p>
+      {props.rows.length === 0 ? (
+        <p class="notice">暂无该地区的经济数据。</p>
+      ) : (
+        <>
+          <Chart title={`${props.channel.name}主要指标增速(按年份)`} spec={props.chart} />
+          <FactTable rows={props.rows} channelName={props.channelName} />
+        </>
+      )}
+    </Layout>
+  );
+}
+
+/** The project library with filters and totals. */
+export function ProjectsPage(props: {
+  chrome: PageChrome;
+  scripts: Scripts;
+  projects: ProjectRow[];
+  filter: { channel: string; industry: string; stage: string };
+  options: { channels: Array<{ value: string; label: string }>; industries: string[] };
+  charts: { byStage: ChartSpec; byDistrict: ChartSpec };
+  channelName: (slug: string) => NavChannel;
+}) {
+  const { filter } = props;
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== '')).toString();
+  return (
+    <Layout chrome={props.chrome} title="项目库" head={<ChartScripts {...props.scripts} />}>
+      <h1>项目库</h1>
+      <p class="page-lead">从招商新闻和政府工作报告中识别的投资项目,同一项目的多篇报道已合并。</p>
+      <form class="search-filters" action="/projects" method="get" aria-label="筛选项目">
+        <FilterSelect label="地区" name="channel" allLabel="全部地区" options={props.options.channels} value={filter.channel} />
+        <FilterSelect label="产业" name="industry" allLabel="全部产业" options={props.options.industries.map((i) => ({ value: i, label: i }))} value={filter.industry} />
+        <FilterSelect label="阶段" name="stage" allLabel="全部阶段" options={STAGES.map((s) => ({ value: s, label: s }))} value={filter.stage} />
+        <button type="submit">筛选</button>
+      </form>
+      <p class="downloads">
+        下载:<a href={`/projects.csv${query ? `?${query}` : ''}`}>CSV</a>
+        <a href={`/projects.json${query ? `?${query}` : ''}`}>JSON</a>
+      </p>
+      {props.projects.length === 0 ? (
+        <p class="notice">没有符合条件的项目。</p>
+      ) : (
+        <>
+          <table class="data-table project-table">
+            <thead>
+              <tr>
+                <th scope="col">项目</th>
+                <th scope="col">总投资</th>
+                <th scope="col">地区</th>
+                <th scope="col">产业</th>
+                <th scope="col">阶段</th>
+                <th scope="col">报道</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.projects.map((project) => (
+                <tr>
+                  <td>{project.name}</td>
+                  <td>{amountText(project)}</td>
+                  <td>{props.channelName(project.channel).name}</td>
+                  <td>{project.industry ?? '—'}</td>
+                  <td>{project.stage ?? '—'}</td>
+                  <td>
+                    {project.articles.map((id, i) => (
+                      <a href={`/articles/${id}`}>{`[${i + 1}]`}</a>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Chart title="各阶段项目总投资" spec={props.charts.byStage} />
+          <Chart title="各地区项目总投资" spec={props.charts.byDistrict} />
+        </>
+      )}
+    </Layout>
+  );
+}
