@@ -1,24 +1,12 @@
 // /data and /projects in a real browser: ECharts (served by us) draws every chart, beside its table.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, listen, SCREENSHOT_DIR } from '../helpers/browser.ts';
-import { openSeededApp } from '../helpers/test-app.ts';
+import { describe, it } from 'node:test';
+import { browserSuite, SCREENSHOT_DIR } from '../helpers/browser.ts';
 
 describe('data pages in Chromium', async () => {
-  const browser: Browser | undefined = await launchBrowser();
-  let seeded: Awaited<ReturnType<typeof openSeededApp>>;
-  let server: Awaited<ReturnType<typeof listen>>;
-  before(async () => {
-    seeded = await openSeededApp();
-    server = await listen(seeded.app);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await seeded?.close();
-  });
+  const suite = await browserSuite();
+  const { browser } = suite;
 
   it('draws every chart on /data, /data/qingyunpu and /projects, loading nothing from elsewhere', { skip: !browser }, async () => {
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
@@ -28,7 +16,7 @@ describe('data pages in Chromium', async () => {
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     page.on('request', (request) => hosts.add(new URL(request.url()).host));
     for (const [path, charts] of [['/data', 2], ['/data/qingyunpu', 1], ['/projects', 2]] as const) {
-      await page.goto(`${server.origin}${path}`);
+      await page.goto(`${suite.origin}${path}`);
       await page.waitForFunction((n) => document.querySelectorAll('.chart[data-rendered="true"] canvas').length >= n, charts);
       assert.equal(await page.locator('.chart canvas').count(), charts, path);
       // Something was drawn: the canvas is not blank.
@@ -43,7 +31,7 @@ describe('data pages in Chromium', async () => {
       await page.screenshot({ path: join(SCREENSHOT_DIR, `${path.replaceAll('/', '_').slice(1)}.png`), fullPage: false });
     }
     assert.deepEqual(errors, []);
-    assert.deepEqual([...hosts], [new URL(server.origin).host], 'ECharts is served locally');
+    assert.deepEqual([...hosts], [new URL(suite.origin).host], 'ECharts is served locally');
     await page.close();
   });
 });

@@ -2,13 +2,12 @@
 // every page that shows them: no script may ever run, and each payload must read as text.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { createUser } from '../../src/accounts/account.service.ts';
 import { passwordPolicy } from '../../src/accounts/password-policy.ts';
 import { COMMAND_LINE } from '../../src/audit/audit.service.ts';
-import { launchBrowser, listen, SCREENSHOT_DIR } from '../helpers/browser.ts';
-import { openSeededApp } from '../helpers/test-app.ts';
+import { browserSuite, SCREENSHOT_DIR } from '../helpers/browser.ts';
 
 const PAYLOADS = [
   '<script>window.__xss=1</script>',
@@ -22,19 +21,10 @@ const P = PAYLOADS.join(' ');
 const PASSWORD = 'correct horse battery';
 
 describe('public forms against XSS in Chromium', async () => {
-  const browser: Browser | undefined = await launchBrowser();
-  let seeded: Awaited<ReturnType<typeof openSeededApp>>;
-  let server: Awaited<ReturnType<typeof listen>>;
-  before(async () => {
-    seeded = await openSeededApp();
-    server = await listen(seeded.app);
+  const suite = await browserSuite(async (seeded) => {
     await createUser(seeded.db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await seeded?.close();
-  });
+  const { browser } = suite;
 
   /** Fails when any script of ours or of a payload ran on the page. */
   async function assertNoScriptRan(page: Page, where: string) {
@@ -49,7 +39,7 @@ describe('public forms against XSS in Chromium', async () => {
       void dialog.dismiss();
     });
     const go = async (path: string) => {
-      await page.goto(`${server.origin}${path}`);
+      await page.goto(`${suite.origin}${path}`);
       await assertNoScriptRan(page, path);
     };
 

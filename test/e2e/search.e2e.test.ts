@@ -2,30 +2,18 @@
 // phrase, and a query the index cannot use.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, listen, SCREENSHOT_DIR } from '../helpers/browser.ts';
-import { openSeededApp } from '../helpers/test-app.ts';
+import { describe, it } from 'node:test';
+import { browserSuite, SCREENSHOT_DIR } from '../helpers/browser.ts';
 
 describe('search in Chromium', async () => {
-  const browser: Browser | undefined = await launchBrowser();
-  let seeded: Awaited<ReturnType<typeof openSeededApp>>;
-  let server: Awaited<ReturnType<typeof listen>>;
-  before(async () => {
-    seeded = await openSeededApp();
-    server = await listen(seeded.app);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await seeded?.close();
-  });
+  const suite = await browserSuite();
+  const { browser } = suite;
 
   it('searches from the header, marks the words, filters and opens a result', { skip: !browser }, async () => {
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.origin}/articles/1`);
+    await page.goto(`${suite.origin}/articles/1`);
     await page.getByRole('searchbox', { name: '搜索关键词' }).fill('融资');
     await page.getByRole('searchbox', { name: '搜索关键词' }).press('Enter');
     await page.waitForURL(/\/search\?q=/);
@@ -46,7 +34,7 @@ describe('search in Chromium', async () => {
     assert.equal(await page.locator('.search-results .channel-tag').textContent(), '青云谱区');
 
     // A phrase in Chinese quotes, then open the result.
-    await page.goto(`${server.origin}/search?q=${encodeURIComponent('“高新区获批”')}`);
+    await page.goto(`${suite.origin}/search?q=${encodeURIComponent('“高新区获批”')}`);
     assert.equal(await page.getByRole('status').textContent(), '共找到 1 篇相关文章');
     await page.locator('.search-results h2 a').click();
     await page.waitForURL(/\/articles\/\d+$/);
@@ -54,7 +42,7 @@ describe('search in Chromium', async () => {
     assert.ok((await page.locator('.aside-box li').count()) > 0, 'related articles are listed');
 
     // Query syntax is text: the reader gets a message, not an error page.
-    await page.goto(`${server.origin}/search?q=${encodeURIComponent('"*" NEAR(')}`);
+    await page.goto(`${suite.origin}/search?q=${encodeURIComponent('"*" NEAR(')}`);
     assert.equal(await page.locator('h1').textContent(), '“"*" NEAR(”的搜索结果');
     assert.match((await page.getByRole('status').textContent()) ?? '', /没有找到相关文章/);
     assert.deepEqual(errors, []);

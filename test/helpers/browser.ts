@@ -3,8 +3,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { after, before } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { testEnvironment } from '../../src/config.ts';
+import { openSeededApp } from './test-app.ts';
 
 export const SCREENSHOT_DIR = new URL('../../test-results/', import.meta.url).pathname;
 
@@ -34,4 +36,33 @@ export async function listen(app: Hono): Promise<{ origin: string; close(): Prom
       resolve({ origin: `http://127.0.0.1:${info.port}`, close: () => new Promise((done) => server.close(() => done())) });
     });
   });
+}
+
+/**
+ * Inside a describe(): Chromium (or undefined, see launchBrowser) and a seeded app served on a
+ * port for the suite's tests; `prepare` runs on the database before serving. Closed after the suite.
+ */
+export async function browserSuite(prepare?: (seeded: Awaited<ReturnType<typeof openSeededApp>>) => Promise<void>) {
+  const browser = await launchBrowser();
+  let seeded: Awaited<ReturnType<typeof openSeededApp>> | undefined;
+  let server: Awaited<ReturnType<typeof listen>> | undefined;
+  before(async () => {
+    seeded = await openSeededApp();
+    await prepare?.(seeded);
+    server = await listen(seeded.app);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await seeded?.close();
+  });
+  return {
+    browser,
+    get origin(): string {
+      return server!.origin;
+    },
+    get seeded() {
+      return seeded!;
+    },
+  };
 }
