@@ -119,6 +119,8 @@ describe('console', () => {
       ['GET', '/admin/users', [200, 403, 403, 403, 303]],
       ['GET', '/admin/audit', [200, 403, 403, 403, 303]],
       ['GET', '/admin/password', [200, 200, 200, 200, 303]],
+      ['GET', '/admin/articles', [200, 403, 403, 200, 303]],
+      ['GET', '/admin/facts', [200, 403, 403, 200, 303]],
       ['POST', `/admin/submissions/${s}/reject`, [-1, 404, -1, 403, 403]],
       ['POST', `/admin/applications/${a}/reject`, [-1, -1, 404, 403, 403]],
       ['POST', `/admin/messages/${m}/handle`, [-1, 404, -1, 403, 403]],
@@ -224,6 +226,19 @@ describe('console', () => {
     await editor.get('/admin/articles');
     assert.equal((await editor.post(`/admin/articles/${xihuArticle.id}/unpublish`)).status, 404);
     assert.equal((await seeded.app.request(`/articles/${xihuArticle.id}`)).status, 200, 'still public');
+  });
+
+  it('lets editors correct extracted facts with checked figures', async () => {
+    const editor = consoleClient(seeded.app, '192.0.2.240');
+    await editor.signIn('ed.donghu', PASSWORD);
+    const page = await (await editor.get('/admin/facts')).text();
+    const id = /id="fact-(\d+)"/.exec(page)![1]!;
+    const bad = await editor.post(`/admin/facts/${id}/correct`, { year: '2014', kind: 'actual', value: '四百', unit: '亿元', growth: '8', stretch: '' });
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /数值须为数字/);
+    assert.equal((await editor.post(`/admin/facts/${id}/correct`, { year: '2014', kind: 'actual', value: '429', unit: '亿元', growth: '8.5', stretch: '' })).status, 303);
+    const row = await seeded.db.selectFrom('indicator_fact').select(['growth', 'curation', 'curated_by']).where('id', '=', Number(id)).executeTakeFirstOrThrow();
+    assert.deepEqual([Number(row.growth), row.curation, row.curated_by], [8.5, 'corrected', 'ed.donghu']);
   });
 
   it('lets admins add and disable users, which ends their sessions', async () => {

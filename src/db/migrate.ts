@@ -9,6 +9,7 @@ import * as participation from './migrations/2026-11-29T03-00_participation.ts';
 import * as accounts from './migrations/2026-11-29T04-00_accounts.ts';
 import * as articleEditing from './migrations/2026-11-29T05-00_article-editing.ts';
 import * as insights from './migrations/2026-11-29T06-00_insights.ts';
+import * as factCuration from './migrations/2026-11-29T07-00_fact-curation.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -21,6 +22,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T04-00_accounts': accounts,
   '2026-11-29T05-00_article-editing': articleEditing,
   '2026-11-29T06-00_insights': insights,
+  '2026-11-29T07-00_fact-curation': factCuration,
 };
 
 /** Brings the schema up to date; each migration runs in its own transaction. */

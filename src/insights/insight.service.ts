@@ -2,7 +2,7 @@
 // /data and /projects pages show. Only facts of published articles are shown.
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { Db } from '../db/database.ts';
-import { extractIndicators, type IndicatorKey } from './indicators.ts';
+import { extractIndicators, type IndicatorFact, type IndicatorKey } from './indicators.ts';
 import { extractProjects, type ProjectStage } from './projects.ts';
 
 export const INDICATOR_NAMES: Record<IndicatorKey, string> = {
@@ -34,13 +34,19 @@ export function projectMergeKey(name: string): string {
 
 /** Re-reads an article's indicators and projects; call in the transaction that writes it. */
 export async function refreshArticleFacts(db: Db, channels: ChannelCatalog, article: ArticleForFacts, now = new Date()): Promise<void> {
-  await db.deleteFrom('indicator_fact').where('article_id', '=', article.id).execute();
+  // What editors curated stays; extraction only replaces its own uncurated facts.
+  await db.deleteFrom('indicator_fact').where('article_id', '=', article.id).where('curation', 'is', null).execute();
   await db.deleteFrom('project_source').where('article_id', '=', article.id).execute();
-  const facts = extractIndicators(article.originalTitle, article.body);
+  const curated = new Set(
+    (await db.selectFrom('indicator_fact').select('extracted_key').where('article_id', '=', article.id).execute()).map((row) => row.extracted_key),
+  );
+  const facts = extractIndicators(article.originalTitle, article.body)
+    .map((f) => ({ ...f, key: `${f.indicator}|${f.kind}|${f.sentence}` }))
+    .filter((f) => !curated.has(f.key));
   if (facts.length > 0) {
     await db
       .insertInto('indicator_fact')
-      .values(facts.map((f) => ({ article_id: article.id, channel: article.channel, indicator: f.indicator, year: f.year, kind: f.kind, value: f.value, unit: f.unit, growth: f.growth, stretch: f.stretch, sentence: f.sentence })))
+      .values(facts.map((f) => ({ article_id: article.id, channel: article.channel, indicator: f.indicator, year: f.year, kind: f.kind, value: f.value, unit: f.unit, growth: f.growth, stretch: f.stretch, sentence: f.sentence, extracted_key: f.key, curation: null, curated_by: null, curated_at: null })))
       .execute();
   }
   const places = channels.all.flatMap((channel) => [channel.name, ...channel.tags]).filter((place) => Array.from(place).length > 1);
@@ -67,17 +73,9 @@ export async function refreshArticleFacts(db: Db, channels: ChannelCatalog, arti
   }
 }
 
-/** One indicator fact with the article it came from. */
-export interface IndicatorRow {
+/** One indicator fact with its district and the article it came from. */
+export interface IndicatorRow extends IndicatorFact {
   channel: string;
-  indicator: IndicatorKey;
-  year: number | null;
-  kind: 'actual' | 'target';
-  value: number | null;
-  unit: string | null;
-  growth: number | null;
-  stretch: number | null;
-  sentence: string;
   articleId: number;
 }
 
@@ -87,7 +85,8 @@ export async function indicatorRows(db: Db, channel?: string): Promise<Indicator
     .selectFrom('indicator_fact')
     .innerJoin('article', 'article.id', 'indicator_fact.article_id')
     .select(['indicator_fact.channel', 'indicator', 'year', 'kind', 'value', 'unit', 'growth', 'stretch', 'sentence', 'article_id'])
-    .where('article.status', '=', 'published');
+    .where('article.status', '=', 'published')
+    .where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
   if (channel !== undefined) query = query.where('indicator_fact.channel', '=', channel);
   const rows = await query.orderBy('indicator_fact.channel').orderBy('year', 'desc').orderBy('indicator_fact.id').execute();
   return rows.map((r) => ({

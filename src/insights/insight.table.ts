@@ -13,6 +13,12 @@ export interface IndicatorFactTable {
   growth: number | null;
   stretch: number | null;
   sentence: string;
+  /** indicator|kind|sentence as extraction found it; a curated row keeps it through corrections. */
+  extracted_key: string | null;
+  /** null: as extracted; otherwise what an editor did. */
+  curation: 'confirmed' | 'corrected' | 'deleted' | null;
+  curated_by: string | null;
+  curated_at: string | null;
 }
 
 export interface ProjectTable {

@@ -1,0 +1,53 @@
+// Console routes for reviewing extracted facts (editors of their channels, and admins). Mounted
+// under /admin/facts by the console's route table.
+import { Hono, type Context } from 'hono';
+import { requireRole, type ConsoleEnv } from '../admin/console-session.ts';
+import type { ConsoleChrome } from '../admin/views/console-layout.tsx';
+import type { Actor } from '../audit/audit.service.ts';
+import type { RouteContext } from '../http/app-deps.ts';
+import { AppError, notFound } from '../http/errors.tsx';
+import { formValues } from '../http/form.ts';
+import { htmlDocument } from '../http/layout.tsx';
+import { parseId } from '../http/request-params.ts';
+import { curateFact, factsForCuration, type FactCorrection } from './fact-curation.service.ts';
+import { FactCurationPage } from './views/fact-curation-page.tsx';
+
+const UNITS = ['元', '万元', '亿元', '万亿元', '美元', '万美元', '亿美元'];
+
+/** The corrected figures from the form, or a 400 naming the field. */
+function correctionOf(values: Record<string, string>): FactCorrection {
+  const number = (name: string, label: string) => {
+    const text = (values[name] ?? '').trim();
+    if (text === '') return null;
+    if (!/^-?\d+(\.\d+)?$/u.test(text)) throw new AppError(400, 'bad_request', `${label}须为数字。`);
+    return Number(text);
+  };
+  const year = number('year', '年份');
+  if (year !== null && (year < 1949 || year > 2100 || !Number.isInteger(year))) throw new AppError(400, 'bad_request', '年份不正确。');
+  const kind = values.kind === 'target' ? 'target' : values.kind === 'actual' ? 'actual' : undefined;
+  if (!kind) throw new AppError(400, 'bad_request', '请选择类型。');
+  const unit = (values.unit ?? '').trim() || null;
+  const value = number('value', '数值');
+  if (unit !== null && !UNITS.includes(unit)) throw new AppError(400, 'bad_request', `单位须为 ${UNITS.join('、')} 之一。`);
+  if ((value === null) !== (unit === null)) throw new AppError(400, 'bad_request', '数值和单位须同时填写或同时留空。');
+  return { year, kind, value, unit, growth: number('growth', '增长'), stretch: number('stretch', '力争') };
+}
+
+/** Routes: `/` (list) and `/:id/confirm|delete|correct`. */
+export function factAdminRoutes(ctx: RouteContext, chrome: (c: Context<ConsoleEnv>) => Promise<ConsoleChrome>, actor: (c: Context<ConsoleEnv>) => Actor): Hono<ConsoleEnv> {
+  const { db } = ctx;
+  const done = (c: Context<ConsoleEnv>, outcome: 'done' | 'not_found', id: number) => {
+    if (outcome === 'not_found') throw notFound('没有这条数据,或它不在您负责的频道。');
+    return c.redirect(`/admin/facts#fact-${id}`, 303);
+  };
+  const idOf = (c: Context) => parseId(c.req.param('id') ?? '') ?? 0;
+  return new Hono<ConsoleEnv>()
+    .use('*', requireRole('admin', 'editor'))
+    .get('/', async (c) => c.html(htmlDocument(<FactCurationPage console={await chrome(c)} facts={await factsForCuration(db, c.get('user'))} />)))
+    .post('/:id/confirm', async (c) => done(c, await curateFact(db, c.get('user'), actor(c), idOf(c), { kind: 'confirm' }), idOf(c)))
+    .post('/:id/delete', async (c) => done(c, await curateFact(db, c.get('user'), actor(c), idOf(c), { kind: 'delete' }), idOf(c)))
+    .post('/:id/correct', async (c) => {
+      const correction = correctionOf(await formValues(c));
+      return done(c, await curateFact(db, c.get('user'), actor(c), idOf(c), { kind: 'correct', correction }), idOf(c));
+    });
+}
