@@ -121,6 +121,7 @@ describe('console', () => {
       ['GET', '/admin/password', [200, 200, 200, 200, 303]],
       ['GET', '/admin/articles', [200, 403, 403, 200, 303]],
       ['GET', '/admin/facts', [200, 403, 403, 200, 303]],
+      ['GET', '/admin/projects', [200, 403, 403, 200, 303]],
       ['POST', `/admin/submissions/${s}/reject`, [-1, 404, -1, 403, 403]],
       ['POST', `/admin/applications/${a}/reject`, [-1, -1, 404, 403, 403]],
       ['POST', `/admin/messages/${m}/handle`, [-1, 404, -1, 403, 403]],

@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { ROLES, type Role } from '../accounts/account.ts';
 import { articleAdminRoutes } from '../articles/article.admin.tsx';
-import { factAdminRoutes } from '../insights/insight.admin.tsx';
+import { factAdminRoutes, projectAdminRoutes } from '../insights/insight.admin.tsx';
 import { changePassword, createUser, listUsers, setUserDisabled, signIn, signOut } from '../accounts/account.service.ts';
 import { AUDIT_PAGE_SIZE, auditEntries, type Actor } from '../audit/audit.service.ts';
 import { applicationForReview, applicationQueue, decideApplication } from '../enterprises/application.service.ts';
@@ -184,6 +184,7 @@ export function adminRoutes(ctx: RouteContext): Hono<ConsoleEnv> {
   signedIn.route('/articles', articleAdminRoutes(ctx, chrome, actor));
   // Extracted economic facts (editors and admins).
   signedIn.route('/facts', factAdminRoutes(ctx, chrome, actor));
+  signedIn.route('/projects', projectAdminRoutes(ctx, chrome, actor));
 
   app.route('/admin', signedIn);
   return app;

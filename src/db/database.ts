@@ -5,7 +5,7 @@ import type { AppUserTable, SessionTable, UserChannelTable } from '../accounts/a
 import type { AuditLogTable } from '../audit/audit.table.ts';
 import type { ContactMessageTable } from '../contact/message.table.ts';
 import type { EnterpriseApplicationTable } from '../enterprises/application.table.ts';
-import type { IndicatorFactTable, ProjectSourceTable, ProjectTable } from '../insights/insight.table.ts';
+import type { IndicatorFactTable, ProjectMilestoneTable, ProjectSourceTable, ProjectTable } from '../insights/insight.table.ts';
 import type { RateLimitTable } from '../http/rate-limit.table.ts';
 import type { SubmissionTable } from '../submissions/submission.table.ts';
 import type { ContentVersionTable, SiteMetaTable } from './site-state.table.ts';
@@ -26,6 +26,7 @@ export interface Database {
   indicator_fact: IndicatorFactTable;
   project: ProjectTable;
   project_source: ProjectSourceTable;
+  project_milestone: ProjectMilestoneTable;
 }
 
 /** A query builder bound to our schema; a transaction has the same type. */

@@ -10,6 +10,7 @@ import * as accounts from './migrations/2026-11-29T04-00_accounts.ts';
 import * as articleEditing from './migrations/2026-11-29T05-00_article-editing.ts';
 import * as insights from './migrations/2026-11-29T06-00_insights.ts';
 import * as factCuration from './migrations/2026-11-29T07-00_fact-curation.ts';
+import * as projectMilestones from './migrations/2026-11-29T08-00_project-milestones.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -23,6 +24,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T05-00_article-editing': articleEditing,
   '2026-11-29T06-00_insights': insights,
   '2026-11-29T07-00_fact-curation': factCuration,
+  '2026-11-29T08-00_project-milestones': projectMilestones,
 };
 
 /** Brings the schema up to date; each migration runs in its own transaction. */

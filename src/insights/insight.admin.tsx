@@ -1,5 +1,5 @@
-// Console routes for reviewing extracted facts (editors of their channels, and admins). Mounted
-// under /admin/facts by the console's route table.
+// Console routes for the facts read from articles (editors of their channels, and admins):
+// indicators under /admin/facts, projects under /admin/projects.
 import { Hono, type Context } from 'hono';
 import { requireRole, type ConsoleEnv } from '../admin/console-session.ts';
 import type { ConsoleChrome } from '../admin/views/console-layout.tsx';
@@ -10,7 +10,12 @@ import { formValues } from '../http/form.ts';
 import { htmlDocument } from '../http/layout.tsx';
 import { parseId } from '../http/request-params.ts';
 import { curateFact, factsForCuration, type FactCorrection } from './fact-curation.service.ts';
+import { isCalendarDate } from '../articles/article.ts';
 import { FactCurationPage } from './views/fact-curation-page.tsx';
+import { ProjectCurationPage } from './views/project-curation-page.tsx';
+import { STAGE_ORDER } from './milestones.ts';
+import { addManualProject, projectsForCuration, updateProjectPlan } from './project-curation.service.ts';
+import type { ProjectStage } from './projects.ts';
 
 const UNITS = ['元', '万元', '亿元', '万亿元', '美元', '万美元', '亿美元'];
 
@@ -49,5 +54,50 @@ export function factAdminRoutes(ctx: RouteContext, chrome: (c: Context<ConsoleEn
     .post('/:id/correct', async (c) => {
       const correction = correctionOf(await formValues(c));
       return done(c, await curateFact(db, c.get('user'), actor(c), idOf(c), { kind: 'correct', correction }), idOf(c));
+    });
+}
+
+/** Routes: `/` (list and add), `/:id/stage`, `/:id/milestone`. Mounted under /admin/projects. */
+export function projectAdminRoutes(ctx: RouteContext, chrome: (c: Context<ConsoleEnv>) => Promise<ConsoleChrome>, actor: (c: Context<ConsoleEnv>) => Actor): Hono<ConsoleEnv> {
+  const { db } = ctx;
+  const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const channelsOf = (c: Context<ConsoleEnv>) =>
+    ctx.channels.all.filter((channel) => c.get('user').role === 'admin' || c.get('user').channels.includes(channel.slug)).map((channel) => ({ value: channel.slug, label: channel.name }));
+  const page = async (c: Context<ConsoleEnv>, problem?: string) =>
+    c.html(htmlDocument(<ProjectCurationPage console={await chrome(c)} projects={await projectsForCuration(db, c.get('user'), today())} channels={channelsOf(c)} channelName={ctx.navChannel} problem={problem} />), problem ? 400 : 200);
+  const stageOf = (value: string | undefined): ProjectStage => {
+    if (!value || !(STAGE_ORDER as readonly string[]).includes(value)) throw new AppError(400, 'bad_request', '请选择项目阶段。');
+    return value as ProjectStage;
+  };
+  const idOf = (c: Context) => parseId(c.req.param('id') ?? '') ?? 0;
+  const done = (c: Context<ConsoleEnv>, outcome: 'done' | 'not_found') => {
+    if (outcome === 'not_found') throw notFound('没有这个项目,或它不在您负责的地区。');
+    return c.redirect(`/admin/projects#project-${idOf(c)}`, 303);
+  };
+  return new Hono<ConsoleEnv>()
+    .use('*', requireRole('admin', 'editor'))
+    .get('/', (c) => page(c))
+    .post('/', async (c) => {
+      const values = await formValues(c);
+      const name = (values.name ?? '').trim();
+      if (name === '' || Array.from(name).length > 60) return page(c, '请填写项目名称(不超过 60 个字)。');
+      const amountText = (values.amount ?? '').trim();
+      if (amountText !== '' && !/^\d+(\.\d{1,2})?$/u.test(amountText)) return page(c, '总投资请填写数字(亿元)。');
+      const result = await addManualProject(db, c.get('user'), actor(c), {
+        name,
+        amountYi: amountText === '' ? null : Number(amountText),
+        channel: values.channel ?? '',
+        industry: (values.industry ?? '').trim().slice(0, 20) || null,
+        stage: stageOf(values.stage),
+      });
+      if ('problem' in result) return page(c, result.problem);
+      return c.redirect(`/admin/projects#project-${result.id}`, 303);
+    })
+    .post('/:id/stage', async (c) => done(c, await updateProjectPlan(db, c.get('user'), actor(c), idOf(c), { stage: stageOf((await formValues(c)).stage) })))
+    .post('/:id/milestone', async (c) => {
+      const values = await formValues(c);
+      const plannedOn = (values.plannedOn ?? '').trim();
+      if (plannedOn !== '' && !isCalendarDate(plannedOn)) throw new AppError(400, 'bad_request', '计划日期不正确,请按 2026-03-31 的格式填写。');
+      return done(c, await updateProjectPlan(db, c.get('user'), actor(c), idOf(c), { milestone: stageOf(values.milestone), plannedOn: plannedOn || null }));
     });
 }

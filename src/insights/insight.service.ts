@@ -116,6 +116,7 @@ export interface ProjectRow {
   industry: string | null;
   stage: string | null;
   articles: number[];
+  manual: boolean;
 }
 
 const YI: Record<string, number> = { 元: 1e-8, 万元: 1e-4, 亿元: 1, 万亿元: 1e4 };
@@ -144,8 +145,9 @@ export async function projectRows(db: Db, filter: { channel?: string | undefined
         industry: p.industry,
         stage: p.stage,
         articles: sources.filter((s) => Number(s.project_id) === Number(p.id)).map((s) => Number(s.article_id)),
+        manual: p.origin === 'manual',
       };
     })
-    .filter((p) => p.articles.length > 0)
+    .filter((p) => p.articles.length > 0 || p.manual)
     .sort((a, b) => (b.amountYi ?? -1) - (a.amountYi ?? -1) || a.name.localeCompare(b.name, 'zh-CN'));
 }

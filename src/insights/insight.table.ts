@@ -33,6 +33,15 @@ export interface ProjectTable {
   industry: string | null;
   stage: string | null;
   updated_at: string;
+  /** `manual` projects were added by an editor and are listed without a source article. */
+  origin: Generated<'extracted' | 'manual'>;
+}
+
+export interface ProjectMilestoneTable {
+  project_id: number;
+  stage: string;
+  /** YYYY-MM-DD */
+  planned_on: string;
 }
 
 export interface ProjectSourceTable {

@@ -15,6 +15,7 @@ const SECTIONS: ReadonlyArray<{ href: string; label: string; roles: ReadonlyArra
   { href: '/admin', label: '工作台', roles: ['admin', 'editor', 'reviewer'] },
   { href: '/admin/articles', label: '文章管理', roles: ['admin', 'editor'] },
   { href: '/admin/facts', label: '经济数据审核', roles: ['admin', 'editor'] },
+  { href: '/admin/projects', label: '项目管理', roles: ['admin', 'editor'] },
   { href: '/admin/submissions', label: '投稿审核', roles: ['admin', 'reviewer'] },
   { href: '/admin/applications', label: '入驻申请', roles: ['admin', 'reviewer'] },
   { href: '/admin/messages', label: '留言处理', roles: ['admin', 'reviewer'] },

@@ -1,0 +1,98 @@
+// The console's project library: 红黄灯预警 first, stage and milestone dates per project, and a
+// form to add a project by hand.
+import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../admin/views/console-layout.tsx';
+import { CSRF_FIELD } from '../../http/csrf.ts';
+import type { NavChannel } from '../../http/layout.tsx';
+import { STAGE_ORDER } from '../milestones.ts';
+import type { ProjectForCuration } from '../project-curation.service.ts';
+
+const LIGHT = { red: '红灯', yellow: '黄灯' } as const;
+
+function StageSelect(props: { name: string; value?: string | null }) {
+  return (
+    <select name={props.name}>
+      {STAGE_ORDER.map((stage) => (
+        <option value={stage} selected={stage === props.value}>
+          {stage}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Projects of the user's districts, with warnings. */
+export function ProjectCurationPage(props: { console: ConsoleChrome; projects: ProjectForCuration[]; channels: Array<{ value: string; label: string }>; channelName: (slug: string) => NavChannel; problem?: string }) {
+  const { console: chrome } = props;
+  return (
+    <ConsoleLayout console={chrome} title="项目管理">
+      <table class="data-table project-curation">
+        <thead>
+          <tr>
+            <th scope="col">预警</th>
+            <th scope="col">项目</th>
+            <th scope="col">当前阶段</th>
+            <th scope="col">计划节点</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.projects.map((project) => (
+            <tr id={`project-${project.id}`}>
+              <td>
+                {project.warnings.map((w) => (
+                  <p class={`light light-${w.level}`}>
+                    {LIGHT[w.level]}:{w.stage} {w.days < 0 ? `已逾期 ${-w.days} 天` : `还剩 ${w.days} 天`}({w.plannedOn})
+                  </p>
+                ))}
+              </td>
+              <td>
+                {project.name}
+                <br />
+                {props.channelName(project.channel).name}
+                {project.amount !== null && ` · ${project.amount}${project.unit ?? ''}`}
+                {project.manual && ' · 手工添加'}
+              </td>
+              <td>
+                <ActionForm action={`/admin/projects/${project.id}/stage`} token={chrome.token} label="更新阶段">
+                  <StageSelect name="stage" value={project.stage} />
+                </ActionForm>
+              </td>
+              <td>
+                <ul>
+                  {project.milestones.map((m) => (
+                    <li>
+                      {m.stage}:{m.plannedOn}
+                    </li>
+                  ))}
+                </ul>
+                <ActionForm action={`/admin/projects/${project.id}/milestone`} token={chrome.token} label="设置节点">
+                  <StageSelect name="milestone" />
+                  <input type="date" name="plannedOn" aria-label="计划日期(留空则删除)" />
+                </ActionForm>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>手工添加项目</h2>
+      <form class="public-form" method="post" action="/admin/projects">
+        <FormProblem problem={props.problem} />
+        <input type="hidden" name={CSRF_FIELD} value={chrome.token} />
+        <label for="project-name">项目名称</label>
+        <input id="project-name" name="name" maxlength={60} required />
+        <label for="project-amount">总投资(亿元,可不填)</label>
+        <input id="project-amount" name="amount" inputmode="decimal" />
+        <label for="project-channel">地区</label>
+        <select id="project-channel" name="channel">
+          {props.channels.map((c) => (
+            <option value={c.value}>{c.label}</option>
+          ))}
+        </select>
+        <label for="project-industry">产业(可不填)</label>
+        <input id="project-industry" name="industry" maxlength={20} />
+        <label for="project-stage">阶段</label>
+        <StageSelect name="stage" />
+        <button type="submit">添加</button>
+      </form>
+    </ConsoleLayout>
+  );
+}
