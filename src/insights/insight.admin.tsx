@@ -14,7 +14,7 @@ import { isCalendarDate } from '../articles/article.ts';
 import { FactCurationPage } from './views/fact-curation-page.tsx';
 import { ProjectCurationPage } from './views/project-curation-page.tsx';
 import { STAGE_ORDER } from './milestones.ts';
-import { addManualProject, projectsForCuration, updateProjectPlan } from './project-curation.service.ts';
+import { addManualProject, curateProject, projectsForCuration, updateProjectPlan } from './project-curation.service.ts';
 import type { ProjectStage } from './projects.ts';
 
 const UNITS = ['元', '万元', '亿元', '万亿元', '美元', '万美元', '亿美元'];
@@ -92,6 +92,16 @@ export function projectAdminRoutes(ctx: RouteContext, chrome: (c: Context<Consol
       });
       if ('problem' in result) return page(c, result.problem);
       return c.redirect(`/admin/projects#project-${result.id}`, 303);
+    })
+    .post('/:id/delete', async (c) => done(c, await curateProject(db, c.get('user'), actor(c), idOf(c), { kind: 'delete' })))
+    .post('/:id/correct', async (c) => {
+      const values = await formValues(c);
+      const name = (values.name ?? '').trim();
+      const amountText = (values.amount ?? '').trim();
+      if (name === '' || Array.from(name).length > 60) throw new AppError(400, 'bad_request', '请填写项目名称(不超过 60 个字)。');
+      if (amountText !== '' && !/^\d+(\.\d{1,2})?$/u.test(amountText)) throw new AppError(400, 'bad_request', '总投资请填写数字(亿元)。');
+      const industry = (values.industry ?? '').trim().slice(0, 20) || null;
+      return done(c, await curateProject(db, c.get('user'), actor(c), idOf(c), { kind: 'correct', name, amountYi: amountText === '' ? null : Number(amountText), industry }));
     })
     .post('/:id/stage', async (c) => done(c, await updateProjectPlan(db, c.get('user'), actor(c), idOf(c), { stage: stageOf((await formValues(c)).stage) })))
     .post('/:id/milestone', async (c) => {

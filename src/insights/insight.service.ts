@@ -54,6 +54,7 @@ export async function refreshArticleFacts(db: Db, channels: ChannelCatalog, arti
     const channel = (project.place && channels.byTag(project.place)?.slug) || article.channel;
     const key = projectMergeKey(project.name);
     const existing = await db.selectFrom('project').selectAll().where('merge_key', '=', key).executeTakeFirst();
+    if (existing?.curation === 'deleted') continue;
     // Merged across articles: an amount once known is kept; the stage is the most advanced reported.
     const stage = [existing?.stage, project.stage].filter((s): s is ProjectStage => Boolean(s)).sort((a, b) => STAGES.indexOf(b) - STAGES.indexOf(a))[0] ?? null;
     const fields = {
@@ -66,9 +67,14 @@ export async function refreshArticleFacts(db: Db, channels: ChannelCatalog, arti
       stage,
       updated_at: now.toISOString(),
     };
-    const id = existing
-      ? (await db.updateTable('project').set(fields).where('id', '=', existing.id).execute(), Number(existing.id))
-      : Number((await db.insertInto('project').values({ ...fields, merge_key: key }).returning('id').executeTakeFirstOrThrow()).id);
+    let id: number;
+    if (!existing) {
+      id = Number((await db.insertInto('project').values({ ...fields, merge_key: key, curation: null }).returning('id').executeTakeFirstOrThrow()).id);
+    } else {
+      id = Number(existing.id);
+      // What an editor corrected stays as they set it; the article is still recorded as a source.
+      if (existing.curation !== 'corrected') await db.updateTable('project').set(fields).where('id', '=', id).execute();
+    }
     await db.insertInto('project_source').values({ project_id: id, article_id: article.id, sentence: project.sentence }).onConflict((oc) => oc.columns(['project_id', 'article_id']).doNothing()).execute();
   }
 }
@@ -123,7 +129,7 @@ const YI: Record<string, number> = { 元: 1e-8, 万元: 1e-4, 亿元: 1, 万亿�
 
 /** Projects with at least one published source, filtered; largest first. */
 export async function projectRows(db: Db, filter: { channel?: string | undefined; industry?: string | undefined; stage?: string | undefined } = {}): Promise<ProjectRow[]> {
-  let query = db.selectFrom('project').selectAll();
+  let query = db.selectFrom('project').selectAll().where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
   if (filter.channel) query = query.where('channel', '=', filter.channel);
   if (filter.industry) query = query.where('industry', '=', filter.industry);
   if (filter.stage) query = query.where('stage', '=', filter.stage);

@@ -35,6 +35,8 @@ export interface ProjectTable {
   updated_at: string;
   /** `manual` projects were added by an editor and are listed without a source article. */
   origin: Generated<'extracted' | 'manual'>;
+  /** null: as extracted; `corrected`: fields set by an editor, kept; `deleted`: hidden, never re-created. */
+  curation: 'corrected' | 'deleted' | null;
 }
 
 export interface ProjectMilestoneTable {

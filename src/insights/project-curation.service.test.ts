@@ -4,7 +4,9 @@ import type { ConsoleUser } from '../accounts/account.ts';
 import { createApp } from '../app.ts';
 import { appDeps } from '../../test/helpers/test-app.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
-import { addManualProject, projectsForCuration, updateProjectPlan } from './project-curation.service.ts';
+import { importSeedFile, importSeedText } from '../importer/importer.service.ts';
+import { SEED_FILE, seedText, writingFor } from '../../test/helpers/seed.ts';
+import { addManualProject, curateProject, projectsForCuration, updateProjectPlan } from './project-curation.service.ts';
 
 const editor: ConsoleUser = { id: 1, name: 'ed.donghu', role: 'editor', channels: ['donghu'], mustChangePassword: false };
 const other: ConsoleUser = { id: 2, name: 'ed.xihu', role: 'editor', channels: ['xihu'], mustChangePassword: false };
@@ -31,6 +33,31 @@ for (const dialect of testDialects()) {
         assert.deepEqual(await projectsForCuration(db, other, '2026-03-01'), []);
         const audit = await db.selectFrom('audit_log').select('action').orderBy('id').execute();
         assert.deepEqual(audit.map((a) => a.action), ['project.create', 'project.milestone', 'project.milestone', 'project.stage']);
+      }));
+  });
+
+  describe(`project corrections on ${dialect.name}`, () => {
+    it('keeps a corrected or deleted project through re-extraction, with its sentences shown', () =>
+      withTestDb(dialect, async (opened) => {
+        const writing = writingFor(opened);
+        await importSeedFile(opened.db, writing, SEED_FILE);
+        const qingyunpu: ConsoleUser = { id: 3, name: 'ed.qyp', role: 'editor', channels: ['qingyunpu'], mustChangePassword: false };
+        const projects = await projectsForCuration(opened.db, qingyunpu, '2026-03-01');
+        const wfj = projects.find((p) => p.name === '王府井百货')!;
+        const street = projects.find((p) => p.name.includes('青云小镇'))!;
+        assert.match(wfj.sources[0]!.sentence, /总投资近50亿元的王府井百货/);
+        await curateProject(opened.db, qingyunpu, actor, wfj.id, { kind: 'correct', name: '北京王府井百货', amountYi: 48, industry: '商贸' });
+        await curateProject(opened.db, qingyunpu, actor, street.id, { kind: 'delete' });
+
+        const report = seedText().split('\n-\n').find((block) => block.includes('2015年青云谱区政府工作报告'))!;
+        const again = await importSeedText(opened.db, writing, `-\n${report.replace(/^-\n/u, '').replace('扎实推进', '扎实推进。')}\n`);
+        assert.equal(again.updated, 1);
+        const after = await projectsForCuration(opened.db, qingyunpu, '2026-03-01');
+        assert.deepEqual(after.filter((p) => p.name.includes('王府井')).map((p) => [p.name, p.amount, p.unit]), [['北京王府井百货', 48, '亿元']]);
+        assert.equal(after.some((p) => p.name.includes('青云小镇')), false, 'a deleted project does not come back');
+        const html = await (await createApp(appDeps(opened)).request('/projects')).text();
+        assert.match(html, /<td>北京王府井百货<\/td><td>48亿元<\/td>/);
+        assert.doesNotMatch(html, /青云小镇/);
       }));
   });
 }

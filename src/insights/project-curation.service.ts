@@ -18,6 +18,8 @@ export interface ProjectForCuration {
   industry: string | null;
   stage: ProjectStage | null;
   manual: boolean;
+  /** The sentences of the articles that name it. */
+  sources: Array<{ articleId: number; sentence: string }>;
   milestones: Milestone[];
   warnings: Warning[];
 }
@@ -28,14 +30,19 @@ const isStage = (value: string | null): value is ProjectStage => value !== null 
 export async function projectsForCuration(db: Db, user: ConsoleUser, today: string): Promise<ProjectForCuration[]> {
   const scope = channelScope(user);
   if (scope?.length === 0) return [];
-  let query = db.selectFrom('project').selectAll();
+  let query = db.selectFrom('project').selectAll().where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
   if (scope) query = query.where('channel', 'in', scope);
-  const [projects, milestones] = await Promise.all([query.orderBy('name').execute(), db.selectFrom('project_milestone').selectAll().orderBy('planned_on').execute()]);
+  const [projects, milestones, sources] = await Promise.all([
+    query.orderBy('name').execute(),
+    db.selectFrom('project_milestone').selectAll().orderBy('planned_on').execute(),
+    db.selectFrom('project_source').selectAll().execute(),
+  ]);
   return projects
     .map((p) => {
       const planned = milestones.filter((m) => Number(m.project_id) === Number(p.id) && isStage(m.stage)).map((m) => ({ stage: m.stage as ProjectStage, plannedOn: m.planned_on }));
       const stage = isStage(p.stage) ? p.stage : null;
-      return { id: Number(p.id), name: p.name, amount: p.amount === null ? null : Number(p.amount), unit: p.unit, channel: p.channel, industry: p.industry, stage, manual: p.origin === 'manual', milestones: planned, warnings: milestoneWarnings(stage, planned, today) };
+      const named = sources.filter((s) => Number(s.project_id) === Number(p.id)).map((s) => ({ articleId: Number(s.article_id), sentence: s.sentence }));
+      return { id: Number(p.id), name: p.name, amount: p.amount === null ? null : Number(p.amount), unit: p.unit, channel: p.channel, industry: p.industry, stage, manual: p.origin === 'manual', sources: named, milestones: planned, warnings: milestoneWarnings(stage, planned, today) };
     })
     .sort((a, b) => (a.warnings[0]?.days ?? Infinity) - (b.warnings[0]?.days ?? Infinity));
 }
@@ -54,7 +61,7 @@ export async function addManualProject(
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('project')
-      .values({ merge_key: key, name: input.name, amount: input.amountYi, unit: input.amountYi === null ? null : '亿元', qualifier: null, channel: input.channel, industry: input.industry, stage: input.stage, updated_at: now.toISOString(), origin: 'manual' })
+      .values({ merge_key: key, name: input.name, amount: input.amountYi, unit: input.amountYi === null ? null : '亿元', qualifier: null, channel: input.channel, industry: input.industry, stage: input.stage, updated_at: now.toISOString(), origin: 'manual', curation: 'corrected' })
       .returning('id')
       .executeTakeFirstOrThrow();
     await bumpContentVersion(trx);
@@ -85,6 +92,29 @@ export async function updateProjectPlan(
     await trx.deleteFrom('project_milestone').where('project_id', '=', id).where('stage', '=', change.milestone).execute();
     if (change.plannedOn !== null) await trx.insertInto('project_milestone').values({ project_id: id, stage: change.milestone, planned_on: change.plannedOn }).execute();
     await recordAudit(trx, actor, { action: 'project.milestone', targetType: 'project', targetId: id, before: { [change.milestone]: before?.planned_on ?? null }, after: { [change.milestone]: change.plannedOn } }, now);
+    return 'done';
+  });
+}
+
+/** Corrects a project's name, amount (亿元) and industry, or deletes it; either way re-extraction leaves it alone. */
+export async function curateProject(
+  db: Db,
+  user: ConsoleUser,
+  actor: Actor,
+  id: number,
+  action: { kind: 'delete' } | { kind: 'correct'; name: string; amountYi: number | null; industry: string | null },
+  now = new Date(),
+): Promise<'done' | 'not_found'> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('project').select(['channel', 'name', 'amount', 'unit', 'industry', 'curation']).where('id', '=', id).executeTakeFirst();
+    if (!before || !canActOn(user, before.channel)) return 'not_found';
+    const changes =
+      action.kind === 'delete'
+        ? { curation: 'deleted' as const }
+        : { curation: 'corrected' as const, name: action.name, amount: action.amountYi, unit: action.amountYi === null ? null : '亿元', qualifier: null, industry: action.industry };
+    await trx.updateTable('project').set({ ...changes, updated_at: now.toISOString() }).where('id', '=', id).execute();
+    await bumpContentVersion(trx);
+    await recordAudit(trx, actor, { action: `project.${action.kind}`, targetType: 'project', targetId: id, before, after: changes }, now);
     return 'done';
   });
 }

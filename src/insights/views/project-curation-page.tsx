@@ -50,6 +50,17 @@ export function ProjectCurationPage(props: { console: ConsoleChrome; projects: P
                 {props.channelName(project.channel).name}
                 {project.amount !== null && ` · ${project.amount}${project.unit ?? ''}`}
                 {project.manual && ' · 手工添加'}
+                {project.sources.map((source) => (
+                  <p class="field-hint">
+                    “{source.sentence}” <a href={`/articles/${source.articleId}`}>原文</a>
+                  </p>
+                ))}
+                <ActionForm action={`/admin/projects/${project.id}/correct`} token={chrome.token} label="保存更正">
+                  <input name="name" value={project.name} maxlength={60} aria-label="项目名称" />
+                  <input name="amount" value={project.amount === null || project.unit !== '亿元' ? '' : String(project.amount)} inputmode="decimal" aria-label="总投资(亿元)" />
+                  <input name="industry" value={project.industry ?? ''} maxlength={20} aria-label="产业" />
+                </ActionForm>
+                <ActionForm action={`/admin/projects/${project.id}/delete`} token={chrome.token} label="删除项目" />
               </td>
               <td>
                 <ActionForm action={`/admin/projects/${project.id}/stage`} token={chrome.token} label="更新阶段">
