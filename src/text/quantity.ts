@@ -3,7 +3,7 @@
 // the same number in a base unit, and the qualifier the text puts on it.
 
 /** A qualifier that makes a figure approximate or a bound; kept as the text says it. */
-export type Qualifier = '约' | '近' | '超' | '逾' | '余' | '以上' | '突破' | '左右' | '以内' | '不低于';
+export type Qualifier = '约' | '近' | '超' | '逾' | '余' | '以上' | '突破' | '左右' | '以内';
 
 /** The kind of thing a unit measures. */
 export type Dimension = 'money_cny' | 'money_usd' | 'area' | 'count' | 'percent' | 'permille' | 'percentage_points';
@@ -87,7 +87,7 @@ const UNITS: ReadonlyArray<[string, Dimension, number]> = [
 ];
 
 const NUMBER = '(?:\\d[\\d,]*(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千万亿]+)';
-const UNIT = UNITS.map(([unit]) => unit.replace('%', '%')).join('|');
+const UNIT = UNITS.map(([unit]) => unit).join('|');
 const PREFIX = '(约|近|超过|超|逾|突破|达到|达)?';
 const QUANTITY = new RegExp(
   `${PREFIX}(${NUMBER})(余|多)?(?:\\s*[-—~～至到]\\s*(${NUMBER}))?\\s*(万亿|亿|万|千)?(${UNIT})(以上|左右|以内)?`,
@@ -111,7 +111,6 @@ export function findQuantities(text: string): Quantity[] {
     const value = numberOf(first);
     const upTo = second === undefined ? undefined : numberOf(second);
     if (Number.isNaN(value) || (upTo !== undefined && Number.isNaN(upTo))) continue;
-    // "5%-5.5%": the first percent sign is part of the range.
     const scaleFactor = scale ? { 万亿: 1e12, 亿: 1e8, 万: 1e4, 千: 1e3 }[scale]! : 1;
     const unitEntry = UNITS.find(([unit]) => unit === unitText)!;
     // A scale word belongs to the unit the text states (50亿 + 元 = 50 亿元).
