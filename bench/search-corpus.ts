@@ -3,18 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { ArticleDraft } from '../src/articles/article.ts';
 import { parseSeedText } from '../src/importer/seed-format.ts';
-
-/** Mulberry32: a small, fast PRNG whose sequence depends only on its seed. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { randomSource } from '../test/helpers/random.ts';
 
 const SENTENCE_END = /(?<=[。！？；!?;])/u;
 const TITLE_TAG = /^【[^】]+】/u;

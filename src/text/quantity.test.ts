@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findQuantities, parseChineseNumeral } from './quantity.ts';
-
-/** Mulberry32: reproducible random numbers for the property tests. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { randomSource } from '../../test/helpers/random.ts';
 
 const DIGIT = '零一二三四五六七八九';
 /** Writes n (< 10^16) in Chinese numerals as people do, independently of the parser. */
