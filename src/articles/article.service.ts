@@ -113,11 +113,6 @@ export function articlesAfter(db: Db, afterId: number, limit: number): Promise<A
   return store.articlesAfter(db, afterId, limit);
 }
 
-/** Which of `ids` are articles. */
-export async function existingArticleIds(db: Db, ids: readonly number[]): Promise<Set<number>> {
-  return new Set(ids.length === 0 ? [] : await store.existingIds(db, ids));
-}
-
 /** How many articles there are. */
 export function articleCount(db: Db): Promise<number> {
   return store.countArticles(db);

@@ -105,9 +105,3 @@ export async function articlesAfter(db: Db, afterId: number, limit: number): Pro
   const rows = await db.selectFrom('article').selectAll().where('id', '>', afterId).where('status', '=', 'published').orderBy('id').limit(limit).execute();
   return rows.map(rowToArticle);
 }
-
-/** Which of `ids` are published articles. */
-export async function existingIds(db: Db, ids: readonly number[]): Promise<number[]> {
-  const rows = await db.selectFrom('article').select('id').where('id', 'in', ids).where('status', '=', 'published').execute();
-  return rows.map((row) => Number(row.id));
-}

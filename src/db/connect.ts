@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.ts';
 import type { Db } from './database.ts';
-import { sqlDialectFor, type SqlDialect } from './dialect.ts';
+import { postgresDialect, sqliteDialect, type SqlDialect } from './dialect.ts';
 import { currentContentVersion } from './site-state.store.ts';
 import { pglitePool } from './pglite-pool.ts';
 
@@ -52,7 +52,17 @@ function openSqlite(path: string): OpenDb {
     versionStatement ??= database.prepare<[], number>('select version from content_version where id = 1').pluck();
     return Number(versionStatement.get());
   };
-  return { db, dialect: sqlDialectFor('sqlite'), contentVersion, close: () => db.destroy() };
+  // better-sqlite3 runs with defensive mode on, which keeps SQL from writing FTS5's internal tables;
+  // only the search index switch needs it off, inside its own transaction (search-fts5.ts).
+  const withShadowTablesWritable = async <T>(work: () => Promise<T>): Promise<T> => {
+    database.unsafeMode(true);
+    try {
+      return await work();
+    } finally {
+      database.unsafeMode(false);
+    }
+  };
+  return { db, dialect: sqliteDialect(withShadowTablesWritable), contentVersion, close: () => db.destroy() };
 }
 
 /** Counts and sums come back from PostgreSQL as strings; we want numbers like SQLite gives. */
@@ -67,12 +77,12 @@ function postgresTypes(): pg.CustomTypesConfig {
 export function openPostgres(poolConfig: pg.PoolConfig): OpenDb {
   const pool = new pg.Pool({ ...poolConfig, types: postgresTypes() });
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) }) as Db;
-  return { db, dialect: sqlDialectFor('postgres'), contentVersion: () => currentContentVersion(db), close: () => db.destroy() };
+  return { db, dialect: postgresDialect, contentVersion: () => currentContentVersion(db), close: () => db.destroy() };
 }
 
 async function openPglite(path: string | undefined): Promise<OpenDb> {
   const { PGlite } = await import('@electric-sql/pglite');
   const client = new PGlite(path, { parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number } });
   const db = new Kysely({ dialect: new PostgresDialect({ pool: pglitePool(client) }) }) as Db;
-  return { db, dialect: sqlDialectFor('postgres'), contentVersion: () => currentContentVersion(db), close: () => db.destroy() };
+  return { db, dialect: postgresDialect, contentVersion: () => currentContentVersion(db), close: () => db.destroy() };
 }

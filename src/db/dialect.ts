@@ -1,7 +1,7 @@
 // The few SQL fragments that differ between SQLite and PostgreSQL, chosen once at connect.
 // Everything else in the code base is engine-neutral Kysely (STYLE.md convention 5).
 import type { ColumnDefinitionBuilder } from 'kysely';
-import { fts5Search } from './search-fts5.ts';
+import { fts5Search, type WithShadowTablesWritable } from './search-fts5.ts';
 import type { SearchSql } from './search-sql.ts';
 import { tsvectorSearch } from './search-tsvector.ts';
 
@@ -16,19 +16,17 @@ export interface SqlDialect {
   search: SearchSql;
 }
 
-const sqlite: SqlDialect = {
-  engine: 'sqlite',
-  autoIncrementPrimaryKey: (col) => col.primaryKey().autoIncrement(),
-  search: fts5Search,
-};
+/** SQLite's fragments for one connection (`withShadowTablesWritable` as search-fts5.ts needs it). */
+export function sqliteDialect(withShadowTablesWritable: WithShadowTablesWritable): SqlDialect {
+  return {
+    engine: 'sqlite',
+    autoIncrementPrimaryKey: (col) => col.primaryKey().autoIncrement(),
+    search: fts5Search(withShadowTablesWritable),
+  };
+}
 
-const postgres: SqlDialect = {
+export const postgresDialect: SqlDialect = {
   engine: 'postgres',
   autoIncrementPrimaryKey: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
   search: tsvectorSearch,
 };
-
-/** The fragments for one engine. */
-export function sqlDialectFor(engine: Engine): SqlDialect {
-  return engine === 'sqlite' ? sqlite : postgres;
-}

@@ -53,6 +53,30 @@ export interface SearchSql {
    * check that confirms phrase candidates without reading the texts into the application.
    */
   containingAll(db: Db, ids: readonly number[], literals: readonly string[]): Promise<Set<number>>;
-  /** Ids of indexed documents in (afterId, …], ascending, for reindexing and consistency checks. */
+  /**
+   * Starts rebuilding every document while searches keep using the current index until
+   * `finish`; from now on, writes to articles are noted. Leftovers of an interrupted rebuild are
+   * discarded first.
+   */
+  beginRebuild(db: Db): Promise<IndexRebuild>;
+  /** Ids of indexed documents in (afterId, …], ascending, for consistency checks. */
   indexedIds(db: Db, afterId: number, limit: number): Promise<number[]>;
+}
+
+/** A rebuild in progress (see SearchSql.beginRebuild). */
+export interface IndexRebuild {
+  /** Adds or replaces a document of the rebuilt index. */
+  put(db: Db, document: SearchDocument): Promise<void>;
+  /** Removes a document from the rebuilt index. */
+  remove(db: Db, articleId: number): Promise<void>;
+  /**
+   * Ids of the articles written since the rebuild began or since the last call, once each. Call
+   * in a transaction: writes to articles wait until it ends, so none can slip past it.
+   */
+  takeWrittenIds(db: Db): Promise<number[]>;
+  /**
+   * Makes the rebuilt index the one searches use, drops documents of articles that are gone or
+   * unpublished, and stops noting writes. Call in the transaction of the last takeWrittenIds.
+   */
+  finish(db: Db): Promise<void>;
 }

@@ -3,6 +3,7 @@
 // B body, C sub-words, D characters, with a GIN index.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Db } from './database.ts';
+import { createRebuildLog, dropRebuildLog, REBUILD_LOG, takeLoggedIds } from './search-rebuild-log.ts';
 import type { SearchFilter, SearchMatch, SearchSql } from './search-sql.ts';
 
 // ts_rank weights for {D, C, B, A}: characters, sub-words, body, title. ts_rank knows no inverse
@@ -30,6 +31,15 @@ function where(filter: SearchFilter, extra?: RawBuilder<unknown>): RawBuilder<un
   if (filter.excludeId !== undefined) parts.push(sql`article_id != ${filter.excludeId}`);
   if (extra) parts.push(extra);
   return sql.join(parts, sql` and `);
+}
+
+const NOTE_WRITE = `${REBUILD_LOG}_note`;
+
+/** Drops what a rebuild leaves while it runs, also after one that was interrupted. */
+async function discardRebuild(db: Db): Promise<void> {
+  await sql`drop trigger if exists ${sql.raw(NOTE_WRITE)} on article`.execute(db);
+  await sql`drop function if exists ${sql.raw(NOTE_WRITE)}()`.execute(db);
+  await dropRebuildLog(db);
 }
 
 async function idsOf(db: Db, query: RawBuilder<{ id: number }>): Promise<number[]> {
@@ -98,6 +108,36 @@ export const tsvectorSearch: SearchSql = {
     );
     const found = await idsOf(db, sql`select id from article where id in (${sql.join(ids)}) and ${sql.join(contains, sql` and `)}`);
     return new Set(found);
+  },
+
+  async beginRebuild(db) {
+    await db.transaction().execute(async (trx) => {
+      await discardRebuild(trx);
+      await createRebuildLog(trx);
+      await sql`create function ${sql.raw(NOTE_WRITE)}() returns trigger language plpgsql as $$
+        begin
+          insert into ${sql.raw(REBUILD_LOG)} (article_id) values (case when tg_op = 'DELETE' then old.id else new.id end);
+          return null;
+        end $$`.execute(trx);
+      await sql`create trigger ${sql.raw(NOTE_WRITE)} after insert or update or delete on article
+        for each row execute function ${sql.raw(NOTE_WRITE)}()`.execute(trx);
+    });
+    // Documents are replaced in place: a GIN index takes updates well, and a document written
+    // from an older read is put again from the log before the rebuild finishes.
+    return {
+      put: tsvectorSearch.put,
+      remove: tsvectorSearch.remove,
+      async takeWrittenIds(db) {
+        // Blocks writes to articles (not reads) until the transaction ends.
+        await sql`lock table article in share row exclusive mode`.execute(db);
+        return takeLoggedIds(db);
+      },
+      async finish(db) {
+        await sql`delete from article_search as indexed
+          where not exists (select 1 from article where article.id = indexed.article_id and article.status = 'published')`.execute(db);
+        await discardRebuild(db);
+      },
+    };
   },
 
   indexedIds(db, afterId, limit) {

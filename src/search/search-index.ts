@@ -1,7 +1,7 @@
 // The full-text index of articles: turns an article into segmented fields, keeps them in the
 // engine's index, and pages through matches. Engine SQL lives in db/search-*.ts.
 import type { Db } from '../db/database.ts';
-import type { SearchDocument, SearchFilter, SearchMatch, SearchSql } from '../db/search-sql.ts';
+import type { IndexRebuild, SearchDocument, SearchFilter, SearchMatch, SearchSql } from '../db/search-sql.ts';
 import type { Segmenter } from '../text/segmenter.ts';
 
 /** The fields of an article the index reads. */
@@ -12,6 +12,9 @@ export interface IndexableArticle {
   channel: string;
   publishedOn: string;
 }
+
+/** A rebuild in progress, taking articles rather than documents. */
+export type ArticleIndexRebuild = Omit<IndexRebuild, 'put'> & { put(db: Db, article: IndexableArticle): Promise<void> };
 
 /** One page of matches. */
 export interface MatchPage {
@@ -105,6 +108,12 @@ export class SearchIndex {
   async withLiterals(db: Db, ids: readonly number[], literals: readonly string[]): Promise<number[]> {
     const containing = await this.engine.containingAll(db, ids, literals);
     return ids.filter((id) => containing.has(id));
+  }
+
+  /** Starts rebuilding every article's entry (see SearchSql.beginRebuild). */
+  async beginRebuild(db: Db): Promise<ArticleIndexRebuild> {
+    const rebuild = await this.engine.beginRebuild(db);
+    return { ...rebuild, put: (db, article) => rebuild.put(db, this.documentOf(article)) };
   }
 
   /** Ids of indexed articles after `afterId`, ascending. */

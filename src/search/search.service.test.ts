@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { articlesByIds, deleteArticle, saveArticleDraft } from '../articles/article.service.ts';
 import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
 import { importSeedFile, importSeedText } from '../importer/importer.service.ts';
@@ -194,6 +195,66 @@ for (const dialect of testDialects()) {
         assert.equal((await search(db, writing.searchIndex, '幽灵')).total, 0);
         assert.equal((await writing.searchIndex.indexedIds(db, 0, 100)).length, 10);
         assert.equal(await rebuildSearchIndex(db, writing.searchIndex), 10);
+      }));
+
+    it('indexes again the articles written while a rebuild runs, so none is left stale', () =>
+      withTestDb(dialect, async (opened) => {
+        const { db } = opened;
+        const writing = writingFor(opened);
+        const index = writing.searchIndex;
+        const words = ['氢能源', '光伏', '芯片', '物联网', '区块链', '新材料', '生物医药', '航空', '汽车', '家电', '纺织', '食品'];
+        const drafts = words.map((word, i) => ({ originalTitle: `【南昌招商】产业动态${i + 1}`, body: `${word}产业项目落地。`, publishedOn: `2025-01-${String(i + 1).padStart(2, '0')}` }));
+        const ids: number[] = [];
+        for (const draft of drafts) ids.push((await saveArticleDraft(db, writing, draft)).id);
+
+        let writes: Promise<void> | undefined;
+        let writtenBeforeSwitch = false;
+        const progress = () => ({
+          update(done: number) {
+            if (done !== 4) return;
+            // Articles 1–4 are in the new index by now: edit 1, unpublish 2, delete 3, add one.
+            writes = db.transaction().execute(async (trx) => {
+              await saveArticleDraft(trx, writing, { ...drafts[0]!, body: '冷链仓储项目落地。' });
+              await trx.updateTable('article').set({ status: 'draft' }).where('id', '=', ids[1]!).execute();
+              await index.remove(trx, ids[1]!);
+              await deleteArticle(trx, writing, ids[2]!);
+              await saveArticleDraft(trx, writing, { originalTitle: '【南昌招商】产业动态13', body: '冷链物流园开工。', publishedOn: '2025-01-13' });
+            });
+            void writes.then(() => (writtenBeforeSwitch = true));
+          },
+          finish() {
+            assert.ok(writtenBeforeSwitch, 'the writes ran during the rebuild, not after it');
+          },
+        });
+        assert.equal(await rebuildSearchIndex(db, index, progress, 2), 13);
+        await writes;
+
+        assert.equal((await search(db, index, '冷链')).total, 2, 'the edited and the added article');
+        assert.equal((await search(db, index, '氢能源')).total, 0, 'the edited article lost its old words');
+        assert.equal((await search(db, index, '光伏')).total, 0, 'unpublished');
+        assert.equal((await search(db, index, '芯片')).total, 0, 'deleted');
+        assert.equal((await search(db, index, '食品')).total, 1);
+        // Channel and date live beside the words; filters read them from the new index.
+        assert.equal((await search(db, index, '项目', { channel: 'nanchang' })).total, 10);
+        assert.equal((await search(db, index, '项目', { channel: 'donghu' })).total, 0);
+        assert.equal((await search(db, index, '项目', { from: '2025-01-10' })).total, 3);
+        assert.equal((await index.indexedIds(db, 0, 100)).length, 11);
+        await assert.rejects(sql`select count(*) from article_search_rebuild_log`.execute(db), 'writes are no longer noted');
+      }));
+
+    it('starts over after an interrupted rebuild', () =>
+      withTestDb(dialect, async (opened) => {
+        const { db } = opened;
+        const writing = writingFor(opened);
+        await importSeedFile(db, writing, SEED_FILE);
+        const abandoned = await writing.searchIndex.beginRebuild(db);
+        const [first] = await articlesByIds(db, [1]);
+        await abandoned.put(db, first!);
+        assert.equal((await search(db, writing.searchIndex, '富士康')).total, 1, 'searches use the current index meanwhile');
+
+        assert.equal(await rebuildSearchIndex(db, writing.searchIndex), 10);
+        assert.equal((await search(db, writing.searchIndex, '富士康')).total, 1);
+        assert.equal((await writing.searchIndex.indexedIds(db, 0, 100)).length, 10);
       }));
   });
 }

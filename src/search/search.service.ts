@@ -1,11 +1,11 @@
 // Search rules: running a reader's query, related articles, and keeping the index complete.
-import { articlesAfter, articleCount, articlesByIds, existingArticleIds } from '../articles/article.service.ts';
+import { articlesAfter, articleCount, articlesByIds } from '../articles/article.service.ts';
 import { plainBody, type Article, type ArticleSummary } from '../articles/article.ts';
 import type { Db } from '../db/database.ts';
 import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
 import type { Progress } from '../lib/progress.ts';
 import { markedParts, snippetParts, type TextPart } from './highlight.ts';
-import type { SearchIndex } from './search-index.ts';
+import type { ArticleIndexRebuild, SearchIndex } from './search-index.ts';
 import type { ParsedQuery } from './search-query.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -86,33 +86,48 @@ const DICTIONARY_HASH_KEY = 'search_dictionary_hash';
 const REINDEX_BATCH = 500;
 
 /**
- * Re-segments and re-indexes every article, and drops entries of articles that no longer exist.
- * Each batch commits on its own and replaces entries in place, so search keeps working (with the
- * old segmentation for articles not reached yet) while a rebuild runs.
+ * Re-segments and re-indexes every published article into a new index, which replaces the
+ * current one at the end; until then searches use the current one. Each batch commits on its
+ * own. Articles written meanwhile are indexed again before the switch, so none is left stale.
  */
-export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: (total: number) => Progress): Promise<number> {
+export async function rebuildSearchIndex(
+  db: Db,
+  index: SearchIndex,
+  progress?: (total: number) => Progress,
+  batchSize = REINDEX_BATCH,
+): Promise<number> {
   const bar = progress?.(await articleCount(db));
+  const rebuild = await index.beginRebuild(db);
   let done = 0;
   for (let afterId = 0; ; ) {
-    const batch = await articlesAfter(db, afterId, REINDEX_BATCH);
+    const batch = await articlesAfter(db, afterId, batchSize);
     if (batch.length === 0) break;
     await db.transaction().execute(async (trx) => {
-      for (const article of batch) await index.put(trx, { ...article, body: plainBody(article) });
+      for (const article of batch) await rebuild.put(trx, { ...article, body: plainBody(article) });
     });
     afterId = batch.at(-1)!.id;
     done += batch.length;
     bar?.update(done, `${done} articles`);
   }
-  for (let afterId = 0; ; ) {
-    const indexed = await index.indexedIds(db, afterId, REINDEX_BATCH);
-    if (indexed.length === 0) break;
-    const existing = await existingArticleIds(db, indexed);
-    for (const id of indexed) if (!existing.has(id)) await index.remove(db, id);
-    afterId = indexed.at(-1)!;
-  }
-  await setSiteMetaValue(db, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
+  // Writers wait while written articles are taken from the log, so it is done twice: the second
+  // time, in the transaction that switches indexes, few or none are left.
+  await db.transaction().execute((trx) => reindexWritten(trx, rebuild));
+  await db.transaction().execute(async (trx) => {
+    await reindexWritten(trx, rebuild);
+    await rebuild.finish(trx);
+    await setSiteMetaValue(trx, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
+  });
   bar?.finish();
   return done;
+}
+
+/** Indexes again the articles written since the rebuild began; drops deleted or unpublished ones. */
+async function reindexWritten(db: Db, rebuild: ArticleIndexRebuild): Promise<void> {
+  const written = await rebuild.takeWrittenIds(db);
+  const published = await articlesByIds(db, written);
+  for (const article of published) await rebuild.put(db, { ...article, body: plainBody(article) });
+  const stillPublished = new Set(published.map((article) => article.id));
+  for (const id of written) if (!stillPublished.has(id)) await rebuild.remove(db, id);
 }
 
 /**
