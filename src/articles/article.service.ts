@@ -3,7 +3,7 @@ import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import { splitTitleTag } from '../channels/channel-catalog.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
-import { refreshArticleFacts } from '../insights/insight.service.ts';
+import { recordNewArticleFacts, refreshArticleFacts } from '../insights/insight.service.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { excerptOf } from '../text/excerpt.ts';
 import { draftProblem, sourceKeyOf, type Article, type ArticleDraft, type ArticleSummary } from './article.ts';
@@ -61,7 +61,7 @@ export async function saveArticleDraft(
     created_at: timestamp,
   });
   await searchIndex.put(db, { id, title, body, channel, publishedOn: draft.publishedOn });
-  await refreshArticleFacts(db, channels, { id, originalTitle, body, channel });
+  await recordNewArticleFacts(db, channels, { id, originalTitle, body, channel });
   return { outcome: 'imported', id };
 }
 

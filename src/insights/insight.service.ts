@@ -40,6 +40,15 @@ export async function refreshArticleFacts(db: Db, channels: ChannelCatalog, arti
   const curated = new Set(
     (await db.selectFrom('indicator_fact').select('extracted_key').where('article_id', '=', article.id).execute()).map((row) => row.extracted_key),
   );
+  await recordFacts(db, channels, article, curated, now);
+}
+
+/** Reads the indicators and projects of an article just created (so it has none stored yet). */
+export function recordNewArticleFacts(db: Db, channels: ChannelCatalog, article: ArticleForFacts, now = new Date()): Promise<void> {
+  return recordFacts(db, channels, article, new Set(), now);
+}
+
+async function recordFacts(db: Db, channels: ChannelCatalog, article: ArticleForFacts, curated: ReadonlySet<string | null>, now: Date): Promise<void> {
   const facts = extractIndicators(article.originalTitle, article.body)
     .map((f) => ({ ...f, key: `${f.indicator}|${f.kind}|${f.sentence}` }))
     .filter((f) => !curated.has(f.key));
@@ -73,7 +82,9 @@ export async function refreshArticleFacts(db: Db, channels: ChannelCatalog, arti
     } else {
       id = Number(existing.id);
       // What an editor corrected stays as they set it; the article is still recorded as a source.
-      if (existing.curation !== 'corrected') await db.updateTable('project').set(fields).where('id', '=', id).execute();
+      // Most mentions of a known project add nothing new, and then the row is left as it is.
+      const changed = (Object.keys(fields) as (keyof typeof fields)[]).some((field) => field !== 'updated_at' && fields[field] !== existing[field]);
+      if (existing.curation !== 'corrected' && changed) await db.updateTable('project').set(fields).where('id', '=', id).execute();
     }
     await db.insertInto('project_source').values({ project_id: id, article_id: article.id, sentence: project.sentence }).onConflict((oc) => oc.columns(['project_id', 'article_id']).doNothing()).execute();
   }
