@@ -13,6 +13,7 @@ import * as factCuration from './migrations/2026-11-29T07-00_fact-curation.ts';
 import * as projectMilestones from './migrations/2026-11-29T08-00_project-milestones.ts';
 import * as projectCuration from './migrations/2026-11-29T09-00_project-curation.ts';
 import * as projectSourceIndex from './migrations/2026-11-29T10-00_project-source-index.ts';
+import * as articleListIndexes from './migrations/2026-11-29T11-00_article-list-indexes.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -29,6 +30,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T08-00_project-milestones': projectMilestones,
   '2026-11-29T09-00_project-curation': projectCuration,
   '2026-11-29T10-00_project-source-index': projectSourceIndex,
+  '2026-11-29T11-00_article-list-indexes': articleListIndexes,
 };
 
 /** Brings the schema up to date; each migration runs in its own transaction. */

@@ -1,0 +1,40 @@
+// The query plans SQLite picks for the article lists and lookups every page and search make. Without
+// table statistics SQLite guesses, and an index led by status once made it read every article for
+// the home page; these plans must not depend on how many articles there are.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import type { Db } from '../db/database.ts';
+import { testDialects } from '../../test/helpers/test-db.ts';
+import { articlesAfter, articlesByIds, articleById, articleCountsByChannel, countArticles, latestArticles, neighbourArticles } from './article.store.ts';
+
+it('lists and fetches published articles through the list indexes or by id, never by status alone', async () => {
+  const sqlite = testDialects().find((dialect) => dialect.name === 'sqlite')!;
+  const opened = await sqlite.open();
+  const database = new SQLite(opened.sqlitePath!);
+  const queries: CompiledQuery[] = [];
+  const db = new Kysely({ dialect: new SqliteDialect({ database }), log: (event) => void queries.push(event.query) }) as Db;
+  try {
+    const plans = async (run: () => Promise<unknown>): Promise<string> => {
+      queries.length = 0;
+      await run();
+      return queries
+        .map((query) => database.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as { detail: string }[])
+        .map((rows) => rows.map((row) => row.detail).join('; '))
+        .join(' | ');
+    };
+    assert.match(await plans(() => latestArticles(db, { limit: 20, offset: 0 })), /^SCAN article USING (COVERING )?INDEX article_newest$/);
+    assert.match(await plans(() => latestArticles(db, { channel: 'donghu', limit: 20, offset: 0 })), /^SEARCH article USING INDEX article_channel_newest \(channel=\?\)$/);
+    assert.match(await plans(() => countArticles(db)), /^SCAN article USING COVERING INDEX article_/);
+    assert.match(await plans(() => articleCountsByChannel(db)), /^SCAN article USING COVERING INDEX article_channel_newest$/);
+    assert.match(await plans(() => articlesByIds(db, [3, 1, 2])), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
+    assert.match(await plans(() => articleById(db, 1)), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
+    assert.match(await plans(() => articlesAfter(db, 0, 500)), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid>\?\)$/);
+    const neighbours = await plans(() => neighbourArticles(db, { id: 5, publishedOn: '2025-01-01' }));
+    assert.doesNotMatch(neighbours, /TEMP B-TREE|SCAN article$|article_scheduled/);
+  } finally {
+    await db.destroy();
+    await opened.close();
+  }
+});
