@@ -37,9 +37,9 @@ async function idsOf(db: Db, query: RawBuilder<{ id: number }>): Promise<number[
 }
 
 const LIVE = 'article_search';
-// A rebuild writes a fresh table and renames it: FTS5 appends new rows cheaply, but replacing a
-// row in a contentless table leaves a tombstone in every segment that may hold it, and at
-// 100,000 articles replacing in place measured 4–5 times slower than filling a new table.
+// A rebuild writes a fresh table and renames it: FTS5 appends new rows cheaply, while replacing
+// rows of a contentless table in place (a delete, kept as a tombstone, plus an insert) measured
+// 4–5 times slower than filling a new table (20,000 articles: 47 s against 9–12 s).
 const REBUILT = 'article_search_rebuilt';
 
 async function createTable(db: Pick<Kysely<unknown>, 'getExecutor'>, name: string): Promise<void> {
@@ -83,7 +83,9 @@ async function switchToRebuilt(db: Db): Promise<void> {
   await sql`drop table ${sql.table(LIVE)}`.execute(db);
   await sql`drop table if exists ${sql.table(`${LIVE}_content`)}`.execute(db);
   await sql`alter table ${sql.table(REBUILT)} rename to ${sql.table(LIVE)}`.execute(db);
-  await sql`alter table ${sql.table(`${REBUILT}_content`)} rename to ${sql.table(`${LIVE}_content`)}`.execute(db);
+  // A SQLite that renames it with its table leaves nothing to move.
+  const { rows } = await sql`select 1 from sqlite_master where name = ${`${REBUILT}_content`}`.execute(db);
+  if (rows.length > 0) await sql`alter table ${sql.table(`${REBUILT}_content`)} rename to ${sql.table(`${LIVE}_content`)}`.execute(db);
 }
 
 /** Runs `work` on this connection with SQLite's defensive mode off (see switchToRebuilt). */
