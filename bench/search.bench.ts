@@ -7,7 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { saveArticleDraft } from '../src/articles/article.service.ts';
+import { prepareDraftIndexing, saveArticleDraft } from '../src/articles/article.service.ts';
+import type { ArticleDraft } from '../src/articles/article.ts';
 import { openDb } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { progressBar } from '../src/lib/progress.ts';
@@ -50,22 +51,29 @@ try {
     let textBytes = 0;
     const bar = progressBar('importing', articleCount);
     const started = performance.now();
-    let batch: Parameters<typeof saveArticleDraft>[2][] = [];
-    let done = 0;
-    const flush = async () => {
+    // As the importer does: the next batch is segmented on a worker thread while this one is saved.
+    const save = async (batch: ArticleDraft[], next: ArticleDraft[]) => {
+      if (next.length > 0) prepareDraftIndexing(writing, next);
       await db.transaction().execute(async (trx) => {
         for (const draft of batch) await saveArticleDraft(trx, writing, draft);
       });
       done += batch.length;
-      batch = [];
       bar.update(done, `${done} articles`);
     };
+    let done = 0;
+    let batch: ArticleDraft[] = [];
+    let next: ArticleDraft[] = [];
     for (const draft of recombinedArticles(SEED_FILE, articleCount)) {
       textBytes += Buffer.byteLength(draft.originalTitle) + Buffer.byteLength(draft.body);
-      batch.push(draft);
-      if (batch.length === 1000) await flush();
+      next.push(draft);
+      if (next.length === 1000) {
+        if (batch.length > 0) await save(batch, next);
+        [batch, next] = [next, []];
+      }
     }
-    if (batch.length > 0) await flush();
+    await save(batch, next);
+    await save(next, []);
+    await writing.searchIndex.endPreparing();
     bar.finish();
     const seconds = (performance.now() - started) / 1000;
     console.log(`corpus: ${articleCount} articles, ${mb(textBytes)} of text (seed sentences recombined, random seed 20151)`);

@@ -65,6 +65,15 @@ export async function saveArticleDraft(
   return { outcome: 'imported', id };
 }
 
+/**
+ * Lets the search index segment these drafts on a worker thread while the caller saves others;
+ * saveArticleDraft then only writes them. For bulk imports: prepare the next batch, save this one,
+ * and call searchIndex.endPreparing() at the end.
+ */
+export function prepareDraftIndexing({ searchIndex }: Pick<ArticleWriting, 'searchIndex'>, drafts: readonly ArticleDraft[]): void {
+  searchIndex.prepare(drafts.map((draft) => ({ title: splitTitleTag(draft.originalTitle.trim()).displayTitle, body: draft.body.trim() })));
+}
+
 /** Deletes an article and its index entry; false when there was none. Pass a transaction. */
 export async function deleteArticle(db: Db, { searchIndex }: Pick<ArticleWriting, 'searchIndex'>, id: number): Promise<boolean> {
   const deleted = await store.deleteArticle(db, id);

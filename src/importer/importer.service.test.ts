@@ -7,6 +7,8 @@ import { countArticles, latestArticles } from '../articles/article.store.ts';
 import { currentContentVersion } from '../db/site-state.store.ts';
 import { writingFor, SEED_FILE, seedText } from '../../test/helpers/seed.ts';
 import { tempDir, testDialects } from '../../test/helpers/test-db.ts';
+import { isQueryProblem, parseQuery } from '../search/search-query.ts';
+import { searchArticles } from '../search/search.service.ts';
 import { importSeedFile, importSeedOnFirstStart, importSeedText } from './importer.service.ts';
 
 for (const dialect of testDialects()) {
@@ -44,6 +46,33 @@ for (const dialect of testDialects()) {
         const [article] = await latestArticles(db, { limit: 5, offset: 0 });
         assert.equal(article!.excerpt, '新的正文。');
         assert.equal(await countArticles(db), 1);
+      } finally {
+        await close();
+      }
+    });
+
+    it('indexes a large import batch by batch, its words cut ahead on a worker thread', async () => {
+      const opened = await dialect.open();
+      const { db, close } = opened;
+      const writing = writingFor(opened);
+      const find = async (text: string) => {
+        const query = parseQuery(text, writing.searchIndex.segmenter);
+        if (isQueryProblem(query)) assert.fail(query.message);
+        return searchArticles(db, writing.searchIndex, query, { page: 1 });
+      };
+      const block = (n: number, body: string) => `-\n【东湖区招商】园区动态第${n}期\n${body}\n2025-02-${String(1 + (n % 28)).padStart(2, '0')}\n`;
+      const file = (changed?: number) => Array.from({ length: 600 }, (_, n) => block(n, n === changed ? '氢能源项目签约。' : `第${n}号园区引进项目。`)).join('');
+      try {
+        assert.equal((await importSeedText(db, writing, file())).imported, 600);
+        assert.equal((await find('园区')).total, 600);
+        const hits = (await find('417')).hits;
+        assert.deepEqual(hits.map((hit) => hit.title), ['园区动态第417期']);
+
+        // Unchanged articles are prepared but never written; a changed one in the last batch is.
+        const again = await importSeedText(db, writing, file(3));
+        assert.deepEqual([again.imported, again.updated, again.unchanged], [0, 1, 599]);
+        assert.deepEqual((await find('氢能源')).hits.map((hit) => hit.title), ['园区动态第3期']);
+        assert.equal((await find('园区')).total, 600);
       } finally {
         await close();
       }

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { draftProblem, type ArticleDraft } from '../articles/article.ts';
-import { saveArticleDraft, type ArticleWriting, type SaveOutcome } from '../articles/article.service.ts';
+import { prepareDraftIndexing, saveArticleDraft, type ArticleWriting, type SaveOutcome } from '../articles/article.service.ts';
 import type { Db } from '../db/database.ts';
 import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
 import type { Progress } from '../lib/progress.ts';
@@ -86,15 +86,21 @@ async function writeDrafts(db: Db, content: ArticleWriting, drafts: ArticleDraft
   // A news list is newest first; writing it from the bottom up gives the newest article of a day
   // the highest id, so the site lists same-day articles in the file's order.
   const oldestFirst = [...drafts].reverse();
-  for (let start = 0; start < oldestFirst.length; start += BATCH_SIZE) {
-    const batch = oldestFirst.slice(start, start + BATCH_SIZE);
-    const outcomes: SaveOutcome[] = await db.transaction().execute(async (trx) => {
-      const done: SaveOutcome[] = [];
-      for (const draft of batch) done.push((await saveArticleDraft(trx, content, draft)).outcome);
-      return done;
-    });
-    for (const outcome of outcomes) report[outcome] += 1;
-    progress?.update(start + batch.length, `${start + batch.length}/${oldestFirst.length} articles`);
+  try {
+    for (let start = 0; start < oldestFirst.length; start += BATCH_SIZE) {
+      const batch = oldestFirst.slice(start, start + BATCH_SIZE);
+      const next = oldestFirst.slice(start + BATCH_SIZE, start + 2 * BATCH_SIZE);
+      if (next.length > 0) prepareDraftIndexing(content, next);
+      const outcomes: SaveOutcome[] = await db.transaction().execute(async (trx) => {
+        const done: SaveOutcome[] = [];
+        for (const draft of batch) done.push((await saveArticleDraft(trx, content, draft)).outcome);
+        return done;
+      });
+      for (const outcome of outcomes) report[outcome] += 1;
+      progress?.update(start + batch.length, `${start + batch.length}/${oldestFirst.length} articles`);
+    }
+  } finally {
+    await content.searchIndex.endPreparing();
   }
   progress?.finish();
 }

@@ -3,6 +3,8 @@
 import type { Db } from '../db/database.ts';
 import type { IndexRebuild, SearchDocument, SearchFilter, SearchMatch, SearchSql } from '../db/search-sql.ts';
 import type { Segmenter } from '../text/segmenter.ts';
+import { indexedTextOf, type ArticleText, type IndexedText } from './indexed-text.ts';
+import { SegmentingThread } from './segmenting-thread.ts';
 
 /** The fields of an article the index reads. */
 export interface IndexableArticle {
@@ -13,6 +15,8 @@ export interface IndexableArticle {
   publishedOn: string;
 }
 
+const textKey = ({ title, body }: ArticleText) => `${title}\u0000${body}`;
+
 /** A rebuild in progress, taking articles rather than documents. */
 export type ArticleIndexRebuild = Omit<IndexRebuild, 'put'> & { put(db: Db, article: IndexableArticle): Promise<void> };
 
@@ -22,7 +26,6 @@ export interface MatchPage {
   ids: number[];
 }
 
-const HAN = /\p{Script=Han}/gu;
 // Ranking costs about 2 µs per matching article and word on SQLite (more for long texts), and a
 // common word matches 90% of 100,000 articles. So only the most recently added matches are ranked
 // (2,000 for one or two words, fewer for more words, which cost more each), then the rest follow
@@ -32,6 +35,10 @@ const RELATED_BODY_TERMS = 5;
 
 /** The article index, bound to an engine and a segmenter. */
 export class SearchIndex {
+  private thread: SegmentingThread | undefined;
+  private prepared = new Map<string, Promise<IndexedText>>();
+  private preparedBefore = new Map<string, Promise<IndexedText>>();
+
   constructor(
     readonly segmenter: Segmenter,
     private readonly engine: SearchSql,
@@ -40,24 +47,46 @@ export class SearchIndex {
 
   /** An article as the index stores it. */
   documentOf(article: IndexableArticle): SearchDocument {
-    const title = this.segmenter.segment(article.title);
-    const body = this.segmenter.segment(article.body);
-    const terms = [...title.terms, ...body.terms];
-    const chars = new Set(terms.join('').match(HAN) ?? []);
-    return {
-      articleId: article.id,
-      channel: article.channel,
-      publishedOn: article.publishedOn,
-      title: title.terms.join(' '),
-      body: body.terms.join(' '),
-      subwords: [...new Set([...title.subwords, ...body.subwords])].join(' '),
-      chars: [...chars].join(' '),
-    };
+    return this.documentWith(article, indexedTextOf(this.segmenter, article));
   }
 
   /** Indexes (or re-indexes) an article; call in the transaction that writes it. */
-  put(db: Db, article: IndexableArticle): Promise<void> {
-    return this.engine.put(db, this.documentOf(article));
+  async put(db: Db, article: IndexableArticle): Promise<void> {
+    await this.engine.put(db, await this.preparedDocumentOf(article));
+  }
+
+  /**
+   * Starts segmenting these articles' texts on a worker thread, so that `put` (or a rebuild's
+   * put) of the same text only writes. For bulk writes: prepare the next batch, then write this
+   * one. Texts prepared two calls ago and never put are forgotten. Call endPreparing() when done.
+   */
+  prepare(articles: readonly ArticleText[]): void {
+    this.thread ??= new SegmentingThread(this.segmenter);
+    const segmented = this.thread.segment(articles);
+    this.preparedBefore = this.prepared;
+    this.prepared = new Map(articles.map((article, i) => [textKey(article), segmented.then((texts) => texts[i]!)]));
+  }
+
+  /** Stops the worker thread of prepare() and forgets what was prepared. */
+  async endPreparing(): Promise<void> {
+    this.prepared = new Map();
+    this.preparedBefore = new Map();
+    await this.thread?.close();
+    this.thread = undefined;
+  }
+
+  private async preparedDocumentOf(article: IndexableArticle): Promise<SearchDocument> {
+    const key = textKey(article);
+    const prepared = this.prepared.get(key) ?? this.preparedBefore.get(key);
+    if (!prepared) return this.documentOf(article);
+    this.prepared.delete(key);
+    this.preparedBefore.delete(key);
+    // Should the thread fail, the text is segmented here: a bulk write never fails because of it.
+    return this.documentWith(article, await prepared.catch(() => indexedTextOf(this.segmenter, article)));
+  }
+
+  private documentWith(article: IndexableArticle, text: IndexedText): SearchDocument {
+    return { articleId: article.id, channel: article.channel, publishedOn: article.publishedOn, ...text };
   }
 
   /** Removes an article from the index; call in the transaction that deletes it. */
@@ -113,7 +142,7 @@ export class SearchIndex {
   /** Starts rebuilding every article's entry (see SearchSql.beginRebuild). */
   async beginRebuild(db: Db): Promise<ArticleIndexRebuild> {
     const rebuild = await this.engine.beginRebuild(db);
-    return { ...rebuild, put: (db, article) => rebuild.put(db, this.documentOf(article)) };
+    return { ...rebuild, put: async (db, article) => rebuild.put(db, await this.preparedDocumentOf(article)) };
   }
 
   /** Ids of indexed articles after `afterId`, ascending. */

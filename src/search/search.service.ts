@@ -99,15 +99,20 @@ export async function rebuildSearchIndex(
   const bar = progress?.(await articleCount(db));
   const rebuild = await index.beginRebuild(db);
   let done = 0;
-  for (let afterId = 0; ; ) {
-    const batch = await articlesAfter(db, afterId, batchSize);
-    if (batch.length === 0) break;
-    await db.transaction().execute(async (trx) => {
-      for (const article of batch) await rebuild.put(trx, { ...article, body: plainBody(article) });
-    });
-    afterId = batch.at(-1)!.id;
-    done += batch.length;
-    bar?.update(done, `${done} articles`);
+  try {
+    // Each batch's words are cut on a worker thread while the batch before it is written.
+    for (let batch = await articlesAfter(db, 0, batchSize); batch.length > 0; ) {
+      const next = await articlesAfter(db, batch.at(-1)!.id, batchSize);
+      if (next.length > 0) index.prepare(next.map((article) => ({ title: article.title, body: plainBody(article) })));
+      await db.transaction().execute(async (trx) => {
+        for (const article of batch) await rebuild.put(trx, { ...article, body: plainBody(article) });
+      });
+      done += batch.length;
+      bar?.update(done, `${done} articles`);
+      batch = next;
+    }
+  } finally {
+    await index.endPreparing();
   }
   // Writers wait while written articles are taken from the log, so it is done twice: the second
   // time, in the transaction that switches indexes, few or none are left.

@@ -34,7 +34,8 @@ export class Segmenter {
   private readonly jieba: Jieba;
   private readonly subwordCache = new Map<string, readonly string[]>();
 
-  constructor(lines: readonly string[]) {
+  /** `lines`: our dictionary, as dictionaryLines() gives it; kept to build the same segmenter elsewhere. */
+  constructor(readonly lines: readonly string[]) {
     this.jieba = Jieba.withDict(jiebaDictionary);
     const ours = lines.join('\n');
     this.jieba.loadDict(Buffer.from(ours));

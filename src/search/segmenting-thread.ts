@@ -1,0 +1,73 @@
+// Segmentation on a worker thread, so bulk writes (import, rebuild) cut the next batch's words
+// while the main thread writes this batch: jieba is the largest single cost of indexing.
+import { Worker, type MessagePort } from 'node:worker_threads';
+import { Segmenter } from '../text/segmenter.ts';
+import { indexedTextOf, type ArticleText, type IndexedText } from './indexed-text.ts';
+
+interface Request {
+  resolve(texts: IndexedText[]): void;
+  reject(error: Error): void;
+}
+
+// Worker threads do not inherit tsx's loader on Node 20, so the worker registers it first.
+const WORKER_SOURCE = `
+  const { parentPort, workerData } = require('node:worker_threads');
+  import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(async ({ register }) => {
+    register();
+    const { serveSegmenting } = await import(${JSON.stringify(import.meta.url)});
+    serveSegmenting(parentPort, workerData);
+  });
+`;
+
+/** A worker thread with its own copy of a segmenter. */
+export class SegmentingThread {
+  private readonly worker: Worker;
+  private readonly requests = new Map<number, Request>();
+  private nextId = 0;
+  /** Why the thread can answer no more, once it cannot. */
+  private failure: Error | undefined;
+
+  constructor(segmenter: Segmenter) {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { lines: segmenter.lines } });
+    this.worker.unref();
+    this.worker.on('message', ({ id, texts }: { id: number; texts: IndexedText[] }) => this.settle(id, (request) => request.resolve(texts)));
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', (code) => this.failAll(new Error(`segmenting thread exited with code ${code}`)));
+  }
+
+  /** The indexed text of each article, in order. */
+  segment(articles: readonly ArticleText[]): Promise<IndexedText[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    // Kept alive only while it owes an answer, so an idle thread never holds the process open.
+    if (this.requests.size === 0) this.worker.ref();
+    const answer = new Promise<IndexedText[]>((resolve, reject) => this.requests.set(id, { resolve, reject }));
+    this.worker.postMessage({ id, articles: articles.map(({ title, body }) => ({ title, body })) });
+    return answer;
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private settle(id: number, how: (request: Request) => void): void {
+    const request = this.requests.get(id);
+    if (!request) return;
+    this.requests.delete(id);
+    if (this.requests.size === 0) this.worker.unref();
+    how(request);
+  }
+
+  private failAll(error: Error): void {
+    this.failure ??= error;
+    for (const id of [...this.requests.keys()]) this.settle(id, (request) => request.reject(error));
+  }
+}
+
+/** The worker's side: answers requests with a segmenter built from the same dictionary. */
+export function serveSegmenting(port: MessagePort, { lines }: { lines: string[] }): void {
+  const segmenter = new Segmenter(lines);
+  port.on('message', ({ id, articles }: { id: number; articles: ArticleText[] }) => {
+    port.postMessage({ id, texts: articles.map((article) => indexedTextOf(segmenter, article)) });
+  });
+}
