@@ -142,12 +142,10 @@ export const fts5Search = (withShadowTablesWritable: WithShadowTablesWritable): 
   },
 
   async beginRebuild(db) {
-    await db.transaction().execute(async (trx) => {
-      await withShadowTablesWritable(() => discardRebuild(trx));
-      await createTable(trx, REBUILT);
-      await createRebuildLog(trx);
-      for (const statement of noteWrites) await statement.execute(trx);
-    });
+    await withShadowTablesWritable(() => discardRebuild(db));
+    await createTable(db, REBUILT);
+    await createRebuildLog(db);
+    for (const statement of noteWrites) await statement.execute(db);
     return {
       put: (db, document) => putDocument(db, REBUILT, document),
       remove: async (db, articleId) => {

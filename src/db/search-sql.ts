@@ -55,8 +55,8 @@ export interface SearchSql {
   containingAll(db: Db, ids: readonly number[], literals: readonly string[]): Promise<Set<number>>;
   /**
    * Starts rebuilding every document while searches keep using the current index until
-   * `finish`; from now on, writes to articles are noted. Leftovers of an interrupted rebuild are
-   * discarded first.
+   * `finish`; from now on, writes to articles are noted. Leftovers of an interrupted rebuild, or
+   * of one still running elsewhere, are discarded first. Call in a transaction.
    */
   beginRebuild(db: Db): Promise<IndexRebuild>;
   /** Ids of indexed documents in (afterId, …], ascending, for consistency checks. */

@@ -111,17 +111,15 @@ export const tsvectorSearch: SearchSql = {
   },
 
   async beginRebuild(db) {
-    await db.transaction().execute(async (trx) => {
-      await discardRebuild(trx);
-      await createRebuildLog(trx);
-      await sql`create function ${sql.raw(NOTE_WRITE)}() returns trigger language plpgsql as $$
-        begin
-          insert into ${sql.raw(REBUILD_LOG)} (article_id) values (case when tg_op = 'DELETE' then old.id else new.id end);
-          return null;
-        end $$`.execute(trx);
-      await sql`create trigger ${sql.raw(NOTE_WRITE)} after insert or update or delete on article
-        for each row execute function ${sql.raw(NOTE_WRITE)}()`.execute(trx);
-    });
+    await discardRebuild(db);
+    await createRebuildLog(db);
+    await sql`create function ${sql.raw(NOTE_WRITE)}() returns trigger language plpgsql as $$
+      begin
+        insert into ${sql.raw(REBUILD_LOG)} (article_id) values (case when tg_op = 'DELETE' then old.id else new.id end);
+        return null;
+      end $$`.execute(db);
+    await sql`create trigger ${sql.raw(NOTE_WRITE)} after insert or update or delete on article
+      for each row execute function ${sql.raw(NOTE_WRITE)}()`.execute(db);
     // Documents are replaced in place: a GIN index takes updates well, and a document written
     // from an older read is put again from the log before the rebuild finishes.
     return {

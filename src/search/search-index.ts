@@ -36,8 +36,8 @@ const RELATED_BODY_TERMS = 5;
 /** The article index, bound to an engine and a segmenter. */
 export class SearchIndex {
   private thread: SegmentingThread | undefined;
-  private prepared = new Map<string, Promise<IndexedText>>();
-  private preparedBefore = new Map<string, Promise<IndexedText>>();
+  private prepared = new Map<string, Promise<IndexedText | undefined>>();
+  private preparedBefore = new Map<string, Promise<IndexedText | undefined>>();
 
   constructor(
     readonly segmenter: Segmenter,
@@ -64,7 +64,9 @@ export class SearchIndex {
     this.thread ??= new SegmentingThread(this.segmenter);
     const segmented = this.thread.segment(articles);
     this.preparedBefore = this.prepared;
-    this.prepared = new Map(articles.map((article, i) => [textKey(article), segmented.then((texts) => texts[i]!)]));
+    // A failed thread yields undefined, not a rejection: most prepared texts of an unchanged
+    // import are never put, and their rejections would go unhandled once the thread stops.
+    this.prepared = new Map(articles.map((article, i) => [textKey(article), segmented.then((texts) => texts[i], () => undefined)]));
   }
 
   /** Stops the worker thread of prepare() and forgets what was prepared. */
@@ -82,7 +84,7 @@ export class SearchIndex {
     this.prepared.delete(key);
     this.preparedBefore.delete(key);
     // Should the thread fail, the text is segmented here: a bulk write never fails because of it.
-    return this.documentWith(article, await prepared.catch(() => indexedTextOf(this.segmenter, article)));
+    return this.documentWith(article, (await prepared) ?? indexedTextOf(this.segmenter, article));
   }
 
   private documentWith(article: IndexableArticle, text: IndexedText): SearchDocument {

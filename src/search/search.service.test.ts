@@ -8,7 +8,7 @@ import { SEED_FILE, segmenter, writingFor } from '../../test/helpers/seed.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
 import { SearchIndex } from './search-index.ts';
 import { isQueryProblem, parseQuery } from './search-query.ts';
-import { ensureSearchIndexCurrent, rebuildSearchIndex, relatedArticles, searchArticles, type SearchOptions } from './search.service.ts';
+import { ensureSearchIndexCurrent, RebuildSuperseded, rebuildSearchIndex, relatedArticles, searchArticles, type SearchOptions } from './search.service.ts';
 import type { Db } from '../db/database.ts';
 
 async function search(db: Db, index: SearchIndex, text: string, options: Partial<SearchOptions> = {}) {
@@ -247,7 +247,7 @@ for (const dialect of testDialects()) {
         const { db } = opened;
         const writing = writingFor(opened);
         await importSeedFile(db, writing, SEED_FILE);
-        const abandoned = await writing.searchIndex.beginRebuild(db);
+        const abandoned = await db.transaction().execute((trx) => writing.searchIndex.beginRebuild(trx));
         const [first] = await articlesByIds(db, [1]);
         await abandoned.put(db, first!);
         assert.equal((await search(db, writing.searchIndex, '富士康')).total, 1, 'searches use the current index meanwhile');
@@ -255,6 +255,26 @@ for (const dialect of testDialects()) {
         assert.equal(await rebuildSearchIndex(db, writing.searchIndex), 10);
         assert.equal((await search(db, writing.searchIndex, '富士康')).total, 1);
         assert.equal((await writing.searchIndex.indexedIds(db, 0, 100)).length, 10);
+      }));
+
+    it('lets the later of two concurrent rebuilds finish and stops the earlier one', () =>
+      withTestDb(dialect, async (opened) => {
+        const { db } = opened;
+        const writing = writingFor(opened);
+        await importSeedFile(db, writing, SEED_FILE);
+        const outcomes = await Promise.allSettled([
+          rebuildSearchIndex(db, writing.searchIndex, undefined, 2),
+          rebuildSearchIndex(db, new SearchIndex(segmenter, opened.dialect.search), undefined, 2),
+        ]);
+        // Which one starts last depends on the engine's scheduling; exactly one must finish.
+        const finished = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+        const stopped = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
+        assert.deepEqual(finished, [{ status: 'fulfilled', value: 10 }]);
+        assert.equal(stopped.length, 1);
+        assert.ok(stopped[0] instanceof RebuildSuperseded, String(stopped[0]));
+        assert.equal((await writing.searchIndex.indexedIds(db, 0, 100)).length, 10, 'the switched-in index is complete');
+        assert.equal((await search(db, writing.searchIndex, '富士康', { channel: 'nanchang' })).total, 1);
+        assert.equal(await siteMetaValue(db, 'search_dictionary_hash'), segmenter.dictionaryHash);
       }));
   });
 }

@@ -1,4 +1,5 @@
 // Search rules: running a reader's query, related articles, and keeping the index complete.
+import { randomUUID } from 'node:crypto';
 import { articlesAfter, articleCount, articlesByIds } from '../articles/article.service.ts';
 import { plainBody, type Article, type ArticleSummary } from '../articles/article.ts';
 import type { Db } from '../db/database.ts';
@@ -83,12 +84,22 @@ export async function relatedArticles(db: Db, index: SearchIndex, article: Artic
 }
 
 const DICTIONARY_HASH_KEY = 'search_dictionary_hash';
+// The rebuild that may finish: a newer one takes over and the older one stops at its next batch.
+const REBUILD_KEY = 'search_rebuild';
 const REINDEX_BATCH = 500;
+
+/** Thrown by a rebuild that another rebuild, started later, took over. */
+export class RebuildSuperseded extends Error {
+  constructor() {
+    super('another search index rebuild started and took over from this one');
+  }
+}
 
 /**
  * Re-segments and re-indexes every published article into a new index, which replaces the
  * current one at the end; until then searches use the current one. Each batch commits on its
  * own. Articles written meanwhile are indexed again before the switch, so none is left stale.
+ * Only the latest of concurrent rebuilds finishes; the others throw RebuildSuperseded.
  */
 export async function rebuildSearchIndex(
   db: Db,
@@ -97,14 +108,24 @@ export async function rebuildSearchIndex(
   batchSize = REINDEX_BATCH,
 ): Promise<number> {
   const bar = progress?.(await articleCount(db));
-  const rebuild = await index.beginRebuild(db);
+  const owner = randomUUID();
+  const rebuild = await db.transaction().execute(async (trx) => {
+    await setSiteMetaValue(trx, REBUILD_KEY, owner);
+    return index.beginRebuild(trx);
+  });
+  // Every later transaction first checks that no newer rebuild has replaced this one's tables.
+  const asOwner = <T>(work: (trx: Db) => Promise<T>) =>
+    db.transaction().execute(async (trx) => {
+      if ((await siteMetaValue(trx, REBUILD_KEY)) !== owner) throw new RebuildSuperseded();
+      return work(trx);
+    });
   let done = 0;
   try {
     // Each batch's words are cut on a worker thread while the batch before it is written.
     for (let batch = await articlesAfter(db, 0, batchSize); batch.length > 0; ) {
       const next = await articlesAfter(db, batch.at(-1)!.id, batchSize);
       if (next.length > 0) index.prepare(next.map((article) => ({ title: article.title, body: plainBody(article) })));
-      await db.transaction().execute(async (trx) => {
+      await asOwner(async (trx) => {
         for (const article of batch) await rebuild.put(trx, { ...article, body: plainBody(article) });
       });
       done += batch.length;
@@ -116,11 +137,12 @@ export async function rebuildSearchIndex(
   }
   // Writers wait while written articles are taken from the log, so it is done twice: the second
   // time, in the transaction that switches indexes, few or none are left.
-  await db.transaction().execute((trx) => reindexWritten(trx, rebuild));
-  await db.transaction().execute(async (trx) => {
+  await asOwner((trx) => reindexWritten(trx, rebuild));
+  await asOwner(async (trx) => {
     await reindexWritten(trx, rebuild);
     await rebuild.finish(trx);
     await setSiteMetaValue(trx, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
+    await setSiteMetaValue(trx, REBUILD_KEY, '');
   });
   bar?.finish();
   return done;
@@ -145,6 +167,13 @@ export async function ensureSearchIndexCurrent(db: Db, index: SearchIndex, progr
     await setSiteMetaValue(db, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
     return false;
   }
-  await rebuildSearchIndex(db, index, progress);
+  try {
+    await rebuildSearchIndex(db, index, progress);
+  } catch (error) {
+    // Another process started rebuilding meanwhile (several instances starting at once); it
+    // finishes the job, and this one serves from the current index until then.
+    if (error instanceof RebuildSuperseded) return false;
+    throw error;
+  }
   return true;
 }

@@ -3,6 +3,8 @@ import { it } from 'node:test';
 import { parseSeedText } from '../importer/seed-format.ts';
 import { seedText, segmenter } from '../../test/helpers/seed.ts';
 import { indexedTextOf } from './indexed-text.ts';
+import { postgresDialect } from '../db/dialect.ts';
+import { SearchIndex } from './search-index.ts';
 import { SegmentingThread } from './segmenting-thread.ts';
 
 it('segments on a worker thread exactly as the main thread does, and fails loudly once closed', async () => {
@@ -18,4 +20,21 @@ it('segments on a worker thread exactly as the main thread does, and fails loudl
     await thread.close();
   }
   await assert.rejects(thread.segment(articles.slice(0, 1)), /exited/);
+});
+
+it('forgets prepared texts when preparing ends early, without failing the process', async () => {
+  const articles = parseSeedText(seedText()).flatMap((item) => (item.kind === 'block' ? [{ title: item.block.title, body: item.block.body }] : []));
+  const index = new SearchIndex(segmenter, postgresDialect.search);
+  const unhandled: unknown[] = [];
+  const noteUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', noteUnhandled);
+  try {
+    // The thread is stopped before it answers, as when an import fails or every article is unchanged.
+    index.prepare(articles);
+    await index.endPreparing();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(unhandled, []);
+  } finally {
+    process.off('unhandledRejection', noteUnhandled);
+  }
 });
