@@ -83,7 +83,6 @@ try {
     await rebuildSearchIndex(db, writing.searchIndex);
     const reindexSeconds = (performance.now() - reindexStarted) / 1000;
     console.log(`search index rebuild (zhaoshang reindex): ${reindexSeconds.toFixed(1)} s, ${(textBytes / 1e6 / reindexSeconds).toFixed(2)} MB/s of text`);
-    await sql`insert into article_search (article_search) values ('optimize')`.execute(db);
     await sql`pragma wal_checkpoint(truncate)`.execute(db);
   }
   const { rows } = await sql<{ bytes: number }>`select sum(length(block)) as bytes from article_search_data`.execute(db);

@@ -70,6 +70,11 @@ export interface IndexRebuild {
   /** Removes a document from the rebuilt index. */
   remove(db: Db, articleId: number): Promise<void>;
   /**
+   * One bounded step of tidying the rebuilt index before it goes live; false once nothing is left
+   * to do. Call repeatedly, each in a short transaction of its own, so writers never wait long.
+   */
+  compactStep(db: Db): Promise<boolean>;
+  /**
    * Ids of the articles written since the rebuild began or since the last call, once each. Call
    * in a transaction: writes to articles wait until it ends, so none can slip past it.
    */

@@ -125,6 +125,8 @@ export const tsvectorSearch: SearchSql = {
     return {
       put: tsvectorSearch.put,
       remove: tsvectorSearch.remove,
+      // GIN keeps its own pending list tidy (autovacuum); nothing to do before finishing.
+      compactStep: async () => false,
       async takeWrittenIds(db) {
         // Blocks writes to articles (not reads) until the transaction ends.
         await sql`lock table article in share row exclusive mode`.execute(db);

@@ -190,7 +190,8 @@ for (const dialect of testDialects()) {
         await setSiteMetaValue(db, 'search_dictionary_hash', 'older');
         const progress: number[] = [];
         assert.equal(await ensureSearchIndexCurrent(db, writing.searchIndex, () => ({ update: (done) => progress.push(done), finish() {} })), true);
-        assert.deepEqual(progress, [10]);
+        assert.equal(progress[0], 10, 'one batch of ten articles');
+        assert.ok(progress.every((done) => done === 10), 'then only the merging step is reported');
         assert.equal((await search(db, writing.searchIndex, '2015年东湖区政府工作报告')).hits.length, 1, 'article 1 is back');
         assert.equal((await search(db, writing.searchIndex, '幽灵')).total, 0);
         assert.equal((await writing.searchIndex.indexedIds(db, 0, 100)).length, 10);

@@ -135,6 +135,10 @@ export async function rebuildSearchIndex(
   } finally {
     await index.endPreparing();
   }
+  for (let more = true; more; ) {
+    more = await asOwner((trx) => rebuild.compactStep(trx));
+    bar?.update(done, 'merging the index');
+  }
   // Writers wait while written articles are taken from the log, so it is done twice: the second
   // time, in the transaction that switches indexes, few or none are left.
   await asOwner((trx) => reindexWritten(trx, rebuild));
