@@ -33,8 +33,7 @@ export async function saveArticleDraft(
 ): Promise<{ outcome: SaveOutcome; id: number }> {
   const problem = draftProblem(draft);
   if (problem) throw new Error(`Cannot save article: ${problem}`);
-  const originalTitle = draft.originalTitle.trim();
-  const body = draft.body.trim();
+  const { originalTitle, title, body } = draftText(draft);
   const sourceKey = sourceKeyOf(originalTitle, draft.publishedOn);
   const channel = channels.channelOf(originalTitle, body).slug;
   const timestamp = now.toISOString();
@@ -42,7 +41,6 @@ export async function saveArticleDraft(
   const existing = await store.articleBySourceKey(db, sourceKey);
   if (existing && existing.body === body && existing.channel === channel) return { outcome: 'unchanged', id: Number(existing.id) };
   const derived = { body, channel, excerpt: excerptOf(body), updated_at: timestamp };
-  const title = splitTitleTag(originalTitle).displayTitle;
   await bumpContentVersion(db);
   if (existing) {
     const id = Number(existing.id);
@@ -71,7 +69,13 @@ export async function saveArticleDraft(
  * and call searchIndex.endPreparing() at the end.
  */
 export function prepareDraftIndexing({ searchIndex }: Pick<ArticleWriting, 'searchIndex'>, drafts: readonly ArticleDraft[]): void {
-  searchIndex.prepare(drafts.map((draft) => ({ title: splitTitleTag(draft.originalTitle.trim()).displayTitle, body: draft.body.trim() })));
+  searchIndex.prepare(drafts.map(draftText));
+}
+
+/** The texts a draft is stored and indexed with; saving and preparing must agree on them. */
+function draftText(draft: ArticleDraft): { originalTitle: string; title: string; body: string } {
+  const originalTitle = draft.originalTitle.trim();
+  return { originalTitle, title: splitTitleTag(originalTitle).displayTitle, body: draft.body.trim() };
 }
 
 /** Deletes an article and its index entry; false when there was none. Pass a transaction. */

@@ -122,11 +122,11 @@ export async function rebuildSearchIndex(
   let done = 0;
   try {
     // Each batch's words are cut on a worker thread while the batch before it is written.
-    for (let batch = await articlesAfter(db, 0, batchSize); batch.length > 0; ) {
-      const next = await articlesAfter(db, batch.at(-1)!.id, batchSize);
-      if (next.length > 0) index.prepare(next.map((article) => ({ title: article.title, body: plainBody(article) })));
+    for (let batch = indexable(await articlesAfter(db, 0, batchSize)); batch.length > 0; ) {
+      const next = indexable(await articlesAfter(db, batch.at(-1)!.id, batchSize));
+      if (next.length > 0) index.prepare(next);
       await asOwner(async (trx) => {
-        for (const article of batch) await rebuild.put(trx, { ...article, body: plainBody(article) });
+        for (const article of batch) await rebuild.put(trx, article);
       });
       done += batch.length;
       bar?.update(done, `${done} articles`);
@@ -152,11 +152,14 @@ export async function rebuildSearchIndex(
   return done;
 }
 
+/** Articles with the plain text the index reads (Markdown rendered once). */
+const indexable = (articles: Article[]) => articles.map((article) => ({ ...article, body: plainBody(article) }));
+
 /** Indexes again the articles written since the rebuild began; drops deleted or unpublished ones. */
 async function reindexWritten(db: Db, rebuild: ArticleIndexRebuild): Promise<void> {
   const written = await rebuild.takeWrittenIds(db);
   const published = await articlesByIds(db, written);
-  for (const article of published) await rebuild.put(db, { ...article, body: plainBody(article) });
+  for (const article of indexable(published)) await rebuild.put(db, article);
   const stillPublished = new Set(published.map((article) => article.id));
   for (const id of written) if (!stillPublished.has(id)) await rebuild.remove(db, id);
 }
