@@ -1,6 +1,7 @@
 // The few SQL fragments that differ between SQLite and PostgreSQL, chosen once at connect.
 // Everything else in the code base is engine-neutral Kysely (STYLE.md convention 5).
-import type { ColumnDefinitionBuilder } from 'kysely';
+import { sql, type ColumnDefinitionBuilder } from 'kysely';
+import type { Db } from './database.ts';
 import { fts5Search, type WithShadowTablesWritable } from './search-fts5.ts';
 import type { SearchSql } from './search-sql.ts';
 import { tsvectorSearch } from './search-tsvector.ts';
@@ -14,6 +15,11 @@ export interface SqlDialect {
   autoIncrementPrimaryKey(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** Full-text search: FTS5 on SQLite, tsvector on PostgreSQL. */
   search: SearchSql;
+  /**
+   * The schema the connection works in (PostgreSQL's first schema on the search path), so the
+   * migrator keeps its own tables there; undefined where the engine has no schemas.
+   */
+  currentSchema(db: Db): Promise<string | undefined>;
 }
 
 /** SQLite's fragments for one connection (`withShadowTablesWritable` as search-fts5.ts needs it). */
@@ -22,6 +28,7 @@ export function sqliteDialect(withShadowTablesWritable: WithShadowTablesWritable
     engine: 'sqlite',
     autoIncrementPrimaryKey: (col) => col.primaryKey().autoIncrement(),
     search: fts5Search(withShadowTablesWritable),
+    currentSchema: async () => undefined,
   };
 }
 
@@ -29,4 +36,8 @@ export const postgresDialect: SqlDialect = {
   engine: 'postgres',
   autoIncrementPrimaryKey: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
   search: tsvectorSearch,
+  async currentSchema(db) {
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+    return rows[0]?.schema ?? undefined;
+  },
 };

@@ -39,7 +39,11 @@ export async function migrateToLatest(db: Db, dialect: SqlDialect): Promise<void
   for (const [name, migration] of Object.entries(migrations)) {
     provided[name] = { up: (trx) => migration.up(trx, dialect) };
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => provided } });
+  // Named explicitly: without a schema, Kysely looks for its migration tables in every schema of
+  // the database, and one found in another schema (another installation, or another test on the
+  // same server) makes it skip creating its own and fail.
+  const migrationTableSchema = await dialect.currentSchema(db);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => provided }, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
