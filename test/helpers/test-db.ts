@@ -65,15 +65,20 @@ async function openPostgresTestDb(url: string) {
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const opened = await migrated(openPostgres({ connectionString: url, max: 4, options: `-c search_path=${schema}` }));
-  return {
-    ...opened,
-    close: async () => {
-      await opened.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
-    },
+  const dropSchema = async () => {
+    const cleanup = new pg.Client({ connectionString: url });
+    await cleanup.connect();
+    await cleanup.query(`drop schema ${schema} cascade`);
+    await cleanup.end();
   };
+  const connected = openPostgres({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
+  try {
+    await migrated(connected);
+  } catch (error) {
+    // Not even a failed start may leave its schema behind on the shared server.
+    await connected.close();
+    await dropSchema();
+    throw error;
+  }
+  return { ...connected, close: async () => (await connected.close(), await dropSchema()) };
 }
