@@ -11,6 +11,7 @@ import { readChannelFile } from './channels/channel.ts';
 import type { Config } from './config.ts';
 import { openDb, type OpenDb } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { drainable, type Drainable } from './http/drain.ts';
 import { pageCacheFirst } from './http/fast-path.ts';
 import { PageCache } from './http/page-cache.ts';
 import { publishDueArticles } from './articles/article-editing.service.ts';
@@ -60,21 +61,62 @@ export async function startPortal(config: Config, logger: Logger): Promise<void>
   superviseWorkers(config.workers, logger);
 }
 
+// On a stop signal a worker has DRAIN_MS to finish its requests and STOP_MS to exit; the primary
+// kills a worker still there after PRIMARY_STOP_MS. All within the 10 s a deploy waits before it
+// kills (systemd's and Kubernetes' default grace is longer; ours is the promise we test).
+const DRAIN_MS = 8000;
+const STOP_MS = 9000;
+const PRIMARY_STOP_MS = 9500;
+
+/** Calls `stop` on the first SIGTERM or SIGINT; a repeated signal (group and primary) is ignored. */
+function onStopSignal(stop: () => void): void {
+  let stopping = false;
+  const once = () => {
+    if (stopping) return;
+    stopping = true;
+    stop();
+  };
+  process.on('SIGTERM', once);
+  process.on('SIGINT', once);
+}
+
 function superviseWorkers(count: number, logger: Logger): void {
   let stopping = false;
   for (let i = 0; i < count; i += 1) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
     logger.error({ worker: worker.process.pid, code, signal }, 'worker died; starting a new one');
-    setTimeout(() => cluster.fork(), 1000);
+    setTimeout(() => {
+      if (!stopping) cluster.fork();
+    }, 1000);
   });
-  const stop = () => {
+  onStopSignal(() => {
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+    void stopWorkers(logger).then((failed) => process.exit(failed ? 1 : 0));
+  });
   logger.info({ workers: count }, 'started workers');
+}
+
+/** Asks every worker to stop and waits for all of them; true if one failed or had to be killed. */
+async function stopWorkers(logger: Logger): Promise<boolean> {
+  const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
+  const exits = workers.map(
+    (worker) =>
+      new Promise<boolean>((resolve) => {
+        if (worker.isDead()) return resolve(false);
+        worker.process.once('exit', (code, signal) => {
+          if (code !== 0) logger.error({ worker: worker.process.pid, code, signal }, 'worker did not stop cleanly');
+          resolve(code !== 0);
+        });
+        worker.process.kill('SIGTERM');
+      }),
+  );
+  const late = setTimeout(() => {
+    for (const worker of workers) if (!worker.isDead()) worker.process.kill('SIGKILL');
+  }, PRIMARY_STOP_MS);
+  const failed = (await Promise.all(exits)).some(Boolean);
+  clearTimeout(late);
+  return failed;
 }
 
 async function serveHere(config: Config, logger: Logger): Promise<void> {
@@ -88,14 +130,19 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
   scheduler.unref();
   const app = createApp({ db: opened.db, ...writing, logger, site: config.site, contact: config.contact, trustProxy: config.trustProxy, passwordPolicy: passwordPolicy(config.passwordPolicy), pageCache });
   const server = createServer(pageCacheFirst(pageCache, getRequestListener(app.fetch)));
+  const stoppable = drainable(server);
   server.listen(config.port, config.host, () => {
     if (!cluster.isWorker || cluster.worker?.id === 1) logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
   });
-  const shutdown = () => {
-    server.close(() => void opened.close().then(() => process.exit(0)));
-    // Keep-alive connections can hold close() open; do not hang a deploy on them.
-    setTimeout(() => process.exit(0), 5000).unref();
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  onStopSignal(() => {
+    // Should closing the database hang, the process still ends in time, and says it failed.
+    setTimeout(() => process.exit(1), STOP_MS).unref();
+    void stopServing(stoppable, opened, logger).then(() => process.exit(0));
+  });
+}
+
+async function stopServing(server: Drainable, opened: OpenDb, logger: Logger): Promise<void> {
+  const cut = await server.drain(DRAIN_MS);
+  if (cut > 0) logger.warn({ cut }, 'requests still unanswered when the drain time ran out were cut off');
+  await opened.close();
 }
