@@ -30,13 +30,22 @@ export function fetchFresh(port: number, path: string): Promise<{ status: number
   });
 }
 
-/** Starts `node ARGS` in the project root and waits until it answers on `port`. */
-export async function startNodeProcess(args: string[], env: NodeJS.ProcessEnv, port: number): Promise<{ child: ChildProcess; log: () => string }> {
-  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `node ARGS` in the project root and waits (at most `startTimeoutMs`) until it answers on
+ * `port`. `detached` makes it lead its own process group, which killProcessGroup() ends with every
+ * worker it forked.
+ */
+export async function startNodeProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  { detached = false, startTimeoutMs = 30_000 } = {},
+): Promise<{ child: ChildProcess; log: () => string }> {
+  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached });
   let log = '';
   child.stdout!.on('data', (chunk) => (log += chunk));
   child.stderr!.on('data', (chunk) => (log += chunk));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + startTimeoutMs;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
       if ((await fetchFresh(port, '/')).status < 500) return { child, log: () => log };
@@ -44,7 +53,8 @@ export async function startNodeProcess(args: string[], env: NodeJS.ProcessEnv, p
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-  child.kill('SIGKILL');
+  if (detached) await killProcessGroup(child);
+  else child.kill('SIGKILL');
   throw new Error(`node ${args.join(' ')} did not start:\n${log}`);
 }
 
@@ -55,4 +65,25 @@ export function stopProcess(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** SIGKILLs a detached child and everything in its process group; resolves once all are gone. */
+export async function killProcessGroup(child: ChildProcess): Promise<void> {
+  const group = child.pid!;
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+  try {
+    process.kill(-group, 'SIGKILL');
+  } catch {
+    // The group is already gone.
+  }
+  await exited;
+  // The workers are reaped by init, not by us: wait until no process of the group is left.
+  for (;;) {
+    try {
+      process.kill(-group, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
