@@ -82,6 +82,8 @@ function onStopSignal(stop: () => void): void {
 
 function superviseWorkers(count: number, logger: Logger): void {
   let stopping = false;
+  const listening = new Set<number>();
+  cluster.on('listening', (worker) => listening.add(worker.id));
   for (let i = 0; i < count; i += 1) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
@@ -92,21 +94,25 @@ function superviseWorkers(count: number, logger: Logger): void {
   });
   onStopSignal(() => {
     stopping = true;
-    void stopWorkers(logger).then((failed) => process.exit(failed ? 1 : 0));
+    void stopWorkers(logger, listening).then((failed) => process.exit(failed ? 1 : 0));
   });
   logger.info({ workers: count }, 'started workers');
 }
 
-/** Asks every worker to stop and waits for all of them; true if one failed or had to be killed. */
-async function stopWorkers(logger: Logger): Promise<boolean> {
+/**
+ * Asks every worker to stop and waits for all of them; true if one failed or had to be killed.
+ * A worker still starting (not `listening` yet) has no requests, and the signal simply ends it.
+ */
+async function stopWorkers(logger: Logger, listening: ReadonlySet<number>): Promise<boolean> {
   const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
   const exits = workers.map(
     (worker) =>
       new Promise<boolean>((resolve) => {
         if (worker.isDead()) return resolve(false);
         worker.process.once('exit', (code, signal) => {
-          if (code !== 0) logger.error({ worker: worker.process.pid, code, signal }, 'worker did not stop cleanly');
-          resolve(code !== 0);
+          const failed = code !== 0 && !(signal === 'SIGTERM' && !listening.has(worker.id));
+          if (failed) logger.error({ worker: worker.process.pid, code, signal }, 'worker did not stop cleanly');
+          resolve(failed);
         });
         worker.process.kill('SIGTERM');
       }),
