@@ -41,8 +41,10 @@ export function httpRequest(port: number, path: string, options: RequestOptions 
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', reject);
-      // 'aborted' covers a connection that closes before the body is complete.
-      response.on('aborted', () => reject(Object.assign(new Error('response cut off'), { code: 'ECONNRESET' })));
+      // A connection that closes before the body is complete.
+      response.on('close', () => {
+        if (!response.complete) reject(Object.assign(new Error('response cut off'), { code: 'ECONNRESET' }));
+      });
       response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, text: Buffer.concat(chunks).toString('utf8'), begunAt }));
     });
     // reusedSocket: the request went out on a kept-alive connection, which the server may have
