@@ -8,6 +8,7 @@ import { channelRoutes } from './channels/channel.routes.tsx';
 import type { AppDeps, RouteContext } from './http/app-deps.ts';
 import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import type { PageChrome } from './http/layout.tsx';
+import { publicOrigin } from './http/origin.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
@@ -48,6 +49,8 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.use(compress());
   app.onError(errorHandler(deps.logger, staticChrome));
   app.notFound(notFoundHandler(staticChrome));
+  // The origin browsers see, for the CSRF check and Secure cookies (PUBLIC_ORIGIN, TRUST_PROXY).
+  app.use(publicOrigin(deps));
 
   app.get('/static/:name', (c) => assets.respond(c, c.req.param('name')) ?? c.notFound());
   app.get('/favicon.ico', (c) => c.redirect(assets.href('favicon.svg'), 301));
