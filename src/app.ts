@@ -6,6 +6,7 @@ import { adminRoutes } from './admin/admin.routes.tsx';
 import { articleRoutes } from './articles/article.routes.tsx';
 import { channelRoutes } from './channels/channel.routes.tsx';
 import type { AppDeps, RouteContext } from './http/app-deps.ts';
+import { EDITOR_BODY_MAX, FORM_BODY_MAX, requestBodyLimit } from './http/body-limit.ts';
 import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import type { PageChrome } from './http/layout.tsx';
 import { publicOrigin } from './http/origin.ts';
@@ -49,6 +50,8 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.use(compress());
   app.onError(errorHandler(deps.logger, staticChrome));
   app.notFound(notFoundHandler(staticChrome));
+  // Before any handler reads a body: oversized ones are refused unread (the editor takes long articles).
+  app.use(requestBodyLimit(FORM_BODY_MAX, [['/admin/articles', EDITOR_BODY_MAX]]));
   // The origin browsers see, for the CSRF check and Secure cookies (PUBLIC_ORIGIN, TRUST_PROXY).
   app.use(publicOrigin(deps));
 
