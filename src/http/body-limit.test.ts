@@ -116,6 +116,17 @@ describe('request body limits on a listening server', () => {
     });
   }
 
+  it('gives the article editor 2 MB and every other route 64 KB', async () => {
+    const body = new Uint8Array(100 * KB).fill(97);
+    const headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '192.0.2.90' };
+    // Past the size check, a post without a session is refused by the console instead.
+    assert.equal((await seeded.app.request('/admin/articles/1', { method: 'POST', body, headers })).status, 403);
+    assert.equal((await seeded.app.request('/admin/articles/1', { method: 'POST', body: new Uint8Array(2048 * KB + 1), headers })).status, 413);
+    for (const path of ['/admin/logout', '/admin/login', '/submit', '/contact', '/enterprises/apply', '/admin/users']) {
+      assert.equal((await seeded.app.request(path, { method: 'POST', body, headers })).status, 413, path);
+    }
+  });
+
   it('refuses a 20 MB chunked post to /admin/logout before it is sent, and closes the connection', async () => {
     const total = 20 * 1024 * KB;
     const rssBefore = process.memoryUsage().rss;
