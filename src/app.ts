@@ -17,6 +17,7 @@ import { enterpriseRoutes } from './enterprises/enterprise.routes.tsx';
 import { insightRoutes } from './insights/insight.routes.tsx';
 import { searchRoutes } from './search/search.routes.tsx';
 import { submissionRoutes } from './submissions/submission.routes.tsx';
+import { SUBMIT_BODY_BYTES } from './submissions/submission.ts';
 
 export type { AppDeps } from './http/app-deps.ts';
 
@@ -50,8 +51,9 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.use(compress());
   app.onError(errorHandler(deps.logger, staticChrome));
   app.notFound(notFoundHandler(staticChrome));
-  // Before any handler reads a body: oversized ones are refused unread (the editor takes long articles).
-  app.use(requestBodyLimit(FORM_BODY_MAX, [['/admin/articles', EDITOR_BODY_MAX]]));
+  // Before any handler reads a body: oversized ones are refused unread. The editor and 投稿 take
+  // long texts, which percent-encoding makes up to 9 bytes a Chinese character.
+  app.use(requestBodyLimit(FORM_BODY_MAX, [['/admin/articles', EDITOR_BODY_MAX], ['/submit', SUBMIT_BODY_BYTES]]));
   // The origin browsers see, for the CSRF check and Secure cookies (PUBLIC_ORIGIN, TRUST_PROXY).
   app.use(publicOrigin(deps));
 

@@ -4,6 +4,10 @@ import { after, before, describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { pino } from 'pino';
 import { listen } from '../../test/helpers/browser.ts';
+import { openForm } from '../../test/helpers/forms.ts';
+import { MESSAGE_MAX, SUBJECT_MAX } from '../contact/message.ts';
+import { COMPANY_MAX, DESCRIPTION_MAX } from '../enterprises/application.ts';
+import { BODY_MAX, NAME_MAX, TITLE_MAX } from '../submissions/submission.ts';
 import { openSeededApp } from '../../test/helpers/test-app.ts';
 import { requestBodyLimit } from './body-limit.ts';
 import { errorHandler } from './errors.tsx';
@@ -46,7 +50,7 @@ describe('request body limits', () => {
     assert.equal(response.status, 413);
     assert.equal(counter.read, 0);
     assert.equal(response.headers.get('connection'), 'close', 'the client may not go on sending on this connection');
-    assert.match(await response.text(), /提交的内容过大（超过 64 KB）/);
+    assert.match(await response.text(), /提交的内容过大\(超过 64 KB\)/);
   });
 
   it('counts a chunked body while it streams and stops reading just past the limit', async () => {
@@ -116,14 +120,29 @@ describe('request body limits on a listening server', () => {
     });
   }
 
-  it('gives the article editor 2 MB and every other route 64 KB', async () => {
+  it('gives the article editor 2 MB, 投稿 256 KB and every other route 64 KB', async () => {
     const body = new Uint8Array(100 * KB).fill(97);
     const headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '192.0.2.90' };
-    // Past the size check, a post without a session is refused by the console instead.
-    assert.equal((await seeded.app.request('/admin/articles/1', { method: 'POST', body, headers })).status, 403);
-    assert.equal((await seeded.app.request('/admin/articles/1', { method: 'POST', body: new Uint8Array(2048 * KB + 1), headers })).status, 413);
-    for (const path of ['/admin/logout', '/admin/login', '/submit', '/contact', '/enterprises/apply', '/admin/users']) {
+    // Past the size check, a post without a session or token is refused by the CSRF check instead.
+    for (const [path, max] of [['/admin/articles/1', 2048 * KB], ['/submit', 256 * KB]] as const) {
+      assert.equal((await seeded.app.request(path, { method: 'POST', body, headers })).status, 403, path);
+      assert.equal((await seeded.app.request(path, { method: 'POST', body: new Uint8Array(max + 1), headers })).status, 413, path);
+    }
+    for (const path of ['/admin/logout', '/admin/login', '/contact', '/enterprises/apply', '/admin/users']) {
       assert.equal((await seeded.app.request(path, { method: 'POST', body, headers })).status, 413, path);
+    }
+  });
+
+  it('admits the longest valid post of every public form, in Chinese', async () => {
+    const posts = [
+      ['/submit', { title: '长'.repeat(TITLE_MAX), body: '投'.repeat(BODY_MAX), channel: 'donghu', name: '名'.repeat(NAME_MAX), contact: '13800138000', consent: 'yes' }, '/submit/status?code='],
+      ['/contact', { channel: 'xihu', subject: '主'.repeat(SUBJECT_MAX), body: '留'.repeat(MESSAGE_MAX), name: '钱七', contact: 'qian@example.cn', consent: 'yes' }, '/contact?sent=1'],
+      ['/enterprises/apply', { companyName: '企'.repeat(COMPANY_MAX), creditCode: '91110000802100433B', industry: 'I', channel: 'donghu', plannedInvestment: '3000', contactPerson: '赵六', contactMobile: '13700137000', description: '介'.repeat(DESCRIPTION_MAX), consent: 'yes' }, '/enterprises/applied'],
+    ] as const;
+    for (const [path, fields, next] of posts) {
+      const response = await (await openForm(seeded.app, path, '192.0.2.91')).post(fields);
+      assert.equal(response.status, 303, path);
+      assert.ok(response.headers.get('location')?.startsWith(next), path);
     }
   });
 

@@ -4,9 +4,9 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from './errors.tsx';
 
-/** Public forms and every other post: a long contribution is some 20,000 characters (60 KB). */
+/** Public forms and every other post: 5,000 Chinese characters percent-encoded are 45 KB. */
 export const FORM_BODY_MAX = 64 * 1024;
-/** The console's article editor: long articles with inline tables. */
+/** The console's article editor: 200,000 characters of body, up to 1.8 MB percent-encoded. */
 export const EDITOR_BODY_MAX = 2 * 1024 * 1024;
 
 /** A path prefix (`/admin/articles`) whose routes take larger bodies than the rest. */
@@ -14,7 +14,7 @@ export type BodyLimitRule = readonly [prefix: string, maxBytes: number];
 
 const tooLarge = (maxBytes: number) =>
   // Connection: close, so that the client cannot go on sending the rest on this connection.
-  new AppError(413, 'payload_too_large', `提交的内容过大（超过 ${Math.round(maxBytes / 1024)} KB）,请精简后重新提交。`, { Connection: 'close' });
+  new AppError(413, 'payload_too_large', `提交的内容过大(超过 ${Math.round(maxBytes / 1024)} KB),请精简后重新提交。`, { Connection: 'close' });
 
 /**
  * Limits every request body to `maxBytes`, or to a rule's size for paths under its prefix (the
