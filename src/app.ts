@@ -6,8 +6,10 @@ import { adminRoutes } from './admin/admin.routes.tsx';
 import { articleRoutes } from './articles/article.routes.tsx';
 import { channelRoutes } from './channels/channel.routes.tsx';
 import type { AppDeps, RouteContext } from './http/app-deps.ts';
+import { EDITOR_BODY_MAX, FORM_BODY_MAX, requestBodyLimit } from './http/body-limit.ts';
 import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import type { PageChrome } from './http/layout.tsx';
+import { publicOrigin } from './http/origin.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
@@ -15,6 +17,7 @@ import { enterpriseRoutes } from './enterprises/enterprise.routes.tsx';
 import { insightRoutes } from './insights/insight.routes.tsx';
 import { searchRoutes } from './search/search.routes.tsx';
 import { submissionRoutes } from './submissions/submission.routes.tsx';
+import { SUBMIT_BODY_BYTES } from './submissions/submission.ts';
 
 export type { AppDeps } from './http/app-deps.ts';
 
@@ -48,6 +51,11 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.use(compress());
   app.onError(errorHandler(deps.logger, staticChrome));
   app.notFound(notFoundHandler(staticChrome));
+  // Before any handler reads a body: oversized ones are refused unread. The editor and 投稿 take
+  // long texts, which percent-encoding makes up to 9 bytes a Chinese character.
+  app.use(requestBodyLimit(FORM_BODY_MAX, [['/admin/articles', EDITOR_BODY_MAX], ['/submit', SUBMIT_BODY_BYTES]]));
+  // The origin browsers see, for the CSRF check and Secure cookies (PUBLIC_ORIGIN, TRUST_PROXY).
+  app.use(publicOrigin(deps));
 
   app.get('/static/:name', (c) => assets.respond(c, c.req.param('name')) ?? c.notFound());
   app.get('/favicon.ico', (c) => c.redirect(assets.href('favicon.svg'), 301));

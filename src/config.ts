@@ -40,6 +40,8 @@ export interface Config {
   contact: ContactDetails;
   /** Behind our reverse proxy: the client address is the last X-Forwarded-For entry. */
   trustProxy: boolean;
+  /** The site's address as browsers see it (`https://zs.example.gov.cn`); wins over the request's. */
+  publicOrigin: string | undefined;
   /** `modern` (default) or `dengbao` (等保: character classes, 90-day rotation). */
   passwordPolicy: PasswordPolicyName;
 }
@@ -68,8 +70,25 @@ const environmentSchema = z.object({
   CONTACT_EMAIL: optionalText,
   CONTACT_HOURS: optionalText,
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  PUBLIC_ORIGIN: optionalText.transform((value, ctx) => (value === undefined ? undefined : parseOrigin(value, ctx))),
   PASSWORD_POLICY: z.enum(['modern', 'dengbao']).default('modern'),
 });
+
+/**
+ * An origin as browsers write it in the Origin header: http(s), host, optional port, nothing else
+ * (a trailing slash is forgiven). Normalised, so that `https://A.cn:443/` compares as `https://a.cn`.
+ */
+function parseOrigin(value: string, ctx: z.RefinementCtx): string {
+  if (/^https?:\/\/[^/?#@\s]+\/?$/iu.test(value)) {
+    try {
+      return new URL(value).origin;
+    } catch {
+      // Not a valid host: reported below.
+    }
+  }
+  ctx.addIssue({ code: 'custom', message: `must be an origin such as https://zs.example.gov.cn (scheme, host, optional port; no path), got "${value}"` });
+  return z.NEVER;
+}
 
 /** Reads DATABASE_URL: `postgres://…`, `pglite:` / `pglite:DIR`, `sqlite:FILE` or a plain file path. */
 export function parseDatabaseTarget(value: string): DatabaseTarget {
@@ -113,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       hours: e.CONTACT_HOURS,
     }),
     trustProxy: e.TRUST_PROXY === 'true',
+    publicOrigin: e.PUBLIC_ORIGIN,
     passwordPolicy: e.PASSWORD_POLICY,
   });
 }

@@ -134,7 +134,7 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
     publishDueArticles(opened.db, writing).catch((error: unknown) => logger.error({ err: error }, 'publishing scheduled articles failed'));
   }, SCHEDULE_CHECK_MS);
   scheduler.unref();
-  const app = createApp({ db: opened.db, ...writing, logger, site: config.site, contact: config.contact, trustProxy: config.trustProxy, passwordPolicy: passwordPolicy(config.passwordPolicy), pageCache });
+  const app = createApp({ db: opened.db, ...writing, logger, site: config.site, contact: config.contact, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin, passwordPolicy: passwordPolicy(config.passwordPolicy), pageCache });
   const server = createServer(pageCacheFirst(pageCache, getRequestListener(app.fetch)));
   const stoppable = drainable(server);
   server.listen(config.port, config.host, () => {

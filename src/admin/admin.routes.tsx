@@ -16,7 +16,7 @@ import { htmlDocument } from '../http/layout.tsx';
 import { clientAddress, rateLimited } from '../http/rate-limit.ts';
 import { parseId, parsePageNumber } from '../http/request-params.ts';
 import { publishSubmission, rejectSubmission, submissionForReview, submissionQueue } from '../submissions/submission.service.ts';
-import { clearSessionCookie, noStore, requireRole, requireSignIn, sessionCookie, setSessionCookie, type ConsoleEnv } from './console-session.ts';
+import { clearSessionCookie, limitSignedOutPosts, noStore, requireRole, requireSignIn, sessionCookie, setSessionCookie, SIGNED_OUT_POST_LIMIT, type ConsoleEnv } from './console-session.ts';
 import { AuditPage, UsersPage } from './views/admin-pages.tsx';
 import type { ConsoleChrome } from './views/console-layout.tsx';
 import { LoginPage, PasswordPage } from './views/login-page.tsx';
@@ -54,7 +54,8 @@ export function adminRoutes(ctx: RouteContext): Hono<ConsoleEnv> {
   const channelName = ctx.navChannel;
 
   const app = new Hono<ConsoleEnv>();
-  app.use('/admin/*', noStore(), csrfProtection());
+  // Posts without a session are counted before the CSRF check reads them, as on the public forms.
+  app.use('/admin/*', noStore(), limitSignedOutPosts(db, passwordPolicy, SIGNED_OUT_POST_LIMIT, client), csrfProtection());
   app.use('/admin', noStore());
 
   // Sign-in and sign-out.

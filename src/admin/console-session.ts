@@ -8,6 +8,7 @@ import type { PasswordPolicy } from '../accounts/password-policy.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../http/errors.tsx';
 import { requestIsHttps } from '../http/https.ts';
+import { rateLimited, type RateLimit } from '../http/rate-limit.ts';
 
 /** Hono variables of console routes. */
 export type ConsoleEnv = { Variables: { user: ConsoleUser; sessionId: string } };
@@ -45,6 +46,23 @@ export function requireSignIn(db: Db, policy: PasswordPolicy): MiddlewareHandler
     const path = new URL(c.req.url).pathname;
     if (user.mustChangePassword && path !== '/admin/password' && path !== '/admin/logout') return c.redirect('/admin/password', 303);
     return next();
+  };
+}
+
+/** Console posts a client may make without a valid session: sign-ins, expired forms, probes. */
+export const SIGNED_OUT_POST_LIMIT: RateLimit = { name: 'console-signed-out', max: 20, windowSeconds: 900 };
+
+/**
+ * Counts a client's console posts made without a valid session against `limit`, like the public
+ * forms, before anything else is done for them; signed-in users are not counted.
+ */
+export function limitSignedOutPosts(db: Db, policy: PasswordPolicy, limit: RateLimit, clientOf: (c: Context) => string): MiddlewareHandler {
+  const limited = rateLimited(db, limit, clientOf);
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const sessionId = sessionCookie(c);
+    if (sessionId !== undefined && (await sessionUser(db, sessionId, policy)) !== undefined) return next();
+    return limited(c, next);
   };
 }
 

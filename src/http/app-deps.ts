@@ -18,6 +18,8 @@ export interface AppDeps {
   contact: ContactDetails;
   /** Whether X-Forwarded-For (set by our proxy) names the client. */
   trustProxy: boolean;
+  /** PUBLIC_ORIGIN: the origin forms must come from, whatever the request says. */
+  publicOrigin: string | undefined;
   passwordPolicy: PasswordPolicy;
   /** Rendered public pages; shared with the server's fast path. */
   pageCache: PageCache;

@@ -6,6 +6,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from './errors.tsx';
 import { requestIsHttps } from './https.ts';
+import { requestOrigin } from './origin.ts';
 
 const COOKIE = 'zs_csrf';
 /** The form field that carries the token. */
@@ -29,7 +30,7 @@ export function csrfProtection(): MiddlewareHandler {
   return async (c, next) => {
     if (!UNSAFE.has(c.req.method)) return next();
     const origin = c.req.header('Origin');
-    if (origin !== undefined && origin !== new URL(c.req.url).origin) throw refused();
+    if (origin !== undefined && origin !== requestOrigin(c)) throw refused();
     const cookie = getCookie(c, COOKIE) ?? '';
     const body = await c.req.parseBody();
     const field = typeof body[CSRF_FIELD] === 'string' ? body[CSRF_FIELD] : '';

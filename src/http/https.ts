@@ -1,10 +1,12 @@
 // Whether the browser reached us over HTTPS, directly or through a TLS-terminating proxy.
 import type { Context } from 'hono';
+import { requestOrigin } from './origin.ts';
 
 /**
- * True for https URLs and for requests our proxy marks `X-Forwarded-Proto: https`. A client that
- * forges the header only makes its own cookies Secure, which its plain-HTTP browser then drops.
+ * True when the public origin is https: PUBLIC_ORIGIN says so, or (with TRUST_PROXY) our proxy marks
+ * the request `X-Forwarded-Proto: https`, or the URL itself is https. Cookies follow the same
+ * origin the CSRF check expects, so a form's cookie and its Origin never disagree.
  */
 export function requestIsHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim() === 'https';
+  return requestOrigin(c)?.startsWith('https:') ?? false;
 }

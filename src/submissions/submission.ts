@@ -6,6 +6,8 @@ import { consent, mobileOrEmail, oneOf, requiredText } from '../http/form-fields
 export const TITLE_MAX = 100;
 export const BODY_MAX = 20_000;
 export const NAME_MAX = 50;
+/** The largest post of the form: BODY_MAX characters take up to 12 bytes each percent-encoded. */
+export const SUBMIT_BODY_BYTES = 256 * 1024;
 
 /** What the status page tells the contributor. */
 export interface SubmissionStatus {

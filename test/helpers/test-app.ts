@@ -35,6 +35,7 @@ export function appDeps(opened: OpenDb, site: Partial<SiteIdentity> = {}): AppDe
     contact: { office: '南昌市投资促进局', address: '南昌市红谷滩区卧龙路999号', phone: '0791-88888888', email: undefined, hours: '工作日 9:00-17:00' },
     // Tests name the client in X-Forwarded-For, as the proxy would.
     trustProxy: true,
+    publicOrigin: undefined,
     passwordPolicy: passwordPolicy('modern'),
     pageCache: new PageCache(opened.contentVersion),
   };
