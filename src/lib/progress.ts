@@ -2,7 +2,8 @@
 
 /** Reports progress of `total` units of work. */
 export interface Progress {
-  update(done: number, label?: string): void;
+  /** May return a promise: work that awaits it (the search rebuild) holds until it settles. */
+  update(done: number, label?: string): void | Promise<void>;
   finish(): void;
 }
 

@@ -189,7 +189,7 @@ for (const dialect of testDialects()) {
         await db.deleteFrom('article').where('id', '=', ghost.id).execute();
         await setSiteMetaValue(db, 'search_dictionary_hash', 'older');
         const progress: number[] = [];
-        assert.equal(await ensureSearchIndexCurrent(db, writing.searchIndex, () => ({ update: (done) => progress.push(done), finish() {} })), true);
+        assert.equal(await ensureSearchIndexCurrent(db, writing.searchIndex, () => ({ update: (done) => void progress.push(done), finish() {} })), true);
         assert.equal(progress[0], 10, 'one batch of ten articles');
         assert.ok(progress.every((done) => done === 10), 'then only the merging step is reported');
         assert.equal((await search(db, writing.searchIndex, '2015年东湖区政府工作报告')).hits.length, 1, 'article 1 is back');
@@ -211,6 +211,8 @@ for (const dialect of testDialects()) {
         let writes: Promise<void> | undefined;
         let writtenBeforeSwitch = false;
         const progress = () => ({
+          // The rebuild waits for the writes here, so they land at a known point on every engine:
+          // on a PostgreSQL server they would otherwise race the remaining batches.
           update(done: number) {
             if (done !== 4) return;
             // Articles 1–4 are in the new index by now: edit 1, unpublish 2, delete 3, add one.
@@ -221,7 +223,9 @@ for (const dialect of testDialects()) {
               await deleteArticle(trx, writing, ids[2]!);
               await saveArticleDraft(trx, writing, { originalTitle: '【南昌招商】产业动态13', body: '冷链物流园开工。', publishedOn: '2025-01-13' });
             });
-            void writes.then(() => (writtenBeforeSwitch = true));
+            return writes.then(() => {
+              writtenBeforeSwitch = true;
+            });
           },
           finish() {
             assert.ok(writtenBeforeSwitch, 'the writes ran during the rebuild, not after it');

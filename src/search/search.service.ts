@@ -129,7 +129,7 @@ export async function rebuildSearchIndex(
         for (const article of batch) await rebuild.put(trx, article);
       });
       done += batch.length;
-      bar?.update(done, `${done} articles`);
+      await bar?.update(done, `${done} articles`);
       batch = next;
     }
   } finally {
