@@ -57,6 +57,33 @@ for (const dialect of testDialects()) {
         assert.ok(actions.includes('login.locked') && actions.filter((a) => a === 'login').length === 2);
       }));
 
+    it('counts concurrent failures atomically: twenty wrong passwords at once lock the account', () =>
+      withTestDb(dialect, async ({ db }) => {
+        await createUser(db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, modern);
+        const t0 = at('2026-03-01T08:00:00Z');
+        const answers = await Promise.all(Array.from({ length: 20 }, () => signIn(db, 'admin', 'wrong password!', 'ip', t0)));
+        assert.ok(answers.every((answer) => 'refused' in answer));
+        assert.deepEqual(await signIn(db, 'admin', PASSWORD, 'ip', at('2026-03-01T08:01:00Z')), { refused: LOGIN_REFUSED }, 'the right password is refused while locked');
+        const row = await db.selectFrom('app_user').select(['locked_until']).executeTakeFirstOrThrow();
+        assert.equal(row.locked_until, '2026-03-01T08:15:00.000Z');
+        const actions = (await db.selectFrom('audit_log').select('action').execute()).map((entry) => entry.action);
+        assert.equal(actions.filter((action) => action === 'login.locked').length, 1);
+        assert.equal(actions.filter((action) => action === 'login.failed').length, 4);
+        assert.equal(actions.includes('login'), false);
+      }));
+
+    it('does not let a success racing failures undo the lock they set', () =>
+      withTestDb(dialect, async ({ db }) => {
+        await createUser(db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, modern);
+        const t0 = at('2026-03-01T08:00:00Z');
+        const wrong = Array.from({ length: 10 }, () => signIn(db, 'admin', 'wrong password!', 'ip', t0));
+        const right = signIn(db, 'admin', PASSWORD, 'ip', t0);
+        await Promise.all([...wrong, right]);
+        const row = await db.selectFrom('app_user').select(['locked_until']).executeTakeFirstOrThrow();
+        assert.equal(row.locked_until, '2026-03-01T08:15:00.000Z', 'still locked');
+        assert.deepEqual(await signIn(db, 'admin', PASSWORD, 'ip', at('2026-03-01T08:01:00Z')), { refused: LOGIN_REFUSED });
+      }));
+
     it('ends sessions after 30 idle minutes, after 12 hours, at logout and when the account is disabled', () =>
       withTestDb(dialect, async ({ db }) => {
         const created = await createUser(db, COMMAND_LINE, { name: 'reviewer', role: 'reviewer', password: PASSWORD, channels: ['xihu', 'donghu'] }, modern);

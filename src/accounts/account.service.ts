@@ -1,8 +1,9 @@
 // Accounts, sign-in with lockout, and sessions. No HTTP here.
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import type { ExpressionBuilder } from 'kysely';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
-import type { Db } from '../db/database.ts';
+import type { Database, Db } from '../db/database.ts';
 import { userNameProblem, type ConsoleUser, type Role } from './account.ts';
 import type { PasswordPolicy } from './password-policy.ts';
 
@@ -20,6 +21,8 @@ const DUMMY_HASH = await hash('not a password of anyone', ARGON2);
 
 const MINUTE = 60_000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+// Users not locked at `now`: checked in the UPDATE itself, since the row read before may be stale.
+const unlockedBy = (now: Date) => (eb: ExpressionBuilder<Database, 'app_user'>) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())]);
 
 /** Creates a console user; returns its id or a problem in Chinese. */
 export async function createUser(
@@ -65,27 +68,52 @@ export async function signIn(db: Db, name: string, password: string, client: str
   const passwordOk = await verify(user.password_hash, password);
   const actor = { userId: Number(user.id), userName: user.name, client };
   if (locked || user.disabled_at !== null || !passwordOk) {
-    if (!locked && user.disabled_at === null) {
-      const failures = Number(user.failed_logins) + 1;
-      const lock = failures >= MAX_FAILED_LOGINS;
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('app_user')
-          .set({ failed_logins: lock ? 0 : failures, locked_until: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * MINUTE).toISOString() : user.locked_until })
-          .where('id', '=', user.id)
-          .execute();
-        await recordAudit(trx, actor, { action: lock ? 'login.locked' : 'login.failed', targetType: 'user', targetId: Number(user.id) }, now);
-      });
-    }
+    if (!locked && user.disabled_at === null) await countFailure(db, actor, Number(user.id), now);
     return { refused: LOGIN_REFUSED };
   }
   const sessionId = randomBytes(16).toString('hex');
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+  const signedIn = await db.transaction().execute(async (trx) => {
+    const cleared = await trx
+      .updateTable('app_user')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .where('disabled_at', 'is', null)
+      .where(unlockedBy(now))
+      .executeTakeFirst();
+    if (Number(cleared.numUpdatedRows) === 0) return false;
     await trx.insertInto('session').values({ id_hash: sha256(sessionId), user_id: Number(user.id), created_at: now.toISOString(), last_seen_at: now.toISOString() }).execute();
     await recordAudit(trx, actor, { action: 'login', targetType: 'user', targetId: Number(user.id) }, now);
+    return true;
   });
+  if (!signedIn) return { refused: LOGIN_REFUSED };
   return { sessionId, userId: Number(user.id) };
+}
+
+/**
+ * Counts one failed sign-in in a single UPDATE, so concurrent failures never lose a count: the
+ * one that reaches MAX_FAILED_LOGINS locks the account and restarts the count. An account that
+ * is locked or disabled by now is left alone.
+ */
+async function countFailure(db: Db, actor: Actor, userId: number, now: Date): Promise<void> {
+  const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * MINUTE).toISOString();
+  await db.transaction().execute(async (trx) => {
+    const counted = await trx
+      .updateTable('app_user')
+      .set((eb) => {
+        const reachesLimit = eb('failed_logins', '>=', MAX_FAILED_LOGINS - 1);
+        return {
+          failed_logins: eb.case().when(reachesLimit).then(0).else(eb('failed_logins', '+', 1)).end(),
+          locked_until: eb.case().when(reachesLimit).then(lockedUntil).else(eb.ref('locked_until')).end(),
+        };
+      })
+      .where('id', '=', userId)
+      .where('disabled_at', 'is', null)
+      .where(unlockedBy(now))
+      .returning('locked_until')
+      .executeTakeFirst();
+    if (!counted) return;
+    await recordAudit(trx, actor, { action: counted.locked_until === lockedUntil ? 'login.locked' : 'login.failed', targetType: 'user', targetId: userId }, now);
+  });
 }
 
 /** The user of a live session, or undefined when it is unknown, idle too long, too old or disabled. */

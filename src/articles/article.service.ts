@@ -21,25 +21,32 @@ export interface ArticleWriting {
 export type SaveOutcome = 'imported' | 'updated' | 'unchanged';
 
 /**
- * Creates or updates the article a draft describes, matched by title and date, indexes it for
- * search and marks content as changed. Pass a transaction: the row, its index entry and the
- * version bump must commit together, so search is never stale nor half-written.
+ * Creates or updates the article a draft describes, indexes it for search and marks content as
+ * changed. Pass a transaction: the row, its index entry and the version bump must commit
+ * together, so search is never stale nor half-written.
+ *
+ * Without `ownKey` the draft is an import, matched by title and date so that importing a file
+ * again changes nothing; an imported article an editor has since revised in the console is kept
+ * as the editor left it ('unchanged'). A draft written through a form passes a key of its own
+ * (e.g. `submission:42`) and always becomes a new article: two contributions with the same title
+ * on the same day are two articles, and no import can ever match them.
  */
 export async function saveArticleDraft(
   db: Db,
   { channels, searchIndex }: ArticleWriting,
   draft: ArticleDraft,
   now = new Date(),
+  ownKey?: string,
 ): Promise<{ outcome: SaveOutcome; id: number }> {
   const problem = draftProblem(draft);
   if (problem) throw new Error(`Cannot save article: ${problem}`);
   const { originalTitle, title, body } = draftText(draft);
-  const sourceKey = sourceKeyOf(originalTitle, draft.publishedOn);
+  const sourceKey = ownKey ?? sourceKeyOf(originalTitle, draft.publishedOn);
   const channel = channels.channelOf(originalTitle, body).slug;
   const timestamp = now.toISOString();
 
-  const existing = await store.articleBySourceKey(db, sourceKey);
-  if (existing && existing.body === body && existing.channel === channel) return { outcome: 'unchanged', id: Number(existing.id) };
+  const existing = ownKey === undefined ? await store.articleBySourceKey(db, sourceKey) : undefined;
+  if (existing && (existing.revised || (existing.body === body && existing.channel === channel))) return { outcome: 'unchanged', id: Number(existing.id) };
   const derived = { body, channel, excerpt: excerptOf(body), updated_at: timestamp };
   await bumpContentVersion(db);
   if (existing) {

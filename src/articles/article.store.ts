@@ -43,9 +43,16 @@ export async function articleById(db: Db, id: number): Promise<Article | undefin
   return row && rowToArticle(row);
 }
 
-/** The stored fields an import compares against, by source key. */
+/** The stored fields an import compares against, and whether an editor has revised it, by source key. */
 export async function articleBySourceKey(db: Db, sourceKey: string) {
-  return db.selectFrom('article').select(['id', 'body', 'channel', 'status']).where('source_key', '=', sourceKey).executeTakeFirst();
+  const row = await db
+    .selectFrom('article')
+    .select(['id', 'body', 'channel', 'status'])
+    .select((eb) => eb.exists(eb.selectFrom('article_revision').select('article_revision.id').whereRef('article_revision.article_id', '=', 'article.id')).as('revised'))
+    .where('source_key', '=', sourceKey)
+    .executeTakeFirst();
+  // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+  return row && { ...row, revised: Boolean(row.revised) };
 }
 
 /** The next newer and next older article in the site-wide order. */

@@ -3,7 +3,10 @@ import type { Generated } from 'kysely';
 
 export interface ArticleTable {
   id: Generated<number>;
-  /** Identity for idempotent imports: a hash of the original title and the date. */
+  /**
+   * Identity: for imports a hash of the original title and the date (importing again matches it);
+   * `console:<uuid>` and `submission:<id>` for articles written through the console or a form.
+   */
   source_key: string;
   /** The title as written, channel tag included (e.g. 【东湖区招商】…). */
   original_title: string;

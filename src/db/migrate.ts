@@ -14,6 +14,7 @@ import * as projectMilestones from './migrations/2026-11-29T08-00_project-milest
 import * as projectCuration from './migrations/2026-11-29T09-00_project-curation.ts';
 import * as projectSourceIndex from './migrations/2026-11-29T10-00_project-source-index.ts';
 import * as articleListIndexes from './migrations/2026-11-29T11-00_article-list-indexes.ts';
+import * as contributionArticleKeys from './migrations/2026-11-29T12-10_contribution-article-keys.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -31,6 +32,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T09-00_project-curation': projectCuration,
   '2026-11-29T10-00_project-source-index': projectSourceIndex,
   '2026-11-29T11-00_article-list-indexes': articleListIndexes,
+  '2026-11-29T12-10_contribution-article-keys': contributionArticleKeys,
 };
 
 /** Brings the schema up to date; each migration runs in its own transaction. */

@@ -60,6 +60,14 @@ describe('HTTP behaviour', () => {
     assert.equal((await seeded.app.request('/static/nope.css')).status, 404);
   });
 
+  it('answers 404 for static names that are members of every JavaScript object', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf']) {
+      const response = await seeded.app.request(`/static/${name}`);
+      assert.equal(response.status, 404, name);
+      assert.match(await response.text(), /页面不存在/, name);
+    }
+  });
+
   it('shows a change made through another connection on the very next request, in every worker', async () => {
     // Two app instances over their own connections stand for two cluster workers; a third
     // connection stands for `zhaoshang import` run from the command line.

@@ -1,4 +1,4 @@
-// Per-client limits on public forms and login. Counters live in the database, so the limit holds
+// Per-client limits on public forms, login and the contribution status lookup. Counters live in the database, so the limit holds
 // across every instance behind the proxy; a fixed window keeps it to one upsert per request.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -43,14 +43,22 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
   }
 }
 
-/** Refuses a client's unsafe requests beyond `limit` with a 429 that says when to retry. */
-export function rateLimited(db: Db, limit: RateLimit, clientOf: (c: Context) => string): MiddlewareHandler {
+/** What a limiter counts, and what its answer calls the refused requests. */
+export interface RateLimitOptions {
+  /** Count GET and HEAD too: for a lookup whose answers can be guessed one request at a time. */
+  countReads?: boolean;
+  /** 提交 for forms, 查询 for lookups. */
+  activity?: string;
+}
+
+/** Refuses a client's unsafe requests (or all, with countReads) beyond `limit` with a 429 that says when to retry. */
+export function rateLimited(db: Db, limit: RateLimit, clientOf: (c: Context) => string, { countReads = false, activity = '提交' }: RateLimitOptions = {}): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (!countReads && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next();
     const { allowed, retryAfterSeconds } = await countRequest(db, `${limit.name}:${clientOf(c)}`, limit);
     if (!allowed) {
       const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-      throw new AppError(429, 'too_many_requests', `提交过于频繁,请在 ${minutes} 分钟后再试。`, { 'Retry-After': String(retryAfterSeconds) });
+      throw new AppError(429, 'too_many_requests', `${activity}过于频繁,请在 ${minutes} 分钟后再试。`, { 'Retry-After': String(retryAfterSeconds) });
     }
     return next();
   };

@@ -25,11 +25,13 @@ interface Asset {
 
 // Libraries served from node_modules (nothing may load from another host). ECharts is 1.1 MB:
 // compressed once per process, on first use, and shared by every app in it.
-const VENDOR: Record<string, string> = { 'echarts.min.js': 'echarts/dist/echarts.min.js' };
+// A Map, not an object literal: a name from the URL such as `constructor` must not find
+// Object.prototype's members.
+const VENDOR: ReadonlyMap<string, string> = new Map([['echarts.min.js', 'echarts/dist/echarts.min.js']]);
 const vendorAssets = new Map<string, Asset>();
 
 function vendorAsset(name: string): Asset | undefined {
-  const module = VENDOR[name];
+  const module = VENDOR.get(name);
   if (!module) return undefined;
   let asset = vendorAssets.get(name);
   if (!asset) {
@@ -42,8 +44,8 @@ function vendorAsset(name: string): Asset | undefined {
 }
 
 /** The versioned URL of a vendored library, without reading it. */
-export function vendorHref(name: keyof typeof VENDOR & string): string {
-  const module = VENDOR[name]!;
+export function vendorHref(name: string): string {
+  const module = VENDOR.get(name)!;
   const version = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${module.split('/')[0]}/package.json`), 'utf8')) as { version: string }).version;
   return `/static/${name}?v=${version}`;
 }

@@ -16,6 +16,7 @@ import { ProjectCurationPage } from './views/project-curation-page.tsx';
 import { STAGE_ORDER } from './milestones.ts';
 import { addManualProject, curateProject, projectsForCuration, updateProjectPlan } from './project-curation.service.ts';
 import type { ProjectStage } from './projects.ts';
+import { figureProblem, INDICATOR_FIGURE, PROJECT_AMOUNT } from './figure-rules.ts';
 
 const UNITS = ['元', '万元', '亿元', '万亿元', '美元', '万美元', '亿美元'];
 
@@ -24,7 +25,8 @@ function correctionOf(values: Record<string, string>): FactCorrection {
   const number = (name: string, label: string) => {
     const text = (values[name] ?? '').trim();
     if (text === '') return null;
-    if (!/^-?\d+(\.\d+)?$/u.test(text)) throw new AppError(400, 'bad_request', `${label}须为数字。`);
+    const problem = figureProblem(text, label, INDICATOR_FIGURE);
+    if (problem) throw new AppError(400, 'bad_request', problem);
     return Number(text);
   };
   const year = number('year', '年份');
@@ -82,11 +84,14 @@ export function projectAdminRoutes(ctx: RouteContext, chrome: (c: Context<Consol
       const name = (values.name ?? '').trim();
       if (name === '' || Array.from(name).length > 60) return page(c, '请填写项目名称(不超过 60 个字)。');
       const amountText = (values.amount ?? '').trim();
-      if (amountText !== '' && !/^\d+(\.\d{1,2})?$/u.test(amountText)) return page(c, '总投资请填写数字(亿元)。');
+      const amountProblem = amountText === '' ? undefined : figureProblem(amountText, '总投资（亿元）', PROJECT_AMOUNT);
+      if (amountProblem) return page(c, amountProblem);
+      const channel = ctx.channels.bySlug(values.channel ?? '');
+      if (!channel) return page(c, '没有这个地区,请从列表中选择。');
       const result = await addManualProject(db, c.get('user'), actor(c), {
         name,
         amountYi: amountText === '' ? null : Number(amountText),
-        channel: values.channel ?? '',
+        channel: channel.slug,
         industry: (values.industry ?? '').trim().slice(0, 20) || null,
         stage: stageOf(values.stage),
       });
@@ -99,7 +104,8 @@ export function projectAdminRoutes(ctx: RouteContext, chrome: (c: Context<Consol
       const name = (values.name ?? '').trim();
       const amountText = (values.amount ?? '').trim();
       if (name === '' || Array.from(name).length > 60) throw new AppError(400, 'bad_request', '请填写项目名称(不超过 60 个字)。');
-      if (amountText !== '' && !/^\d+(\.\d{1,2})?$/u.test(amountText)) throw new AppError(400, 'bad_request', '总投资请填写数字(亿元)。');
+      const amountProblem = amountText === '' ? undefined : figureProblem(amountText, '总投资（亿元）', PROJECT_AMOUNT);
+      if (amountProblem) throw new AppError(400, 'bad_request', amountProblem);
       const industry = (values.industry ?? '').trim().slice(0, 20) || null;
       return done(c, await curateProject(db, c.get('user'), actor(c), idOf(c), { kind: 'correct', name, amountYi: amountText === '' ? null : Number(amountText), industry }));
     })

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { openForm } from '../../test/helpers/forms.ts';
 import { openSeededApp } from '../../test/helpers/test-app.ts';
 import { testDialects } from '../../test/helpers/test-db.ts';
+import { STATUS_LIMIT } from './submission.routes.tsx';
 
 const VALID = {
   title: '红谷滩区新签约数字经济项目',
@@ -41,6 +42,25 @@ for (const dialect of testDialects()) {
         assert.ok(!html.includes('13800138000') && !html.includes('张三'), 'no personal data on the status page');
         // Lower case and no dashes are accepted too.
         assert.equal((await seeded.app.request(`/submit/status?code=${code.replaceAll('-', '').toLowerCase()}`)).status, 200);
+      } finally {
+        await seeded.close();
+      }
+    });
+
+    it('limits tracking code lookups per client, so codes cannot be guessed quickly', async (t) => {
+      const seeded = await openSeededApp({ dialect });
+      // A fixed clock one minute into a ten-minute window: the count cannot roll over mid-test.
+      t.mock.timers.enable({ apis: ['Date'], now: Date.UTC(2026, 2, 1, 10, 1, 0) });
+      try {
+        const lookup = (code: string, client = '198.51.100.7') => seeded.app.request(`/submit/status?code=${code}`, { headers: { 'X-Forwarded-For': client } });
+        for (let i = 0; i < STATUS_LIMIT.max; i += 1) assert.equal((await lookup(`TG-2222-${"23456789ABCDEFGHJKMNPQRSTUVWXYZ"[i]}222`)).status, 404);
+        const limited = await lookup('TG-3333-3333');
+        assert.equal(limited.status, 429);
+        assert.equal(limited.headers.get('retry-after'), '540');
+        assert.match(await limited.text(), /查询过于频繁,请在 9 分钟后再试/);
+        assert.equal((await lookup('TG-3333-3333', '198.51.100.8')).status, 404, 'other clients are not limited');
+        const page = await seeded.app.request('/submit', { headers: { 'X-Forwarded-For': '198.51.100.7' } });
+        assert.equal(page.status, 200, 'other pages are not limited');
       } finally {
         await seeded.close();
       }

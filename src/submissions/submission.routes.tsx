@@ -6,11 +6,15 @@ import type { FieldState } from '../http/form-controls.tsx';
 import { htmlDocument } from '../http/layout.tsx';
 import { NO_STORE } from '../http/no-store.ts';
 import { publicFormGuard, readPublicForm } from '../http/public-form.ts';
+import { clientAddress, rateLimited } from '../http/rate-limit.ts';
 import { normalizeTrackingCode, submissionSchema } from './submission.ts';
 import { submissionStatus, submitContribution } from './submission.service.ts';
 import { SubmissionStatusPage, SubmitPage } from './views/submit-pages.tsx';
 
 const SUBMIT_LIMIT = { name: 'submit', max: 5, windowSeconds: 600 };
+// Far more than a contributor checking a few codes needs; a guesser of the 40-bit codes gets 30
+// tries per 10 minutes instead of hundreds a second.
+export const STATUS_LIMIT = { name: 'submit-status', max: 30, windowSeconds: 600 };
 
 /** Routes: `/submit` (GET, POST) and `/submit/status`. */
 export function submissionRoutes(ctx: RouteContext): Hono {
@@ -29,7 +33,7 @@ export function submissionRoutes(ctx: RouteContext): Hono {
       // Post/redirect/get: reloading the confirmation does not submit twice.
       return c.redirect(`/submit/status?code=${code}&new=1`, 303);
     })
-    .get('/submit/status', async (c) => {
+    .get('/submit/status', rateLimited(db, STATUS_LIMIT, (c) => clientAddress(c, ctx.trustProxy), { countReads: true, activity: '查询' }), async (c) => {
       const typed = (c.req.query('code') ?? '').slice(0, 40);
       const chrome = await ctx.chrome();
       if (typed.trim() === '') return c.html(htmlDocument(<SubmissionStatusPage chrome={chrome} code="" />), 200, NO_STORE);

@@ -97,7 +97,7 @@ export async function publishSubmission(db: Db, writing: ArticleWriting, user: C
       originalTitle: `【${channel.tags[0]}招商】${row.title}`,
       body: row.body,
       publishedOn: now.toISOString().slice(0, 10),
-    }, now);
+    }, now, `submission:${id}`);
     await trx.updateTable('submission').set({ status: 'published', article_id: articleId, closed_at: now.toISOString() }).where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'submission.publish', targetType: 'submission', targetId: id, before: { status: row.status }, after: { status: 'published', articleId } }, now);
     return 'done';

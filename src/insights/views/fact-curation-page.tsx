@@ -2,6 +2,7 @@
 import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../admin/views/console-layout.tsx';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import type { FactForCuration } from '../fact-curation.service.ts';
+import { figureMaxLength, INDICATOR_FIGURE } from '../figure-rules.ts';
 import { INDICATOR_NAMES } from '../insight.service.ts';
 
 const CURATION = { confirmed: '已确认', corrected: '已更正', deleted: '已删除' } as const;
@@ -46,16 +47,16 @@ export function FactCurationPage(props: { console: ConsoleChrome; facts: FactFor
                       </select>
                     </label>
                     <label>
-                      数值 <input name="value" inputmode="decimal" size={8} value={field(fact.value)} />
+                      数值 <input name="value" inputmode="decimal" size={8} maxlength={figureMaxLength(INDICATOR_FIGURE)} value={field(fact.value)} />
                     </label>
                     <label>
                       单位 <input name="unit" size={4} value={field(fact.unit)} />
                     </label>
                     <label>
-                      增长% <input name="growth" inputmode="decimal" size={5} value={field(fact.growth)} />
+                      增长% <input name="growth" inputmode="decimal" size={5} maxlength={figureMaxLength(INDICATOR_FIGURE)} value={field(fact.growth)} />
                     </label>
                     <label>
-                      力争% <input name="stretch" inputmode="decimal" size={5} value={field(fact.stretch)} />
+                      力争% <input name="stretch" inputmode="decimal" size={5} maxlength={figureMaxLength(INDICATOR_FIGURE)} value={field(fact.stretch)} />
                     </label>
                     <button type="submit">保存更正</button>
                   </form>

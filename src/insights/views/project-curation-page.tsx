@@ -3,6 +3,7 @@
 import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../admin/views/console-layout.tsx';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import type { NavChannel } from '../../http/layout.tsx';
+import { figureMaxLength, PROJECT_AMOUNT } from '../figure-rules.ts';
 import { STAGE_ORDER } from '../milestones.ts';
 import type { ProjectForCuration } from '../project-curation.service.ts';
 
@@ -57,7 +58,7 @@ export function ProjectCurationPage(props: { console: ConsoleChrome; projects: P
                 ))}
                 <ActionForm action={`/admin/projects/${project.id}/correct`} token={chrome.token} label="保存更正">
                   <input name="name" value={project.name} maxlength={60} aria-label="项目名称" />
-                  <input name="amount" value={project.amount === null || project.unit !== '亿元' ? '' : String(project.amount)} inputmode="decimal" aria-label="总投资(亿元)" />
+                  <input name="amount" value={project.amount === null || project.unit !== '亿元' ? '' : String(project.amount)} inputmode="decimal" maxlength={figureMaxLength(PROJECT_AMOUNT)} aria-label="总投资(亿元)" />
                   <input name="industry" value={project.industry ?? ''} maxlength={20} aria-label="产业" />
                 </ActionForm>
                 <ActionForm action={`/admin/projects/${project.id}/delete`} token={chrome.token} label="删除项目" />
@@ -91,7 +92,7 @@ export function ProjectCurationPage(props: { console: ConsoleChrome; projects: P
         <label for="project-name">项目名称</label>
         <input id="project-name" name="name" maxlength={60} required />
         <label for="project-amount">总投资(亿元,可不填)</label>
-        <input id="project-amount" name="amount" inputmode="decimal" />
+        <input id="project-amount" name="amount" inputmode="decimal" maxlength={figureMaxLength(PROJECT_AMOUNT)} />
         <label for="project-channel">地区</label>
         <select id="project-channel" name="channel">
           {props.channels.map((c) => (

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createUser } from '../accounts/account.service.ts';
+import { passwordPolicy } from '../accounts/password-policy.ts';
+import { COMMAND_LINE } from '../audit/audit.service.ts';
+import { consoleClient } from '../../test/helpers/console-client.ts';
+import { openSeededApp } from '../../test/helpers/test-app.ts';
+import { testDialects } from '../../test/helpers/test-db.ts';
+
+const PASSWORD = 'correct horse battery';
+const HUGE = '9'.repeat(400);
+
+for (const dialect of testDialects()) {
+  describe(`console figures and channels on ${dialect.name}`, () => {
+    let seeded: Awaited<ReturnType<typeof openSeededApp>>;
+    let admin: ReturnType<typeof consoleClient>;
+    before(async () => {
+      seeded = await openSeededApp({ dialect });
+      await createUser(seeded.db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+      admin = consoleClient(seeded.app, '192.0.2.50');
+      assert.equal((await admin.signIn('admin', PASSWORD)).status, 303);
+    });
+    after(() => seeded?.close());
+
+    const factRow = (id: number) => seeded.db.selectFrom('indicator_fact').select(['value', 'growth', 'stretch', 'curation']).where('id', '=', id).executeTakeFirstOrThrow();
+    const projectRows = () => seeded.db.selectFrom('project').select(['id', 'name', 'amount', 'channel', 'curation']).orderBy('id').execute();
+
+    it('refuses a fact correction with a number too long to be a figure, and stores nothing', async () => {
+      const { id } = await seeded.db.selectFrom('indicator_fact').select('id').orderBy('id').executeTakeFirstOrThrow();
+      const before = await factRow(Number(id));
+      await admin.get('/admin/facts');
+      for (const [field, label] of [['value', '数值'], ['growth', '增长'], ['stretch', '力争']] as const) {
+        const response = await admin.post(`/admin/facts/${id}/correct`, { year: '2014', kind: 'actual', value: '429', unit: '亿元', growth: '8', stretch: '', [field]: HUGE });
+        assert.equal(response.status, 400, field);
+        assert.match(await response.text(), new RegExp(`${label}超出范围:整数部分最多 15 位`), field);
+      }
+      assert.equal((await admin.post(`/admin/facts/${id}/correct`, { year: '2014', kind: 'actual', value: '1234567.1234567', unit: '亿元', growth: '', stretch: '' })).status, 400, 'seven decimals');
+      assert.deepEqual(await factRow(Number(id)), before);
+      assert.doesNotMatch(await (await admin.get('/admin/facts')).text(), /Infinity/);
+      assert.equal((await admin.post(`/admin/facts/${id}/correct`, { year: '2014', kind: 'actual', value: '-999999999999999.5', unit: '亿元', growth: '', stretch: '' })).status, 303, 'fifteen digits are a figure');
+    });
+
+    it('refuses project totals too long to be a figure when adding or correcting, and stores nothing', async () => {
+      const before = await projectRows();
+      await admin.get('/admin/projects');
+      const added = await admin.post('/admin/projects', { name: '超大数字测试项目', amount: HUGE, channel: 'donghu', industry: '', stage: '签约' });
+      assert.equal(added.status, 400);
+      assert.match(await added.text(), /总投资（亿元）超出范围:整数部分最多 6 位,小数最多 2 位/);
+      const target = before[0]!;
+      const corrected = await admin.post(`/admin/projects/${target.id}/correct`, { name: target.name, amount: '1000000', industry: '' });
+      assert.equal(corrected.status, 400);
+      assert.match(await corrected.text(), /总投资（亿元）超出范围/);
+      assert.deepEqual(await projectRows(), before);
+      assert.doesNotMatch(await (await admin.get('/admin/projects')).text(), /Infinity/);
+    });
+
+    it('refuses a project in a channel that does not exist, even one named like an object member', async () => {
+      const before = await projectRows();
+      await admin.get('/admin/projects');
+      for (const channel of ['__proto__', 'constructor', 'atlantis']) {
+        const response = await admin.post('/admin/projects', { name: `地区测试项目${channel.length}`, amount: '', channel, industry: '', stage: '签约' });
+        assert.equal(response.status, 400, channel);
+        assert.match(await response.text(), /没有这个地区,请从列表中选择/, channel);
+      }
+      assert.deepEqual(await projectRows(), before);
+    });
+  });
+}
