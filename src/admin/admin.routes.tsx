@@ -11,7 +11,7 @@ import { markMessageHandled, messageForReview, messageQueue } from '../contact/m
 import type { RouteContext } from '../http/app-deps.ts';
 import { csrfProtection, csrfToken } from '../http/csrf.ts';
 import { AppError, notFound } from '../http/errors.tsx';
-import { formValues } from '../http/form.ts';
+import { formBody, formValues } from '../http/form.ts';
 import { htmlDocument } from '../http/layout.tsx';
 import { clientAddress, rateLimited } from '../http/rate-limit.ts';
 import { parseId, parsePageNumber } from '../http/request-params.ts';
@@ -158,7 +158,7 @@ export function adminRoutes(ctx: RouteContext): Hono<ConsoleEnv> {
     page(c, <UsersPage console={await chrome(c)} users={await listUsers(db)} channels={ctx.channels.all} problem={problem} name={name} />, problem ? 400 : 200);
   signedIn.get('/users', requireRole('admin'), (c) => usersPage(c));
   signedIn.post('/users', requireRole('admin'), async (c) => {
-    const body = await c.req.parseBody({ all: true });
+    const body = await formBody(c, { all: true });
     const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
     const role = text('role') as Role;
     const channels = ([] as unknown[]).concat(body.channels ?? []).filter((slug): slug is string => typeof slug === 'string' && ctx.channels.bySlug(slug) !== undefined);

@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from './errors.tsx';
+import { formBody } from './form.ts';
 import { requestIsHttps } from './https.ts';
 import { requestOrigin } from './origin.ts';
 
@@ -32,9 +33,11 @@ export function csrfProtection(): MiddlewareHandler {
     const origin = c.req.header('Origin');
     if (origin !== undefined && origin !== requestOrigin(c)) throw refused();
     const cookie = getCookie(c, COOKIE) ?? '';
-    const body = await c.req.parseBody();
+    const body = await formBody(c);
     const field = typeof body[CSRF_FIELD] === 'string' ? body[CSRF_FIELD] : '';
-    if (!TOKEN.test(cookie) || field.length !== cookie.length || !timingSafeEqual(Buffer.from(field), Buffer.from(cookie))) throw refused();
+    // Both must have the token's shape first: timingSafeEqual throws on buffers of different byte
+    // lengths, which a field of non-ASCII characters with the cookie's length would give.
+    if (!TOKEN.test(cookie) || !TOKEN.test(field) || !timingSafeEqual(Buffer.from(field), Buffer.from(cookie))) throw refused();
     return next();
   };
 }

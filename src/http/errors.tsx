@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { htmlDocument, Layout, type PageChrome } from './layout.tsx';
 
-export type ErrorCode = 'not_found' | 'bad_request' | 'forbidden' | 'payload_too_large' | 'too_many_requests' | 'internal';
+export type ErrorCode = 'not_found' | 'bad_request' | 'forbidden' | 'payload_too_large' | 'unsupported_media_type' | 'too_many_requests' | 'internal';
 
 /** An error meant for the user: its message is shown as is, in Chinese. */
 export class AppError extends Error {
@@ -25,7 +25,7 @@ export function notFound(message = '您访问的页面不存在或已被删除�
   return new AppError(404, 'not_found', message);
 }
 
-const TITLES: Record<number, string> = { 400: '请求有误', 403: '请求被拒绝', 404: '页面不存在', 413: '提交内容过大', 429: '操作过于频繁', 500: '服务器出错了' };
+const TITLES: Record<number, string> = { 400: '请求有误', 403: '请求被拒绝', 404: '页面不存在', 413: '提交内容过大', 415: '提交格式不受支持', 429: '操作过于频繁', 500: '服务器出错了' };
 
 function respond(c: Context, chrome: PageChrome, error: AppError, requestId?: string): Response {
   if (c.req.path.startsWith('/api/')) {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { findQuantities, parseChineseNumeral } from './quantity.ts';
+import { anyInput } from '../../test/helpers/arbitraries.ts';
 import { randomSource } from '../../test/helpers/random.ts';
 
 const DIGIT = '零一二三四五六七八九';
@@ -84,5 +86,46 @@ describe('Chinese quantities', () => {
   it('finds each figure of an enumeration in order', () => {
     const found = findQuantities('地区生产总值429亿元、固定资产投资137亿元、社会消费品零售总额240亿元,同比分别增长8%、16%、5.5%');
     assert.deepEqual(found.map((q) => `${q.value}${q.unit}`), ['429亿元', '137亿元', '240亿元', '8%', '16%', '5.5%']);
+  });
+
+  it('never throws on any text, and every figure it reads is finite (fast-check)', () => {
+    fc.assert(
+      fc.property(anyInput(300), (text) => {
+        for (const quantity of findQuantities(text)) {
+          for (const number of [quantity.value, quantity.base, quantity.upTo ?? 0]) assert.ok(Number.isFinite(number), `${quantity.text}: ${number}`);
+          assert.ok(quantity.text.length > 0 && quantity.index >= 0);
+        }
+        const numeral = parseChineseNumeral(text);
+        assert.ok(Number.isNaN(numeral) || Number.isFinite(numeral));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads an amount written in Arabic or Chinese numerals back inside any words (fast-check)', () => {
+    const units: Array<[string, number]> = [['元', 1], ['万元', 1e4], ['亿元', 1e8], ['美元', 1], ['亿美元', 1e8], ['平方米', 1], ['平方公里', 1e6], ['家', 1], ['个百分点', 1], ['%', 1]];
+    // Words that are neither numerals nor units nor qualifiers, so the figure stands alone.
+    const words = fc.string({ unit: fc.constantFrom(...'全年完成投资同比增长的和在本市区县招商引资签约落地'), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e12 }), fc.boolean(), fc.constantFrom(...units), words, words, (n, chinese, [unit, factor], before, after) => {
+        // Nobody writes 一亿万元: a numeral before a scaled unit has no 万 or 亿 of its own.
+        fc.pre(!(chinese && /^[万亿]/u.test(unit) && /[万亿]/u.test(toChinese(n))));
+        const [quantity, ...rest] = findQuantities(`${before}${chinese ? toChinese(n) : n}${unit}${after}`);
+        assert.equal(rest.length, 0);
+        assert.equal(quantity?.base, n * factor);
+        // A numeral ending in 万 or 亿 lends it to the unit (一万元 is 1 万元), as 百亿元 reads.
+        if (!chinese) assert.deepEqual([quantity.value, quantity.unit], [n, unit]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads no figure from a run of digits or numerals longer than any figure', () => {
+    // 400 digits were read as Infinity 元; 60 个亿 too.
+    for (const text of [`${'1'.repeat(400)}元`, `${'9'.repeat(40)}亿元`, `一${'亿'.repeat(60)}元`, `增长1.${'5'.repeat(400)}%`]) {
+      assert.deepEqual(findQuantities(text), [], text.slice(0, 12));
+    }
+    assert.ok(Number.isNaN(parseChineseNumeral('亿'.repeat(100_000))), 'no recursion a character deep');
+    assert.deepEqual(findQuantities(`${'1'.repeat(40)} 共5亿元`).map((q) => q.value), [5], 'figures after such a run are still read');
   });
 });

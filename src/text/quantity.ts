@@ -24,6 +24,9 @@ export interface Quantity {
   index: number;
 }
 
+// A figure has at most this many characters. Unbounded runs made the scan quadratic (20,000 digits
+// without a unit took half a minute) and very long numerals overflow to Infinity.
+const MAX_NUMBER_CHARS = 32;
 const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
@@ -44,10 +47,10 @@ function belowTenThousand(text: string): number {
 
 /**
  * A number written in Chinese numerals (一百二十三, 两千零五, 两亿三千万, 三万亿, 二〇一五 read
- * digit by digit), or NaN when `text` is not one.
+ * digit by digit), or NaN when `text` is not one or is longer than any figure is written.
  */
 export function parseChineseNumeral(text: string): number {
-  if (text === '' || ![...text].every((c) => c in DIGITS || c in SMALL_UNITS || c in BIG_UNITS)) return Number.NaN;
+  if (text === '' || text.length > MAX_NUMBER_CHARS || ![...text].every((c) => c in DIGITS || c in SMALL_UNITS || c in BIG_UNITS)) return Number.NaN;
   if ([...text].every((c) => c in DIGITS) && text.length > 1) return Number([...text].map((c) => DIGITS[c]).join(''));
   const split = (big: string, factor: number, below: (part: string) => number): number => {
     const at = text.lastIndexOf(big);
@@ -86,7 +89,9 @@ const UNITS: ReadonlyArray<[string, Dimension, number]> = [
   ['项', 'count', 1],
 ];
 
-const NUMBER = '(?:\\d[\\d,]*(?:\\.\\d+)?|[〇零一二两三四五六七八九十百千万亿]+)';
+// The lookbehinds keep a run longer than a figure from being read from its middle.
+const NUMERAL = '〇零一二两三四五六七八九十百千万亿';
+const NUMBER = `(?:(?<![\\d,.])\\d[\\d,]{0,${MAX_NUMBER_CHARS - 1}}(?:\\.\\d{1,16})?|(?<![\\d${NUMERAL}])[${NUMERAL}]{1,${MAX_NUMBER_CHARS}})`;
 const UNIT = UNITS.map(([unit]) => unit).join('|');
 const PREFIX = '(约|近|超过|超|逾|突破|达到|达)?';
 const QUANTITY = new RegExp(
