@@ -7,6 +7,12 @@
 // this process's reads meanwhile. Transactions begin IMMEDIATE: a deferred one that reads and then
 // writes fails with SQLITE_BUSY_SNAPSHOT in WAL mode if another process wrote in between, and no
 // waiting can save it.
+//
+// Polling alone is not fair: an import that commits every 100 ms and begins again at once would
+// win the lock nearly every time. So a writer that finds the lock taken marks a file beside the
+// database (`<db>-wanted`, its modification time), and a connection that has just held the lock
+// for long stays out while waiters keep marking it, so they get in first.
+import { statSync, utimesSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery, SelectQueryNode, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
@@ -15,14 +21,16 @@ import { CompiledQuery, SelectQueryNode, SqliteDialect, SqliteDriver, type Datab
 export const BUSY_DEADLINE_MS = 10_000;
 
 // A waiting writer tries again after 1, 2, 4, 4, 4 … ms (±50 % so that waiters do not march in
-// step). The longest pause must stay well under HANDOVER_MS, or a waiter could sleep through the
-// moment a long writer leaves the lock free for it.
+// step), marking the wish file each time.
 const FIRST_RETRY_MS = 1;
 const LONGEST_RETRY_MS = 4;
-// A connection that held the lock for LONG_HOLD_MS or more (an import's transaction) leaves it free
-// this long before taking it again, so that writers of other processes get their turn.
+// A connection that held the lock for LONG_HOLD_MS or more (an import's transaction), and was
+// wished for meanwhile, stays out in steps of YIELD_STEP_MS until nobody has marked the wish for
+// WISH_FRESH_MS, but no longer than LONGEST_YIELD_MS, so that a stream of posts cannot stop it.
 const LONG_HOLD_MS = 20;
-const HANDOVER_MS = 10;
+const YIELD_STEP_MS = 5;
+const WISH_FRESH_MS = 15;
+const LONGEST_YIELD_MS = 1000;
 
 /** The database stayed locked by another connection for longer than the deadline. */
 export class DatabaseBusyError extends Error {
@@ -58,13 +66,15 @@ class SharingSqliteDriver extends SqliteDriver implements Driver {
   readonly #database: SQLite.Database;
   readonly #turn = new Turn();
   readonly #connection: SharingSqliteConnection;
+  readonly #wish: LockWish;
   #lockTakenAt = 0;
-  #longHoldEndedAt = -Infinity;
+  #heldLong = false;
 
   constructor(database: SQLite.Database, busyDeadlineMs: number) {
     super({ database });
     this.#database = database;
-    this.#connection = new SharingSqliteConnection(database, this.#turn, busyDeadlineMs);
+    this.#wish = new LockWish(database.memory ? undefined : `${database.name}-wanted`);
+    this.#connection = new SharingSqliteConnection(database, this.#turn, this.#wish, busyDeadlineMs);
   }
 
   override async init(): Promise<void> {}
@@ -76,10 +86,9 @@ class SharingSqliteDriver extends SqliteDriver implements Driver {
   }
 
   override async beginTransaction(): Promise<void> {
-    const rest = this.#longHoldEndedAt + HANDOVER_MS - performance.now();
-    if (rest > 0) await this.#turn.awayFor(rest);
+    if (this.#heldLong && this.#wish.markedAt() >= this.#lockTakenAt) await this.#letWaitersIn();
     await this.#connection.whenUnlocked(() => this.#database.exec('begin immediate'));
-    this.#lockTakenAt = performance.now();
+    this.#lockTakenAt = Date.now();
   }
 
   override async commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -101,15 +110,23 @@ class SharingSqliteDriver extends SqliteDriver implements Driver {
   }
 
   #lockFreed(): void {
-    const now = performance.now();
-    if (now - this.#lockTakenAt >= LONG_HOLD_MS) this.#longHoldEndedAt = now;
+    this.#heldLong = Date.now() - this.#lockTakenAt >= LONG_HOLD_MS;
+  }
+
+  async #letWaitersIn(): Promise<void> {
+    const until = Date.now() + LONGEST_YIELD_MS;
+    do await this.#turn.awayFor(YIELD_STEP_MS);
+    while (Date.now() - this.#wish.markedAt() < WISH_FRESH_MS && Date.now() < until);
   }
 }
 
 class SharingSqliteConnection implements DatabaseConnection {
+  private readonly waitingWriters = new Turn();
+
   constructor(
     private readonly database: SQLite.Database,
     private readonly turn: Turn,
+    private readonly wish: LockWish,
     private readonly busyDeadlineMs: number,
   ) {}
 
@@ -127,20 +144,37 @@ class SharingSqliteConnection implements DatabaseConnection {
 
   /**
    * Runs `attempt` until it does not find the database locked. The caller holds this process's
-   * turn on the connection; while waiting, the turn goes to other queries, so reads go on.
+   * turn on the connection, and holds it again when this returns; while waiting, the turn goes to
+   * other queries, so reads go on. Writers that find the lock taken line up, and only the first
+   * polls: hundreds of posts each polling would take the CPU from everything else.
    */
   async whenUnlocked<T>(attempt: () => T): Promise<T> {
     const started = performance.now();
-    for (let retry = 0; ; retry += 1) {
-      try {
-        return attempt();
-      } catch (error) {
-        if (!isBusy(error)) throw error;
-        const waited = performance.now() - started;
-        if (waited >= this.busyDeadlineMs) throw new DatabaseBusyError(waited, { cause: error });
+    try {
+      return attempt();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+    }
+    this.wish.mark();
+    this.turn.give();
+    await this.waitingWriters.take();
+    try {
+      for (let retry = 0; ; retry += 1) {
+        // The first in line tries at once: the writer before it may just have got in and out.
+        if (retry > 0) await sleep(Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** (retry - 1)) * (0.5 + Math.random()));
+        await this.turn.take();
+        try {
+          return attempt();
+        } catch (error) {
+          if (!isBusy(error)) throw error;
+          const waited = performance.now() - started;
+          if (waited >= this.busyDeadlineMs) throw new DatabaseBusyError(waited, { cause: error });
+        }
+        this.wish.mark();
+        this.turn.give();
       }
-      const pause = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** retry) * (0.5 + Math.random());
-      await this.turn.awayFor(pause);
+    } finally {
+      this.waitingWriters.give();
     }
   }
 
@@ -154,6 +188,30 @@ class SharingSqliteConnection implements DatabaseConnection {
 
 function isBusy(error: unknown): boolean {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
+}
+
+/** A file whose modification time says when a writer last found the lock taken (ms since 1970). */
+class LockWish {
+  constructor(private readonly path: string | undefined) {}
+
+  mark(): void {
+    if (!this.path) return;
+    const now = new Date();
+    try {
+      utimesSync(this.path, now, now);
+    } catch {
+      writeFileSync(this.path, '');
+    }
+  }
+
+  markedAt(): number {
+    if (!this.path) return 0;
+    try {
+      return statSync(this.path).mtimeMs;
+    } catch {
+      return 0;
+    }
+  }
 }
 
 /** Turns on the one connection, first come first served. */
