@@ -193,16 +193,14 @@ describe('importer beside other writers on SQLite', () => {
       const path = join(dir.path, 'many.txt');
       writeFileSync(path, Array.from({ length: 600 }, (_, n) => seed[n % seed.length]!).map((block, n) => `-\n${block.title}（${n}）\n${block.body.replace(/\n/gu, ' ')}\n${block.date}\n`).join(''));
       let otherWrite: Promise<number> | undefined;
-      const writeProgress = () => {
-        // Well inside the import's first transaction: the worker thread is still cutting words.
-        setTimeout(() => {
-          otherWrite = other.db.transaction().execute(async (trx) => {
-            await trx.insertInto('site_meta').values({ key: 'other', value: '1' }).execute();
-            return countArticles(trx);
-          });
-        }, 20);
-        return { update() {}, finish() {} };
+      // Once the import has committed its first transaction, the other connection wants to write.
+      const update = () => {
+        otherWrite ??= other.db.transaction().execute(async (trx) => {
+          await trx.insertInto('site_meta').values({ key: 'other', value: '1' }).execute();
+          return countArticles(trx);
+        });
       };
+      const writeProgress = () => ({ update, finish() {} });
       const report = await importSeedFile(opened.db, writingFor(opened), path, { writeProgress });
       assert.equal(report.imported, 600);
       const writtenBefore = await otherWrite!;
