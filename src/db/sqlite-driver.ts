@@ -29,7 +29,7 @@ const LONGEST_RETRY_MS = 4;
 // WISH_FRESH_MS, but no longer than LONGEST_YIELD_MS, so that a stream of posts cannot stop it.
 const LONG_HOLD_MS = 20;
 const YIELD_STEP_MS = 5;
-const WISH_FRESH_MS = 15;
+const WISH_FRESH_MS = 30;
 const LONGEST_YIELD_MS = 1000;
 
 /** The database stayed locked by another connection for longer than the deadline. */
