@@ -174,6 +174,8 @@ class SharingSqliteConnection implements DatabaseConnection {
         this.turn.give();
       }
     } finally {
+      // Writers still in line behind this one keep the wish fresh until they are through.
+      if (this.waitingWriters.queued) this.wish.mark();
       this.waitingWriters.give();
     }
   }
@@ -218,6 +220,11 @@ class LockWish {
 class Turn {
   private held = false;
   private readonly waiting: Array<() => void> = [];
+
+  /** Whether anyone is waiting for the turn. */
+  get queued(): boolean {
+    return this.waiting.length > 0;
+  }
 
   async take(): Promise<void> {
     if (!this.held) {
