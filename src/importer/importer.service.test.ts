@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { saveArticleDraft } from '../articles/article.service.ts';
 import { countArticles, latestArticles } from '../articles/article.store.ts';
+import { openDb } from '../db/connect.ts';
 import { currentContentVersion } from '../db/site-state.store.ts';
 import { writingFor, SEED_FILE, seedText } from '../../test/helpers/seed.ts';
+import { holdWriteLock } from '../../test/helpers/sqlite-lock.ts';
 import { tempDir, testDialects } from '../../test/helpers/test-db.ts';
 import { isQueryProblem, parseQuery } from '../search/search-query.ts';
 import { searchArticles } from '../search/search.service.ts';
 import { importSeedFile, importSeedOnFirstStart, importSeedText } from './importer.service.ts';
+import { parseSeedText } from './seed-format.ts';
 
 for (const dialect of testDialects()) {
   describe(`importer on ${dialect.name}`, () => {
@@ -159,6 +162,52 @@ describe('importer file handling', () => {
       assert.equal(again.unchanged, 10, 'CRLF and BOM do not make a different article');
     } finally {
       await close();
+      dir.remove();
+    }
+  });
+});
+
+// Processes sharing one SQLite file; the PostgreSQL engines lock rows, and their pool waits.
+describe('importer beside other writers on SQLite', () => {
+  const sqlite = testDialects().find((dialect) => dialect.name === 'sqlite')!;
+
+  it('finishes while another connection holds the write lock for a while', async () => {
+    const opened = await sqlite.open();
+    try {
+      const { released } = holdWriteLock(opened.sqlitePath!, 1500);
+      const report = await importSeedFile(opened.db, writingFor(opened), SEED_FILE);
+      assert.ok(performance.now() > (await released), 'the import waited for the lock');
+      assert.equal(report.imported, 10);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('commits in short transactions, so another writer gets in long before a batch is written', async () => {
+    const dir = tempDir();
+    const opened = await sqlite.open();
+    const other = await openDb({ engine: 'sqlite', path: opened.sqlitePath! });
+    try {
+      // 600 articles with the seed's real bodies (news and long reports), so each takes a while.
+      const seed = parseSeedText(seedText()).flatMap((item) => (item.kind === 'block' ? [item.block] : []));
+      const path = join(dir.path, 'many.txt');
+      writeFileSync(path, Array.from({ length: 600 }, (_, n) => seed[n % seed.length]!).map((block, n) => `-\n${block.title}（${n}）\n${block.body.replace(/\n/gu, ' ')}\n${block.date}\n`).join(''));
+      let otherWrite: Promise<number> | undefined;
+      // Once the import has committed its first transaction, the other connection wants to write.
+      const update = () => {
+        otherWrite ??= other.db.transaction().execute(async (trx) => {
+          await trx.insertInto('site_meta').values({ key: 'other', value: '1' }).execute();
+          return countArticles(trx);
+        });
+      };
+      const writeProgress = () => ({ update, finish() {} });
+      const report = await importSeedFile(opened.db, writingFor(opened), path, { writeProgress });
+      assert.equal(report.imported, 600);
+      const writtenBefore = await otherWrite!;
+      assert.ok(writtenBefore < 250, `the other write waited until ${writtenBefore} articles were written, not for a whole batch of 250`);
+    } finally {
+      await other.close();
+      await opened.close();
       dir.remove();
     }
   });

@@ -27,8 +27,11 @@ export interface ImportOptions {
   writeProgress?: (total: number) => Progress;
 }
 
-// Each batch commits in its own transaction: a crash loses at most one batch, never half an
-// article, and a rerun completes the rest because imports are idempotent.
+// Articles commit in transactions of about TRANSACTION_MS of writing: a crash loses at most one
+// of them, never half an article (a rerun completes the rest, imports being idempotent), and other
+// writers (the public's posts while the server runs) wait at most about that long for the lock.
+const TRANSACTION_MS = 100;
+// The words of the next batch are cut on a worker thread while this one is written.
 const BATCH_SIZE = 250;
 
 /** Imports the articles of a seed-format file. */
@@ -91,18 +94,28 @@ async function writeDrafts(db: Db, content: ArticleWriting, drafts: ArticleDraft
       const batch = oldestFirst.slice(start, start + BATCH_SIZE);
       const next = oldestFirst.slice(start + BATCH_SIZE, start + 2 * BATCH_SIZE);
       if (next.length > 0) prepareDraftIndexing(content, next);
-      const outcomes: SaveOutcome[] = await db.transaction().execute(async (trx) => {
-        const done: SaveOutcome[] = [];
-        for (const draft of batch) done.push((await saveArticleDraft(trx, content, draft)).outcome);
-        return done;
-      });
-      for (const outcome of outcomes) report[outcome] += 1;
-      progress?.update(start + batch.length, `${start + batch.length}/${oldestFirst.length} articles`);
+      for (let saved = 0; saved < batch.length; ) {
+        const outcomes = await db.transaction().execute((trx) => saveForAWhile(trx, content, batch.slice(saved)));
+        for (const outcome of outcomes) report[outcome] += 1;
+        saved += outcomes.length;
+        progress?.update(start + saved, `${start + saved}/${oldestFirst.length} articles`);
+      }
     }
   } finally {
     await content.searchIndex.endPreparing();
   }
   progress?.finish();
+}
+
+/** Saves drafts from the first on, for about TRANSACTION_MS; at least one. Pass a transaction. */
+async function saveForAWhile(trx: Db, content: ArticleWriting, drafts: ArticleDraft[]): Promise<SaveOutcome[]> {
+  const started = performance.now();
+  const outcomes: SaveOutcome[] = [];
+  for (const draft of drafts) {
+    outcomes.push((await saveArticleDraft(trx, content, draft)).outcome);
+    if (performance.now() - started >= TRANSACTION_MS) break;
+  }
+  return outcomes;
 }
 
 const SEED_IMPORTED_KEY = 'seed_imported_at';

@@ -1,0 +1,77 @@
+// Two connections to one SQLite file, as the server's workers and a CLI import have. SQLite only:
+// PGlite has a single connection, and the PostgreSQL server's pool waits for its row locks itself.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import SQLite from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import { holdWriteLock } from '../../test/helpers/sqlite-lock.ts';
+import { tempDir } from '../../test/helpers/test-db.ts';
+import { openDb, type OpenDb } from './connect.ts';
+import type { Db } from './database.ts';
+import { migrateToLatest } from './migrate.ts';
+import { DatabaseBusyError, SharingSqliteDialect } from './sqlite-driver.ts';
+
+const HOLD_MS = 1500;
+
+describe('SQLite writers share the database file', () => {
+  const dir = tempDir();
+  const path = join(dir.path, 'shared.db');
+  let opened: OpenDb;
+  let db: Db;
+  before(async () => {
+    opened = await openDb({ engine: 'sqlite', path });
+    db = opened.db;
+    await migrateToLatest(db, opened.dialect);
+  });
+  after(async () => {
+    await opened.close();
+    dir.remove();
+  });
+
+  it('a write waits for the lock without stalling reads, then lands', async () => {
+    await db.deleteFrom('site_meta').execute();
+    const { released } = holdWriteLock(path, HOLD_MS);
+    const write = db.insertInto('site_meta').values({ key: 'mine', value: '1' }).execute().then(() => performance.now());
+    // A read through the same Db while the write waits: it must not queue behind the waiting write.
+    const read = db.selectFrom('article').select('id').limit(1).execute().then(() => performance.now());
+    const [readAt, writeAt, releasedAt] = await Promise.all([read, write, released]);
+    assert.ok(readAt < releasedAt, 'the read answered while the other connection still held the lock');
+    assert.ok(writeAt > releasedAt, 'the write waited for the lock');
+    const keys = (await db.selectFrom('site_meta').select('key').orderBy('key').execute()).map((row) => row.key);
+    assert.deepEqual(keys, ['held', 'mine']);
+  });
+
+  it('a transaction that reads before it writes waits for the lock instead of failing', async () => {
+    await db.deleteFrom('site_meta').execute();
+    const second = await openDb({ engine: 'sqlite', path });
+    try {
+      let otherWrite: Promise<unknown> | undefined;
+      await db.transaction().execute(async (trx) => {
+        await trx.selectFrom('site_meta').select('key').execute();
+        // Another process commits between this transaction's read and its write.
+        otherWrite = second.db.insertInto('site_meta').values({ key: 'other', value: '1' }).execute();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await trx.insertInto('site_meta').values({ key: 'mine', value: '1' }).execute();
+      });
+      await otherWrite;
+      const keys = (await db.selectFrom('site_meta').select('key').orderBy('key').execute()).map((row) => row.key);
+      assert.deepEqual(keys, ['mine', 'other']);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('gives up after its deadline with an error that says the database was busy', async () => {
+    const database = new SQLite(path);
+    const impatient = new Kysely({ dialect: new SharingSqliteDialect(database, { busyDeadlineMs: 200 }) }) as Db;
+    const { released } = holdWriteLock(path, 600);
+    try {
+      await assert.rejects(impatient.insertInto('site_meta').values({ key: 'late', value: '1' }).execute(), DatabaseBusyError);
+      await assert.rejects(impatient.transaction().execute(async (trx) => trx.insertInto('site_meta').values({ key: 'late', value: '1' }).execute()), DatabaseBusyError);
+    } finally {
+      await released;
+      await impatient.destroy();
+    }
+  });
+});
