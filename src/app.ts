@@ -32,7 +32,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   };
   const ctx: RouteContext = {
     ...deps,
-    cachedPage: (handler) => deps.pageCache.wrap(handler),
+    cachedPage: (params, handler) => deps.pageCache.wrap(params, handler),
     assetHref: (name) => (name === 'echarts.min.js' ? vendorHref(name) : assets.href(name)),
     // The navigation lists only channels that have articles: empty channels are an inspection
     // fault for government sites, and the directory at /channels still lists every channel.

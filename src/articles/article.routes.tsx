@@ -15,7 +15,7 @@ export function articleRoutes(ctx: RouteContext): Hono {
   return new Hono()
     .get(
       '/',
-      cachedPage(async (c) => {
+      cachedPage(['page'], async (c) => {
         const list = await articleListPage(db, parsePageNumber(c.req.query('page')));
         if (!list) throw notFound('没有这一页。');
         return c.html(htmlDocument(<HomePage chrome={await ctx.chrome()} list={list} navChannel={ctx.navChannel} />));
@@ -23,7 +23,7 @@ export function articleRoutes(ctx: RouteContext): Hono {
     )
     .get(
       '/articles/:id',
-      cachedPage(async (c) => {
+      cachedPage([], async (c) => {
         const id = parseId(c.req.param('id') ?? '');
         const found = id === undefined ? undefined : await articleWithNeighbours(db, id);
         if (!found) throw notFound('您要查看的文章不存在或已被删除。');

@@ -13,14 +13,14 @@ export function channelRoutes(ctx: RouteContext): Hono {
   return new Hono()
     .get(
       '/channels',
-      cachedPage(async (c) => {
+      cachedPage([], async (c) => {
         const counts = await articleCountsByChannel(db);
         return c.html(htmlDocument(<ChannelDirectoryPage chrome={await ctx.chrome()} channels={channels.all} counts={counts} />));
       }),
     )
     .get(
       '/channels/:slug',
-      cachedPage(async (c) => {
+      cachedPage(['page'], async (c) => {
         const channel = channels.bySlug(c.req.param('slug') ?? '');
         if (!channel) throw notFound('没有这个频道。');
         const list = await articleListPage(db, parsePageNumber(c.req.query('page')), channel.slug);

@@ -36,7 +36,7 @@ export function enterpriseRoutes(ctx: RouteContext): Hono {
     .get('/enterprises/applied', async (c) => c.html(htmlDocument(<AppliedPage chrome={await ctx.chrome()} />)))
     .get(
       '/enterprises',
-      ctx.cachedPage(async (c) => {
+      ctx.cachedPage(['industry', 'channel', 'page'], async (c) => {
         const industry = c.req.query('industry') || undefined;
         const channel = c.req.query('channel') || undefined;
         if (industry !== undefined && !INDUSTRIES.some((item) => item.code === industry)) throw new AppError(400, 'bad_request', '没有这个行业门类,请从列表中选择。');

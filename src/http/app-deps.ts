@@ -27,8 +27,11 @@ export interface AppDeps {
 
 /** Shared helpers the features' route tables receive from createApp. */
 export interface RouteContext extends AppDeps {
-  /** Wraps a public page handler with the content-versioned page cache. */
-  cachedPage(handler: Handler): Handler;
+  /**
+   * Wraps a public page handler with the content-versioned page cache; `params` names every query
+   * parameter the handler reads, and only those tell one cached page from another.
+   */
+  cachedPage(params: readonly string[], handler: Handler): Handler;
   /** Header, navigation and footer data for a full page. */
   chrome(): Promise<PageChrome>;
   /** The versioned URL of a file under public/ or a vendored library (echarts.min.js). */

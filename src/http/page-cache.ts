@@ -3,6 +3,7 @@
 // The version lives in the database, so a change made by any worker or by a CLI import is seen
 // by every worker on its next request.
 import type { Context, Handler } from 'hono';
+import { getQueryParam } from 'hono/utils/url';
 import { compressBody, responsePartsFor, respondWithBody, type CompressedBody, type ResponseParts } from './compressed-body.ts';
 
 interface CachedPage {
@@ -25,50 +26,105 @@ const DEFAULT_MAX_PAGES = 500;
 // is shown a page older than the content.
 const PAGE_CACHE_CONTROL = 'no-cache';
 
-/** Public pages by path and query, valid while the content version is unchanged. */
+/**
+ * Public pages by path and the query parameters their route reads, valid while the content
+ * version is unchanged. Any other parameter (utm_source, a cache-buster) neither renders a page
+ * anew nor takes a place in the cache.
+ */
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
+  // The parameter names of the route behind each path a page was stored for, so the fast path can
+  // build a URL's key before routing. Bounded like the pages; a forgotten path only costs a trip
+  // through the router, which finds the page under the same key.
+  private readonly routeParams = new Map<string, readonly string[]>();
 
   constructor(
     private readonly currentVersion: () => Promise<number>,
     private readonly maxPages = DEFAULT_MAX_PAGES,
   ) {}
 
-  /** Wraps a public page's GET handler: render on a miss, answer from memory on a hit. */
-  wrap(handler: Handler): Handler {
+  /**
+   * Wraps a public page's GET handler that reads the query parameters `params` and no others:
+   * render on a miss, answer from memory on a hit.
+   */
+  wrap(params: readonly string[], handler: Handler): Handler {
+    const sorted = [...params].sort();
     return async (c: Context, next) => {
-      const key = pathAndQuery(c.req.url);
+      const url = pathAndQuery(c.req.url);
+      const path = pathOf(url);
+      const key = pageKey(path, url, sorted);
       const version = await this.currentVersion();
       let page = this.pages.get(key);
       if (!page || page.version !== version) {
-        const response = await handler(c, next);
+        const response = await handler(onlyParams(c, sorted), next);
         if (!(response instanceof Response) || response.status !== 200) return response as Response;
         page = {
           version,
           body: compressBody(Buffer.from(await response.arrayBuffer())),
           contentType: response.headers.get('Content-Type') ?? 'text/html; charset=UTF-8',
         };
-        this.remember(key, page);
+        remember(this.pages, key, page, this.maxPages);
+        remember(this.routeParams, path, sorted, this.maxPages);
       }
       return respondWithBody(pageRequestOf(c), page.body, { 'Content-Type': page.contentType, 'Cache-Control': PAGE_CACHE_CONTROL });
     };
   }
 
   /**
-   * The response for `key` when a current copy is in memory, else undefined. The server's fast
-   * path calls this before routing, so a hot page costs one version read and a socket write.
+   * The response for the request target `url` (`/path?query`) when a current copy is in memory,
+   * else undefined. The server's fast path calls this before routing, so a hot page costs one
+   * version read and a socket write.
    */
-  async currentResponse(key: string, request: PageRequest): Promise<ResponseParts | undefined> {
-    const page = this.pages.get(key);
+  async currentResponse(url: string, request: PageRequest): Promise<ResponseParts | undefined> {
+    const path = pathOf(url);
+    const params = this.routeParams.get(path);
+    const page = params && this.pages.get(pageKey(path, url, params));
     if (!page || page.version !== (await this.currentVersion())) return undefined;
     return responsePartsFor(request, page.body, { 'Content-Type': page.contentType, 'Cache-Control': PAGE_CACHE_CONTROL });
   }
+}
 
-  private remember(key: string, page: CachedPage): void {
-    this.pages.delete(key);
-    this.pages.set(key, page);
-    if (this.pages.size > this.maxPages) this.pages.delete(this.pages.keys().next().value!);
+/**
+ * The cache key of a request target: its path, then each of the route's parameters (`sorted`) that
+ * the URL carries, with the value the route reads (Hono's decoding, the first of repeated ones)
+ * encoded one way. So `?b=1&a=2&junk=3` and `?a=%32&b=1` share one key; `?page=` (an empty value)
+ * keys apart from no `page` at all, because a route may tell the two apart.
+ */
+export function pageKey(path: string, url: string, sorted: readonly string[]): string {
+  if (!url.includes('?')) return path;
+  // getQueryParam expects an absolute URL: it looks for the query after the scheme and host.
+  const absolute = `http://x${url}`;
+  let key = path;
+  let separator = '?';
+  for (const name of sorted) {
+    const value = getQueryParam(absolute, name) as string | undefined;
+    if (value === undefined) continue;
+    key += `${separator}${name}=${encodeURIComponent(value)}`;
+    separator = '&';
   }
+  return key;
+}
+
+// The handler's view of the request: reading a parameter the route did not declare is a
+// programming error, which would otherwise serve one rendering for URLs that differ in it.
+function onlyParams(c: Context, params: readonly string[]): Context {
+  const { req } = c;
+  const check = (name: string | undefined) => {
+    if (name === undefined || !params.includes(name)) throw new Error(`cached page reads undeclared query parameter ${name ?? '(all)'}`);
+    return name;
+  };
+  const query = req.query.bind(req);
+  const queries = req.queries.bind(req);
+  req.query = ((name?: string) => query(check(name))) as typeof req.query;
+  req.queries = ((name?: string) => queries(check(name))) as typeof req.queries;
+  return c;
+}
+
+// Insertion order is age: the oldest entry goes when the map is full.
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value!);
 }
 
 function pageRequestOf(c: Context): PageRequest {
@@ -76,7 +132,12 @@ function pageRequestOf(c: Context): PageRequest {
 }
 
 /** `/path?query` of an absolute URL. */
-export function pathAndQuery(url: string): string {
+function pathAndQuery(url: string): string {
   const start = url.indexOf('/', url.indexOf('//') + 2);
   return start === -1 ? '/' : url.slice(start);
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }

@@ -20,6 +20,9 @@ function csv(c: Context, name: string, header: string[], rows: unknown[][]): Res
   return c.body(body, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
 }
 
+// The filters of the project table and its downloads.
+const PROJECT_PARAMS = ['channel', 'industry', 'stage'];
+
 /** Routes: `/data`, `/data.csv`, `/data.json`, `/data/:slug`, `/projects`, `/projects.csv`, `/projects.json`. */
 export function insightRoutes(ctx: RouteContext): Hono {
   const { db, channels, cachedPage } = ctx;
@@ -64,16 +67,16 @@ export function insightRoutes(ctx: RouteContext): Hono {
   });
 
   return new Hono()
-    .get('/data', cachedPage(async (c) => {
+    .get('/data', cachedPage([], async (c) => {
       const rows = await indicatorRows(db);
       return c.html(htmlDocument(<DataPage chrome={await ctx.chrome()} scripts={scripts()} rows={rows} charts={dataCharts(rows)} channelName={ctx.navChannel} />));
     }))
-    .get('/data.json', cachedPage(async (c) => c.json(factRecords(await indicatorRows(db, channelParam(c))))))
-    .get('/data.csv', cachedPage(async (c) => {
+    .get('/data.json', cachedPage(['channel'], async (c) => c.json(factRecords(await indicatorRows(db, channelParam(c))))))
+    .get('/data.csv', cachedPage(['channel'], async (c) => {
       const records = factRecords(await indicatorRows(db, channelParam(c)));
       return csv(c, 'indicators', ['地区', '指标代码', '指标', '年份', '类型', '数值', '单位', '增长(%)', '力争(%)', '原文', '文章'], records.map((r) => [r.district, r.indicator, r.indicatorName, r.year, r.kind, r.value, r.unit, r.growth, r.stretch, r.sentence, r.article]));
     }))
-    .get('/data/:slug', cachedPage(async (c) => {
+    .get('/data/:slug', cachedPage([], async (c) => {
       const channel = channels.bySlug(c.req.param('slug') ?? '');
       if (!channel) throw notFound('没有这个地区。');
       const rows = await indicatorRows(db, channel.slug);
@@ -86,7 +89,7 @@ export function insightRoutes(ctx: RouteContext): Hono {
       };
       return c.html(htmlDocument(<DistrictDataPage chrome={await ctx.chrome()} scripts={scripts()} channel={channel} rows={rows} chart={chart} channelName={ctx.navChannel} />));
     }))
-    .get('/projects', cachedPage(async (c) => {
+    .get('/projects', cachedPage(PROJECT_PARAMS, async (c) => {
       const filter = projectFilter(c);
       const [projects, all] = await Promise.all([projectRows(db, filter), projectRows(db)]);
       const districts = [...new Set(projects.map((p) => p.channel))];
@@ -104,8 +107,8 @@ export function insightRoutes(ctx: RouteContext): Hono {
         ),
       );
     }))
-    .get('/projects.json', cachedPage(async (c) => c.json(projectRecords(await projectRows(db, projectFilter(c))))))
-    .get('/projects.csv', cachedPage(async (c) => {
+    .get('/projects.json', cachedPage(PROJECT_PARAMS, async (c) => c.json(projectRecords(await projectRows(db, projectFilter(c))))))
+    .get('/projects.csv', cachedPage(PROJECT_PARAMS, async (c) => {
       const records = projectRecords(await projectRows(db, projectFilter(c)));
       return csv(c, 'projects', ['项目', '总投资', '单位', '限定', '地区', '产业', '阶段', '文章'], records.map((r) => [r.name, r.amount, r.unit, r.qualifier, r.district, r.industry, r.stage, r.articles.join(' ')]));
     }));

@@ -10,6 +10,9 @@ import { isQueryProblem, parseQuery, type ParsedQuery, type QueryProblem } from 
 import { MAX_SEARCH_PAGE_SIZE, searchArticles, type SearchOptions } from './search.service.ts';
 import { SearchPage, type SearchForm } from './views/search-page.tsx';
 
+// The query parameters of a search; the JSON API adds pageSize.
+const SEARCH_PARAMS = ['q', 'channel', 'from', 'to', 'page'];
+
 /** Reads and checks the filters; a bad one is a 400 with a message saying which and why. */
 function searchOptions(c: Context, ctx: RouteContext): SearchOptions & { form: SearchForm } {
   const channel = c.req.query('channel') || undefined;
@@ -33,7 +36,7 @@ export function searchRoutes(ctx: RouteContext): Hono {
   return new Hono()
     .get(
       '/search',
-      cachedPage(async (c) => {
+      cachedPage(SEARCH_PARAMS, async (c) => {
         const chrome = await ctx.chrome();
         let options: ReturnType<typeof searchOptions>;
         try {
@@ -56,7 +59,7 @@ export function searchRoutes(ctx: RouteContext): Hono {
     )
     .get(
       '/api/search',
-      cachedPage(async (c) => {
+      cachedPage([...SEARCH_PARAMS, 'pageSize'], async (c) => {
         const options = searchOptions(c, ctx);
         const pageSizeText = c.req.query('pageSize');
         if (pageSizeText !== undefined) {
