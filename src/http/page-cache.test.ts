@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Hono, type Context } from 'hono';
+import { getQueryParam } from 'hono/utils/url';
+import { PageCache, pageKey } from './page-cache.ts';
+
+const PAGE_PARAMS = ['page'];
+const SEARCH_PARAMS = ['channel', 'page', 'q'];
+
+/** A cache in front of `/` (reads `page`) with a render counter. */
+function cachedHome(maxPages?: number) {
+  const cache = new PageCache(async () => 1, maxPages);
+  let renders = 0;
+  const app = new Hono().get(
+    '/',
+    cache.wrap(PAGE_PARAMS, (c: Context) => {
+      renders += 1;
+      return c.html(`<p>第 ${c.req.query('page') || 1} 页</p>`);
+    }),
+  );
+  return { cache, app, renders: () => renders };
+}
+
+const noConditions = { ifNoneMatch: undefined, acceptEncoding: undefined, head: false };
+
+describe('page cache keys', () => {
+  it('keep only the route’s parameters, in one order and one encoding', () => {
+    const cases: Array<[url: string, params: string[], key: string]> = [
+      ['/', PAGE_PARAMS, '/'],
+      ['/?x=1', PAGE_PARAMS, '/'],
+      ['/?utm_source=a&utm_medium=b', PAGE_PARAMS, '/'],
+      ['/?pages=2&xpage=3', PAGE_PARAMS, '/'],
+      ['/?page=2', PAGE_PARAMS, '/?page=2'],
+      ['/?x=1&page=2', PAGE_PARAMS, '/?page=2'],
+      ['/?page=%32', PAGE_PARAMS, '/?page=2'],
+      ['/?%70age=2', PAGE_PARAMS, '/?page=2'],
+      ['/?page=2#top', PAGE_PARAMS, '/?page=2'],
+      // Repeated: the route reads the first, so the rest cannot change the page.
+      ['/?page=2&page=3', PAGE_PARAMS, '/?page=2'],
+      // Empty is a value of its own: a route may tell it apart from an absent parameter.
+      ['/?page=', PAGE_PARAMS, '/?page='],
+      ['/?page', PAGE_PARAMS, '/?page='],
+      ['/search?q=a&channel=b', SEARCH_PARAMS, '/search?channel=b&q=a'],
+      ['/search?x=0&channel=b&q=a', SEARCH_PARAMS, '/search?channel=b&q=a'],
+      ['/search?q=a+b', SEARCH_PARAMS, '/search?q=a%20b'],
+      ['/search?q=a%20b', SEARCH_PARAMS, '/search?q=a%20b'],
+      ['/search?q=%E6%8B%9B%E5%95%86', SEARCH_PARAMS, `/search?q=${encodeURIComponent('招商')}`],
+      ['/search?q=a%26page%3D2', SEARCH_PARAMS, '/search?q=a%26page%3D2'],
+    ];
+    for (const [url, params, key] of cases) {
+      assert.equal(pageKey(url.split('?')[0]!, url, [...params].sort()), key, url);
+    }
+  });
+
+  it('make a route read the same values from the key as from the URL it stands for', () => {
+    // So two URLs share a key exactly when the route reads the same parameters from both.
+    const reads = (url: string) => SEARCH_PARAMS.map((name) => getQueryParam(`http://x${url}`, name));
+    const part = fc.constantFrom('q', 'page', 'channel', 'x', '%71', 'pa%67e', '=', '&', '+', '%', '%2', '%26', '%3D', '%E6%8B%9B', '%FF', '#', 'a', '2', '');
+    const query = fc.array(part, { maxLength: 12 }).map((parts) => `/search?${parts.join('')}`);
+    fc.assert(
+      fc.property(query, (url) => {
+        assert.deepEqual(reads(pageKey('/search', url, SEARCH_PARAMS)), reads(url));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('page cache', () => {
+  it('renders a page once whatever junk parameters come with it', async () => {
+    const { app, cache, renders } = cachedHome();
+    const first = await app.request('/');
+    for (let n = 1; n <= 50; n += 1) {
+      const response = await app.request(`/?x=${n}`);
+      assert.equal(response.headers.get('etag'), first.headers.get('etag'));
+    }
+    assert.equal(renders(), 1);
+    assert.ok(await cache.currentResponse('/?utm_source=a', noConditions), 'the fast path finds it too');
+  });
+
+  it('keeps pages apart by the parameters their route reads', async () => {
+    const { app, renders } = cachedHome();
+    assert.equal(await (await app.request('/')).text(), '<p>第 1 页</p>');
+    assert.equal(await (await app.request('/?page=2')).text(), '<p>第 2 页</p>');
+    assert.equal(await (await app.request('/?utm_source=a&page=%32')).text(), '<p>第 2 页</p>');
+    assert.equal(renders(), 2);
+  });
+
+  it('gives junk parameters no place in the cache', async () => {
+    const { app, renders } = cachedHome(2);
+    await app.request('/');
+    await app.request('/?page=2');
+    for (let n = 1; n <= 20; n += 1) await app.request(`/?x=${n}`);
+    await app.request('/');
+    await app.request('/?page=2');
+    assert.equal(renders(), 2, 'neither page was pushed out');
+  });
+
+  it('answers from memory only paths it has stored a page for', async () => {
+    const { app, cache } = cachedHome();
+    assert.equal(await cache.currentResponse('/?x=1', noConditions), undefined);
+    await app.request('/?x=1');
+    assert.equal((await cache.currentResponse('/', noConditions))?.status, 200);
+    assert.equal(await cache.currentResponse('/?page=2', noConditions), undefined);
+    assert.equal(await cache.currentResponse('/other', noConditions), undefined);
+  });
+
+  it('refuses a page that reads a parameter it did not declare, and caches nothing', async () => {
+    const cache = new PageCache(async () => 1);
+    let thrown: unknown;
+    const app = new Hono()
+      .get('/list', cache.wrap(['page'], (c: Context) => c.text(`sorted by ${c.req.query('sort')}`)))
+      .onError((error, c) => ((thrown = error), c.text('', 500)));
+    assert.equal((await app.request('/list?sort=date')).status, 500);
+    assert.match(String(thrown), /undeclared query parameter sort/);
+    assert.equal(await cache.currentResponse('/list', noConditions), undefined);
+  });
+});
