@@ -27,7 +27,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '60' },
     probe: { type: 'string', default: '10' },
     workers: { type: 'string', default: '2' },
-    connections: { type: 'string', default: '32' },
+    connections: { type: 'string', default: '64' },
     from: { type: 'string', default: '25' },
   },
 });
@@ -58,13 +58,20 @@ interface Run {
 
 /** `seconds` of the mix at `rate` requests/s, or as fast as `few` connections go when rate is 0. */
 async function load(url: string, seconds: number, rate: number, next: () => Target, few?: number): Promise<Run> {
-  const result = await autocannon({
-    url,
-    connections: few ?? connections,
-    duration: seconds,
-    ...(rate > 0 ? { overallRate: rate } : {}),
-    timeout: 10,
-    requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }],
+  const socketErrors = new Map<string, number>();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const options: autocannon.Options = {
+      url,
+      connections: few ?? connections,
+      duration: seconds,
+      ...(rate > 0 ? { overallRate: rate } : {}),
+      timeout: 10,
+      requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }],
+    };
+    autocannon(options, (error, done) => (error ? reject(error) : resolve(done))).on('reqError', (error: NodeJS.ErrnoException) => {
+      const name = error.code ?? error.message;
+      socketErrors.set(name, (socketErrors.get(name) ?? 0) + 1);
+    });
   });
   const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [Number(code), stat.count ?? 0] as const);
   // 2xx pages and 303 after a post are answers; anything else (4xx, 5xx) and socket errors are not.
@@ -77,7 +84,7 @@ async function load(url: string, seconds: number, rate: number, next: () => Targ
     p99: result.latency.p99,
     max: result.latency.max,
     errors: failed + result.errors,
-    byStatus: statuses.map(([code, count]) => `${code}×${count}`).join(' '),
+    byStatus: [...statuses, ...socketErrors].map(([code, count]) => `${code}×${count}`).join(' '),
   };
 }
 
@@ -146,7 +153,7 @@ try {
       probes.push(probe);
       process.stderr.write(`${probe.rps.toFixed(0)} requests/s, p99 ${probe.p99} ms, ${probe.errors} errors\n`);
       // A server that falls behind the rate is past its limit even if the few answers were fast.
-      return probe.p99 < P99_TARGET_MS && probe.errors === 0 && probe.rps >= KEEP_UP * rate;
+      return probe.p99 < P99_TARGET_MS && probe.errors === 0 && probe.requests >= KEEP_UP * rate * probeSeconds;
     };
     let best = 0;
     let failed: number | undefined;
