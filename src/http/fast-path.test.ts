@@ -8,9 +8,9 @@ import { writingFor } from '../../test/helpers/seed.ts';
 import { openSeededApp } from '../../test/helpers/test-app.ts';
 import { pageCacheFirst } from './fast-path.ts';
 
-function request(port: number, path: string, headers: Record<string, string> = {}) {
+function request(port: number, path: string, headers: Record<string, string> = {}, method = 'GET') {
   return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    get({ host: '127.0.0.1', port, path, headers, agent: false }, (response) => {
+    get({ host: '127.0.0.1', port, path, headers, method, agent: false }, (response) => {
       let body = '';
       response.setEncoding('utf8').on('data', (c) => (body += c)).on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
     }).on('error', reject);
@@ -34,6 +34,9 @@ describe('page-cache fast path in front of the router', () => {
     close();
     await seeded.close();
   });
+
+  // Enough articles for a second page of the newest-first list.
+  const moreArticles = Array.from({ length: 21 }, (_, i) => `-\n【西湖区招商】西湖区动态第${i + 1}期\n西湖区本期动态。\n2026-04-${String(i + 1).padStart(2, '0')}\n`).join('');
 
   it('renders a page once, then answers it from memory with the same bytes and headers', async () => {
     routed = 0;
@@ -59,5 +62,42 @@ describe('page-cache fast path in front of the router', () => {
     assert.equal(routed, 1, 'a stale copy goes back to the router');
     assert.equal((await request(port, '/no-such-page')).status, 404);
     assert.equal(routed, 2);
+  });
+
+  it('answers a cached page from memory whatever junk parameters come with it', async () => {
+    const home = await request(port, '/');
+    routed = 0;
+    for (const path of ['/?x=1', '/?x=2', '/?utm_source=a&utm_medium=b', '/?fbclid=3']) {
+      const junk = await request(port, path);
+      assert.equal(junk.status, 200, path);
+      assert.equal(junk.body, home.body, path);
+      assert.equal(junk.headers.etag, home.headers.etag, path);
+    }
+    const head = await request(port, '/?x=3', {}, 'HEAD');
+    assert.equal(head.body, '');
+    assert.equal(head.headers.etag, home.headers.etag);
+    assert.equal((await request(port, '/?x=4', { 'If-None-Match': home.headers.etag! })).status, 304);
+    assert.equal(routed, 0, 'no junk URL reached the router');
+  });
+
+  it('keeps pages apart by the parameters their route reads, in any order and encoding', async () => {
+    await importSeedText(seeded.db, writingFor(seeded), moreArticles);
+    const home = await request(port, '/');
+    const second = await request(port, '/?page=2');
+    assert.match(second.body, /第 2 \/ 2 页/);
+    assert.notEqual(second.body, home.body);
+    routed = 0;
+    assert.equal((await request(port, '/?utm_source=a&page=%32')).body, second.body);
+    assert.equal((await request(port, '/?page=2&page=1')).body, second.body, 'the first of repeated parameters counts, as the route reads it');
+    assert.equal(routed, 0);
+
+    const q = encodeURIComponent('西湖');
+    const search = await request(port, `/search?q=${q}&from=2026-01-01&channel=xihu`);
+    assert.match(search.body, /区动态第21期/);
+    routed = 0;
+    assert.equal((await request(port, `/search?channel=xihu&x=1&from=2026-01-01&q=${q}`)).body, search.body);
+    assert.equal(routed, 0);
+    assert.notEqual((await request(port, `/search?q=${q}&from=2026-01-01`)).body, search.body);
+    assert.equal(routed, 1, 'a search without the channel filter is another page');
   });
 });
