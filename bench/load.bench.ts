@@ -90,16 +90,19 @@ async function load(url: string, seconds: number, rate: number, next: () => Targ
 
 /** Resident memory (VmRSS, bytes) of each worker process of the server `primary`. */
 function workerMemory(primary: number): Map<number, number> {
+  const field = (status: string, name: string) => new RegExp(`^${name}:\\s+(.+)$`, 'm').exec(status)?.[1];
+  // Workers run the primary's program; other children (tsx's esbuild service) do not count.
+  const program = field(readFileSync(`/proc/${primary}/status`, 'utf8'), 'Name');
   const workers = new Map<number, number>();
-  for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     let status: string;
     try {
-      status = readFileSync(`/proc/${name}/status`, 'utf8');
+      status = readFileSync(`/proc/${pid}/status`, 'utf8');
     } catch {
       continue; // the process ended while we looked
     }
-    if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) !== primary) continue;
-    workers.set(Number(name), Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) * 1024);
+    if (Number(field(status, 'PPid')) !== primary || field(status, 'Name') !== program) continue;
+    workers.set(Number(pid), Number(/^(\d+) kB/.exec(field(status, 'VmRSS') ?? '')?.[1]) * 1024);
   }
   return workers;
 }
