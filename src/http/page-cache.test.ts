@@ -97,6 +97,18 @@ describe('page cache', () => {
     assert.equal(renders(), 2, 'neither page was pushed out');
   });
 
+  it('keeps the pages read most recently when it is full', async () => {
+    const { app, cache, renders } = cachedHome(2);
+    await app.request('/');
+    await app.request('/?page=2');
+    await app.request('/');
+    await app.request('/?page=3');
+    await cache.currentResponse('/', noConditions);
+    await app.request('/?page=4');
+    await app.request('/');
+    assert.equal(renders(), 4, 'the home page was never pushed out');
+  });
+
   it('answers from memory only paths it has stored a page for', async () => {
     const { app, cache } = cachedHome();
     assert.equal(await cache.currentResponse('/?x=1', noConditions), undefined);

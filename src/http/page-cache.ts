@@ -63,9 +63,9 @@ export class PageCache {
           body: compressBody(Buffer.from(await response.arrayBuffer())),
           contentType: response.headers.get('Content-Type') ?? 'text/html; charset=UTF-8',
         };
-        remember(this.pages, key, page, this.maxPages);
         remember(this.routeParams, path, sorted, this.maxPages);
       }
+      remember(this.pages, key, page, this.maxPages);
       return respondWithBody(pageRequestOf(c), page.body, { 'Content-Type': page.contentType, 'Cache-Control': PAGE_CACHE_CONTROL });
     };
   }
@@ -78,8 +78,10 @@ export class PageCache {
   async currentResponse(url: string, request: PageRequest): Promise<ResponseParts | undefined> {
     const path = pathOf(url);
     const params = this.routeParams.get(path);
-    const page = params && this.pages.get(pageKey(path, url, params));
+    const key = params && pageKey(path, url, params);
+    const page = key && this.pages.get(key);
     if (!page || page.version !== (await this.currentVersion())) return undefined;
+    remember(this.pages, key, page, this.maxPages);
     return responsePartsFor(request, page.body, { 'Content-Type': page.contentType, 'Cache-Control': PAGE_CACHE_CONTROL });
   }
 }
@@ -120,7 +122,8 @@ function onlyParams(c: Context, params: readonly string[]): Context {
   return c;
 }
 
-// Insertion order is age: the oldest entry goes when the map is full.
+// Least recently used first: a hit moves the entry to the end, and the first goes when the map is
+// full, so a stream of one-off pages (old articles, rare searches) cannot push out the hot ones.
 function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
   map.delete(key);
   map.set(key, value);
