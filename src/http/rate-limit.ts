@@ -16,14 +16,18 @@ export interface RateLimit {
 export async function countRequest(db: Db, bucket: string, limit: RateLimit, now = Date.now()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const nowSeconds = Math.floor(now / 1000);
   const windowStart = nowSeconds - (nowSeconds % limit.windowSeconds);
-  const { hits } = await db
-    .insertInto('rate_limit')
-    .values({ bucket, window_start: windowStart, hits: 1 })
-    .onConflict((oc) => oc.columns(['bucket', 'window_start']).doUpdateSet((eb) => ({ hits: eb('rate_limit.hits', '+', 1) })))
-    .returning('hits')
-    .executeTakeFirstOrThrow();
-  // Old windows of this client are of no further use.
-  await db.deleteFrom('rate_limit').where('bucket', '=', bucket).where('window_start', '<', windowStart).execute();
+  // One transaction, so a post waits for the write lock once, not twice, while an import writes.
+  const hits = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('rate_limit')
+      .values({ bucket, window_start: windowStart, hits: 1 })
+      .onConflict((oc) => oc.columns(['bucket', 'window_start']).doUpdateSet((eb) => ({ hits: eb('rate_limit.hits', '+', 1) })))
+      .returning('hits')
+      .executeTakeFirstOrThrow();
+    // Old windows of this client are of no further use.
+    await trx.deleteFrom('rate_limit').where('bucket', '=', bucket).where('window_start', '<', windowStart).execute();
+    return row.hits;
+  });
   return { allowed: Number(hits) <= limit.max, retryAfterSeconds: windowStart + limit.windowSeconds - nowSeconds };
 }
 
