@@ -129,3 +129,44 @@ describe('page cache', () => {
     assert.equal(await cache.currentResponse('/list', noConditions), undefined);
   });
 });
+
+describe('page cache renderings', () => {
+  it('render a page once for requests that miss it at the same time', async () => {
+    let renders = 0;
+    let version = 1;
+    const cache = new PageCache(async () => version);
+    const app = new Hono().get(
+      '/',
+      cache.wrap(PAGE_PARAMS, async (c: Context) => {
+        renders += 1;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return c.html(`<p>第 ${version} 版</p>`);
+      }),
+    );
+    const all = async () => Promise.all(Array.from({ length: 10 }, (_, i) => app.request(`/?x=${i}`)));
+    const first = await all();
+    assert.equal(renders, 1);
+    for (const response of first) assert.equal(await response.text(), '<p>第 1 版</p>');
+    version = 2;
+    const second = await all();
+    assert.equal(renders, 2, 'once more after the content changed');
+    for (const response of second) assert.equal(await response.text(), '<p>第 2 版</p>');
+  });
+
+  it('let waiters render for themselves when the rendering gave no page to keep', async () => {
+    let renders = 0;
+    const cache = new PageCache(async () => 1);
+    const app = new Hono().get(
+      '/',
+      cache.wrap(PAGE_PARAMS, async (c: Context) => {
+        renders += 1;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        if (renders === 1) throw new Error('rendering failed');
+        return c.html('<p>好了</p>');
+      }),
+    );
+    const statuses = await Promise.all(Array.from({ length: 5 }, async () => (await app.request('/')).status));
+    assert.deepEqual(statuses.sort(), [200, 200, 200, 200, 500]);
+    assert.ok(renders >= 2 && renders <= 5);
+  });
+});

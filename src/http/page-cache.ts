@@ -2,7 +2,7 @@
 // rendered once per change of content and every other request only sends bytes already encoded.
 // The version lives in the database, so a change made by any worker or by a CLI import is seen
 // by every worker on its next request.
-import type { Context, Handler } from 'hono';
+import type { Context, Handler, Next } from 'hono';
 import { getQueryParam } from 'hono/utils/url';
 import { compressBody, responsePartsFor, respondWithBody, type CompressedBody, type ResponseParts } from './compressed-body.ts';
 
@@ -37,6 +37,9 @@ export class PageCache {
   // build a URL's key before routing. Bounded like the pages; a forgotten path only costs a trip
   // through the router, which finds the page under the same key.
   private readonly routeParams = new Map<string, readonly string[]>();
+  // Renderings under way, by content version and key; each resolves to its page, or to undefined
+  // when it gave no page to keep (an error, a redirect), so that waiters render for themselves.
+  private readonly rendering = new Map<string, Promise<CachedPage | undefined>>();
 
   constructor(
     private readonly currentVersion: () => Promise<number>,
@@ -56,17 +59,46 @@ export class PageCache {
       const version = await this.currentVersion();
       let page = this.pages.get(key);
       if (!page || page.version !== version) {
-        const response = await handler(onlyParams(c, sorted), next);
-        if (!(response instanceof Response) || response.status !== 200) return response as Response;
-        page = {
-          version,
-          body: compressBody(Buffer.from(await response.arrayBuffer())),
-          contentType: response.headers.get('Content-Type') ?? 'text/html; charset=UTF-8',
-        };
-        remember(this.routeParams, path, sorted, this.maxPages);
+        const flight = `${version} ${key}`;
+        // Requests that miss while the same page is being rendered wait for that rendering: after
+        // a change of content every reader of a hot page misses at once, and each rendering it
+        // again took the CPU from everything else (npm run bench:contention, during an import).
+        const shared = this.rendering.get(flight);
+        // No await between the look-up and the set below: the next request must find this rendering.
+        page = shared && (await shared);
+        if (!page) {
+          const rendering = this.render(c, next, handler, sorted, version);
+          this.rendering.set(
+            flight,
+            rendering.then(
+              (rendered) => (rendered instanceof Response ? undefined : rendered),
+              () => undefined,
+            ),
+          );
+          let rendered: CachedPage | Response;
+          try {
+            rendered = await rendering;
+          } finally {
+            this.rendering.delete(flight);
+          }
+          if (rendered instanceof Response) return rendered;
+          page = rendered;
+          remember(this.routeParams, path, sorted, this.maxPages);
+        }
       }
       remember(this.pages, key, page, this.maxPages);
       return respondWithBody(pageRequestOf(c), page.body, { 'Content-Type': page.contentType, 'Cache-Control': PAGE_CACHE_CONTROL });
+    };
+  }
+
+  /** The page `handler` renders, or its response when that is not a page to keep (not a 200). */
+  private async render(c: Context, next: Next, handler: Handler, sorted: readonly string[], version: number): Promise<CachedPage | Response> {
+    const response = await handler(onlyParams(c, sorted), next);
+    if (!(response instanceof Response) || response.status !== 200) return response as Response;
+    return {
+      version,
+      body: compressBody(Buffer.from(await response.arrayBuffer())),
+      contentType: response.headers.get('Content-Type') ?? 'text/html; charset=UTF-8',
     };
   }
 
