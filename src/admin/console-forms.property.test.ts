@@ -1,0 +1,83 @@
+// Property test for every console form: whatever a signed-in admin's browser posts (any Unicode,
+// very long values, extra, missing and repeated fields, any id in the path), the answer is never
+// a 5xx, and a refused post changes nothing: every change the console makes is audited, so a
+// 4xx must leave the audit log and the edited tables as they were.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { createUser } from '../accounts/account.service.ts';
+import { passwordPolicy } from '../accounts/password-policy.ts';
+import { COMMAND_LINE } from '../audit/audit.service.ts';
+import { anyInput, anyText } from '../../test/helpers/arbitraries.ts';
+import { consoleClient } from '../../test/helpers/console-client.ts';
+import { openSeededApp } from '../../test/helpers/test-app.ts';
+
+const PASSWORD = 'correct horse battery';
+const WATCHED = ['audit_log', 'article', 'article_revision', 'app_user', 'project', 'submission', 'enterprise_application', 'contact_message'] as const;
+type Watched = (typeof WATCHED)[number];
+
+// Every console POST route except sign-in and sign-out (which end the session the test works in);
+// `:id` is replaced by a real id or by something that is not one.
+const ROUTES = [
+  '/admin/password',
+  '/admin/users',
+  '/admin/users/:id/disable',
+  '/admin/users/:id/enable',
+  '/admin/submissions/:id/publish',
+  '/admin/submissions/:id/reject',
+  '/admin/applications/:id/approve',
+  '/admin/applications/:id/reject',
+  '/admin/messages/:id/handle',
+  '/admin/articles',
+  '/admin/articles/:id',
+  '/admin/articles/:id/unpublish',
+  '/admin/facts/:id/confirm',
+  '/admin/facts/:id/delete',
+  '/admin/facts/:id/correct',
+  '/admin/projects',
+  '/admin/projects/:id/delete',
+  '/admin/projects/:id/correct',
+  '/admin/projects/:id/stage',
+  '/admin/projects/:id/milestone',
+];
+// The field names the console's forms use, and a few that none does.
+const FIELD_NAMES = ['title', 'body', 'channel', 'channels', 'status', 'publishAt', 'publishedOn', 'reason', 'note', 'name', 'password', 'current', 'next', 'role', 'value', 'unit', 'growth', 'stretch', 'year', 'kind', 'amount', 'industry', 'stage', 'milestone', 'plannedOn', 'intent', 'action', 'type', '__proto__', 'constructor'];
+
+const id = fc.oneof(fc.integer({ min: 1, max: 12 }).map(String), fc.constantFrom('0', '-1', '99999999999999999999', '1e3', 'abc', '__proto__', '%E4%B8%AD'));
+// A real value some of the time, so posts get past the first checks and reach the services.
+const value = fc.oneof(
+  anyInput(300),
+  fc.constantFrom('nanchang', 'donghu', '__proto__', 'published', 'draft', 'scheduled', 'admin', 'editor', '2026-01-01', '2026-02-30', '12.5', '1e400', '-0', 'NaN', '亿元', '%', 'C', 'signed', 'construction', 'yes'),
+);
+const fields = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...FIELD_NAMES), weight: 4 }, anyText(12)), value), { maxLength: 10 });
+
+describe('console forms take any input without a 5xx or an unaudited change (fast-check)', () => {
+  let seeded: Awaited<ReturnType<typeof openSeededApp>>;
+  let admin: ReturnType<typeof consoleClient>;
+  const counts = async () =>
+    Object.fromEntries(await Promise.all(WATCHED.map(async (table) => [table, (await seeded.db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n]))) as Record<Watched, number>;
+
+  before(async () => {
+    seeded = await openSeededApp();
+    await createUser(seeded.db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+    admin = consoleClient(seeded.app);
+    assert.equal((await admin.signIn('admin', PASSWORD)).status, 303);
+    await admin.get('/admin');
+  });
+  after(() => seeded.close());
+
+  it('answer every post below 500, and a refused one changes no row', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ROUTES), id, fields, async (route, routeId, posted) => {
+        const path = route.replace(':id', routeId);
+        const before = await counts();
+        const response = await admin.post(path, Object.fromEntries(posted.filter(([name]) => name !== '_csrf')));
+        const text = await response.text();
+        assert.ok(response.status < 500, `${path} → ${response.status}: ${text.slice(0, 300)}`);
+        if (response.status >= 400) assert.deepEqual(await counts(), before, `${path} → ${response.status} changed rows`);
+        else if ((await counts()).audit_log === before.audit_log) assert.deepEqual(await counts(), before, `${path} → ${response.status} changed rows without an audit entry`);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
