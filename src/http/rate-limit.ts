@@ -1,5 +1,6 @@
-// Per-client limits on public forms, login and the contribution status lookup. Counters live in the database, so the limit holds
-// across every instance behind the proxy; a fixed window keeps it to one upsert per request.
+// Per-client limits on public forms, sign-in and the tracking-code lookup. Counters live in the
+// database, so the limit holds across every instance behind the proxy; a fixed window keeps it to
+// one upsert per request.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Db } from '../db/database.ts';

@@ -28,6 +28,8 @@ interface Asset {
 // A Map, not an object literal: a name from the URL such as `constructor` must not find
 // Object.prototype's members.
 const VENDOR: ReadonlyMap<string, string> = new Map([['echarts.min.js', 'echarts/dist/echarts.min.js']]);
+/** The vendored libraries pages may link to. */
+export type VendorName = 'echarts.min.js';
 const vendorAssets = new Map<string, Asset>();
 
 function vendorAsset(name: string): Asset | undefined {
@@ -44,7 +46,7 @@ function vendorAsset(name: string): Asset | undefined {
 }
 
 /** The versioned URL of a vendored library, without reading it. */
-export function vendorHref(name: string): string {
+export function vendorHref(name: VendorName): string {
   const module = VENDOR.get(name)!;
   const version = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${module.split('/')[0]}/package.json`), 'utf8')) as { version: string }).version;
   return `/static/${name}?v=${version}`;
