@@ -1,4 +1,5 @@
 // `zhaoshang <command>`: the operator's command line.
+import './runtime-check.ts';
 import { setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runUserCommand } from './accounts/user.command.ts';

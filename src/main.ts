@@ -1,4 +1,5 @@
 // Entry point of `npm start`: read the configuration and start the portal.
+import './runtime-check.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startPortal } from './server.ts';
