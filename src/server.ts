@@ -129,7 +129,7 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
   const opened = await openDb(config.database);
   const pageCache = new PageCache(opened.contentVersion);
   const writing = articleWriting(opened);
-  // Scheduled articles publish themselves; every instance checks, the update is idempotent.
+  // Scheduled articles publish themselves; every instance checks, and each article is claimed once.
   const scheduler = setInterval(() => {
     publishDueArticles(opened.db, writing).catch((error: unknown) => logger.error({ err: error }, 'publishing scheduled articles failed'));
   }, SCHEDULE_CHECK_MS);
