@@ -58,6 +58,8 @@ interface Run {
   requests: number;
   seconds: number;
   latencies: number[];
+  /** The same latencies by kind of request. */
+  byCategory: Record<RequestCategory, number[]>;
   errors: number;
   statuses: Map<string, number>;
   /** Tracking codes of the contributions answered 303 with a code. */
@@ -91,7 +93,7 @@ function freshClientAddress(): string {
 
 /** `seconds` of the mix from `count` closed-loop clients, each on its own kept-alive connection. */
 async function load(port: number, seconds: number, count: number, next: () => Target): Promise<Run> {
-  const run: Run = { requests: 0, seconds, latencies: [], errors: 0, statuses: new Map(), acknowledged: [] };
+  const run: Run = { requests: 0, seconds, latencies: [], byCategory: { page: [], search: [], contribution: [] }, errors: 0, statuses: new Map(), acknowledged: [] };
   const note = (key: string) => run.statuses.set(key, (run.statuses.get(key) ?? 0) + 1);
   const until = performance.now() + seconds * 1000;
   const client = async () => {
@@ -102,7 +104,9 @@ async function load(port: number, seconds: number, count: number, next: () => Ta
       const started = performance.now();
       try {
         const { status, location } = await send(port, target, post ? { localAddress: freshClientAddress() } : { agent });
-        run.latencies.push(performance.now() - started);
+        const latency = performance.now() - started;
+        run.latencies.push(latency);
+        run.byCategory[post ? 'contribution' : target.path.startsWith('/search') ? 'search' : 'page'].push(latency);
         note(String(status));
         const code = post && status === 303 ? /[?&]code=(TG-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(location ?? '')?.[1] : undefined;
         if (code) run.acknowledged.push(code);
@@ -120,6 +124,11 @@ async function load(port: number, seconds: number, count: number, next: () => Ta
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+/** "p50 / p99" of some latencies, in ms. */
+const spread = (latencies: number[]) => {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return `${percentile(sorted, 50).toFixed(1)} / ${percentile(sorted, 99).toFixed(1)}`;
+};
 
 /** A PostgreSQL schema of its own on the server for this run, and how to drop it. */
 async function createSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
@@ -256,6 +265,9 @@ try {
     console.log(`| ${result.label} | ${result.load} | ${(run.requests / run.seconds).toFixed(0)} | ${run.requests} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${(sorted.at(-1) ?? NaN).toFixed(1)} | ${run.errors} | ${statuses} | ${result.acknowledged.length} | ${found} |`);
     if (run.errors > 0) failures.push(`${result.label}: ${run.errors} errors (${statuses})`);
   }
+  console.log('\n| configuration | pages p50 / p99 ms | searches p50 / p99 ms | contributions p50 / p99 ms |');
+  console.log('|---|---:|---:|---:|');
+  for (const { label, run } of results) console.log(`| ${label} | ${spread(run.byCategory.page)} | ${spread(run.byCategory.search)} | ${spread(run.byCategory.contribution)} |`);
   for (const engine of ['sqlite', 'postgres'] as const) {
     const lost = [...acknowledged[engine]].filter((code) => !stored[engine].has(code));
     const unanswered = [...stored[engine]].filter((code) => !acknowledged[engine].has(code));
