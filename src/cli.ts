@@ -4,6 +4,7 @@ import { setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runUserCommand } from './accounts/user.command.ts';
 import { loadConfig } from './config.ts';
+import { runMigrateCommand } from './db/migrate.command.ts';
 import { runImportCommand } from './importer/import.command.ts';
 import { runExtractCommand } from './insights/extract.command.ts';
 import { createLogger } from './logger.ts';
@@ -18,6 +19,9 @@ const USAGE = `Usage: zhaoshang <command> [options]
 
 Commands:
   serve                     start the portal (same as npm start)
+  migrate                   bring the database up to this version (schema migrations, and
+                            the search index if the dictionary changed) and exit; run it
+                            once before the instances of a new version start
   import FILE [--strict]    import articles from a seed-format file; with --strict,
                             import nothing if any block is rejected
   reindex                   rebuild the search index from the stored articles
@@ -42,6 +46,13 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       await startPortal(config, createLogger(config.logLevel));
       return -1;
+    case 'migrate':
+      if (rest.length > 0) {
+        process.stderr.write(`zhaoshang migrate: takes no arguments\n\n${USAGE}`);
+        return 2;
+      }
+      runInBackground();
+      return runMigrateCommand(config);
     case 'import': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { strict: { type: 'boolean', default: false } } });
       if (positionals.length !== 1) {

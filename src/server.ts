@@ -15,7 +15,7 @@ import { drainable, type Drainable } from './http/drain.ts';
 import { pageCacheFirst } from './http/fast-path.ts';
 import { PageCache } from './http/page-cache.ts';
 import { publishDueArticles } from './articles/article-editing.service.ts';
-import { importSeedOnFirstStart } from './importer/importer.service.ts';
+import { importSeedOnFirstStart, type ImportReport } from './importer/importer.service.ts';
 import { progressBar } from './lib/progress.ts';
 import { SearchIndex } from './search/search-index.ts';
 import { ensureSearchIndexCurrent } from './search/search.service.ts';
@@ -36,22 +36,42 @@ export function articleWriting(opened: OpenDb): ArticleWriting {
   return { channels: new ChannelCatalog(channelList), searchIndex: new SearchIndex(Segmenter.load(channelList), opened.dialect.search) };
 }
 
+/** What preparing the database did. */
+export interface Preparation {
+  /** The migrations applied, in order; empty when the schema was current. */
+  migrations: string[];
+  /** Whether the search index was rebuilt for a changed dictionary. */
+  reindexed: boolean;
+  /** The seed import, on the installation's first start only. */
+  seed: ImportReport | undefined;
+}
+
 /**
- * Migrates, re-indexes search if the dictionary changed, imports the bundled seed on first start,
- * then serves with `config.workers` processes.
+ * Brings the database up to this version: the schema, then the search index for the current
+ * dictionary, and with `seedFile` the bundled seed on the installation's first start. Instances
+ * starting at once take turns (SqlDialect.exclusively): the first does the work, the others find
+ * it done. Without the lock two instances on an empty PostgreSQL database both imported the seed,
+ * and the second stopped on a duplicate key.
  */
+export async function prepareDatabase(opened: OpenDb, seedFile?: string): Promise<Preparation> {
+  return opened.dialect.exclusively(opened.db, async (db) => {
+    const migrations = await migrateToLatest(db, opened.dialect);
+    const content = articleWriting(opened);
+    const reindexed = await ensureSearchIndexCurrent(db, content.searchIndex, (total) => progressBar('indexing', total));
+    const seed = seedFile === undefined ? undefined : await importSeedOnFirstStart(db, content, seedFile);
+    return { migrations, reindexed, seed };
+  });
+}
+
+/** Prepares the database (prepareDatabase), then serves with `config.workers` processes. */
 export async function startPortal(config: Config, logger: Logger): Promise<void> {
   if (cluster.isWorker) return serveHere(config, logger);
-  const opened = await openMigratedDb(config);
+  const opened = await openDb(config.database);
   try {
-    const content = articleWriting(opened);
-    if (await ensureSearchIndexCurrent(opened.db, content.searchIndex, (total) => progressBar('indexing', total))) {
-      logger.info('search index rebuilt for the current dictionary');
-    }
-    const report = await importSeedOnFirstStart(opened.db, content, config.seedFile);
-    if (report) {
-      logger.info({ imported: report.imported, updated: report.updated, rejected: report.rejected.length }, 'seed articles imported');
-    }
+    const { migrations, reindexed, seed } = await prepareDatabase(opened, config.seedFile);
+    if (migrations.length > 0) logger.info({ migrations }, 'database migrated');
+    if (reindexed) logger.info('search index rebuilt for the current dictionary');
+    if (seed) logger.info({ imported: seed.imported, updated: seed.updated, rejected: seed.rejected.length }, 'seed articles imported');
   } finally {
     await opened.close();
   }
@@ -129,7 +149,7 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
   const opened = await openDb(config.database);
   const pageCache = new PageCache(opened.contentVersion);
   const writing = articleWriting(opened);
-  // Scheduled articles publish themselves; every instance checks, the update is idempotent.
+  // Scheduled articles publish themselves; every instance checks, and each article is claimed once.
   const scheduler = setInterval(() => {
     publishDueArticles(opened.db, writing).catch((error: unknown) => logger.error({ err: error }, 'publishing scheduled articles failed'));
   }, SCHEDULE_CHECK_MS);

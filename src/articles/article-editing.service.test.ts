@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ConsoleUser } from '../accounts/account.ts';
 import { createApp } from '../app.ts';
+import { sql } from 'kysely';
+import { articleCountsByChannel } from './article.service.ts';
+import type { Db } from '../db/database.ts';
+import { currentContentVersion } from '../db/site-state.store.ts';
 import { appDeps } from '../../test/helpers/test-app.ts';
 import { writingFor } from '../../test/helpers/seed.ts';
-import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
+import { testDialects, withTestDb, type TestDialect } from '../../test/helpers/test-db.ts';
 import { articleForEditing, editedArticleSchema, publishDueArticles, saveEditedArticle, unpublishArticle, type EditedArticle } from './article-editing.service.ts';
 
 const editor: ConsoleUser = { id: 1, name: 'ed.donghu', role: 'editor', channels: ['donghu'], mustChangePassword: false };
@@ -87,5 +91,66 @@ for (const dialect of testDialects()) {
         assert.equal(await articleForEditing(opened.db, editor, xihu as number), undefined);
         assert.equal((await opened.db.selectFrom('article').select('status').where('id', '=', xihu as number).executeTakeFirstOrThrow()).status, 'published');
       }));
+
+    it('publishes a due article exactly once when two instances run the schedule at the same moment', { skip: dialect.name === 'pglite' && 'a PGlite database belongs to one process' }, () =>
+      racingInstances(dialect));
   });
+}
+
+/** Waits until `count` sessions of the PostgreSQL server wait for a lock in a statement containing `text`. */
+async function lockWaiters(db: Db, text: string, count: number): Promise<void> {
+  for (let tries = 0; tries < 300; tries += 1) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and query like ${`%${text}%`}`.execute(db);
+    if (Number(rows[0]!.n) >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`no session came to wait for a lock in "${text}"`);
+}
+
+// Two instances on one database, each with its own connections, publish at the same moment. A third
+// holds the content-version row, so the first to claim the articles cannot commit before the second
+// has read them: the race the scheduler timers of two instances can run into, made certain.
+async function racingInstances(dialect: TestDialect): Promise<void> {
+  const opened = await dialect.open();
+  const [first, second] = [await opened.another!(), await opened.another!()];
+  try {
+    const writing = writingFor(opened);
+    const titles = ['赣江新区氢能产业园开工', '南昌光伏组件项目投产', '航空装备制造基地签约'];
+    for (const title of titles) {
+      await saveEditedArticle(opened.db, writing, editor, actor, undefined, input({ title, status: 'scheduled', publishAt: '2026-03-01T12:00' }), now);
+    }
+    const versionBefore = await currentContentVersion(opened.db);
+    const due = new Date('2026-03-01T04:00:00Z');
+
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const holder = opened.db.transaction().execute(async (trx) => {
+      await trx.updateTable('content_version').set((eb) => ({ version: eb.ref('version') })).where('id', '=', 1).execute();
+      await released;
+    });
+    const racing = [publishDueArticles(first.db, writingFor(first), due), publishDueArticles(second.db, writingFor(second), due)];
+    if (dialect.name === 'postgres') {
+      await lockWaiters(opened.db, 'content_version', 1); // the first claimed the articles, waits to count the change
+      await lockWaiters(opened.db, 'update "article"', 1); // the second read them and waits for the first
+    }
+    release();
+    await holder;
+    const published = await Promise.all(racing);
+
+    assert.deepEqual([...published].sort(), [0, titles.length], 'one instance published them all, the other none');
+    const audit = await opened.db.selectFrom('audit_log').select('target_id').where('action', '=', 'article.publish_scheduled').execute();
+    assert.equal(audit.length, titles.length, 'one audit entry per article');
+    assert.equal(new Set(audit.map((row) => row.target_id)).size, titles.length);
+    assert.equal(await currentContentVersion(opened.db), versionBefore + 1, 'the content version counts the publication once');
+    assert.equal((await articleCountsByChannel(opened.db)).get('donghu'), titles.length, 'each article counted once');
+    const app = createApp(appDeps(opened));
+    for (const word of ['氢能', '光伏', '航空装备']) {
+      const found = (await (await app.request(`/api/search?q=${encodeURIComponent(word)}`)).json()) as { total: number };
+      assert.equal(found.total, 1, `one search hit for ${word}`);
+    }
+  } finally {
+    await first.close();
+    await second.close();
+    await opened.close();
+  }
 }

@@ -170,16 +170,27 @@ export async function unpublishArticle(db: Db, writing: ArticleWriting, user: Co
 
 const SCHEDULER: Actor = { userId: null, userName: 'scheduler' };
 
-/** Publishes scheduled articles whose time has come; returns how many. Safe to run anywhere, often. */
+/**
+ * Publishes scheduled articles whose time has come; returns how many. Every instance (and every
+ * worker) runs this on a timer, so it must publish each article exactly once: the conditional
+ * update claims the due rows, and only the rows it claimed are indexed, audited and counted. On
+ * PostgreSQL a second instance's update waits for the first to commit, then finds the rows no
+ * longer scheduled and claims none; a read-then-update would have audited and re-indexed them twice.
+ */
 export async function publishDueArticles(db: Db, writing: ArticleWriting, now = new Date()): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const due = await trx.selectFrom('article').select(columns).where('status', '=', 'scheduled').where('publish_at', '<=', now.toISOString()).execute();
-    for (const row of due) {
-      await trx.updateTable('article').set({ status: 'published', publish_at: null }).where('id', '=', row.id).where('status', '=', 'scheduled').execute();
-      await reindex(trx, writing, { ...toEditing(row), status: 'published' });
+    const claimed = await trx
+      .updateTable('article')
+      .set({ status: 'published', publish_at: null })
+      .where('status', '=', 'scheduled')
+      .where('publish_at', '<=', now.toISOString())
+      .returning(columns)
+      .execute();
+    for (const row of claimed) {
+      await reindex(trx, writing, toEditing(row));
       await recordAudit(trx, SCHEDULER, { action: 'article.publish_scheduled', targetType: 'article', targetId: Number(row.id), before: { status: 'scheduled' }, after: { status: 'published' } }, now);
     }
-    if (due.length > 0) await bumpContentVersion(trx);
-    return due.length;
+    if (claimed.length > 0) await bumpContentVersion(trx);
+    return claimed.length;
   });
 }

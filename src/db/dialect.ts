@@ -20,6 +20,12 @@ export interface SqlDialect {
    * migrator keeps its own tables there; undefined where the engine has no schemas.
    */
   currentSchema(db: Db): Promise<string | undefined>;
+  /**
+   * Runs `work` while holding the installation's preparation lock, so that instances starting at
+   * the same moment take turns migrating and importing instead of doing it twice. `work` gets the
+   * connection to use.
+   */
+  exclusively<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T>;
 }
 
 /** SQLite's fragments for one connection (`withShadowTablesWritable` as search-fts5.ts needs it). */
@@ -29,8 +35,15 @@ export function sqliteDialect(withShadowTablesWritable: WithShadowTablesWritable
     autoIncrementPrimaryKey: (col) => col.primaryKey().autoIncrement(),
     search: fts5Search(withShadowTablesWritable),
     currentSchema: async () => undefined,
+    // No lock: SQLite is served by one instance, whose primary prepares the file before it forks
+    // workers. Several instances need PostgreSQL (README, "More instances").
+    exclusively: (db, work) => work(db),
   };
 }
+
+// The first key of the preparation lock (pg_advisory_lock's two-key form); the second is the
+// schema's hash, so that installations in different schemas of one database do not wait for each other.
+const PREPARATION_LOCK = 0x7a73;
 
 export const postgresDialect: SqlDialect = {
   engine: 'postgres',
@@ -40,4 +53,16 @@ export const postgresDialect: SqlDialect = {
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     return rows[0]?.schema ?? undefined;
   },
+  // A session advisory lock on one connection, and `work` runs on that connection: PGlite has only
+  // one, which the lock would otherwise keep from `work`. A lost connection releases it.
+  exclusively: (db, work) =>
+    db.connection().execute(async (connection) => {
+      const key = sql`${PREPARATION_LOCK}, hashtext(current_schema())`;
+      await sql`select pg_advisory_lock(${key})`.execute(connection);
+      try {
+        return await work(connection);
+      } finally {
+        await sql`select pg_advisory_unlock(${key})`.execute(connection);
+      }
+    }),
 };

@@ -35,8 +35,8 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T12-10_contribution-article-keys': contributionArticleKeys,
 };
 
-/** Brings the schema up to date; each migration runs in its own transaction. */
-export async function migrateToLatest(db: Db, dialect: SqlDialect): Promise<void> {
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Db, dialect: SqlDialect): Promise<string[]> {
   const provided: Record<string, Migration> = {};
   for (const [name, migration] of Object.entries(migrations)) {
     provided[name] = { up: (trx) => migration.up(trx, dialect) };
@@ -54,4 +54,5 @@ export async function migrateToLatest(db: Db, dialect: SqlDialect): Promise<void
       cause: error,
     });
   }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }

@@ -60,6 +60,16 @@ describe('HTTP behaviour', () => {
     assert.equal((await seeded.app.request('/static/nope.css')).status, 404);
   });
 
+  it('caches a static file for a year only under the version pages link, so a rolling upgrade never keeps the wrong file', async () => {
+    const echarts = (await seeded.app.request('/static/echarts.min.js?v=0.0.1')).headers.get('cache-control');
+    for (const other of ['/static/site.css?v=0000000000', '/static/site.css']) {
+      const response = await seeded.app.request(other);
+      assert.equal(response.status, 200, other);
+      assert.equal(response.headers.get('cache-control'), 'no-cache', other);
+    }
+    assert.equal(echarts, 'no-cache', 'a vendored library under another version');
+  });
+
   it('answers 404 for static names that are members of every JavaScript object', async () => {
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf']) {
       const response = await seeded.app.request(`/static/${name}`);

@@ -20,6 +20,8 @@ const CONTENT_TYPES: Record<string, string> = {
 interface Asset {
   body: CompressedBody;
   contentType: string;
+  /** What `?v=` names in the URL pages link. */
+  version: string;
   href: string;
 }
 
@@ -39,7 +41,7 @@ function vendorAsset(name: string): Asset | undefined {
   if (!asset) {
     const bytes = readFileSync(createRequire(import.meta.url).resolve(module));
     const version = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${module.split('/')[0]}/package.json`), 'utf8')) as { version: string }).version;
-    asset = { body: compressBody(bytes), contentType: CONTENT_TYPES['.js']!, href: `/static/${name}?v=${version}` };
+    asset = { body: compressBody(bytes), contentType: CONTENT_TYPES['.js']!, version, href: `/static/${name}?v=${version}` };
     vendorAssets.set(name, asset);
   }
   return asset;
@@ -62,7 +64,7 @@ export class StaticAssets {
       if (!contentType) continue;
       const body = compressBody(readFileSync(join(dir, name)));
       const version = body.etag.slice(1, 11);
-      this.assets.set(name, { body, contentType, href: `/static/${name}?v=${version}` });
+      this.assets.set(name, { body, contentType, version, href: `/static/${name}?v=${version}` });
     }
   }
 
@@ -78,10 +80,14 @@ export class StaticAssets {
     const asset = this.assets.get(name) ?? vendorAsset(name);
     if (!asset) return undefined;
     // Pages always link the versioned URL, so the file behind it never changes: cache for a year.
+    // Any other version is answered with this one's bytes, not to be kept: during a rolling upgrade
+    // (several instances behind nginx) an instance still on the old version can be asked for the
+    // new version's URL, and a year-long cache would keep the old file under the new name.
+    const current = c.req.query('v') === asset.version;
     return respondWithBody(
       { ifNoneMatch: c.req.header('If-None-Match'), acceptEncoding: c.req.header('Accept-Encoding'), head: c.req.method === 'HEAD' },
       asset.body,
-      { 'Content-Type': asset.contentType, 'Cache-Control': 'public, max-age=31536000, immutable' },
+      { 'Content-Type': asset.contentType, 'Cache-Control': current ? 'public, max-age=31536000, immutable' : 'no-cache' },
     );
   }
 }

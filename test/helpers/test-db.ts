@@ -12,8 +12,15 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 export interface TestDialect {
   name: 'sqlite' | 'pglite' | 'postgres';
   /** A new empty database with the schema applied; close() also deletes it. */
-  open(): Promise<OpenDb & { sqlitePath?: string }>;
+  open(): Promise<TestDb>;
 }
+
+/** A test database; `another()` opens a second instance on it, as another server process would. */
+export type TestDb = OpenDb & {
+  sqlitePath?: string;
+  /** Absent for PGlite: its database lives inside one process. The caller closes what it opens. */
+  another?: () => Promise<OpenDb>;
+};
 
 /** Every engine the suite runs store tests on. */
 export function testDialects(): TestDialect[] {
@@ -47,18 +54,18 @@ async function migrated(opened: OpenDb): Promise<OpenDb> {
   return opened;
 }
 
-async function openSqliteTestDb() {
+async function openSqliteTestDb(): Promise<TestDb> {
   const dir = tempDir();
   const sqlitePath = join(dir.path, 'test.db');
   const opened = await migrated(await openDb({ engine: 'sqlite', path: sqlitePath }));
-  return { ...opened, sqlitePath, close: async () => (await opened.close(), dir.remove()) };
+  return { ...opened, sqlitePath, another: () => openDb({ engine: 'sqlite', path: sqlitePath }), close: async () => (await opened.close(), dir.remove()) };
 }
 
 async function openPgliteTestDb() {
   return migrated(await openDb({ engine: 'pglite', path: undefined }));
 }
 
-async function openPostgresTestDb(url: string) {
+async function openPostgresTestDb(url: string): Promise<TestDb> {
   // Each test gets its own schema, so tests never see each other's rows.
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -71,7 +78,8 @@ async function openPostgresTestDb(url: string) {
     await cleanup.query(`drop schema ${schema} cascade`);
     await cleanup.end();
   };
-  const connected = openPostgres({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
+  const connect = () => openPostgres({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
+  const connected = connect();
   try {
     await migrated(connected);
   } catch (error) {
@@ -80,5 +88,5 @@ async function openPostgresTestDb(url: string) {
     await dropSchema();
     throw error;
   }
-  return { ...connected, close: async () => (await connected.close(), await dropSchema()) };
+  return { ...connected, another: async () => connect(), close: async () => (await connected.close(), await dropSchema()) };
 }
