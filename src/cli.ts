@@ -2,6 +2,7 @@
 import { setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runUserCommand } from './accounts/user.command.ts';
+import { runBackupCommand, runRestoreCommand } from './backup/backup.command.ts';
 import { loadConfig } from './config.ts';
 import { runImportCommand } from './importer/import.command.ts';
 import { runExtractCommand } from './insights/extract.command.ts';
@@ -30,6 +31,11 @@ Commands:
   purge --older-than 180d   remove names and contacts from contributions, applications and
                             messages closed more than that many days ago (the items and the
                             audit log stay)
+  backup FILE [--force]     write a backup of the whole database to FILE (gzip'd JSON lines)
+                            while the site keeps serving; --force replaces an existing FILE
+  restore FILE              load a backup into the empty database named by DATABASE_URL,
+                            SQLite or PostgreSQL whichever made it, and rebuild the search
+                            index (how a site moves from SQLite to PostgreSQL)
 
 Configuration comes from environment variables; see README.md.
 `;
@@ -63,6 +69,11 @@ async function main(argv: string[]): Promise<number> {
       return runExtractCommand(rest);
     case 'purge':
       return runPurgeCommand(config, rest);
+    case 'backup':
+      runInBackground();
+      return runBackupCommand(config, rest);
+    case 'restore':
+      return runRestoreCommand(config, rest);
     case undefined:
     case 'help':
     case '--help':
