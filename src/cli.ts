@@ -73,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
       runInBackground();
       return runBackupCommand(config, rest);
     case 'restore':
+      runInBackground();
       return runRestoreCommand(config, rest);
     case undefined:
     case 'help':

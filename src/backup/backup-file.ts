@@ -48,8 +48,8 @@ interface Trailer {
   sha256: string;
 }
 
-/** A backup that cannot be written or restored; the message says why, for the operator. */
-export class BackupFileError extends Error {}
+/** A backup or restore refused for a reason the operator can act on; the message says which. */
+export class BackupRefused extends Error {}
 
 const KINDS: readonly ColumnKind[] = ['integer', 'real', 'text'];
 const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity']);
@@ -60,7 +60,7 @@ function encodeValue(kind: ColumnKind, value: unknown, where: () => string): unk
   if (kind === 'text' && typeof value === 'string') return value;
   if (kind === 'integer' && Number.isSafeInteger(value)) return value;
   if (kind === 'real' && typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  throw new BackupFileError(`${where()}: the ${kind} column holds ${JSON.stringify(value) ?? String(value)}, which a restore could not write back`);
+  throw new BackupRefused(`${where()}: the ${kind} column holds ${JSON.stringify(value) ?? String(value)}, which a restore could not write back`);
 }
 
 /** A value as the database takes it, or undefined when the file's value does not fit the kind. */
@@ -78,7 +78,7 @@ function decodeValue(kind: ColumnKind, value: unknown): unknown {
  * `.partial` file renamed at the end, so `path` never holds half a backup; returns the rows per table.
  */
 export async function writeBackupFile(path: string, items: AsyncIterable<BackupItem>, { overwrite = false } = {}): Promise<Record<string, number>> {
-  if (!overwrite && existsSync(path)) throw new BackupFileError(`${path} already exists; choose another name, or pass --force to replace it`);
+  if (!overwrite && existsSync(path)) throw new BackupRefused(`${path} already exists; choose another name, or pass --force to replace it`);
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
   async function* lines(): AsyncGenerator<string> {
@@ -119,7 +119,7 @@ export async function writeBackupFile(path: string, items: AsyncIterable<BackupI
 
 /** The lines of a gzip'd text file, read as needed (never the whole file in memory). */
 async function* gzipLines(path: string): AsyncGenerator<string> {
-  if (!existsSync(path) || !statSync(path).isFile()) throw new BackupFileError(`${path}: no such file`);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new BackupRefused(`${path}: no such file`);
   const text = pipelineWithCallback(createReadStream(path), createGunzip(), () => {});
   text.setEncoding('utf8');
   let rest = '';
@@ -130,13 +130,13 @@ async function* gzipLines(path: string): AsyncGenerator<string> {
       yield* parts;
     }
   } catch (error) {
-    throw new BackupFileError(`${path} is damaged or cut short (${error instanceof Error ? error.message : String(error)}); nothing was restored from it`);
+    throw new BackupRefused(`${path} is damaged or cut short (${error instanceof Error ? error.message : String(error)}); nothing was restored from it`);
   }
   if (rest !== '') yield rest;
 }
 
 /**
- * Reads a backup file, checking each line as it goes; throws BackupFileError for anything amiss,
+ * Reads a backup file, checking each line as it goes; throws BackupRefused for anything amiss,
  * at the latest after the last row, when the trailer's counts and checksum are compared.
  */
 export async function* readBackupFile(path: string): AsyncGenerator<BackupItem> {
@@ -146,7 +146,7 @@ export async function* readBackupFile(path: string): AsyncGenerator<BackupItem> 
   let trailer: Trailer | undefined;
   let lineNumber = 0;
   const fail = (message: string): never => {
-    throw new BackupFileError(`${path}, line ${lineNumber}: ${message}; nothing was restored from it`);
+    throw new BackupRefused(`${path}, line ${lineNumber}: ${message}; nothing was restored from it`);
   };
   for await (const line of gzipLines(path)) {
     lineNumber += 1;
@@ -184,8 +184,8 @@ export async function* readBackupFile(path: string): AsyncGenerator<BackupItem> 
     }
     hash.update(`${line}\n`);
   }
-  if (lineNumber === 0) throw new BackupFileError(`${path} is empty; nothing was restored from it`);
-  if (!trailer) throw new BackupFileError(`${path} ends before its trailer: it was cut short; nothing was restored from it`);
+  if (lineNumber === 0) throw new BackupRefused(`${path} is empty; nothing was restored from it`);
+  if (!trailer) throw new BackupRefused(`${path} ends before its trailer: it was cut short; nothing was restored from it`);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

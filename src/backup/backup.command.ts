@@ -1,12 +1,12 @@
 // `zhaoshang backup FILE` and `zhaoshang restore FILE`: the database named by DATABASE_URL.
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { openDb } from '../db/connect.ts';
 import { progressBar } from '../lib/progress.ts';
 import { articleWriting } from '../server.ts';
-import { BackupFileError } from './backup-file.ts';
+import { BackupRefused } from './backup-file.ts';
 import { backupDatabase, restoreDatabase, type ProgressFor } from './backup.service.ts';
 
 const showProgress: ProgressFor = (task, total) => progressBar(task, total);
@@ -41,6 +41,11 @@ export async function runRestoreCommand(config: Config, args: string[], out: Nod
     return 2;
   }
   const path = resolve(positionals[0]!);
+  // Before opening the target, which would create an SQLite file for a mistyped backup name.
+  if (!existsSync(path)) {
+    errors.write(`zhaoshang restore: ${path}: no such file\n`);
+    return 1;
+  }
   const opened = await openDb(config.database);
   try {
     const started = performance.now();
@@ -56,7 +61,7 @@ export async function runRestoreCommand(config: Config, args: string[], out: Nod
 
 /** A refusal the operator can act on is told plainly (exit code 1); anything else is thrown on. */
 function refused(error: unknown, command: string, errors: NodeJS.WritableStream): number {
-  if (!(error instanceof BackupFileError)) throw error;
+  if (!(error instanceof BackupRefused)) throw error;
   errors.write(`zhaoshang ${command}: ${error.message}\n`);
   return 1;
 }

@@ -10,7 +10,7 @@ import { appliedMigrationNames, migrateToLatest, migrationNames } from '../db/mi
 import type { Progress } from '../lib/progress.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { rebuildSearchIndex } from '../search/search.service.ts';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupFileError, readBackupFile, writeBackupFile, type BackupHeader, type BackupItem, type TableSection } from './backup-file.ts';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupRefused, readBackupFile, writeBackupFile, type BackupHeader, type BackupItem, type TableSection } from './backup-file.ts';
 import { BACKUP_TABLES } from './backup-tables.ts';
 
 /** Starts a progress display for `total` units of a task; the command line passes progressBar. */
@@ -37,11 +37,15 @@ const untyped = (db: Db) => db as unknown as Kysely<Record<string, Record<string
  * Writes a backup of every table to `path`, read from one snapshot: writes that go on meanwhile
  * are either wholly in it (committed before it began) or not at all. Returns the rows per table.
  */
-export async function backupDatabase(opened: OpenDb, path: string, options: { overwrite?: boolean; progress?: ProgressFor } = {}): Promise<RowCounts> {
+export async function backupDatabase(
+  opened: OpenDb,
+  path: string,
+  options: { overwrite?: boolean; progress?: ProgressFor; batchSize?: number } = {},
+): Promise<RowCounts> {
   const { db, dialect } = opened;
   const applied = await appliedMigrationNames(db, dialect);
   if (applied.join() !== migrationNames.join()) {
-    throw new BackupFileError(
+    throw new BackupRefused(
       `the database's schema (${applied.length} migrations) is not this version's (${migrationNames.length}): back it up with the version that serves it`,
     );
   }
@@ -56,7 +60,7 @@ export async function backupDatabase(opened: OpenDb, path: string, options: { ov
         const section: TableSection = { table: table.name, columns: Object.entries(table.columns) };
         if (table.autoIncrement) section.nextId = await dialect.nextAutoNumber(snapshot, table.name, table.autoIncrement);
         yield { kind: 'table', section };
-        for await (const rows of tableRows(snapshot, table)) {
+        for await (const rows of tableRows(snapshot, table, options.batchSize ?? READ_BATCH)) {
           yield { kind: 'rows', rows };
           done += rows.length;
           bar?.update(done, table.name);
@@ -82,7 +86,7 @@ async function rowCount(db: Db, table: BackupTable): Promise<number> {
 }
 
 /** The rows of `table` in key order, a batch at a time (keyset paging: each query starts after the last key). */
-async function* tableRows(db: Db, table: BackupTable): AsyncGenerator<unknown[][]> {
+async function* tableRows(db: Db, table: BackupTable, batchSize: number): AsyncGenerator<unknown[][]> {
   const columns = Object.keys(table.columns);
   const keyOf = (row: Record<string, unknown>) => table.key.map((column) => row[column]);
   let after: unknown[] | undefined;
@@ -90,9 +94,9 @@ async function* tableRows(db: Db, table: BackupTable): AsyncGenerator<unknown[][
     let query = copiedRows(db, table).select(columns);
     if (after) query = query.where(sql<boolean>`(${sql.join(table.key.map((column) => sql.ref(column)))}) > (${sql.join(after)})`);
     for (const column of table.key) query = query.orderBy(column);
-    const rows = await query.limit(READ_BATCH).execute();
+    const rows = await query.limit(batchSize).execute();
     if (rows.length > 0) yield rows.map((row) => columns.map((column) => row[column]));
-    if (rows.length < READ_BATCH) return;
+    if (rows.length < batchSize) return;
     after = keyOf(rows.at(-1)!);
   }
 }
@@ -115,11 +119,11 @@ export async function restoreDatabase(opened: OpenDb, path: string, searchIndex:
   const { header } = checked;
   if (!startsWith(migrationNames, header.migrations)) {
     const unknown = header.migrations.find((name) => !migrationNames.includes(name));
-    throw new BackupFileError(`${path} was made by a version with migrations this one does not have (${unknown ?? 'in another order'}): restore it with that version or a newer one`);
+    throw new BackupRefused(`${path} was made by a version with migrations this one does not have (${unknown ?? 'in another order'}): restore it with that version or a newer one`);
   }
   const applied = await appliedMigrationNames(db, dialect);
   if (!startsWith(header.migrations, applied)) {
-    throw new BackupFileError('the target database has a newer schema than the backup: restore into a new, empty database (the restore migrates it)');
+    throw new BackupRefused('the target database has a newer schema than the backup: restore into a new, empty database (the restore migrates it)');
   }
   if (header.migrations.length > 0) await migrateToLatest(db, dialect, header.migrations.at(-1));
   await refuseUnlessEmpty(db, checked.sections);
@@ -189,7 +193,7 @@ async function checkBackupFile(path: string): Promise<{ header: BackupHeader; se
 
 function registered(name: string): BackupTable {
   const table = BACKUP_TABLES.find((candidate) => candidate.name === name);
-  if (!table) throw new BackupFileError(`the backup holds a table this version does not know (${name})`);
+  if (!table) throw new BackupRefused(`the backup holds a table this version does not know (${name})`);
   return table;
 }
 
@@ -202,7 +206,7 @@ async function refuseUnlessEmpty(db: Db, sections: readonly TableSection[]): Pro
     if (n > 0) filled.push(`${table}: ${n} rows`);
   }
   if (filled.length > 0) {
-    throw new BackupFileError(`the target database is not empty (${filled.join(', ')}); a restore never overwrites: restore into a new, empty database`);
+    throw new BackupRefused(`the target database is not empty (${filled.join(', ')}); a restore never overwrites: restore into a new, empty database`);
   }
 }
 
