@@ -1,4 +1,4 @@
-// Row types of the console's account tables.
+// Row types of the console's account tables, and how backups copy them.
 import type { Generated } from 'kysely';
 import { backupTable } from '../db/backup-table.ts';
 

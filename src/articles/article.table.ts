@@ -1,4 +1,4 @@
-// The article row exactly as the database stores it.
+// The article row exactly as the database stores it, and how backups copy the article tables.
 import type { Generated } from 'kysely';
 import { backupTable } from '../db/backup-table.ts';
 

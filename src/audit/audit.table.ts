@@ -1,4 +1,4 @@
-// Row type of the audit_log table.
+// Row type of the audit_log table, and how backups copy it.
 import type { Generated } from 'kysely';
 import { backupTable } from '../db/backup-table.ts';
 

@@ -1,4 +1,4 @@
-// Row type of the contact_message table (联系我们).
+// Row type of the contact_message table (联系我们), and how backups copy it.
 import type { Generated } from 'kysely';
 import { backupTable } from '../db/backup-table.ts';
 

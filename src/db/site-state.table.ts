@@ -1,4 +1,4 @@
-// Rows of the two tiny site-wide tables.
+// Rows of the two tiny site-wide tables, and how backups copy them.
 import { backupTable } from './backup-table.ts';
 
 /** A single row whose number grows with every change of public content; caches key on it. */

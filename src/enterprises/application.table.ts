@@ -1,4 +1,4 @@
-// Row type of the enterprise_application table (企业入驻).
+// Row type of the enterprise_application table (企业入驻), and how backups copy it.
 import type { Generated } from 'kysely';
 import { backupTable } from '../db/backup-table.ts';
 

@@ -1,4 +1,4 @@
-// Row type of the rate_limit table.
+// Row type of the rate_limit table, and how backups copy it.
 import { backupTable } from '../db/backup-table.ts';
 
 export interface RateLimitTable {

@@ -1,4 +1,4 @@
-// Row types of the facts read out of articles.
+// Row types of the facts read out of articles, and how backups copy them.
 import type { Generated } from 'kysely';
 import { backupTable } from '../db/backup-table.ts';
 

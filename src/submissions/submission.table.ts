@@ -1,4 +1,4 @@
-// Row type of the submission table (投稿).
+// Row type of the submission table (投稿), and how backups copy it.
 import type { Generated } from 'kysely';
 import { backupTable } from '../db/backup-table.ts';
 
