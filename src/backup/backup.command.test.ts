@@ -32,6 +32,9 @@ it('zhaoshang backup and restore: usage, refusals with their reasons, and exit c
     const file = join(dir.path, 'site.jsonl.gz');
 
     assert.equal((await run(runBackupCommand, source, [])).code, 2);
+    const wrongDatabase = await run(runBackupCommand, join(dir.path, 'typo.db'), [file]);
+    assert.deepEqual([wrongDatabase.code, wrongDatabase.errors], [1, 'zhaoshang backup: the database has no tables: is DATABASE_URL the one the site serves?\n']);
+    assert.ok(!existsSync(file));
     const made = await run(runBackupCommand, source, [file]);
     assert.equal(made.code, 0, made.errors);
     assert.match(made.out, /^backed up \d+ rows of 16 tables \(10 articles\) to .*site\.jsonl\.gz \(0\.\d MB\) in \d+\.\d s\n$/);

@@ -44,6 +44,7 @@ export async function backupDatabase(
 ): Promise<RowCounts> {
   const { db, dialect } = opened;
   const applied = await appliedMigrationNames(db, dialect);
+  if (applied.length === 0) throw new BackupRefused('the database has no tables: is DATABASE_URL the one the site serves?');
   if (applied.join() !== migrationNames.join()) {
     throw new BackupRefused(
       `the database's schema (${applied.length} migrations) is not this version's (${migrationNames.length}): back it up with the version that serves it`,
