@@ -3,6 +3,7 @@ import './runtime-check.ts';
 import { setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runUserCommand } from './accounts/user.command.ts';
+import { runBackupCommand, runRestoreCommand } from './backup/backup.command.ts';
 import { loadConfig } from './config.ts';
 import { runMigrateCommand } from './db/migrate.command.ts';
 import { runImportCommand } from './importer/import.command.ts';
@@ -35,6 +36,11 @@ Commands:
   purge --older-than 180d   remove names and contacts from contributions, applications and
                             messages closed more than that many days ago (the items and the
                             audit log stay)
+  backup FILE [--force]     write a backup of the whole database to FILE (gzip'd JSON lines)
+                            while the site keeps serving; --force replaces an existing FILE
+  restore FILE              load a backup into the empty database named by DATABASE_URL,
+                            SQLite or PostgreSQL whichever made it, and rebuild the search
+                            index (how a site moves from SQLite to PostgreSQL)
 
 Configuration comes from environment variables; see README.md.
 `;
@@ -75,6 +81,12 @@ async function main(argv: string[]): Promise<number> {
       return runExtractCommand(rest);
     case 'purge':
       return runPurgeCommand(config, rest);
+    case 'backup':
+      runInBackground();
+      return runBackupCommand(config, rest);
+    case 'restore':
+      runInBackground();
+      return runRestoreCommand(config, rest);
     case undefined:
     case 'help':
     case '--help':

@@ -1,5 +1,6 @@
-// Row types of the console's account tables.
+// Row types of the console's account tables, and how backups copy them.
 import type { Generated } from 'kysely';
+import { backupTable } from '../db/backup-table.ts';
 
 export type Role = 'admin' | 'editor' | 'reviewer';
 
@@ -28,3 +29,17 @@ export interface SessionTable {
   created_at: string;
   last_seen_at: string;
 }
+
+/** The account tables as backups copy them, users before what refers to them. */
+export const accountBackups = [
+  backupTable<AppUserTable>(
+    'app_user',
+    {
+      id: 'integer', name: 'text', role: 'text', password_hash: 'text', password_changed_at: 'text', failed_logins: 'integer',
+      locked_until: 'text', disabled_at: 'text', created_at: 'text',
+    },
+    { key: ['id'], autoIncrement: 'id' },
+  ),
+  backupTable<UserChannelTable>('user_channel', { user_id: 'integer', channel: 'text' }, { key: ['user_id', 'channel'] }),
+  backupTable<SessionTable>('session', { id_hash: 'text', user_id: 'integer', created_at: 'text', last_seen_at: 'text' }, { key: ['id_hash'] }),
+];

@@ -1,5 +1,6 @@
-// The article row exactly as the database stores it.
+// The article row exactly as the database stores it, and how backups copy the article tables.
 import type { Generated } from 'kysely';
+import { backupTable } from '../db/backup-table.ts';
 
 export interface ArticleTable {
   id: Generated<number>;
@@ -41,3 +42,23 @@ export interface ArticleRevisionTable {
   edited_by: string;
   edited_at: string;
 }
+
+/** The article tables as backups copy them, articles before their revisions. */
+export const articleBackups = [
+  backupTable<ArticleTable>(
+    'article',
+    {
+      id: 'integer', source_key: 'text', original_title: 'text', title: 'text', channel: 'text', body: 'text', excerpt: 'text',
+      published_on: 'text', created_at: 'text', updated_at: 'text', status: 'text', publish_at: 'text', body_format: 'text',
+    },
+    { key: ['id'], autoIncrement: 'id' },
+  ),
+  backupTable<ArticleRevisionTable>(
+    'article_revision',
+    {
+      id: 'integer', article_id: 'integer', title: 'text', channel: 'text', body: 'text', published_on: 'text', status: 'text',
+      publish_at: 'text', edited_by: 'text', edited_at: 'text',
+    },
+    { key: ['id'], autoIncrement: 'id' },
+  ),
+];

@@ -1,5 +1,6 @@
-// Row type of the audit_log table.
+// Row type of the audit_log table, and how backups copy it.
 import type { Generated } from 'kysely';
+import { backupTable } from '../db/backup-table.ts';
 
 export interface AuditLogTable {
   id: Generated<number>;
@@ -15,3 +16,13 @@ export interface AuditLogTable {
   after: string | null;
   client: string | null;
 }
+
+/** The audit_log table as backups copy it. */
+export const auditLogBackup = backupTable<AuditLogTable>(
+  'audit_log',
+  {
+    id: 'integer', at: 'text', user_id: 'integer', user_name: 'text', action: 'text', target_type: 'text', target_id: 'text',
+    before: 'text', after: 'text', client: 'text',
+  },
+  { key: ['id'], autoIncrement: 'id' },
+);

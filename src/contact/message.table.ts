@@ -1,5 +1,6 @@
-// Row type of the contact_message table (联系我们).
+// Row type of the contact_message table (联系我们), and how backups copy it.
 import type { Generated } from 'kysely';
+import { backupTable } from '../db/backup-table.ts';
 
 export interface ContactMessageTable {
   id: Generated<number>;
@@ -16,3 +17,13 @@ export interface ContactMessageTable {
   closed_at: string | null;
   purged_at: string | null;
 }
+
+/** The contact_message table as backups copy it. */
+export const contactMessageBackup = backupTable<ContactMessageTable>(
+  'contact_message',
+  {
+    id: 'integer', channel: 'text', subject: 'text', body: 'text', sender_name: 'text', sender_contact: 'text', status: 'text',
+    reply_note: 'text', created_at: 'text', closed_at: 'text', purged_at: 'text',
+  },
+  { key: ['id'], autoIncrement: 'id' },
+);

@@ -62,7 +62,20 @@ function openSqlite(path: string): OpenDb {
       database.unsafeMode(false);
     }
   };
-  return { db, dialect: sqliteDialect(withShadowTablesWritable), contentVersion, close: () => db.destroy() };
+  // A deferred transaction takes no lock; from its first read to its end it sees the database as
+  // of that read (WAL snapshot isolation), while other processes go on committing. Begun by hand:
+  // Kysely's transactions here begin IMMEDIATE (sqlite-driver.ts), which would hold every writer
+  // of the site off for as long as a backup reads.
+  const readSnapshot = async <T>(snapshotDb: Db, work: (snapshot: Db) => Promise<T>): Promise<T> => {
+    database.exec('begin deferred');
+    try {
+      database.prepare('select count(*) from sqlite_master').get();
+      return await work(snapshotDb);
+    } finally {
+      database.exec('rollback');
+    }
+  };
+  return { db, dialect: sqliteDialect(withShadowTablesWritable, readSnapshot), contentVersion, close: () => db.destroy() };
 }
 
 /** Counts and sums come back from PostgreSQL as strings; we want numbers like SQLite gives. */

@@ -26,10 +26,25 @@ export interface SqlDialect {
    * connection to use.
    */
   exclusively<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` on a consistent read-only view of the whole database as it was when it began,
+   * while other connections go on writing (what a backup reads).
+   */
+  readSnapshot: ReadSnapshot;
+  /** The number the auto-numbered `column` of `table` gives next; numbers of deleted rows count as used. */
+  nextAutoNumber(db: Db, table: string, column: string): Promise<number>;
+  /** Makes the auto-numbered `column` of `table` give `next` next (a restore, after inserting rows with their numbers). */
+  setNextAutoNumber(db: Db, table: string, column: string, next: number): Promise<void>;
 }
 
-/** SQLite's fragments for one connection (`withShadowTablesWritable` as search-fts5.ts needs it). */
-export function sqliteDialect(withShadowTablesWritable: WithShadowTablesWritable): SqlDialect {
+/** See SqlDialect.readSnapshot. */
+export type ReadSnapshot = <T>(db: Db, work: (snapshot: Db) => Promise<T>) => Promise<T>;
+
+/**
+ * SQLite's fragments for one connection: `withShadowTablesWritable` as search-fts5.ts needs it,
+ * `readSnapshot` as connect.ts begins it on the connection.
+ */
+export function sqliteDialect(withShadowTablesWritable: WithShadowTablesWritable, readSnapshot: ReadSnapshot): SqlDialect {
   return {
     engine: 'sqlite',
     autoIncrementPrimaryKey: (col) => col.primaryKey().autoIncrement(),
@@ -38,6 +53,16 @@ export function sqliteDialect(withShadowTablesWritable: WithShadowTablesWritable
     // No lock: SQLite is served by one instance, whose primary prepares the file before it forks
     // workers. Several instances need PostgreSQL (README, "More instances").
     exclusively: (db, work) => work(db),
+    readSnapshot,
+    // AUTOINCREMENT keeps the highest number ever given in sqlite_sequence, and never gives it again.
+    async nextAutoNumber(db, table) {
+      const { rows } = await sql<{ seq: number }>`select seq from sqlite_sequence where name = ${table}`.execute(db);
+      return Number(rows[0]?.seq ?? 0) + 1;
+    },
+    async setNextAutoNumber(db, table, _column, next) {
+      await sql`delete from sqlite_sequence where name = ${table}`.execute(db);
+      await sql`insert into sqlite_sequence (name, seq) values (${table}, ${next - 1})`.execute(db);
+    },
   };
 }
 
@@ -65,4 +90,15 @@ export const postgresDialect: SqlDialect = {
         await sql`select pg_advisory_unlock(${key})`.execute(connection);
       }
     }),
+  // One REPEATABLE READ transaction sees one snapshot from its first statement to its end.
+  readSnapshot: (db, work) => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work),
+  async nextAutoNumber(db, table, column) {
+    // Null while the sequence has given no number yet.
+    const { rows } = await sql<{ last: number | null }>`
+      select pg_sequence_last_value(pg_get_serial_sequence(${table}, ${column})::regclass) as last`.execute(db);
+    return Number(rows[0]?.last ?? 0) + 1;
+  },
+  async setNextAutoNumber(db, table, column, next) {
+    await sql`select setval(pg_get_serial_sequence(${table}, ${column}), ${next}, false)`.execute(db);
+  },
 };

@@ -35,8 +35,10 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T12-10_contribution-article-keys': contributionArticleKeys,
 };
 
-/** Brings the schema up to date; returns the names of the migrations it applied. */
-export async function migrateToLatest(db: Db, dialect: SqlDialect): Promise<string[]> {
+/** The names of every migration this version has, in the order they run. */
+export const migrationNames: readonly string[] = Object.keys(migrations);
+
+async function migratorFor(db: Db, dialect: SqlDialect): Promise<Migrator> {
   const provided: Record<string, Migration> = {};
   for (const [name, migration] of Object.entries(migrations)) {
     provided[name] = { up: (trx) => migration.up(trx, dialect) };
@@ -45,8 +47,23 @@ export async function migrateToLatest(db: Db, dialect: SqlDialect): Promise<stri
   // the database, and one found in another schema (another installation, or another test on the
   // same server) makes it skip creating its own and fail.
   const migrationTableSchema = await dialect.currentSchema(db);
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => provided }, migrationTableSchema });
-  const { error, results } = await migrator.migrateToLatest();
+  return new Migrator({ db, provider: { getMigrations: async () => provided }, migrationTableSchema });
+}
+
+/** The names of the migrations already applied to the database, in order; none for a new one. */
+export async function appliedMigrationNames(db: Db, dialect: SqlDialect): Promise<string[]> {
+  const known = await (await migratorFor(db, dialect)).getMigrations();
+  return known.filter((migration) => migration.executedAt !== undefined).map((migration) => migration.name);
+}
+
+/**
+ * Brings the schema up to date, or only up to the migration named `upTo` (a restore loads a backup
+ * into the schema it was made with, then migrates its rows forward); each migration runs in its
+ * own transaction. Returns the names of the migrations it applied.
+ */
+export async function migrateToLatest(db: Db, dialect: SqlDialect, upTo?: string): Promise<string[]> {
+  const migrator = await migratorFor(db, dialect);
+  const { error, results } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
     const where = failed ? ` (migration ${failed.migrationName})` : '';

@@ -1,5 +1,6 @@
-// Row type of the enterprise_application table (企业入驻).
+// Row type of the enterprise_application table (企业入驻), and how backups copy it.
 import type { Generated } from 'kysely';
+import { backupTable } from '../db/backup-table.ts';
 
 export interface EnterpriseApplicationTable {
   id: Generated<number>;
@@ -21,3 +22,14 @@ export interface EnterpriseApplicationTable {
   closed_at: string | null;
   purged_at: string | null;
 }
+
+/** The enterprise_application table as backups copy it. */
+export const enterpriseApplicationBackup = backupTable<EnterpriseApplicationTable>(
+  'enterprise_application',
+  {
+    id: 'integer', company_name: 'text', credit_code: 'text', industry: 'text', channel: 'text', planned_investment: 'real',
+    contact_person: 'text', contact_mobile: 'text', description: 'text', status: 'text', reject_reason: 'text', created_at: 'text',
+    closed_at: 'text', purged_at: 'text',
+  },
+  { key: ['id'], autoIncrement: 'id' },
+);

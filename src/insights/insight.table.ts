@@ -1,5 +1,6 @@
-// Row types of the facts read out of articles.
+// Row types of the facts read out of articles, and how backups copy them.
 import type { Generated } from 'kysely';
+import { backupTable } from '../db/backup-table.ts';
 
 export interface IndicatorFactTable {
   id: Generated<number>;
@@ -51,3 +52,25 @@ export interface ProjectSourceTable {
   article_id: number;
   sentence: string;
 }
+
+/** The fact tables as backups copy them, projects before what refers to them. */
+export const insightBackups = [
+  backupTable<IndicatorFactTable>(
+    'indicator_fact',
+    {
+      id: 'integer', article_id: 'integer', channel: 'text', indicator: 'text', year: 'integer', kind: 'text', value: 'real', unit: 'text',
+      growth: 'real', stretch: 'real', sentence: 'text', extracted_key: 'text', curation: 'text', curated_by: 'text', curated_at: 'text',
+    },
+    { key: ['id'], autoIncrement: 'id' },
+  ),
+  backupTable<ProjectTable>(
+    'project',
+    {
+      id: 'integer', merge_key: 'text', name: 'text', amount: 'real', unit: 'text', qualifier: 'text', channel: 'text', industry: 'text',
+      stage: 'text', updated_at: 'text', origin: 'text', curation: 'text',
+    },
+    { key: ['id'], autoIncrement: 'id' },
+  ),
+  backupTable<ProjectSourceTable>('project_source', { project_id: 'integer', article_id: 'integer', sentence: 'text' }, { key: ['project_id', 'article_id'] }),
+  backupTable<ProjectMilestoneTable>('project_milestone', { project_id: 'integer', stage: 'text', planned_on: 'text' }, { key: ['project_id', 'stage'] }),
+];

@@ -86,6 +86,8 @@ export async function relatedArticles(db: Db, index: SearchIndex, article: Artic
 const DICTIONARY_HASH_KEY = 'search_dictionary_hash';
 // The rebuild that may finish: a newer one takes over and the older one stops at its next batch.
 const REBUILD_KEY = 'search_rebuild';
+/** The site_meta keys that describe the search index; derived like the index, so backups leave them out. */
+export const SEARCH_STATE_KEYS: readonly string[] = [DICTIONARY_HASH_KEY, REBUILD_KEY];
 const REINDEX_BATCH = 500;
 
 /** Thrown by a rebuild that another rebuild, started later, took over. */

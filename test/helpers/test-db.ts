@@ -11,8 +11,11 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 
 export interface TestDialect {
   name: 'sqlite' | 'pglite' | 'postgres';
-  /** A new empty database with the schema applied; close() also deletes it. */
-  open(): Promise<TestDb>;
+  /**
+   * A new empty database with the schema applied, or with no schema at all (`{ migrate: false }`,
+   * as an operator creates one); close() also deletes it.
+   */
+  open(options?: { migrate?: boolean }): Promise<TestDb>;
 }
 
 /** A test database; `another()` opens a second instance on it, as another server process would. */
@@ -29,13 +32,13 @@ export function testDialects(): TestDialect[] {
     { name: 'pglite', open: openPgliteTestDb },
   ];
   const url = testEnvironment.postgresUrl;
-  if (url) dialects.push({ name: 'postgres', open: () => openPostgresTestDb(url) });
+  if (url) dialects.push({ name: 'postgres', open: (options) => openPostgresTestDb(url, options) });
   return dialects;
 }
 
 /** Runs `test` on a fresh database of `dialect`, removed afterwards whatever happens. */
-export async function withTestDb(dialect: TestDialect, test: (opened: OpenDb) => Promise<void>): Promise<void> {
-  const opened = await dialect.open();
+export async function withTestDb(dialect: TestDialect, test: (opened: OpenDb) => Promise<void>, options?: { migrate?: boolean }): Promise<void> {
+  const opened = await dialect.open(options);
   try {
     await test(opened);
   } finally {
@@ -49,23 +52,23 @@ export function tempDir(prefix = 'zhaoshang-test-'): { path: string; remove(): v
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-async function migrated(opened: OpenDb): Promise<OpenDb> {
-  await migrateToLatest(opened.db, opened.dialect);
+async function migrated(opened: OpenDb, { migrate = true } = {}): Promise<OpenDb> {
+  if (migrate) await migrateToLatest(opened.db, opened.dialect);
   return opened;
 }
 
-async function openSqliteTestDb(): Promise<TestDb> {
+async function openSqliteTestDb(options?: { migrate?: boolean }): Promise<TestDb> {
   const dir = tempDir();
   const sqlitePath = join(dir.path, 'test.db');
-  const opened = await migrated(await openDb({ engine: 'sqlite', path: sqlitePath }));
+  const opened = await migrated(await openDb({ engine: 'sqlite', path: sqlitePath }), options);
   return { ...opened, sqlitePath, another: () => openDb({ engine: 'sqlite', path: sqlitePath }), close: async () => (await opened.close(), dir.remove()) };
 }
 
-async function openPgliteTestDb() {
-  return migrated(await openDb({ engine: 'pglite', path: undefined }));
+async function openPgliteTestDb(options?: { migrate?: boolean }) {
+  return migrated(await openDb({ engine: 'pglite', path: undefined }), options);
 }
 
-async function openPostgresTestDb(url: string): Promise<TestDb> {
+async function openPostgresTestDb(url: string, options?: { migrate?: boolean }): Promise<TestDb> {
   // Each test gets its own schema, so tests never see each other's rows.
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -81,7 +84,7 @@ async function openPostgresTestDb(url: string): Promise<TestDb> {
   const connect = () => openPostgres({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
   const connected = connect();
   try {
-    await migrated(connected);
+    await migrated(connected, options);
   } catch (error) {
     // Not even a failed start may leave its schema behind on the shared server.
     await connected.close();

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { saveEditedArticle } from '../articles/article-editing.service.ts';
+import type { OpenDb } from '../db/connect.ts';
+import { isQueryProblem, parseQuery } from '../search/search-query.ts';
+import { searchArticles } from '../search/search.service.ts';
+import { submitContribution } from '../submissions/submission.service.ts';
+import { writingFor } from '../../test/helpers/seed.ts';
+import { fillWithSiteContent } from '../../test/helpers/site-content.ts';
+import { tableContents } from '../../test/helpers/table-contents.ts';
+import { tempDir, testDialects, withTestDb } from '../../test/helpers/test-db.ts';
+import { BackupRefused, readBackupFile, writeBackupFile, type BackupItem } from './backup-file.ts';
+import { BACKUP_TABLES } from './backup-tables.ts';
+import { backupDatabase, restoreDatabase } from './backup.service.ts';
+
+const restore = (opened: OpenDb, file: string) => restoreDatabase(opened, file, writingFor(opened).searchIndex);
+
+async function searchTitles(opened: OpenDb, text: string): Promise<string[]> {
+  const index = writingFor(opened).searchIndex;
+  const query = parseQuery(text, index.segmenter);
+  if (isQueryProblem(query)) assert.fail(query.message);
+  return (await searchArticles(opened.db, index, query, { page: 1 })).hits.map((hit) => hit.title);
+}
+
+/** Copies a backup file item by item through `edit`, with a trailer that fits (a backup as another version wrote it). */
+async function rewritten(from: string, to: string, edit: (item: BackupItem) => BackupItem): Promise<string> {
+  async function* edited(): AsyncGenerator<BackupItem> {
+    for await (const item of readBackupFile(from)) yield edit(item);
+  }
+  await writeBackupFile(to, edited());
+  return to;
+}
+
+for (const source of testDialects()) {
+  describe(`backup of ${source.name}`, () => {
+    it('restores every row of every table on every engine; search, new contributions and new articles work after', () =>
+      withTestDb(source, async (opened) => {
+        const admin = await fillWithSiteContent(opened);
+        const dir = tempDir();
+        try {
+          const file = join(dir.path, 'site.jsonl.gz');
+          // Two rows a query, so every table is read in several pages, keys of two columns and of text too.
+          const counts = await backupDatabase(opened, file, { batchSize: 2 });
+          const expected = await tableContents(opened.db);
+          for (const table of BACKUP_TABLES) assert.ok(expected[table.name]!.length > 0, `the site content fills ${table.name}`);
+          assert.deepEqual(counts, Object.fromEntries(Object.entries(expected).map(([name, rows]) => [name, rows.length])));
+          const nextArticleId = await opened.dialect.nextAutoNumber(opened.db, 'article', 'id');
+          assert.ok(nextArticleId > Math.max(...expected.article!.map((row) => Number(row.id))) + 1, 'the deleted article had the highest id');
+
+          for (const target of testDialects()) {
+            await withTestDb(target, async (restored) => {
+              const report = await restore(restored, file);
+              assert.deepEqual(await tableContents(restored.db), expected, `${source.name} → ${target.name}`);
+              assert.equal(report.indexedArticles, expected.article!.filter((row) => row.status === 'published').length);
+              assert.deepEqual(await searchTitles(restored, '推介会'), ['南昌市举办数字经济招商推介会']);
+              assert.ok((await searchTitles(restored, '富士康')).length > 0);
+
+              // New rows get numbers after the restored ones, and never a deleted article's.
+              await submitContribution(restored.db, { title: '恢复之后的投稿', body: '恢复之后写的投稿正文。', channel: 'xihu', name: '钱七', contact: '13600136000', consent: 'yes' });
+              const newest = await restored.db.selectFrom('submission').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+              assert.equal(Number(newest.id), Math.max(...expected.submission!.map((row) => Number(row.id))) + 1);
+              const edited = { title: '恢复之后的文章', channel: 'city', publishedOn: '2026-02-01', status: 'published' as const, body: '恢复之后写的文章。', publishAt: null };
+              assert.equal(await saveEditedArticle(restored.db, writingFor(restored), admin, { userId: admin.id, userName: admin.name }, undefined, edited), nextArticleId);
+            }, { migrate: false });
+          }
+        } finally {
+          dir.remove();
+        }
+      }));
+
+    it('refuses a file cut short, changed or of another kind, and a target that holds data, leaving the target as it was', () =>
+      withTestDb(source, async (opened) => {
+        await fillWithSiteContent(opened);
+        const dir = tempDir();
+        try {
+          const file = join(dir.path, 'site.jsonl.gz');
+          await backupDatabase(opened, file);
+          await assert.rejects(backupDatabase(opened, file), /already exists; choose another name, or pass --force/);
+          await backupDatabase(opened, file, { overwrite: true });
+          const whole = readFileSync(file);
+          const variant = (name: string, bytes: Buffer | string) => {
+            const path = join(dir.path, name);
+            writeFileSync(path, bytes);
+            return path;
+          };
+          const lines = gunzipSync(whole).toString('utf8').split('\n');
+          const newerSchema = await rewritten(file, join(dir.path, 'newer-schema.gz'), (item) =>
+            item.kind === 'header' ? { kind: 'header', header: { ...item.header, migrations: [...item.header.migrations, '2099-01-01T00-00_future'] } } : item,
+          );
+          const refusals: Array<[string, RegExp]> = [
+            [variant('cut.gz', whole.subarray(0, Math.floor(whole.length * 0.6))), /is damaged or cut short \(unexpected end of file\)/],
+            [variant('cut-at-a-line.gz', gzipSync(lines.slice(0, -3).join('\n'))), /ends before its trailer: it was cut short/],
+            [variant('changed.gz', gzipSync(lines.join('\n').replace('南昌市举办数字经济招商推介会', '南昌市举办数字经济招商推介活动'))), /the checksum does not match/],
+            [variant('row-dropped.gz', gzipSync(lines.filter((line, i) => !(i > 0 && line.startsWith('[') && lines[i - 1]!.startsWith('{"table":"submission"'))).join('\n'))), /the row counts do not match/],
+            [variant('mistyped.gz', gzipSync(lines.join('\n').replace(/^\[1,"/mu, '["one","'))), /is integer, the row has "one"/],
+            [variant('plain.txt', 'id,title\n1,标题\n'), /is damaged or cut short \(incorrect header check\)/],
+            [variant('other.gz', gzipSync('{"hello":"world"}\n')), /line 1: not a zhaoshang backup/],
+            [variant('newer.gz', gzipSync(lines.join('\n').replace('"version":1', '"version":2'))), /backup format version 2, this version reads 1/],
+            [newerSchema, /made by a version with migrations this one does not have \(2099-01-01T00-00_future\)/],
+            [join(dir.path, 'missing.gz'), /missing\.gz: no such file/],
+          ];
+          for (const target of testDialects()) {
+            await withTestDb(target, async (empty) => {
+              const before = await tableContents(empty.db);
+              for (const [path, message] of refusals) {
+                await assert.rejects(restore(empty, path), (error: unknown) => error instanceof BackupRefused && message.test(error.message), `${path} on ${target.name}`);
+                assert.deepEqual(await tableContents(empty.db), before, `${path} changed nothing on ${target.name}`);
+              }
+              await restore(empty, file);
+              const restored = await tableContents(empty.db);
+              await assert.rejects(restore(empty, file), /the target database is not empty \(.*article: \d+ rows.*\); a restore never overwrites/);
+              assert.deepEqual(await tableContents(empty.db), restored, 'a refused restore writes nothing');
+            });
+          }
+        } finally {
+          dir.remove();
+        }
+      }));
+  });
+}
+
+describe('a backup made by an older version', () => {
+  it('is loaded into the schema it was made with, then migrated forward', () =>
+    withTestDb(testDialects()[0]!, async (opened) => {
+      await fillWithSiteContent(opened);
+      const dir = tempDir();
+      try {
+        const file = join(dir.path, 'site.jsonl.gz');
+        await backupDatabase(opened, file);
+        // As the version before the last migration wrote it: no such migration, and a contribution's
+        // article keyed by title and date like an import (which that migration rekeys).
+        const { id, article_id: articleId } = await opened.db.selectFrom('submission').select(['id', 'article_id']).where('status', '=', 'published').executeTakeFirstOrThrow();
+        const older = await rewritten(file, join(dir.path, 'older.jsonl.gz'), (item) => {
+          if (item.kind === 'header') return { kind: 'header', header: { ...item.header, migrations: item.header.migrations.slice(0, -1) } };
+          if (item.kind === 'rows') return { kind: 'rows', rows: item.rows.map((row) => (row[1] === `submission:${id}` ? [row[0], '2026-01-04|old-style-key', ...row.slice(2)] : row)) };
+          return item;
+        });
+
+        for (const target of testDialects()) {
+          await withTestDb(target, async (fresh) => {
+            await restore(fresh, older);
+            const article = await fresh.db.selectFrom('article').select('source_key').where('id', '=', Number(articleId)).executeTakeFirstOrThrow();
+            assert.equal(article.source_key, `submission:${id}`, `the last migration ran on the restored rows (${target.name})`);
+          }, { migrate: false });
+          await withTestDb(target, async (migrated) => {
+            await assert.rejects(restore(migrated, older), /the target database has a newer schema than the backup/);
+          });
+        }
+      } finally {
+        dir.remove();
+      }
+    }));
+});
