@@ -14,6 +14,9 @@ import { migrateToLatest } from './db/migrate.ts';
 import { drainable, type Drainable } from './http/drain.ts';
 import { pageCacheFirst } from './http/fast-path.ts';
 import { PageCache } from './http/page-cache.ts';
+import { reportMetricsToPrimary, sumWorkerMetricsOnRequest } from './ops/cluster-metrics.ts';
+import { observeRequests } from './ops/observed-requests.ts';
+import { PortalMetrics } from './ops/portal-metrics.ts';
 import { publishDueArticles } from './articles/article-editing.service.ts';
 import { importSeedOnFirstStart } from './importer/importer.service.ts';
 import { progressBar } from './lib/progress.ts';
@@ -84,6 +87,7 @@ function superviseWorkers(count: number, logger: Logger): void {
   let stopping = false;
   const listening = new Set<number>();
   cluster.on('listening', (worker) => listening.add(worker.id));
+  sumWorkerMetricsOnRequest((worker) => listening.has(worker.id));
   for (let i = 0; i < count; i += 1) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
@@ -134,8 +138,23 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
     publishDueArticles(opened.db, writing).catch((error: unknown) => logger.error({ err: error }, 'publishing scheduled articles failed'));
   }, SCHEDULE_CHECK_MS);
   scheduler.unref();
-  const app = createApp({ db: opened.db, ...writing, logger, site: config.site, contact: config.contact, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin, passwordPolicy: passwordPolicy(config.passwordPolicy), pageCache });
-  const server = createServer(pageCacheFirst(pageCache, getRequestListener(app.fetch)));
+  const metrics = new PortalMetrics({ db: opened.db, pageCache, databaseLoad: opened.load, logger });
+  if (cluster.isWorker) reportMetricsToPrimary(metrics.registry);
+  const app = createApp({
+    db: opened.db,
+    dialect: opened.dialect,
+    ...writing,
+    logger,
+    site: config.site,
+    contact: config.contact,
+    trustProxy: config.trustProxy,
+    publicOrigin: config.publicOrigin,
+    passwordPolicy: passwordPolicy(config.passwordPolicy),
+    pageCache,
+    metrics,
+    metricsToken: config.metricsToken,
+  });
+  const server = createServer(observeRequests(metrics, pageCacheFirst(pageCache, getRequestListener(app.fetch))));
   const stoppable = drainable(server);
   server.listen(config.port, config.host, () => {
     if (!cluster.isWorker || cluster.worker?.id === 1) logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);

@@ -35,8 +35,8 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T12-10_contribution-article-keys': contributionArticleKeys,
 };
 
-/** Brings the schema up to date; each migration runs in its own transaction. */
-export async function migrateToLatest(db: Db, dialect: SqlDialect): Promise<void> {
+/** The migrator over this code's migrations, keeping its records in the database's current schema. */
+async function migratorFor(db: Db, dialect: SqlDialect): Promise<Migrator> {
   const provided: Record<string, Migration> = {};
   for (const [name, migration] of Object.entries(migrations)) {
     provided[name] = { up: (trx) => migration.up(trx, dialect) };
@@ -45,7 +45,12 @@ export async function migrateToLatest(db: Db, dialect: SqlDialect): Promise<void
   // the database, and one found in another schema (another installation, or another test on the
   // same server) makes it skip creating its own and fail.
   const migrationTableSchema = await dialect.currentSchema(db);
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => provided }, migrationTableSchema });
+  return new Migrator({ db, provider: { getMigrations: async () => provided }, migrationTableSchema });
+}
+
+/** Brings the schema up to date; each migration runs in its own transaction. */
+export async function migrateToLatest(db: Db, dialect: SqlDialect): Promise<void> {
+  const migrator = await migratorFor(db, dialect);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
@@ -54,4 +59,10 @@ export async function migrateToLatest(db: Db, dialect: SqlDialect): Promise<void
       cause: error,
     });
   }
+}
+
+/** The names of this code's migrations the database has not applied, in order; reads only. */
+export async function pendingMigrations(db: Db, dialect: SqlDialect): Promise<string[]> {
+  const migrator = await migratorFor(db, dialect);
+  return (await migrator.getMigrations()).filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
 }
