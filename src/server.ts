@@ -1,10 +1,11 @@
 // Starting the portal: prepare the database once, then serve it from one process per CPU core.
 import cluster from 'node:cluster';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { passwordPolicy } from './accounts/password-policy.ts';
-import { createApp } from './app.ts';
+import { createApp, type AppDeps } from './app.ts';
 import type { ArticleWriting } from './articles/article.service.ts';
 import { ChannelCatalog } from './channels/channel-catalog.ts';
 import { readChannelFile } from './channels/channel.ts';
@@ -32,6 +33,14 @@ export async function openMigratedDb(config: Config): Promise<OpenDb> {
 }
 
 const SCHEDULE_CHECK_MS = 30_000;
+
+/**
+ * What answers each request: the observer (request id, metrics) around the page cache's fast
+ * path, which hands what it cannot answer to the router.
+ */
+export function portalListener(app: Hono, { pageCache, metrics }: Pick<AppDeps, 'pageCache' | 'metrics'>): RequestListener {
+  return observeRequests(metrics, pageCacheFirst(pageCache, getRequestListener(app.fetch)));
+}
 
 /** The channels and the search index, which every writer of articles needs. */
 export function articleWriting(opened: OpenDb): ArticleWriting {
@@ -140,7 +149,7 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
   scheduler.unref();
   const metrics = new PortalMetrics({ db: opened.db, pageCache, databaseLoad: opened.load, logger });
   if (cluster.isWorker) reportMetricsToPrimary(metrics.registry);
-  const app = createApp({
+  const deps: AppDeps = {
     db: opened.db,
     dialect: opened.dialect,
     ...writing,
@@ -153,8 +162,8 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
     pageCache,
     metrics,
     metricsToken: config.metricsToken,
-  });
-  const server = createServer(observeRequests(metrics, pageCacheFirst(pageCache, getRequestListener(app.fetch))));
+  };
+  const server = createServer(portalListener(createApp(deps), deps));
   const stoppable = drainable(server);
   server.listen(config.port, config.host, () => {
     if (!cluster.isWorker || cluster.worker?.id === 1) logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);

@@ -23,7 +23,7 @@ export async function openSeededApp(options: { dialect?: TestDialect; site?: Par
   const opened = await (options.dialect ?? testDialects()[0]!).open();
   await importSeedFile(opened.db, writingFor(opened), SEED_FILE);
   const deps = appDeps(opened, options.site);
-  return { app: createApp(deps), pageCache: deps.pageCache, ...opened };
+  return { app: createApp(deps), pageCache: deps.pageCache, metrics: deps.metrics, ...opened };
 }
 
 /** Everything createApp needs, over an open test database. */
