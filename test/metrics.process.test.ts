@@ -61,7 +61,7 @@ async function scrape(port: number): Promise<string> {
 async function waitForBothWorkers(port: number): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (metricValue(await scrape(port), 'zhaoshang_worker_processes') !== 2) {
-    if (Date.now() > deadline) throw new Error('the second worker never started listening');
+    if (Date.now() > deadline) throw new Error('no scrape summed two workers within 60 s');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
