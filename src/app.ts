@@ -16,7 +16,7 @@ import { contactRoutes } from './contact/contact.routes.tsx';
 import { enterpriseRoutes } from './enterprises/enterprise.routes.tsx';
 import { insightRoutes } from './insights/insight.routes.tsx';
 import { opsRoutes } from './ops/ops.routes.ts';
-import { labelRoute } from './ops/route-label.ts';
+import { observeRoute } from './ops/route-observer.ts';
 import { searchRoutes } from './search/search.routes.tsx';
 import { submissionRoutes } from './submissions/submission.routes.tsx';
 import { SUBMIT_BODY_BYTES } from './submissions/submission.ts';
@@ -49,8 +49,8 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   };
 
   const app = new Hono();
-  // First, so that it sees the route of every request, whoever answers it.
-  app.use(labelRoute());
+  // First, so that it sees every response and the route of every request, whoever answers it.
+  app.use(observeRoute());
   app.use(securityHeaders());
   app.use(compress());
   app.onError(errorHandler(deps.logger, staticChrome));

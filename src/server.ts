@@ -16,7 +16,7 @@ import { drainable, type Drainable } from './http/drain.ts';
 import { pageCacheFirst } from './http/fast-path.ts';
 import { PageCache } from './http/page-cache.ts';
 import { reportMetricsToPrimary, sumWorkerMetricsOnRequest } from './ops/cluster-metrics.ts';
-import { observeRequests } from './ops/observed-requests.ts';
+import { observeRequests, requestRefused } from './ops/observed-requests.ts';
 import { PortalMetrics } from './ops/portal-metrics.ts';
 import { publishDueArticles } from './articles/article-editing.service.ts';
 import { importSeedOnFirstStart } from './importer/importer.service.ts';
@@ -39,7 +39,7 @@ const SCHEDULE_CHECK_MS = 30_000;
  * path, which hands what it cannot answer to the router.
  */
 export function portalListener(app: Hono, { pageCache, metrics }: Pick<AppDeps, 'pageCache' | 'metrics'>): RequestListener {
-  return observeRequests(metrics, pageCacheFirst(pageCache, getRequestListener(app.fetch)));
+  return observeRequests(metrics, pageCacheFirst(pageCache, getRequestListener(app.fetch, { errorHandler: requestRefused })));
 }
 
 /** The channels and the search index, which every writer of articles needs. */

@@ -20,9 +20,13 @@ export function pageCacheFirst(cache: PageCache, router: Listener): Listener {
     cache.currentResponse(request.url ?? '/', pageRequest).then(
       (parts) => {
         if (!parts) return router(request, response);
+        const headers: Record<string, string> = { ...SECURITY_HEADERS, ...parts.headers };
         const context = currentRequest();
-        if (context) context.route = parts.route;
-        response.writeHead(parts.status, { ...SECURITY_HEADERS, ...parts.headers });
+        if (context) {
+          context.route = parts.route;
+          headers['X-Request-Id'] = context.id;
+        }
+        response.writeHead(parts.status, headers);
         response.end(parts.body ?? undefined);
       },
       // The router reports errors properly (logged, with a Chinese error page).

@@ -14,7 +14,7 @@ type Message =
   | { type: 'zhaoshang:metrics-sum'; id: number }
   | { type: 'zhaoshang:metrics-summed'; id: number; text?: string; error?: string }
   | { type: 'zhaoshang:metrics-collect'; id: number }
-  | { type: 'zhaoshang:metrics-collected'; id: number; metrics: object[] };
+  | { type: 'zhaoshang:metrics-collected'; id: number; metrics?: object[]; error?: string };
 
 function isMessage<T extends Message['type']>(message: unknown, type: T): message is Extract<Message, { type: T }> {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
@@ -27,40 +27,51 @@ export class ClusterMetricsError extends Error {
 
 let nextId = 0;
 
+// A process that has just exited or is exiting cannot be written to: with a callback, send()
+// reports that to it instead of raising an 'error' event nobody listens to. The request then
+// times out, which the asking side reports.
+const ignoreSendFailure = () => {};
+
 /**
  * In the primary: answers a worker's request for the sum of every serving worker's metrics.
  * `isServing` says whether a worker is listening yet.
  */
 export function sumWorkerMetricsOnRequest(isServing: (worker: Worker) => boolean): void {
-  const collecting = new Map<number, (worker: Worker, metrics: object[]) => void>();
+  const collecting = new Map<number, (worker: Worker, answer: Extract<Message, { type: 'zhaoshang:metrics-collected' }>) => void>();
   cluster.on('message', (worker, message: unknown) => {
-    if (isMessage(message, 'zhaoshang:metrics-collected')) collecting.get(message.id)?.(worker, message.metrics);
+    if (isMessage(message, 'zhaoshang:metrics-collected')) collecting.get(message.id)?.(worker, message);
     if (!isMessage(message, 'zhaoshang:metrics-sum')) return;
     const reply = (answer: { text: string } | { error: string }) => {
-      if (worker.isConnected()) worker.send({ type: 'zhaoshang:metrics-summed', id: message.id, ...answer } satisfies Message);
+      if (worker.isConnected()) worker.send({ type: 'zhaoshang:metrics-summed', id: message.id, ...answer } satisfies Message, ignoreSendFailure);
     };
     const id = nextId++;
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && w.isConnected() && isServing(w));
+    if (workers.length === 0) return reply({ error: 'no worker is listening yet' });
     const pending = new Set(workers.map((w) => w.id));
     const figures: object[][] = [];
-    const timer = setTimeout(() => {
-      collecting.delete(id);
-      reply({ error: `${pending.size} of ${workers.length} workers gave no figures within ${COLLECT_TIMEOUT_MS} ms` });
-    }, COLLECT_TIMEOUT_MS);
-    collecting.set(id, (from, metrics) => {
-      if (!pending.delete(from.id)) return;
-      figures.push(metrics);
-      if (pending.size > 0) return;
+    const finish = (answer: { text: string } | { error: string }) => {
       clearTimeout(timer);
       collecting.delete(id);
-      AggregatorRegistry.aggregate(figures)
-        .metrics()
-        .then(
-          (text) => reply({ text }),
-          (error: unknown) => reply({ error: String(error) }),
-        );
+      reply(answer);
+    };
+    const timer = setTimeout(() => finish({ error: `${pending.size} of ${workers.length} workers gave no figures within ${COLLECT_TIMEOUT_MS} ms` }), COLLECT_TIMEOUT_MS);
+    collecting.set(id, (from, answer) => {
+      if (!pending.delete(from.id)) return;
+      if (answer.metrics === undefined) return finish({ error: `worker ${from.process.pid} could not collect its figures: ${answer.error ?? 'no reason given'}` });
+      figures.push(answer.metrics);
+      if (pending.size > 0) return;
+      try {
+        AggregatorRegistry.aggregate(figures)
+          .metrics()
+          .then(
+            (text) => finish({ text }),
+            (error: unknown) => finish({ error: String(error) }),
+          );
+      } catch (error) {
+        finish({ error: String(error) });
+      }
     });
-    for (const w of workers) w.send({ type: 'zhaoshang:metrics-collect', id } satisfies Message);
+    for (const w of workers) w.send({ type: 'zhaoshang:metrics-collect', id } satisfies Message, ignoreSendFailure);
   });
 }
 
@@ -68,7 +79,11 @@ export function sumWorkerMetricsOnRequest(isServing: (worker: Worker) => boolean
 export function reportMetricsToPrimary(registry: Registry): void {
   process.on('message', (message: unknown) => {
     if (!isMessage(message, 'zhaoshang:metrics-collect')) return;
-    void registry.getMetricsAsJSON().then((metrics) => process.send?.({ type: 'zhaoshang:metrics-collected', id: message.id, metrics } satisfies Message));
+    const answer = (figures: { metrics: object[] } | { error: string }) => process.send?.({ type: 'zhaoshang:metrics-collected', id: message.id, ...figures } satisfies Message, undefined, {}, ignoreSendFailure);
+    registry.getMetricsAsJSON().then(
+      (metrics) => answer({ metrics }),
+      (error: unknown) => answer({ error: String(error) }),
+    );
   });
 }
 
@@ -91,7 +106,7 @@ export function summedOverWorkers(registry: Registry): Promise<string> {
       else reject(new ClusterMetricsError(message.error ?? 'no figures'));
     };
     waitingForSums.set(id, settle);
-    process.send!({ type: 'zhaoshang:metrics-sum', id } satisfies Message);
+    process.send!({ type: 'zhaoshang:metrics-sum', id } satisfies Message, undefined, {}, ignoreSendFailure);
   });
 }
 

@@ -1,7 +1,7 @@
 // The server's outermost listener, over a real socket: ids and metrics for every response,
 // including those the page cache answers before the router sees them.
 import assert from 'node:assert/strict';
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { getRequestListener } from '@hono/node-server';
@@ -13,6 +13,7 @@ import { portalListener } from '../server.ts';
 import { labelSets, metricValue } from '../../test/helpers/metrics.ts';
 import { openSeededApp, testSite } from '../../test/helpers/test-app.ts';
 import { observeRequests } from './observed-requests.ts';
+import { observeRoute } from './route-observer.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -22,9 +23,9 @@ interface Answer {
   body: string;
 }
 
-function send(port: number, path: string, { method = 'GET', headers = {} as Record<string, string>, body = '' } = {}): Promise<Answer> {
+function send(port: number, path: string, { method = 'GET', headers = {} as Record<string, string>, body = '', agent = false as Agent | false } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port, path, method, headers, agent: false }, (response) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path, method, headers, agent }, (response) => {
       let text = '';
       response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: text }));
     });
@@ -65,6 +66,7 @@ describe('every request through the server', () => {
       ['a static file', await send(port, stylesheet), 200],
       ['a form post refused', await send(port, '/submit', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'title=x' }), 403],
       ['the health check', await send(port, '/healthz'), 200],
+      ['a request the app cannot be given', await send(port, '/articles\\1'), 400],
     ];
     const ids = new Set<string>();
     for (const [what, answer, status] of answers) {
@@ -93,7 +95,11 @@ describe('every request through the server', () => {
     const count = (text: string, route: string, status: string) => metricValue(text, 'http_requests_total', { method: 'GET', route, status }) ?? 0;
     const timed = (text: string, route: string, status: string) => metricValue(text, 'http_request_duration_seconds_count', { method: 'GET', route, status }) ?? 0;
     const hits = metricValue(before, 'zhaoshang_page_cache_hits_total')!;
-    for (const id of [1, 2, 1, 2, 1]) assert.equal((await send(port, `/articles/${id}`)).status, 200);
+    // Some on one kept-alive connection, as browsers and proxies send them.
+    const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
+    for (const id of [1, 2, 1]) assert.equal((await send(port, `/articles/${id}`, { agent: keepAlive })).status, 200);
+    keepAlive.destroy();
+    for (const id of [2, 1]) assert.equal((await send(port, `/articles/${id}`)).status, 200);
     for (const path of ['/no/such/page', '/another/unknown/path', '/articles/99999', '/static/nothing.css']) assert.equal((await send(port, path)).status, 404);
     assert.equal((await send(port, stylesheet)).status, 200);
     const after = await metrics();
@@ -125,6 +131,7 @@ describe('a request whose handler fails', () => {
     const lines: Array<Record<string, unknown>> = [];
     const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
     const app = new Hono();
+    app.use(observeRoute());
     app.onError(errorHandler(logger, { site: testSite, stylesheetHref: '/static/site.css', iconHref: '/static/favicon.svg', nav: [] }));
     app.get('/broken', () => {
       logger.info('about to fail');
