@@ -15,6 +15,8 @@ import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
 import { enterpriseRoutes } from './enterprises/enterprise.routes.tsx';
 import { insightRoutes } from './insights/insight.routes.tsx';
+import { opsRoutes } from './ops/ops.routes.ts';
+import { observeRoute } from './ops/route-observer.ts';
 import { searchRoutes } from './search/search.routes.tsx';
 import { submissionRoutes } from './submissions/submission.routes.tsx';
 import { SUBMIT_BODY_BYTES } from './submissions/submission.ts';
@@ -47,6 +49,8 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   };
 
   const app = new Hono();
+  // First, so that it sees every response and the route of every request, whoever answers it.
+  app.use(observeRoute());
   app.use(securityHeaders());
   app.use(compress());
   app.onError(errorHandler(deps.logger, staticChrome));
@@ -67,5 +71,6 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', enterpriseRoutes(ctx));
   app.route('/', contactRoutes(ctx));
   app.route('/', adminRoutes(ctx));
+  app.route('/', opsRoutes(ctx));
   return app;
 }

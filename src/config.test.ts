@@ -22,3 +22,25 @@ describe('PUBLIC_ORIGIN', () => {
     }
   });
 });
+
+describe('METRICS_TOKEN', () => {
+  const token = 'a'.repeat(32);
+
+  it('is optional, and blank means none', () => {
+    assert.equal(loadConfig({}).metricsToken, undefined);
+    assert.equal(loadConfig({ METRICS_TOKEN: '   ' }).metricsToken, undefined);
+  });
+
+  it('is read as given, trimmed', () => {
+    for (const given of [token, '0123456789abcdef0123456789ABCDEF', 'Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9v==', 'a.b_c~d+e/f-g'.padEnd(40, 'x')]) {
+      assert.equal(loadConfig({ METRICS_TOKEN: ` ${given} ` }).metricsToken, given, given);
+    }
+  });
+
+  it('fails fast when it is short or holds what a Bearer header cannot carry', () => {
+    assert.throws(() => loadConfig({ METRICS_TOKEN: 'a'.repeat(31) }), /METRICS_TOKEN: must be at least 32 characters/);
+    for (const bad of [`${token} x`, `${token}"`, `${token},x`, `${token}é`, `=${token}`]) {
+      assert.throws(() => loadConfig({ METRICS_TOKEN: bad }), /METRICS_TOKEN: may hold only letters, digits/, bad);
+    }
+  });
+});

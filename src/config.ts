@@ -44,7 +44,11 @@ export interface Config {
   publicOrigin: string | undefined;
   /** `modern` (default) or `dengbao` (等保: character classes, 90-day rotation). */
   passwordPolicy: PasswordPolicyName;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; without one, only loopback clients may read it. */
+  metricsToken: string | undefined;
 }
+
+const METRICS_TOKEN_MIN_LENGTH = 32;
 
 const optionalText = z
   .string()
@@ -72,6 +76,14 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PUBLIC_ORIGIN: optionalText.transform((value, ctx) => (value === undefined ? undefined : parseOrigin(value, ctx))),
   PASSWORD_POLICY: z.enum(['modern', 'dengbao']).default('modern'),
+  // Long enough not to be guessed, and only characters a Bearer header carries as they are.
+  METRICS_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .min(METRICS_TOKEN_MIN_LENGTH, `must be at least ${METRICS_TOKEN_MIN_LENGTH} characters (for example: openssl rand -hex 32)`)
+      .regex(/^[A-Za-z0-9._~+/-]+=*$/, 'may hold only letters, digits and . _ ~ + / - (then = padding), as a Bearer token does')
+      .optional(),
+  ),
 });
 
 /**
@@ -134,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: e.TRUST_PROXY === 'true',
     publicOrigin: e.PUBLIC_ORIGIN,
     passwordPolicy: e.PASSWORD_POLICY,
+    metricsToken: e.METRICS_TOKEN,
   });
 }
 

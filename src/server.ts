@@ -1,10 +1,11 @@
 // Starting the portal: prepare the database once, then serve it from one process per CPU core.
 import cluster from 'node:cluster';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { passwordPolicy } from './accounts/password-policy.ts';
-import { createApp } from './app.ts';
+import { createApp, type AppDeps } from './app.ts';
 import type { ArticleWriting } from './articles/article.service.ts';
 import { ChannelCatalog } from './channels/channel-catalog.ts';
 import { readChannelFile } from './channels/channel.ts';
@@ -14,6 +15,9 @@ import { migrateToLatest } from './db/migrate.ts';
 import { drainable, type Drainable } from './http/drain.ts';
 import { pageCacheFirst } from './http/fast-path.ts';
 import { PageCache } from './http/page-cache.ts';
+import { reportMetricsToPrimary, sumWorkerMetricsOnRequest } from './ops/cluster-metrics.ts';
+import { observeRequests, requestRefused } from './ops/observed-requests.ts';
+import { PortalMetrics } from './ops/portal-metrics.ts';
 import { publishDueArticles } from './articles/article-editing.service.ts';
 import { importSeedOnFirstStart, type ImportReport } from './importer/importer.service.ts';
 import { progressBar } from './lib/progress.ts';
@@ -29,6 +33,14 @@ export async function openMigratedDb(config: Config): Promise<OpenDb> {
 }
 
 const SCHEDULE_CHECK_MS = 30_000;
+
+/**
+ * What answers each request: the observer (request id, metrics) around the page cache's fast
+ * path, which hands what it cannot answer to the router.
+ */
+export function portalListener(app: Hono, { pageCache, metrics }: Pick<AppDeps, 'pageCache' | 'metrics'>): RequestListener {
+  return observeRequests(metrics, pageCacheFirst(pageCache, getRequestListener(app.fetch, { errorHandler: requestRefused })));
+}
 
 /** The channels and the search index, which every writer of articles needs. */
 export function articleWriting(opened: OpenDb): ArticleWriting {
@@ -104,6 +116,7 @@ function superviseWorkers(count: number, logger: Logger): void {
   let stopping = false;
   const listening = new Set<number>();
   cluster.on('listening', (worker) => listening.add(worker.id));
+  sumWorkerMetricsOnRequest((worker) => listening.has(worker.id));
   for (let i = 0; i < count; i += 1) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
@@ -154,8 +167,23 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
     publishDueArticles(opened.db, writing).catch((error: unknown) => logger.error({ err: error }, 'publishing scheduled articles failed'));
   }, SCHEDULE_CHECK_MS);
   scheduler.unref();
-  const app = createApp({ db: opened.db, ...writing, logger, site: config.site, contact: config.contact, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin, passwordPolicy: passwordPolicy(config.passwordPolicy), pageCache });
-  const server = createServer(pageCacheFirst(pageCache, getRequestListener(app.fetch)));
+  const metrics = new PortalMetrics({ db: opened.db, pageCache, databaseLoad: opened.load, logger });
+  if (cluster.isWorker) reportMetricsToPrimary(metrics.registry);
+  const deps: AppDeps = {
+    db: opened.db,
+    dialect: opened.dialect,
+    ...writing,
+    logger,
+    site: config.site,
+    contact: config.contact,
+    trustProxy: config.trustProxy,
+    publicOrigin: config.publicOrigin,
+    passwordPolicy: passwordPolicy(config.passwordPolicy),
+    pageCache,
+    metrics,
+    metricsToken: config.metricsToken,
+  };
+  const server = createServer(portalListener(createApp(deps), deps));
   const stoppable = drainable(server);
   server.listen(config.port, config.host, () => {
     if (!cluster.isWorker || cluster.worker?.id === 1) logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);

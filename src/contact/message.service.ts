@@ -27,6 +27,15 @@ export async function leaveMessage(db: Db, input: MessageInput, now = new Date()
   return Number(id);
 }
 
+/** How many messages are still open, all offices together, counting no further than `cap`. */
+export async function openMessages(db: Db, cap: number): Promise<number> {
+  const { count } = await db
+    .selectFrom((eb) => eb.selectFrom('contact_message').select('id').where('status', '=', 'open').limit(cap).as('open'))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
 /** A message as the console shows it. */
 export interface MessageForReview {
   id: number;

@@ -9,7 +9,14 @@ import type { Db } from './database.ts';
 import { postgresDialect, sqliteDialect, type SqlDialect } from './dialect.ts';
 import { currentContentVersion } from './site-state.store.ts';
 import { pglitePool } from './pglite-pool.ts';
-import { SharingSqliteDialect } from './sqlite-driver.ts';
+import { SharingSqliteDialect, type LockWaitStats } from './sqlite-driver.ts';
+
+/** What this process's connections to the database are doing, as far as its engine tells. */
+export type DatabaseLoad =
+  | { engine: 'postgres'; connections: number; idle: number; waiting: number }
+  | { engine: 'sqlite'; lockWaits: LockWaitStats }
+  // PGlite runs inside the process, one session, nothing to wait for but its own queue.
+  | { engine: 'pglite' };
 
 /** An open database: the query builder, its engine's SQL fragments, and how to close it. */
 export interface OpenDb {
@@ -17,6 +24,8 @@ export interface OpenDb {
   dialect: SqlDialect;
   /** The content version (see site-state.store.ts), read on every page request. */
   contentVersion(): Promise<number>;
+  /** The connections' load now, for the metrics. */
+  load(): DatabaseLoad;
   close(): Promise<void>;
 }
 
@@ -43,7 +52,8 @@ function openSqlite(path: string): OpenDb {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely({ dialect: new SharingSqliteDialect(database) }) as Db;
+  const lockWaits: LockWaitStats = { waits: 0, waitedSeconds: 0, timeouts: 0 };
+  const db = new Kysely({ dialect: new SharingSqliteDialect(database, { lockWaits }) }) as Db;
   // Read on every request, so it skips the query builder: a prepared statement costs about 1 µs,
   // the same query through Kysely about 13 µs (bench:pages shows the difference in requests/s).
   // Prepared lazily: the table exists only once migrations have run.
@@ -75,7 +85,13 @@ function openSqlite(path: string): OpenDb {
       database.exec('rollback');
     }
   };
-  return { db, dialect: sqliteDialect(withShadowTablesWritable, readSnapshot), contentVersion, close: () => db.destroy() };
+  return {
+    db,
+    dialect: sqliteDialect(withShadowTablesWritable, readSnapshot),
+    contentVersion,
+    load: () => ({ engine: 'sqlite', lockWaits: { ...lockWaits } }),
+    close: () => db.destroy(),
+  };
 }
 
 /** Counts and sums come back from PostgreSQL as strings; we want numbers like SQLite gives. */
@@ -90,12 +106,18 @@ function postgresTypes(): pg.CustomTypesConfig {
 export function openPostgres(poolConfig: pg.PoolConfig): OpenDb {
   const pool = new pg.Pool({ ...poolConfig, types: postgresTypes() });
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) }) as Db;
-  return { db, dialect: postgresDialect, contentVersion: () => currentContentVersion(db), close: () => db.destroy() };
+  return {
+    db,
+    dialect: postgresDialect,
+    contentVersion: () => currentContentVersion(db),
+    load: () => ({ engine: 'postgres', connections: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => db.destroy(),
+  };
 }
 
 async function openPglite(path: string | undefined): Promise<OpenDb> {
   const { PGlite } = await import('@electric-sql/pglite');
   const client = new PGlite(path, { parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number } });
   const db = new Kysely({ dialect: new PostgresDialect({ pool: pglitePool(client) }) }) as Db;
-  return { db, dialect: postgresDialect, contentVersion: () => currentContentVersion(db), close: () => db.destroy() };
+  return { db, dialect: postgresDialect, contentVersion: () => currentContentVersion(db), load: () => ({ engine: 'pglite' }), close: () => db.destroy() };
 }

@@ -38,6 +38,7 @@ const migrations: Record<string, DialectMigration> = {
 /** The names of every migration this version has, in the order they run. */
 export const migrationNames: readonly string[] = Object.keys(migrations);
 
+/** The migrator over this code's migrations, keeping its records in the database's current schema. */
 async function migratorFor(db: Db, dialect: SqlDialect): Promise<Migrator> {
   const provided: Record<string, Migration> = {};
   for (const [name, migration] of Object.entries(migrations)) {
@@ -72,4 +73,10 @@ export async function migrateToLatest(db: Db, dialect: SqlDialect, upTo?: string
     });
   }
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+/** The names of this code's migrations the database has not applied, in order; reads only. */
+export async function pendingMigrations(db: Db, dialect: SqlDialect): Promise<string[]> {
+  const migrator = await migratorFor(db, dialect);
+  return (await migrator.getMigrations()).filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
 }

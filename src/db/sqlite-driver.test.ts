@@ -10,7 +10,7 @@ import { tempDir } from '../../test/helpers/test-db.ts';
 import { openDb, type OpenDb } from './connect.ts';
 import type { Db } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
-import { DatabaseBusyError, SharingSqliteDialect } from './sqlite-driver.ts';
+import { DatabaseBusyError, SharingSqliteDialect, type LockWaitStats } from './sqlite-driver.ts';
 
 const HOLD_MS = 1500;
 
@@ -28,9 +28,15 @@ describe('SQLite writers share the database file', () => {
     await opened.close();
     dir.remove();
   });
+  const lockWaits = () => {
+    const load = opened.load();
+    assert.equal(load.engine, 'sqlite');
+    return load.lockWaits;
+  };
 
-  it('a write waits for the lock without stalling reads, then lands', async () => {
+  it('a write waits for the lock without stalling reads, then lands, and the wait is counted', async () => {
     await db.deleteFrom('site_meta').execute();
+    const waitsBefore = lockWaits();
     const { released } = holdWriteLock(path, HOLD_MS);
     const write = db.insertInto('site_meta').values({ key: 'mine', value: '1' }).execute().then(() => performance.now());
     // A read through the same Db while the write waits: it must not queue behind the waiting write.
@@ -40,6 +46,10 @@ describe('SQLite writers share the database file', () => {
     assert.ok(writeAt > releasedAt, 'the write waited for the lock');
     const keys = (await db.selectFrom('site_meta').select('key').orderBy('key').execute()).map((row) => row.key);
     assert.deepEqual(keys, ['held', 'mine']);
+    const waits = lockWaits();
+    assert.equal(waits.waits - waitsBefore.waits, 1);
+    assert.ok(waits.waitedSeconds > waitsBefore.waitedSeconds);
+    assert.equal(waits.timeouts, 0);
   });
 
   it('a transaction that reads before it writes waits for the lock instead of failing', async () => {
@@ -64,11 +74,14 @@ describe('SQLite writers share the database file', () => {
 
   it('gives up after its deadline with an error that says the database was busy', async () => {
     const database = new SQLite(path);
-    const impatient = new Kysely({ dialect: new SharingSqliteDialect(database, { busyDeadlineMs: 200 }) }) as Db;
+    const waits: LockWaitStats = { waits: 0, waitedSeconds: 0, timeouts: 0 };
+    const impatient = new Kysely({ dialect: new SharingSqliteDialect(database, { busyDeadlineMs: 200, lockWaits: waits }) }) as Db;
     const { released } = holdWriteLock(path, 600);
     try {
       await assert.rejects(impatient.insertInto('site_meta').values({ key: 'late', value: '1' }).execute(), DatabaseBusyError);
       await assert.rejects(impatient.transaction().execute(async (trx) => trx.insertInto('site_meta').values({ key: 'late', value: '1' }).execute()), DatabaseBusyError);
+      assert.equal(waits.waits, 2);
+      assert.equal(waits.timeouts, 2);
     } finally {
       await released;
       await impatient.destroy();

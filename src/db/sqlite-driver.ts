@@ -40,8 +40,20 @@ export class DatabaseBusyError extends Error {
   }
 }
 
+/** Running totals of this process's waits for another connection's write lock, for the metrics. */
+export interface LockWaitStats {
+  /** Statements and transactions that found the lock taken and waited. */
+  waits: number;
+  /** Seconds spent waiting, all waits together. */
+  waitedSeconds: number;
+  /** Waits that gave up at the deadline (DatabaseBusyError). */
+  timeouts: number;
+}
+
 export interface SharingSqliteOptions {
   busyDeadlineMs?: number;
+  /** Counted into as writers wait. */
+  lockWaits?: LockWaitStats;
 }
 
 /** Kysely's SQLite dialect over a better-sqlite3 database, with the waiting described above. */
@@ -57,7 +69,8 @@ export class SharingSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new SharingSqliteDriver(this.#database, this.#options.busyDeadlineMs ?? BUSY_DEADLINE_MS);
+    const lockWaits = this.#options.lockWaits ?? { waits: 0, waitedSeconds: 0, timeouts: 0 };
+    return new SharingSqliteDriver(this.#database, this.#options.busyDeadlineMs ?? BUSY_DEADLINE_MS, lockWaits);
   }
 }
 
@@ -70,11 +83,11 @@ class SharingSqliteDriver extends SqliteDriver implements Driver {
   #lockTakenAt = 0;
   #heldLong = false;
 
-  constructor(database: SQLite.Database, busyDeadlineMs: number) {
+  constructor(database: SQLite.Database, busyDeadlineMs: number, lockWaits: LockWaitStats) {
     super({ database });
     this.#database = database;
     this.#wish = new LockWish(database.memory ? undefined : `${database.name}-wanted`);
-    this.#connection = new SharingSqliteConnection(database, this.#turn, this.#wish, busyDeadlineMs);
+    this.#connection = new SharingSqliteConnection(database, this.#turn, this.#wish, busyDeadlineMs, lockWaits);
   }
 
   override async init(): Promise<void> {}
@@ -128,6 +141,7 @@ class SharingSqliteConnection implements DatabaseConnection {
     private readonly turn: Turn,
     private readonly wish: LockWish,
     private readonly busyDeadlineMs: number,
+    private readonly lockWaits: LockWaitStats,
   ) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
@@ -155,6 +169,7 @@ class SharingSqliteConnection implements DatabaseConnection {
     } catch (error) {
       if (!isBusy(error)) throw error;
     }
+    this.lockWaits.waits += 1;
     this.wish.mark();
     this.turn.give();
     await this.waitingWriters.take();
@@ -168,12 +183,16 @@ class SharingSqliteConnection implements DatabaseConnection {
         } catch (error) {
           if (!isBusy(error)) throw error;
           const waited = performance.now() - started;
-          if (waited >= this.busyDeadlineMs) throw new DatabaseBusyError(waited, { cause: error });
+          if (waited >= this.busyDeadlineMs) {
+            this.lockWaits.timeouts += 1;
+            throw new DatabaseBusyError(waited, { cause: error });
+          }
         }
         this.wish.mark();
         this.turn.give();
       }
     } finally {
+      this.lockWaits.waitedSeconds += (performance.now() - started) / 1000;
       // Writers still in line behind this one keep the wish fresh until they are through.
       if (this.waitingWriters.queued) this.wish.mark();
       this.waitingWriters.give();

@@ -51,6 +51,11 @@ export async function enterpriseDirectory(
   return { total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)), entries };
 }
 
+/** How many applications await review, all districts together, counting no further than `cap`. */
+export function pendingApplications(db: Db, cap: number): Promise<number> {
+  return store.pendingApplicationCount(db, cap);
+}
+
 /** An application as the review queue shows it. */
 export interface ApplicationForReview {
   id: number;

@@ -16,6 +16,15 @@ export async function hasOpenApplication(db: Db, creditCode: string): Promise<bo
   return row !== undefined;
 }
 
+/** Applications awaiting review, counted up to `cap`: at most `cap` entries of the queue index are read. */
+export async function pendingApplicationCount(db: Db, cap: number): Promise<number> {
+  const { count } = await db
+    .selectFrom((eb) => eb.selectFrom('enterprise_application').select('id').where('status', '=', 'pending').limit(cap).as('pending'))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
 /** Approved enterprises, newest approval first, optionally of one industry and district. */
 export async function approvedEnterprises(
   db: Db,

@@ -5,12 +5,16 @@ import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { PasswordPolicy } from '../accounts/password-policy.ts';
 import type { ContactDetails, SiteIdentity } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { SqlDialect } from '../db/dialect.ts';
+import type { PortalMetrics } from '../ops/portal-metrics.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { NavChannel, PageChrome } from './layout.tsx';
 import type { PageCache } from './page-cache.ts';
 
 export interface AppDeps {
   db: Db;
+  /** The engine's SQL fragments; readiness reads the migrations with it. */
+  dialect: SqlDialect;
   channels: ChannelCatalog;
   searchIndex: SearchIndex;
   logger: Logger;
@@ -23,6 +27,10 @@ export interface AppDeps {
   passwordPolicy: PasswordPolicy;
   /** Rendered public pages; shared with the server's fast path. */
   pageCache: PageCache;
+  /** This process's figures for /metrics; shared with the server's request observer. */
+  metrics: PortalMetrics;
+  /** METRICS_TOKEN: the Bearer token /metrics asks for; undefined: loopback clients only. */
+  metricsToken: string | undefined;
 }
 
 /** Shared helpers the features' route tables receive from createApp. */

@@ -3,6 +3,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { htmlDocument, Layout, type PageChrome } from './layout.tsx';
+import { currentRequest } from './request-context.ts';
 
 export type ErrorCode = 'not_found' | 'bad_request' | 'forbidden' | 'payload_too_large' | 'unsupported_media_type' | 'too_many_requests' | 'internal';
 
@@ -51,11 +52,15 @@ function respond(c: Context, chrome: PageChrome, error: AppError, requestId?: st
   return c.html(htmlDocument(page), error.status, { 'Cache-Control': 'no-store', ...error.headers });
 }
 
-/** The application's onError: known errors are shown; others are logged and shown as a 500. */
+/**
+ * The application's onError: known errors are shown; others are logged and shown as a 500 with
+ * the request's id (its X-Request-Id), which finds the log line.
+ */
 export function errorHandler(logger: Logger, chrome: PageChrome): ErrorHandler {
   return (error, c) => {
     if (error instanceof AppError) return respond(c, chrome, error);
-    const requestId = crypto.randomUUID();
+    // Outside the server (app.request() in tests) there is no request context to take it from.
+    const requestId = currentRequest()?.id ?? crypto.randomUUID();
     logger.error({ err: error, requestId, method: c.req.method, path: c.req.path }, 'request failed');
     return respond(c, chrome, new AppError(500, 'internal', '抱歉,服务器暂时无法处理您的请求,请稍后再试。'), requestId);
   };

@@ -2,6 +2,7 @@
 // content version is answered straight from the page cache; everything else goes to the router.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PageCache } from './page-cache.ts';
+import { currentRequest } from './request-context.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -19,7 +20,13 @@ export function pageCacheFirst(cache: PageCache, router: Listener): Listener {
     cache.currentResponse(request.url ?? '/', pageRequest).then(
       (parts) => {
         if (!parts) return router(request, response);
-        response.writeHead(parts.status, { ...SECURITY_HEADERS, ...parts.headers });
+        const headers: Record<string, string> = { ...SECURITY_HEADERS, ...parts.headers };
+        const context = currentRequest();
+        if (context) {
+          context.route = parts.route;
+          headers['X-Request-Id'] = context.id;
+        }
+        response.writeHead(parts.status, headers);
         response.end(parts.body ?? undefined);
       },
       // The router reports errors properly (logged, with a Chinese error page).

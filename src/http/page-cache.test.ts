@@ -118,6 +118,20 @@ describe('page cache', () => {
     assert.equal(await cache.currentResponse('/other', noConditions), undefined);
   });
 
+  it('counts hits and misses wherever a page is answered, and names the route of a page it answers', async () => {
+    const cache = new PageCache(async () => 1);
+    const app = new Hono().get('/articles/:id', cache.wrap([], (c: Context) => c.html(`<p>${c.req.param('id')}</p>`)));
+    assert.deepEqual(cache.stats(), { hits: 0, misses: 0, pages: 0 });
+    await app.request('/articles/1');
+    await app.request('/articles/2');
+    await app.request('/articles/1');
+    assert.deepEqual(cache.stats(), { hits: 1, misses: 2, pages: 2 });
+    const fromMemory = await cache.currentResponse('/articles/2?utm_source=x', noConditions);
+    assert.equal(fromMemory?.route, '/articles/:id');
+    assert.equal(await cache.currentResponse('/articles/3', noConditions), undefined);
+    assert.deepEqual(cache.stats(), { hits: 2, misses: 2, pages: 2 }, 'a page the fast path does not have is not a miss: the router decides');
+  });
+
   it('refuses a page that reads a parameter it did not declare, and caches nothing', async () => {
     const cache = new PageCache(async () => 1);
     let thrown: unknown;

@@ -3,6 +3,7 @@
 // The version lives in the database, so a change made by any worker or by a CLI import is seen
 // by every worker on its next request.
 import type { Context, Handler, Next } from 'hono';
+import { routePath } from 'hono/route';
 import { getQueryParam } from 'hono/utils/url';
 import { compressBody, responsePartsFor, respondWithBody, type CompressedBody, type ResponseParts } from './compressed-body.ts';
 
@@ -10,6 +11,27 @@ interface CachedPage {
   version: number;
   body: CompressedBody;
   contentType: string;
+}
+
+/** How a path's pages are keyed, and the route that renders them. */
+interface PathRoute {
+  /** The query parameters the route reads, sorted. */
+  params: readonly string[];
+  /** The route's pattern (`/articles/:id`), which the metrics label the fast path's answers with. */
+  pattern: string;
+}
+
+/** A page answered from memory, with the route it belongs to. */
+export type CachedResponse = ResponseParts & { route: string };
+
+/** Running totals since the start of the process, for the metrics. */
+export interface PageCacheStats {
+  /** Requests answered with a page already in memory (by the fast path or the router). */
+  hits: number;
+  /** Requests for which a page was rendered. */
+  misses: number;
+  /** Pages in memory now. */
+  pages: number;
 }
 
 /** The conditional-request and encoding headers a cached page is answered by. */
@@ -36,10 +58,12 @@ export class PageCache {
   // The parameter names of the route behind each path a page was stored for, so the fast path can
   // build a URL's key before routing. Bounded like the pages; a forgotten path only costs a trip
   // through the router, which finds the page under the same key.
-  private readonly routeParams = new Map<string, readonly string[]>();
+  private readonly routes = new Map<string, PathRoute>();
   // Renderings under way, by content version and key; each resolves to its page, or to undefined
   // when it gave no page to keep (an error, a redirect), so that waiters render for themselves.
   private readonly rendering = new Map<string, Promise<CachedPage | undefined>>();
+  private hits = 0;
+  private misses = 0;
 
   constructor(
     private readonly currentVersion: () => Promise<number>,
@@ -58,6 +82,7 @@ export class PageCache {
       const key = pageKey(path, url, sorted);
       const version = await this.currentVersion();
       let page = this.pages.get(key);
+      let renderedHere = false;
       if (!page || page.version !== version) {
         const flight = `${version} ${key}`;
         // Requests that miss while the same page is being rendered wait for that rendering: after
@@ -67,6 +92,8 @@ export class PageCache {
         // No await between the look-up and the set below: the next request must find this rendering.
         page = shared && (await shared);
         if (!page) {
+          renderedHere = true;
+          this.misses += 1;
           const rendering = this.render(c, next, handler, sorted, version);
           this.rendering.set(
             flight,
@@ -83,9 +110,10 @@ export class PageCache {
           }
           if (rendered instanceof Response) return rendered;
           page = rendered;
-          remember(this.routeParams, path, sorted, this.maxPages);
+          remember(this.routes, path, { params: sorted, pattern: routePath(c) }, this.maxPages);
         }
       }
+      if (!renderedHere) this.hits += 1;
       remember(this.pages, key, page, this.maxPages);
       return respondWithBody(pageRequestOf(c), page.body, { 'Content-Type': page.contentType, 'Cache-Control': PAGE_CACHE_CONTROL });
     };
@@ -107,14 +135,20 @@ export class PageCache {
    * else undefined. The server's fast path calls this before routing, so a hot page costs one
    * version read and a socket write.
    */
-  async currentResponse(url: string, request: PageRequest): Promise<ResponseParts | undefined> {
+  async currentResponse(url: string, request: PageRequest): Promise<CachedResponse | undefined> {
     const path = pathOf(url);
-    const params = this.routeParams.get(path);
-    const key = params && pageKey(path, url, params);
+    const route = this.routes.get(path);
+    const key = route && pageKey(path, url, route.params);
     const page = key && this.pages.get(key);
     if (!page || page.version !== (await this.currentVersion())) return undefined;
+    this.hits += 1;
     remember(this.pages, key, page, this.maxPages);
-    return responsePartsFor(request, page.body, { 'Content-Type': page.contentType, 'Cache-Control': PAGE_CACHE_CONTROL });
+    return { ...responsePartsFor(request, page.body, { 'Content-Type': page.contentType, 'Cache-Control': PAGE_CACHE_CONTROL }), route: route.pattern };
+  }
+
+  /** Hits and misses so far, and the pages held. */
+  stats(): PageCacheStats {
+    return { hits: this.hits, misses: this.misses, pages: this.pages.size };
   }
 }
 

@@ -33,6 +33,15 @@ function searchOptions(c: Context, ctx: RouteContext): SearchOptions & { form: S
 export function searchRoutes(ctx: RouteContext): Hono {
   const { db, searchIndex, cachedPage } = ctx;
   const parse = (c: Context): ParsedQuery | QueryProblem => parseQuery(c.req.query('q'), searchIndex.segmenter);
+  // Timed for the metrics: phrase searches also read the text of their candidates.
+  const search = async (query: ParsedQuery, options: SearchOptions) => {
+    const timed = ctx.metrics.timeSearch(query.phrases.length > 0 ? 'phrase' : 'words');
+    try {
+      return await searchArticles(db, searchIndex, query, options);
+    } finally {
+      timed();
+    }
+  };
   return new Hono()
     .get(
       '/search',
@@ -53,7 +62,7 @@ export function searchRoutes(ctx: RouteContext): Hono {
           const page = <SearchPage chrome={chrome} channels={ctx.channels.all} form={options.form} problem={problem} navChannel={ctx.navChannel} />;
           return c.html(htmlDocument(page), problem ? 400 : 200);
         }
-        const results = await searchArticles(db, searchIndex, query, options);
+        const results = await search(query, options);
         return c.html(htmlDocument(<SearchPage chrome={chrome} channels={ctx.channels.all} form={options.form} results={results} navChannel={ctx.navChannel} />));
       }),
     )
@@ -71,7 +80,7 @@ export function searchRoutes(ctx: RouteContext): Hono {
         }
         const query = parse(c);
         if (isQueryProblem(query)) throw new AppError(400, 'bad_request', query.message);
-        const results = await searchArticles(db, searchIndex, query, options);
+        const results = await search(query, options);
         return c.json({
           query: query.text,
           total: results.total,

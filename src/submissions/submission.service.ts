@@ -34,6 +34,11 @@ export function submissionStatus(db: Db, trackingCode: string): Promise<Submissi
   return store.submissionStatusByCode(db, trackingCode);
 }
 
+/** How many contributions await review, all channels together, counting no further than `cap`. */
+export function pendingSubmissions(db: Db, cap: number): Promise<number> {
+  return store.pendingSubmissionCount(db, cap);
+}
+
 /** A contribution as the review queue shows it. */
 export interface SubmissionForReview {
   id: number;

@@ -10,6 +10,15 @@ export async function insertSubmission(db: Db, row: Insertable<SubmissionTable>)
   return Number(id);
 }
 
+/** Contributions awaiting review, counted up to `cap`: at most `cap` entries of the queue index are read. */
+export async function pendingSubmissionCount(db: Db, cap: number): Promise<number> {
+  const { count } = await db
+    .selectFrom((eb) => eb.selectFrom('submission').select('id').where('status', '=', 'pending').limit(cap).as('pending'))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
 /** What the status page shows, by tracking code. */
 export async function submissionStatusByCode(db: Db, trackingCode: string): Promise<SubmissionStatus | undefined> {
   const row = await db

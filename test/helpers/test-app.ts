@@ -4,6 +4,7 @@ import { passwordPolicy } from '../../src/accounts/password-policy.ts';
 import { createApp, type AppDeps } from '../../src/app.ts';
 import type { OpenDb } from '../../src/db/connect.ts';
 import { PageCache } from '../../src/http/page-cache.ts';
+import { PortalMetrics } from '../../src/ops/portal-metrics.ts';
 import type { SiteIdentity } from '../../src/config.ts';
 import { importSeedFile } from '../../src/importer/importer.service.ts';
 import { SEED_FILE, writingFor } from './seed.ts';
@@ -22,22 +23,27 @@ export async function openSeededApp(options: { dialect?: TestDialect; site?: Par
   const opened = await (options.dialect ?? testDialects()[0]!).open();
   await importSeedFile(opened.db, writingFor(opened), SEED_FILE);
   const deps = appDeps(opened, options.site);
-  return { app: createApp(deps), pageCache: deps.pageCache, ...opened };
+  return { app: createApp(deps), pageCache: deps.pageCache, metrics: deps.metrics, ...opened };
 }
 
 /** Everything createApp needs, over an open test database. */
 export function appDeps(opened: OpenDb, site: Partial<SiteIdentity> = {}): AppDeps {
+  const logger = pino({ level: 'silent' });
+  const pageCache = new PageCache(opened.contentVersion);
   return {
     db: opened.db,
+    dialect: opened.dialect,
     ...writingFor(opened),
-    logger: pino({ level: 'silent' }),
+    logger,
     site: { ...testSite, ...site },
     contact: { office: '南昌市投资促进局', address: '南昌市红谷滩区卧龙路999号', phone: '0791-88888888', email: undefined, hours: '工作日 9:00-17:00' },
     // Tests name the client in X-Forwarded-For, as the proxy would.
     trustProxy: true,
     publicOrigin: undefined,
     passwordPolicy: passwordPolicy('modern'),
-    pageCache: new PageCache(opened.contentVersion),
+    pageCache,
+    metrics: new PortalMetrics({ db: opened.db, pageCache, databaseLoad: opened.load, logger }),
+    metricsToken: undefined,
   };
 }
 
