@@ -1,6 +1,7 @@
 // The few SQL fragments that differ between SQLite and PostgreSQL, chosen once at connect.
 // Everything else in the code base is engine-neutral Kysely (STYLE.md convention 5).
-import { sql, type ColumnDefinitionBuilder } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { announceContentVersionChanges } from './content-version-listener.ts';
 import type { Db } from './database.ts';
 import { fts5Search, type WithShadowTablesWritable } from './search-fts5.ts';
 import type { SearchSql } from './search-sql.ts';
@@ -20,6 +21,11 @@ export interface SqlDialect {
    * migrator keeps its own tables there; undefined where the engine has no schemas.
    */
   currentSchema(db: Db): Promise<string | undefined>;
+  /**
+   * Makes every change of the content version announce itself to other instances at commit
+   * (LISTEN/NOTIFY on PostgreSQL); nothing on SQLite, where each request reads the version.
+   */
+  announceContentVersionChanges(db: Kysely<unknown>): Promise<void>;
 }
 
 /** SQLite's fragments for one connection (`withShadowTablesWritable` as search-fts5.ts needs it). */
@@ -29,6 +35,7 @@ export function sqliteDialect(withShadowTablesWritable: WithShadowTablesWritable
     autoIncrementPrimaryKey: (col) => col.primaryKey().autoIncrement(),
     search: fts5Search(withShadowTablesWritable),
     currentSchema: async () => undefined,
+    announceContentVersionChanges: async () => undefined,
   };
 }
 
@@ -40,4 +47,5 @@ export const postgresDialect: SqlDialect = {
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     return rows[0]?.schema ?? undefined;
   },
+  announceContentVersionChanges,
 };
