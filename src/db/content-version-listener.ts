@@ -70,12 +70,18 @@ export function listenOnServer(config: pg.ClientConfig, mirror: ContentVersionMi
       await client.connect();
       const { rows } = await client.query<{ schema: string }>('select current_schema() as schema');
       const schema = rows[0]!.schema;
+      // A connection already given up on may still deliver what it had buffered: ignored, or it
+      // would set the copy while nothing is listening.
       client.on('notification', ({ payload }) => {
         const version = payload === undefined ? undefined : announcedVersion(payload, schema);
-        if (version !== undefined) mirror.notified(version);
+        if (version !== undefined && current === client) mirror.notified(version);
       });
       await client.query(`listen ${CHANNEL}`);
-      const read = async () => (await client.query<{ version: number }>('select version from content_version where id = 1')).rows[0]!.version;
+      const read = async () => {
+        const { rows } = await client.query<{ version: number }>('select version from content_version where id = 1');
+        if (current !== client) throw new Error('the listening connection was given up on');
+        return rows[0]!.version;
+      };
       await mirror.sync(read);
       let askedAt: number | undefined;
       heartbeat = setInterval(() => {
