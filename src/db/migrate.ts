@@ -16,6 +16,7 @@ import * as projectSourceIndex from './migrations/2026-11-29T10-00_project-sourc
 import * as articleListIndexes from './migrations/2026-11-29T11-00_article-list-indexes.ts';
 import * as contributionArticleKeys from './migrations/2026-11-29T12-10_contribution-article-keys.ts';
 import * as contentVersionNotify from './migrations/2026-11-29T13-20_content-version-notify.ts';
+import * as searchPlans from './migrations/2026-11-29T13-30_search-plans.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -35,6 +36,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T11-00_article-list-indexes': articleListIndexes,
   '2026-11-29T12-10_contribution-article-keys': contributionArticleKeys,
   '2026-11-29T13-20_content-version-notify': contentVersionNotify,
+  '2026-11-29T13-30_search-plans': searchPlans,
 };
 
 /** Brings the schema up to date; each migration runs in its own transaction. */

@@ -97,6 +97,9 @@ export const fts5Search = (withShadowTablesWritable: WithShadowTablesWritable): 
     return createTable(db, LIVE);
   },
 
+  // A MATCH always reads the FTS5 index.
+  keepSearchesOnIndex: async () => undefined,
+
   put(db, document) {
     return putDocument(db, LIVE, document);
   },

@@ -58,6 +58,16 @@ export const tsvectorSearch: SearchSql = {
     await sql`create index article_search_document on article_search using gin (document)`.execute(db);
   },
 
+  async keepSearchesOnIndex(db: Kysely<unknown>) {
+    // The planner cannot see that testing `document @@ query` on a row reads the row's document
+    // (some 16 KB, stored out of line) first. Knowing from the statistics that a common word
+    // matches nearly every row, it scanned the table: 3.5 s at 100,000 articles, against 10 ms
+    // through the GIN index (EXPLAIN ANALYZE, bench:search --engine postgres). Without statistics
+    // on the column it takes a match to be selective and always uses the index. Changing the
+    // column to its own type drops statistics already gathered, and rewrites nothing.
+    await sql`alter table article_search alter column document set statistics 0, alter column document type tsvector`.execute(db);
+  },
+
   async put(db, d) {
     await sql`insert into article_search (article_id, channel, published_on, document)
       values (${d.articleId}, ${d.channel}, ${d.publishedOn},
