@@ -34,6 +34,11 @@ export interface SearchFilter {
 
 /** Engine-specific full-text search statements. */
 export interface SearchSql {
+  /**
+   * How many of the most recently added matches a search ranks by relevance (the rest follow
+   * newest first; see SearchIndex.find): what ranking one match costs differs by engine.
+   */
+  rankedCandidates: number;
   /** Creates the index (called by the search migration). */
   createIndex(db: Kysely<unknown>): Promise<void>;
   /**

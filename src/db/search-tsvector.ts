@@ -48,6 +48,11 @@ async function idsOf(db: Db, query: RawBuilder<{ id: number }>): Promise<number[
 }
 
 export const tsvectorSearch: SearchSql = {
+  // ts_rank reads the whole document of each match (some 16 KB, out of line), which bm25 on
+  // SQLite does not: 2,000 took most of a common word's search time at 100,000 articles
+  // (bench:search --engine postgres).
+  rankedCandidates: 500,
+
   async createIndex(db: Kysely<unknown>) {
     await sql`create table article_search (
       article_id integer primary key references article (id) on delete cascade,
