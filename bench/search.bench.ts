@@ -1,12 +1,14 @@
 // npm run bench:search [-- --articles 100000 --db PATH]
+// npm run bench:search -- --engine postgres [--database-url URL]
 // Builds a deterministic corpus by recombining the seed's sentences, imports it through the real
-// write path (article row + search index in one transaction) into SQLite, then times a fixed list
-// of 50 queries through the search service (first page, with snippets), and the naive
-// LIKE '%q%' alternative on a subset of them. With --db, an existing benchmark database is reused.
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// write path (article row + search index in one transaction) into SQLite or PostgreSQL, then times
+// a fixed list of 50 queries through the search service (first page, with snippets), and the naive
+// LIKE '%q%' alternative on a subset of them. With --db (SQLite) or --database-url (PostgreSQL),
+// the benchmark database is kept, and a later run reuses it instead of importing again.
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import type { Db } from '../src/db/database.ts';
 import { prepareDraftIndexing, saveArticleDraft } from '../src/articles/article.service.ts';
 import type { ArticleDraft } from '../src/articles/article.ts';
 import { openDb } from '../src/db/connect.ts';
@@ -15,10 +17,18 @@ import { progressBar } from '../src/lib/progress.ts';
 import { isQueryProblem, parseQuery } from '../src/search/search-query.ts';
 import { rebuildSearchIndex, searchArticles } from '../src/search/search.service.ts';
 import { SEED_FILE, writingFor } from '../test/helpers/seed.ts';
-import { tempDir } from '../test/helpers/test-db.ts';
+import { benchDatabase, type BenchDatabase } from './bench-database.ts';
 import { recombinedArticles } from './search-corpus.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, db: { type: 'string' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '5' },
+    engine: { type: 'string', default: 'sqlite' },
+    db: { type: 'string' },
+    'database-url': { type: 'string' },
+  },
+});
 const articleCount = Number(values.articles);
 const runs = Number(values.runs);
 
@@ -38,16 +48,16 @@ const LIKE_QUERIES = ['富士康', '融资', '工会', '商事纠纷', '发展',
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-const dir = values.db ? undefined : tempDir('zhaoshang-search-bench-');
-const path = values.db ?? join(dir!.path, 'search.db');
-const reuse = existsSync(path);
-const opened = await openDb({ engine: 'sqlite', path });
+const bench = await benchDatabase({ engine: values.engine, db: values.db, databaseUrl: values['database-url'], tempPrefix: 'zhaoshang-search-bench-' });
+const opened = await openDb(bench.target);
 try {
   await migrateToLatest(opened.db, opened.dialect);
   const writing = writingFor(opened);
   const { db } = opened;
+  const { n: storedArticles } = await db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (storedArticles > 0 && Number(storedArticles) !== articleCount) console.log(`reusing a database of ${storedArticles} articles (not ${articleCount})`);
 
-  if (!reuse) {
+  if (Number(storedArticles) === 0) {
     let textBytes = 0;
     const bar = progressBar('importing', articleCount);
     const started = performance.now();
@@ -83,11 +93,11 @@ try {
     await rebuildSearchIndex(db, writing.searchIndex);
     const reindexSeconds = (performance.now() - reindexStarted) / 1000;
     console.log(`search index rebuild (zhaoshang reindex): ${reindexSeconds.toFixed(1)} s, ${(textBytes / 1e6 / reindexSeconds).toFixed(2)} MB/s of text`);
-    await sql`pragma wal_checkpoint(truncate)`.execute(db);
+    if (opened.dialect.engine === 'sqlite') await sql`pragma wal_checkpoint(truncate)`.execute(db);
+    // Fresh statistics, as autovacuum would gather them soon after a bulk import.
+    else await sql`vacuum analyze`.execute(db);
   }
-  const { rows } = await sql<{ bytes: number }>`select sum(length(block)) as bytes from article_search_data`.execute(db);
-  const { rows: textRows } = await sql<{ bytes: number; n: number }>`select sum(length(cast(title as blob)) + length(cast(body as blob))) as bytes, count(*) as n from article`.execute(db);
-  console.log(`database: ${mb(statSync(path).size)} on disk; search index ${mb(Number(rows[0]!.bytes))} (${(Number(rows[0]!.bytes) / Number(textRows[0]!.bytes)).toFixed(2)}× the ${mb(Number(textRows[0]!.bytes))} of text in ${textRows[0]!.n} articles)`);
+  console.log(await sizes(db, bench));
 
   const timeQuery = async (text: string) => {
     const query = parseQuery(text, writing.searchIndex.segmenter);
@@ -133,5 +143,23 @@ try {
   console.log(`naive LIKE '%q%' over title and body (${LIKE_QUERIES.length} queries, first page + count): mean ${(likeTotal / LIKE_QUERIES.length).toFixed(0)} ms per query, ${(likeTotal / oursTotal).toFixed(0)}× slower than the index (${(oursTotal / LIKE_QUERIES.length).toFixed(1)} ms)`);
 } finally {
   await opened.close();
-  dir?.remove();
+  await bench.remove();
+}
+
+/** The database's size, and the search index's beside the text it indexes. */
+async function sizes(db: Db, bench: BenchDatabase): Promise<string> {
+  const { rows: textRows } = await sql<{ bytes: number; n: number }>`select sum(octet_length(title) + octet_length(body)) as bytes, count(*) as n from article`.execute(db);
+  const text = Number(textRows[0]!.bytes);
+  const ofText = (bytes: number) => `${(bytes / text).toFixed(2)}× the ${mb(text)} of text in ${textRows[0]!.n} articles`;
+  if (bench.target.engine === 'sqlite') {
+    const { rows } = await sql<{ bytes: number }>`select sum(length(block)) as bytes from article_search_data`.execute(db);
+    return `database: ${mb(statSync(bench.target.path).size)} on disk; search index ${mb(Number(rows[0]!.bytes))} (${ofText(Number(rows[0]!.bytes))})`;
+  }
+  const { rows } = await sql<{ database: number; documents: number; gin: number; indexes: number }>`select
+      pg_database_size(current_database()) as database,
+      pg_table_size('article_search') as documents,
+      pg_relation_size('article_search_document') as gin,
+      (select sum(pg_indexes_size(c.oid)) from pg_class c where c.relkind = 'r' and c.relnamespace = current_schema()::regnamespace) as indexes`.execute(db);
+  const r = rows[0]!;
+  return `database: ${mb(Number(r.database))} (pg_database_size), all indexes ${mb(Number(r.indexes))}; search index: documents ${mb(Number(r.documents))} + GIN ${mb(Number(r.gin))} = ${mb(Number(r.documents) + Number(r.gin))} (${ofText(Number(r.documents) + Number(r.gin))})`;
 }

@@ -6,6 +6,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.ts';
 import type { Db } from './database.ts';
+import { ContentVersionMirror } from './content-version-mirror.ts';
+import { listenOnPglite, listenOnServer, type ContentVersionListener } from './content-version-listener.ts';
 import { postgresDialect, sqliteDialect, type SqlDialect } from './dialect.ts';
 import { currentContentVersion } from './site-state.store.ts';
 import { pglitePool } from './pglite-pool.ts';
@@ -105,19 +107,35 @@ function postgresTypes(): pg.CustomTypesConfig {
 /** Connects to a PostgreSQL server (tests pass options that pick a schema per run). */
 export function openPostgres(poolConfig: pg.PoolConfig): OpenDb {
   const pool = new pg.Pool({ ...poolConfig, types: postgresTypes() });
-  const db = new Kysely({ dialect: new PostgresDialect({ pool }) }) as Db;
-  return {
-    db,
-    dialect: postgresDialect,
-    contentVersion: () => currentContentVersion(db),
-    load: () => ({ engine: 'postgres', connections: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    close: () => db.destroy(),
-  };
+  const listenerConfig = { ...poolConfig, types: postgresTypes(), application_name: `${poolConfig.application_name ?? 'zhaoshang'} content version listener` };
+  const load = (): DatabaseLoad => ({ engine: 'postgres', connections: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  return openListened(new Kysely({ dialect: new PostgresDialect({ pool }) }) as Db, load, (mirror) => listenOnServer(listenerConfig, mirror));
 }
 
 async function openPglite(path: string | undefined): Promise<OpenDb> {
   const { PGlite } = await import('@electric-sql/pglite');
   const client = new PGlite(path, { parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number } });
   const db = new Kysely({ dialect: new PostgresDialect({ pool: pglitePool(client) }) }) as Db;
-  return { db, dialect: postgresDialect, contentVersion: () => currentContentVersion(db), load: () => ({ engine: 'pglite' }), close: () => db.destroy() };
+  return openListened(db, () => ({ engine: 'pglite' }), (mirror) => listenOnPglite(client, db, mirror));
+}
+
+/**
+ * A PostgreSQL database whose content version is mirrored in memory from notifications instead of
+ * read on every page request (a round trip to the server). Listening starts at the first
+ * contentVersion() call, once the schema has been migrated, so commands that serve no pages never
+ * open the listening connection.
+ */
+function openListened(base: Db, load: () => DatabaseLoad, listen: (mirror: ContentVersionMirror) => ContentVersionListener | Promise<ContentVersionListener>): OpenDb {
+  const mirror = new ContentVersionMirror(() => currentContentVersion(base));
+  let listener: Promise<ContentVersionListener | undefined> | undefined;
+  const contentVersion = () => {
+    // A listener that fails to start leaves the mirror reading, as before listening.
+    listener ??= Promise.resolve(listen(mirror)).catch(() => undefined);
+    return mirror.current();
+  };
+  const close = async () => {
+    await (await listener)?.stop();
+    await base.destroy();
+  };
+  return { db: base.withPlugin(mirror.ownBumps), dialect: postgresDialect, contentVersion, load, close };
 }

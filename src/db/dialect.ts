@@ -1,6 +1,7 @@
 // The few SQL fragments that differ between SQLite and PostgreSQL, chosen once at connect.
 // Everything else in the code base is engine-neutral Kysely (STYLE.md convention 5).
-import { sql, type ColumnDefinitionBuilder } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { announceContentVersionChanges } from './content-version-listener.ts';
 import type { Db } from './database.ts';
 import { fts5Search, type WithShadowTablesWritable } from './search-fts5.ts';
 import type { SearchSql } from './search-sql.ts';
@@ -35,6 +36,11 @@ export interface SqlDialect {
   nextAutoNumber(db: Db, table: string, column: string): Promise<number>;
   /** Makes the auto-numbered `column` of `table` give `next` next (a restore, after inserting rows with their numbers). */
   setNextAutoNumber(db: Db, table: string, column: string, next: number): Promise<void>;
+  /**
+   * Makes every change of the content version announce itself to other instances at commit
+   * (LISTEN/NOTIFY on PostgreSQL); nothing on SQLite, where each request reads the version.
+   */
+  announceContentVersionChanges(db: Kysely<unknown>): Promise<void>;
 }
 
 /** See SqlDialect.readSnapshot. */
@@ -63,6 +69,7 @@ export function sqliteDialect(withShadowTablesWritable: WithShadowTablesWritable
       await sql`delete from sqlite_sequence where name = ${table}`.execute(db);
       await sql`insert into sqlite_sequence (name, seq) values (${table}, ${next - 1})`.execute(db);
     },
+    announceContentVersionChanges: async () => undefined,
   };
 }
 
@@ -101,4 +108,5 @@ export const postgresDialect: SqlDialect = {
   async setNextAutoNumber(db, table, column, next) {
     await sql`select setval(pg_get_serial_sequence(${table}, ${column}), ${next}, false)`.execute(db);
   },
+  announceContentVersionChanges,
 };

@@ -34,8 +34,18 @@ export interface SearchFilter {
 
 /** Engine-specific full-text search statements. */
 export interface SearchSql {
+  /**
+   * How many of the most recently added matches a search ranks by relevance (the rest follow
+   * newest first; see SearchIndex.find): what ranking one match costs differs by engine.
+   */
+  rankedCandidates: number;
   /** Creates the index (called by the search migration). */
   createIndex(db: Kysely<unknown>): Promise<void>;
+  /**
+   * Makes the engine's query planner search through the index however common a word is (called
+   * by a later migration); nothing where it always does.
+   */
+  keepSearchesOnIndex(db: Kysely<unknown>): Promise<void>;
   /** Adds or replaces one article's document. */
   put(db: Db, document: SearchDocument): Promise<void>;
   /** Removes one article's document (a no-op when there is none). */

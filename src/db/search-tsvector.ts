@@ -48,6 +48,11 @@ async function idsOf(db: Db, query: RawBuilder<{ id: number }>): Promise<number[
 }
 
 export const tsvectorSearch: SearchSql = {
+  // ts_rank reads the whole document of each match (some 16 KB, out of line), which bm25 on
+  // SQLite does not: 2,000 took most of a common word's search time at 100,000 articles
+  // (bench:search --engine postgres).
+  rankedCandidates: 500,
+
   async createIndex(db: Kysely<unknown>) {
     await sql`create table article_search (
       article_id integer primary key references article (id) on delete cascade,
@@ -56,6 +61,16 @@ export const tsvectorSearch: SearchSql = {
       document tsvector not null
     )`.execute(db);
     await sql`create index article_search_document on article_search using gin (document)`.execute(db);
+  },
+
+  async keepSearchesOnIndex(db: Kysely<unknown>) {
+    // The planner cannot see that testing `document @@ query` on a row reads the row's document
+    // (some 16 KB, stored out of line) first. Knowing from the statistics that a common word
+    // matches nearly every row, it scanned the table: 3.5 s at 100,000 articles, against 10 ms
+    // through the GIN index (EXPLAIN ANALYZE, bench:search --engine postgres). Without statistics
+    // on the column it takes a match to be selective and always uses the index. Changing the
+    // column to its own type drops statistics already gathered, and rewrites nothing.
+    await sql`alter table article_search alter column document set statistics 0, alter column document type tsvector`.execute(db);
   },
 
   async put(db, d) {

@@ -7,12 +7,18 @@ export async function currentContentVersion(db: Db): Promise<number> {
   return Number(row.version);
 }
 
-/** Marks public content as changed; call inside the transaction that changes it. */
+/**
+ * Marks public content as changed; call inside the transaction that changes it. On PostgreSQL the
+ * new version is announced at commit (content-version-listener.ts); RETURNING hands it to the
+ * instance that made the change, which so knows it before the announcement arrives
+ * (content-version-mirror.ts).
+ */
 export async function bumpContentVersion(db: Db): Promise<void> {
   await db
     .updateTable('content_version')
     .set((eb) => ({ version: eb('version', '+', 1) }))
     .where('id', '=', 1)
+    .returning('version')
     .execute();
 }
 

@@ -130,3 +130,8 @@ export async function importSeedOnFirstStart(db: Db, content: ArticleWriting, se
   await setSiteMetaValue(db, SEED_IMPORTED_KEY, new Date().toISOString());
   return report;
 }
+
+/** Keeps the seed out of a database that has articles of its own (a benchmark's corpus) at its first start. */
+export async function skipSeedImport(db: Db): Promise<void> {
+  await setSiteMetaValue(db, SEED_IMPORTED_KEY, 'skipped');
+}

@@ -26,11 +26,10 @@ export interface MatchPage {
   ids: number[];
 }
 
-// Ranking costs about 2 µs per matching article and word on SQLite (more for long texts), and a
-// common word matches 90% of 100,000 articles. So only the most recently added matches are ranked
-// (2,000 for one or two words, fewer for more words, which cost more each), then the rest follow
-// newest first; bench:search shows the effect on latency.
-export const RANKED_CANDIDATES = 2000;
+// A common word matches 90% of 100,000 articles, and ranking costs time for each match. So only
+// the most recently added matches are ranked (the engine's rankedCandidates for one or two words,
+// fewer for more words, which cost more each), then the rest follow newest first; bench:search
+// shows the effect on latency.
 const RELATED_BODY_TERMS = 5;
 
 /** The article index, bound to an engine and a segmenter. */
@@ -42,7 +41,7 @@ export class SearchIndex {
   constructor(
     readonly segmenter: Segmenter,
     private readonly engine: SearchSql,
-    private readonly rankedCandidates = RANKED_CANDIDATES,
+    private readonly rankedCandidates = engine.rankedCandidates,
   ) {}
 
   /** An article as the index stores it. */

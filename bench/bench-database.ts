@@ -1,0 +1,54 @@
+// The database a benchmark runs on: SQLite or the PostgreSQL server, kept when named on the
+// command line (--db PATH, --database-url URL) so a later run reuses it, else a temporary one.
+import { join } from 'node:path';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { parseDatabaseTarget, testEnvironment, type DatabaseTarget } from '../src/config.ts';
+import { tempDir } from '../test/helpers/test-db.ts';
+
+/** Where a benchmark's articles live, and how to delete them when it was a temporary database. */
+export interface BenchDatabase {
+  target: DatabaseTarget;
+  /** The value a server process takes as DATABASE_URL. */
+  url: string;
+  remove(): Promise<void>;
+}
+
+/** The benchmark database the options name; `engine` is `sqlite` (default) or `postgres`. */
+export async function benchDatabase(options: { engine: string; db?: string | undefined; databaseUrl?: string | undefined; tempPrefix: string }): Promise<BenchDatabase> {
+  if (options.engine === 'sqlite') {
+    if (options.databaseUrl) throw new Error('--database-url is for --engine postgres; SQLite takes --db PATH');
+    if (options.db) return kept(options.db);
+    const dir = tempDir(options.tempPrefix);
+    const url = join(dir.path, 'bench.db');
+    return { target: parseDatabaseTarget(url), url, remove: async () => dir.remove() };
+  }
+  if (options.engine !== 'postgres') throw new Error(`--engine must be sqlite or postgres, got "${options.engine}"`);
+  if (options.db) throw new Error('--db is for SQLite; PostgreSQL takes --database-url URL');
+  if (options.databaseUrl) return kept(options.databaseUrl);
+  const server = testEnvironment.postgresUrl;
+  if (!server) throw new Error('--engine postgres needs --database-url URL (or ZHAOSHANG_TEST_PG_URL for a temporary schema)');
+  return temporarySchema(server);
+}
+
+function kept(url: string): BenchDatabase {
+  return { target: parseDatabaseTarget(url), url, remove: async () => undefined };
+}
+
+async function temporarySchema(server: string): Promise<BenchDatabase> {
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  await adminQuery(server, `create schema ${schema}`);
+  const url = new URL(server);
+  url.search = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return { target: parseDatabaseTarget(url.toString()), url: url.toString(), remove: () => adminQuery(server, `drop schema ${schema} cascade`) };
+}
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
