@@ -13,6 +13,8 @@ export interface ArticlePlace {
   city: string | null;
   /** The province the place lies in (江西省 for 南昌市); null for a province itself or when unknown. */
   province: string | null;
+  /** True when no title names the place and it was inferred from the channel the text is about. */
+  inferred: boolean;
 }
 
 // The portal serves 南昌市 and its districts (data/channels.json), all in 江西省.
@@ -43,11 +45,12 @@ export function placeOfArticle(title: string, body: string, channels: ChannelCat
   const channel = named === null ? channels.channelOf(title, body) : channels.byTag(named);
   if (named !== null && channel === undefined) return placeNamed(named);
   const name = named ?? channel!.name;
-  if (channel!.kind === 'city') return { name, level: 'city', city: null, province: PORTAL_PROVINCE };
-  return { name, level: channel!.kind === 'county' ? 'county' : 'district', city: channels.city.name, province: PORTAL_PROVINCE };
+  const inferred = named === null;
+  if (channel!.kind === 'city') return { name, level: 'city', city: null, province: PORTAL_PROVINCE, inferred };
+  return { name, level: channel!.kind === 'county' ? 'county' : 'district', city: channels.city.name, province: PORTAL_PROVINCE, inferred };
 }
 
 /** A place known only by its name: its level from the suffix, the larger places unknown. */
 export function placeNamed(name: string): ArticlePlace {
-  return { name, level: levelOf(name), city: null, province: null };
+  return { name, level: levelOf(name), city: null, province: null, inferred: false };
 }
