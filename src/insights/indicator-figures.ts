@@ -6,6 +6,8 @@ import type { FactQualifier } from './indicator-fact.ts';
 import { findQuantities, type Quantity } from '../text/quantity.ts';
 
 export interface Level {
+  /** Where the figures this reading passes over on purpose start: the base of 从X到Y, the threshold of 突破A、达B. */
+  expectedBefore?: number;
   value: number;
   unit: string;
   qualifier: FactQualifier | null;
@@ -50,8 +52,10 @@ const LEVEL_VERB = /达到?|突破|超过?|增至|增长到|提高到|增加到|
 // A money figure that is not the indicator's level: an increment, a second currency, a threshold
 // passed on the way (迈上…台阶, …大关), a per-head or per-unit figure.
 const NOT_LEVEL_BEFORE = /(?:增加|增量|折合|人均|比上年多|多)(?:超过|超|近|约)?$/u;
+// The later figure of a list of thresholds (接连突破8万亿元、9万亿元), written with no verb of its own.
+const LIST_BEFORE = /[\d.]+[万亿千]*(?:美元|元)[、和]$/u;
 // 迈上30亿元、40亿元台阶: every figure of a list of thresholds.
-const MILESTONE_AFTER = /^(?:[、和][\d.]+[万亿千]*(?:美元|元))*(?:新)?(?:台阶|大关|级)/u;
+const MILESTONE_AFTER = /^(?:(?:[、和][\d.]+[万亿千]*(?:美元|元))*(?:新)?(?:台阶|大关|级)|(?:[、和][\d.]+[万亿千]*(?:美元|元))+)/u;
 const GROWTH = /(年均)?(?:同比|同口径|比上年|按)?(增长|增速|增幅|下降|减少|回落)(?:为|了|达到?)?(确保|力争|约)?(?=[\d.]+\s*(?:[-—~～至]\s*[\d.]+)?\s*(?:%|％))/gu;
 
 function qualifierOf(q: Quantity): FactQualifier | null {
@@ -77,18 +81,18 @@ function levelIn(text: string, quantities: Quantity[], lead: string): Level | nu
   for (const q of money) {
     const before = text.slice(0, q.index);
     const reached = /(?:提高|增长|增加|增|上升|扩大|提升)(?:到|至)((?:19|20)\d{2})?年?的?$/u.exec(before);
-    if (reached && /[从由]/u.test(before)) return { value: q.value, unit: q.unit, qualifier: null, year: reached[1] ? Number(reached[1]) : null, milestone: false, cumulative: false, reached: true, index: q.index };
+    if (reached && /[从由]/u.test(before)) return { expectedBefore: q.index, value: q.value, unit: q.unit, qualifier: null, year: reached[1] ? Number(reached[1]) : null, milestone: false, cumulative: false, reached: true, index: q.index };
   }
   // The base of a change (从X…) is not a level.
   const candidates = money.filter((q) => {
     const before = text.slice(0, q.index);
-    return !NOT_LEVEL_BEFORE.test(before) && !/[从由](?:(?:19|20)\d{2}年的?)?$/u.test(before) && !/比(?:(?:19|20)\d{2}年)?$/u.test(before);
+    return !NOT_LEVEL_BEFORE.test(before) && !(LIST_BEFORE.test(before) && /^[\d.]/u.test(q.text)) && !/[从由](?:(?:19|20)\d{2}年的?)?$/u.test(before) && !/比(?:(?:19|20)\d{2}年)?$/u.test(before);
   });
   // 突破A、达B: A is a threshold passed, B the level.
   for (const [i, q] of candidates.entries()) {
     const next = candidates[i + 1];
     const between = next ? text.slice(q.index + q.text.length, next.index) : '';
-    if (next && q.qualifier === '突破' && /^(?:大关)?[、，,]?(?:达到?|为)/u.test(between + next.text)) return { value: next.value, unit: next.unit, qualifier: null, year: null, milestone: false, cumulative: false, reached: true, index: next.index };
+    if (next && q.qualifier === '突破' && /^(?:大关)?[、，,]?(?:达到?|为)/u.test(between + next.text)) return { expectedBefore: next.index, value: next.value, unit: next.unit, qualifier: null, year: null, milestone: false, cumulative: false, reached: true, index: next.index };
   }
   for (const q of candidates) {
     const after = text.slice(q.index + q.text.length);
@@ -145,6 +149,8 @@ export function readFigures(text: string, lead = ''): Figures {
   for (const match of text.matchAll(/(?:高于|低于|快于|慢于|[和、])(全国|全省|全市)[（(]([\d.]+)%[）)]/gu)) compared.push({ scope: match[1]!, growth: Number(match[2]) });
   const taken = [level?.index, growth?.index].filter((i): i is number => i !== undefined);
   const firstTaken = taken.length > 0 ? Math.min(...taken) : 0;
-  const skippedNumbers = quantities.some((q) => q.index < firstTaken && (MONEY.has(q.dimension) || q.dimension === 'percent'));
+  // Numbers before the figures taken; when the level's own pattern names a base or a threshold
+  // (从X到Y, 突破A、达B), the numbers before it are those.
+  const skippedNumbers = quantities.some((q) => q.index < firstTaken && q.index < (level?.expectedBefore === undefined ? firstTaken : -1) && (MONEY.has(q.dimension) || q.dimension === 'percent'));
   return { level, growth, compared, skippedNumbers, aspiration: ASPIRATION.test(text), estimate: /预计/u.test(text) };
 }

@@ -6,6 +6,8 @@ import type { ArticlePlace } from './report-place.ts';
 /** A name of an indicator found in a clause. */
 export interface Mention {
   indicator: IndicatorKey;
+  /** The name as written (累计使用外资 says the figure is a sum). */
+  name: string;
   start: number;
   end: number;
   /** The place the words before the name give (全国, 全省 → the province …); null when none is written. */
@@ -21,6 +23,7 @@ const NAMES: ReadonlyArray<[RegExp, IndicatorKey, boolean]> = [
   [/(?:500|五百)万元以上固定资产投资|全社会固定资产投资|社会固定资产投资|固定资产投资/u, 'fixed_asset_investment', false],
   [/全年投资(?=[增下]|同比)/u, 'fixed_asset_investment', true],
   [/地区生产总值|(?:全省|全市|全区|全县)生产总值|GDP/u, 'gdp', false],
+  [/生产总值/u, 'gdp', true],
   [/经济(?=增长(?:按|[\d.]+%))/u, 'gdp', true],
   [/社会消费品零售总额|社零总额|社零额/u, 'retail_sales', false],
   [/财政总收入/u, 'fiscal_revenue', false],
@@ -34,7 +37,7 @@ const NAMES: ReadonlyArray<[RegExp, IndicatorKey, boolean]> = [
 ];
 
 // Words that may stand before a name without changing what it names: time, scope, the stating verb.
-const NEUTRAL_BEFORE = /(?:(?:19|20)\d{2}年(?:的)?|全年|今年|同期|其中|力争|确保|预计|包括|提出|实现|完成|推动|努力|全省上下|初步统计|地区|“|”)$/u;
+const NEUTRAL_BEFORE = /(?:(?:19|20)\d{2}年(?:的)?|全年|今年|同期|五年|其中|力争|确保|预计|包括|提出|实现|完成|推动|努力|全省上下|初步统计|地区|“|”)$/u;
 // Words after a name that make it part of a larger term: a ratio, a per-unit figure, a kind of trade.
 const RATIO_AFTER = /^(?:的?比重|占比|能耗|水耗|碳排放|二氧化碳|生产安全|增量|比例|强度|加工|商品|企业|额)/u;
 
@@ -95,7 +98,7 @@ export function findMentions(clause: string, place: ArticlePlace): Mention[] {
       const before = clause.slice(0, start).split(/[,，、；;：:。（(]/u).at(-1)!.trim();
       const scope = scopeBefore(before, place);
       const isIndicator = scope.isIndicator && !RATIO_AFTER.test(clause.slice(end));
-      found.push({ indicator, start, end, place: scope.place, synonym, isIndicator });
+      found.push({ indicator, name: match[0], start, end, place: scope.place, synonym, isIndicator });
     }
   }
   return found.sort((a, b) => a.start - b.start);

@@ -31,6 +31,12 @@ const NEXT_PLAN = /十五五|纲要|今后五年|到20[3-9]\d年/u;
 // Flows summed over a plan when a review states them without a level verb (五年…实际使用外资263亿美元).
 const FLOWS = new Set(['fdi_actual', 'domestic_capital']);
 
+/** Whether a sentence opens this year's targets (not the next plan's: “十五五”时期…主要目标是). */
+function opensTargets(sentence: string): boolean {
+  const lead = TARGET_LEAD.exec(sentence);
+  return lead !== null && !NEXT_PLAN.test(sentence.slice(0, lead.index));
+}
+
 /** The five-year plan a year falls in: 2021-2025 for 2025 (十四五), 2026-2030 for 2026. */
 function planOf(year: number): string {
   const start = 2021 + Math.floor((year - 2021) / 5) * 5;
@@ -95,7 +101,7 @@ function factsOf(reading: Reading, context: SentenceContext, sentence: string): 
   // The level: a result, a target, a sum over the plan, or a milestone set for a year ahead.
   let levelKind: FactKind | null = null;
   if (level) {
-    const cumulative = level.cumulative || /累计/u.test(lead);
+    const cumulative = level.cumulative || /累计/u.test(lead + mention.name);
     const flowOverPlan = context.period === 'past' && FLOWS.has(mention.indicator) && !level.reached;
     levelKind = level.milestone ? 'target' : cumulative || flowOverPlan ? 'period_total' : oneYearKind;
   }
@@ -273,7 +279,7 @@ export function extractIndicators(title: string, body: string, place: ArticlePla
   const paragraphs = body.split(/\n+/u);
   const sentencesOf = (paragraph: string) => paragraph.split(/(?<=[。！？!?])/u);
   // This year's targets: from the sentence that opens them (not the next plan's) to the end of the text.
-  const targetsAt = paragraphs.findIndex((p) => sentencesOf(p).some((s) => TARGET_LEAD.test(s) && !NEXT_PLAN.test(s)));
+  const targetsAt = paragraphs.findIndex((p) => sentencesOf(p).some(opensTargets));
   const facts: IndicatorFact[] = [];
   paragraphs.forEach((paragraph, p) => {
     let period: SentenceContext['period'] = 'none';
@@ -281,7 +287,7 @@ export function extractIndicators(title: string, body: string, place: ArticlePla
     for (const sentence of sentencesOf(paragraph)) {
       if (REVIEW.test(sentence)) period = 'past';
       else if (NEXT_PLAN.test(sentence)) period = 'future';
-      if (p === targetsAt && TARGET_LEAD.test(sentence) && !NEXT_PLAN.test(sentence)) targetsOpened = true;
+      if (p === targetsAt && opensTargets(sentence)) targetsOpened = true;
       const context: SentenceContext = {
         place: articlePlace,
         target: targetsOpened && period !== 'past',
