@@ -42,6 +42,8 @@ export interface Figures {
   skippedNumbers: boolean;
   /** 力争 or 确保 written with the figures. */
   aspiration: boolean;
+  /** 力争 alone (no 确保) written with the figures. */
+  striveOnly: boolean;
   estimate: boolean;
 }
 
@@ -151,6 +153,6 @@ export function readFigures(text: string, lead = ''): Figures {
   const firstTaken = taken.length > 0 ? Math.min(...taken) : 0;
   // Numbers before the figures taken; when the level's own pattern names a base or a threshold
   // (从X到Y, 突破A、达B), the numbers before it are those.
-  const skippedNumbers = quantities.some((q) => q.index < firstTaken && q.index < (level?.expectedBefore === undefined ? firstTaken : -1) && (MONEY.has(q.dimension) || q.dimension === 'percent'));
-  return { level, growth, compared, skippedNumbers, aspiration: ASPIRATION.test(text), estimate: /预计/u.test(text) };
+  const skippedNumbers = quantities.some((q) => q.index < firstTaken && q.index < (level?.expectedBefore === undefined ? firstTaken : -1));
+  return { level, growth, compared, skippedNumbers, aspiration: ASPIRATION.test(text), striveOnly: /(?<!努)力争/u.test(text) && !/确保/u.test(text), estimate: /预计/u.test(text) };
 }

@@ -101,7 +101,7 @@ function factsOf(reading: Reading, context: SentenceContext, sentence: string): 
   // The level: a result, a target, a sum over the plan, or a milestone set for a year ahead.
   let levelKind: FactKind | null = null;
   if (level) {
-    const cumulative = level.cumulative || /累计/u.test(lead + mention.name);
+    const cumulative = level.cumulative || /累计/u.test(lead.split(/[，,；;、]/u).at(-1)! + mention.name);
     const flowOverPlan = context.period === 'past' && FLOWS.has(mention.indicator) && !level.reached;
     levelKind = level.milestone ? 'target' : cumulative || flowOverPlan ? 'period_total' : oneYearKind;
   }
@@ -116,8 +116,11 @@ function factsOf(reading: Reading, context: SentenceContext, sentence: string): 
   }
   const qualifierOf = (own: FactQualifier | null, kind: FactKind): FactQualifier | null => {
     if (own) return own;
-    if (kind === 'target' && /(?<!努)力争/u.test(text) && !/确保/u.test(text) && growth?.stretch == null) return '力争';
-    if (kind === 'actual' && figures.estimate) return '预计';
+    // 力争 of this figure alone: written in its own comma piece, not a 确保…力争 pair.
+    const piece = lead.split(/[，,；;]/u).at(-1)!;
+    const striveOnly = (figures.striveOnly || /(?<!努)力争/u.test(piece)) && !/确保/u.test(piece) && !(figures.aspiration && !figures.striveOnly);
+    if (kind === 'target' && striveOnly && growth?.stretch == null) return '力争';
+    if (kind === 'actual' && (figures.estimate || /预计/u.test(lead.split(/[；;]/u).at(-1)!))) return '预计';
     return null;
   };
   const periodFields = (kind: FactKind) => {
@@ -249,7 +252,8 @@ function readClause(clause: string, sentenceLead: string, context: SentenceConte
     // The figures may go on in the next comma pieces: 实际使用外资33.8亿美元，增长10%.
     for (let p = pieceIndex + 1; p < pieces.length && end < nextStart; p += 1) {
       const piece = pieces[p]!;
-      if (piece.start >= nextStart || !continues(clause.slice(piece.start, piece.end))) break;
+      // A piece holding the next name belongs to it.
+      if (piece.end > nextStart || !continues(clause.slice(piece.start, piece.end))) break;
       end = Math.min(nextStart, piece.end);
     }
     const lead = sentenceLead + clause.slice(0, owner.start);
