@@ -236,6 +236,14 @@ describe('indicator reading rules', () => {
       expected: [],
     },
     {
+      rule: 'a bare 出口 listed after another item’s figure is that item’s; listed among names it is exports',
+      body: '猕猴桃产值增长8.5%、出口增长50%。规上工业增加值、出口分别增长6%、3%。',
+      expected: [
+        ['industrial_value_added', '江西省', 'actual', 2025, null, null, null, 6, null, null],
+        ['exports', '江西省', 'actual', 2025, null, null, null, 3, null, null],
+      ],
+    },
+    {
       rule: 'a milestone is no figure unless set for a year ahead',
       body: '地区生产总值迈上4万亿元台阶。力争到2030年，全省地区生产总值迈上5万亿元新台阶。',
       expected: [['gdp', '江西省', 'target', 2030, null, 5, '万亿元', null, null, '力争']],

@@ -20,6 +20,12 @@ describe('the place an article reports on', () => {
     assert.deepEqual(placeOfArticle('2026年浙江省政府工作报告', '南昌市…', channels), { name: '浙江省', level: 'province', city: null, province: null, inferred: false });
   });
 
+  it('reads the place of a report whose title names none from the congress it was delivered to', () => {
+    const body = '——2026年1月20日在陕西省第十四届人民代表大会第六次会议上\n各位代表：…';
+    assert.equal(placeOfArticle('2026年政府工作报告', body, channels).name, '陕西省');
+    assert.equal(placeOfArticle('2026年政府工作报告', body, channels).inferred, false);
+  });
+
   it('places a district’s report in the portal’s city and province', () => {
     assert.deepEqual(placeOfArticle('2026年青山湖区政府工作报告', '', channels), { name: '青山湖区', level: 'district', city: '南昌市', province: '江西省', inferred: false });
     assert.deepEqual(placeOfArticle('2026年进贤县政府工作报告（节选）', '', channels), { name: '进贤县', level: 'county', city: '南昌市', province: '江西省', inferred: false });

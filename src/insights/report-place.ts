@@ -36,12 +36,21 @@ export function placeOfReportTitle(title: string): string | null {
   return match ? match[1]! : null;
 }
 
+// A report whose title names no place (2026年政府工作报告) says where it was delivered:
+// ——2026年1月20日在陕西省第十四届人民代表大会第六次会议上.
+const CONGRESS = /在([\u4e00-\u9fff]{2,12}?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市|区|县))第[一二三四五六七八九十]+届人民代表大会/u;
+
+function placeOfCongress(title: string, body: string): string | null {
+  if (!/政府工作报告/u.test(title)) return null;
+  return CONGRESS.exec(body.slice(0, 300))?.[1] ?? null;
+}
+
 /**
  * The place of an article: the place its report title names, else its channel. A place that is a
  * channel of the portal lies in the portal's city and province.
  */
 export function placeOfArticle(title: string, body: string, channels: ChannelCatalog): ArticlePlace {
-  const named = placeOfReportTitle(title);
+  const named = placeOfReportTitle(title) ?? placeOfCongress(title, body);
   const channel = named === null ? channels.channelOf(title, body) : channels.byTag(named);
   if (named !== null && channel === undefined) return placeNamed(named);
   const name = named ?? channel!.name;
