@@ -169,10 +169,11 @@ describe('indicator reading rules', () => {
     },
     {
       rule: '分别 pairs only within its own clause; a later 分别 about other things pairs nothing',
-      body: '社会消费品零售总额1.5万亿元、固定资产投资8000亿元，分别增长5%、3%；规模以上工业增加值增长7%，城乡居民收入分别增长4%、6%。',
+      body: '社会消费品零售总额1.5万亿元、固定资产投资8000亿元，分别增长5%、3%；地区生产总值增长5.2%，规模以上工业增加值增长7%，城乡居民收入分别增长4%、6%。',
       expected: [
         ['retail_sales', '江西省', 'actual', 2025, null, 1.5, '万亿元', 5, null, null],
         ['fixed_asset_investment', '江西省', 'actual', 2025, null, 8000, '亿元', 3, null, null],
+        ['gdp', '江西省', 'actual', 2025, null, null, null, 5.2, null, null],
         ['industrial_value_added', '江西省', 'actual', 2025, null, null, null, 7, null, null],
       ],
     },
