@@ -6,12 +6,14 @@ import { extractIndicators } from './indicators.ts';
 import { extractProjects, type ProjectFact } from './projects.ts';
 import { placeOfArticle, type ArticlePlace } from './report-place.ts';
 
+/** What the portal reads in one article. */
 export interface ArticleReading {
   place: ArticlePlace;
   indicators: IndicatorFact[];
   projects: ProjectFact[];
 }
 
+/** Reads an article's place, indicator facts and projects. */
 export function readArticle(title: string, body: string, channels: ChannelCatalog): ArticleReading {
   const place = placeOfArticle(title, body, channels);
   const places = channels.all.flatMap((channel) => [channel.name, ...channel.mentions]).filter((name) => Array.from(name).length > 1);

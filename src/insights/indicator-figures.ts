@@ -5,6 +5,7 @@
 import type { FactQualifier } from './indicator-fact.ts';
 import { findQuantities, type Quantity } from '../text/quantity.ts';
 
+/** The level of an indicator as a segment states it. */
 export interface Level {
   /** Where the figures this reading passes over on purpose start: the base of 从X到Y, the threshold of 突破A、达B. */
   expectedBefore?: number;
@@ -25,6 +26,7 @@ export interface Level {
 /** How a growth figure spans time. */
 export type GrowthSpan = 'year' | 'average' | 'plan' | 'other';
 
+/** The growth of an indicator as a segment states it. */
 export interface Growth {
   value: number;
   stretch: number | null;
@@ -33,6 +35,7 @@ export interface Growth {
   index: number;
 }
 
+/** Everything a segment states about one indicator. */
 export interface Figures {
   level: Level | null;
   growth: Growth | null;

@@ -3,6 +3,7 @@
 // channel they belong to.
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 
+/** The level of government a place has. */
 export type PlaceLevel = 'province' | 'city' | 'district' | 'county';
 
 /** The place an article is about, with the larger places it lies in when they are known. */

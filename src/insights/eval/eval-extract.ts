@@ -17,6 +17,7 @@ function printDetails(result: ReportResult, out: NodeJS.WritableStream): void {
   for (const wrong of projects.wrong) out.write(`  wrong proj   ${wrong.name}|${wrong.stage}\n               「${wrong.sentence}」\n`);
 }
 
+/** Prints the evaluation; returns the exit code (2 for an unknown report). */
 export function runEval(args: string[], out: NodeJS.WritableStream = process.stdout): number {
   const { values } = parseArgs({ args, options: { report: { type: 'string' } } });
   const all = loadGold();

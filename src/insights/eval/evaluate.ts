@@ -8,12 +8,14 @@ import type { ProjectFact } from '../projects.ts';
 import type { GoldReport, IndicatorGold, ProjectGold } from './gold.ts';
 import { compareFacts, compareProjects, ratio, type Comparison, type Ratio } from './score.ts';
 
+/** One report's gold beside the reader's output. */
 export interface ReportResult {
   report: GoldReport;
   facts: Comparison<IndicatorGold, IndicatorFact>;
   projects: Comparison<ProjectGold, ProjectFact>;
 }
 
+/** Precision and recall of both readers. */
 export interface Quality {
   indicators: Ratio;
   projects: Ratio;
@@ -28,6 +30,7 @@ export function evaluate(reports: readonly GoldReport[], channels = new ChannelC
   });
 }
 
+/** The figures of a set of results taken together. */
 export function qualityOf(results: readonly ReportResult[]): Quality {
   return { indicators: ratio(results.map((r) => r.facts)), projects: ratio(results.map((r) => r.projects)) };
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FactKind, FactQualifier, IndicatorKey } from '../indicator-fact.ts';
 import type { ProjectStage } from '../projects.ts';
 
+/** Where the gold files are. */
 export const GOLD_DIR = fileURLToPath(new URL('../../../test/fixtures/work-reports/', import.meta.url));
 
 /** One fact as the gold records it; every field but the sentence is compared. */
@@ -22,6 +23,7 @@ export interface IndicatorGold {
   sentence: string;
 }
 
+/** One project as the gold records it; name and stage are compared. */
 export interface ProjectGold {
   name: string;
   stage: ProjectStage;

@@ -11,6 +11,7 @@ export interface Comparison<G, O> {
   wrong: O[];
 }
 
+/** Shares of 0 to 1. */
 export interface Ratio {
   precision: number;
   recall: number;
@@ -23,6 +24,7 @@ export function factKey(fact: Pick<IndicatorGold, (typeof FACT_FIELDS)[number]>)
   return FACT_FIELDS.map((field) => String(fact[field])).join('|');
 }
 
+/** The compared fields of a project, as one string. */
 export function projectKey(project: Pick<ProjectGold, 'name' | 'stage'>): string {
   return `${project.name}|${project.stage}`;
 }
@@ -43,7 +45,9 @@ export function compare<G, O>(gold: readonly G[], output: readonly O[], goldKey:
   return { matched, missed: [...unmatched.values()].flat(), wrong };
 }
 
+/** Facts compared on every field but the sentence. */
 export const compareFacts = (gold: readonly IndicatorGold[], output: readonly IndicatorFact[]) => compare(gold, output, factKey, factKey);
+/** Projects compared on name and stage. */
 export const compareProjects = (gold: readonly ProjectGold[], output: readonly ProjectFact[]) =>
   compare(gold, output, projectKey, (p) => `${p.name}|${p.stage}`);
 
