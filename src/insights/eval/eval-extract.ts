@@ -1,8 +1,8 @@
-// `npm run eval:extract [-- --report beijing]`: precision and recall of the indicator and project
-// readers on the hand-read development set, per report and overall, with every miss and every wrong
+// `npm run eval:extract [-- --report beijing] [--set holdout]`: precision and recall of the indicator
+// and project readers on the hand-read development set (or the held-out set), per report and overall, with every miss and every wrong
 // output beside its sentence.
 import { parseArgs } from 'node:util';
-import { loadGold } from './gold.ts';
+import { GOLD_DIR, HOLDOUT_DIR, loadGold } from './gold.ts';
 import { evaluate, qualityOf, type ReportResult } from './evaluate.ts';
 import { factKey, projectKey, type Ratio } from './score.ts';
 
@@ -19,8 +19,12 @@ function printDetails(result: ReportResult, out: NodeJS.WritableStream): void {
 
 /** Prints the evaluation; returns the exit code (2 for an unknown report). */
 export function runEval(args: string[], out: NodeJS.WritableStream = process.stdout): number {
-  const { values } = parseArgs({ args, options: { report: { type: 'string' } } });
-  const all = loadGold();
+  const { values } = parseArgs({ args, options: { report: { type: 'string' }, set: { type: 'string', default: 'development' } } });
+  if (values.set !== 'development' && values.set !== 'holdout') {
+    process.stderr.write(`eval:extract: --set is development or holdout, not "${values.set}"\n`);
+    return 2;
+  }
+  const all = loadGold(values.set === 'holdout' ? HOLDOUT_DIR : GOLD_DIR);
   const reports = values.report === undefined ? all : all.filter((r) => r.id === values.report || r.id === `${values.report}-2026`);
   if (reports.length === 0) {
     process.stderr.write(`eval:extract: no report "${values.report}"; reports: ${all.map((r) => r.id).join(', ')}\n`);

@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 import type { FactKind, FactQualifier, IndicatorKey } from '../indicator-fact.ts';
 import type { ProjectStage } from '../projects.ts';
 
-/** Where the gold files are. */
+/** Where the gold files are: the development set, which the rules are built against. */
 export const GOLD_DIR = fileURLToPath(new URL('../../../test/fixtures/work-reports/', import.meta.url));
+
+/** Texts written for checking only, never read while writing rules (their README says so). */
+export const HOLDOUT_DIR = fileURLToPath(new URL('../../../test/fixtures/work-reports-holdout/', import.meta.url));
 
 /** One fact as the gold records it; every field but the sentence is compared. */
 export interface IndicatorGold {
