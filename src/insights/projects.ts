@@ -1,6 +1,7 @@
 // Named investment projects read out of articles: 总投资近50亿元的王府井百货, 签约富士康智能科技小镇
 // 项目 … 总投资规模超百亿元. Aggregates (32个重点项目) are not projects.
 import { findQuantities } from '../text/quantity.ts';
+import { listedProjects } from './project-lists.ts';
 
 export type ProjectStage = '谋划/储备' | '洽谈' | '签约' | '开工/在建' | '竣工' | '投产/运营';
 
@@ -72,7 +73,7 @@ export function extractProjects(body: string, places: readonly string[] = []): P
   const placeIn = (context: string) => (placePattern ? ([...context.matchAll(placePattern)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0] ?? null) : null);
   const sentences = body.split(/(?<=[。！？!?；;])/u).map((s) => s.trim()).filter(Boolean);
   const facts: ProjectFact[] = [];
-  const describe = (name: string, sentence: string, context: string, amountText?: string) => {
+  const describe = (name: string, sentence: string, context: string, amountText?: string, stage?: ProjectStage) => {
     const amount = amountText === undefined ? undefined : findQuantities(amountText).find((q) => q.dimension === 'money_cny' || q.dimension === 'money_usd');
     facts.push({
       name,
@@ -81,7 +82,7 @@ export function extractProjects(body: string, places: readonly string[] = []): P
       qualifier: amount?.qualifier ?? null,
       place: placeIn(context),
       industry: firstMatch(name, INDUSTRIES) ?? firstMatch(context, INDUSTRIES),
-      stage: firstMatch(sentence, STAGES),
+      stage: stage ?? firstMatch(sentence, STAGES),
       sentence: sentence.replace(/[。；;]$/u, ''),
     });
   };
@@ -102,6 +103,11 @@ export function extractProjects(body: string, places: readonly string[] = []): P
       const later = sentences.slice(i, i + 4).find((s) => INVESTMENT.test(s));
       const amountText = later ? later.slice(INVESTMENT.exec(later)!.index) : undefined;
       if (nameAfter(name)) describe(name, sentence, `${sentence}${later ?? ''}`, amountText);
+    }
+    // 甲、乙等重大项目建成投产; 开工建设丙 (names already read with an amount are not read twice).
+    const named = new Set(facts.filter((fact) => fact.sentence === sentence.replace(/[。；;]$/u, '')).map((fact) => fact.name));
+    for (const listed of listedProjects(sentence)) {
+      if (!named.has(listed.name)) describe(listed.name, sentence, sentence, undefined, listed.stage);
     }
   });
   return facts;
