@@ -9,77 +9,101 @@ export interface ListedProject {
   stage: ProjectStage;
 }
 
-// Stage verbs, longest first within a stage so that 建成投产 wins over 建成.
+const stageVerbs = (stage: ProjectStage, verbs: string[]) => verbs.map((verb): [string, ProjectStage] => [verb, stage]);
+// The stage verbs of FORMAT.md; the longest verb at a place wins (建成投产 over 建成).
 const VERBS: ReadonlyArray<[string, ProjectStage]> = [
-  ...['拟竣工投产', '建成投产', '竣工投产', '投产达效', '稳产达产', '建成通车', '全线通车', '建成投用', '交工投用', '建成投运', '投入运营', '投入商业运行', '开通运营', '建成运营', '建成运行', '贯通运营', '全流程贯通', '投入使用', '通水通航', '建成通航', '通车', '投产', '投用', '投运', '通水', '通航', '蓄水', '开诊'].map((v): [string, ProjectStage] => [v, '投产/运营']),
-  ...['完成提速改造', '完成改造', '全面建成', '建成', '完工', '竣工'].map((v): [string, ProjectStage] => [v, '竣工']),
-  ...['规划建设', '前期工作', '谋划储备', '谋划', '纳规', '获批', '获国家支持', '纳入国家盘子'].map((v): [string, ProjectStage] => [v, '谋划/储备']),
-  ...['签约落地', '成功落地', '力争签约', '集中签约', '签约', '落地'].map((v): [string, ProjectStage] => [v, '签约']),
-  ...['开工建设', '新开工', '力争开工', '开工', '启动建设', '启动实施', '加快建设', '加力建设', '提速建设', '加快推进', '有序实施', '全线铺轨贯通', '全线贯通', '完成建设任务', '建设加快推进', '加快', '推进', '推动', '提速', '续建', '实施', '改扩建', '建设', '启动', '建好', '抓好', '力促'].map((v): [string, ProjectStage] => [v, '开工/在建']),
+  ...stageVerbs('投产/运营', ['拟竣工投产', '建成投产', '竣工投产', '投产达效', '稳产达产', '建成通车', '全线通车', '建成投用', '交工投用', '建成投运', '投入运营', '投入商业运行', '开通运营', '建成运营', '建成运行', '贯通运营', '全流程贯通', '投入使用', '通水通航', '建成通航', '通车', '投产', '投用', '投运', '通水', '通航', '蓄水', '开诊']),
+  ...stageVerbs('竣工', ['完成提速改造', '完成改造', '全面建成', '建成', '完工', '竣工', '完成']),
+  ...stageVerbs('谋划/储备', ['规划建设', '前期工作', '谋划储备', '谋划', '纳规', '获批', '获国家支持', '纳入国家盘子']),
+  ...stageVerbs('签约', ['签约落地', '成功落地', '力争签约', '集中签约', '签约', '落地']),
+  ...stageVerbs('开工/在建', ['开工建设', '新开工', '力争开工', '开工', '启动建设', '启动实施', '加快建设', '加力建设', '提速建设', '加快推进', '有序实施', '全线铺轨贯通', '全线贯通', '完成建设任务', '建设加快推进', '加快', '推进', '推动', '提速', '续建', '实施', '改扩建', '建设', '启动', '建好', '抓好', '力促']),
 ];
-// Verbs that only carry the sentence along: the stage comes from a verb after the names when there is one.
+// Verbs that only carry the clause along: a stage verb after the names, or in the list's label, governs.
 const LIGHT = new Set(['加快', '推进', '推动', '提速', '实施', '建设', '启动', '建好', '抓好', '力促', '加快推进']);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 const VERB_ALTERNATION = [...VERBS].sort((a, b) => b[0].length - a[0].length).map(([v]) => escape(v)).join('|');
 const stageOf = (verb: string): ProjectStage => VERBS.find(([v]) => v === verb)![1];
 
-// Adverbs and frames around the verbs (积极推动…纳规, 2027年、2028年分别建成…).
-const LEAD = /^(?:——|—|\d{4}年(?:、\d{4}年)*分别|今年|明年|积极|大力|全力|加力|扎实开展|扎实|稳步|努力|力争|确保|全面|持续|有序|加快|重点)*/u;
+// Adverbs and frames before the verb (积极推动…纳规, 2027年、2028年分别建成…, 实现…蓄水).
+const LEAD = /^(?:——|—|\d{4}年(?:、\d{4}年)*分别|今年|明年|积极|大力|全力|加力|扎实开展|扎实|稳步|努力|力争|确保|全面|持续|有序|加快|重点|实现)*/u;
 const PREFIX = new RegExp(`^(${VERB_ALTERNATION})`, 'u');
 const SUFFIX = new RegExp(`(${VERB_ALTERNATION})(?:进度)?$`, 'u');
-const TRAIL = /(?:正式|提前|全线|顺利|有序|超时序|加快|全面|等)+$/u;
+const LABEL_VERB = new RegExp(`(${VERB_ALTERNATION})`, 'u');
+// Adverbs between the names and the verb after them (…等项目顺利开工, …正式投用).
+const TRAIL = /(?:正式|提前|全线|顺利|有序|超时序|加快|全面)+$/u;
 
-// Nouns naming a kind of work: shared by list items that lack one (`京津塘、津沧等高速公路`).
+// Nouns naming a kind of work, which list items without one of their own share (`京津塘、津沧等高速公路`).
 const WORK_NOUNS = ['特高压工程', '轨道交通线', '高速公路', '城际铁路', '过江通道', '综合枢纽', '高速', '铁路', '高铁', '城际', '地铁', '机场', '航道', '港口', '枢纽', '电站', '工程'];
-// An item already has a work noun when it ends in one, before a section or phase.
-const OWN_WORK_NOUN = /(?:线|高铁|铁路|城际|高速|公路|机场|航道|水道|通道|港|港区|站|枢纽|水库|灌区|电站|工程|运河|大桥|船闸|地铁)(?:[^、]{0,4}?段|（[^）]*段）)?(?:[一二三四五六七八九十]期)?(?:[东西南北]?延伸线?)?(?:[一二三四五六七八九十]期)?(?:[东西南北]段)?$/u;
-// Counters and tails between 等 and the shared noun, or after it.
+const WORK_HEAD = '线|高铁|铁路|城际|高速|公路|机场|航道|水道|通道|港|港区|站|枢纽|水库|灌区|电站|工程|运河|大桥|船闸|地铁';
+// An item has its own work noun when it ends in one, before a section or phase (京滨城际南段, 13号线东延伸).
+const OWN_WORK_NOUN = new RegExp(`(?:${WORK_HEAD})(?:[^、]{0,4}?段|（[^）]*段）)?(?:[一二三四五六七八九十]期)?(?:[东西南北]?延伸线?)?(?:[一二三四五六七八九十]期)?(?:[东西南北]段)?$`, 'u');
+// An item naming an action on a work, not the work (吴淞江江苏段整治 + 工程).
+const ACTION_END = /(?:整治|改造|扩能|升级|提升|改扩建)$/u;
+const hasOwnWorkNoun = (item: string) => Array.from(item).length > 2 && OWN_WORK_NOUN.test(item);
+// Counters between 等 and the noun, and tails after it (等7个铁路项目, 等高速公路续建项目).
 const COUNTER = /^(?:一批|[\d.]+万?多?个|\d+条|\d+座|[一二三四五六七八九十]+条)/u;
 const NOUN_TAIL = /(?:续建项目|项目|建设)$/u;
+// What follows 等 in a list of projects: projects, works, or a kind of work.
+const PROJECT_LABEL = new RegExp(`(?:项目|工程|${WORK_HEAD})$`, 'u');
 
-// What a list item may not be: groups, counts, programmes, generic works.
-const NOT_A_PROJECT = /一批|[\d.]+万?多?个|^在建|等|提质扩容|骨干水网|配套工程|十大|“两重”|重点项目$|重大项目$|^项目$|^工程$|体系|机制|能力$|水平|环境|改革|政策|行动|试点|示范|集群|走廊|产业链$|^[^、]{0,1}$/u;
-// A name must end like a thing one builds or runs.
-const THING = /(?:线|高铁|铁路|城际|高速|公路|机场|航道|水道|通道|港|港区|站|枢纽|水库|灌区|电站|工程|运河|大桥|船闸|地铁|项目|中心|基地|医院|院区|校区|园|厂房|核电|电厂|机组|航站楼|泊位|设施|口岸|综合体|管网|联网|油田|乙烯|炼化|期|段|改造|改扩建|扩建|迁建|整治|治理|配置|生产线|中试线|晶圆|纤维|玻璃纤维|新材料|储能|创新药|药|冷链|储备库|作业区|网|走廊”|线公园|公园|大道|隧道|桥|港城|大楼|电池|工厂|装备制造|一体化|制造|转型|合作|雷达|显示模组|组件|开发|提升|服务器生产线|风电|抽水蓄能|特高压|“[^”]+”)$/u;
+// Never a project: groups and counts, designations, slogans, generic works, clauses that are policy.
+const NOT_A_PROJECT = [
+  /一批|^[\d.]+万?多?(?:个|条|座|家|项)|等|^在建|续建|标志性|百亿级|亿元以上|中小微|公共服务|基础设施|重点项目$|重大项目$|^项目$|^工程$|配套工程$|^骨干/u,
+  /体系|机制|能力$|水平|环境|改革|政策|行动|试点|示范(?:区|县)?$|集群$|走廊$|产业链$|(?:区域|创新|集结|物流)中心$/u,
+  // A verb first is a policy clause, not a name (深化“两区”, 强化国际航空货运枢纽).
+  /^(?:深化|加强|强化|支持|参与|建强|狠抓|统筹|打造|培育|促进|鼓励|完善|提升|发展|举办|安全|积极|更多|首届|推|抓|用好|优化)/u,
+  // A slogan in quotes (“六区一高地”, 提振消费“五大工程”): quoted numbers, or a short frame around a quote.
+  /^[^“]{0,4}(?:“[^”]*[一二三四五六七八九十两百千\d][^”]*”)+(?:工程)?$|^[^“]{0,4}(?:“[^”]+”)+(?:工程|建设)?$/u,
+];
+// Where a list has no label saying it lists projects, each item must end like a thing one builds.
+const BUILT_THING = new RegExp(`(?:${WORK_HEAD}|项目|中心|基地|医院|院区|校区|园|厂房|核电|电厂|机组|航站楼|泊位|设施|口岸|综合体|环网|管网|联网|油田|跑道|作业区|核心区|生产线|中试线|公园|隧道|系统|延伸|延伸线|期|段|改造|改扩建|扩建|迁建|整治|治理|[GS]\\d{1,4})$`, 'u');
+// Frames that are not part of a name: 江淮儿女期盼多年的引江济淮工程 (but 世界最大的赖氨酸生产基地 is one).
+const MODIFIER = /^(?!世界|全国|国内|全球|首个)[^、]{2,}的(?=[^、]{4,}$)/u;
 
-/** The names in a list: split at 、 and 和, shared noun appended where an item lacks its own. */
-function namesIn(list: string): string[] {
-  let body = list.replace(/^(?:新建|续建|在建)?/u, '');
-  let shared: string | null = null;
-  let group = false;
-  const etc = body.lastIndexOf('等');
-  if (etc > 0) {
-    let noun = body.slice(etc + 1).replace(COUNTER, '').replace(NOUN_TAIL, '').replace(NOUN_TAIL, '');
-    body = body.slice(0, etc);
-    if (WORK_NOUNS.includes(noun)) shared = noun;
-    else group = true;
-    noun = '';
+const isProject = (name: string, listed: boolean) =>
+  Array.from(name).length >= 3 && Array.from(name).length <= 30 && !NOT_A_PROJECT.some((pattern) => pattern.test(name)) && (listed || BUILT_THING.test(name.replace(/（[^）]*）$/u, '')));
+
+/** One run of items sharing a trailing noun (`北沿江、通苏嘉甬、盐泰锡常宜高铁`): the noun given to those lacking one. */
+function shareTrailingNoun(items: string[], unlabelled: boolean): string[] {
+  if (items.length < 2) return items;
+  const last = items[items.length - 1]!;
+  // `台黑4条高速`: a counter marks the noun as shared.
+  const counted = /^(.*?)(?:\d+|[一二三四五六七八九十]+)条([^\d]+)$/u.exec(last);
+  const countedNoun = counted?.[2]!.replace(NOUN_TAIL, '');
+  if (counted && countedNoun && WORK_NOUNS.includes(countedNoun)) {
+    return [...items.slice(0, -1), counted[1]!].map((item) => (hasOwnWorkNoun(item) ? item : `${item}${countedNoun}`));
   }
-  const items = body.split(/、|和(?![^（]*）)/u).map((s) => s.trim()).filter(Boolean);
-  if (!group && shared === null && items.length > 1) {
-    // `雄忻、石雄铁路`, `台黑4条高速`: the last item's work noun is shared by the bare short ones.
-    const last = items[items.length - 1]!;
-    const counted = /^(.*?)(\d+条|[一二三四五六七八九十]+条)([^\d]+)$/u.exec(last);
-    if (counted && WORK_NOUNS.includes(counted[3]!.replace(NOUN_TAIL, ''))) {
-      items[items.length - 1] = counted[1]!;
-      shared = counted[3]!.replace(NOUN_TAIL, '');
-    } else {
-      const noun = WORK_NOUNS.find((w) => last.endsWith(w) && last.length > w.length);
-      if (noun && items.slice(0, -1).some((item) => !OWN_WORK_NOUN.test(item) && Array.from(item).length <= 6)) {
-        for (let i = 0; i < items.length - 1; i++) if (!OWN_WORK_NOUN.test(items[i]!) && Array.from(items[i]!).length <= 6) items[i] += noun;
-      }
-    }
-  }
-  return items
-    .map((item) => item.replace(NOUN_TAIL, (tail) => (tail === '项目' ? tail : '')))
-    .map((item) => (shared !== null && !OWN_WORK_NOUN.test(item) ? `${item.replace(/项目$/u, '')}${shared}` : item))
-    .filter((item) => !NOT_A_PROJECT.test(item) && THING.test(item) && Array.from(item).length <= 30);
+  const bare = last.replace(/项目$/u, '');
+  const noun = WORK_NOUNS.find((w) => bare.endsWith(w) && bare.length > w.length);
+  // Short abbreviations (雄忻, 通苏嘉甬) lack one; so does an action (…扩能升级和…提升工程) in a list without 等.
+  const lacking = (item: string) => !hasOwnWorkNoun(item) && ((noun !== '工程' && Array.from(item).length <= 5 && !/[期段]$/u.test(item)) || (unlabelled && ACTION_END.test(item)));
+  if (!noun || !items.slice(0, -1).some(lacking)) return items;
+  return [...items.slice(0, -1).map((item) => (lacking(item) ? `${item}${noun}` : item)), bare];
+}
+
+/** The names in a list: split at 、 and 和, a shared noun appended where an item lacks its own. */
+function namesIn(list: string, labelled: boolean, shared: string | null, unlabelled: boolean): string[] {
+  // 和 splits two names, not a name (新和成) nor a work's part (…南排和航道主体工程).
+  const runs = list.split(new RegExp(`(?<=[^、]{2})(?:和|以及)(?!${WORK_HEAD}|[^（]*）)`, 'u'));
+  const items = runs.flatMap((run) => shareTrailingNoun(run.split('、').map((s) => s.trim()).filter(Boolean), unlabelled));
+  const names = items
+    .map((item) => item.replace(MODIFIER, '').replace(/建设$/u, ''))
+    .map((item) => (shared !== null && !hasOwnWorkNoun(item) ? `${item.replace(/项目$/u, '')}${shared}` : item));
+  // A list is a list of projects when its label says so or when one of its items is plainly one.
+  const listed = labelled || names.some((name) => isProject(name, false));
+  return names.filter((name) => isProject(name, listed));
+}
+
+/** Splits `A、B等<label>` into the list and the noun after 等 (counters and tails dropped). */
+function splitLabel(text: string): { list: string; label: string | null } {
+  const etc = text.lastIndexOf('等');
+  if (etc <= 0 || text.slice(etc).includes('、')) return { list: text, label: null };
+  return { list: text.slice(0, etc), label: text.slice(etc + 1).replace(COUNTER, '') };
 }
 
 /** The projects one clause names, or none when it names none. */
 export function projectsInClause(clause: string): ListedProject[] {
-  let text = clause.replace(/^.*——/u, '').replace(/\s+/gu, '');
-  text = text.replace(LEAD, '');
+  let text = clause.replace(/^.*——/u, '').trim().replace(LEAD, '');
   let before: string | null = null;
   const prefix = PREFIX.exec(text);
   if (prefix) {
@@ -87,24 +111,29 @@ export function projectsInClause(clause: string): ListedProject[] {
     text = text.slice(before.length).replace(LEAD, '');
   }
   let after: string | null = null;
-  const trimmed = text.replace(/(?:建设)?进度$/u, '建设');
-  const suffix = SUFFIX.exec(trimmed);
+  text = text.replace(/(?:建设)?进度$/u, '建设');
+  const suffix = SUFFIX.exec(text);
   if (suffix && suffix.index > 0) {
     after = suffix[1]!;
-    text = trimmed.slice(0, suffix.index).replace(TRAIL, (t) => (t.endsWith('等') ? '等' : ''));
-    // `…等重大项目建设`, `…建设加快推进`: a verb before the frame word.
+    text = text.slice(0, suffix.index).replace(TRAIL, '');
+    // `…等重大项目建设`, `…建设加快推进`: the frame word after a stage verb.
     const again = SUFFIX.exec(text);
-    if (again && again.index > 0 && LIGHT.has(after)) {
+    if (again && again.index > 0 && LIGHT.has(after) && !LIGHT.has(again[1]!)) {
       after = again[1]!;
-      text = text.slice(0, again.index).replace(TRAIL, (t) => (t.endsWith('等') ? '等' : ''));
+      text = text.slice(0, again.index).replace(TRAIL, '');
     }
   }
   if (before === null && after === null) return [];
-  // The verb after the names governs unless it is a light one; a group label may carry its own (拟竣工投产项目).
-  const labelVerb = new RegExp(`等[^、]*?(${VERB_ALTERNATION})[^、]*$`, 'u').exec(text)?.[1];
-  const verb = after !== null && !(LIGHT.has(after) && before !== null && !LIGHT.has(before)) ? (LIGHT.has(after) && labelVerb && !LIGHT.has(labelVerb) ? labelVerb : after) : before !== null && LIGHT.has(before) && labelVerb ? labelVerb : before!;
-  const names = namesIn(text);
-  return names.map((name) => ({ name, stage: stageOf(verb) }));
+  const { list, label } = splitLabel(text);
+  if (label !== null && label !== '' && !PROJECT_LABEL.test(label)) return [];
+  const noun = label?.replace(NOUN_TAIL, '').replace(NOUN_TAIL, '');
+  const shared = noun !== undefined && WORK_NOUNS.includes(noun) ? noun : null;
+  // The verb after the names governs unless it is light; a light verb gives way to the label's (拟竣工投产项目).
+  const labelVerb = label === null ? undefined : LABEL_VERB.exec(label)?.[1];
+  let verb = after !== null && !(LIGHT.has(after) && before !== null && !LIGHT.has(before)) ? after : before!;
+  if (LIGHT.has(verb) && labelVerb && !LIGHT.has(labelVerb)) verb = labelVerb;
+  const labelled = label !== null && label !== '';
+  return namesIn(list, labelled || shared !== null, shared, label === null).map((name) => ({ name, stage: stageOf(verb) }));
 }
 
 /** Every project named in a sentence: its clauses read one by one. */
