@@ -16,7 +16,7 @@ const VERBS: ReadonlyArray<[string, ProjectStage]> = [
   ...stageVerbs('竣工', ['完成提速改造', '完成改造', '全面建成', '建成', '完工', '竣工', '完成']),
   ...stageVerbs('谋划/储备', ['规划建设', '前期工作', '谋划储备', '谋划', '纳规', '获批', '获国家支持', '纳入国家盘子']),
   ...stageVerbs('签约', ['签约落地', '成功落地', '力争签约', '集中签约', '签约', '落地']),
-  ...stageVerbs('开工/在建', ['开工建设', '新开工', '力争开工', '开工', '启动建设', '启动实施', '加快建设', '加力建设', '提速建设', '加快推进', '有序实施', '全线铺轨贯通', '全线贯通', '完成建设任务', '建设加快推进', '加快', '推进', '推动', '提速', '续建', '实施', '改扩建', '建设', '启动', '建好', '抓好', '力促']),
+  ...stageVerbs('开工/在建', ['开工建设', '新开工', '力争开工', '开工', '启动建设', '启动实施', '加快建设', '加力建设', '提速建设', '加快推进', '有序实施', '全线铺轨贯通', '全线贯通', '贯通', '完成建设任务', '建设加快推进', '加快', '推进', '推动', '提速', '续建', '实施', '改扩建', '建设', '启动', '建好', '抓好', '力促']),
 ];
 // Verbs that only carry the clause along: a stage verb after the names, or in the list's label, governs.
 const LIGHT = new Set(['加快', '推进', '推动', '提速', '实施', '建设', '启动', '建好', '抓好', '力促', '加快推进']);
@@ -30,7 +30,7 @@ const PREFIX = new RegExp(`^(${VERB_ALTERNATION})`, 'u');
 const SUFFIX = new RegExp(`(${VERB_ALTERNATION})(?:进度)?$`, 'u');
 const LABEL_VERB = new RegExp(`(${VERB_ALTERNATION})`, 'u');
 // Adverbs between the names and the verb after them (…等项目顺利开工, …正式投用).
-const TRAIL = /(?:正式|提前|全线|顺利|有序|超时序|加快|全面)+$/u;
+const TRAIL = /(?:正式|提前|全线|顺利|有序|超时序|加快|全面|如期)+$/u;
 
 // Nouns naming a kind of work, which list items without one of their own share (`京津塘、津沧等高速公路`).
 const WORK_NOUNS = ['特高压工程', '轨道交通线', '高速公路', '城际铁路', '过江通道', '综合枢纽', '高速', '铁路', '高铁', '城际', '地铁', '机场', '航道', '港口', '枢纽', '电站', '工程'];
@@ -49,12 +49,16 @@ const PROJECT_LABEL = new RegExp(`(?:项目|工程|${WORK_HEAD})$`, 'u');
 // Never a project: groups and counts, designations, slogans, generic works, clauses that are policy.
 const NOT_A_PROJECT = [
   /一批|^[\d.]+万?多?(?:个|条|座|家|项)|等|^在建|续建|标志性|百亿级|亿元以上|中小微|公共服务|基础设施|重点项目$|重大项目$|^项目$|^工程$|配套工程$|^骨干/u,
-  /体系|机制|能力$|水平|环境|改革|政策|行动|试点|示范(?:区|县)?$|集群$|走廊$|产业链$|(?:区域|创新|集结|物流)中心$/u,
+  /体系|机制|能力$|水平|环境|改革|政策|行动|试点|示范(?:区|县)?$|集群$|走廊$|产业链$|(?:区域[^、]{0,4}|创新|集结|物流)中心$|任务|提质扩容|“两[重新]”/u,
   // A verb first is a policy clause, not a name (深化“两区”, 强化国际航空货运枢纽).
   /^(?:深化|加强|强化|支持|参与|建强|狠抓|统筹|打造|培育|促进|鼓励|完善|提升|发展|举办|安全|积极|更多|首届|推|抓|用好|优化)/u,
   // A slogan in quotes (“六区一高地”, 提振消费“五大工程”): quoted numbers, or a short frame around a quote.
   /^[^“]{0,4}(?:“[^”]*[一二三四五六七八九十两百千\d][^”]*”)+(?:工程)?$|^[^“]{0,4}(?:“[^”]+”)+(?:工程|建设)?$/u,
 ];
+// An item that is a policy, not a work, makes its whole list one (推动甲和乙联动发展, 推动济南、青岛协同打造…).
+const POLICY_ITEM = /打造|协同|参与|发挥|联动|融合|发展$|互联互通|领域/u;
+// Heads that a light verb alone (推进…建设) does not make a project: bases and centres as designations.
+const SOFT_HEAD = /(?:基地|中心|设施|系统)$/u;
 // Where a list has no label saying it lists projects, each item must end like a thing one builds.
 const BUILT_THING = new RegExp(`(?:${WORK_HEAD}|项目|中心|基地|医院|院区|校区|园|厂房|核电|电厂|机组|航站楼|泊位|设施|口岸|综合体|环网|管网|联网|油田|跑道|作业区|核心区|生产线|中试线|公园|隧道|系统|延伸|延伸线|期|段|改造|改扩建|扩建|迁建|整治|治理|[GS]\\d{1,4})$`, 'u');
 // Frames that are not part of a name: 江淮儿女期盼多年的引江济淮工程 (but 世界最大的赖氨酸生产基地 is one).
@@ -85,10 +89,15 @@ function shareTrailingNoun(items: string[], unlabelled: boolean): string[] {
 function namesIn(list: string, labelled: boolean, shared: string | null, unlabelled: boolean): string[] {
   // 和 splits two names, not a name (新和成) nor a work's part (…南排和航道主体工程).
   const runs = list.split(new RegExp(`(?<=[^、]{2})(?:和|以及)(?!${WORK_HEAD}|[^（]*）)`, 'u'));
-  const items = runs.flatMap((run) => shareTrailingNoun(run.split('、').map((s) => s.trim()).filter(Boolean), unlabelled));
+  // Shared within each run first, then across 和 (…扩能升级和…提升工程).
+  const items = shareTrailingNoun(runs.flatMap((run) => shareTrailingNoun(run.split('、').map((s) => s.trim()).filter(Boolean), unlabelled)), unlabelled);
+  if (items.some((item) => POLICY_ITEM.test(item))) return [];
   const names = items
+    .filter((item) => !/一批/u.test(item))
     .map((item) => item.replace(MODIFIER, '').replace(/建设$/u, ''))
     .map((item) => (shared !== null && !hasOwnWorkNoun(item) ? `${item.replace(/项目$/u, '')}${shared}` : item));
+  // A list of sectors (交通、能源、水利、农业农村等重大项目): most items one or two characters.
+  if (names.filter((name) => Array.from(name).length <= 2).length * 2 > names.length && names.length > 1) return [];
   // A list is a list of projects when its label says so or when one of its items is plainly one.
   const listed = labelled || names.some((name) => isProject(name, false));
   return names.filter((name) => isProject(name, listed));
@@ -98,7 +107,7 @@ function namesIn(list: string, labelled: boolean, shared: string | null, unlabel
 function splitLabel(text: string): { list: string; label: string | null } {
   const etc = text.lastIndexOf('等');
   if (etc <= 0 || text.slice(etc).includes('、')) return { list: text, label: null };
-  return { list: text.slice(0, etc), label: text.slice(etc + 1).replace(COUNTER, '') };
+  return { list: text.slice(0, etc), label: text.slice(etc + 1).replace(COUNTER, '').replace(/\d+个(?:以上|左右)?$/u, '') };
 }
 
 /** The projects one clause names, or none when it names none. */
@@ -113,7 +122,8 @@ export function projectsInClause(clause: string): ListedProject[] {
   let after: string | null = null;
   text = text.replace(/(?:建设)?进度$/u, '建设');
   const suffix = SUFFIX.exec(text);
-  if (suffix && suffix.index > 0) {
+  // 完成 governs what follows it (完成…主体工程), not what precedes it (任务如期完成).
+  if (suffix && suffix.index > 0 && suffix[1] !== '完成') {
     after = suffix[1]!;
     text = text.slice(0, suffix.index).replace(TRAIL, '');
     // `…等重大项目建设`, `…建设加快推进`: the frame word after a stage verb.
@@ -125,7 +135,8 @@ export function projectsInClause(clause: string): ListedProject[] {
   }
   if (before === null && after === null) return [];
   const { list, label } = splitLabel(text);
-  if (label !== null && label !== '' && !PROJECT_LABEL.test(label)) return [];
+  // 新能源汽车、生物医药等领域…项目: the items are sectors, whatever the label ends with.
+  if (label !== null && label !== '' && (!PROJECT_LABEL.test(label) || /^(?:领域|行业|方面)/u.test(label))) return [];
   const noun = label?.replace(NOUN_TAIL, '').replace(NOUN_TAIL, '');
   const shared = noun !== undefined && WORK_NOUNS.includes(noun) ? noun : null;
   // The verb after the names governs unless it is light; a light verb gives way to the label's (拟竣工投产项目).
@@ -133,7 +144,9 @@ export function projectsInClause(clause: string): ListedProject[] {
   let verb = after !== null && !(LIGHT.has(after) && before !== null && !LIGHT.has(before)) ? after : before!;
   if (LIGHT.has(verb) && labelVerb && !LIGHT.has(labelVerb)) verb = labelVerb;
   const labelled = label !== null && label !== '';
-  return namesIn(list, labelled || shared !== null, shared, label === null).map((name) => ({ name, stage: stageOf(verb) }));
+  const names = namesIn(list, labelled || shared !== null, shared, label === null);
+  if (LIGHT.has(verb) && !labelled && names.every((name) => SOFT_HEAD.test(name))) return [];
+  return names.map((name) => ({ name, stage: stageOf(verb) }));
 }
 
 /** Every project named in a sentence: its clauses read one by one. */

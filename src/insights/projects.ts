@@ -98,7 +98,7 @@ export function extractProjects(body: string, places: readonly string[] = []): P
     for (const match of sentence.matchAll(/签约了?([\u4e00-\u9fffA-Za-z0-9“”"]{2,24}?)项目/gu)) {
       const name = match[1]!;
       // A proper name, not a description (重大投资项目, 上下游配套项目, 亿元以上项目).
-      if (/[的等]|亿|万|重大|重点|配套|合作|一批|方面/u.test(name)) continue;
+      if (/[的等]|亿|万|重大|重点|配套|合作|一批|方面/u.test(name) || Array.from(name).length < 3) continue;
       if (facts.some((fact) => fact.name.startsWith(name))) continue;
       const later = sentences.slice(i, i + 4).find((s) => INVESTMENT.test(s));
       const amountText = later ? later.slice(INVESTMENT.exec(later)!.index) : undefined;
