@@ -5,13 +5,30 @@ import { parseArgs } from 'node:util';
 import { ChannelCatalog } from '../channels/channel-catalog.ts';
 import { readChannelFile } from '../channels/channel.ts';
 import { parseSeedText } from '../importer/seed-format.ts';
-import { extractIndicators } from './indicators.ts';
-import { extractProjects } from './projects.ts';
+import { readArticle } from './article-reader.ts';
+import type { FactConfidence, FactKind, FactQualifier } from './indicator-fact.ts';
 
 /** What extract prints for one article. */
 export interface ExtractedArticle {
   title: string;
-  indicators: Array<{ indicator: string; district: string; year: number | null; kind: 'actual' | 'target'; value: number | null; unit: string | null; growth: number | null; stretch: number | null; sentence: string }>;
+  /** The place the article reports on: its report title's, else its channel's. */
+  place: string;
+  indicators: Array<{
+    indicator: string;
+    place: string;
+    /** The portal channel of the fact's place, when the place is one; else null. */
+    channel: string | null;
+    year: number | null;
+    kind: FactKind;
+    period: string | null;
+    value: number | null;
+    unit: string | null;
+    growth: number | null;
+    stretch: number | null;
+    qualifier: FactQualifier | null;
+    confidence: FactConfidence;
+    sentence: string;
+  }>;
   projects: Array<{ name: string; amount: number | null; unit: string | null; qualifier: string | null; district: string; industry: string | null; stage: string | null; sentence: string }>;
 }
 
@@ -25,13 +42,27 @@ function articlesOf(text: string): Array<{ title: string; body: string }> {
 
 /** Extracts from text already read. */
 export function extractFromText(text: string, channels = new ChannelCatalog(readChannelFile())): ExtractedArticle[] {
-  const places = channels.all.flatMap((channel) => [channel.name, ...channel.mentions]).filter((place) => Array.from(place).length > 1);
   return articlesOf(text).map(({ title, body }) => {
-    const district = channels.channelOf(title, body).name;
+    const { place, indicators, projects } = readArticle(title, body, channels);
     return {
       title,
-      indicators: extractIndicators(title, body).map((fact) => ({ indicator: fact.indicator, district, year: fact.year, kind: fact.kind, value: fact.value, unit: fact.unit, growth: fact.growth, stretch: fact.stretch, sentence: fact.sentence })),
-      projects: extractProjects(body, places).map((fact) => ({ name: fact.name, amount: fact.amount, unit: fact.unit, qualifier: fact.qualifier, district: fact.place ?? district, industry: fact.industry, stage: fact.stage, sentence: fact.sentence })),
+      place: place.name,
+      indicators: indicators.map((fact) => ({
+        indicator: fact.indicator,
+        place: fact.place,
+        channel: channels.byTag(fact.place)?.slug ?? null,
+        year: fact.year,
+        kind: fact.kind,
+        period: fact.period,
+        value: fact.value,
+        unit: fact.unit,
+        growth: fact.growth,
+        stretch: fact.stretch,
+        qualifier: fact.qualifier,
+        confidence: fact.confidence,
+        sentence: fact.sentence,
+      })),
+      projects: projects.map((fact) => ({ name: fact.name, amount: fact.amount, unit: fact.unit, qualifier: fact.qualifier, district: fact.place ?? place.name, industry: fact.industry, stage: fact.stage, sentence: fact.sentence })),
     };
   });
 }

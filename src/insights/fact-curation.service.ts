@@ -6,7 +6,8 @@ import { bumpContentVersion } from '../db/site-state.store.ts';
 import type { IndicatorFact, IndicatorKey } from './indicators.ts';
 
 /** A fact next to its sentence, as the console shows it. */
-export interface FactForCuration extends IndicatorFact {
+export interface FactForCuration extends Omit<IndicatorFact, 'place' | 'period' | 'qualifier' | 'confidence' | 'kind'> {
+  kind: 'actual' | 'target';
   id: number;
   articleId: number;
   articleTitle: string;

@@ -3,29 +3,10 @@
 // it came from.
 import { findQuantities, type Quantity } from '../text/quantity.ts';
 
-export type IndicatorKey =
-  | 'gdp'
-  | 'fixed_asset_investment'
-  | 'retail_sales'
-  | 'fiscal_revenue'
-  | 'local_budget_revenue'
-  | 'industrial_value_added'
-  | 'fdi_actual'
-  | 'domestic_capital'
-  | 'exports';
+import type { IndicatorFact, IndicatorKey } from './indicator-fact.ts';
+import { placeNamed, placeOfReportTitle, type ArticlePlace } from './report-place.ts';
 
-/** One indicator fact. `value` is in the unit the text states; growth and stretch are percents. */
-export interface IndicatorFact {
-  indicator: IndicatorKey;
-  year: number | null;
-  kind: 'actual' | 'target';
-  value: number | null;
-  unit: string | null;
-  growth: number | null;
-  /** The 力争 (stretch) growth of a target, or the top of a range. */
-  stretch: number | null;
-  sentence: string;
-}
+export type { IndicatorFact, IndicatorKey } from './indicator-fact.ts';
 
 // Longest phrasings first, so 500万元以上固定资产投资 is not read as 固定资产投资 plus 500万元.
 const NAMES: ReadonlyArray<[RegExp, IndicatorKey]> = [
@@ -89,7 +70,7 @@ function growthOf(text: string, percents: Quantity[]): { growth: number | null; 
 }
 
 /** Every canonical indicator fact in a text. */
-export function extractIndicators(title: string, body: string): IndicatorFact[] {
+export function extractIndicators(title: string, body: string, place: ArticlePlace | null = placeFromTitle(title)): IndicatorFact[] {
   const reportYear = reportYearOf(title, body);
   const isReport = /政府工作报告/u.test(title) || /政府工作报告/u.test(body.slice(0, 200));
   const facts: IndicatorFact[] = [];
@@ -111,7 +92,7 @@ export function extractIndicators(title: string, body: string): IndicatorFact[] 
         const years = [...clause.slice(0, position).matchAll(/((?:19|20)\d{2})年/gu)];
         return years.length > 0 ? Number(years.at(-1)![1]) : defaultYear;
       };
-      const base = { kind: target ? ('target' as const) : ('actual' as const), sentence: clause.slice(clause.search(/[:：]/u) + 1 || 0).replace(/[。！？!?]$/u, '').trim() };
+      const base = { place: place?.name ?? '', period: null, qualifier: null, confidence: { level: 'low' as const, reasons: [] }, kind: target ? ('target' as const) : ('actual' as const), sentence: clause.slice(clause.search(/[:：]/u) + 1 || 0).replace(/[。！？!?]$/u, '').trim() };
 
       // An enumeration: A 429亿元、B 137亿元、C 240亿元,同比分别增长8%、16%、5.5%.
       const respectively = /分别(增长|下降)/u.exec(clause);
@@ -144,4 +125,9 @@ export function extractIndicators(title: string, body: string): IndicatorFact[] 
     }
   }
   return facts;
+}
+
+function placeFromTitle(title: string): ArticlePlace | null {
+  const name = placeOfReportTitle(title);
+  return name === null ? null : placeNamed(name);
 }

@@ -15,6 +15,7 @@ export const INDICATOR_NAMES: Record<IndicatorKey, string> = {
   fdi_actual: '实际利用外资',
   domestic_capital: '实际利用内资',
   exports: '出口',
+  trade_total: '进出口总额',
 };
 
 export const STAGES: readonly ProjectStage[] = ['谋划/储备', '洽谈', '签约', '开工/在建', '竣工', '投产/运营'];
@@ -50,6 +51,7 @@ export function recordNewArticleFacts(db: Db, channels: ChannelCatalog, article:
 
 async function recordFacts(db: Db, channels: ChannelCatalog, article: ArticleForFacts, curated: ReadonlySet<string | null>, now: Date): Promise<void> {
   const facts = extractIndicators(article.originalTitle, article.body)
+    .flatMap((f) => (f.kind === 'actual' || f.kind === 'target' ? [{ ...f, kind: f.kind }] : []))
     .map((f) => ({ ...f, key: `${f.indicator}|${f.kind}|${f.sentence}` }))
     .filter((f) => !curated.has(f.key));
   if (facts.length > 0) {
@@ -91,7 +93,10 @@ async function recordFacts(db: Db, channels: ChannelCatalog, article: ArticleFor
 }
 
 /** One indicator fact with its district and the article it came from. */
-export interface IndicatorRow extends IndicatorFact {
+// Until the store keeps place, period, qualifier and confidence (pub's migration), rows carry the
+// one-year kinds only.
+export interface IndicatorRow extends Omit<IndicatorFact, 'place' | 'period' | 'qualifier' | 'confidence' | 'kind'> {
+  kind: 'actual' | 'target';
   channel: string;
   articleId: number;
 }

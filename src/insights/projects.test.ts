@@ -38,10 +38,11 @@ describe('zhaoshang extract', () => {
     const [first, ...rest] = extractFromText(readFileSync(SEED_FILE, 'utf8'));
     assert.equal(rest.length, 9);
     assert.equal(first!.title, '【东湖区招商】2015年东湖区政府工作报告');
-    assert.deepEqual(Object.keys(first!.indicators[0]!), ['indicator', 'district', 'year', 'kind', 'value', 'unit', 'growth', 'stretch', 'sentence']);
-    assert.equal(first!.indicators[0]!.district, '东湖区');
+    assert.deepEqual(Object.keys(first!.indicators[0]!), ['indicator', 'place', 'channel', 'year', 'kind', 'period', 'value', 'unit', 'growth', 'stretch', 'qualifier', 'confidence', 'sentence']);
+    assert.equal(first!.indicators[0]!.place, '东湖区');
+    assert.equal(first!.indicators[0]!.channel, 'donghu');
     const plain = extractFromText('南昌市2024年国民经济统计公报\n全市地区生产总值7800亿元,增长5.6%。');
     assert.equal(plain.length, 1, 'plain text is one article');
-    assert.deepEqual(plain[0]!.indicators.map((i) => [i.indicator, i.district, i.year, i.value, i.growth]), [['gdp', '南昌市', 2024, 7800, 5.6]]);
+    assert.deepEqual(plain[0]!.indicators.map((i) => [i.indicator, i.place, i.year, i.value, i.growth]), [['gdp', '南昌市', 2024, 7800, 5.6]]);
   });
 });
