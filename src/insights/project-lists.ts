@@ -25,12 +25,12 @@ const VERB_ALTERNATION = [...VERBS].sort((a, b) => b[0].length - a[0].length).ma
 const stageOf = (verb: string): ProjectStage => VERBS.find(([v]) => v === verb)![1];
 
 // Adverbs and frames before the verb (积极推动…纳规, 2027年、2028年分别建成…, 实现…蓄水).
-const LEAD = /^(?:——|—|\d{4}年(?:、\d{4}年)*分别|今年|明年|积极|大力|全力|加力|扎实开展|扎实|稳步|努力|力争|确保|全面|持续|有序|加快|重点|实现)*/u;
+const LEAD = /^(?:——|—|\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|了|\d{4}年(?:、\d{4}年)*分别|今年|明年|积极|大力|全力|加力|扎实开展|扎实|稳步|努力|力争|确保|全面|持续|有序|加快|重点|实现)*/u;
 const PREFIX = new RegExp(`^(${VERB_ALTERNATION})`, 'u');
 const SUFFIX = new RegExp(`(${VERB_ALTERNATION})(?:进度)?$`, 'u');
 const LABEL_VERB = new RegExp(`(${VERB_ALTERNATION})`, 'u');
 // Adverbs between the names and the verb after them (…等项目顺利开工, …正式投用).
-const TRAIL = /(?:正式|提前|全线|顺利|有序|超时序|加快|全面|如期)+$/u;
+const TRAIL = /(?:正式|提前|全线|顺利|有序|超时序|加快|全面|如期|的)+$/u;
 
 // Nouns naming a kind of work, which list items without one of their own share (`京津塘、津沧等高速公路`).
 const WORK_NOUNS = ['特高压工程', '轨道交通线', '高速公路', '城际铁路', '过江通道', '综合枢纽', '高速', '铁路', '高铁', '城际', '地铁', '机场', '航道', '港口', '枢纽', '电站', '工程'];
@@ -51,16 +51,21 @@ const NOT_A_PROJECT = [
   /一批|^[\d.]+万?多?(?:个|条|座|家|项)|等|^在建|续建|标志性|百亿级|亿元以上|中小微|公共服务|基础设施|重点项目$|重大项目$|^项目$|^工程$|配套工程$|^骨干/u,
   /体系|机制|能力$|水平|环境|改革|政策|行动|试点|示范(?:区|县)?$|集群$|走廊$|产业链$|(?:区域[^、]{0,4}|创新|集结|物流)中心$|任务|提质扩容|“两[重新]”/u,
   // A verb first is a policy clause, not a name (深化“两区”, 强化国际航空货运枢纽).
-  /^(?:深化|加强|强化|支持|参与|建强|狠抓|统筹|打造|培育|促进|鼓励|完善|提升|发展|举办|安全|积极|更多|首届|推|抓|用好|优化)/u,
+  /^(?:深化|加强|强化|支持|参与|建强|狠抓|统筹|打造|培育|促进|鼓励|完善|提升|发展|举办|安全|积极|更多|首届|推|抓|用好|优化|开展|配合)/u,
+  // Generic works without a name of their own (新一轮打通断头路工程, 社区菜店, 旧城大改造), and a number cut off a list (洪都小学1).
+  /新一轮|第[一二三四五六七八九十\d]+[批轮届]|^(?:社区|村庄|城市|道路|旧城)|[^A-Za-z\d]\d+$/u,
   // A slogan in quotes (“六区一高地”, 提振消费“五大工程”): quoted numbers, or a short frame around a quote.
   /^[^“]{0,4}(?:“[^”]*[一二三四五六七八九十两百千\d][^”]*”)+(?:工程)?$|^[^“]{0,4}(?:“[^”]+”)+(?:工程|建设)?$/u,
 ];
+// Labels of lists that are not projects whatever noun ends them: sectors (新能源汽车、生物医药等领域…项目),
+// heritage and brands to apply for (豫章绣、竹丝笔等冲刺省级非遗项目).
+const NOT_A_PROJECT_LABEL = /^(?:领域|行业|方面)|冲刺|申报|创建|争创|非遗|品牌|赛事|活动/u;
 // An item that is a policy, not a work, makes its whole list one (推动甲和乙联动发展, 推动济南、青岛协同打造…).
-const POLICY_ITEM = /打造|协同|参与|发挥|联动|融合|发展$|互联互通|领域/u;
+const POLICY_ITEM = /打造|协同|参与|发挥|联动|融合|发展$|互联互通|领域|强调|保障|助力|下沉|标准化/u;
 // Heads that a light verb alone (推进…建设) does not make a project: bases and centres as designations.
 const SOFT_HEAD = /(?:基地|中心|设施|系统)$/u;
 // Where a list has no label saying it lists projects, each item must end like a thing one builds.
-const BUILT_THING = new RegExp(`(?:${WORK_HEAD}|项目|中心|基地|医院|院区|校区|园|厂房|核电|电厂|机组|航站楼|泊位|设施|口岸|综合体|环网|管网|联网|油田|跑道|作业区|核心区|生产线|中试线|公园|隧道|系统|延伸|延伸线|期|段|改造|改扩建|扩建|迁建|整治|治理|[GS]\\d{1,4})$`, 'u');
+const BUILT_THING = new RegExp(`(?:(?<!一)(?:${WORK_HEAD})|项目|中心|基地|医院|院区|校区|园|厂房|核电|电厂|机组|航站楼|泊位|设施|口岸|综合体|环网|管网|联网|油田|跑道|作业区|核心区|生产线|中试线|公园|隧道|系统|线[东西南北]?延伸线?|期|段|[GS]\\d{1,4})$|(?:${WORK_HEAD})[^、]*(?:改造|改扩建|扩建|迁建|整治|治理)$`, 'u');
 // Frames that are not part of a name: 江淮儿女期盼多年的引江济淮工程 (but 世界最大的赖氨酸生产基地 is one).
 const MODIFIER = /^(?!世界|全国|国内|全球|首个)[^、]{2,}的(?=[^、]{4,}$)/u;
 
@@ -77,6 +82,9 @@ function shareTrailingNoun(items: string[], unlabelled: boolean): string[] {
   if (counted && countedNoun && WORK_NOUNS.includes(countedNoun)) {
     return [...items.slice(0, -1), counted[1]!].map((item) => (hasOwnWorkNoun(item) ? item : `${item}${countedNoun}`));
   }
+  // `十字街、何坊西路5个综合安置小区`: a counted label, not part of the last name.
+  const labelled = /^(.+?)(?:\d+|[两一二三四五六七八九十]+)(?:个|座|条|大)[^、]+$/u.exec(last);
+  if (labelled && !(counted && countedNoun && WORK_NOUNS.includes(countedNoun))) return [...items.slice(0, -1), labelled[1]!];
   const bare = last.replace(/项目$/u, '');
   const noun = WORK_NOUNS.find((w) => bare.endsWith(w) && bare.length > w.length);
   // Short abbreviations (雄忻, 通苏嘉甬) lack one; so does an action (…扩能升级和…提升工程) in a list without 等.
@@ -118,6 +126,12 @@ export function projectsInClause(clause: string): ListedProject[] {
   if (prefix) {
     before = prefix[1]!;
     text = text.slice(before.length).replace(LEAD, '');
+    // 谋划启动…, 加快推进…: of two verbs in a row the first governs, unless it is light.
+    const second = PREFIX.exec(text);
+    if (second) {
+      if (LIGHT.has(before)) before = second[1]!;
+      text = text.slice(second[1]!.length).replace(LEAD, '');
+    }
   }
   let after: string | null = null;
   text = text.replace(/(?:建设)?进度$/u, '建设');
@@ -136,7 +150,7 @@ export function projectsInClause(clause: string): ListedProject[] {
   if (before === null && after === null) return [];
   const { list, label } = splitLabel(text);
   // 新能源汽车、生物医药等领域…项目: the items are sectors, whatever the label ends with.
-  if (label !== null && label !== '' && (!PROJECT_LABEL.test(label) || /^(?:领域|行业|方面)/u.test(label))) return [];
+  if (label !== null && label !== '' && (!PROJECT_LABEL.test(label) || NOT_A_PROJECT_LABEL.test(label))) return [];
   const noun = label?.replace(NOUN_TAIL, '').replace(NOUN_TAIL, '');
   const shared = noun !== undefined && WORK_NOUNS.includes(noun) ? noun : null;
   // The verb after the names governs unless it is light; a light verb gives way to the label's (拟竣工投产项目).
