@@ -25,7 +25,7 @@ const VERB_ALTERNATION = [...VERBS].sort((a, b) => b[0].length - a[0].length).ma
 const stageOf = (verb: string): ProjectStage => VERBS.find(([v]) => v === verb)![1];
 
 // Adverbs and frames before the verb (积极推动…纳规, 2027年、2028年分别建成…, 实现…蓄水).
-const LEAD = /^(?:——|—|\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|了|\d{4}年(?:、\d{4}年)*分别|今年|明年|积极|大力|全力|加力|扎实开展|扎实|稳步|努力|力争|确保|全面|持续|有序|加快|重点|实现)*/u;
+const LEAD = /^(?:——|—|\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|了|做好|研究|高质量|\d{4}年(?:、\d{4}年)*分别|今年|明年|积极|大力|全力|加力|扎实开展|扎实|稳步|努力|力争|确保|全面|持续|有序|加快|重点|实现)*/u;
 const PREFIX = new RegExp(`^(${VERB_ALTERNATION})`, 'u');
 const SUFFIX = new RegExp(`(${VERB_ALTERNATION})(?:进度)?$`, 'u');
 const LABEL_VERB = new RegExp(`(${VERB_ALTERNATION})`, 'u');
@@ -34,7 +34,7 @@ const TRAIL = /(?:正式|提前|全线|顺利|有序|超时序|加快|全面|如
 
 // Nouns naming a kind of work, which list items without one of their own share (`京津塘、津沧等高速公路`).
 const WORK_NOUNS = ['特高压工程', '轨道交通线', '高速公路', '城际铁路', '过江通道', '综合枢纽', '高速', '铁路', '高铁', '城际', '地铁', '机场', '航道', '港口', '枢纽', '电站', '工程'];
-const WORK_HEAD = '线|高铁|铁路|城际|高速|公路|机场|航道|水道|通道|港|港区|站|枢纽|水库|灌区|电站|工程|运河|大桥|船闸|地铁';
+const WORK_HEAD = '码头|线|高铁|铁路|城际|高速|公路|机场|航道|水道|通道|港|港区|站|枢纽|水库|灌区|电站|工程|运河|大桥|船闸|地铁';
 // An item has its own work noun when it ends in one, before a section or phase (京滨城际南段, 13号线东延伸).
 const OWN_WORK_NOUN = new RegExp(`(?:${WORK_HEAD})(?:[^、]{0,4}?段|（[^）]*段）)?(?:[一二三四五六七八九十]期)?(?:[东西南北]?延伸线?)?(?:[一二三四五六七八九十]期)?(?:[东西南北]段)?$`, 'u');
 // An item naming an action on a work, not the work (吴淞江江苏段整治 + 工程).
@@ -53,7 +53,7 @@ const NOT_A_PROJECT = [
   // A verb first is a policy clause, not a name (深化“两区”, 强化国际航空货运枢纽).
   /^(?:深化|加强|强化|支持|参与|建强|狠抓|统筹|打造|培育|促进|鼓励|完善|提升|发展|举办|安全|积极|更多|首届|推|抓|用好|优化|开展|配合)/u,
   // Generic works without a name of their own (新一轮打通断头路工程, 社区菜店, 旧城大改造), and a number cut off a list (洪都小学1).
-  /新一轮|第[一二三四五六七八九十\d]+[批轮届]|^(?:社区|村庄|城市|道路|旧城)|[^A-Za-z\d]\d+$/u,
+  /新一轮|第[一二三四五六七八九十\d]+[批轮届]|^第[^、]{1,3}阶段|^[一二三四五六七八九十]期|\d+项(?!目)|(?:投资|募投|招商引资|投融资|各类|更新|修复)项目$|^(?:社区|村庄|城市|道路|旧城)|[^A-Za-z\d]\d+$/u,
   // A slogan in quotes (“六区一高地”, 提振消费“五大工程”): quoted numbers, or a short frame around a quote.
   /^[^“]{0,4}(?:“[^”]*[一二三四五六七八九十两百千\d][^”]*”)+(?:工程)?$|^[^“]{0,4}(?:“[^”]+”)+(?:工程|建设)?$/u,
 ];
@@ -62,6 +62,8 @@ const NOT_A_PROJECT = [
 const NOT_A_PROJECT_LABEL = /^(?:领域|行业|方面)|冲刺|申报|创建|争创|非遗|品牌|赛事|活动/u;
 // An item that is a policy, not a work, makes its whole list one (推动甲和乙联动发展, 推动济南、青岛协同打造…).
 const POLICY_ITEM = /打造|协同|参与|发挥|联动|融合|发展$|互联互通|领域|强调|保障|助力|下沉|标准化/u;
+// Something built, inside a name ending in 工程 (…水资源配置工程, 新货场地下停车场及配套市政工程).
+const PHYSICAL = new RegExp(`${WORK_HEAD}|水|航|场|厂|馆|楼|桥|路|库|堤|闸|渠|管|网|湖|江|河|海|湾|山|电|管廊|市政`, 'u');
 // Heads that a light verb alone (推进…建设) does not make a project: bases and centres as designations.
 const SOFT_HEAD = /(?:基地|中心|设施|系统)$/u;
 // Where a list has no label saying it lists projects, each item must end like a thing one builds.
@@ -94,16 +96,20 @@ function shareTrailingNoun(items: string[], unlabelled: boolean): string[] {
 }
 
 /** The names in a list: split at 、 and 和, a shared noun appended where an item lacks its own. */
-function namesIn(list: string, labelled: boolean, shared: string | null, unlabelled: boolean): string[] {
+function namesIn(list: string, labelled: boolean, shared: string | null, unlabelled: boolean, implemented: boolean): string[] {
   // 和 splits two names, not a name (新和成) nor a work's part (…南排和航道主体工程).
   const runs = list.split(new RegExp(`(?<=[^、]{2})(?:和|以及)(?!${WORK_HEAD}|[^（]*）)`, 'u'));
   // Shared within each run first, then across 和 (…扩能升级和…提升工程).
   const items = shareTrailingNoun(runs.flatMap((run) => shareTrailingNoun(run.split('、').map((s) => s.trim()).filter(Boolean), unlabelled)), unlabelled);
   if (items.some((item) => POLICY_ITEM.test(item))) return [];
-  const names = items
+  // `功能完善、运行高效的要素配置枢纽`: the items describe one thing; `一批海上风电、核电…项目`: kinds, not names.
+  if ((items.length > 1 && items[items.length - 1]!.includes('的')) || /^一批/u.test(list)) return [];
+  let names = items
     .filter((item) => !/一批/u.test(item))
     .map((item) => item.replace(MODIFIER, '').replace(/建设$/u, ''))
     .map((item) => (shared !== null && !hasOwnWorkNoun(item) ? `${item.replace(/项目$/u, '')}${shared}` : item));
+  // 实施医疗卫生强基工程: a programme, unless the 工程 names something built (水库, 航道, 停车场 …).
+  if (implemented && !labelled) names = names.filter((name) => !/工程$/u.test(name) || PHYSICAL.test(name.replace(/工程$/u, '')));
   // A list of sectors (交通、能源、水利、农业农村等重大项目): most items one or two characters.
   if (names.filter((name) => Array.from(name).length <= 2).length * 2 > names.length && names.length > 1) return [];
   // A list is a list of projects when its label says so or when one of its items is plainly one.
@@ -158,7 +164,7 @@ export function projectsInClause(clause: string): ListedProject[] {
   let verb = after !== null && !(LIGHT.has(after) && before !== null && !LIGHT.has(before)) ? after : before!;
   if (LIGHT.has(verb) && labelVerb && !LIGHT.has(labelVerb)) verb = labelVerb;
   const labelled = label !== null && label !== '';
-  const names = namesIn(list, labelled || shared !== null, shared, label === null);
+  const names = namesIn(list, labelled || shared !== null, shared, label === null, verb === '实施');
   if (LIGHT.has(verb) && !labelled && names.every((name) => SOFT_HEAD.test(name))) return [];
   return names.map((name) => ({ name, stage: stageOf(verb) }));
 }

@@ -65,6 +65,8 @@ const LIST_CASES: ReadonlyArray<[rule: string, sentence: string, expected: Array
   ['和 inside a work is not a split', '南湖分洪和航道主体工程完工。', [['南湖分洪和航道主体工程', '竣工']]],
   ['a frame before 的 is not the name', '群众期盼多年的东山隧道建成通车。', [['东山隧道', '投产/运营']]],
   ['companies in a project list are projects', '新开工华东化工新材料、北辰储能等12个项目。', [['华东化工新材料', '开工/在建'], ['北辰储能', '开工/在建']]],
+  ['做好 and 研究 are not part of the name', '做好东江引水工程前期工作，谋划研究南港深水码头建设。', [['东江引水工程', '谋划/储备'], ['南港深水码头', '谋划/储备']]],
+  ['a programme verb keeps a work that is built', '实施老城区地下停车场及配套市政工程。', [['老城区地下停车场及配套市政工程', '开工/在建']]],
   ['an enumerator and 了 are not part of the name', '3.完成了城西污水处理厂扩建工程。', [['城西污水处理厂扩建工程', '竣工']]],
   // Not projects
   ['groups and counts', '一批项目加快建设，340个市级重点项目开工建设，实施十大工程。', []],
@@ -76,6 +78,11 @@ const LIST_CASES: ReadonlyArray<[rule: string, sentence: string, expected: Array
   ['a base or centre with only a light verb', '推动南部战略物资储备基地建设。', []],
   ['a list whose label is not projects', '推进人工智能、量子通信等未来产业加快建设。', []],
   ['companies outside a project list', '华为、比亚迪等企业落户。', []],
+  ['items describing one thing', '建设功能完备、运转高效的区域物流枢纽。', []],
+  ['kinds after 一批', '开工建设一批海上风电、光伏和储能项目。', []],
+  ['a programme is not a work', '实施乡村教师培育工程、全民健身提升工程。', []],
+  ['kinds of funding and phases without a name', '推动招商引资项目、技改投资项目落地，稳步推进第二阶段建设，推进二期工程建设。', []],
+  ['a count of matters', '博览会促成356项合作签约。', []],
 ];
 
 describe('projects named in lists', () => {
