@@ -75,7 +75,7 @@ const isProject = (name: string, listed: boolean) =>
   Array.from(name).length >= 3 && Array.from(name).length <= 30 && !NOT_A_PROJECT.some((pattern) => pattern.test(name)) && (listed || BUILT_THING.test(name.replace(/（[^）]*）$/u, '')));
 
 /** One run of items sharing a trailing noun (`北沿江、通苏嘉甬、盐泰锡常宜高铁`): the noun given to those lacking one. */
-function shareTrailingNoun(items: string[], unlabelled: boolean): string[] {
+function shareTrailingNoun(items: string[], withoutEtc: boolean): string[] {
   if (items.length < 2) return items;
   const last = items[items.length - 1]!;
   // `台黑4条高速`: a counter marks the noun as shared.
@@ -90,17 +90,21 @@ function shareTrailingNoun(items: string[], unlabelled: boolean): string[] {
   const bare = last.replace(/项目$/u, '');
   const noun = WORK_NOUNS.find((w) => bare.endsWith(w) && bare.length > w.length);
   // Short abbreviations (雄忻, 通苏嘉甬) lack one; so does an action (…扩能升级和…提升工程) in a list without 等.
-  const lacking = (item: string) => !hasOwnWorkNoun(item) && ((noun !== '工程' && Array.from(item).length <= 5 && !/[期段]$/u.test(item)) || (unlabelled && ACTION_END.test(item)));
+  const lacking = (item: string) => !hasOwnWorkNoun(item) && ((noun !== '工程' && Array.from(item).length <= 5 && !/[期段]$/u.test(item)) || (withoutEtc && ACTION_END.test(item)));
   if (!noun || !items.slice(0, -1).some(lacking)) return items;
   return [...items.slice(0, -1).map((item) => (lacking(item) ? `${item}${noun}` : item)), bare];
 }
 
-/** The names in a list: split at 、 and 和, a shared noun appended where an item lacks its own. */
-function namesIn(list: string, labelled: boolean, shared: string | null, unlabelled: boolean, implemented: boolean): string[] {
+/**
+ * The names in a list: split at 、 and 和, a shared noun appended where an item lacks its own.
+ * `projectLabel`: the label after 等 says the items are projects; `withoutEtc`: the list has no 等 at
+ * all; `implemented`: its verb is 实施, which also takes programmes.
+ */
+function namesIn(list: string, projectLabel: boolean, shared: string | null, withoutEtc: boolean, implemented: boolean): string[] {
   // 和 splits two names, not a name (新和成) nor a work's part (…南排和航道主体工程).
   const runs = list.split(new RegExp(`(?<=[^、]{2})(?:和|以及)(?!${WORK_HEAD}|[^（]*）)`, 'u'));
   // Shared within each run first, then across 和 (…扩能升级和…提升工程).
-  const items = shareTrailingNoun(runs.flatMap((run) => shareTrailingNoun(run.split('、').map((s) => s.trim()).filter(Boolean), unlabelled)), unlabelled);
+  const items = shareTrailingNoun(runs.flatMap((run) => shareTrailingNoun(run.split('、').map((s) => s.trim()).filter(Boolean), withoutEtc)), withoutEtc);
   if (items.some((item) => POLICY_ITEM.test(item))) return [];
   // `功能完善、运行高效的要素配置枢纽`: the items describe one thing; `一批海上风电、核电…项目`: kinds, not names.
   if ((items.length > 1 && items[items.length - 1]!.includes('的')) || /^一批/u.test(list)) return [];
@@ -109,11 +113,11 @@ function namesIn(list: string, labelled: boolean, shared: string | null, unlabel
     .map((item) => item.replace(MODIFIER, '').replace(/建设$/u, ''))
     .map((item) => (shared !== null && !hasOwnWorkNoun(item) ? `${item.replace(/项目$/u, '')}${shared}` : item));
   // 实施医疗卫生强基工程: a programme, unless the 工程 names something built (水库, 航道, 停车场 …).
-  if (implemented && !labelled) names = names.filter((name) => !/工程$/u.test(name) || PHYSICAL.test(name.replace(/工程$/u, '')));
+  if (implemented && !projectLabel) names = names.filter((name) => !/工程$/u.test(name) || PHYSICAL.test(name.replace(/工程$/u, '')));
   // A list of sectors (交通、能源、水利、农业农村等重大项目): most items one or two characters.
   if (names.filter((name) => Array.from(name).length <= 2).length * 2 > names.length && names.length > 1) return [];
   // A list is a list of projects when its label says so or when one of its items is plainly one.
-  const listed = labelled || names.some((name) => isProject(name, false));
+  const listed = projectLabel || names.some((name) => isProject(name, false));
   return names.filter((name) => isProject(name, listed));
 }
 

@@ -1,5 +1,6 @@
 // Named investment projects read out of articles: 总投资近50亿元的王府井百货, 签约富士康智能科技小镇
-// 项目 … 总投资规模超百亿元. Aggregates (32个重点项目) are not projects.
+// 项目 … 总投资规模超百亿元, and the projects work reports name in lists with their stage
+// (甲、乙等重大项目建成投产: project-lists.ts). Aggregates (32个重点项目) are not projects.
 import { findQuantities } from '../text/quantity.ts';
 import { listedProjects } from './project-lists.ts';
 
@@ -105,9 +106,10 @@ export function extractProjects(body: string, places: readonly string[] = []): P
       if (nameAfter(name)) describe(name, sentence, `${sentence}${later ?? ''}`, amountText);
     }
     // 甲、乙等重大项目建成投产; 开工建设丙 (names already read with an amount are not read twice).
+    // Place and industry from the name alone: a long report sentence names many places and industries.
     const named = new Set(facts.filter((fact) => fact.sentence === sentence.replace(/[。；;]$/u, '')).map((fact) => fact.name));
     for (const listed of listedProjects(sentence)) {
-      if (!named.has(listed.name)) describe(listed.name, sentence, sentence, undefined, listed.stage);
+      if (!named.has(listed.name)) describe(listed.name, sentence, listed.name, undefined, listed.stage);
     }
   });
   return facts;
