@@ -101,7 +101,7 @@ export function insightRoutes(ctx: RouteContext): Hono {
             projects={projects}
             filter={{ channel: filter.channel ?? '', industry: filter.industry ?? '', stage: filter.stage ?? '' }}
             options={{ channels: channels.all.map((ch) => ({ value: ch.slug, label: ch.name })), industries: [...new Set(all.map((p) => p.industry).filter((i): i is string => i !== null))] }}
-            charts={{ byStage: totals(projects, (p) => p.stage ?? '', STAGES.filter((s) => projects.some((p) => p.stage === s)), 'stage'), byDistrict: totals(projects, (p) => p.channel, districts, 'district') }}
+            charts={{ byStage: totals(projects, (p) => p.stage ?? '', STAGES.filter((s) => projects.some((p) => p.stage === s && p.amountYi !== null)), 'stage'), byDistrict: totals(projects, (p) => p.channel, districts, 'district') }}
             channelName={ctx.navChannel}
           />,
         ),

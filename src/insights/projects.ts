@@ -1,6 +1,8 @@
 // Named investment projects read out of articles: 总投资近50亿元的王府井百货, 签约富士康智能科技小镇
-// 项目 … 总投资规模超百亿元. Aggregates (32个重点项目) are not projects.
+// 项目 … 总投资规模超百亿元, and the projects work reports name in lists with their stage
+// (甲、乙等重大项目建成投产: project-lists.ts). Aggregates (32个重点项目) are not projects.
 import { findQuantities } from '../text/quantity.ts';
+import { listedProjects } from './project-lists.ts';
 
 export type ProjectStage = '谋划/储备' | '洽谈' | '签约' | '开工/在建' | '竣工' | '投产/运营';
 
@@ -72,7 +74,7 @@ export function extractProjects(body: string, places: readonly string[] = []): P
   const placeIn = (context: string) => (placePattern ? ([...context.matchAll(placePattern)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0] ?? null) : null);
   const sentences = body.split(/(?<=[。！？!?；;])/u).map((s) => s.trim()).filter(Boolean);
   const facts: ProjectFact[] = [];
-  const describe = (name: string, sentence: string, context: string, amountText?: string) => {
+  const describe = (name: string, sentence: string, context: string, amountText?: string, stage?: ProjectStage) => {
     const amount = amountText === undefined ? undefined : findQuantities(amountText).find((q) => q.dimension === 'money_cny' || q.dimension === 'money_usd');
     facts.push({
       name,
@@ -81,7 +83,7 @@ export function extractProjects(body: string, places: readonly string[] = []): P
       qualifier: amount?.qualifier ?? null,
       place: placeIn(context),
       industry: firstMatch(name, INDUSTRIES) ?? firstMatch(context, INDUSTRIES),
-      stage: firstMatch(sentence, STAGES),
+      stage: stage ?? firstMatch(sentence, STAGES),
       sentence: sentence.replace(/[。；;]$/u, ''),
     });
   };
@@ -97,11 +99,17 @@ export function extractProjects(body: string, places: readonly string[] = []): P
     for (const match of sentence.matchAll(/签约了?([\u4e00-\u9fffA-Za-z0-9“”"]{2,24}?)项目/gu)) {
       const name = match[1]!;
       // A proper name, not a description (重大投资项目, 上下游配套项目, 亿元以上项目).
-      if (/[的等]|亿|万|重大|重点|配套|合作|一批|方面/u.test(name)) continue;
+      if (/[的等]|亿|万|重大|重点|配套|合作|一批|方面/u.test(name) || Array.from(name).length < 3) continue;
       if (facts.some((fact) => fact.name.startsWith(name))) continue;
       const later = sentences.slice(i, i + 4).find((s) => INVESTMENT.test(s));
       const amountText = later ? later.slice(INVESTMENT.exec(later)!.index) : undefined;
       if (nameAfter(name)) describe(name, sentence, `${sentence}${later ?? ''}`, amountText);
+    }
+    // 甲、乙等重大项目建成投产; 开工建设丙 (names already read with an amount are not read twice).
+    // Place and industry from the name alone: a long report sentence names many places and industries.
+    const named = new Set(facts.filter((fact) => fact.sentence === sentence.replace(/[。；;]$/u, '')).map((fact) => fact.name));
+    for (const listed of listedProjects(sentence)) {
+      if (!named.has(listed.name)) describe(listed.name, sentence, listed.name, undefined, listed.stage);
     }
   });
   return facts;
