@@ -15,6 +15,7 @@ import * as projectCuration from './migrations/2026-11-29T09-00_project-curation
 import * as projectSourceIndex from './migrations/2026-11-29T10-00_project-source-index.ts';
 import * as articleListIndexes from './migrations/2026-11-29T11-00_article-list-indexes.ts';
 import * as contributionArticleKeys from './migrations/2026-11-29T12-10_contribution-article-keys.ts';
+import * as factReview from './migrations/2026-11-29T13-00_fact-review.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -33,6 +34,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T10-00_project-source-index': projectSourceIndex,
   '2026-11-29T11-00_article-list-indexes': articleListIndexes,
   '2026-11-29T12-10_contribution-article-keys': contributionArticleKeys,
+  '2026-11-29T13-00_fact-review': factReview,
 };
 
 /** The names of every migration this version has, in the order they run. */

@@ -5,13 +5,14 @@ import { parseArgs } from 'node:util';
 import { ChannelCatalog } from '../channels/channel-catalog.ts';
 import { readChannelFile } from '../channels/channel.ts';
 import { parseSeedText } from '../importer/seed-format.ts';
+import type { FactKind } from './indicator-fact.ts';
 import { extractIndicators } from './indicators.ts';
 import { extractProjects } from './projects.ts';
 
 /** What extract prints for one article. */
 export interface ExtractedArticle {
   title: string;
-  indicators: Array<{ indicator: string; district: string; year: number | null; kind: 'actual' | 'target'; value: number | null; unit: string | null; growth: number | null; stretch: number | null; sentence: string }>;
+  indicators: Array<{ indicator: string; district: string; year: number | null; kind: FactKind; value: number | null; unit: string | null; growth: number | null; stretch: number | null; sentence: string }>;
   projects: Array<{ name: string; amount: number | null; unit: string | null; qualifier: string | null; district: string; industry: string | null; stage: string | null; sentence: string }>;
 }
 

@@ -3,29 +3,9 @@
 // it came from.
 import { findQuantities, type Quantity } from '../text/quantity.ts';
 
-export type IndicatorKey =
-  | 'gdp'
-  | 'fixed_asset_investment'
-  | 'retail_sales'
-  | 'fiscal_revenue'
-  | 'local_budget_revenue'
-  | 'industrial_value_added'
-  | 'fdi_actual'
-  | 'domestic_capital'
-  | 'exports';
+import type { IndicatorFact, IndicatorKey } from './indicator-fact.ts';
 
-/** One indicator fact. `value` is in the unit the text states; growth and stretch are percents. */
-export interface IndicatorFact {
-  indicator: IndicatorKey;
-  year: number | null;
-  kind: 'actual' | 'target';
-  value: number | null;
-  unit: string | null;
-  growth: number | null;
-  /** The 力争 (stretch) growth of a target, or the top of a range. */
-  stretch: number | null;
-  sentence: string;
-}
+export type { IndicatorFact, IndicatorKey } from './indicator-fact.ts';
 
 // Longest phrasings first, so 500万元以上固定资产投资 is not read as 固定资产投资 plus 500万元.
 const NAMES: ReadonlyArray<[RegExp, IndicatorKey]> = [
@@ -88,8 +68,11 @@ function growthOf(text: string, percents: Quantity[]): { growth: number | null; 
   return { growth: sign * first.value, stretch: stretch ? sign * stretch.value : first.upTo !== undefined ? sign * first.upTo : null };
 }
 
-/** Every canonical indicator fact in a text. */
-export function extractIndicators(title: string, body: string): IndicatorFact[] {
+// Until the #12 reader is merged: every figure is the caller's place's, and none is sure.
+const UNRATED = { period: null, qualifier: null, confidence: { level: 'low' as const, reasons: ['识别规则未评估把握程度'] } };
+
+/** Every canonical indicator fact in a text, attributed to `place` (the article's place). */
+export function extractIndicators(title: string, body: string, place = '南昌市'): IndicatorFact[] {
   const reportYear = reportYearOf(title, body);
   const isReport = /政府工作报告/u.test(title) || /政府工作报告/u.test(body.slice(0, 200));
   const facts: IndicatorFact[] = [];
@@ -111,7 +94,7 @@ export function extractIndicators(title: string, body: string): IndicatorFact[] 
         const years = [...clause.slice(0, position).matchAll(/((?:19|20)\d{2})年/gu)];
         return years.length > 0 ? Number(years.at(-1)![1]) : defaultYear;
       };
-      const base = { kind: target ? ('target' as const) : ('actual' as const), sentence: clause.slice(clause.search(/[:：]/u) + 1 || 0).replace(/[。！？!?]$/u, '').trim() };
+      const base = { ...UNRATED, place, kind: target ? ('target' as const) : ('actual' as const), sentence: clause.slice(clause.search(/[:：]/u) + 1 || 0).replace(/[。！？!?]$/u, '').trim() };
 
       // An enumeration: A 429亿元、B 137亿元、C 240亿元,同比分别增长8%、16%、5.5%.
       const respectively = /分别(增长|下降)/u.exec(clause);
