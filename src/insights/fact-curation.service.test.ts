@@ -25,14 +25,14 @@ for (const dialect of testDialects()) {
         const exports = facts.find((f) => f.indicator === 'exports' && f.kind === 'actual')!;
 
         assert.equal(await curateFact(opened.db, xihuEditor, actor, gdp.id, { kind: 'delete' }), 'not_found', 'another district’s editor cannot');
-        assert.equal(await curateFact(opened.db, donghuEditor, actor, gdp.id, { kind: 'correct', correction: { year: 2014, kind: 'actual', value: 430.5, unit: '亿元', growth: 8.1, stretch: null } }), 'done');
+        assert.equal(await curateFact(opened.db, donghuEditor, actor, gdp.id, { kind: 'correct', correction: { year: 2014, period: null, kind: 'actual', value: 430.5, unit: '亿元', growth: 8.1, stretch: null } }), 'done');
         assert.equal(await curateFact(opened.db, donghuEditor, actor, exports.id, { kind: 'delete' }), 'done');
 
         // The report is imported again with a changed body: extraction runs again.
         const report = seedText().split('\n-\n').find((block) => block.includes('2015年东湖区政府工作报告'))!;
         const again = await importSeedText(opened.db, writing, `-\n${report.replace(/^-\n/u, '').replace('继续稳居全省经济第一方阵', '继续稳居全省经济第一方阵。')}\n`);
         assert.equal(again.updated, 1, 'the article was re-read');
-        const rows = (await indicatorRows(opened.db, 'donghu')).filter((r) => r.kind === 'actual');
+        const rows = (await indicatorRows(opened.db, writing.channels, 'marked', 'donghu')).filter((r) => r.kind === 'actual');
         assert.deepEqual(rows.filter((r) => r.indicator === 'gdp').map((r) => [r.value, r.growth]), [[430.5, 8.1]], 'the correction stands, once');
         assert.equal(rows.filter((r) => r.indicator === 'exports').length, 0, 'the deletion stands');
         const html = await (await createApp(appDeps(opened)).request('/data/donghu')).text();
