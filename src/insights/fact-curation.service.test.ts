@@ -97,5 +97,18 @@ for (const dialect of testDialects()) {
 
         assert.equal((await indicatorRows(opened.db, writing.channels, 'confirmed', 'donghu')).length, 15, 'the confirmed figures are public');
       }));
+
+    it('keeps a fact curated before places were read (its old key) through a re-read, once', () =>
+      withTestDb(dialect, async (opened) => {
+        const writing = writingFor(opened);
+        await importSeedFile(opened.db, writing, SEED_FILE);
+        const gdp = (await factsForCuration(opened.db, donghuEditor)).find((f) => f.indicator === 'gdp' && f.kind === 'actual')!;
+        await curateFact(opened.db, donghuEditor, actor, gdp.id, { kind: 'confirm' });
+        await opened.db.updateTable('indicator_fact').set({ place: null, extracted_key: `gdp|actual|${gdp.sentence}` }).where('id', '=', gdp.id).execute();
+        const report = seedText().split('\n-\n').find((block) => block.includes('2015年东湖区政府工作报告'))!;
+        assert.equal((await importSeedText(opened.db, writing, `-\n${report.replace(/^-\n/u, '').replace('继续稳居全省经济第一方阵', '继续稳居全省经济第一方阵。')}\n`)).updated, 1);
+        const rows = (await indicatorRows(opened.db, writing.channels, 'marked', 'donghu')).filter((r) => r.indicator === 'gdp' && r.kind === 'actual');
+        assert.deepEqual(rows.map((r) => [r.id, r.verified]), [[gdp.id, true]]);
+      }));
   });
 }
