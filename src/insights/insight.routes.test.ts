@@ -123,6 +123,9 @@ for (const dialect of testDialects()) {
       const html = await page.text();
       assert.match(html, new RegExp(`<mark id="fact-${factId}">全年地区生产总值预计完成283.12亿元,同比增长10%</mark>`));
       assert.equal(html.match(/<mark/g)?.length, 1);
+      const target = records.find((r) => r.indicator === 'gdp' && r.kind === 'target')!;
+      const targetId = /hl=(\d+)/.exec(target.source)![1];
+      assert.match(await (await seeded.app.request(`${target.article}?hl=${targetId}`)).text(), new RegExp(`<mark id="fact-${targetId}">地区生产总值增长确保8%,力争9%</mark>`), 'each figure its own page');
       assert.doesNotMatch(html, /<script>|onload=/, 'no inline script: the fragment scrolls there');
 
       const other = (await json(seeded.app, '/data.json?channel=donghu'))[0]!;
@@ -139,6 +142,22 @@ for (const dialect of testDialects()) {
       const quoted = await (await seeded.app.request(`${gdp.article}?hl=${factId}`)).text();
       assert.match(quoted, new RegExp(`数据出处原句:<mark id="fact-${factId}">&lt;img src=x onerror=alert\\(1\\)&gt;</mark>`));
       assert.doesNotMatch(quoted, /<img src=x/);
+    });
+
+    it('shows a figure of a place outside the portal under that place, never as the district’s', async () => {
+      const { article_id: articleId } = await seeded.db.selectFrom('indicator_fact').select('article_id').where('channel', '=', 'donghu').executeTakeFirstOrThrow();
+      await seeded.db
+        .insertInto('indicator_fact')
+        .values({ article_id: articleId, channel: 'donghu', indicator: 'gdp', place: '全国', year: 2016, period: null, kind: 'target', value: null, unit: null, growth: 7.4, stretch: null, qualifier: '左右', sentence: '全国经济增长7.4%左右', extracted_key: null, curation: 'confirmed', curated_by: 'admin', curated_at: '2026-01-01T00:00:00.000Z' })
+        .execute();
+      await bumpContentVersion(seeded.db);
+      const html = await (await seeded.app.request('/data')).text();
+      assert.match(html, /<tr><td>全国<\/td><td>地区生产总值<\/td><td>2016<\/td><td>目标<\/td><td>—<\/td><td>7.4%<\/td><td>—<\/td><td>左右<\/td>/);
+      assert.deepEqual(chartsOf(html)[1].series.map((s: { name: string }) => s.name), ['2014年实际增速', '2015年目标增速'], 'not charted as 东湖区’s (it would pair 2016)');
+      assert.doesNotMatch(await (await seeded.app.request('/data/donghu')).text(), /全国经济增长/);
+      const national = (await json(seeded.app, '/data.json')).filter((r) => r.place === '全国');
+      assert.deepEqual(national.map((r) => [r.district, r.growth, (r as unknown as { qualifier: string }).qualifier]), [[null, 7.4, '左右']]);
+      assert.match(await csvOf(seeded.app, '/data.csv'), /\r\n全国,gdp,地区生产总值,目标,2016,,,,7.4,,左右,已核实,全国经济增长7.4%左右,/);
     });
   });
 }
