@@ -21,7 +21,14 @@ export interface FactForCuration extends IndicatorFact {
 }
 
 /** The corrected figures of a fact. */
-export type FactCorrection = Pick<IndicatorFact, 'year' | 'period' | 'kind' | 'value' | 'unit' | 'growth' | 'stretch'>;
+export type FactCorrection = Pick<IndicatorFact, 'year' | 'period' | 'kind' | 'value' | 'unit' | 'growth' | 'stretch'> & {
+  /** The place as written; null: the channel's own. Absent: left as it is. */
+  place?: string | null;
+  qualifier?: FactQualifier | null;
+};
+
+/** Every qualifier a fact may carry, as editors choose one. */
+export const FACT_QUALIFIERS: readonly FactQualifier[] = ['左右', '以上', '以内', '突破', '力争', '预计'];
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
@@ -158,7 +165,7 @@ export async function curateFact(
   now = new Date(),
 ): Promise<'done' | 'not_found'> {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('indicator_fact').select(['channel', 'year', 'period', 'kind', 'value', 'unit', 'growth', 'stretch', 'curation']).where('id', '=', id).executeTakeFirst();
+    const before = await trx.selectFrom('indicator_fact').select(['channel', 'place', 'year', 'period', 'kind', 'value', 'unit', 'growth', 'stretch', 'qualifier', 'curation']).where('id', '=', id).executeTakeFirst();
     if (!before || !canActOn(user, before.channel)) return 'not_found';
     const curation = action.kind === 'confirm' ? 'confirmed' : action.kind === 'delete' ? 'deleted' : 'corrected';
     const changes = action.kind === 'correct' ? action.correction : {};

@@ -98,5 +98,31 @@ for (const dialect of testDialects()) {
       assert.match(await (await admin.get(path)).text(), /本文数据均已审核/);
       assert.doesNotMatch(await (await seeded.app.request('/data/donghu')).text(), /系统识别，待核实<\/span>/);
     });
+
+    it('corrects a fact’s place, qualifier and plan period, refusing what cannot be one', async () => {
+      const { id } = await seeded.db.selectFrom('indicator_fact').select('id').where('channel', '=', 'qingyunpu').where('indicator', '=', 'gdp').where('kind', '=', 'target').executeTakeFirstOrThrow();
+      const row = () => seeded.db.selectFrom('indicator_fact').select(['place', 'qualifier', 'kind', 'year', 'period', 'curation']).where('id', '=', id).executeTakeFirstOrThrow();
+      const before = await row();
+      await admin.get('/admin/facts');
+      const base = { year: '2015', kind: 'target', value: '', unit: '', growth: '8', stretch: '9', place: '青云谱区', qualifier: '' };
+      for (const [change, message] of [
+        [{ qualifier: '大约' }, /限定词须为 左右、以上、以内、突破、力争、预计 之一/],
+        [{ place: '很'.repeat(21) }, /地区不超过 20 个字/],
+        [{ kind: 'period_average', year: '' }, /年均或累计数据须填写期间,如 2021-2025/],
+        [{ kind: 'period_average', year: '', period: '2025-2021' }, /年均或累计数据须填写期间/],
+        [{ kind: 'period_total', period: '2021-2025' }, /年均或累计数据填写期间,不填年份/],
+        [{ period: '2021-2025' }, /只有年均或累计数据填写期间/],
+      ] as const) {
+        const response = await admin.post(`/admin/facts/${id}/correct`, { ...base, ...change });
+        assert.equal(response.status, 400, JSON.stringify(change));
+        assert.match(await response.text(), message);
+      }
+      assert.deepEqual(await row(), before);
+
+      assert.equal((await admin.post(`/admin/facts/${id}/correct`, { ...base, place: '全国', qualifier: '左右', kind: 'period_average', year: '', period: '2021-2025' })).status, 303);
+      assert.deepEqual(await row(), { place: '全国', qualifier: '左右', kind: 'period_average', year: null, period: '2021-2025', curation: 'corrected' });
+      const html = await (await seeded.app.request('/data')).text();
+      assert.match(html, /<tr><td>全国<\/td><td>地区生产总值<\/td><td>2021-2025<\/td><td>年均<\/td><td>—<\/td><td>8%<\/td><td>9%<\/td><td>左右<\/td>/);
+    });
   });
 }

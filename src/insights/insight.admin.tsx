@@ -9,7 +9,7 @@ import { AppError, notFound } from '../http/errors.tsx';
 import { formValues } from '../http/form.ts';
 import { htmlDocument } from '../http/layout.tsx';
 import { parseId } from '../http/request-params.ts';
-import { articleReview, confirmArticleFacts, curateFact, factsForCuration, type FactCorrection } from './fact-curation.service.ts';
+import { articleReview, confirmArticleFacts, curateFact, FACT_QUALIFIERS as QUALIFIERS, factsForCuration, type FactCorrection } from './fact-curation.service.ts';
 import { isCalendarDate } from '../articles/article.ts';
 import { ArticleReviewPage, FactCurationPage } from './views/fact-curation-page.tsx';
 import { ProjectCurationPage } from './views/project-curation-page.tsx';
@@ -43,7 +43,12 @@ function correctionOf(values: Record<string, string>): FactCorrection {
   const value = number('value', '数值');
   if (unit !== null && !UNITS.includes(unit)) throw new AppError(400, 'bad_request', `单位须为 ${UNITS.join('、')} 之一。`);
   if ((value === null) !== (unit === null)) throw new AppError(400, 'bad_request', '数值和单位须同时填写或同时留空。');
-  return { year, period, kind, value, unit, growth: number('growth', '增长'), stretch: number('stretch', '力争') };
+  const place = (values.place ?? '').trim() || null;
+  if (place !== null && Array.from(place).length > 20) throw new AppError(400, 'bad_request', '地区不超过 20 个字,留空表示本频道。');
+  const qualifierText = (values.qualifier ?? '').trim();
+  const qualifier = QUALIFIERS.find((q) => q === qualifierText) ?? null;
+  if (qualifierText !== '' && qualifier === null) throw new AppError(400, 'bad_request', `限定词须为 ${QUALIFIERS.join('、')} 之一,或留空。`);
+  return { year, period, kind, value, unit, growth: number('growth', '增长'), stretch: number('stretch', '力争'), place, qualifier };
 }
 
 /** Routes: `/` (the queue), `/:id/confirm|delete|correct`, `/articles/:id` (beside the text) and `/articles/:id/confirm` (all of it). */

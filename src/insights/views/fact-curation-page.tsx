@@ -3,7 +3,7 @@
 import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../admin/views/console-layout.tsx';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { markSentences } from '../../lib/highlight.ts';
-import type { ArticleReview, FactForCuration } from '../fact-curation.service.ts';
+import { FACT_QUALIFIERS as QUALIFIERS, type ArticleReview, type FactForCuration } from '../fact-curation.service.ts';
 import { figureMaxLength, INDICATOR_FIGURE } from '../figure-rules.ts';
 import { INDICATOR_NAMES, KIND_NAMES } from '../insight.service.ts';
 
@@ -57,9 +57,10 @@ export function FactCurationPage(props: { console: ConsoleChrome; facts: FactFor
                 <td>
                   <form class="fact-correction" method="post" action={`/admin/facts/${fact.id}/correct`} aria-label={`更正 ${INDICATOR_NAMES[fact.indicator]}`}>
                     <input type="hidden" name={CSRF_FIELD} value={chrome.token} />
-                    <strong>
-                      {fact.place} {INDICATOR_NAMES[fact.indicator]}
-                    </strong>
+                    <strong>{INDICATOR_NAMES[fact.indicator]}</strong>
+                    <label>
+                      地区 <input name="place" size={6} maxlength={20} placeholder="本频道" value={field(fact.place)} />
+                    </label>
                     <label>
                       年份 <input name="year" inputmode="numeric" size={4} value={field(fact.year)} />
                     </label>
@@ -87,6 +88,17 @@ export function FactCurationPage(props: { console: ConsoleChrome; facts: FactFor
                     </label>
                     <label>
                       力争% <input name="stretch" inputmode="decimal" size={5} maxlength={figureMaxLength(INDICATOR_FIGURE)} value={field(fact.stretch)} />
+                    </label>
+                    <label>
+                      限定
+                      <select name="qualifier">
+                        <option value="">无</option>
+                        {QUALIFIERS.map((q) => (
+                          <option value={q} selected={fact.qualifier === q}>
+                            {q}
+                          </option>
+                        ))}
+                      </select>
                     </label>
                     <button type="submit">保存更正</button>
                   </form>
