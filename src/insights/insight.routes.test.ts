@@ -142,6 +142,16 @@ for (const dialect of testDialects()) {
       const quoted = await (await seeded.app.request(`${gdp.article}?hl=${factId}`)).text();
       assert.match(quoted, new RegExp(`数据出处原句:<mark id="fact-${factId}">&lt;img src=x onerror=alert\\(1\\)&gt;</mark>`));
       assert.doesNotMatch(quoted, /<img src=x/);
+
+      // An article written in Markdown: the sentence is marked inside the rendered paragraph.
+      const industry = records.find((r) => r.indicator === 'industrial_value_added' && r.kind === 'actual')!;
+      const industryId = /hl=(\d+)/.exec(industry.source)![1];
+      const markdown = '## 回顾\n\n**全年**经济平稳。规模以上工业增加值预计完成86.6亿元,同比增长10%;其余略。';
+      await seeded.db.updateTable('article').set({ body_format: 'markdown', body: markdown }).where('id', '=', Number(gdp.article.split('/').at(-1))).execute();
+      await bumpContentVersion(seeded.db);
+      const rendered = await (await seeded.app.request(`${gdp.article}?hl=${industryId}`)).text();
+      assert.match(rendered, new RegExp(`<p><strong>全年</strong>经济平稳。<mark id="fact-${industryId}">规模以上工业增加值预计完成86.6亿元,同比增长10%</mark>;其余略。</p>`));
+      assert.doesNotMatch(rendered, /数据出处原句/);
     });
 
     it('shows a figure of a place outside the portal under that place, never as the district’s', async () => {
