@@ -107,9 +107,9 @@ export function insightRoutes(ctx: RouteContext): Hono {
   const totals = (all: ProjectRow[], keyOf: (p: ProjectRow) => string, keys: string[], label: string): ChartSpec => {
     const projects = all.filter((p) => p.verified);
     return {
-    unit: '亿元',
-    categories: keys.map((k) => (label === 'district' ? name(k) : k)),
-    series: [{ name: '总投资', data: keys.map((k) => Math.round(projects.filter((p) => keyOf(p) === k).reduce((sum, p) => sum + (p.amountYi ?? 0), 0) * 100) / 100) }],
+      unit: '亿元',
+      categories: keys.map((k) => (label === 'district' ? name(k) : k)),
+      series: [{ name: '总投资', data: keys.map((k) => Math.round(projects.filter((p) => keyOf(p) === k).reduce((sum, p) => sum + (p.amountYi ?? 0), 0) * 100) / 100) }],
     };
   };
 
