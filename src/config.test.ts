@@ -44,3 +44,17 @@ describe('METRICS_TOKEN', () => {
     }
   });
 });
+
+describe('INSIGHTS_PUBLIC', () => {
+  it('marks unconfirmed figures unless told to hide them', () => {
+    assert.equal(loadConfig({}).insightsPublic, 'marked');
+    assert.equal(loadConfig({ INSIGHTS_PUBLIC: 'marked' }).insightsPublic, 'marked');
+    assert.equal(loadConfig({ INSIGHTS_PUBLIC: 'confirmed' }).insightsPublic, 'confirmed');
+  });
+
+  it('fails fast on any other value', () => {
+    for (const bad of ['hidden', 'CONFIRMED', 'true', '']) {
+      assert.throws(() => loadConfig({ INSIGHTS_PUBLIC: bad }), /INSIGHTS_PUBLIC: Invalid option: expected one of "confirmed"\|"marked"/, bad);
+    }
+  });
+});

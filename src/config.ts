@@ -46,7 +46,15 @@ export interface Config {
   passwordPolicy: PasswordPolicyName;
   /** METRICS_TOKEN: the bearer token /metrics asks for; without one, only loopback clients may read it. */
   metricsToken: string | undefined;
+  /** INSIGHTS_PUBLIC: how public pages show figures no editor has confirmed (see InsightsPublic). */
+  insightsPublic: InsightsPublic;
 }
+
+/**
+ * `confirmed`: public pages show only figures an editor confirmed or corrected; `marked` (default):
+ * the others too, each marked 系统识别，待核实 with its sentence.
+ */
+export type InsightsPublic = 'confirmed' | 'marked';
 
 const METRICS_TOKEN_MIN_LENGTH = 32;
 
@@ -76,6 +84,7 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PUBLIC_ORIGIN: optionalText.transform((value, ctx) => (value === undefined ? undefined : parseOrigin(value, ctx))),
   PASSWORD_POLICY: z.enum(['modern', 'dengbao']).default('modern'),
+  INSIGHTS_PUBLIC: z.enum(['confirmed', 'marked']).default('marked'),
   // Long enough not to be guessed, and only characters a Bearer header carries as they are.
   METRICS_TOKEN: optionalText.pipe(
     z
@@ -147,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicOrigin: e.PUBLIC_ORIGIN,
     passwordPolicy: e.PASSWORD_POLICY,
     metricsToken: e.METRICS_TOKEN,
+    insightsPublic: e.INSIGHTS_PUBLIC,
   });
 }
 

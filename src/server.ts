@@ -182,6 +182,7 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
     pageCache,
     metrics,
     metricsToken: config.metricsToken,
+    insightsPublic: config.insightsPublic,
   };
   const server = createServer(portalListener(createApp(deps), deps));
   const stoppable = drainable(server);

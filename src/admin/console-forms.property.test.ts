@@ -34,14 +34,16 @@ const ROUTES = [
   '/admin/facts/:id/confirm',
   '/admin/facts/:id/delete',
   '/admin/facts/:id/correct',
+  '/admin/facts/articles/:id/confirm',
   '/admin/projects',
+  '/admin/projects/:id/confirm',
   '/admin/projects/:id/delete',
   '/admin/projects/:id/correct',
   '/admin/projects/:id/stage',
   '/admin/projects/:id/milestone',
 ];
 // The field names the console's forms use, and a few that none does.
-const FIELD_NAMES = ['title', 'body', 'channel', 'channels', 'status', 'publishAt', 'publishedOn', 'reason', 'note', 'name', 'password', 'current', 'next', 'role', 'value', 'unit', 'growth', 'stretch', 'year', 'kind', 'amount', 'industry', 'stage', 'milestone', 'plannedOn', 'intent', 'action', 'type', '__proto__', 'constructor'];
+const FIELD_NAMES = ['title', 'body', 'channel', 'channels', 'status', 'publishAt', 'publishedOn', 'reason', 'note', 'name', 'password', 'current', 'next', 'role', 'value', 'unit', 'growth', 'stretch', 'year', 'period', 'place', 'qualifier', 'kind', 'version', 'amount', 'industry', 'stage', 'milestone', 'plannedOn', 'intent', 'action', 'type', '__proto__', 'constructor'];
 
 const id = fc.oneof(fc.integer({ min: 1, max: 12 }).map(String), fc.constantFrom('0', '-1', '99999999999999999999', '1e3', 'abc', '__proto__', '%E4%B8%AD'));
 // A real value some of the time, so posts get past the first checks and reach the services.

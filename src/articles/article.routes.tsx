@@ -4,12 +4,14 @@ import type { RouteContext } from '../http/app-deps.ts';
 import { notFound } from '../http/errors.tsx';
 import { htmlDocument } from '../http/layout.tsx';
 import { parseId, parsePageNumber } from '../http/request-params.ts';
+import { factSentence } from '../insights/insight.service.ts';
+import { HIGHLIGHT_PARAM } from '../insights/sentence-link.ts';
 import { relatedArticles } from '../search/search.service.ts';
 import { articleListPage, articleWithNeighbours } from './article.service.ts';
 import { ArticlePage } from './views/article-page.tsx';
 import { HomePage } from './views/home-page.tsx';
 
-/** Routes: `/` and `/articles/:id`. */
+/** Routes: `/` and `/articles/:id` (`?hl=<fact id>` marks that figure's sentence). */
 export function articleRoutes(ctx: RouteContext): Hono {
   const { db, searchIndex, cachedPage } = ctx;
   return new Hono()
@@ -23,12 +25,21 @@ export function articleRoutes(ctx: RouteContext): Hono {
     )
     .get(
       '/articles/:id',
-      cachedPage([], async (c) => {
+      cachedPage([HIGHLIGHT_PARAM], async (c) => {
         const id = parseId(c.req.param('id') ?? '');
         const found = id === undefined ? undefined : await articleWithNeighbours(db, id);
         if (!found) throw notFound('您要查看的文章不存在或已被删除。');
+        const hl = c.req.query(HIGHLIGHT_PARAM);
+        let highlight: { factId: number; sentence: string } | undefined;
+        if (hl !== undefined) {
+          const factId = parseId(hl);
+          const sentence = factId === undefined ? undefined : await factSentence(db, found.article.id, factId);
+          // Not a figure of this article: the plain page, under its own address (a redirect is never cached).
+          if (factId === undefined || sentence === undefined) return c.redirect(`/articles/${found.article.id}`, 302);
+          highlight = { factId, sentence };
+        }
         const related = await relatedArticles(db, searchIndex, found.article);
-        return c.html(htmlDocument(<ArticlePage chrome={await ctx.chrome()} channel={ctx.navChannel(found.article.channel)} related={related} {...found} />));
+        return c.html(htmlDocument(<ArticlePage chrome={await ctx.chrome()} channel={ctx.navChannel(found.article.channel)} related={related} highlight={highlight} {...found} />));
       }),
     );
 }

@@ -5,7 +5,6 @@ import { describe, it } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { saveEditedArticle } from '../articles/article-editing.service.ts';
 import type { OpenDb } from '../db/connect.ts';
-import { migrationNames } from '../db/migrate.ts';
 import { isQueryProblem, parseQuery } from '../search/search-query.ts';
 import { searchArticles } from '../search/search.service.ts';
 import { submitContribution } from '../submissions/submission.service.ts';
@@ -123,8 +122,6 @@ for (const source of testDialects()) {
   });
 }
 
-const REKEYING_MIGRATION = '2026-11-29T12-10_contribution-article-keys';
-
 describe('a backup made by an older version', () => {
   it('is loaded into the schema it was made with, then migrated forward', () =>
     withTestDb(testDialects()[0]!, async (opened) => {
@@ -133,22 +130,30 @@ describe('a backup made by an older version', () => {
       try {
         const file = join(dir.path, 'site.jsonl.gz');
         await backupDatabase(opened, file);
-        // As a version before the contribution-keys migration wrote it: no such migration (nor any
-        // later), and a contribution's article keyed by title and date like an import (which that
-        // migration rekeys).
+        // As the version before the contribution-key migration wrote it: without that migration and
+        // those after it (and the fact columns they add), and a contribution's article keyed by title
+        // and date like an import (which that migration rekeys).
         const { id, article_id: articleId } = await opened.db.selectFrom('submission').select(['id', 'article_id']).where('status', '=', 'published').executeTakeFirstOrThrow();
-        assert.ok(migrationNames.indexOf(REKEYING_MIGRATION) > 0, 'the rekeying migration is one of this version\'s');
+        const laterFactColumns = new Set(['place', 'period', 'qualifier', 'confidence', 'confidence_reasons']);
+        let dropped: number[] = [];
         const older = await rewritten(file, join(dir.path, 'older.jsonl.gz'), (item) => {
-          if (item.kind === 'header') return { kind: 'header', header: { ...item.header, migrations: item.header.migrations.slice(0, item.header.migrations.indexOf(REKEYING_MIGRATION)) } };
-          if (item.kind === 'rows') return { kind: 'rows', rows: item.rows.map((row) => (row[1] === `submission:${id}` ? [row[0], '2026-01-04|old-style-key', ...row.slice(2)] : row)) };
-          return item;
+          if (item.kind === 'header') return { kind: 'header', header: { ...item.header, migrations: item.header.migrations.slice(0, item.header.migrations.indexOf('2026-11-29T12-10_contribution-article-keys')) } };
+          if (item.kind === 'table') {
+            const { columns } = item.section;
+            dropped = item.section.table === 'indicator_fact' ? columns.flatMap(([name], i) => (laterFactColumns.has(name) ? [i] : [])) : [];
+            return { kind: 'table', section: { ...item.section, columns: columns.filter((_, i) => !dropped.includes(i)) } };
+          }
+          const rows = item.rows.map((row) => row.filter((_, i) => !dropped.includes(i)));
+          return { kind: 'rows', rows: rows.map((row) => (row[1] === `submission:${id}` ? [row[0], '2026-01-04|old-style-key', ...row.slice(2)] : row)) };
         });
 
         for (const target of testDialects()) {
           await withTestDb(target, async (fresh) => {
             await restore(fresh, older);
             const article = await fresh.db.selectFrom('article').select('source_key').where('id', '=', Number(articleId)).executeTakeFirstOrThrow();
-            assert.equal(article.source_key, `submission:${id}`, `the rekeying migration ran on the restored rows (${target.name})`);
+            assert.equal(article.source_key, `submission:${id}`, `the later migrations ran on the restored rows (${target.name})`);
+            const facts = await fresh.db.selectFrom('indicator_fact').select(['place', 'confidence']).execute();
+            assert.ok(facts.length > 0 && facts.every((f) => f.place === null && f.confidence === 'low'), `facts restored from before places were read (${target.name})`);
           }, { migrate: false });
           await withTestDb(target, async (migrated) => {
             await assert.rejects(restore(migrated, older), /the target database has a newer schema than the backup/);

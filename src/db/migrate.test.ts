@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { testDialects } from '../../test/helpers/test-db.ts';
+import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
+import { indicatorRows } from '../insights/insight.service.ts';
+import { writingFor } from '../../test/helpers/seed.ts';
 import { migrateToLatest } from './migrate.ts';
+import { LEGACY_CONFIDENCE_REASON } from './migrations/2026-11-29T13-40_fact-review.ts';
 
 for (const dialect of testDialects()) {
   describe(`migrations on ${dialect.name}`, () => {
@@ -26,5 +29,30 @@ for (const dialect of testDialects()) {
         await first.close();
       }
     });
+
+    it('gives facts read before #12 no place and a low confidence with its reason, and still shows them', () =>
+      withTestDb(
+        dialect,
+        async (opened) => {
+          const { db } = opened;
+          await migrateToLatest(db, opened.dialect, '2026-11-29T12-10_contribution-article-keys');
+          const at = '2026-01-01T00:00:00.000Z';
+          const { id: articleId } = await db
+            .insertInto('article')
+            .values({ source_key: 'k', original_title: '【东湖区招商】报告', title: '报告', channel: 'donghu', body: '地区生产总值增长8%。', excerpt: '', published_on: '2026-01-01', created_at: at, updated_at: at })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await sql`insert into indicator_fact (article_id, channel, indicator, year, kind, value, unit, growth, stretch, sentence, extracted_key, curation)
+            values (${articleId}, 'donghu', 'gdp', 2025, 'actual', null, null, 8, null, '地区生产总值增长8%', 'gdp|actual|地区生产总值增长8%', null)`.execute(db);
+
+          await migrateToLatest(db, opened.dialect);
+          const row = await db.selectFrom('indicator_fact').select(['place', 'period', 'qualifier', 'confidence', 'confidence_reasons', 'kind', 'growth']).executeTakeFirstOrThrow();
+          assert.deepEqual({ ...row, growth: Number(row.growth) }, { place: null, period: null, qualifier: null, confidence: 'low', confidence_reasons: JSON.stringify([LEGACY_CONFIDENCE_REASON]), kind: 'actual', growth: 8 });
+          const [shown] = await indicatorRows(db, writingFor(opened).channels, 'marked', 'donghu');
+          assert.deepEqual([shown!.place, shown!.ownPlace, shown!.verified, shown!.confidence.reasons], ['东湖区', true, false, [LEGACY_CONFIDENCE_REASON]]);
+          assert.deepEqual(await indicatorRows(db, writingFor(opened).channels, 'confirmed', 'donghu'), []);
+        },
+        { migrate: false },
+      ));
   });
 }

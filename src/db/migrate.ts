@@ -17,6 +17,7 @@ import * as articleListIndexes from './migrations/2026-11-29T11-00_article-list-
 import * as contributionArticleKeys from './migrations/2026-11-29T12-10_contribution-article-keys.ts';
 import * as contentVersionNotify from './migrations/2026-11-29T13-20_content-version-notify.ts';
 import * as searchPlans from './migrations/2026-11-29T13-30_search-plans.ts';
+import * as factReview from './migrations/2026-11-29T13-40_fact-review.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -37,6 +38,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T12-10_contribution-article-keys': contributionArticleKeys,
   '2026-11-29T13-20_content-version-notify': contentVersionNotify,
   '2026-11-29T13-30_search-plans': searchPlans,
+  '2026-11-29T13-40_fact-review': factReview,
 };
 
 /** The names of every migration this version has, in the order they run. */

@@ -3,7 +3,7 @@ import type { Handler } from 'hono';
 import type { Logger } from 'pino';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { PasswordPolicy } from '../accounts/password-policy.ts';
-import type { ContactDetails, SiteIdentity } from '../config.ts';
+import type { ContactDetails, InsightsPublic, SiteIdentity } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { SqlDialect } from '../db/dialect.ts';
 import type { PortalMetrics } from '../ops/portal-metrics.ts';
@@ -31,6 +31,8 @@ export interface AppDeps {
   metrics: PortalMetrics;
   /** METRICS_TOKEN: the Bearer token /metrics asks for; undefined: loopback clients only. */
   metricsToken: string | undefined;
+  /** INSIGHTS_PUBLIC: fixed for the process, so cached pages need no key for it. */
+  insightsPublic: InsightsPublic;
 }
 
 /** Shared helpers the features' route tables receive from createApp. */

@@ -1,13 +1,18 @@
-// Editors' review of extracted indicator facts: confirm, correct or delete, each audited.
+// Editors' review of extracted indicator facts: the queue (uncertain first), confirm, correct or
+// delete one fact, or confirm every fact of an article after reading them beside its text; each audited.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { canActOn, channelScope, type ConsoleUser } from '../accounts/account.ts';
+import { layoutBody, type BodyBlock } from '../articles/body-layout.ts';
+import { markdownToText } from '../articles/markdown.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
+import type { FactQualifier } from './indicator-fact.ts';
 import type { IndicatorFact, IndicatorKey } from './indicators.ts';
 
 /** A fact next to its sentence, as the console shows it. */
-export interface FactForCuration extends Omit<IndicatorFact, 'place' | 'period' | 'qualifier' | 'confidence' | 'kind'> {
-  kind: 'actual' | 'target';
+export interface FactForCuration extends IndicatorFact {
   id: number;
   articleId: number;
   articleTitle: string;
@@ -16,35 +21,138 @@ export interface FactForCuration extends Omit<IndicatorFact, 'place' | 'period' 
 }
 
 /** The corrected figures of a fact. */
-export type FactCorrection = Pick<IndicatorFact, 'year' | 'kind' | 'value' | 'unit' | 'growth' | 'stretch'>;
+export type FactCorrection = Pick<IndicatorFact, 'year' | 'period' | 'kind' | 'value' | 'unit' | 'growth' | 'stretch'> & {
+  /** The place as written; null: the channel's own. Absent: left as it is. */
+  place?: string | null;
+  qualifier?: FactQualifier | null;
+};
+
+/** Every qualifier a fact may carry, as editors choose one. */
+export const FACT_QUALIFIERS: readonly FactQualifier[] = ['左右', '以上', '以内', '突破', '力争', '预计'];
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-/** Facts of the user's channels, newest articles first. */
-export async function factsForCuration(db: Db, user: ConsoleUser, limit = 300): Promise<FactForCuration[]> {
-  const scope = channelScope(user);
-  if (scope?.length === 0) return [];
-  let query = db
-    .selectFrom('indicator_fact')
-    .innerJoin('article', 'article.id', 'indicator_fact.article_id')
-    .select(['indicator_fact.id', 'article_id', 'article.title', 'indicator_fact.channel', 'indicator', 'year', 'kind', 'value', 'unit', 'growth', 'stretch', 'sentence', 'curation']);
+const FACT_COLUMNS = [
+  'indicator_fact.id',
+  'article_id',
+  'article.title',
+  'indicator_fact.channel',
+  'indicator',
+  'place',
+  'year',
+  'period',
+  'kind',
+  'value',
+  'unit',
+  'growth',
+  'stretch',
+  'qualifier',
+  'confidence',
+  'confidence_reasons',
+  'sentence',
+  'curation',
+] as const;
+
+function scopedFacts(db: Db, scope: string[] | undefined) {
+  let query = db.selectFrom('indicator_fact').innerJoin('article', 'article.id', 'indicator_fact.article_id').select(FACT_COLUMNS);
   if (scope) query = query.where('indicator_fact.channel', 'in', scope);
-  const rows = await query.orderBy('article.published_on', 'desc').orderBy('indicator_fact.id').limit(limit).execute();
-  return rows.map((r) => ({
+  return query;
+}
+
+type FactRow = Awaited<ReturnType<ReturnType<typeof scopedFacts>['execute']>>[number];
+
+function rowToFact(r: FactRow): FactForCuration {
+  return {
     id: Number(r.id),
     articleId: Number(r.article_id),
     articleTitle: r.title,
     channel: r.channel,
     indicator: r.indicator as IndicatorKey,
+    place: r.place ?? '',
     year: num(r.year),
+    period: r.period,
     kind: r.kind,
     value: num(r.value),
     unit: r.unit,
     growth: num(r.growth),
     stretch: num(r.stretch),
+    qualifier: r.qualifier as FactQualifier | null,
+    confidence: { level: r.confidence, reasons: JSON.parse(r.confidence_reasons) as string[] },
     sentence: r.sentence,
     curation: r.curation,
-  }));
+  };
+}
+
+/**
+ * The review queue of the user's channels: unreviewed facts the reader was unsure of first, then the
+ * other unreviewed ones, then those already reviewed; newest articles first within each.
+ */
+export async function factsForCuration(db: Db, user: ConsoleUser, limit = 300): Promise<FactForCuration[]> {
+  const scope = channelScope(user);
+  if (scope?.length === 0) return [];
+  const rows = await scopedFacts(db, scope)
+    .orderBy(sql`case when curation is null then 0 else 1 end`)
+    .orderBy(sql`case when confidence = 'low' then 0 else 1 end`)
+    .orderBy('article.published_on', 'desc')
+    .orderBy('indicator_fact.id')
+    .limit(limit)
+    .execute();
+  return rows.map(rowToFact);
+}
+
+/** An article's facts beside its text, as the editor reads them before confirming them all. */
+export interface ArticleReview {
+  articleId: number;
+  title: string;
+  /** The text the facts were read from, laid out in blocks. */
+  blocks: BodyBlock[];
+  facts: FactForCuration[];
+  /** What the facts were when read: confirming all is refused once it no longer matches. */
+  version: string;
+}
+
+/** What identifies the state of a set of facts: any re-reading, correction or confirmation changes it. */
+function versionOf(rows: readonly FactRow[]): string {
+  const state = rows.map((r) => [r.id, r.indicator, r.place, r.kind, r.year, r.period, r.value, r.unit, r.growth, r.stretch, r.qualifier, r.sentence, r.curation].map((v) => (v === null ? null : String(v))));
+  return createHash('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 32);
+}
+
+function articleFacts(db: Db, scope: string[] | undefined, articleId: number) {
+  return scopedFacts(db, scope).where('indicator_fact.article_id', '=', articleId).orderBy('indicator_fact.id').execute();
+}
+
+/** The facts of an article in the user's channels beside its text; undefined when it has none. */
+export async function articleReview(db: Db, user: ConsoleUser, articleId: number): Promise<ArticleReview | undefined> {
+  const scope = channelScope(user);
+  if (scope?.length === 0) return undefined;
+  const rows = await articleFacts(db, scope, articleId);
+  if (rows.length === 0) return undefined;
+  const article = await db.selectFrom('article').select(['title', 'body', 'body_format']).where('id', '=', articleId).executeTakeFirstOrThrow();
+  // The facts were read from the text without its Markdown, so that is where their sentences are.
+  const blocks = article.body_format === 'markdown' ? [{ kind: 'paragraph' as const, text: markdownToText(article.body) }] : layoutBody(article.body);
+  return { articleId, title: article.title, blocks, facts: rows.map(rowToFact), version: versionOf(rows) };
+}
+
+/**
+ * Confirms every unreviewed fact of an article in the user's channels, in one transaction and one
+ * audit entry; `changed` when they are no longer what the editor read (`version`), and nothing is done.
+ */
+export async function confirmArticleFacts(db: Db, user: ConsoleUser, actor: Actor, articleId: number, version: string, now = new Date()): Promise<{ outcome: 'done'; confirmed: number } | { outcome: 'not_found' | 'changed' }> {
+  const scope = channelScope(user);
+  if (scope?.length === 0) return { outcome: 'not_found' };
+  return db.transaction().execute(async (trx) => {
+    const rows = await articleFacts(trx, scope, articleId);
+    if (rows.length === 0) return { outcome: 'not_found' as const };
+    if (versionOf(rows) !== version) return { outcome: 'changed' as const };
+    const ids = rows.filter((r) => r.curation === null).map((r) => Number(r.id));
+    if (ids.length > 0) {
+      await trx.updateTable('indicator_fact').set({ curation: 'confirmed', curated_by: actor.userName, curated_at: now.toISOString() }).where('id', 'in', ids).execute();
+      // /data is a cached public page.
+      await bumpContentVersion(trx);
+      await recordAudit(trx, actor, { action: 'fact.confirm_article', targetType: 'article', targetId: articleId, after: { confirmed: ids } }, now);
+    }
+    return { outcome: 'done' as const, confirmed: ids.length };
+  });
 }
 
 /** Confirms, deletes or corrects a fact of the user's channels. */
@@ -57,7 +165,7 @@ export async function curateFact(
   now = new Date(),
 ): Promise<'done' | 'not_found'> {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('indicator_fact').select(['channel', 'year', 'kind', 'value', 'unit', 'growth', 'stretch', 'curation']).where('id', '=', id).executeTakeFirst();
+    const before = await trx.selectFrom('indicator_fact').select(['channel', 'place', 'year', 'period', 'kind', 'value', 'unit', 'growth', 'stretch', 'qualifier', 'curation']).where('id', '=', id).executeTakeFirst();
     if (!before || !canActOn(user, before.channel)) return 'not_found';
     const curation = action.kind === 'confirm' ? 'confirmed' : action.kind === 'delete' ? 'deleted' : 'corrected';
     const changes = action.kind === 'correct' ? action.correction : {};

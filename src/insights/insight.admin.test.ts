@@ -64,5 +64,65 @@ for (const dialect of testDialects()) {
       }
       assert.deepEqual(await projectRows(), before);
     });
+
+    it('lets an editor read an article’s facts beside its text and confirm them all in one step', async () => {
+      await createUser(seeded.db, COMMAND_LINE, { name: 'ed.xihu', role: 'editor', password: PASSWORD, channels: ['xihu'] }, passwordPolicy('modern'));
+      const donghu = await seeded.db.selectFrom('indicator_fact').select(['article_id', 'id', 'sentence']).where('channel', '=', 'donghu').orderBy('id').execute();
+      const articleId = Number(donghu[0]!.article_id);
+      const path = `/admin/facts/articles/${articleId}`;
+      const confirmedCount = async () => (await seeded.db.selectFrom('indicator_fact').select('id').where('article_id', '=', articleId).where('curation', '=', 'confirmed').execute()).length;
+
+      assert.match(await (await admin.get('/admin/facts')).text(), new RegExp(`<a href="${path}#fact-\\d+">对照原文审核</a>`));
+      const page = await (await admin.get(path)).text();
+      assert.match(page, /<mark id="sentence-\d+">地区生产总值增长7.5%<sup>\[\d+\]<\/sup><\/mark>/, 'each sentence marked in the text');
+      assert.match(page, /<li id="fact-\d+"><strong>东湖区 地区生产总值<\/strong> 2014年实际:429亿元 增长8%/);
+      assert.match(page, /把握较低:/);
+      const version = /name="version" value="([0-9a-f]+)"/.exec(page)![1]!;
+
+      assert.equal((await admin.post(`${path}/confirm`, { version }, false)).status, 403, 'without the CSRF token');
+      const stale = await admin.post(`${path}/confirm`, { version: '0'.repeat(32) });
+      assert.equal(stale.status, 409);
+      assert.match(await stale.text(), /您打开本页后,本文数据已有变化.*未作任何确认/);
+      assert.equal(await confirmedCount(), 0);
+
+      const xihu = consoleClient(seeded.app, '192.0.2.51');
+      assert.equal((await xihu.signIn('ed.xihu', PASSWORD)).status, 303);
+      assert.equal((await xihu.get(path)).status, 404, 'not the editor’s channel');
+      await xihu.get('/admin/facts');
+      assert.equal((await xihu.post(`${path}/confirm`, { version })).status, 404);
+      assert.equal(await confirmedCount(), 0);
+
+      const done = await admin.post(`${path}/confirm`, { version });
+      assert.equal(done.status, 303);
+      assert.equal(await confirmedCount(), donghu.length);
+      assert.match(await (await admin.get(path)).text(), /本文数据均已审核/);
+      assert.doesNotMatch(await (await seeded.app.request('/data/donghu')).text(), /系统识别，待核实<\/span>/);
+    });
+
+    it('corrects a fact’s place, qualifier and plan period, refusing what cannot be one', async () => {
+      const { id } = await seeded.db.selectFrom('indicator_fact').select('id').where('channel', '=', 'qingyunpu').where('indicator', '=', 'gdp').where('kind', '=', 'target').executeTakeFirstOrThrow();
+      const row = () => seeded.db.selectFrom('indicator_fact').select(['place', 'qualifier', 'kind', 'year', 'period', 'curation']).where('id', '=', id).executeTakeFirstOrThrow();
+      const before = await row();
+      await admin.get('/admin/facts');
+      const base = { year: '2015', kind: 'target', value: '', unit: '', growth: '8', stretch: '9', place: '青云谱区', qualifier: '' };
+      for (const [change, message] of [
+        [{ qualifier: '大约' }, /限定词须为 左右、以上、以内、突破、力争、预计 之一/],
+        [{ place: '很'.repeat(21) }, /地区不超过 20 个字/],
+        [{ kind: 'period_average', year: '' }, /年均或累计数据须填写期间,如 2021-2025/],
+        [{ kind: 'period_average', year: '', period: '2025-2021' }, /年均或累计数据须填写期间/],
+        [{ kind: 'period_total', period: '2021-2025' }, /年均或累计数据填写期间,不填年份/],
+        [{ period: '2021-2025' }, /只有年均或累计数据填写期间/],
+      ] as const) {
+        const response = await admin.post(`/admin/facts/${id}/correct`, { ...base, ...change });
+        assert.equal(response.status, 400, JSON.stringify(change));
+        assert.match(await response.text(), message);
+      }
+      assert.deepEqual(await row(), before);
+
+      assert.equal((await admin.post(`/admin/facts/${id}/correct`, { ...base, place: '全国', qualifier: '左右', kind: 'period_average', year: '', period: '2021-2025' })).status, 303);
+      assert.deepEqual(await row(), { place: '全国', qualifier: '左右', kind: 'period_average', year: null, period: '2021-2025', curation: 'corrected' });
+      const html = await (await seeded.app.request('/data')).text();
+      assert.match(html, /<tr><td>全国<\/td><td>地区生产总值<\/td><td>2021-2025<\/td><td>年均<\/td><td>—<\/td><td>8%<\/td><td>9%<\/td><td>左右<\/td>/);
+    });
   });
 }

@@ -9,15 +9,16 @@ import { AppError, notFound } from '../http/errors.tsx';
 import { formValues } from '../http/form.ts';
 import { htmlDocument } from '../http/layout.tsx';
 import { parseId } from '../http/request-params.ts';
-import { curateFact, factsForCuration, type FactCorrection } from './fact-curation.service.ts';
+import { articleReview, confirmArticleFacts, curateFact, FACT_QUALIFIERS as QUALIFIERS, factsForCuration, type FactCorrection } from './fact-curation.service.ts';
 import { isCalendarDate } from '../articles/article.ts';
-import { FactCurationPage } from './views/fact-curation-page.tsx';
+import { ArticleReviewPage, FactCurationPage } from './views/fact-curation-page.tsx';
 import { ProjectCurationPage } from './views/project-curation-page.tsx';
 import { STAGE_ORDER } from './milestones.ts';
 import { addManualProject, curateProject, projectsForCuration, updateProjectPlan } from './project-curation.service.ts';
 import type { ProjectStage } from './projects.ts';
 import { figureProblem, INDICATOR_FIGURE, PROJECT_AMOUNT } from './figure-rules.ts';
 
+const KINDS = ['actual', 'target', 'period_average', 'period_total'] as const;
 const UNITS = ['元', '万元', '亿元', '万亿元', '美元', '万美元', '亿美元'];
 
 /** The corrected figures from the form, or a 400 naming the field. */
@@ -31,16 +32,26 @@ function correctionOf(values: Record<string, string>): FactCorrection {
   };
   const year = number('year', '年份');
   if (year !== null && (year < 1949 || year > 2100 || !Number.isInteger(year))) throw new AppError(400, 'bad_request', '年份不正确。');
-  const kind = values.kind === 'target' ? 'target' : values.kind === 'actual' ? 'actual' : undefined;
+  const kind = KINDS.find((k) => k === values.kind);
   if (!kind) throw new AppError(400, 'bad_request', '请选择类型。');
+  const period = (values.period ?? '').trim() || null;
+  const perPeriod = kind === 'period_average' || kind === 'period_total';
+  if (perPeriod && (period === null || !/^(\d{4})-(\d{4})$/u.test(period) || Number(period.slice(5)) <= Number(period.slice(0, 4)))) throw new AppError(400, 'bad_request', '年均或累计数据须填写期间,如 2021-2025。');
+  if (!perPeriod && period !== null) throw new AppError(400, 'bad_request', '只有年均或累计数据填写期间;实际或目标数据请填写年份。');
+  if (perPeriod && year !== null) throw new AppError(400, 'bad_request', '年均或累计数据填写期间,不填年份。');
   const unit = (values.unit ?? '').trim() || null;
   const value = number('value', '数值');
   if (unit !== null && !UNITS.includes(unit)) throw new AppError(400, 'bad_request', `单位须为 ${UNITS.join('、')} 之一。`);
   if ((value === null) !== (unit === null)) throw new AppError(400, 'bad_request', '数值和单位须同时填写或同时留空。');
-  return { year, kind, value, unit, growth: number('growth', '增长'), stretch: number('stretch', '力争') };
+  const place = (values.place ?? '').trim() || null;
+  if (place !== null && Array.from(place).length > 20) throw new AppError(400, 'bad_request', '地区不超过 20 个字,留空表示本频道。');
+  const qualifierText = (values.qualifier ?? '').trim();
+  const qualifier = QUALIFIERS.find((q) => q === qualifierText) ?? null;
+  if (qualifierText !== '' && qualifier === null) throw new AppError(400, 'bad_request', `限定词须为 ${QUALIFIERS.join('、')} 之一,或留空。`);
+  return { year, period, kind, value, unit, growth: number('growth', '增长'), stretch: number('stretch', '力争'), place, qualifier };
 }
 
-/** Routes: `/` (list) and `/:id/confirm|delete|correct`. */
+/** Routes: `/` (the queue), `/:id/confirm|delete|correct`, `/articles/:id` (beside the text) and `/articles/:id/confirm` (all of it). */
 export function factAdminRoutes(ctx: RouteContext, chrome: (c: Context<ConsoleEnv>) => Promise<ConsoleChrome>, actor: (c: Context<ConsoleEnv>) => Actor): Hono<ConsoleEnv> {
   const { db } = ctx;
   const done = (c: Context<ConsoleEnv>, outcome: 'done' | 'not_found', id: number) => {
@@ -48,9 +59,21 @@ export function factAdminRoutes(ctx: RouteContext, chrome: (c: Context<ConsoleEn
     return c.redirect(`/admin/facts#fact-${id}`, 303);
   };
   const idOf = (c: Context) => parseId(c.req.param('id') ?? '') ?? 0;
+  const reviewPage = async (c: Context<ConsoleEnv>, problem?: string) => {
+    const review = await articleReview(db, c.get('user'), idOf(c));
+    if (!review) throw notFound('这篇文章没有待审核的数据,或它不在您负责的频道。');
+    return c.html(htmlDocument(<ArticleReviewPage console={await chrome(c)} review={review} problem={problem} />), problem ? 409 : 200);
+  };
   return new Hono<ConsoleEnv>()
     .use('*', requireRole('admin', 'editor'))
     .get('/', async (c) => c.html(htmlDocument(<FactCurationPage console={await chrome(c)} facts={await factsForCuration(db, c.get('user'))} />)))
+    .get('/articles/:id', (c) => reviewPage(c))
+    .post('/articles/:id/confirm', async (c) => {
+      const result = await confirmArticleFacts(db, c.get('user'), actor(c), idOf(c), (await formValues(c)).version ?? '');
+      if (result.outcome === 'not_found') throw notFound('这篇文章没有待审核的数据,或它不在您负责的频道。');
+      if (result.outcome === 'changed') return reviewPage(c, '您打开本页后,本文数据已有变化(文章重新识别,或他人已审核)。未作任何确认,请对照下方最新数据重新核对后再确认。');
+      return c.redirect(`/admin/facts/articles/${idOf(c)}`, 303);
+    })
     .post('/:id/confirm', async (c) => done(c, await curateFact(db, c.get('user'), actor(c), idOf(c), { kind: 'confirm' }), idOf(c)))
     .post('/:id/delete', async (c) => done(c, await curateFact(db, c.get('user'), actor(c), idOf(c), { kind: 'delete' }), idOf(c)))
     .post('/:id/correct', async (c) => {
@@ -98,6 +121,7 @@ export function projectAdminRoutes(ctx: RouteContext, chrome: (c: Context<Consol
       if ('problem' in result) return page(c, result.problem);
       return c.redirect(`/admin/projects#project-${result.id}`, 303);
     })
+    .post('/:id/confirm', async (c) => done(c, await curateProject(db, c.get('user'), actor(c), idOf(c), { kind: 'confirm' })))
     .post('/:id/delete', async (c) => done(c, await curateProject(db, c.get('user'), actor(c), idOf(c), { kind: 'delete' })))
     .post('/:id/correct', async (c) => {
       const values = await formValues(c);

@@ -2,6 +2,9 @@
 // /data and /projects pages show. Only facts of published articles are shown.
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { Db } from '../db/database.ts';
+import type { InsightsPublic } from '../config.ts';
+import type { FactKind, FactQualifier } from './indicator-fact.ts';
+import { placeOfArticle } from './report-place.ts';
 import { extractIndicators, type IndicatorFact, type IndicatorKey } from './indicators.ts';
 import { extractProjects, type ProjectStage } from './projects.ts';
 
@@ -17,6 +20,12 @@ export const INDICATOR_NAMES: Record<IndicatorKey, string> = {
   exports: '出口',
   trade_total: '进出口总额',
 };
+
+/** How each kind is named on pages. */
+export const KIND_NAMES: Record<FactKind, string> = { actual: '实际', target: '目标', period_average: '年均', period_total: '累计' };
+
+/** The mark of a figure no editor has confirmed, on every public page and download. */
+export const UNVERIFIED_MARK = '系统识别，待核实';
 
 export const STAGES: readonly ProjectStage[] = ['谋划/储备', '洽谈', '签约', '开工/在建', '竣工', '投产/运营'];
 
@@ -49,15 +58,47 @@ export function recordNewArticleFacts(db: Db, channels: ChannelCatalog, article:
   return recordFacts(db, channels, article, new Set(), now);
 }
 
+/**
+ * What identifies an extracted fact across re-reads, so a curated fact is not extracted again.
+ * Keys written before places and periods were read (`indicator|kind|sentence`) still match.
+ */
+function extractedKeys(fact: IndicatorFact): [current: string, legacy: string] {
+  return [`${fact.indicator}|${fact.kind}|${fact.place}|${fact.year ?? fact.period ?? ''}|${fact.sentence}`, `${fact.indicator}|${fact.kind}|${fact.sentence}`];
+}
+
 async function recordFacts(db: Db, channels: ChannelCatalog, article: ArticleForFacts, curated: ReadonlySet<string | null>, now: Date): Promise<void> {
-  const facts = extractIndicators(article.originalTitle, article.body)
-    .flatMap((f) => (f.kind === 'actual' || f.kind === 'target' ? [{ ...f, kind: f.kind }] : []))
-    .map((f) => ({ ...f, key: `${f.indicator}|${f.kind}|${f.sentence}` }))
-    .filter((f) => !curated.has(f.key));
+  // The place as `zhaoshang extract` and the evaluation read it: what is measured is what is stored.
+  const facts = extractIndicators(article.originalTitle, article.body, placeOfArticle(article.originalTitle, article.body, channels))
+    .map((f) => ({ ...f, keys: extractedKeys(f) }))
+    .filter((f) => !f.keys.some((key) => curated.has(key)));
   if (facts.length > 0) {
     await db
       .insertInto('indicator_fact')
-      .values(facts.map((f) => ({ article_id: article.id, channel: article.channel, indicator: f.indicator, year: f.year, kind: f.kind, value: f.value, unit: f.unit, growth: f.growth, stretch: f.stretch, sentence: f.sentence, extracted_key: f.key, curation: null, curated_by: null, curated_at: null })))
+      .values(
+        facts.map((f) => ({
+          article_id: article.id,
+          // A figure of another portal place (南昌市 in a district's report) is that channel's to review and
+          // show; one of a place outside the portal (全国, 江西省) stays with the article's channel, marked by its place.
+          channel: channels.byTag(f.place)?.slug ?? article.channel,
+          indicator: f.indicator,
+          place: f.place,
+          year: f.year,
+          period: f.period,
+          kind: f.kind,
+          value: f.value,
+          unit: f.unit,
+          growth: f.growth,
+          stretch: f.stretch,
+          qualifier: f.qualifier,
+          confidence: f.confidence.level,
+          confidence_reasons: JSON.stringify(f.confidence.reasons),
+          sentence: f.sentence,
+          extracted_key: f.keys[0],
+          curation: null,
+          curated_by: null,
+          curated_at: null,
+        })),
+      )
       .execute();
   }
   const places = channels.all.flatMap((channel) => [channel.name, ...channel.tags]).filter((place) => Array.from(place).length > 1);
@@ -84,45 +125,78 @@ async function recordFacts(db: Db, channels: ChannelCatalog, article: ArticleFor
     } else {
       id = Number(existing.id);
       // What an editor corrected stays as they set it; the article is still recorded as a source.
-      // Most mentions of a known project add nothing new, and then the row is left as it is.
+      // Most mentions of a known project add nothing new, and then the row is left as it is. What an
+      // editor only confirmed and a later article changes is unreviewed again.
       const changed = (Object.keys(fields) as (keyof typeof fields)[]).some((field) => field !== 'updated_at' && fields[field] !== existing[field]);
-      if (existing.curation !== 'corrected' && changed) await db.updateTable('project').set(fields).where('id', '=', id).execute();
+      if (existing.curation !== 'corrected' && changed) await db.updateTable('project').set({ ...fields, curation: null }).where('id', '=', id).execute();
     }
     await db.insertInto('project_source').values({ project_id: id, article_id: article.id, sentence: project.sentence }).onConflict((oc) => oc.columns(['project_id', 'article_id']).doNothing()).execute();
   }
 }
 
-/** One indicator fact with its district and the article it came from. */
-// Until the store keeps place, period, qualifier and confidence (pub's migration), rows carry the
-// one-year kinds only.
-export interface IndicatorRow extends Omit<IndicatorFact, 'place' | 'period' | 'qualifier' | 'confidence' | 'kind'> {
-  kind: 'actual' | 'target';
+/** One indicator fact as public pages show it. */
+export interface IndicatorRow extends IndicatorFact {
+  id: number;
   channel: string;
+  /** Whether the figure is the channel's own (its place is the channel, or was never read). */
+  ownPlace: boolean;
+  /** An editor confirmed or corrected it: the portal may show it as its own. */
+  verified: boolean;
   articleId: number;
 }
 
-/** Indicator facts of published articles, optionally of one channel, by channel, indicator and year. */
-export async function indicatorRows(db: Db, channel?: string): Promise<IndicatorRow[]> {
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * Indicator facts of published articles, optionally of one channel, by channel, year and id.
+ * `confirmed` leaves out what no editor confirmed or corrected; `marked` keeps it, `verified: false`.
+ * A channel's facts are only those of its own place: 全国 figures quoted in its articles are not its.
+ */
+export async function indicatorRows(db: Db, channels: ChannelCatalog, show: InsightsPublic, channel?: string): Promise<IndicatorRow[]> {
   let query = db
     .selectFrom('indicator_fact')
     .innerJoin('article', 'article.id', 'indicator_fact.article_id')
-    .select(['indicator_fact.channel', 'indicator', 'year', 'kind', 'value', 'unit', 'growth', 'stretch', 'sentence', 'article_id'])
-    .where('article.status', '=', 'published')
-    .where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
+    .select(['indicator_fact.id', 'indicator_fact.channel', 'indicator', 'place', 'year', 'period', 'kind', 'value', 'unit', 'growth', 'stretch', 'qualifier', 'confidence', 'confidence_reasons', 'sentence', 'article_id', 'curation'])
+    .where('article.status', '=', 'published');
+  query = show === 'confirmed' ? query.where('curation', 'in', ['confirmed', 'corrected']) : query.where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
   if (channel !== undefined) query = query.where('indicator_fact.channel', '=', channel);
   const rows = await query.orderBy('indicator_fact.channel').orderBy('year', 'desc').orderBy('indicator_fact.id').execute();
-  return rows.map((r) => ({
-    channel: r.channel,
-    indicator: r.indicator as IndicatorKey,
-    year: r.year === null ? null : Number(r.year),
-    kind: r.kind,
-    value: r.value === null ? null : Number(r.value),
-    unit: r.unit,
-    growth: r.growth === null ? null : Number(r.growth),
-    stretch: r.stretch === null ? null : Number(r.stretch),
-    sentence: r.sentence,
-    articleId: Number(r.article_id),
-  }));
+  return rows
+    .map((r) => {
+      const place = r.place ?? channels.bySlug(r.channel)?.name ?? r.channel;
+      return {
+        id: Number(r.id),
+        channel: r.channel,
+        indicator: r.indicator as IndicatorKey,
+        place,
+        ownPlace: r.place === null || channels.byTag(r.place)?.slug === r.channel,
+        year: num(r.year),
+        period: r.period,
+        kind: r.kind,
+        value: num(r.value),
+        unit: r.unit,
+        growth: num(r.growth),
+        stretch: num(r.stretch),
+        qualifier: r.qualifier as FactQualifier | null,
+        confidence: { level: r.confidence, reasons: JSON.parse(r.confidence_reasons) as string[] },
+        sentence: r.sentence,
+        verified: r.curation === 'confirmed' || r.curation === 'corrected',
+        articleId: Number(r.article_id),
+      };
+    })
+    .filter((r) => channel === undefined || r.ownPlace);
+}
+
+/** The sentence a fact of a published article was read from, for highlighting it there. */
+export async function factSentence(db: Db, articleId: number, factId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('indicator_fact')
+    .select('sentence')
+    .where('id', '=', factId)
+    .where('article_id', '=', articleId)
+    .where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]))
+    .executeTakeFirst();
+  return row?.sentence;
 }
 
 /** A project with the published articles it is named in. */
@@ -139,23 +213,29 @@ export interface ProjectRow {
   stage: string | null;
   articles: number[];
   manual: boolean;
+  /** An editor added, confirmed or corrected it. */
+  verified: boolean;
+  /** The sentence it was first read from (none for a project added by hand). */
+  sentence: string | null;
 }
 
 const YI: Record<string, number> = { 元: 1e-8, 万元: 1e-4, 亿元: 1, 万亿元: 1e4 };
 
-/** Projects with at least one published source, filtered; largest first. */
-export async function projectRows(db: Db, filter: { channel?: string | undefined; industry?: string | undefined; stage?: string | undefined } = {}): Promise<ProjectRow[]> {
-  let query = db.selectFrom('project').selectAll().where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
+/** Projects with at least one published source, filtered; largest first. `show` as for indicatorRows. */
+export async function projectRows(db: Db, show: InsightsPublic, filter: { channel?: string | undefined; industry?: string | undefined; stage?: string | undefined } = {}): Promise<ProjectRow[]> {
+  let query = db.selectFrom('project').selectAll();
+  query = show === 'confirmed' ? query.where('curation', 'in', ['confirmed', 'corrected']) : query.where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
   if (filter.channel) query = query.where('channel', '=', filter.channel);
   if (filter.industry) query = query.where('industry', '=', filter.industry);
   if (filter.stage) query = query.where('stage', '=', filter.stage);
   const [projects, sources] = await Promise.all([
     query.execute(),
-    db.selectFrom('project_source').innerJoin('article', 'article.id', 'project_source.article_id').select(['project_id', 'article_id']).where('article.status', '=', 'published').execute(),
+    db.selectFrom('project_source').innerJoin('article', 'article.id', 'project_source.article_id').select(['project_id', 'article_id', 'sentence']).where('article.status', '=', 'published').orderBy('article_id').execute(),
   ]);
   return projects
     .map((p) => {
       const amount = p.amount === null ? null : Number(p.amount);
+      const named = sources.filter((s) => Number(s.project_id) === Number(p.id));
       return {
         id: Number(p.id),
         name: p.name,
@@ -166,8 +246,10 @@ export async function projectRows(db: Db, filter: { channel?: string | undefined
         channel: p.channel,
         industry: p.industry,
         stage: p.stage,
-        articles: sources.filter((s) => Number(s.project_id) === Number(p.id)).map((s) => Number(s.article_id)),
+        articles: named.map((s) => Number(s.article_id)),
         manual: p.origin === 'manual',
+        verified: p.curation === 'confirmed' || p.curation === 'corrected',
+        sentence: named[0]?.sentence ?? null,
       };
     })
     .filter((p) => p.articles.length > 0 || p.manual)

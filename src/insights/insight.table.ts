@@ -1,18 +1,27 @@
 // Row types of the facts read out of articles, and how backups copy them.
 import type { Generated } from 'kysely';
 import { backupTable } from '../db/backup-table.ts';
+import type { FactKind } from './indicator-fact.ts';
 
 export interface IndicatorFactTable {
   id: Generated<number>;
   article_id: number;
   channel: string;
   indicator: string;
+  /** The place the figure describes as written (全国, 江西省, 东湖区); null on rows read before places were. */
+  place: string | null;
   year: number | null;
-  kind: 'actual' | 'target';
+  /** `2021-2025` for the period kinds. */
+  period: string | null;
+  kind: FactKind;
   value: number | null;
   unit: string | null;
   growth: number | null;
   stretch: number | null;
+  qualifier: string | null;
+  confidence: Generated<'high' | 'low'>;
+  /** JSON array of the reasons for a `low` confidence. */
+  confidence_reasons: Generated<string>;
   sentence: string;
   /** indicator|kind|sentence as extraction found it; a curated row keeps it through corrections. */
   extracted_key: string | null;
@@ -36,8 +45,11 @@ export interface ProjectTable {
   updated_at: string;
   /** `manual` projects were added by an editor and are listed without a source article. */
   origin: Generated<'extracted' | 'manual'>;
-  /** null: as extracted; `corrected`: fields set by an editor, kept; `deleted`: hidden, never re-created. */
-  curation: 'corrected' | 'deleted' | null;
+  /**
+   * null: as extracted, unreviewed; `confirmed`: an editor checked it (back to null when a later
+   * article changes it); `corrected`: fields set by an editor, kept; `deleted`: hidden, never re-created.
+   */
+  curation: 'confirmed' | 'corrected' | 'deleted' | null;
 }
 
 export interface ProjectMilestoneTable {
@@ -58,8 +70,8 @@ export const insightBackups = [
   backupTable<IndicatorFactTable>(
     'indicator_fact',
     {
-      id: 'integer', article_id: 'integer', channel: 'text', indicator: 'text', year: 'integer', kind: 'text', value: 'real', unit: 'text',
-      growth: 'real', stretch: 'real', sentence: 'text', extracted_key: 'text', curation: 'text', curated_by: 'text', curated_at: 'text',
+      id: 'integer', article_id: 'integer', channel: 'text', indicator: 'text', place: 'text', year: 'integer', period: 'text', kind: 'text', value: 'real', unit: 'text',
+      growth: 'real', stretch: 'real', qualifier: 'text', confidence: 'text', confidence_reasons: 'text', sentence: 'text', extracted_key: 'text', curation: 'text', curated_by: 'text', curated_at: 'text',
     },
     { key: ['id'], autoIncrement: 'id' },
   ),

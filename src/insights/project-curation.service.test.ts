@@ -59,5 +59,30 @@ for (const dialect of testDialects()) {
         assert.match(html, /<td>北京王府井百货<\/td><td>48亿元<\/td>/);
         assert.doesNotMatch(html, /青云小镇/);
       }));
+
+    it('shows a confirmed project as the portal’s own until a later article changes it', () =>
+      withTestDb(dialect, async (opened) => {
+        const writing = writingFor(opened);
+        await importSeedFile(opened.db, writing, SEED_FILE);
+        const city: ConsoleUser = { id: 4, name: 'ed.city', role: 'editor', channels: ['xiaolan'], mustChangePassword: false };
+        const foxconn = (await projectsForCuration(opened.db, city, '2026-03-01')).find((p) => p.name === '富士康智能科技小镇')!;
+        assert.equal(foxconn.verified, false);
+        assert.equal(await curateProject(opened.db, other, actor, foxconn.id, { kind: 'confirm' }), 'not_found', 'only its channel’s editors');
+        assert.equal(await curateProject(opened.db, city, actor, foxconn.id, { kind: 'confirm' }), 'done');
+        const verified = async () => (await projectsForCuration(opened.db, city, '2026-03-01')).find((p) => p.id === foxconn.id)!.verified;
+        assert.equal(await verified(), true);
+        const app = createApp({ ...appDeps(opened), insightsPublic: 'confirmed' });
+        assert.deepEqual(((await (await app.request('/projects.json')).json()) as Array<{ name: string }>).map((p) => p.name), ['富士康智能科技小镇']);
+
+        // Named again without a change: still confirmed. Reported at a later stage: unreviewed again.
+        await importSeedText(opened.db, writing, '-\n【南昌招商】富士康智能科技小镇项目进展\n南昌小蓝经开区通过招商引资成功签约富士康智能科技小镇项目。\n2025-08-01\n');
+        assert.equal(await verified(), true);
+        await importSeedText(opened.db, writing, '-\n【南昌招商】富士康智能科技小镇开工\n小蓝经开区总投资超100亿元的富士康智能科技小镇开工建设。\n2025-09-01\n');
+        const after = (await projectsForCuration(opened.db, city, '2026-03-01')).find((p) => p.id === foxconn.id)!;
+        assert.deepEqual([after.stage, after.verified], ['开工/在建', false]);
+        assert.deepEqual(await (await app.request('/projects.json')).json(), []);
+        const audit = await opened.db.selectFrom('audit_log').select('action').orderBy('id').execute();
+        assert.deepEqual(audit.map((a) => a.action), ['project.confirm']);
+      }));
   });
 }

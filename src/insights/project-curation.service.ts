@@ -18,6 +18,8 @@ export interface ProjectForCuration {
   industry: string | null;
   stage: ProjectStage | null;
   manual: boolean;
+  /** An editor added, confirmed or corrected it: public pages show it as the portal's own. */
+  verified: boolean;
   /** The sentences of the articles that name it. */
   sources: Array<{ articleId: number; sentence: string }>;
   milestones: Milestone[];
@@ -42,7 +44,7 @@ export async function projectsForCuration(db: Db, user: ConsoleUser, today: stri
       const planned = milestones.filter((m) => Number(m.project_id) === Number(p.id) && isStage(m.stage)).map((m) => ({ stage: m.stage as ProjectStage, plannedOn: m.planned_on }));
       const stage = isStage(p.stage) ? p.stage : null;
       const named = sources.filter((s) => Number(s.project_id) === Number(p.id)).map((s) => ({ articleId: Number(s.article_id), sentence: s.sentence }));
-      return { id: Number(p.id), name: p.name, amount: p.amount === null ? null : Number(p.amount), unit: p.unit, channel: p.channel, industry: p.industry, stage, manual: p.origin === 'manual', sources: named, milestones: planned, warnings: milestoneWarnings(stage, planned, today) };
+      return { id: Number(p.id), name: p.name, amount: p.amount === null ? null : Number(p.amount), unit: p.unit, channel: p.channel, industry: p.industry, stage, manual: p.origin === 'manual', verified: p.curation === 'confirmed' || p.curation === 'corrected', sources: named, milestones: planned, warnings: milestoneWarnings(stage, planned, today) };
     })
     .sort((a, b) => (a.warnings[0]?.days ?? Infinity) - (b.warnings[0]?.days ?? Infinity));
 }
@@ -96,20 +98,25 @@ export async function updateProjectPlan(
   });
 }
 
-/** Corrects a project's name, amount (亿元) and industry, or deletes it; either way re-extraction leaves it alone. */
+/**
+ * Confirms a project as read, corrects its name, amount (亿元) and industry, or deletes it. Re-extraction
+ * leaves a corrected or deleted one alone; a confirmed one it changes is unreviewed again.
+ */
 export async function curateProject(
   db: Db,
   user: ConsoleUser,
   actor: Actor,
   id: number,
-  action: { kind: 'delete' } | { kind: 'correct'; name: string; amountYi: number | null; industry: string | null },
+  action: { kind: 'confirm' } | { kind: 'delete' } | { kind: 'correct'; name: string; amountYi: number | null; industry: string | null },
   now = new Date(),
 ): Promise<'done' | 'not_found'> {
   return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('project').select(['channel', 'name', 'amount', 'unit', 'industry', 'curation']).where('id', '=', id).executeTakeFirst();
     if (!before || !canActOn(user, before.channel)) return 'not_found';
     const changes =
-      action.kind === 'delete'
+      action.kind === 'confirm'
+        ? { curation: 'confirmed' as const }
+        : action.kind === 'delete'
         ? { curation: 'deleted' as const }
         : { curation: 'corrected' as const, name: action.name, amount: action.amountYi, unit: action.amountYi === null ? null : '亿元', qualifier: null, industry: action.industry };
     await trx.updateTable('project').set({ ...changes, updated_at: now.toISOString() }).where('id', '=', id).execute();

@@ -65,7 +65,7 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   if (removed !== 'not_found') await deleteArticle(db, writing, removed);
 
   const fact = await db.selectFrom('indicator_fact').select('id').orderBy('id').executeTakeFirst();
-  if (fact) await curateFact(db, admin, actor, Number(fact.id), { kind: 'correct', correction: { year: 2025, kind: 'actual', value: 1234.56, unit: '亿元', growth: 7.5, stretch: null } }, day(9));
+  if (fact) await curateFact(db, admin, actor, Number(fact.id), { kind: 'correct', correction: { year: 2025, period: null, kind: 'actual', value: 1234.56, unit: '亿元', growth: 7.5, stretch: null } }, day(9));
   const project = await addManualProject(db, admin, actor, { name: '赣江新区智能制造产业园', amountYi: 12.5, channel: 'city', industry: 'C', stage: '签约' }, day(9));
   if ('id' in project) await updateProjectPlan(db, admin, actor, project.id, { milestone: '开工/在建', plannedOn: '2026-06-30' }, day(9));
 

@@ -44,6 +44,7 @@ export function appDeps(opened: OpenDb, site: Partial<SiteIdentity> = {}): AppDe
     pageCache,
     metrics: new PortalMetrics({ db: opened.db, pageCache, databaseLoad: opened.load, logger }),
     metricsToken: undefined,
+    insightsPublic: 'marked',
   };
 }
 

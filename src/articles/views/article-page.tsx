@@ -1,7 +1,9 @@
 // One article: title, channel, date, the body laid out as headings and paragraphs, neighbours.
 import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
+import { sentenceAnchor } from '../../insights/sentence-link.ts';
+import { markInHtml, markSentences } from '../../lib/highlight.ts';
 import type { Article, ArticleSummary } from '../article.ts';
-import { layoutBody } from '../body-layout.ts';
+import { layoutBody, type BodyBlock } from '../body-layout.ts';
 import { markdownToHtml } from '../markdown.ts';
 
 export interface ArticlePageProps {
@@ -11,11 +13,36 @@ export interface ArticlePageProps {
   newer: ArticleSummary | undefined;
   older: ArticleSummary | undefined;
   related: ArticleSummary[];
+  /** A figure's sentence to mark, from a link on /data. */
+  highlight?: { factId: number; sentence: string } | undefined;
+}
+
+/** The body with the highlighted sentence marked where the text holds it; `marked` says whether it did. */
+function articleBody(article: Article, highlight: ArticlePageProps['highlight']) {
+  const anchor = highlight && sentenceAnchor(highlight.factId);
+  if (article.bodyFormat === 'markdown') {
+    const html = markdownToHtml(article.body);
+    const marked = highlight && markInHtml(html, highlight.sentence, anchor!);
+    return { marked: marked !== undefined, body: <div class="article-body" dangerouslySetInnerHTML={{ __html: marked ?? html }} /> };
+  }
+  let marked = false;
+  const inline = (block: BodyBlock) => {
+    if (!highlight || marked) return block.text;
+    const { pieces, found } = markSentences(block.text, [{ id: highlight.factId, sentence: highlight.sentence }]);
+    if (found.size === 0) return block.text;
+    marked = true;
+    return pieces.map((piece) => (piece.ids ? <mark id={anchor}>{piece.text}</mark> : piece.text));
+  };
+  const blocks = layoutBody(article.body).map((block) =>
+    block.kind === 'heading' ? <h2>{inline(block)}</h2> : block.kind === 'subheading' ? <h3>{inline(block)}</h3> : <p>{inline(block)}</p>,
+  );
+  return { marked, body: <div class="article-body">{blocks}</div> };
 }
 
 /** The article page. */
 export function ArticlePage(props: ArticlePageProps) {
-  const { article, channel } = props;
+  const { article, channel, highlight } = props;
+  const body = articleBody(article, highlight);
   return (
     <Layout chrome={props.chrome} title={article.title} description={article.excerpt} currentChannel={channel.slug}>
       <div class="layout-article">
@@ -29,15 +56,13 @@ export function ArticlePage(props: ArticlePageProps) {
               </span>
             </div>
           </header>
-          {article.bodyFormat === 'markdown' ? (
-            <div class="article-body" dangerouslySetInnerHTML={{ __html: markdownToHtml(article.body) }} />
-          ) : (
-            <div class="article-body">
-              {layoutBody(article.body).map((block) =>
-                block.kind === 'heading' ? <h2>{block.text}</h2> : block.kind === 'subheading' ? <h3>{block.text}</h3> : <p>{block.text}</p>,
-              )}
-            </div>
+          {highlight && !body.marked && (
+            // The sentence as read, when the page lays the text out differently (across paragraphs or markup).
+            <p class="notice">
+              数据出处原句:<mark id={sentenceAnchor(highlight.factId)}>{highlight.sentence}</mark>
+            </p>
           )}
+          {body.body}
           <nav class="article-nav" aria-label="上一篇和下一篇">
             <div>上一篇:{props.newer ? <a href={`/articles/${props.newer.id}`}>{props.newer.title}</a> : '没有了'}</div>
             <div>下一篇:{props.older ? <a href={`/articles/${props.older.id}`}>{props.older.title}</a> : '没有了'}</div>

@@ -8,13 +8,21 @@ export interface ChartSpec {
   series: Array<{ name: string; data: Array<number | null> }>;
 }
 
-/** The chart, a caption, and its accessible table. */
-export function Chart(props: { title: string; spec: ChartSpec; format?: (value: number) => string }) {
+/** A chart with its title and a note saying what it compares (which years, which figures). */
+export interface TitledChart {
+  title: string;
+  note: string;
+  spec: ChartSpec;
+}
+
+/** The chart, a caption (with the note), and its accessible table. */
+export function Chart(props: { title: string; spec: ChartSpec; note?: string | undefined; format?: (value: number) => string }) {
   const format = props.format ?? ((value: number) => value.toLocaleString('zh-CN'));
   return (
     <figure class="chart-block">
       <figcaption>
         <h2>{props.title}</h2>
+        {props.note && <p class="chart-note">{props.note}</p>}
       </figcaption>
       <div class="chart" data-chart={JSON.stringify(props.spec)} role="img" aria-label={`${props.title}(图表,数据见下表)`} />
       <table class="data-table">

@@ -1,13 +1,25 @@
 // /data (districts compared, and one district over the years) and /projects (the project library).
 import type { Channel } from '../../channels/channel.ts';
+import type { InsightsPublic } from '../../config.ts';
 import { FilterSelect } from '../../http/form-controls.tsx';
 import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
-import { INDICATOR_NAMES, STAGES, type IndicatorRow, type ProjectRow } from '../insight.service.ts';
-import { Chart, ChartScripts, type ChartSpec } from './chart.tsx';
+import { INDICATOR_NAMES, KIND_NAMES, STAGES, UNVERIFIED_MARK, type IndicatorRow, type ProjectRow } from '../insight.service.ts';
+import { sentenceHref } from '../sentence-link.ts';
+import { Chart, ChartScripts, type ChartSpec, type TitledChart } from './chart.tsx';
 
 type Scripts = { echartsHref: string; chartsHref: string };
-const KIND = { actual: '实际', target: '目标' } as const;
 const percent = (value: number | null) => (value === null ? '—' : `${value}%`);
+
+/** What the lead of a data page says about figures editors have not confirmed. */
+const REVIEW_NOTE: Record<InsightsPublic, string> = {
+  confirmed: '以下仅列出经编辑核实的数据,每项均可查看其在原文中的出处。',
+  marked: `经编辑核实的数据为本站数据;标注“${UNVERIFIED_MARK}”的是系统从原文中识别、尚未核实的数据,附有原句,请以原文为准。每项均可查看其在原文中的出处。`,
+};
+
+/** The mark of an unconfirmed figure. */
+function Unverified() {
+  return <span class="unverified">{UNVERIFIED_MARK}</span>;
+}
 
 /** 近50亿元, 9000余万元, 6亿元以上: the qualifier where the text puts it. */
 function amountText(project: Pick<ProjectRow, 'amount' | 'unit' | 'qualifier'>): string {
@@ -30,23 +42,27 @@ function FactTable(props: { rows: IndicatorRow[]; channelName: (slug: string) =>
           <th scope="col">数值</th>
           <th scope="col">增长</th>
           <th scope="col">力争</th>
+          <th scope="col">限定</th>
           <th scope="col">出处</th>
         </tr>
       </thead>
       <tbody>
         {props.rows.map((row) => (
-          <tr>
-            <td>
-              <a href={`/data/${row.channel}`}>{props.channelName(row.channel).name}</a>
-            </td>
+          <tr class={row.verified ? undefined : 'fact-unverified'}>
+            <td>{row.ownPlace ? <a href={`/data/${row.channel}`}>{props.channelName(row.channel).name}</a> : row.place}</td>
             <td>{INDICATOR_NAMES[row.indicator]}</td>
-            <td>{row.year ?? '—'}</td>
-            <td>{KIND[row.kind]}</td>
-            <td>{row.value === null ? '—' : `${row.value}${row.unit ?? ''}`}</td>
+            <td>{row.year ?? row.period ?? '—'}</td>
+            <td>{KIND_NAMES[row.kind]}</td>
+            <td>
+              {row.value === null ? '—' : `${row.value}${row.unit ?? ''}`}
+              {!row.verified && <Unverified />}
+            </td>
             <td>{percent(row.growth)}</td>
             <td>{percent(row.stretch)}</td>
+            <td>{row.qualifier ?? '—'}</td>
             <td>
-              <a href={`/articles/${row.articleId}`} title={row.sentence}>
+              {!row.verified && <p class="fact-sentence">“{row.sentence}”</p>}
+              <a href={sentenceHref(row)} title={row.sentence}>
                 原文
               </a>
             </td>
@@ -57,12 +73,24 @@ function FactTable(props: { rows: IndicatorRow[]; channelName: (slug: string) =>
   );
 }
 
-/** Districts compared: values and growth of the latest actual year, and growth against targets. */
-export function DataPage(props: { chrome: PageChrome; scripts: Scripts; rows: IndicatorRow[]; charts: { values: ChartSpec; growth: ChartSpec }; channelName: (slug: string) => NavChannel }) {
+/** The charts of a page, or a notice when editors have confirmed nothing to draw yet. */
+function Charts(props: { charts: TitledChart[] }) {
+  if (props.charts.length === 0) return <p class="notice">图表只绘制经编辑核实的数据,目前还没有。</p>;
+  return (
+    <>
+      {props.charts.map((chart) => (
+        <Chart title={chart.title} note={chart.note} spec={chart.spec} />
+      ))}
+    </>
+  );
+}
+
+/** Districts compared: the latest confirmed GDP, and growth of a result against the next year's target. */
+export function DataPage(props: { chrome: PageChrome; scripts: Scripts; rows: IndicatorRow[]; charts: TitledChart[]; show: InsightsPublic; channelName: (slug: string) => NavChannel }) {
   return (
     <Layout chrome={props.chrome} title="经济数据" head={<ChartScripts {...props.scripts} />}>
       <h1>经济数据</h1>
-      <p class="page-lead">各区政府工作报告等文章中的主要经济指标,由系统从原文中识别,每项均可查看出处。</p>
+      <p class="page-lead">各区政府工作报告等文章中的主要经济指标。{REVIEW_NOTE[props.show]}</p>
       <p class="downloads">
         下载全部数据:<a href="/data.csv">CSV</a>
         <a href="/data.json">JSON</a>
@@ -71,8 +99,7 @@ export function DataPage(props: { chrome: PageChrome; scripts: Scripts; rows: In
         <p class="notice">暂无经济数据。</p>
       ) : (
         <>
-          <Chart title="各地区地区生产总值(最近一年实际)" spec={props.charts.values} />
-          <Chart title="各地区主要指标增速:实际与目标" spec={props.charts.growth} />
+          <Charts charts={props.charts} />
           <h2>全部指标</h2>
           <FactTable rows={props.rows} channelName={props.channelName} />
         </>
@@ -81,11 +108,12 @@ export function DataPage(props: { chrome: PageChrome; scripts: Scripts; rows: In
   );
 }
 
-/** One district's indicators over the years. */
-export function DistrictDataPage(props: { chrome: PageChrome; scripts: Scripts; channel: Channel; rows: IndicatorRow[]; chart: ChartSpec; channelName: (slug: string) => NavChannel }) {
+/** One district's indicators over the years, its latest result against its next target charted. */
+export function DistrictDataPage(props: { chrome: PageChrome; scripts: Scripts; channel: Channel; rows: IndicatorRow[]; chart: TitledChart | undefined; show: InsightsPublic; channelName: (slug: string) => NavChannel }) {
   return (
     <Layout chrome={props.chrome} title={`${props.channel.name}经济数据`} head={<ChartScripts {...props.scripts} />}>
       <h1>{props.channel.name}经济数据</h1>
+      <p class="page-lead">{REVIEW_NOTE[props.show]}</p>
       <p class="downloads">
         下载:<a href={`/data.csv?channel=${props.channel.slug}`}>CSV</a>
         <a href={`/data.json?channel=${props.channel.slug}`}>JSON</a>
@@ -94,7 +122,7 @@ export function DistrictDataPage(props: { chrome: PageChrome; scripts: Scripts; 
         <p class="notice">暂无该地区的经济数据。</p>
       ) : (
         <>
-          <Chart title={`${props.channel.name}主要指标增速(按年份)`} spec={props.chart} />
+          <Charts charts={props.chart ? [props.chart] : []} />
           <FactTable rows={props.rows} channelName={props.channelName} />
         </>
       )}
@@ -109,7 +137,9 @@ export function ProjectsPage(props: {
   projects: ProjectRow[];
   filter: { channel: string; industry: string; stage: string };
   options: { channels: Array<{ value: string; label: string }>; industries: string[] };
-  charts: { byStage: ChartSpec; byDistrict: ChartSpec };
+  /** Totals of the projects editors confirmed; undefined when there are none. */
+  charts: { byStage: ChartSpec; byDistrict: ChartSpec } | undefined;
+  show: InsightsPublic;
   channelName: (slug: string) => NavChannel;
 }) {
   const { filter } = props;
@@ -117,7 +147,7 @@ export function ProjectsPage(props: {
   return (
     <Layout chrome={props.chrome} title="项目库" head={<ChartScripts {...props.scripts} />}>
       <h1>项目库</h1>
-      <p class="page-lead">从招商新闻和政府工作报告中识别的投资项目,同一项目的多篇报道已合并。</p>
+      <p class="page-lead">从招商新闻和政府工作报告中识别的投资项目,同一项目的多篇报道已合并。{REVIEW_NOTE[props.show]}</p>
       <form class="search-filters" action="/projects" method="get" aria-label="筛选项目">
         <FilterSelect label="地区" name="channel" allLabel="全部地区" options={props.options.channels} value={filter.channel} />
         <FilterSelect label="产业" name="industry" allLabel="全部产业" options={props.options.industries.map((i) => ({ value: i, label: i }))} value={filter.industry} />
@@ -145,8 +175,12 @@ export function ProjectsPage(props: {
             </thead>
             <tbody>
               {props.projects.map((project) => (
-                <tr>
-                  <td>{project.name}</td>
+                <tr class={project.verified ? undefined : 'fact-unverified'}>
+                  <td>
+                    {project.name}
+                    {!project.verified && <Unverified />}
+                    {!project.verified && project.sentence && <p class="fact-sentence">“{project.sentence}”</p>}
+                  </td>
                   <td>{amountText(project)}</td>
                   <td>{props.channelName(project.channel).name}</td>
                   <td>{project.industry ?? '—'}</td>
@@ -160,8 +194,16 @@ export function ProjectsPage(props: {
               ))}
             </tbody>
           </table>
-          <Chart title="各阶段项目总投资" spec={props.charts.byStage} />
-          <Chart title="各地区项目总投资" spec={props.charts.byDistrict} />
+          <Charts
+            charts={
+              props.charts
+                ? [
+                    { title: '各阶段项目总投资', note: '仅含经编辑核实的项目。', spec: props.charts.byStage },
+                    { title: '各地区项目总投资', note: '仅含经编辑核实的项目。', spec: props.charts.byDistrict },
+                  ]
+                : []
+            }
+          />
         </>
       )}
     </Layout>

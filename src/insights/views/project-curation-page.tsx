@@ -51,6 +51,7 @@ export function ProjectCurationPage(props: { console: ConsoleChrome; projects: P
                 {props.channelName(project.channel).name}
                 {project.amount !== null && ` · ${project.amount}${project.unit ?? ''}`}
                 {project.manual && ' · 手工添加'}
+                <span class="item-status">{project.verified ? ' · 已核实' : ' · 系统识别，待核实'}</span>
                 {project.sources.map((source) => (
                   <p class="field-hint">
                     “{source.sentence}” <a href={`/articles/${source.articleId}`}>原文</a>
@@ -61,6 +62,7 @@ export function ProjectCurationPage(props: { console: ConsoleChrome; projects: P
                   <input name="amount" value={project.amount === null || project.unit !== '亿元' ? '' : String(project.amount)} inputmode="decimal" maxlength={figureMaxLength(PROJECT_AMOUNT)} aria-label="总投资(亿元)" />
                   <input name="industry" value={project.industry ?? ''} maxlength={20} aria-label="产业" />
                 </ActionForm>
+                {!project.verified && <ActionForm action={`/admin/projects/${project.id}/confirm`} token={chrome.token} label="确认项目" />}
                 <ActionForm action={`/admin/projects/${project.id}/delete`} token={chrome.token} label="删除项目" />
               </td>
               <td>
