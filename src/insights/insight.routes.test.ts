@@ -30,7 +30,7 @@ for (const dialect of testDialects()) {
     it('marks every unconfirmed figure with its sentence in HTML, CSV and JSON, and charts none of them', async () => {
       const html = await (await seeded.app.request('/data')).text();
       assert.match(html, /<script src="\/static\/echarts\.min\.js\?v=[\d.]+" defer=""><\/script><script src="\/static\/charts\.js\?v=[\w-]+" defer=""><\/script>/);
-      const gdpRow = /<tr class="fact-unverified"><td><a href="\/data\/qingyunpu">青云谱区<\/a><\/td><td>地区生产总值<\/td><td>2014<\/td><td>实际<\/td><td>283.12亿元<span class="unverified">系统识别，待核实<\/span><\/td><td>10%<\/td><td>—<\/td><td>—<\/td><td><p class="fact-sentence">“全年地区生产总值预计完成283.12亿元,同比增长10%”<\/p><a href="\/articles\/(\d+)\?hl=(\d+)#fact-\2"/.exec(html);
+      const gdpRow = /<tr class="fact-unverified"><td><a href="\/data\/qingyunpu">青云谱区<\/a><\/td><td>地区生产总值<\/td><td>2014<\/td><td>实际<\/td><td>283.12亿元<span class="unverified">系统识别，待核实<\/span><\/td><td>10%<\/td><td>—<\/td><td>预计<\/td><td><p class="fact-sentence">“全年地区生产总值预计完成283.12亿元,同比增长10%”<\/p><a href="\/articles\/(\d+)\?hl=(\d+)#fact-\2"/.exec(html);
       assert.ok(gdpRow, 'the GDP figure is marked, with its sentence and a link to it');
       assert.equal(html.match(/<tr class="fact-unverified">/g)?.length, 34, 'every figure is marked');
       assert.deepEqual(chartsOf(html), [], 'no unconfirmed figure is drawn');
@@ -89,7 +89,7 @@ for (const dialect of testDialects()) {
       const records = await json(confirmedOnly, '/data.json');
       assert.equal(records.length, 34);
       assert.ok(records.every((r) => r.verified && r.status === '已核实'));
-      assert.match(await csvOf(confirmedOnly, '/data.csv'), /\r\n东湖区,gdp,地区生产总值,实际,2014,,429,亿元,8,,,已核实,/);
+      assert.match(await csvOf(confirmedOnly, '/data.csv'), /\r\n东湖区,gdp,地区生产总值,实际,2014,,429,亿元,8,,预计,已核实,/);
     });
 
     it('marks unconfirmed projects with their sentence, totals only confirmed ones, and hides them when told to', async () => {
