@@ -67,8 +67,9 @@ function extractedKeys(fact: IndicatorFact): [current: string, legacy: string] {
 }
 
 async function recordFacts(db: Db, channels: ChannelCatalog, article: ArticleForFacts, curated: ReadonlySet<string | null>, now: Date): Promise<void> {
-  // The place as `zhaoshang extract` and the evaluation read it: what is measured is what is stored.
-  const facts = extractIndicators(article.originalTitle, article.body, placeOfArticle(article.originalTitle, article.body, channels))
+  // The place as `zhaoshang extract` and the evaluation read it, but from the channel the article is
+  // filed in when its title names none.
+  const facts = extractIndicators(article.originalTitle, article.body, placeOfArticle(article.originalTitle, article.body, channels, article.channel))
     .map((f) => ({ ...f, keys: extractedKeys(f) }))
     .filter((f) => !f.keys.some((key) => curated.has(key)));
   if (facts.length > 0) {

@@ -35,4 +35,9 @@ describe('the place an article reports on', () => {
     assert.deepEqual(placeOfArticle('南昌2025年实际利用内资增长8.7%', '全市实际利用内资增长8.7%。', channels), { name: '南昌市', level: 'city', city: null, province: '江西省', inferred: true });
     assert.deepEqual(placeOfArticle('【东湖区招商】园区新闻', '', channels), { name: '东湖区', level: 'district', city: '南昌市', province: '江西省', inferred: true });
   });
+
+  it('places a stored article by the channel it is filed in, which may differ from what its text suggests', () => {
+    assert.deepEqual(placeOfArticle('【东湖区招商】园区新闻', '', channels, 'xihu'), { name: '西湖区', level: 'district', city: '南昌市', province: '江西省', inferred: true });
+    assert.equal(placeOfArticle('2026年北京市政府工作报告', '', channels, 'xihu').name, '北京市', 'a report title still wins');
+  });
 });

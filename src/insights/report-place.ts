@@ -47,12 +47,14 @@ function placeOfCongress(title: string, body: string): string | null {
 }
 
 /**
- * The place of an article: the place its report title names, else its channel. A place that is a
- * channel of the portal lies in the portal's city and province.
+ * The place of an article: the place its report title names, else its channel — the one it is
+ * filed in (`channelSlug`, a stored article's, which an editor may have chosen), or the one its
+ * text points to. A place that is a channel of the portal lies in the portal's city and province.
  */
-export function placeOfArticle(title: string, body: string, channels: ChannelCatalog): ArticlePlace {
+export function placeOfArticle(title: string, body: string, channels: ChannelCatalog, channelSlug?: string): ArticlePlace {
   const named = placeOfReportTitle(title) ?? placeOfCongress(title, body);
-  const channel = named === null ? channels.channelOf(title, body) : channels.byTag(named);
+  const filed = channelSlug === undefined ? undefined : channels.bySlug(channelSlug);
+  const channel = named === null ? (filed ?? channels.channelOf(title, body)) : channels.byTag(named);
   if (named !== null && channel === undefined) return placeNamed(named);
   const name = named ?? channel!.name;
   const inferred = named === null;
