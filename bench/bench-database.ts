@@ -1,9 +1,8 @@
 // The database a benchmark runs on: SQLite or the PostgreSQL server, kept when named on the
 // command line (--db PATH, --database-url URL) so a later run reuses it, else a temporary one.
 import { join } from 'node:path';
-import pg from 'pg';
-import { randomBytes } from 'node:crypto';
 import { parseDatabaseTarget, testEnvironment, type DatabaseTarget } from '../src/config.ts';
+import { createPostgresSchema } from '../test/helpers/server-db.ts';
 import { tempDir } from '../test/helpers/test-db.ts';
 
 /** Where a benchmark's articles live, and how to delete them when it was a temporary database. */
@@ -36,19 +35,6 @@ function kept(url: string): BenchDatabase {
 }
 
 async function temporarySchema(server: string): Promise<BenchDatabase> {
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  await adminQuery(server, `create schema ${schema}`);
-  const url = new URL(server);
-  url.search = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  return { target: parseDatabaseTarget(url.toString()), url: url.toString(), remove: () => adminQuery(server, `drop schema ${schema} cascade`) };
-}
-
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
+  const { url, remove } = await createPostgresSchema(server, 'bench');
+  return { target: parseDatabaseTarget(url), url, remove };
 }

@@ -11,19 +11,18 @@
 //
 // Every contribution comes from its own loopback address (127.x.y.z; all of 127/8 is this host):
 // the app counts its form limit per client address, and behind nginx that is the address nginx saw.
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { articleCountsByChannel } from '../src/articles/article.service.ts';
 import { testEnvironment, type DatabaseTarget } from '../src/config.ts';
 import { openDb } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { importSeedOnFirstStart } from '../src/importer/importer.service.ts';
 import { startProxy } from '../test/helpers/nginx.ts';
+import { createPostgresSchema } from '../test/helpers/server-db.ts';
 import { freePort, startNodeProcess, stopProcess } from '../test/helpers/processes.ts';
 import { SEED_FILE, writingFor } from '../test/helpers/seed.ts';
 import { tempDir } from '../test/helpers/test-db.ts';
@@ -130,23 +129,6 @@ const spread = (latencies: number[]) => {
   return `${percentile(sorted, 50).toFixed(1)} / ${percentile(sorted, 99).toFixed(1)}`;
 };
 
-/** A PostgreSQL schema of its own on the server for this run, and how to drop it. */
-async function createSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const schema = `bench_scale_${randomBytes(4).toString('hex')}`;
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create schema ${schema}`);
-  const withSchema = new URL(url);
-  withSchema.search = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  return { url: withSchema.toString(), drop: () => admin(`drop schema ${schema} cascade`) };
-}
 
 /** Migrates the database and imports the corpus, as the server's first start would; its channels' page counts. */
 async function importCorpus(target: DatabaseTarget, seedPath: string): Promise<Array<[string, number]>> {
@@ -232,7 +214,7 @@ function formThrough(port: number): Promise<{ cookie: string; token: string }> {
 }
 
 const dir = tempDir('zhaoshang-scale-bench-');
-const schema = await createSchema(serverUrl);
+const schema = await createPostgresSchema(serverUrl, 'bench_scale');
 const failures: string[] = [];
 try {
   const seedPath = join(dir.path, 'articles.txt');
@@ -277,7 +259,7 @@ try {
   }
   if (failures.length === 0) console.log('\nerrors 0; nothing acknowledged lost');
 } finally {
-  await schema.drop();
+  await schema.remove();
   dir.remove();
 }
 if (failures.length > 0) {

@@ -47,8 +47,9 @@ async function createSqlite(): Promise<ServerDatabase> {
   return { url: path, open: () => openDb({ engine: 'sqlite', path }), remove: async () => dir.remove() };
 }
 
-async function createPostgresSchema(url: string): Promise<ServerDatabase> {
-  const schema = `test_${randomBytes(6).toString('hex')}`;
+/** A schema of its own on the PostgreSQL server at `url` (named `<prefix>_<random>`), dropped by remove(). */
+export async function createPostgresSchema(url: string, prefix = 'test'): Promise<ServerDatabase> {
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
   await adminQuery(url, `create schema ${schema}`);
   // Every connection of the server's pool starts with the schema as its search path.
   const withSchema = new URL(url);
