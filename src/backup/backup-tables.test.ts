@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ColumnKind } from '../db/backup-table.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
+import { retryingCatalogRaces } from '../db/migrate.ts';
 import { BACKUP_TABLES } from './backup-tables.ts';
 
 // The column types each engine reports for a kind (Kysely's introspection).
@@ -16,7 +17,8 @@ for (const dialect of testDialects()) {
     it('are every table and column of the schema, with the kind the engine stores', () =>
       withTestDb(dialect, async ({ db, dialect: sqlDialect }) => {
         const schema = await sqlDialect.currentSchema(db);
-        const tables = (await db.introspection.getTables()).filter((table) => table.schema === schema && !isSearchIndexTable(table.name));
+        // Kysely introspects every schema of the server; other tests drop theirs meanwhile.
+        const tables = (await retryingCatalogRaces(() => db.introspection.getTables())).filter((table) => table.schema === schema && !isSearchIndexTable(table.name));
         const actual = Object.fromEntries(tables.map((table) => [table.name, Object.fromEntries(table.columns.map((column) => [column.name, KIND_OF_TYPE[column.dataType.toLowerCase()] ?? column.dataType]))]));
         const declared = Object.fromEntries(BACKUP_TABLES.map((table) => [table.name, table.columns]));
         assert.deepEqual(declared, actual, 'a table or column is missing from the backup declarations (see src/db/backup-table.ts)');

@@ -57,9 +57,35 @@ async function migratorFor(db: Db, dialect: SqlDialect): Promise<Migrator> {
   return new Migrator({ db, provider: { getMigrations: async () => provided }, migrationTableSchema });
 }
 
+// Kysely's migrator looks for its own tables by introspecting every schema of the database
+// (kysely-org/kysely#1419), calling pg_get_serial_sequence on each table it lists. A schema that
+// another installation or test drops between the listing and that call fails the whole query with
+// invalid_schema_name or undefined_table, though nothing of ours changed: then we simply ask again.
+const CATALOG_RACE_CODES = new Set(['3F000', '42P01']);
+const CATALOG_RACE_ATTEMPTS = 5;
+
+/** True for the error another schema's concurrent drop gives a catalog-wide introspection. */
+export function isCatalogRace(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && CATALOG_RACE_CODES.has(String((error as { code?: unknown }).code));
+}
+
+/** Runs `attempt` again (up to 5 times) while it fails only because another schema was dropped. */
+export async function retryingCatalogRaces<T>(attempt: () => Promise<T>, failedByRace: (result: T) => boolean = () => false): Promise<T> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      const result = await attempt();
+      if (tries < CATALOG_RACE_ATTEMPTS && failedByRace(result)) continue;
+      return result;
+    } catch (error) {
+      if (tries >= CATALOG_RACE_ATTEMPTS || !isCatalogRace(error)) throw error;
+    }
+  }
+}
+
 /** The names of the migrations already applied to the database, in order; none for a new one. */
 export async function appliedMigrationNames(db: Db, dialect: SqlDialect): Promise<string[]> {
-  const known = await (await migratorFor(db, dialect)).getMigrations();
+  const migrator = await migratorFor(db, dialect);
+  const known = await retryingCatalogRaces(() => migrator.getMigrations());
   return known.filter((migration) => migration.executedAt !== undefined).map((migration) => migration.name);
 }
 
@@ -70,7 +96,11 @@ export async function appliedMigrationNames(db: Db, dialect: SqlDialect): Promis
  */
 export async function migrateToLatest(db: Db, dialect: SqlDialect, upTo?: string): Promise<string[]> {
   const migrator = await migratorFor(db, dialect);
-  const { error, results } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
+  // A race shows before any migration ran (no result failed): the migrator stopped while looking for its tables.
+  const { error, results } = await retryingCatalogRaces(
+    () => (upTo === undefined ? migrator.migrateToLatest() : migrator.migrateTo(upTo)),
+    (outcome) => isCatalogRace(outcome.error) && !outcome.results?.some((result) => result.status === 'Error'),
+  );
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
     const where = failed ? ` (migration ${failed.migrationName})` : '';
@@ -84,5 +114,5 @@ export async function migrateToLatest(db: Db, dialect: SqlDialect, upTo?: string
 /** The names of this code's migrations the database has not applied, in order; reads only. */
 export async function pendingMigrations(db: Db, dialect: SqlDialect): Promise<string[]> {
   const migrator = await migratorFor(db, dialect);
-  return (await migrator.getMigrations()).filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
+  return (await retryingCatalogRaces(() => migrator.getMigrations())).filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
 }
