@@ -6,29 +6,15 @@ import { ChannelCatalog } from '../channels/channel-catalog.ts';
 import { readChannelFile } from '../channels/channel.ts';
 import { parseSeedText } from '../importer/seed-format.ts';
 import { readArticle } from './article-reader.ts';
-import type { FactConfidence, FactKind, FactQualifier } from './indicator-fact.ts';
+import type { IndicatorFact } from './indicator-fact.ts';
 
 /** What extract prints for one article. */
 export interface ExtractedArticle {
   title: string;
   /** The place the article reports on: its report title's, else its channel's. */
   place: string;
-  indicators: Array<{
-    indicator: string;
-    place: string;
-    /** The portal channel of the fact's place, when the place is one; else null. */
-    channel: string | null;
-    year: number | null;
-    kind: FactKind;
-    period: string | null;
-    value: number | null;
-    unit: string | null;
-    growth: number | null;
-    stretch: number | null;
-    qualifier: FactQualifier | null;
-    confidence: FactConfidence;
-    sentence: string;
-  }>;
+  /** Each fact with the portal channel of its place, when the place is one (else null). */
+  indicators: Array<IndicatorFact & { channel: string | null }>;
   projects: Array<{ name: string; amount: number | null; unit: string | null; qualifier: string | null; district: string; industry: string | null; stage: string | null; sentence: string }>;
 }
 

@@ -8,8 +8,8 @@ import { markdownToText } from '../articles/markdown.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
-import type { FactQualifier } from './indicator-fact.ts';
-import type { IndicatorFact, IndicatorKey } from './indicators.ts';
+import { rowToIndicatorFact, type FactQualifier } from './indicator-fact.ts';
+import type { IndicatorFact } from './indicators.ts';
 
 /** A fact next to its sentence, as the console shows it. */
 export interface FactForCuration extends IndicatorFact {
@@ -30,7 +30,6 @@ export type FactCorrection = Pick<IndicatorFact, 'year' | 'period' | 'kind' | 'v
 /** Every qualifier a fact may carry, as editors choose one. */
 export const FACT_QUALIFIERS: readonly FactQualifier[] = ['左右', '以上', '以内', '突破', '力争', '预计'];
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 const FACT_COLUMNS = [
   'indicator_fact.id',
@@ -67,18 +66,7 @@ function rowToFact(r: FactRow): FactForCuration {
     articleId: Number(r.article_id),
     articleTitle: r.title,
     channel: r.channel,
-    indicator: r.indicator as IndicatorKey,
-    place: r.place ?? '',
-    year: num(r.year),
-    period: r.period,
-    kind: r.kind,
-    value: num(r.value),
-    unit: r.unit,
-    growth: num(r.growth),
-    stretch: num(r.stretch),
-    qualifier: r.qualifier as FactQualifier | null,
-    confidence: { level: r.confidence, reasons: JSON.parse(r.confidence_reasons) as string[] },
-    sentence: r.sentence,
+    ...rowToIndicatorFact(r, r.place ?? ''),
     curation: r.curation,
   };
 }

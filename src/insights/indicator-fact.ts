@@ -1,3 +1,5 @@
+import type { IndicatorFactTable } from './insight.table.ts';
+
 // What the indicator reader outputs: the contract between the extractor (indicators.ts), the
 // evaluation against hand-read gold (test/fixtures/work-reports/FORMAT.md) and the fact store.
 
@@ -46,4 +48,31 @@ export interface IndicatorFact {
   qualifier: FactQualifier | null;
   confidence: FactConfidence;
   sentence: string;
+}
+
+/** The stored columns a fact is rebuilt from. */
+export type StoredFactColumns = Pick<IndicatorFactTable, 'indicator' | 'year' | 'period' | 'kind' | 'value' | 'unit' | 'growth' | 'stretch' | 'qualifier' | 'sentence'> & {
+  confidence: 'high' | 'low';
+  confidence_reasons: string;
+};
+
+// PostgreSQL may hand numeric columns back as strings; a fact's figures are numbers or null.
+const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+/** A stored fact row as the domain type, at the place the caller resolved (a row may have none). */
+export function rowToIndicatorFact(row: StoredFactColumns, place: string): IndicatorFact {
+  return {
+    indicator: row.indicator as IndicatorKey,
+    place,
+    kind: row.kind,
+    year: numberOrNull(row.year),
+    period: row.period,
+    value: numberOrNull(row.value),
+    unit: row.unit,
+    growth: numberOrNull(row.growth),
+    stretch: numberOrNull(row.stretch),
+    qualifier: row.qualifier as FactQualifier | null,
+    confidence: { level: row.confidence, reasons: JSON.parse(row.confidence_reasons) as string[] },
+    sentence: row.sentence,
+  };
 }

@@ -3,7 +3,7 @@
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { Db } from '../db/database.ts';
 import type { InsightsPublic } from '../config.ts';
-import type { FactKind, FactQualifier } from './indicator-fact.ts';
+import { rowToIndicatorFact, type FactKind } from './indicator-fact.ts';
 import { placeOfArticle } from './report-place.ts';
 import { extractIndicators, type IndicatorFact, type IndicatorKey } from './indicators.ts';
 import { extractProjects, type ProjectStage } from './projects.ts';
@@ -146,7 +146,6 @@ export interface IndicatorRow extends IndicatorFact {
   articleId: number;
 }
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /**
  * Indicator facts of published articles, optionally of one channel, by channel, year and id.
@@ -168,19 +167,8 @@ export async function indicatorRows(db: Db, channels: ChannelCatalog, show: Insi
       return {
         id: Number(r.id),
         channel: r.channel,
-        indicator: r.indicator as IndicatorKey,
-        place,
+        ...rowToIndicatorFact(r, place),
         ownPlace: r.place === null || channels.byTag(r.place)?.slug === r.channel,
-        year: num(r.year),
-        period: r.period,
-        kind: r.kind,
-        value: num(r.value),
-        unit: r.unit,
-        growth: num(r.growth),
-        stretch: num(r.stretch),
-        qualifier: r.qualifier as FactQualifier | null,
-        confidence: { level: r.confidence, reasons: JSON.parse(r.confidence_reasons) as string[] },
-        sentence: r.sentence,
         verified: r.curation === 'confirmed' || r.curation === 'corrected',
         articleId: Number(r.article_id),
       };

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FactKind, FactQualifier, IndicatorKey } from '../indicator-fact.ts';
+import type { IndicatorFact } from '../indicator-fact.ts';
 import type { ProjectStage } from '../projects.ts';
 
 /** Where the gold files are: the development set, which the rules are built against. */
@@ -11,20 +11,8 @@ export const GOLD_DIR = fileURLToPath(new URL('../../../test/fixtures/work-repor
 /** Texts written for checking only, never read while writing rules (their README says so). */
 export const HOLDOUT_DIR = fileURLToPath(new URL('../../../test/fixtures/work-reports-holdout/', import.meta.url));
 
-/** One fact as the gold records it; every field but the sentence is compared. */
-export interface IndicatorGold {
-  indicator: IndicatorKey;
-  place: string;
-  kind: FactKind;
-  year: number | null;
-  period: string | null;
-  value: number | null;
-  unit: string | null;
-  growth: number | null;
-  stretch: number | null;
-  qualifier: FactQualifier | null;
-  sentence: string;
-}
+/** One fact as the gold records it: a reader's fact without confidence; every field but the sentence is compared. */
+export type IndicatorGold = Omit<IndicatorFact, 'confidence'>;
 
 /** One project as the gold records it; name and stage are compared. */
 export interface ProjectGold {
