@@ -14,6 +14,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
 import { enterpriseRoutes } from './enterprises/enterprise.routes.tsx';
+import { factSentence } from './insights/insight.service.ts';
 import { insightRoutes } from './insights/insight.routes.tsx';
 import { opsRoutes } from './ops/ops.routes.ts';
 import { observeRoute } from './ops/route-observer.ts';
@@ -63,7 +64,8 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
 
   app.get('/static/:name', (c) => assets.respond(c, c.req.param('name')) ?? c.notFound());
   app.get('/favicon.ico', (c) => c.redirect(assets.href('favicon.svg'), 301));
-  app.route('/', articleRoutes(ctx));
+  // An article page marks the sentence a figure of /data was read from.
+  app.route('/', articleRoutes(ctx, factSentence));
   app.route('/', channelRoutes(ctx));
   app.route('/', searchRoutes(ctx));
   app.route('/', insightRoutes(ctx));

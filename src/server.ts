@@ -6,31 +6,16 @@ import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { passwordPolicy } from './accounts/password-policy.ts';
 import { createApp, type AppDeps } from './app.ts';
-import type { ArticleWriting } from './articles/article.service.ts';
-import { ChannelCatalog } from './channels/channel-catalog.ts';
-import { readChannelFile } from './channels/channel.ts';
 import type { Config } from './config.ts';
 import { openDb, type OpenDb } from './db/connect.ts';
-import { migrateToLatest } from './db/migrate.ts';
 import { drainable, type Drainable } from './http/drain.ts';
 import { pageCacheFirst } from './http/fast-path.ts';
 import { PageCache } from './http/page-cache.ts';
 import { reportMetricsToPrimary, sumWorkerMetricsOnRequest } from './ops/cluster-metrics.ts';
 import { observeRequests, requestRefused } from './ops/observed-requests.ts';
 import { PortalMetrics } from './ops/portal-metrics.ts';
+import { articleWriting, prepareDatabase } from './prepare.ts';
 import { publishDueArticles } from './articles/article-editing.service.ts';
-import { importSeedOnFirstStart, type ImportReport } from './importer/importer.service.ts';
-import { progressBar } from './lib/progress.ts';
-import { SearchIndex } from './search/search-index.ts';
-import { ensureSearchIndexCurrent } from './search/search.service.ts';
-import { Segmenter } from './text/segmenter.ts';
-
-/** Opens the database and brings its schema up to date. */
-export async function openMigratedDb(config: Config): Promise<OpenDb> {
-  const opened = await openDb(config.database);
-  await migrateToLatest(opened.db, opened.dialect);
-  return opened;
-}
 
 const SCHEDULE_CHECK_MS = 30_000;
 
@@ -40,39 +25,6 @@ const SCHEDULE_CHECK_MS = 30_000;
  */
 export function portalListener(app: Hono, { pageCache, metrics }: Pick<AppDeps, 'pageCache' | 'metrics'>): RequestListener {
   return observeRequests(metrics, pageCacheFirst(pageCache, getRequestListener(app.fetch, { errorHandler: requestRefused })));
-}
-
-/** The channels and the search index, which every writer of articles needs. */
-export function articleWriting(opened: OpenDb): ArticleWriting {
-  const channelList = readChannelFile();
-  return { channels: new ChannelCatalog(channelList), searchIndex: new SearchIndex(Segmenter.load(channelList), opened.dialect.search) };
-}
-
-/** What preparing the database did. */
-export interface Preparation {
-  /** The migrations applied, in order; empty when the schema was current. */
-  migrations: string[];
-  /** Whether the search index was rebuilt for a changed dictionary. */
-  reindexed: boolean;
-  /** The seed import, on the installation's first start only. */
-  seed: ImportReport | undefined;
-}
-
-/**
- * Brings the database up to this version: the schema, then the search index for the current
- * dictionary, and with `seedFile` the bundled seed on the installation's first start. Instances
- * starting at once take turns (SqlDialect.exclusively): the first does the work, the others find
- * it done. Without the lock two instances on an empty PostgreSQL database both imported the seed,
- * and the second stopped on a duplicate key.
- */
-export async function prepareDatabase(opened: OpenDb, seedFile?: string): Promise<Preparation> {
-  return opened.dialect.exclusively(opened.db, async (db) => {
-    const migrations = await migrateToLatest(db, opened.dialect);
-    const content = articleWriting(opened);
-    const reindexed = await ensureSearchIndexCurrent(db, content.searchIndex, (total) => progressBar('indexing', total));
-    const seed = seedFile === undefined ? undefined : await importSeedOnFirstStart(db, content, seedFile);
-    return { migrations, reindexed, seed };
-  });
 }
 
 /** Prepares the database (prepareDatabase), then serves with `config.workers` processes. */

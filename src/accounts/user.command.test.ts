@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { it } from 'node:test';
 import { loadConfig } from '../config.ts';
-import { openMigratedDb } from '../server.ts';
+import { openMigratedDb } from '../prepare.ts';
 import { tempDir } from '../../test/helpers/test-db.ts';
 import { runUserCommand } from './user.command.ts';
 

@@ -7,7 +7,7 @@ import { COMMAND_LINE } from '../audit/audit.service.ts';
 import { ChannelCatalog } from '../channels/channel-catalog.ts';
 import { readChannelFile } from '../channels/channel.ts';
 import type { Config } from '../config.ts';
-import { openMigratedDb } from '../server.ts';
+import { openMigratedDb } from '../prepare.ts';
 import { ROLES, type Role } from './account.ts';
 import { createUser } from './account.service.ts';
 import { passwordPolicy } from './password-policy.ts';

@@ -9,9 +9,10 @@ import { bumpContentVersion } from '../db/site-state.store.ts';
 import { oneOf, requiredText } from '../http/form-fields.ts';
 import { excerptOf } from '../text/excerpt.ts';
 import { isCalendarDate, MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from './article.ts';
+import { announceArticleWritten } from './article-events.ts';
+import * as store from './article-editing.store.ts';
 import type { ArticleWriting } from './article.service.ts';
 import type { ArticleStatus } from './article.table.ts';
-import { refreshArticleFacts } from '../insights/insight.service.ts';
 import { markdownToText } from './markdown.ts';
 
 /** Local times in forms are China Standard Time. */
@@ -67,7 +68,6 @@ export interface ArticleRevision {
   editedAt: string;
 }
 
-const columns = ['id', 'title', 'channel', 'body', 'body_format', 'published_on', 'status', 'publish_at', 'updated_at'] as const;
 type Row = { id: number; title: string; channel: string; body: string; body_format: 'text' | 'markdown'; published_on: string; status: ArticleStatus; publish_at: string | null; updated_at: string };
 const toEditing = (row: Row): ArticleForEditing => ({
   id: Number(row.id),
@@ -85,16 +85,14 @@ const toEditing = (row: Row): ArticleForEditing => ({
 export async function editorArticles(db: Db, user: ConsoleUser, limit = 100): Promise<ArticleForEditing[]> {
   const scope = channelScope(user);
   if (scope?.length === 0) return [];
-  let query = db.selectFrom('article').select(columns);
-  if (scope) query = query.where('channel', 'in', scope);
-  return (await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute()).map(toEditing);
+  return (await store.recentlyUpdatedArticles(db, scope, limit)).map(toEditing);
 }
 
 /** An article with its revisions, or undefined when unknown or outside the user's channels. */
 export async function articleForEditing(db: Db, user: ConsoleUser, id: number): Promise<{ article: ArticleForEditing; revisions: ArticleRevision[] } | undefined> {
-  const row = await db.selectFrom('article').select(columns).where('id', '=', id).executeTakeFirst();
+  const row = await store.articleRowForEditing(db, id);
   if (!row || !canActOn(user, row.channel)) return undefined;
-  const revisions = await db.selectFrom('article_revision').select(['id', 'title', 'status', 'edited_by', 'edited_at']).where('article_id', '=', id).orderBy('id', 'desc').execute();
+  const revisions = await store.revisionsOf(db, id);
   return {
     article: toEditing(row),
     revisions: revisions.map((r) => ({ id: Number(r.id), title: r.title, status: r.status, editedBy: r.edited_by, editedAt: r.edited_at })),
@@ -116,7 +114,7 @@ async function reindex(db: Db, writing: ArticleWriting, article: { id: number; t
 export async function saveEditedArticle(db: Db, writing: ArticleWriting, user: ConsoleUser, actor: Actor, id: number | undefined, input: EditedArticle, now = new Date()): Promise<number | 'not_found'> {
   if (!canActOn(user, input.channel)) return 'not_found';
   return db.transaction().execute(async (trx) => {
-    const before = id === undefined ? undefined : await trx.selectFrom('article').select(columns).where('id', '=', id).executeTakeFirst();
+    const before = id === undefined ? undefined : await store.articleRowForEditing(trx, id);
     if (id !== undefined && (!before || !canActOn(user, before.channel))) return 'not_found';
     // Imported articles keep their plain-text layout until an editor saves them.
     const fields = {
@@ -133,16 +131,13 @@ export async function saveEditedArticle(db: Db, writing: ArticleWriting, user: C
     };
     const articleId =
       before === undefined
-        ? Number((await trx.insertInto('article').values({ ...fields, source_key: `console:${randomUUID()}`, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow()).id)
-        : (await trx.updateTable('article').set(fields).where('id', '=', id!).execute(), id!);
+        ? await store.insertEditedArticle(trx, { ...fields, source_key: `console:${randomUUID()}`, created_at: now.toISOString() })
+        : (await store.updateEditedArticle(trx, id!, fields), id!);
     await reindex(trx, writing, { id: articleId, ...input, bodyFormat: 'markdown' });
-    await refreshArticleFacts(trx, writing.channels, { id: articleId, originalTitle: input.title, body: markdownToText(input.body), channel: input.channel }, now);
+    await announceArticleWritten(writing.articleListeners, trx, { id: articleId, originalTitle: input.title, body: markdownToText(input.body), channel: input.channel, isNew: before === undefined }, now);
     // Readers' pages change when the article is, or was, public.
     if (input.status === 'published' || before?.status === 'published') await bumpContentVersion(trx);
-    await trx
-      .insertInto('article_revision')
-      .values({ article_id: articleId, title: input.title, channel: input.channel, body: input.body, published_on: input.publishedOn, status: input.status, publish_at: input.publishAt, edited_by: actor.userName, edited_at: now.toISOString() })
-      .execute();
+    await store.insertRevision(trx, { article_id: articleId, title: input.title, channel: input.channel, body: input.body, published_on: input.publishedOn, status: input.status, publish_at: input.publishAt, edited_by: actor.userName, edited_at: now.toISOString() });
     const summary = (a: { title: string; channel: string; status: string; published_on?: string; publishedOn?: string; publish_at?: string | null; publishAt?: string | null }) => ({
       title: a.title,
       channel: a.channel,
@@ -158,9 +153,9 @@ export async function saveEditedArticle(db: Db, writing: ArticleWriting, user: C
 /** Takes a published or scheduled article offline (back to draft). */
 export async function unpublishArticle(db: Db, writing: ArticleWriting, user: ConsoleUser, actor: Actor, id: number, now = new Date()): Promise<'done' | 'not_found'> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('article').select(['channel', 'status']).where('id', '=', id).executeTakeFirst();
+    const row = await store.articleRowForEditing(trx, id);
     if (!row || !canActOn(user, row.channel)) return 'not_found';
-    await trx.updateTable('article').set({ status: 'draft', publish_at: null, updated_at: now.toISOString() }).where('id', '=', id).execute();
+    await store.updateEditedArticle(trx, id, { status: 'draft', publish_at: null, updated_at: now.toISOString() });
     await writing.searchIndex.remove(trx, id);
     if (row.status === 'published') await bumpContentVersion(trx);
     await recordAudit(trx, actor, { action: 'article.unpublish', targetType: 'article', targetId: id, before: { status: row.status }, after: { status: 'draft' } }, now);
@@ -179,13 +174,7 @@ const SCHEDULER: Actor = { userId: null, userName: 'scheduler' };
  */
 export async function publishDueArticles(db: Db, writing: ArticleWriting, now = new Date()): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .updateTable('article')
-      .set({ status: 'published', publish_at: null })
-      .where('status', '=', 'scheduled')
-      .where('publish_at', '<=', now.toISOString())
-      .returning(columns)
-      .execute();
+    const claimed = await store.claimDueArticles(trx, now.toISOString());
     for (const row of claimed) {
       await reindex(trx, writing, toEditing(row));
       await recordAudit(trx, SCHEDULER, { action: 'article.publish_scheduled', targetType: 'article', targetId: Number(row.id), before: { status: 'scheduled' }, after: { status: 'published' } }, now);

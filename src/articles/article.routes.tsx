@@ -4,15 +4,17 @@ import type { RouteContext } from '../http/app-deps.ts';
 import { notFound } from '../http/errors.tsx';
 import { htmlDocument } from '../http/layout.tsx';
 import { parseId, parsePageNumber } from '../http/request-params.ts';
-import { factSentence } from '../insights/insight.service.ts';
-import { HIGHLIGHT_PARAM } from '../insights/sentence-link.ts';
 import { relatedArticles } from '../search/search.service.ts';
 import { articleListPage, articleWithNeighbours } from './article.service.ts';
+import { HIGHLIGHT_PARAM, type HighlightedSentence } from './sentence-link.ts';
 import { ArticlePage } from './views/article-page.tsx';
 import { HomePage } from './views/home-page.tsx';
 
-/** Routes: `/` and `/articles/:id` (`?hl=<fact id>` marks that figure's sentence). */
-export function articleRoutes(ctx: RouteContext): Hono {
+/**
+ * Routes: `/` and `/articles/:id`; `?hl=<id>` marks the sentence `highlightedSentence` names (the
+ * insights feature's figures), so this feature needs to know nothing of facts.
+ */
+export function articleRoutes(ctx: RouteContext, highlightedSentence: HighlightedSentence): Hono {
   const { db, searchIndex, cachedPage } = ctx;
   return new Hono()
     .get(
@@ -33,7 +35,7 @@ export function articleRoutes(ctx: RouteContext): Hono {
         let highlight: { factId: number; sentence: string } | undefined;
         if (hl !== undefined) {
           const factId = parseId(hl);
-          const sentence = factId === undefined ? undefined : await factSentence(db, found.article.id, factId);
+          const sentence = factId === undefined ? undefined : await highlightedSentence(db, found.article.id, factId);
           // Not a figure of this article: the plain page, under its own address (a redirect is never cached).
           if (factId === undefined || sentence === undefined) return c.redirect(`/articles/${found.article.id}`, 302);
           highlight = { factId, sentence };

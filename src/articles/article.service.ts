@@ -1,20 +1,23 @@
 // Rules for reading and writing articles. No HTTP here; routes and the importer call these.
+import type { Expression } from 'kysely';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import { splitTitleTag } from '../channels/channel-catalog.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
-import { recordNewArticleFacts, refreshArticleFacts } from '../insights/insight.service.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { excerptOf } from '../text/excerpt.ts';
+import { announceArticleWritten, type ArticleWrittenListener } from './article-events.ts';
 import { draftProblem, sourceKeyOf, type Article, type ArticleDraft, type ArticleSummary } from './article.ts';
 import * as store from './article.store.ts';
 
 export const PAGE_SIZE = 20;
 
-/** What writing an article needs besides the database: where it belongs, and the search index. */
+/** What writing an article needs besides the database: where it belongs, the search index, and who hears of it. */
 export interface ArticleWriting {
   channels: ChannelCatalog;
   searchIndex: SearchIndex;
+  /** Told of every article saved, in the saving transaction (the facts read out of it). */
+  articleListeners: readonly ArticleWrittenListener[];
 }
 
 /** What saving a draft did. */
@@ -33,7 +36,7 @@ export type SaveOutcome = 'imported' | 'updated' | 'unchanged';
  */
 export async function saveArticleDraft(
   db: Db,
-  { channels, searchIndex }: ArticleWriting,
+  { channels, searchIndex, articleListeners }: ArticleWriting,
   draft: ArticleDraft,
   now = new Date(),
   ownKey?: string,
@@ -54,7 +57,7 @@ export async function saveArticleDraft(
     await store.updateArticle(db, id, derived);
     // An article an editor took offline stays out of search until it is published again.
     if (existing.status === 'published') await searchIndex.put(db, { id, title, body, channel, publishedOn: draft.publishedOn });
-    await refreshArticleFacts(db, channels, { id, originalTitle, body, channel });
+    await announceArticleWritten(articleListeners, db, { id, originalTitle, body, channel, isNew: false }, now);
     return { outcome: 'updated', id };
   }
   const id = await store.insertArticle(db, {
@@ -66,7 +69,7 @@ export async function saveArticleDraft(
     created_at: timestamp,
   });
   await searchIndex.put(db, { id, title, body, channel, publishedOn: draft.publishedOn });
-  await recordNewArticleFacts(db, channels, { id, originalTitle, body, channel });
+  await announceArticleWritten(articleListeners, db, { id, originalTitle, body, channel, isNew: true }, now);
   return { outcome: 'imported', id };
 }
 
@@ -141,4 +144,25 @@ export function articleCount(db: Db): Promise<number> {
 /** Article counts per channel slug, for the navigation. */
 export function articleCountsByChannel(db: Db): Promise<Map<string, number>> {
   return store.articleCountsByChannel(db);
+}
+
+/** The ids of published articles, as a subquery: what other features show only of published articles. */
+export function publishedArticleIds(db: Db) {
+  return store.publishedArticleIds(db);
+}
+
+/** An article's title, as a subquery on the id another feature's row holds. */
+export function articleTitleOf(db: Db, articleId: Expression<number>) {
+  return store.articleColumnOf(db, 'title', articleId);
+}
+
+/** An article's publication date, as a subquery on the id another feature's row holds (for ordering). */
+export function articlePublishedOnOf(db: Db, articleId: Expression<number>) {
+  return store.articleColumnOf(db, 'published_on', articleId);
+}
+
+/** The title and text of an article of any status, as facts were read from it; undefined when unknown. */
+export async function articleText(db: Db, id: number): Promise<{ title: string; text: string; format: 'text' | 'markdown' } | undefined> {
+  const row = await store.articleTextById(db, id);
+  return row && { title: row.title, text: row.body, format: row.body_format };
 }

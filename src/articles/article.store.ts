@@ -1,5 +1,5 @@
 // Queries on the article table. Plain functions taking the database (or a transaction) first.
-import type { Insertable, Updateable } from 'kysely';
+import type { Expression, Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { rowToArticle, rowToSummary, type Article, type ArticleSummary } from './article.ts';
 import type { ArticleTable } from './article.table.ts';
@@ -111,4 +111,19 @@ export async function articlesByIds(db: Db, ids: readonly number[]): Promise<Art
 export async function articlesAfter(db: Db, afterId: number, limit: number): Promise<Article[]> {
   const rows = await db.selectFrom('article').selectAll().where('id', '>', afterId).where('status', '=', 'published').orderBy('id').limit(limit).execute();
   return rows.map(rowToArticle);
+}
+
+/** The ids of published articles, as a subquery another feature filters its rows by (`article_id in …`). */
+export function publishedArticleIds(db: Db) {
+  return db.selectFrom('article').select('article.id').where('article.status', '=', 'published');
+}
+
+/** One column of the article `articleId` names, as a scalar subquery for another feature's list or order. */
+export function articleColumnOf<C extends 'title' | 'published_on'>(db: Db, column: C, articleId: Expression<number>) {
+  return db.selectFrom('article').select(`article.${column}` as `article.${C}`).where('article.id', '=', articleId);
+}
+
+/** The title and stored text of any article (any status), or undefined. */
+export async function articleTextById(db: Db, id: number) {
+  return db.selectFrom('article').select(['title', 'body', 'body_format']).where('id', '=', id).executeTakeFirst();
 }

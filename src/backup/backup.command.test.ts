@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { it } from 'node:test';
 import { loadConfig } from '../config.ts';
 import { importSeedFile } from '../importer/importer.service.ts';
-import { articleWriting, openMigratedDb } from '../server.ts';
+import { articleWriting, openMigratedDb } from '../prepare.ts';
 import { SEED_FILE } from '../../test/helpers/seed.ts';
 import { tempDir } from '../../test/helpers/test-db.ts';
 import { runBackupCommand, runRestoreCommand } from './backup.command.ts';

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { openDb } from '../db/connect.ts';
 import { progressBar } from '../lib/progress.ts';
-import { articleWriting } from '../server.ts';
+import { articleWriting } from '../prepare.ts';
 import { BackupRefused } from './backup-file.ts';
 import { backupDatabase, restoreDatabase, type ProgressFor } from './backup.service.ts';
 

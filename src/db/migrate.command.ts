@@ -1,7 +1,7 @@
 // `zhaoshang migrate`: brings the database up to this version before any instance of it serves,
 // as deploy/systemd/zhaoshang-migrate.service runs it ahead of the instances.
 import type { Config } from '../config.ts';
-import { prepareDatabase } from '../server.ts';
+import { prepareDatabase } from '../prepare.ts';
 import { openDb } from './connect.ts';
 
 /** Applies the pending migrations and rebuilds the search index if the dictionary changed; returns the exit code. */

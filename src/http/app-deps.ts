@@ -2,6 +2,7 @@
 import type { Handler } from 'hono';
 import type { Logger } from 'pino';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
+import type { ArticleWrittenListener } from '../articles/article-events.ts';
 import type { PasswordPolicy } from '../accounts/password-policy.ts';
 import type { ContactDetails, InsightsPublic, SiteIdentity } from '../config.ts';
 import type { Db } from '../db/database.ts';
@@ -17,6 +18,8 @@ export interface AppDeps {
   dialect: SqlDialect;
   channels: ChannelCatalog;
   searchIndex: SearchIndex;
+  /** Told of every article saved, in its transaction: the insights feature re-reads its facts. */
+  articleListeners: readonly ArticleWrittenListener[];
   logger: Logger;
   site: SiteIdentity;
   contact: ContactDetails;

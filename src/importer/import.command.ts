@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Config } from '../config.ts';
 import { progressBar } from '../lib/progress.ts';
 import { ensureSearchIndexCurrent } from '../search/search.service.ts';
-import { articleWriting, openMigratedDb } from '../server.ts';
+import { articleWriting, openMigratedDb } from '../prepare.ts';
 import { importSeedFile, type ImportReport } from './importer.service.ts';
 
 /** Runs the import; returns the process exit code. */

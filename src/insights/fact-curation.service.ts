@@ -1,15 +1,18 @@
 // Editors' review of extracted indicator facts: the queue (uncertain first), confirm, correct or
 // delete one fact, or confirm every fact of an article after reading them beside its text; each audited.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import type { Expression } from 'kysely';
 import { canActOn, channelScope, type ConsoleUser } from '../accounts/account.ts';
 import { layoutBody, type BodyBlock } from '../articles/body-layout.ts';
 import { markdownToText } from '../articles/markdown.ts';
+import { articlePublishedOnOf, articleText, articleTitleOf } from '../articles/article.service.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
 import { rowToIndicatorFact, type FactQualifier } from './indicator-fact.ts';
 import type { IndicatorFact } from './indicators.ts';
+import * as store from './indicator-fact.store.ts';
+import type { FactRowWithTitle } from './indicator-fact.store.ts';
 
 /** A fact next to its sentence, as the console shows it. */
 export interface FactForCuration extends IndicatorFact {
@@ -31,36 +34,11 @@ export type FactCorrection = Pick<IndicatorFact, 'year' | 'period' | 'kind' | 'v
 export const FACT_QUALIFIERS: readonly FactQualifier[] = ['左右', '以上', '以内', '突破', '力争', '预计'];
 
 
-const FACT_COLUMNS = [
-  'indicator_fact.id',
-  'article_id',
-  'article.title',
-  'indicator_fact.channel',
-  'indicator',
-  'place',
-  'year',
-  'period',
-  'kind',
-  'value',
-  'unit',
-  'growth',
-  'stretch',
-  'qualifier',
-  'confidence',
-  'confidence_reasons',
-  'sentence',
-  'curation',
-] as const;
+/** The article title and date subqueries the fact queries order and label by. */
+const articleTitle = (db: Db) => (articleId: Expression<number>) => articleTitleOf(db, articleId);
+const articleDate = (db: Db) => (articleId: Expression<number>) => articlePublishedOnOf(db, articleId);
 
-function scopedFacts(db: Db, scope: string[] | undefined) {
-  let query = db.selectFrom('indicator_fact').innerJoin('article', 'article.id', 'indicator_fact.article_id').select(FACT_COLUMNS);
-  if (scope) query = query.where('indicator_fact.channel', 'in', scope);
-  return query;
-}
-
-type FactRow = Awaited<ReturnType<ReturnType<typeof scopedFacts>['execute']>>[number];
-
-function rowToFact(r: FactRow): FactForCuration {
+function rowToFact(r: FactRowWithTitle): FactForCuration {
   return {
     id: Number(r.id),
     articleId: Number(r.article_id),
@@ -78,14 +56,7 @@ function rowToFact(r: FactRow): FactForCuration {
 export async function factsForCuration(db: Db, user: ConsoleUser, limit = 300): Promise<FactForCuration[]> {
   const scope = channelScope(user);
   if (scope?.length === 0) return [];
-  const rows = await scopedFacts(db, scope)
-    .orderBy(sql`case when curation is null then 0 else 1 end`)
-    .orderBy(sql`case when confidence = 'low' then 0 else 1 end`)
-    .orderBy('article.published_on', 'desc')
-    .orderBy('indicator_fact.id')
-    .limit(limit)
-    .execute();
-  return rows.map(rowToFact);
+  return (await store.curationQueue(db, scope, articleTitle(db), articleDate(db), limit)).map(rowToFact);
 }
 
 /** An article's facts beside its text, as the editor reads them before confirming them all. */
@@ -100,13 +71,13 @@ export interface ArticleReview {
 }
 
 /** What identifies the state of a set of facts: any re-reading, correction or confirmation changes it. */
-function versionOf(rows: readonly FactRow[]): string {
+function versionOf(rows: readonly FactRowWithTitle[]): string {
   const state = rows.map((r) => [r.id, r.indicator, r.place, r.kind, r.year, r.period, r.value, r.unit, r.growth, r.stretch, r.qualifier, r.sentence, r.curation].map((v) => (v === null ? null : String(v))));
   return createHash('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 32);
 }
 
 function articleFacts(db: Db, scope: string[] | undefined, articleId: number) {
-  return scopedFacts(db, scope).where('indicator_fact.article_id', '=', articleId).orderBy('indicator_fact.id').execute();
+  return store.articleFactsWithTitles(db, scope, articleTitle(db), articleId);
 }
 
 /** The facts of an article in the user's channels beside its text; undefined when it has none. */
@@ -115,9 +86,10 @@ export async function articleReview(db: Db, user: ConsoleUser, articleId: number
   if (scope?.length === 0) return undefined;
   const rows = await articleFacts(db, scope, articleId);
   if (rows.length === 0) return undefined;
-  const article = await db.selectFrom('article').select(['title', 'body', 'body_format']).where('id', '=', articleId).executeTakeFirstOrThrow();
+  const article = await articleText(db, articleId);
+  if (!article) return undefined;
   // The facts were read from the text without its Markdown, so that is where their sentences are.
-  const blocks = article.body_format === 'markdown' ? [{ kind: 'paragraph' as const, text: markdownToText(article.body) }] : layoutBody(article.body);
+  const blocks = article.format === 'markdown' ? [{ kind: 'paragraph' as const, text: markdownToText(article.text) }] : layoutBody(article.text);
   return { articleId, title: article.title, blocks, facts: rows.map(rowToFact), version: versionOf(rows) };
 }
 
@@ -134,7 +106,7 @@ export async function confirmArticleFacts(db: Db, user: ConsoleUser, actor: Acto
     if (versionOf(rows) !== version) return { outcome: 'changed' as const };
     const ids = rows.filter((r) => r.curation === null).map((r) => Number(r.id));
     if (ids.length > 0) {
-      await trx.updateTable('indicator_fact').set({ curation: 'confirmed', curated_by: actor.userName, curated_at: now.toISOString() }).where('id', 'in', ids).execute();
+      await store.updateFacts(trx, ids, { curation: 'confirmed', curated_by: actor.userName, curated_at: now.toISOString() });
       // /data is a cached public page.
       await bumpContentVersion(trx);
       await recordAudit(trx, actor, { action: 'fact.confirm_article', targetType: 'article', targetId: articleId, after: { confirmed: ids } }, now);
@@ -153,11 +125,11 @@ export async function curateFact(
   now = new Date(),
 ): Promise<'done' | 'not_found'> {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('indicator_fact').select(['channel', 'place', 'year', 'period', 'kind', 'value', 'unit', 'growth', 'stretch', 'qualifier', 'curation']).where('id', '=', id).executeTakeFirst();
+    const before = await store.factForCuration(trx, id);
     if (!before || !canActOn(user, before.channel)) return 'not_found';
     const curation = action.kind === 'confirm' ? 'confirmed' : action.kind === 'delete' ? 'deleted' : 'corrected';
     const changes = action.kind === 'correct' ? action.correction : {};
-    await trx.updateTable('indicator_fact').set({ ...changes, curation, curated_by: actor.userName, curated_at: now.toISOString() }).where('id', '=', id).execute();
+    await store.updateFacts(trx, [id], { ...changes, curation, curated_by: actor.userName, curated_at: now.toISOString() });
     // /data is a cached public page.
     await bumpContentVersion(trx);
     await recordAudit(trx, actor, { action: `fact.${action.kind}`, targetType: 'indicator_fact', targetId: id, before, after: { ...changes, curation } }, now);

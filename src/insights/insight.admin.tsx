@@ -13,9 +13,8 @@ import { articleReview, confirmArticleFacts, curateFact, FACT_QUALIFIERS as QUAL
 import { isCalendarDate } from '../articles/article.ts';
 import { ArticleReviewPage, FactCurationPage } from './views/fact-curation-page.tsx';
 import { ProjectCurationPage } from './views/project-curation-page.tsx';
-import { STAGE_ORDER } from './milestones.ts';
 import { addManualProject, curateProject, projectsForCuration, updateProjectPlan } from './project-curation.service.ts';
-import type { ProjectStage } from './projects.ts';
+import { isProjectStage, type ProjectStage } from '../lib/project-stages.ts';
 import { figureProblem, INDICATOR_FIGURE, PROJECT_AMOUNT } from './figure-rules.ts';
 
 const KINDS = ['actual', 'target', 'period_average', 'period_total'] as const;
@@ -91,8 +90,8 @@ export function projectAdminRoutes(ctx: RouteContext, chrome: (c: Context<Consol
   const page = async (c: Context<ConsoleEnv>, problem?: string) =>
     c.html(htmlDocument(<ProjectCurationPage console={await chrome(c)} projects={await projectsForCuration(db, c.get('user'), today())} channels={channelsOf(c)} channelName={ctx.navChannel} problem={problem} />), problem ? 400 : 200);
   const stageOf = (value: string | undefined): ProjectStage => {
-    if (!value || !(STAGE_ORDER as readonly string[]).includes(value)) throw new AppError(400, 'bad_request', '请选择项目阶段。');
-    return value as ProjectStage;
+    if (!isProjectStage(value)) throw new AppError(400, 'bad_request', '请选择项目阶段。');
+    return value;
   };
   const idOf = (c: Context) => parseId(c.req.param('id') ?? '') ?? 0;
   const done = (c: Context<ConsoleEnv>, outcome: 'done' | 'not_found') => {

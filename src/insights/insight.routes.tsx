@@ -1,13 +1,14 @@
 // /data, /data/:slug and /projects, with CSV and JSON downloads of every table.
+import { isProjectStage, PROJECT_STAGES } from '../lib/project-stages.ts';
 import { Hono, type Context } from 'hono';
 import type { RouteContext } from '../http/app-deps.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { htmlDocument } from '../http/layout.tsx';
-import { INDICATOR_NAMES, indicatorRows, KIND_NAMES, projectRows, STAGES, UNVERIFIED_MARK, type IndicatorRow, type ProjectRow } from './insight.service.ts';
+import { INDICATOR_NAMES, indicatorRows, KIND_NAMES, projectRows, UNVERIFIED_MARK, type IndicatorRow, type ProjectRow } from './insight.service.ts';
 import type { IndicatorKey } from './indicator-fact.ts';
 import type { ChartSpec, TitledChart } from './views/chart.tsx';
 import { DataPage, DistrictDataPage, ProjectsPage } from './views/insight-pages.tsx';
-import { sentenceHref } from './sentence-link.ts';
+import { sentenceHref } from '../articles/sentence-link.ts';
 import { actualVsTargetYears } from './year-pairs.ts';
 
 /** A CSV cell: quoted when needed; a leading = + - @ is neutralised so spreadsheets do not run it. */
@@ -98,7 +99,7 @@ export function insightRoutes(ctx: RouteContext): Hono {
 
   const projectFilter = (c: Context) => {
     const stage = c.req.query('stage') || undefined;
-    if (stage !== undefined && !(STAGES as readonly string[]).includes(stage)) throw new AppError(400, 'bad_request', '没有这个项目阶段。');
+    if (stage !== undefined && !isProjectStage(stage)) throw new AppError(400, 'bad_request', '没有这个项目阶段。');
     return { channel: channelParam(c), industry: c.req.query('industry') || undefined, stage };
   };
   const projectRecords = (projects: ProjectRow[]) =>
@@ -150,7 +151,7 @@ export function insightRoutes(ctx: RouteContext): Hono {
             projects={projects}
             filter={{ channel: filter.channel ?? '', industry: filter.industry ?? '', stage: filter.stage ?? '' }}
             options={{ channels: channels.all.map((ch) => ({ value: ch.slug, label: ch.name })), industries: [...new Set(all.map((p) => p.industry).filter((i): i is string => i !== null))] }}
-            charts={verified.length === 0 ? undefined : { byStage: totals(projects, (p) => p.stage ?? '', STAGES.filter((s) => verified.some((p) => p.stage === s && p.amountYi !== null)), 'stage'), byDistrict: totals(projects, (p) => p.channel, districts, 'district') }}
+            charts={verified.length === 0 ? undefined : { byStage: totals(projects, (p) => p.stage ?? '', PROJECT_STAGES.filter((s) => verified.some((p) => p.stage === s && p.amountYi !== null)), 'stage'), byDistrict: totals(projects, (p) => p.channel, districts, 'district') }}
             show={show}
             channelName={ctx.navChannel}
           />,

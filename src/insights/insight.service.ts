@@ -1,12 +1,17 @@
 // Facts read out of articles, kept up to date as articles are written, and the tables the
 // /data and /projects pages show. Only facts of published articles are shown.
+import type { ArticleWrittenListener } from '../articles/article-events.ts';
+import { publishedArticleIds } from '../articles/article.service.ts';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { Db } from '../db/database.ts';
 import type { InsightsPublic } from '../config.ts';
 import { rowToIndicatorFact, type FactKind } from './indicator-fact.ts';
 import { placeOfArticle } from './report-place.ts';
 import { extractIndicators, type IndicatorFact, type IndicatorKey } from './indicators.ts';
-import { extractProjects, type ProjectStage } from './projects.ts';
+import { isProjectStage, laterStage } from '../lib/project-stages.ts';
+import * as factStore from './indicator-fact.store.ts';
+import * as projectStore from './project.store.ts';
+import { extractProjects } from './projects.ts';
 
 export const INDICATOR_NAMES: Record<IndicatorKey, string> = {
   gdp: '地区生产总值',
@@ -27,8 +32,6 @@ export const KIND_NAMES: Record<FactKind, string> = { actual: '实际', target: 
 /** The mark of a figure no editor has confirmed, on every public page and download. */
 export const UNVERIFIED_MARK = '系统识别，待核实';
 
-export const STAGES: readonly ProjectStage[] = ['谋划/储备', '洽谈', '签约', '开工/在建', '竣工', '投产/运营'];
-
 /** An article as extraction reads it. */
 export interface ArticleForFacts {
   id: number;
@@ -42,20 +45,17 @@ export function projectMergeKey(name: string): string {
   return name.replace(/^(北京|上海|深圳|广州|南昌|江西)/u, '').replace(/项目$/u, '').replace(/[“”"]/gu, '');
 }
 
-/** Re-reads an article's indicators and projects; call in the transaction that writes it. */
-export async function refreshArticleFacts(db: Db, channels: ChannelCatalog, article: ArticleForFacts, now = new Date()): Promise<void> {
-  // What editors curated stays; extraction only replaces its own uncurated facts.
-  await db.deleteFrom('indicator_fact').where('article_id', '=', article.id).where('curation', 'is', null).execute();
-  await db.deleteFrom('project_source').where('article_id', '=', article.id).execute();
-  const curated = new Set(
-    (await db.selectFrom('indicator_fact').select('extracted_key').where('article_id', '=', article.id).execute()).map((row) => row.extracted_key),
-  );
-  await recordFacts(db, channels, article, curated, now);
+/** Keeps an article's facts in step with its text: the listener app composition registers for article writes. */
+export function factsFollowArticles(channels: ChannelCatalog): ArticleWrittenListener {
+  return (trx, article, now) => (article.isNew ? recordFacts(trx, channels, article, new Set(), now) : refreshArticleFacts(trx, channels, article, now));
 }
 
-/** Reads the indicators and projects of an article just created (so it has none stored yet). */
-export function recordNewArticleFacts(db: Db, channels: ChannelCatalog, article: ArticleForFacts, now = new Date()): Promise<void> {
-  return recordFacts(db, channels, article, new Set(), now);
+/** Re-reads an article's indicators and projects; call in the transaction that writes it. */
+async function refreshArticleFacts(db: Db, channels: ChannelCatalog, article: ArticleForFacts, now: Date): Promise<void> {
+  // What editors curated stays; extraction only replaces its own uncurated facts.
+  await factStore.deleteUncuratedFacts(db, article.id);
+  await projectStore.deleteArticleSources(db, article.id);
+  await recordFacts(db, channels, article, await factStore.curatedFactKeys(db, article.id), now);
 }
 
 /**
@@ -72,44 +72,40 @@ async function recordFacts(db: Db, channels: ChannelCatalog, article: ArticleFor
   const facts = extractIndicators(article.originalTitle, article.body, placeOfArticle(article.originalTitle, article.body, channels, article.channel))
     .map((f) => ({ ...f, keys: extractedKeys(f) }))
     .filter((f) => !f.keys.some((key) => curated.has(key)));
-  if (facts.length > 0) {
-    await db
-      .insertInto('indicator_fact')
-      .values(
-        facts.map((f) => ({
-          article_id: article.id,
-          // A figure of another portal place (南昌市 in a district's report) is that channel's to review and
-          // show; one of a place outside the portal (全国, 江西省) stays with the article's channel, marked by its place.
-          channel: channels.byTag(f.place)?.slug ?? article.channel,
-          indicator: f.indicator,
-          place: f.place,
-          year: f.year,
-          period: f.period,
-          kind: f.kind,
-          value: f.value,
-          unit: f.unit,
-          growth: f.growth,
-          stretch: f.stretch,
-          qualifier: f.qualifier,
-          confidence: f.confidence.level,
-          confidence_reasons: JSON.stringify(f.confidence.reasons),
-          sentence: f.sentence,
-          extracted_key: f.keys[0],
-          curation: null,
-          curated_by: null,
-          curated_at: null,
-        })),
-      )
-      .execute();
-  }
+  await factStore.insertFacts(
+    db,
+    facts.map((f) => ({
+      article_id: article.id,
+      // A figure of another portal place (南昌市 in a district's report) is that channel's to review and
+      // show; one of a place outside the portal (全国, 江西省) stays with the article's channel, marked by its place.
+      channel: channels.byTag(f.place)?.slug ?? article.channel,
+      indicator: f.indicator,
+      place: f.place,
+      year: f.year,
+      period: f.period,
+      kind: f.kind,
+      value: f.value,
+      unit: f.unit,
+      growth: f.growth,
+      stretch: f.stretch,
+      qualifier: f.qualifier,
+      confidence: f.confidence.level,
+      confidence_reasons: JSON.stringify(f.confidence.reasons),
+      sentence: f.sentence,
+      extracted_key: f.keys[0],
+      curation: null,
+      curated_by: null,
+      curated_at: null,
+    })),
+  );
   const places = channels.all.flatMap((channel) => [channel.name, ...channel.tags]).filter((place) => Array.from(place).length > 1);
   for (const project of extractProjects(article.body, places)) {
     const channel = (project.place && channels.byTag(project.place)?.slug) || article.channel;
     const key = projectMergeKey(project.name);
-    const existing = await db.selectFrom('project').selectAll().where('merge_key', '=', key).executeTakeFirst();
+    const existing = await projectStore.projectByMergeKey(db, key);
     if (existing?.curation === 'deleted') continue;
     // Merged across articles: an amount once known is kept; the stage is the most advanced reported.
-    const stage = [existing?.stage, project.stage].filter((s): s is ProjectStage => Boolean(s)).sort((a, b) => STAGES.indexOf(b) - STAGES.indexOf(a))[0] ?? null;
+    const stage = laterStage(isProjectStage(existing?.stage) ? existing.stage : null, project.stage);
     const fields = {
       name: existing && Array.from(existing.name).length <= Array.from(project.name).length ? existing.name : project.name,
       amount: project.amount ?? existing?.amount ?? null,
@@ -122,16 +118,16 @@ async function recordFacts(db: Db, channels: ChannelCatalog, article: ArticleFor
     };
     let id: number;
     if (!existing) {
-      id = Number((await db.insertInto('project').values({ ...fields, merge_key: key, curation: null }).returning('id').executeTakeFirstOrThrow()).id);
+      id = await projectStore.insertProject(db, { ...fields, merge_key: key, curation: null });
     } else {
       id = Number(existing.id);
       // What an editor corrected stays as they set it; the article is still recorded as a source.
       // Most mentions of a known project add nothing new, and then the row is left as it is. What an
       // editor only confirmed and a later article changes is unreviewed again.
       const changed = (Object.keys(fields) as (keyof typeof fields)[]).some((field) => field !== 'updated_at' && fields[field] !== existing[field]);
-      if (existing.curation !== 'corrected' && changed) await db.updateTable('project').set({ ...fields, curation: null }).where('id', '=', id).execute();
+      if (existing.curation !== 'corrected' && changed) await projectStore.updateProject(db, id, { ...fields, curation: null });
     }
-    await db.insertInto('project_source').values({ project_id: id, article_id: article.id, sentence: project.sentence }).onConflict((oc) => oc.columns(['project_id', 'article_id']).doNothing()).execute();
+    await projectStore.insertProjectSource(db, { project_id: id, article_id: article.id, sentence: project.sentence });
   }
 }
 
@@ -153,14 +149,7 @@ export interface IndicatorRow extends IndicatorFact {
  * A channel's facts are only those of its own place: 全国 figures quoted in its articles are not its.
  */
 export async function indicatorRows(db: Db, channels: ChannelCatalog, show: InsightsPublic, channel?: string): Promise<IndicatorRow[]> {
-  let query = db
-    .selectFrom('indicator_fact')
-    .innerJoin('article', 'article.id', 'indicator_fact.article_id')
-    .select(['indicator_fact.id', 'indicator_fact.channel', 'indicator', 'place', 'year', 'period', 'kind', 'value', 'unit', 'growth', 'stretch', 'qualifier', 'confidence', 'confidence_reasons', 'sentence', 'article_id', 'curation'])
-    .where('article.status', '=', 'published');
-  query = show === 'confirmed' ? query.where('curation', 'in', ['confirmed', 'corrected']) : query.where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
-  if (channel !== undefined) query = query.where('indicator_fact.channel', '=', channel);
-  const rows = await query.orderBy('indicator_fact.channel').orderBy('year', 'desc').orderBy('indicator_fact.id').execute();
+  const rows = await factStore.publishedFacts(db, publishedArticleIds(db), show, channel);
   return rows
     .map((r) => {
       const place = r.place ?? channels.bySlug(r.channel)?.name ?? r.channel;
@@ -177,15 +166,8 @@ export async function indicatorRows(db: Db, channels: ChannelCatalog, show: Insi
 }
 
 /** The sentence a fact of a published article was read from, for highlighting it there. */
-export async function factSentence(db: Db, articleId: number, factId: number): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('indicator_fact')
-    .select('sentence')
-    .where('id', '=', factId)
-    .where('article_id', '=', articleId)
-    .where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]))
-    .executeTakeFirst();
-  return row?.sentence;
+export function factSentence(db: Db, articleId: number, factId: number): Promise<string | undefined> {
+  return factStore.factSentenceOf(db, articleId, factId);
 }
 
 /** A project with the published articles it is named in. */
@@ -212,15 +194,7 @@ const YI: Record<string, number> = { 元: 1e-8, 万元: 1e-4, 亿元: 1, 万亿�
 
 /** Projects with at least one published source, filtered; largest first. `show` as for indicatorRows. */
 export async function projectRows(db: Db, show: InsightsPublic, filter: { channel?: string | undefined; industry?: string | undefined; stage?: string | undefined } = {}): Promise<ProjectRow[]> {
-  let query = db.selectFrom('project').selectAll();
-  query = show === 'confirmed' ? query.where('curation', 'in', ['confirmed', 'corrected']) : query.where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
-  if (filter.channel) query = query.where('channel', '=', filter.channel);
-  if (filter.industry) query = query.where('industry', '=', filter.industry);
-  if (filter.stage) query = query.where('stage', '=', filter.stage);
-  const [projects, sources] = await Promise.all([
-    query.execute(),
-    db.selectFrom('project_source').innerJoin('article', 'article.id', 'project_source.article_id').select(['project_id', 'article_id', 'sentence']).where('article.status', '=', 'published').orderBy('article_id').execute(),
-  ]);
+  const [projects, sources] = await Promise.all([projectStore.listedProjects(db, show, filter), projectStore.sourcesAmong(db, publishedArticleIds(db))]);
   return projects
     .map((p) => {
       const amount = p.amount === null ? null : Number(p.amount);

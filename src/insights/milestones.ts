@@ -1,8 +1,7 @@
 // 红黄灯预警: a project past a planned date without having reached that stage is red; one whose
 // planned date is within 30 days is yellow.
-import type { ProjectStage } from './projects.ts';
+import { PROJECT_STAGES, type ProjectStage } from '../lib/project-stages.ts';
 
-export const STAGE_ORDER: readonly ProjectStage[] = ['谋划/储备', '洽谈', '签约', '开工/在建', '竣工', '投产/运营'];
 export const YELLOW_DAYS = 30;
 
 /** A planned date for reaching a stage. */
@@ -21,10 +20,10 @@ export interface Warning {
 
 /** The warnings of a project at `today` (YYYY-MM-DD), most urgent first. */
 export function milestoneWarnings(current: ProjectStage | null, milestones: readonly Milestone[], today: string): Warning[] {
-  const reached = current === null ? -1 : STAGE_ORDER.indexOf(current);
+  const reached = current === null ? -1 : PROJECT_STAGES.indexOf(current);
   const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
   return milestones
-    .filter((m) => STAGE_ORDER.indexOf(m.stage) > reached)
+    .filter((m) => PROJECT_STAGES.indexOf(m.stage) > reached)
     .map((m) => ({ ...m, days: day(m.plannedOn) - day(today) }))
     .filter((m) => m.days <= YELLOW_DAYS)
     .map((m) => ({ level: m.days < 0 ? ('red' as const) : ('yellow' as const), stage: m.stage, plannedOn: m.plannedOn, days: m.days }))

@@ -5,8 +5,9 @@ import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
 import { projectMergeKey } from './insight.service.ts';
-import { milestoneWarnings, STAGE_ORDER, type Milestone, type Warning } from './milestones.ts';
-import type { ProjectStage } from './projects.ts';
+import { isProjectStage, type ProjectStage } from '../lib/project-stages.ts';
+import { milestoneWarnings, type Milestone, type Warning } from './milestones.ts';
+import * as store from './project.store.ts';
 
 /** A project as the console shows it. */
 export interface ProjectForCuration {
@@ -26,23 +27,15 @@ export interface ProjectForCuration {
   warnings: Warning[];
 }
 
-const isStage = (value: string | null): value is ProjectStage => value !== null && (STAGE_ORDER as readonly string[]).includes(value);
-
 /** Projects of the user's channels with their milestones and warnings at `today`, most urgent first. */
 export async function projectsForCuration(db: Db, user: ConsoleUser, today: string): Promise<ProjectForCuration[]> {
   const scope = channelScope(user);
   if (scope?.length === 0) return [];
-  let query = db.selectFrom('project').selectAll().where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
-  if (scope) query = query.where('channel', 'in', scope);
-  const [projects, milestones, sources] = await Promise.all([
-    query.orderBy('name').execute(),
-    db.selectFrom('project_milestone').selectAll().orderBy('planned_on').execute(),
-    db.selectFrom('project_source').selectAll().execute(),
-  ]);
+  const [projects, milestones, sources] = await Promise.all([store.projectsInScope(db, scope), store.allMilestones(db), store.allProjectSources(db)]);
   return projects
     .map((p) => {
-      const planned = milestones.filter((m) => Number(m.project_id) === Number(p.id) && isStage(m.stage)).map((m) => ({ stage: m.stage as ProjectStage, plannedOn: m.planned_on }));
-      const stage = isStage(p.stage) ? p.stage : null;
+      const planned = milestones.filter((m) => Number(m.project_id) === Number(p.id) && isProjectStage(m.stage)).map((m) => ({ stage: m.stage as ProjectStage, plannedOn: m.planned_on }));
+      const stage = isProjectStage(p.stage) ? p.stage : null;
       const named = sources.filter((s) => Number(s.project_id) === Number(p.id)).map((s) => ({ articleId: Number(s.article_id), sentence: s.sentence }));
       return { id: Number(p.id), name: p.name, amount: p.amount === null ? null : Number(p.amount), unit: p.unit, channel: p.channel, industry: p.industry, stage, manual: p.origin === 'manual', verified: p.curation === 'confirmed' || p.curation === 'corrected', sources: named, milestones: planned, warnings: milestoneWarnings(stage, planned, today) };
     })
@@ -59,16 +52,12 @@ export async function addManualProject(
 ): Promise<{ id: number } | { problem: string }> {
   if (!canActOn(user, input.channel)) return { problem: '只能在您负责的地区添加项目。' };
   const key = projectMergeKey(input.name);
-  if (await db.selectFrom('project').select('id').where('merge_key', '=', key).executeTakeFirst()) return { problem: `项目“${input.name}”已在项目库中。` };
+  if (await store.projectByMergeKey(db, key)) return { problem: `项目“${input.name}”已在项目库中。` };
   return db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('project')
-      .values({ merge_key: key, name: input.name, amount: input.amountYi, unit: input.amountYi === null ? null : '亿元', qualifier: null, channel: input.channel, industry: input.industry, stage: input.stage, updated_at: now.toISOString(), origin: 'manual', curation: 'corrected' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await store.insertProject(trx, { merge_key: key, name: input.name, amount: input.amountYi, unit: input.amountYi === null ? null : '亿元', qualifier: null, channel: input.channel, industry: input.industry, stage: input.stage, updated_at: now.toISOString(), origin: 'manual', curation: 'corrected' });
     await bumpContentVersion(trx);
-    await recordAudit(trx, actor, { action: 'project.create', targetType: 'project', targetId: Number(id), after: input }, now);
-    return { id: Number(id) };
+    await recordAudit(trx, actor, { action: 'project.create', targetType: 'project', targetId: id, after: input }, now);
+    return { id };
   });
 }
 
@@ -82,18 +71,17 @@ export async function updateProjectPlan(
   now = new Date(),
 ): Promise<'done' | 'not_found'> {
   return db.transaction().execute(async (trx) => {
-    const project = await trx.selectFrom('project').select(['channel', 'stage']).where('id', '=', id).executeTakeFirst();
+    const project = await store.projectById(trx, id);
     if (!project || !canActOn(user, project.channel)) return 'not_found';
     if ('stage' in change) {
-      await trx.updateTable('project').set({ stage: change.stage, updated_at: now.toISOString() }).where('id', '=', id).execute();
+      await store.updateProject(trx, id, { stage: change.stage, updated_at: now.toISOString() });
       await bumpContentVersion(trx);
       await recordAudit(trx, actor, { action: 'project.stage', targetType: 'project', targetId: id, before: { stage: project.stage }, after: { stage: change.stage } }, now);
       return 'done';
     }
-    const before = await trx.selectFrom('project_milestone').select('planned_on').where('project_id', '=', id).where('stage', '=', change.milestone).executeTakeFirst();
-    await trx.deleteFrom('project_milestone').where('project_id', '=', id).where('stage', '=', change.milestone).execute();
-    if (change.plannedOn !== null) await trx.insertInto('project_milestone').values({ project_id: id, stage: change.milestone, planned_on: change.plannedOn }).execute();
-    await recordAudit(trx, actor, { action: 'project.milestone', targetType: 'project', targetId: id, before: { [change.milestone]: before?.planned_on ?? null }, after: { [change.milestone]: change.plannedOn } }, now);
+    const before = await store.plannedOn(trx, id, change.milestone);
+    await store.setMilestone(trx, { project_id: id, stage: change.milestone, planned_on: change.plannedOn });
+    await recordAudit(trx, actor, { action: 'project.milestone', targetType: 'project', targetId: id, before: { [change.milestone]: before ?? null }, after: { [change.milestone]: change.plannedOn } }, now);
     return 'done';
   });
 }
@@ -111,15 +99,16 @@ export async function curateProject(
   now = new Date(),
 ): Promise<'done' | 'not_found'> {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('project').select(['channel', 'name', 'amount', 'unit', 'industry', 'curation']).where('id', '=', id).executeTakeFirst();
-    if (!before || !canActOn(user, before.channel)) return 'not_found';
+    const found = await store.projectById(trx, id);
+    if (!found || !canActOn(user, found.channel)) return 'not_found';
+    const before = { channel: found.channel, name: found.name, amount: found.amount, unit: found.unit, industry: found.industry, curation: found.curation };
     const changes =
       action.kind === 'confirm'
         ? { curation: 'confirmed' as const }
         : action.kind === 'delete'
         ? { curation: 'deleted' as const }
         : { curation: 'corrected' as const, name: action.name, amount: action.amountYi, unit: action.amountYi === null ? null : '亿元', qualifier: null, industry: action.industry };
-    await trx.updateTable('project').set({ ...changes, updated_at: now.toISOString() }).where('id', '=', id).execute();
+    await store.updateProject(trx, id, { ...changes, updated_at: now.toISOString() });
     await bumpContentVersion(trx);
     await recordAudit(trx, actor, { action: `project.${action.kind}`, targetType: 'project', targetId: id, before, after: changes }, now);
     return 'done';

@@ -1,7 +1,7 @@
 // Projects named with the verb that governs them, the way work reports write them:
 // `A、B、C等重大项目建成投产`, `开工建设X`, `建成X`, `加快X、Y等高速公路建设`. One clause is read at a
 // time: a verb before the names, a verb after them, or both (`推动X建成投产`: the later one governs).
-import type { ProjectStage } from './projects.ts';
+import type { ProjectStage } from '../lib/project-stages.ts';
 
 /** One project a clause names, with the stage its verb gives it. */
 export interface ListedProject {

@@ -1,10 +1,10 @@
 // Named investment projects read out of articles: 总投资近50亿元的王府井百货, 签约富士康智能科技小镇
 // 项目 … 总投资规模超百亿元, and the projects work reports name in lists with their stage
 // (甲、乙等重大项目建成投产: project-lists.ts). Aggregates (32个重点项目) are not projects.
+import type { ProjectStage } from '../lib/project-stages.ts';
 import { findQuantities } from '../text/quantity.ts';
 import { listedProjects } from './project-lists.ts';
 
-export type ProjectStage = '谋划/储备' | '洽谈' | '签约' | '开工/在建' | '竣工' | '投产/运营';
 
 /** One project as a text states it. */
 export interface ProjectFact {

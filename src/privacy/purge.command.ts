@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { COMMAND_LINE } from '../audit/audit.service.ts';
 import type { Config } from '../config.ts';
-import { openMigratedDb } from '../server.ts';
+import { openMigratedDb } from '../prepare.ts';
 import { parseAgeInDays, purgePersonalData } from './purge.service.ts';
 
 /** Runs the purge; returns the process exit code. */

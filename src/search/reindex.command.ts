@@ -1,7 +1,7 @@
 // `zhaoshang reindex`: rebuilds the search index from the articles, with a progress bar.
 import type { Config } from '../config.ts';
 import { progressBar } from '../lib/progress.ts';
-import { articleWriting, openMigratedDb } from '../server.ts';
+import { articleWriting, openMigratedDb } from '../prepare.ts';
 import { rebuildSearchIndex } from './search.service.ts';
 
 /** Runs the rebuild; returns the process exit code. */

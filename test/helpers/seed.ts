@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ArticleWriting } from '../../src/articles/article.service.ts';
+import { factsFollowArticles } from '../../src/insights/insight.service.ts';
 import { ChannelCatalog } from '../../src/channels/channel-catalog.ts';
 import { readChannelFile } from '../../src/channels/channel.ts';
 import type { OpenDb } from '../../src/db/connect.ts';
@@ -16,5 +17,5 @@ export const segmenter = Segmenter.load(readChannelFile());
 
 /** What article writes need on an open test database. */
 export function writingFor(opened: Pick<OpenDb, 'dialect'>): ArticleWriting {
-  return { channels, searchIndex: new SearchIndex(segmenter, opened.dialect.search) };
+  return { channels, searchIndex: new SearchIndex(segmenter, opened.dialect.search), articleListeners: [factsFollowArticles(channels)] };
 }

@@ -1,6 +1,6 @@
 // One article: title, channel, date, the body laid out as headings and paragraphs, neighbours.
 import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
-import { sentenceAnchor } from '../../insights/sentence-link.ts';
+import { sentenceAnchor } from '../sentence-link.ts';
 import { markInHtml, markSentences } from '../../lib/highlight.ts';
 import type { Article, ArticleSummary } from '../article.ts';
 import { layoutBody, type BodyBlock } from '../body-layout.ts';

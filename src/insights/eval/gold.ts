@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IndicatorFact } from '../indicator-fact.ts';
-import type { ProjectStage } from '../projects.ts';
+import type { ProjectStage } from '../../lib/project-stages.ts';
 
 /** Where the gold files are: the development set, which the rules are built against. */
 export const GOLD_DIR = fileURLToPath(new URL('../../../test/fixtures/work-reports/', import.meta.url));

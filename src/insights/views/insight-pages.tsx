@@ -1,10 +1,11 @@
 // /data (districts compared, and one district over the years) and /projects (the project library).
+import { PROJECT_STAGES } from '../../lib/project-stages.ts';
 import type { Channel } from '../../channels/channel.ts';
 import type { InsightsPublic } from '../../config.ts';
 import { FilterSelect } from '../../http/form-controls.tsx';
 import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
-import { INDICATOR_NAMES, KIND_NAMES, STAGES, UNVERIFIED_MARK, type IndicatorRow, type ProjectRow } from '../insight.service.ts';
-import { sentenceHref } from '../sentence-link.ts';
+import { INDICATOR_NAMES, KIND_NAMES, UNVERIFIED_MARK, type IndicatorRow, type ProjectRow } from '../insight.service.ts';
+import { sentenceHref } from '../../articles/sentence-link.ts';
 import { Chart, ChartScripts, type ChartSpec, type TitledChart } from './chart.tsx';
 
 type Scripts = { echartsHref: string; chartsHref: string };
@@ -151,7 +152,7 @@ export function ProjectsPage(props: {
       <form class="search-filters" action="/projects" method="get" aria-label="筛选项目">
         <FilterSelect label="地区" name="channel" allLabel="全部地区" options={props.options.channels} value={filter.channel} />
         <FilterSelect label="产业" name="industry" allLabel="全部产业" options={props.options.industries.map((i) => ({ value: i, label: i }))} value={filter.industry} />
-        <FilterSelect label="阶段" name="stage" allLabel="全部阶段" options={STAGES.map((s) => ({ value: s, label: s }))} value={filter.stage} />
+        <FilterSelect label="阶段" name="stage" allLabel="全部阶段" options={PROJECT_STAGES.map((s) => ({ value: s, label: s }))} value={filter.stage} />
         <button type="submit">筛选</button>
       </form>
       <p class="downloads">

@@ -4,7 +4,7 @@ import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../.
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import type { NavChannel } from '../../http/layout.tsx';
 import { figureMaxLength, PROJECT_AMOUNT } from '../figure-rules.ts';
-import { STAGE_ORDER } from '../milestones.ts';
+import { PROJECT_STAGES } from '../../lib/project-stages.ts';
 import type { ProjectForCuration } from '../project-curation.service.ts';
 
 const LIGHT = { red: '红灯', yellow: '黄灯' } as const;
@@ -12,7 +12,7 @@ const LIGHT = { red: '红灯', yellow: '黄灯' } as const;
 function StageSelect(props: { name: string; value?: string | null }) {
   return (
     <select name={props.name}>
-      {STAGE_ORDER.map((stage) => (
+      {PROJECT_STAGES.map((stage) => (
         <option value={stage} selected={stage === props.value}>
           {stage}
         </option>

@@ -1,0 +1,47 @@
+// Queries of the console's editor: articles of any status and their revisions.
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { ArticleRevisionTable, ArticleTable } from './article.table.ts';
+
+const editingColumns = ['id', 'title', 'channel', 'body', 'body_format', 'published_on', 'status', 'publish_at', 'updated_at'] as const;
+
+/** The newest articles, any status, of the channels in `scope` (all when undefined). */
+export async function recentlyUpdatedArticles(db: Db, scope: readonly string[] | undefined, limit: number) {
+  let query = db.selectFrom('article').select(editingColumns);
+  if (scope) query = query.where('channel', 'in', scope);
+  return query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** An article of any status as the editor shows it, or undefined. */
+export async function articleRowForEditing(db: Db, id: number) {
+  return db.selectFrom('article').select(editingColumns).where('id', '=', id).executeTakeFirst();
+}
+
+/** Inserts an article written in the console and returns its id. */
+export async function insertEditedArticle(db: Db, row: Insertable<ArticleTable>): Promise<number> {
+  const { id } = await db.insertInto('article').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+/** Changes an article row. */
+export async function updateEditedArticle(db: Db, id: number, changes: Updateable<ArticleTable>): Promise<void> {
+  await db.updateTable('article').set(changes).where('id', '=', id).execute();
+}
+
+/**
+ * Publishes every scheduled article due by `now` in one conditional update and returns the rows it
+ * claimed: a concurrent claim by another instance finds them no longer scheduled.
+ */
+export async function claimDueArticles(db: Db, now: string) {
+  return db.updateTable('article').set({ status: 'published', publish_at: null }).where('status', '=', 'scheduled').where('publish_at', '<=', now).returning(editingColumns).execute();
+}
+
+/** The saved versions of an article, newest first. */
+export async function revisionsOf(db: Db, articleId: number) {
+  return db.selectFrom('article_revision').select(['id', 'title', 'status', 'edited_by', 'edited_at']).where('article_id', '=', articleId).orderBy('id', 'desc').execute();
+}
+
+/** Keeps one saved version. */
+export async function insertRevision(db: Db, row: Insertable<ArticleRevisionTable>): Promise<void> {
+  await db.insertInto('article_revision').values(row).execute();
+}
