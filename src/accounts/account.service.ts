@@ -1,10 +1,10 @@
 // Accounts, sign-in with lockout, and sessions. No HTTP here.
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { ExpressionBuilder } from 'kysely';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
-import type { Database, Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { userNameProblem, type ConsoleUser, type Role } from './account.ts';
+import * as store from './account.store.ts';
 import type { PasswordPolicy } from './password-policy.ts';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -21,8 +21,6 @@ const DUMMY_HASH = await hash('not a password of anyone', ARGON2);
 
 const MINUTE = 60_000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-// Users not locked at `now`: checked in the UPDATE itself, since the row read before may be stale.
-const unlockedBy = (now: Date) => (eb: ExpressionBuilder<Database, 'app_user'>) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())]);
 
 /** Creates a console user; returns its id or a problem in Chinese. */
 export async function createUser(
@@ -35,18 +33,17 @@ export async function createUser(
   const problem = userNameProblem(input.name) ?? policy.problem(input.password, input.name);
   if (problem) return { problem };
   if (input.role !== 'admin' && input.channels.length === 0) return { problem: '编辑和审核员须至少负责一个频道。' };
-  if (await db.selectFrom('app_user').select('id').where('name', '=', input.name).executeTakeFirst()) return { problem: `用户名“${input.name}”已被使用。` };
+  if (await store.userByName(db, input.name)) return { problem: `用户名“${input.name}”已被使用。` };
   const passwordHash = await hash(input.password, ARGON2);
   return db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('app_user')
-      .values({ name: input.name, role: input.role, password_hash: passwordHash, password_changed_at: now.toISOString(), locked_until: null, disabled_at: null, created_at: now.toISOString() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
     const channels = input.role === 'admin' ? [] : [...new Set(input.channels)];
-    if (channels.length > 0) await trx.insertInto('user_channel').values(channels.map((channel) => ({ user_id: Number(id), channel }))).execute();
-    await recordAudit(trx, actor, { action: 'user.create', targetType: 'user', targetId: Number(id), after: { name: input.name, role: input.role, channels } }, now);
-    return { id: Number(id) };
+    const id = await store.insertUser(
+      trx,
+      { name: input.name, role: input.role, password_hash: passwordHash, password_changed_at: now.toISOString(), locked_until: null, disabled_at: null, created_at: now.toISOString() },
+      channels,
+    );
+    await recordAudit(trx, actor, { action: 'user.create', targetType: 'user', targetId: id, after: { name: input.name, role: input.role, channels } }, now);
+    return { id };
   });
 }
 
@@ -59,7 +56,7 @@ export const LOGIN_REFUSED = `用户名或密码不正确。连续输错 ${MAX_F
  * never stored: the database keeps its hash).
  */
 export async function signIn(db: Db, name: string, password: string, client: string, now = new Date()): Promise<{ sessionId: string; userId: number } | { refused: string }> {
-  const user = await db.selectFrom('app_user').selectAll().where('name', '=', name).executeTakeFirst();
+  const user = await store.userByName(db, name);
   if (!user) {
     await verify(DUMMY_HASH, password);
     return { refused: LOGIN_REFUSED };
@@ -73,15 +70,8 @@ export async function signIn(db: Db, name: string, password: string, client: str
   }
   const sessionId = randomBytes(16).toString('hex');
   const signedIn = await db.transaction().execute(async (trx) => {
-    const cleared = await trx
-      .updateTable('app_user')
-      .set({ failed_logins: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .where('disabled_at', 'is', null)
-      .where(unlockedBy(now))
-      .executeTakeFirst();
-    if (Number(cleared.numUpdatedRows) === 0) return false;
-    await trx.insertInto('session').values({ id_hash: sha256(sessionId), user_id: Number(user.id), created_at: now.toISOString(), last_seen_at: now.toISOString() }).execute();
+    if (!(await store.clearFailedLogins(trx, Number(user.id), now.toISOString()))) return false;
+    await store.insertSession(trx, { id_hash: sha256(sessionId), user_id: Number(user.id), created_at: now.toISOString(), last_seen_at: now.toISOString() });
     await recordAudit(trx, actor, { action: 'login', targetType: 'user', targetId: Number(user.id) }, now);
     return true;
   });
@@ -89,28 +79,11 @@ export async function signIn(db: Db, name: string, password: string, client: str
   return { sessionId, userId: Number(user.id) };
 }
 
-/**
- * Counts one failed sign-in in a single UPDATE, so concurrent failures never lose a count: the
- * one that reaches MAX_FAILED_LOGINS locks the account and restarts the count. An account that
- * is locked or disabled by now is left alone.
- */
+/** Counts one failed sign-in (the MAX_FAILED_LOGINS-th locks the account) with its audit record. */
 async function countFailure(db: Db, actor: Actor, userId: number, now: Date): Promise<void> {
   const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * MINUTE).toISOString();
   await db.transaction().execute(async (trx) => {
-    const counted = await trx
-      .updateTable('app_user')
-      .set((eb) => {
-        const reachesLimit = eb('failed_logins', '>=', MAX_FAILED_LOGINS - 1);
-        return {
-          failed_logins: eb.case().when(reachesLimit).then(0).else(eb('failed_logins', '+', 1)).end(),
-          locked_until: eb.case().when(reachesLimit).then(lockedUntil).else(eb.ref('locked_until')).end(),
-        };
-      })
-      .where('id', '=', userId)
-      .where('disabled_at', 'is', null)
-      .where(unlockedBy(now))
-      .returning('locked_until')
-      .executeTakeFirst();
+    const counted = await store.countFailedLogin(trx, userId, MAX_FAILED_LOGINS, now.toISOString(), lockedUntil);
     if (!counted) return;
     await recordAudit(trx, actor, { action: counted.locked_until === lockedUntil ? 'login.locked' : 'login.failed', targetType: 'user', targetId: userId }, now);
   });
@@ -119,27 +92,22 @@ async function countFailure(db: Db, actor: Actor, userId: number, now: Date): Pr
 /** The user of a live session, or undefined when it is unknown, idle too long, too old or disabled. */
 export async function sessionUser(db: Db, sessionId: string, policy: PasswordPolicy, now = new Date()): Promise<ConsoleUser | undefined> {
   const idHash = sha256(sessionId);
-  const row = await db
-    .selectFrom('session')
-    .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select(['session.created_at', 'session.last_seen_at', 'app_user.id', 'app_user.name', 'app_user.role', 'app_user.disabled_at', 'app_user.password_changed_at'])
-    .where('session.id_hash', '=', idHash)
-    .executeTakeFirst();
+  const row = await store.sessionWithUser(db, idHash);
   if (!row) return undefined;
   const idleFor = now.getTime() - Date.parse(row.last_seen_at);
   const age = now.getTime() - Date.parse(row.created_at);
   if (row.disabled_at !== null || idleFor > IDLE_TIMEOUT_MINUTES * MINUTE || age > ABSOLUTE_TIMEOUT_HOURS * 60 * MINUTE) {
-    await db.deleteFrom('session').where('id_hash', '=', idHash).execute();
+    await store.deleteSession(db, idHash);
     return undefined;
   }
-  if (idleFor > TOUCH_AFTER_MS) await db.updateTable('session').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
-  const channels = await db.selectFrom('user_channel').select('channel').where('user_id', '=', row.id).orderBy('channel').execute();
+  if (idleFor > TOUCH_AFTER_MS) await store.touchSession(db, idHash, now.toISOString());
+  const channels = await store.channelsOfUser(db, Number(row.id));
   const passwordAgeDays = (now.getTime() - Date.parse(row.password_changed_at)) / (24 * 60 * MINUTE);
   return {
     id: Number(row.id),
     name: row.name,
     role: row.role,
-    channels: channels.map((c) => c.channel),
+    channels,
     mustChangePassword: policy.rotationDays !== undefined && passwordAgeDays > policy.rotationDays,
   };
 }
@@ -147,7 +115,7 @@ export async function sessionUser(db: Db, sessionId: string, policy: PasswordPol
 /** Ends a session. */
 export async function signOut(db: Db, sessionId: string, actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('session').where('id_hash', '=', sha256(sessionId)).execute();
+    await store.deleteSession(trx, sha256(sessionId));
     await recordAudit(trx, actor, { action: 'logout', targetType: 'user', targetId: actor.userId ?? undefined });
   });
 }
@@ -155,11 +123,11 @@ export async function signOut(db: Db, sessionId: string, actor: Actor): Promise<
 /** Disables (or re-enables) an account; disabling ends its sessions at once. */
 export async function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean, now = new Date()): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('app_user').select(['id', 'name', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
+    const user = await store.userById(trx, userId);
     if (!user) return false;
     const disabledAt = disabled ? now.toISOString() : null;
-    await trx.updateTable('app_user').set({ disabled_at: disabledAt, failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
-    if (disabled) await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+    await store.updateUser(trx, userId, { disabled_at: disabledAt, failed_logins: 0, locked_until: null });
+    if (disabled) await store.deleteSessionsOfUser(trx, userId);
     await recordAudit(trx, actor, { action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: userId, before: { disabledAt: user.disabled_at }, after: { disabledAt } }, now);
     return true;
   });
@@ -167,14 +135,15 @@ export async function setUserDisabled(db: Db, actor: Actor, userId: number, disa
 
 /** Changes a user's password after checking the current one; returns a problem or undefined. */
 export async function changePassword(db: Db, actor: Actor, userId: number, current: string, next: string, policy: PasswordPolicy, now = new Date()): Promise<string | undefined> {
-  const user = await db.selectFrom('app_user').select(['name', 'password_hash']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const user = await store.userById(db, userId);
+  if (!user) throw new Error(`No user ${userId}`);
   if (!(await verify(user.password_hash, current))) return '当前密码不正确。';
   if (await verify(user.password_hash, next)) return '新密码不能与当前密码相同。';
   const problem = policy.problem(next, user.name);
   if (problem) return problem;
   const passwordHash = await hash(next, ARGON2);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('app_user').set({ password_hash: passwordHash, password_changed_at: now.toISOString() }).where('id', '=', userId).execute();
+    await store.updateUser(trx, userId, { password_hash: passwordHash, password_changed_at: now.toISOString() });
     await recordAudit(trx, actor, { action: 'user.password', targetType: 'user', targetId: userId }, now);
   });
   return undefined;
@@ -182,10 +151,7 @@ export async function changePassword(db: Db, actor: Actor, userId: number, curre
 
 /** Every user, for the admins' user list. */
 export async function listUsers(db: Db) {
-  const [users, scopes] = await Promise.all([
-    db.selectFrom('app_user').select(['id', 'name', 'role', 'disabled_at', 'locked_until', 'created_at']).orderBy('name').execute(),
-    db.selectFrom('user_channel').selectAll().execute(),
-  ]);
+  const [users, scopes] = await store.allUsers(db);
   return users.map((user) => ({
     id: Number(user.id),
     name: user.name,

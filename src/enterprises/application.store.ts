@@ -56,3 +56,14 @@ export async function approvedEnterprises(
     })),
   };
 }
+
+/** Blanks the contact person and mobile of applications closed before `closedBefore`; returns how many. */
+export async function blankPersonalDataOfApplications(db: Db, closedBefore: string, purgedAt: string): Promise<number> {
+  const result = await db
+    .updateTable('enterprise_application')
+    .set({ contact_person: null, contact_mobile: null, purged_at: purgedAt })
+    .where('closed_at', '<', closedBefore)
+    .where('purged_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

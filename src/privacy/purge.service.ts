@@ -2,7 +2,10 @@
 // addresses of contributions, applications and messages closed before a cutoff. The items
 // themselves, their decisions and the audit trail stay.
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { blankPersonalDataOfMessages } from '../contact/message.store.ts';
 import type { Db } from '../db/database.ts';
+import { blankPersonalDataOfApplications } from '../enterprises/application.store.ts';
+import { blankPersonalDataOfSubmissions } from '../submissions/submission.store.ts';
 
 /** How many items of each kind had their personal data removed. */
 export interface PurgeReport {
@@ -16,28 +19,11 @@ export async function purgePersonalData(db: Db, actor: Actor, cutoff: Date, now 
   const before = cutoff.toISOString();
   const purgedAt = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const submissions = await trx
-      .updateTable('submission')
-      .set({ author_name: null, author_contact: null, purged_at: purgedAt })
-      .where('closed_at', '<', before)
-      .where('purged_at', 'is', null)
-      .executeTakeFirst();
-    const applications = await trx
-      .updateTable('enterprise_application')
-      .set({ contact_person: null, contact_mobile: null, purged_at: purgedAt })
-      .where('closed_at', '<', before)
-      .where('purged_at', 'is', null)
-      .executeTakeFirst();
-    const messages = await trx
-      .updateTable('contact_message')
-      .set({ sender_name: null, sender_contact: null, purged_at: purgedAt })
-      .where('closed_at', '<', before)
-      .where('purged_at', 'is', null)
-      .executeTakeFirst();
+    // Each feature blanks what it owns; this job only decides the cutoff and keeps the record.
     const report = {
-      submissions: Number(submissions.numUpdatedRows),
-      applications: Number(applications.numUpdatedRows),
-      messages: Number(messages.numUpdatedRows),
+      submissions: await blankPersonalDataOfSubmissions(trx, before, purgedAt),
+      applications: await blankPersonalDataOfApplications(trx, before, purgedAt),
+      messages: await blankPersonalDataOfMessages(trx, before, purgedAt),
     };
     await recordAudit(trx, actor, { action: 'privacy.purge', targetType: 'personal_data', after: { closedBefore: before, ...report } }, now);
     return report;

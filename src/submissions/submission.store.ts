@@ -1,5 +1,5 @@
 // Queries on the submission table.
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { SubmissionStatus } from './submission.ts';
 import type { SubmissionTable } from './submission.table.ts';
@@ -36,4 +36,27 @@ export async function submissionStatusByCode(db: Db, trackingCode: string): Prom
       createdAt: row.created_at,
     }
   );
+}
+
+/** Blanks the contributor's name and contact on contributions closed before `closedBefore`; returns how many. */
+export async function blankPersonalDataOfSubmissions(db: Db, closedBefore: string, purgedAt: string): Promise<number> {
+  const result = await db.updateTable('submission').set({ author_name: null, author_contact: null, purged_at: purgedAt }).where('closed_at', '<', closedBefore).where('purged_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Up to `limit` contributions of one status in the channels of `scope` (all when undefined), oldest first. */
+export async function submissionsByStatus(db: Db, status: SubmissionTable['status'], scope: readonly string[] | undefined, limit: number) {
+  let query = db.selectFrom('submission').selectAll().where('status', '=', status);
+  if (scope) query = query.where('channel', 'in', scope);
+  return query.orderBy('created_at').orderBy('id').limit(limit).execute();
+}
+
+/** One contribution, or undefined. */
+export async function submissionById(db: Db, id: number) {
+  return db.selectFrom('submission').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Records a review decision on a contribution. */
+export async function updateSubmission(db: Db, id: number, changes: Updateable<SubmissionTable>): Promise<void> {
+  await db.updateTable('submission').set(changes).where('id', '=', id).execute();
 }
