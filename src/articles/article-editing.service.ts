@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
 import { oneOf, requiredText } from '../http/form-fields.ts';
+import { parseChinaLocalInput } from '../lib/china-time.ts';
 import { excerptOf } from '../text/excerpt.ts';
 import { isCalendarDate, MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from './article.ts';
 import { announceArticleWritten } from './article-events.ts';
@@ -14,9 +15,6 @@ import * as store from './article-editing.store.ts';
 import type { ArticleWriting } from './article.service.ts';
 import type { ArticleStatus } from './article.table.ts';
 import { markdownToText } from './markdown.ts';
-
-/** Local times in forms are China Standard Time. */
-const CHINA_OFFSET = '+08:00';
 
 /** The editor form's rules, given the channels the user may write in and the current time. */
 export function editedArticleSchema(channelSlugs: readonly string[], now: Date) {
@@ -31,16 +29,17 @@ export function editedArticleSchema(channelSlugs: readonly string[], now: Date) 
     })
     .superRefine((input, ctx) => {
       if (input.status !== 'scheduled') return;
-      const when = Date.parse(`${input.publishAt ?? ''}:00${CHINA_OFFSET}`);
-      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/u.test(input.publishAt ?? '') || Number.isNaN(when)) {
+      // The form's local time is Beijing time.
+      const when = parseChinaLocalInput(input.publishAt ?? '');
+      if (when === undefined) {
         ctx.addIssue({ code: 'custom', path: ['publishAt'], message: '定时发布须填写发布时间。' });
-      } else if (when <= now.getTime()) {
+      } else if (when.getTime() <= now.getTime()) {
         ctx.addIssue({ code: 'custom', path: ['publishAt'], message: '定时发布的时间须晚于现在。' });
       }
     })
     .transform((input) => ({
       ...input,
-      publishAt: input.status === 'scheduled' ? new Date(`${input.publishAt}:00${CHINA_OFFSET}`).toISOString() : null,
+      publishAt: input.status === 'scheduled' ? parseChinaLocalInput(input.publishAt ?? '')!.toISOString() : null,
     }));
 }
 

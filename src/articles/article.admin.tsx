@@ -10,11 +10,12 @@ import type { FieldState } from '../http/form-controls.tsx';
 import { formValues, validateForm } from '../http/form.ts';
 import { htmlDocument } from '../http/layout.tsx';
 import { parseId } from '../http/request-params.ts';
+import { chinaDate, chinaLocalInput } from '../lib/china-time.ts';
 import { articleForEditing, editedArticleSchema, editorArticles, saveEditedArticle, unpublishArticle, type ArticleForEditing } from './article-editing.service.ts';
 import { markdownToHtml } from './markdown.ts';
 import { ArticleEditorPage, ArticleListPage } from './views/article-editor.tsx';
 
-const toLocalInput = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16) : '');
+const toLocalInput = (iso: string | null) => (iso ? chinaLocalInput(iso) : '');
 const formOf = (article: ArticleForEditing): FieldState => ({
   values: { title: article.title, channel: article.channel, publishedOn: article.publishedOn, status: article.status, publishAt: toLocalInput(article.publishAt), body: article.body },
   errors: {},
@@ -47,7 +48,7 @@ export function articleAdminRoutes(ctx: RouteContext, chrome: (c: Context<Consol
   return new Hono<ConsoleEnv>()
     .use('*', requireRole('admin', 'editor'))
     .get('/', async (c) => c.html(htmlDocument(<ArticleListPage console={await chrome(c)} articles={await editorArticles(db, c.get('user'))} channelName={ctx.navChannel} />)))
-    .get('/new', (c) => editor(c, { state: { values: { status: 'draft', publishedOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), channel: channelsOf(c)[0]?.value ?? '' }, errors: {} } }))
+    .get('/new', (c) => editor(c, { state: { values: { status: 'draft', publishedOn: chinaDate(new Date()), channel: channelsOf(c)[0]?.value ?? '' }, errors: {} } }))
     .post('/', (c) => post(c, undefined))
     .get('/:id', async (c) => {
       const found = await articleForEditing(db, c.get('user'), parseId(c.req.param('id')) ?? 0);

@@ -9,6 +9,7 @@ import { AppError, notFound } from '../http/errors.tsx';
 import { formValues } from '../http/form.ts';
 import { htmlDocument } from '../http/layout.tsx';
 import { parseId } from '../http/request-params.ts';
+import { chinaDate } from '../lib/china-time.ts';
 import { articleReview, confirmArticleFacts, curateFact, FACT_QUALIFIERS as QUALIFIERS, factsForCuration, type FactCorrection } from './fact-curation.service.ts';
 import { isCalendarDate } from '../articles/article.ts';
 import { ArticleReviewPage, FactCurationPage } from './views/fact-curation-page.tsx';
@@ -84,7 +85,7 @@ export function factAdminRoutes(ctx: RouteContext, chrome: (c: Context<ConsoleEn
 /** Routes: `/` (list and add), `/:id/stage`, `/:id/milestone`. Mounted under /admin/projects. */
 export function projectAdminRoutes(ctx: RouteContext, chrome: (c: Context<ConsoleEnv>) => Promise<ConsoleChrome>, actor: (c: Context<ConsoleEnv>) => Actor): Hono<ConsoleEnv> {
   const { db } = ctx;
-  const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = () => chinaDate(new Date());
   const channelsOf = (c: Context<ConsoleEnv>) =>
     ctx.channels.all.filter((channel) => c.get('user').role === 'admin' || c.get('user').channels.includes(channel.slug)).map((channel) => ({ value: channel.slug, label: channel.name }));
   const page = async (c: Context<ConsoleEnv>, problem?: string) =>

@@ -4,6 +4,7 @@ import { canActOn, channelScope, type ConsoleUser } from '../accounts/account.ts
 import { saveArticleDraft, type ArticleWriting } from '../articles/article.service.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
+import { chinaDate } from '../lib/china-time.ts';
 import type { SubmissionTable } from './submission.table.ts';
 import { newTrackingCode, type SubmissionInput, type SubmissionStatus } from './submission.ts';
 import * as store from './submission.store.ts';
@@ -74,14 +75,12 @@ function rowToReview(row: Selectable<SubmissionTable>): SubmissionForReview {
 export async function submissionQueue(db: Db, user: ConsoleUser, status: SubmissionForReview['status'] = 'pending'): Promise<SubmissionForReview[]> {
   const scope = channelScope(user);
   if (scope?.length === 0) return [];
-  let query = db.selectFrom('submission').selectAll().where('status', '=', status);
-  if (scope) query = query.where('channel', 'in', scope);
-  return (await query.orderBy('created_at').orderBy('id').limit(200).execute()).map(rowToReview);
+  return (await store.submissionsByStatus(db, status, scope, 200)).map(rowToReview);
 }
 
 /** One contribution, or undefined when it does not exist or is outside the user's channels. */
 export async function submissionForReview(db: Db, user: ConsoleUser, id: number): Promise<SubmissionForReview | undefined> {
-  const row = await db.selectFrom('submission').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await store.submissionById(db, id);
   return row && canActOn(user, row.channel) ? rowToReview(row) : undefined;
 }
 
@@ -94,16 +93,17 @@ export type ReviewOutcome = 'done' | 'not_found' | 'already_closed';
  */
 export async function publishSubmission(db: Db, writing: ArticleWriting, user: ConsoleUser, actor: Actor, id: number, now = new Date()): Promise<ReviewOutcome> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('submission').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await store.submissionById(trx, id);
     if (!row || !canActOn(user, row.channel)) return 'not_found';
     if (row.status !== 'pending') return 'already_closed';
     const channel = writing.channels.bySlug(row.channel) ?? writing.channels.city;
     const { id: articleId } = await saveArticleDraft(trx, writing, {
       originalTitle: `【${channel.tags[0]}招商】${row.title}`,
       body: row.body,
-      publishedOn: now.toISOString().slice(0, 10),
+      // The day it is in Beijing, as every article's date.
+      publishedOn: chinaDate(now),
     }, now, `submission:${id}`);
-    await trx.updateTable('submission').set({ status: 'published', article_id: articleId, closed_at: now.toISOString() }).where('id', '=', id).execute();
+    await store.updateSubmission(trx, id, { status: 'published', article_id: articleId, closed_at: now.toISOString() });
     await recordAudit(trx, actor, { action: 'submission.publish', targetType: 'submission', targetId: id, before: { status: row.status }, after: { status: 'published', articleId } }, now);
     return 'done';
   });
@@ -112,10 +112,10 @@ export async function publishSubmission(db: Db, writing: ArticleWriting, user: C
 /** Rejects a pending contribution with the reason the contributor will read. */
 export async function rejectSubmission(db: Db, user: ConsoleUser, actor: Actor, id: number, reason: string, now = new Date()): Promise<ReviewOutcome> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('submission').select(['status', 'channel']).where('id', '=', id).executeTakeFirst();
+    const row = await store.submissionById(trx, id);
     if (!row || !canActOn(user, row.channel)) return 'not_found';
     if (row.status !== 'pending') return 'already_closed';
-    await trx.updateTable('submission').set({ status: 'rejected', reject_reason: reason, closed_at: now.toISOString() }).where('id', '=', id).execute();
+    await store.updateSubmission(trx, id, { status: 'rejected', reject_reason: reason, closed_at: now.toISOString() });
     await recordAudit(trx, actor, { action: 'submission.reject', targetType: 'submission', targetId: id, before: { status: row.status }, after: { status: 'rejected', reason } }, now);
     return 'done';
   });

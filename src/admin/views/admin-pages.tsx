@@ -3,6 +3,7 @@ import { ROLE_NAMES, type Role } from '../../accounts/account.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { Pagination } from '../../http/pagination.tsx';
+import { chinaTimeHeading, chinaTimestamp } from '../../lib/china-time.ts';
 import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from './console-layout.tsx';
 
 /** A user as the list shows it. */
@@ -111,7 +112,7 @@ export function AuditPage(props: { console: ConsoleChrome; filter: { user: strin
       <table class="data-table audit-log">
         <thead>
           <tr>
-            <th scope="col">时间</th>
+            <th scope="col">{chinaTimeHeading('时间')}</th>
             <th scope="col">用户</th>
             <th scope="col">操作</th>
             <th scope="col">对象</th>
@@ -123,7 +124,7 @@ export function AuditPage(props: { console: ConsoleChrome; filter: { user: strin
         <tbody>
           {props.entries.map((entry) => (
             <tr>
-              <td>{entry.at.replace('T', ' ').slice(0, 19)}</td>
+              <td>{chinaTimestamp(entry.at)}</td>
               <td>{entry.userName}</td>
               <td>{entry.action}</td>
               <td>

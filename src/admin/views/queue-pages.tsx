@@ -4,11 +4,11 @@ import type { ApplicationForReview } from '../../enterprises/application.service
 import { industryName } from '../../enterprises/industry.ts';
 import type { MessageForReview } from '../../contact/message.service.ts';
 import type { NavChannel } from '../../http/layout.tsx';
+import { chinaDateTime, chinaTimeHeading } from '../../lib/china-time.ts';
 import type { SubmissionForReview } from '../../submissions/submission.service.ts';
 import { ActionForm, ConsoleLayout, type ConsoleChrome } from './console-layout.tsx';
 
 type ChannelName = (slug: string) => NavChannel;
-const date = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /** The console home: what waits in each queue the user works on. */
 export function ConsoleHomePage(props: { console: ConsoleChrome; counts: { submissions: number; applications: number; messages: number } | undefined }) {
@@ -95,7 +95,7 @@ export function SubmissionListPage(props: { console: ConsoleChrome; status: stri
       tabs={[['pending', '待审核'], ['published', '已发布'], ['rejected', '未采用']]}
       empty="没有稿件。"
       items={props.items}
-      columns={[['标题', (item) => item.title], ['频道', (item) => props.channelName(item.channel).name], ['投稿时间', (item) => date(item.createdAt)]]}
+      columns={[['标题', (item) => item.title], ['频道', (item) => props.channelName(item.channel).name], [chinaTimeHeading('投稿时间'), (item) => chinaDateTime(item.createdAt)]]}
     />
   );
 }
@@ -111,7 +111,7 @@ export function SubmissionDetailPage(props: { console: ConsoleChrome; item: Subm
           <tr><th scope="row">频道</th><td>{props.channelName(item.channel).name}</td></tr>
           <tr><th scope="row">投稿人</th><td>{item.authorName ?? '(已删除)'}</td></tr>
           <tr><th scope="row">联系方式</th><td>{item.authorContact ?? '(已删除)'}</td></tr>
-          <tr><th scope="row">投稿时间</th><td>{date(item.createdAt)}</td></tr>
+          <tr><th scope="row">{chinaTimeHeading('投稿时间')}</th><td>{chinaDateTime(item.createdAt)}</td></tr>
           <tr><th scope="row">状态</th><td class="item-status">{{ pending: '待审核', published: '已发布', rejected: '未采用' }[item.status]}</td></tr>
         </tbody>
       </table>
@@ -147,7 +147,7 @@ export function ApplicationListPage(props: { console: ConsoleChrome; status: str
       tabs={[['pending', '待审核'], ['approved', '已通过'], ['rejected', '未通过']]}
       empty="没有申请。"
       items={props.items}
-      columns={[['企业', (item) => item.companyName], ['行业', (item) => industryName(item.industry)], ['区域', (item) => props.channelName(item.channel).name], ['申请时间', (item) => date(item.createdAt)]]}
+      columns={[['企业', (item) => item.companyName], ['行业', (item) => industryName(item.industry)], ['区域', (item) => props.channelName(item.channel).name], [chinaTimeHeading('申请时间'), (item) => chinaDateTime(item.createdAt)]]}
     />
   );
 }
@@ -194,7 +194,7 @@ export function MessageListPage(props: { console: ConsoleChrome; status: string;
       tabs={[['open', '待处理'], ['handled', '已处理']]}
       empty="没有留言。"
       items={props.items}
-      columns={[['主题', (item) => item.subject], ['留言对象', (item) => props.channelName(item.channel).name], ['留言时间', (item) => date(item.createdAt)]]}
+      columns={[['主题', (item) => item.subject], ['留言对象', (item) => props.channelName(item.channel).name], [chinaTimeHeading('留言时间'), (item) => chinaDateTime(item.createdAt)]]}
     />
   );
 }

@@ -4,11 +4,11 @@ import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../.
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
 import type { NavChannel } from '../../http/layout.tsx';
+import { chinaDateTime, chinaTimeHeading, labelledChinaDateTime } from '../../lib/china-time.ts';
 import type { ArticleForEditing, ArticleRevision } from '../article-editing.service.ts';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../article.ts';
 
 const STATUS_NAMES = { draft: '草稿', scheduled: '定时发布', published: '已发布' } as const;
-const time = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The articles of the user's channels. */
 export function ArticleListPage(props: { console: ConsoleChrome; articles: ArticleForEditing[]; channelName: (slug: string) => NavChannel }) {
@@ -36,7 +36,7 @@ export function ArticleListPage(props: { console: ConsoleChrome; articles: Artic
               <td>{article.publishedOn}</td>
               <td>
                 {STATUS_NAMES[article.status]}
-                {article.publishAt && `(${time(article.publishAt)})`}
+                {article.publishAt && `(${labelledChinaDateTime(article.publishAt)})`}
               </td>
             </tr>
           ))}
@@ -93,7 +93,7 @@ export function ArticleEditorPage(props: {
           <table class="data-table revisions">
             <thead>
               <tr>
-                <th scope="col">时间</th>
+                <th scope="col">{chinaTimeHeading('时间')}</th>
                 <th scope="col">编辑</th>
                 <th scope="col">标题</th>
                 <th scope="col">状态</th>
@@ -102,7 +102,7 @@ export function ArticleEditorPage(props: {
             <tbody>
               {props.revisions.map((revision) => (
                 <tr>
-                  <td>{time(revision.editedAt)}</td>
+                  <td>{chinaDateTime(revision.editedAt)}</td>
                   <td>{revision.editedBy}</td>
                   <td>{revision.title}</td>
                   <td>{STATUS_NAMES[revision.status]}</td>
