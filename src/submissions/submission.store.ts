@@ -1,6 +1,7 @@
 // Queries on the submission table.
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { ReviewStore } from '../review/review-queue.ts';
 import type { SubmissionStatus } from './submission.ts';
 import type { SubmissionTable } from './submission.table.ts';
 
@@ -37,3 +38,54 @@ export async function submissionStatusByCode(db: Db, trackingCode: string): Prom
     }
   );
 }
+
+/** A contribution as the review queue shows it. */
+export interface SubmissionForReview {
+  id: number;
+  trackingCode: string;
+  title: string;
+  body: string;
+  channel: string;
+  authorName: string | null;
+  authorContact: string | null;
+  status: 'pending' | 'published' | 'rejected';
+  rejectReason: string | null;
+  articleId: number | null;
+  createdAt: string;
+}
+
+/** How a decision closes a contribution. */
+export type SubmissionClosed = { status: 'published'; articleId: number } | { status: 'rejected'; reason: string };
+
+function rowToReview(row: Selectable<SubmissionTable>): SubmissionForReview {
+  return {
+    id: Number(row.id),
+    trackingCode: row.tracking_code,
+    title: row.title,
+    body: row.body,
+    channel: row.channel,
+    authorName: row.author_name,
+    authorContact: row.author_contact,
+    status: row.status,
+    rejectReason: row.reject_reason,
+    articleId: row.article_id === null ? null : Number(row.article_id),
+    createdAt: row.created_at,
+  };
+}
+
+/** The submission table as the review queue reads and closes it. */
+export const submissionReviewStore: ReviewStore<SubmissionForReview, SubmissionClosed> = {
+  async list(db, status, channels, limit) {
+    let query = db.selectFrom('submission').selectAll().where('status', '=', status);
+    if (channels) query = query.where('channel', 'in', channels);
+    return (await query.orderBy('created_at').orderBy('id').limit(limit).execute()).map(rowToReview);
+  },
+  async find(db, id) {
+    const row = await db.selectFrom('submission').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && rowToReview(row);
+  },
+  async close(db, id, closed, now) {
+    const outcome = closed.status === 'published' ? { article_id: closed.articleId } : { reject_reason: closed.reason };
+    await db.updateTable('submission').set({ status: closed.status, ...outcome, closed_at: now.toISOString() }).where('id', '=', id).execute();
+  },
+};
