@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { articleCountsByChannel } from './articles/article.service.ts';
-import { adminRoutes } from './admin/admin.routes.tsx';
+import { consoleRoutes } from './console.ts';
 import { articleRoutes } from './articles/article.routes.tsx';
 import { channelRoutes } from './channels/channel.routes.tsx';
 import type { AppDeps, RouteContext } from './http/app-deps.ts';
@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', submissionRoutes(ctx));
   app.route('/', enterpriseRoutes(ctx));
   app.route('/', contactRoutes(ctx));
-  app.route('/', adminRoutes(ctx));
+  app.route('/', consoleRoutes(ctx));
   app.route('/', opsRoutes(ctx));
   return app;
 }

@@ -1,10 +1,9 @@
 // Console routes for articles (editors of their channels, and admins): list, write, edit with
 // preview, unpublish. Mounted under /admin/articles by the console's route table.
 import { Hono, type Context } from 'hono';
-import { requireRole, type ConsoleEnv } from '../admin/console-session.ts';
-import type { ConsoleChrome } from '../admin/views/console-layout.tsx';
-import type { Actor } from '../audit/audit.service.ts';
 import type { RouteContext } from '../http/app-deps.ts';
+import type { ConsoleKit } from '../http/console.ts';
+import { requireRole, type ConsoleEnv } from '../http/console-session.ts';
 import { notFound } from '../http/errors.tsx';
 import type { FieldState } from '../http/form-controls.tsx';
 import { formValues, validateForm } from '../http/form.ts';
@@ -22,7 +21,8 @@ const formOf = (article: ArticleForEditing): FieldState => ({
 });
 
 /** Routes: `/` (list), `/new`, `/:id` (GET, POST), `/:id/unpublish`, and POST `/` to create. */
-export function articleAdminRoutes(ctx: RouteContext, chrome: (c: Context<ConsoleEnv>) => Promise<ConsoleChrome>, actor: (c: Context<ConsoleEnv>) => Actor): Hono<ConsoleEnv> {
+export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<ConsoleEnv> {
+  const { chrome, actor } = kit;
   const { db } = ctx;
   const channelsOf = (c: Context<ConsoleEnv>) => {
     const user = c.get('user');

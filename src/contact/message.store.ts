@@ -1,5 +1,69 @@
 // Queries on the contact_message table.
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { ReviewStore } from '../review/review-queue.ts';
+import type { ContactMessageTable } from './message.table.ts';
+
+/** Stores a message and returns its id. */
+export async function insertMessage(db: Db, row: Insertable<ContactMessageTable>): Promise<number> {
+  const { id } = await db.insertInto('contact_message').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+/** How many messages are open, counting no further than `cap`. */
+export async function openMessageCount(db: Db, cap: number): Promise<number> {
+  const { count } = await db
+    .selectFrom((eb) => eb.selectFrom('contact_message').select('id').where('status', '=', 'open').limit(cap).as('open'))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/** A message as the console shows it. */
+export interface MessageForReview {
+  id: number;
+  channel: string;
+  subject: string;
+  body: string;
+  senderName: string | null;
+  senderContact: string | null;
+  status: 'open' | 'handled';
+  replyNote: string | null;
+  createdAt: string;
+}
+
+/** How handling closes a message. */
+export type MessageClosed = { status: 'handled'; replyNote: string };
+
+function rowToReview(row: Selectable<ContactMessageTable>): MessageForReview {
+  return {
+    id: Number(row.id),
+    channel: row.channel,
+    subject: row.subject,
+    body: row.body,
+    senderName: row.sender_name,
+    senderContact: row.sender_contact,
+    status: row.status,
+    replyNote: row.reply_note,
+    createdAt: row.created_at,
+  };
+}
+
+/** The contact_message table as the review queue reads and closes it. */
+export const messageReviewStore: ReviewStore<MessageForReview, MessageClosed> = {
+  async list(db, status, channels, limit) {
+    let query = db.selectFrom('contact_message').selectAll().where('status', '=', status);
+    if (channels) query = query.where('channel', 'in', channels);
+    return (await query.orderBy('created_at').orderBy('id').limit(limit).execute()).map(rowToReview);
+  },
+  async find(db, id) {
+    const row = await db.selectFrom('contact_message').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && rowToReview(row);
+  },
+  async close(db, id, closed, now) {
+    await db.updateTable('contact_message').set({ status: closed.status, reply_note: closed.replyNote, closed_at: now.toISOString() }).where('id', '=', id).execute();
+  },
+};
 
 /** Blanks the sender's name and contact of messages closed before `closedBefore`; returns how many. */
 export async function blankPersonalDataOfMessages(db: Db, closedBefore: string, purgedAt: string): Promise<number> {

@@ -107,6 +107,10 @@ function postgresTypes(): pg.CustomTypesConfig {
 /** Connects to a PostgreSQL server (tests pass options that pick a schema per run). */
 export function openPostgres(poolConfig: pg.PoolConfig): OpenDb {
   const pool = new pg.Pool({ ...poolConfig, types: postgresTypes() });
+  // A connection the server ends while it idles in the pool (a restart, a failover) is reported
+  // here with no query waiting on it; the pool has already discarded it and the next query opens
+  // a new one. Unheard, the error would end the process.
+  pool.on('error', () => undefined);
   const listenerConfig = { ...poolConfig, types: postgresTypes(), application_name: `${poolConfig.application_name ?? 'zhaoshang'} content version listener` };
   const load = (): DatabaseLoad => ({ engine: 'postgres', connections: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
   return openListened(new Kysely({ dialect: new PostgresDialect({ pool }) }) as Db, load, (mirror) => listenOnServer(listenerConfig, mirror));

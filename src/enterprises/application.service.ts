@@ -1,12 +1,14 @@
 // Rules for enterprise applications and the public directory. No HTTP here.
-import type { Selectable } from 'kysely';
-import { canActOn, channelScope, type ConsoleUser } from '../accounts/account.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import type { ConsoleUser } from '../accounts/account.ts';
+import type { Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
-import type { EnterpriseApplicationTable } from './application.table.ts';
+import { decide, itemForReview, queueItems, type ReviewOutcome } from '../review/review-queue.ts';
 import type { ApplicationInput, DirectoryEntry } from './application.ts';
 import * as store from './application.store.ts';
+import { applicationReviewStore, type ApplicationForReview } from './application.store.ts';
+
+export type { ApplicationForReview } from './application.store.ts';
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
@@ -56,73 +58,34 @@ export function pendingApplications(db: Db, cap: number): Promise<number> {
   return store.pendingApplicationCount(db, cap);
 }
 
-/** An application as the review queue shows it. */
-export interface ApplicationForReview {
-  id: number;
-  companyName: string;
-  creditCode: string;
-  industry: string;
-  channel: string;
-  plannedInvestment: number;
-  contactPerson: string | null;
-  contactMobile: string | null;
-  description: string;
-  status: 'pending' | 'approved' | 'rejected';
-  rejectReason: string | null;
-  createdAt: string;
-}
-
-function rowToReview(row: Selectable<EnterpriseApplicationTable>): ApplicationForReview {
-  return {
-    id: Number(row.id),
-    companyName: row.company_name,
-    creditCode: row.credit_code,
-    industry: row.industry,
-    channel: row.channel,
-    plannedInvestment: Number(row.planned_investment),
-    contactPerson: row.contact_person,
-    contactMobile: row.contact_mobile,
-    description: row.description,
-    status: row.status,
-    rejectReason: row.reject_reason,
-    createdAt: row.created_at,
-  };
-}
-
 /** Applications of one status in the user's districts, oldest first. */
-export async function applicationQueue(db: Db, user: ConsoleUser, status: ApplicationForReview['status'] = 'pending'): Promise<ApplicationForReview[]> {
-  const scope = channelScope(user);
-  if (scope?.length === 0) return [];
-  let query = db.selectFrom('enterprise_application').selectAll().where('status', '=', status);
-  if (scope) query = query.where('channel', 'in', scope);
-  return (await query.orderBy('created_at').orderBy('id').limit(200).execute()).map(rowToReview);
+export function applicationQueue(db: Db, user: ConsoleUser, status: ApplicationForReview['status'] = 'pending'): Promise<ApplicationForReview[]> {
+  return queueItems(db, applicationReviewStore, user, status);
 }
 
 /** One application, or undefined when it does not exist or is outside the user's districts. */
-export async function applicationForReview(db: Db, user: ConsoleUser, id: number): Promise<ApplicationForReview | undefined> {
-  const row = await db.selectFrom('enterprise_application').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && canActOn(user, row.channel) ? rowToReview(row) : undefined;
+export function applicationForReview(db: Db, user: ConsoleUser, id: number): Promise<ApplicationForReview | undefined> {
+  return itemForReview(db, applicationReviewStore, user, id);
 }
 
 /** Approves (listing the company in the directory) or rejects a pending application. */
-export async function decideApplication(
+export function decideApplication(
   db: Db,
   user: ConsoleUser,
   actor: Actor,
   id: number,
   decision: { approve: true } | { approve: false; reason: string },
   now = new Date(),
-): Promise<'done' | 'not_found' | 'already_closed'> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('enterprise_application').select(['status', 'channel']).where('id', '=', id).executeTakeFirst();
-    if (!row || !canActOn(user, row.channel)) return 'not_found';
-    if (row.status !== 'pending') return 'already_closed';
-    const status = decision.approve ? 'approved' : 'rejected';
-    const reason = decision.approve ? null : decision.reason;
-    await trx.updateTable('enterprise_application').set({ status, reject_reason: reason, closed_at: now.toISOString() }).where('id', '=', id).execute();
-    // The public directory is a cached page: an approval changes it.
-    if (decision.approve) await bumpContentVersion(trx);
-    await recordAudit(trx, actor, { action: `application.${decision.approve ? 'approve' : 'reject'}`, targetType: 'application', targetId: id, before: { status: row.status }, after: { status, reason } }, now);
-    return 'done';
-  });
+): Promise<ReviewOutcome> {
+  return decide(db, applicationReviewStore, user, actor, id, {
+    open: 'pending',
+    action: `application.${decision.approve ? 'approve' : 'reject'}`,
+    targetType: 'application',
+    async close(trx) {
+      // The public directory is a cached page: an approval changes it.
+      if (decision.approve) await bumpContentVersion(trx);
+      return decision.approve ? { status: 'approved' as const, reason: null } : { status: 'rejected' as const, reason: decision.reason };
+    },
+    audited: (closed) => ({ reason: closed.reason }),
+  }, now);
 }

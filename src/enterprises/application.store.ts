@@ -1,6 +1,7 @@
 // Queries on the enterprise_application table.
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { ReviewStore } from '../review/review-queue.ts';
 import type { DirectoryEntry } from './application.ts';
 import type { EnterpriseApplicationTable } from './application.table.ts';
 
@@ -56,6 +57,58 @@ export async function approvedEnterprises(
     })),
   };
 }
+
+/** An application as the review queue shows it. */
+export interface ApplicationForReview {
+  id: number;
+  companyName: string;
+  creditCode: string;
+  industry: string;
+  channel: string;
+  plannedInvestment: number;
+  contactPerson: string | null;
+  contactMobile: string | null;
+  description: string;
+  status: 'pending' | 'approved' | 'rejected';
+  rejectReason: string | null;
+  createdAt: string;
+}
+
+/** How a decision closes an application. */
+export type ApplicationClosed = { status: 'approved' | 'rejected'; reason: string | null };
+
+function rowToReview(row: Selectable<EnterpriseApplicationTable>): ApplicationForReview {
+  return {
+    id: Number(row.id),
+    companyName: row.company_name,
+    creditCode: row.credit_code,
+    industry: row.industry,
+    channel: row.channel,
+    plannedInvestment: Number(row.planned_investment),
+    contactPerson: row.contact_person,
+    contactMobile: row.contact_mobile,
+    description: row.description,
+    status: row.status,
+    rejectReason: row.reject_reason,
+    createdAt: row.created_at,
+  };
+}
+
+/** The enterprise_application table as the review queue reads and closes it. */
+export const applicationReviewStore: ReviewStore<ApplicationForReview, ApplicationClosed> = {
+  async list(db, status, channels, limit) {
+    let query = db.selectFrom('enterprise_application').selectAll().where('status', '=', status);
+    if (channels) query = query.where('channel', 'in', channels);
+    return (await query.orderBy('created_at').orderBy('id').limit(limit).execute()).map(rowToReview);
+  },
+  async find(db, id) {
+    const row = await db.selectFrom('enterprise_application').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && rowToReview(row);
+  },
+  async close(db, id, closed, now) {
+    await db.updateTable('enterprise_application').set({ status: closed.status, reject_reason: closed.reason, closed_at: now.toISOString() }).where('id', '=', id).execute();
+  },
+};
 
 /** Blanks the contact person and mobile of applications closed before `closedBefore`; returns how many. */
 export async function blankPersonalDataOfApplications(db: Db, closedBefore: string, purgedAt: string): Promise<number> {

@@ -1,10 +1,9 @@
 // Console routes for the facts read from articles (editors of their channels, and admins):
 // indicators under /admin/facts, projects under /admin/projects.
 import { Hono, type Context } from 'hono';
-import { requireRole, type ConsoleEnv } from '../admin/console-session.ts';
-import type { ConsoleChrome } from '../admin/views/console-layout.tsx';
-import type { Actor } from '../audit/audit.service.ts';
 import type { RouteContext } from '../http/app-deps.ts';
+import type { ConsoleKit } from '../http/console.ts';
+import { requireRole, type ConsoleEnv } from '../http/console-session.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { formValues } from '../http/form.ts';
 import { htmlDocument } from '../http/layout.tsx';
@@ -52,7 +51,8 @@ function correctionOf(values: Record<string, string>): FactCorrection {
 }
 
 /** Routes: `/` (the queue), `/:id/confirm|delete|correct`, `/articles/:id` (beside the text) and `/articles/:id/confirm` (all of it). */
-export function factAdminRoutes(ctx: RouteContext, chrome: (c: Context<ConsoleEnv>) => Promise<ConsoleChrome>, actor: (c: Context<ConsoleEnv>) => Actor): Hono<ConsoleEnv> {
+export function factAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<ConsoleEnv> {
+  const { chrome, actor } = kit;
   const { db } = ctx;
   const done = (c: Context<ConsoleEnv>, outcome: 'done' | 'not_found', id: number) => {
     if (outcome === 'not_found') throw notFound('没有这条数据,或它不在您负责的频道。');
@@ -83,7 +83,8 @@ export function factAdminRoutes(ctx: RouteContext, chrome: (c: Context<ConsoleEn
 }
 
 /** Routes: `/` (list and add), `/:id/stage`, `/:id/milestone`. Mounted under /admin/projects. */
-export function projectAdminRoutes(ctx: RouteContext, chrome: (c: Context<ConsoleEnv>) => Promise<ConsoleChrome>, actor: (c: Context<ConsoleEnv>) => Actor): Hono<ConsoleEnv> {
+export function projectAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<ConsoleEnv> {
+  const { chrome, actor } = kit;
   const { db } = ctx;
   const today = () => chinaDate(new Date());
   const channelsOf = (c: Context<ConsoleEnv>) =>

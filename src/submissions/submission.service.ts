@@ -1,13 +1,15 @@
 // Rules for contributions from the public. No HTTP here.
-import type { Selectable } from 'kysely';
-import { canActOn, channelScope, type ConsoleUser } from '../accounts/account.ts';
+import type { ConsoleUser } from '../accounts/account.ts';
 import { saveArticleDraft, type ArticleWriting } from '../articles/article.service.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import type { Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { chinaDate } from '../lib/china-time.ts';
-import type { SubmissionTable } from './submission.table.ts';
+import { decide, itemForReview, queueItems, type ReviewOutcome } from '../review/review-queue.ts';
 import { newTrackingCode, type SubmissionInput, type SubmissionStatus } from './submission.ts';
 import * as store from './submission.store.ts';
+import { submissionReviewStore, type SubmissionForReview } from './submission.store.ts';
+
+export type { SubmissionForReview } from './submission.store.ts';
 
 /** Stores a contribution for review and returns its tracking code. */
 export async function submitContribution(db: Db, input: SubmissionInput, now = new Date()): Promise<string> {
@@ -40,83 +42,47 @@ export function pendingSubmissions(db: Db, cap: number): Promise<number> {
   return store.pendingSubmissionCount(db, cap);
 }
 
-/** A contribution as the review queue shows it. */
-export interface SubmissionForReview {
-  id: number;
-  trackingCode: string;
-  title: string;
-  body: string;
-  channel: string;
-  authorName: string | null;
-  authorContact: string | null;
-  status: 'pending' | 'published' | 'rejected';
-  rejectReason: string | null;
-  articleId: number | null;
-  createdAt: string;
-}
-
-function rowToReview(row: Selectable<SubmissionTable>): SubmissionForReview {
-  return {
-    id: Number(row.id),
-    trackingCode: row.tracking_code,
-    title: row.title,
-    body: row.body,
-    channel: row.channel,
-    authorName: row.author_name,
-    authorContact: row.author_contact,
-    status: row.status,
-    rejectReason: row.reject_reason,
-    articleId: row.article_id === null ? null : Number(row.article_id),
-    createdAt: row.created_at,
-  };
-}
-
 /** Contributions of one status in the user's channels, oldest first (first come, first served). */
-export async function submissionQueue(db: Db, user: ConsoleUser, status: SubmissionForReview['status'] = 'pending'): Promise<SubmissionForReview[]> {
-  const scope = channelScope(user);
-  if (scope?.length === 0) return [];
-  return (await store.submissionsByStatus(db, status, scope, 200)).map(rowToReview);
+export function submissionQueue(db: Db, user: ConsoleUser, status: SubmissionForReview['status'] = 'pending'): Promise<SubmissionForReview[]> {
+  return queueItems(db, submissionReviewStore, user, status);
 }
 
 /** One contribution, or undefined when it does not exist or is outside the user's channels. */
-export async function submissionForReview(db: Db, user: ConsoleUser, id: number): Promise<SubmissionForReview | undefined> {
-  const row = await store.submissionById(db, id);
-  return row && canActOn(user, row.channel) ? rowToReview(row) : undefined;
+export function submissionForReview(db: Db, user: ConsoleUser, id: number): Promise<SubmissionForReview | undefined> {
+  return itemForReview(db, submissionReviewStore, user, id);
 }
-
-/** What a review action did. */
-export type ReviewOutcome = 'done' | 'not_found' | 'already_closed';
 
 /**
  * Publishes a pending contribution as an article of its channel, in one transaction with the
  * status change and the audit record.
  */
-export async function publishSubmission(db: Db, writing: ArticleWriting, user: ConsoleUser, actor: Actor, id: number, now = new Date()): Promise<ReviewOutcome> {
-  return db.transaction().execute(async (trx) => {
-    const row = await store.submissionById(trx, id);
-    if (!row || !canActOn(user, row.channel)) return 'not_found';
-    if (row.status !== 'pending') return 'already_closed';
-    const channel = writing.channels.bySlug(row.channel) ?? writing.channels.city;
-    const { id: articleId } = await saveArticleDraft(trx, writing, {
-      originalTitle: `【${channel.tags[0]}招商】${row.title}`,
-      body: row.body,
-      // The day it is in Beijing, as every article's date.
-      publishedOn: chinaDate(now),
-    }, now, `submission:${id}`);
-    await store.updateSubmission(trx, id, { status: 'published', article_id: articleId, closed_at: now.toISOString() });
-    await recordAudit(trx, actor, { action: 'submission.publish', targetType: 'submission', targetId: id, before: { status: row.status }, after: { status: 'published', articleId } }, now);
-    return 'done';
-  });
+export function publishSubmission(db: Db, writing: ArticleWriting, user: ConsoleUser, actor: Actor, id: number, now = new Date()): Promise<ReviewOutcome> {
+  return decide(db, submissionReviewStore, user, actor, id, {
+    open: 'pending',
+    action: 'submission.publish',
+    targetType: 'submission',
+    async close(trx, item) {
+      const channel = writing.channels.bySlug(item.channel) ?? writing.channels.city;
+      const { id: articleId } = await saveArticleDraft(
+        trx,
+        writing,
+        { originalTitle: `【${channel.tags[0]}招商】${item.title}`, body: item.body, publishedOn: chinaDate(now) },
+        now,
+        `submission:${id}`,
+      );
+      return { status: 'published' as const, articleId };
+    },
+    audited: (closed) => ('articleId' in closed ? { articleId: closed.articleId } : {}),
+  }, now);
 }
 
 /** Rejects a pending contribution with the reason the contributor will read. */
-export async function rejectSubmission(db: Db, user: ConsoleUser, actor: Actor, id: number, reason: string, now = new Date()): Promise<ReviewOutcome> {
-  return db.transaction().execute(async (trx) => {
-    const row = await store.submissionById(trx, id);
-    if (!row || !canActOn(user, row.channel)) return 'not_found';
-    if (row.status !== 'pending') return 'already_closed';
-    await store.updateSubmission(trx, id, { status: 'rejected', reject_reason: reason, closed_at: now.toISOString() });
-    await recordAudit(trx, actor, { action: 'submission.reject', targetType: 'submission', targetId: id, before: { status: row.status }, after: { status: 'rejected', reason } }, now);
-    return 'done';
-  });
+export function rejectSubmission(db: Db, user: ConsoleUser, actor: Actor, id: number, reason: string, now = new Date()): Promise<ReviewOutcome> {
+  return decide(db, submissionReviewStore, user, actor, id, {
+    open: 'pending',
+    action: 'submission.reject',
+    targetType: 'submission',
+    close: async () => ({ status: 'rejected' as const, reason }),
+    audited: () => ({ reason }),
+  }, now);
 }

@@ -1,6 +1,7 @@
 // Queries on the submission table.
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { ReviewStore } from '../review/review-queue.ts';
 import type { SubmissionStatus } from './submission.ts';
 import type { SubmissionTable } from './submission.table.ts';
 
@@ -38,25 +39,59 @@ export async function submissionStatusByCode(db: Db, trackingCode: string): Prom
   );
 }
 
+/** A contribution as the review queue shows it. */
+export interface SubmissionForReview {
+  id: number;
+  trackingCode: string;
+  title: string;
+  body: string;
+  channel: string;
+  authorName: string | null;
+  authorContact: string | null;
+  status: 'pending' | 'published' | 'rejected';
+  rejectReason: string | null;
+  articleId: number | null;
+  createdAt: string;
+}
+
+/** How a decision closes a contribution. */
+export type SubmissionClosed = { status: 'published'; articleId: number } | { status: 'rejected'; reason: string };
+
+function rowToReview(row: Selectable<SubmissionTable>): SubmissionForReview {
+  return {
+    id: Number(row.id),
+    trackingCode: row.tracking_code,
+    title: row.title,
+    body: row.body,
+    channel: row.channel,
+    authorName: row.author_name,
+    authorContact: row.author_contact,
+    status: row.status,
+    rejectReason: row.reject_reason,
+    articleId: row.article_id === null ? null : Number(row.article_id),
+    createdAt: row.created_at,
+  };
+}
+
+/** The submission table as the review queue reads and closes it. */
+export const submissionReviewStore: ReviewStore<SubmissionForReview, SubmissionClosed> = {
+  async list(db, status, channels, limit) {
+    let query = db.selectFrom('submission').selectAll().where('status', '=', status);
+    if (channels) query = query.where('channel', 'in', channels);
+    return (await query.orderBy('created_at').orderBy('id').limit(limit).execute()).map(rowToReview);
+  },
+  async find(db, id) {
+    const row = await db.selectFrom('submission').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && rowToReview(row);
+  },
+  async close(db, id, closed, now) {
+    const outcome = closed.status === 'published' ? { article_id: closed.articleId } : { reject_reason: closed.reason };
+    await db.updateTable('submission').set({ status: closed.status, ...outcome, closed_at: now.toISOString() }).where('id', '=', id).execute();
+  },
+};
+
 /** Blanks the contributor's name and contact on contributions closed before `closedBefore`; returns how many. */
 export async function blankPersonalDataOfSubmissions(db: Db, closedBefore: string, purgedAt: string): Promise<number> {
   const result = await db.updateTable('submission').set({ author_name: null, author_contact: null, purged_at: purgedAt }).where('closed_at', '<', closedBefore).where('purged_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows);
-}
-
-/** Up to `limit` contributions of one status in the channels of `scope` (all when undefined), oldest first. */
-export async function submissionsByStatus(db: Db, status: SubmissionTable['status'], scope: readonly string[] | undefined, limit: number) {
-  let query = db.selectFrom('submission').selectAll().where('status', '=', status);
-  if (scope) query = query.where('channel', 'in', scope);
-  return query.orderBy('created_at').orderBy('id').limit(limit).execute();
-}
-
-/** One contribution, or undefined. */
-export async function submissionById(db: Db, id: number) {
-  return db.selectFrom('submission').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** Records a review decision on a contribution. */
-export async function updateSubmission(db: Db, id: number, changes: Updateable<SubmissionTable>): Promise<void> {
-  await db.updateTable('submission').set(changes).where('id', '=', id).execute();
 }

@@ -1,6 +1,6 @@
 // The console's article list and editor: Markdown with a preview, channel, date, status,
 // scheduled time, and the revision history.
-import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../admin/views/console-layout.tsx';
+import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../http/console-layout.tsx';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
 import type { NavChannel } from '../../http/layout.tsx';

@@ -1,6 +1,6 @@
 // The console's review of extracted facts: the queue, each fact next to its sentence with confirm,
 // correct, delete; and one article's facts beside its text, to confirm them all in one step.
-import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../admin/views/console-layout.tsx';
+import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../http/console-layout.tsx';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { markSentences } from '../../lib/highlight.ts';
 import { FACT_QUALIFIERS as QUALIFIERS, type ArticleReview, type FactForCuration } from '../fact-curation.service.ts';

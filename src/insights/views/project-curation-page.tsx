@@ -1,6 +1,6 @@
 // The console's project library: 红黄灯预警 first, stage and milestone dates per project, and a
 // form to add a project by hand.
-import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../admin/views/console-layout.tsx';
+import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../http/console-layout.tsx';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import type { NavChannel } from '../../http/layout.tsx';
 import { figureMaxLength, PROJECT_AMOUNT } from '../figure-rules.ts';

@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createUser } from '../accounts/account.service.ts';
-import { passwordPolicy } from '../accounts/password-policy.ts';
-import { COMMAND_LINE } from '../audit/audit.service.ts';
-import { anyInput, anyText } from '../../test/helpers/arbitraries.ts';
-import { consoleClient } from '../../test/helpers/console-client.ts';
-import { openSeededApp } from '../../test/helpers/test-app.ts';
+import { createUser } from './accounts/account.service.ts';
+import { passwordPolicy } from './accounts/password-policy.ts';
+import { COMMAND_LINE } from './audit/audit.service.ts';
+import { anyInput, anyText } from '../test/helpers/arbitraries.ts';
+import { consoleClient } from '../test/helpers/console-client.ts';
+import { openSeededApp } from '../test/helpers/test-app.ts';
 
 const PASSWORD = 'correct horse battery';
 const WATCHED = ['audit_log', 'article', 'article_revision', 'app_user', 'project', 'submission', 'enterprise_application', 'contact_message'] as const;

@@ -3,15 +3,16 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ConsoleUser, Role } from '../accounts/account.ts';
-import { sessionUser } from '../accounts/account.service.ts';
-import type { PasswordPolicy } from '../accounts/password-policy.ts';
 import type { Db } from '../db/database.ts';
-import { AppError } from '../http/errors.tsx';
-import { requestIsHttps } from '../http/https.ts';
-import { rateLimited, type RateLimit } from '../http/rate-limit.ts';
+import { AppError } from './errors.tsx';
+import { requestIsHttps } from './https.ts';
+import { rateLimited, type RateLimit } from './rate-limit.ts';
 
 /** Hono variables of console routes. */
 export type ConsoleEnv = { Variables: { user: ConsoleUser; sessionId: string } };
+
+/** The user a live session belongs to, or undefined (the accounts feature answers it). */
+export type SessionLoader = (sessionId: string) => Promise<ConsoleUser | undefined>;
 
 // Behind HTTPS the __Host- prefix binds the cookie to this host and path /, Secure.
 const cookieName = (c: Context) => (requestIsHttps(c) ? '__Host-zs_session' : 'zs_session');
@@ -33,10 +34,10 @@ export function clearSessionCookie(c: Context): void {
 }
 
 /** Loads the signed-in user; others are sent to the sign-in page (or refused, for posts). */
-export function requireSignIn(db: Db, policy: PasswordPolicy): MiddlewareHandler<ConsoleEnv> {
+export function requireSignIn(loadUser: SessionLoader): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
     const sessionId = sessionCookie(c);
-    const user = sessionId === undefined ? undefined : await sessionUser(db, sessionId, policy);
+    const user = sessionId === undefined ? undefined : await loadUser(sessionId);
     if (!user || sessionId === undefined) {
       if (c.req.method !== 'GET') throw new AppError(403, 'forbidden', '登录已过期,请重新登录后再操作。');
       return c.redirect(`/admin/login?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
@@ -56,12 +57,12 @@ export const SIGNED_OUT_POST_LIMIT: RateLimit = { name: 'console-signed-out', ma
  * Counts a client's console posts made without a valid session against `limit`, like the public
  * forms, before anything else is done for them; signed-in users are not counted.
  */
-export function limitSignedOutPosts(db: Db, policy: PasswordPolicy, limit: RateLimit, clientOf: (c: Context) => string): MiddlewareHandler {
+export function limitSignedOutPosts(db: Db, loadUser: SessionLoader, limit: RateLimit, clientOf: (c: Context) => string): MiddlewareHandler {
   const limited = rateLimited(db, limit, clientOf);
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const sessionId = sessionCookie(c);
-    if (sessionId !== undefined && (await sessionUser(db, sessionId, policy)) !== undefined) return next();
+    if (sessionId !== undefined && (await loadUser(sessionId)) !== undefined) return next();
     return limited(c, next);
   };
 }

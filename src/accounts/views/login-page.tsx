@@ -1,6 +1,6 @@
 // Sign-in and password change.
 import { CSRF_FIELD } from '../../http/csrf.ts';
-import { ConsoleLayout, FormProblem, type ConsoleChrome } from './console-layout.tsx';
+import { ConsoleLayout, FormProblem, type ConsoleChrome } from '../../http/console-layout.tsx';
 
 /** The sign-in form; `problem` is the one answer for every failed attempt. */
 export function LoginPage(props: { console: ConsoleChrome; next: string; name: string; problem?: string | undefined }) {

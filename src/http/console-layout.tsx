@@ -1,8 +1,8 @@
 // The console's frame: who is signed in, the sections their role opens, and sign-out.
 import type { Child } from 'hono/jsx';
-import { ROLE_NAMES, type ConsoleUser } from '../../accounts/account.ts';
-import { CSRF_FIELD } from '../../http/csrf.ts';
-import type { PageChrome } from '../../http/layout.tsx';
+import { ROLE_NAMES, type ConsoleUser } from '../accounts/account.ts';
+import { CSRF_FIELD } from './csrf.ts';
+import type { PageChrome } from './layout.tsx';
 
 /** What every console page needs. */
 export interface ConsoleChrome {

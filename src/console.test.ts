@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createUser } from '../accounts/account.service.ts';
-import { COMMAND_LINE } from '../audit/audit.service.ts';
-import { passwordPolicy } from '../accounts/password-policy.ts';
-import { consoleClient } from '../../test/helpers/console-client.ts';
-import { openForm } from '../../test/helpers/forms.ts';
-import { openSeededApp } from '../../test/helpers/test-app.ts';
+import { createUser } from './accounts/account.service.ts';
+import { COMMAND_LINE } from './audit/audit.service.ts';
+import { passwordPolicy } from './accounts/password-policy.ts';
+import { consoleClient } from '../test/helpers/console-client.ts';
+import { openForm } from '../test/helpers/forms.ts';
+import { openSeededApp } from '../test/helpers/test-app.ts';
 
 const PASSWORD = 'correct horse battery';
 const modern = passwordPolicy('modern');

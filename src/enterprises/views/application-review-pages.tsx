@@ -1,0 +1,54 @@
+// The console's review of enterprise applications: the queue and one application with its decisions.
+import type { ApplicationForReview } from '../application.service.ts';
+import { industryName } from '../industry.ts';
+import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
+import { chinaDateTime, chinaTimeHeading } from '../../lib/china-time.ts';
+import { QueueListPage, type ChannelName } from '../../review/views/queue-pages.tsx';
+
+/** Applications of one status. */
+export function ApplicationListPage(props: { console: ConsoleChrome; status: string; items: ApplicationForReview[]; channelName: ChannelName }) {
+  return (
+    <QueueListPage
+      console={props.console}
+      title="入驻申请"
+      base="/admin/applications"
+      status={props.status}
+      tabs={[['pending', '待审核'], ['approved', '已通过'], ['rejected', '未通过']]}
+      empty="没有申请。"
+      items={props.items}
+      columns={[['企业', (item) => item.companyName], ['行业', (item) => industryName(item.industry)], ['区域', (item) => props.channelName(item.channel).name], [chinaTimeHeading('申请时间'), (item) => chinaDateTime(item.createdAt)]]}
+    />
+  );
+}
+
+/** One application and the decisions. */
+export function ApplicationDetailPage(props: { console: ConsoleChrome; item: ApplicationForReview; channelName: ChannelName; problem?: string }) {
+  const { item, console: chrome } = props;
+  return (
+    <ConsoleLayout console={chrome} title={`入驻申请:${item.companyName}`}>
+      <table class="data-table">
+        <tbody>
+          <tr><th scope="row">统一社会信用代码</th><td>{item.creditCode}</td></tr>
+          <tr><th scope="row">行业</th><td>{industryName(item.industry)}</td></tr>
+          <tr><th scope="row">意向区域</th><td>{props.channelName(item.channel).name}</td></tr>
+          <tr><th scope="row">计划投资(万元)</th><td>{item.plannedInvestment.toLocaleString('zh-CN')}</td></tr>
+          <tr><th scope="row">联系人</th><td>{item.contactPerson ?? '(已删除)'}</td></tr>
+          <tr><th scope="row">手机</th><td>{item.contactMobile ?? '(已删除)'}</td></tr>
+          <tr><th scope="row">项目简介</th><td>{item.description}</td></tr>
+          <tr><th scope="row">状态</th><td class="item-status">{{ pending: '待审核', approved: '已通过', rejected: '未通过' }[item.status]}</td></tr>
+        </tbody>
+      </table>
+      {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}
+      {item.status === 'pending' && (
+        <>
+          <ActionForm action={`/admin/applications/${item.id}/approve`} token={chrome.token} label="通过,列入企业名录" />
+          <ActionForm action={`/admin/applications/${item.id}/reject`} token={chrome.token} label="不予通过">
+            <label for="reason">原因</label>
+            <textarea id="reason" name="reason" rows={3} maxlength={500} required />
+          </ActionForm>
+        </>
+      )}
+    </ConsoleLayout>
+  );
+}
+

@@ -1,0 +1,49 @@
+// What every feature's console routes share: the page frame, who acts (for the audit log), the
+// client address, and the small readers of ids and required fields that console forms use.
+import type { Context } from 'hono';
+import type { Actor } from '../audit/audit.service.ts';
+import type { RouteContext } from './app-deps.ts';
+import type { ConsoleChrome } from './console-layout.tsx';
+import type { ConsoleEnv } from './console-session.ts';
+import { csrfToken } from './csrf.ts';
+import { AppError } from './errors.tsx';
+import { formValues } from './form.ts';
+import { htmlDocument } from './layout.tsx';
+import { clientAddress } from './rate-limit.ts';
+import { parseId } from './request-params.ts';
+
+/** Handed to each feature's `*.admin.tsx` route table by the console's route table. */
+export interface ConsoleKit {
+  /** The frame of a console page for the signed-in user. */
+  chrome(c: Context<ConsoleEnv>): Promise<ConsoleChrome>;
+  /** The signed-in user as the audit log records them. */
+  actor(c: Context<ConsoleEnv>): Actor;
+  /** The requesting client's address (the proxy's word for it only when trusted). */
+  client(c: Context): string;
+  /** Sends a rendered console page. */
+  page(c: Context, body: Parameters<typeof htmlDocument>[0], status?: 200 | 400 | 409): Response | Promise<Response>;
+}
+
+/** The kit for one application's routes. */
+export function consoleKit(ctx: RouteContext): ConsoleKit {
+  const client = (c: Context) => clientAddress(c, ctx.trustProxy);
+  return {
+    client,
+    actor: (c) => ({ userId: c.get('user').id, userName: c.get('user').name, client: client(c) }),
+    chrome: async (c) => ({ chrome: { ...(await ctx.chrome()), nav: [] }, user: c.get('user'), token: csrfToken(c) }),
+    page: (c, body, status = 200) => c.html(htmlDocument(body), status),
+  };
+}
+
+/** The `:id` of a console URL; 0 (found nowhere) when it is not a valid id. */
+export function idParam(c: Context): number {
+  return parseId(c.req.param('id') ?? '') ?? 0;
+}
+
+/** A required text field of a console form, trimmed; a missing or long one is a 400 saying what to fix. */
+export async function requiredText(c: Context, name: string, label: string, max: number): Promise<string> {
+  const value = ((await formValues(c))[name] ?? '').trim();
+  if (value === '') throw new AppError(400, 'bad_request', `请填写${label}。`);
+  if (Array.from(value).length > max) throw new AppError(400, 'bad_request', `${label}不能超过 ${max} 个字。`);
+  return value;
+}

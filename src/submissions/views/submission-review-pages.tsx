@@ -1,0 +1,58 @@
+// The console's review of contributions: the queue and one contribution with its decisions.
+import type { SubmissionForReview } from '../submission.service.ts';
+import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
+import { chinaDateTime, chinaTimeHeading } from '../../lib/china-time.ts';
+import { QueueListPage, type ChannelName } from '../../review/views/queue-pages.tsx';
+
+/** Contributions of one status. */
+export function SubmissionListPage(props: { console: ConsoleChrome; status: string; items: SubmissionForReview[]; channelName: ChannelName }) {
+  return (
+    <QueueListPage
+      console={props.console}
+      title="投稿审核"
+      base="/admin/submissions"
+      status={props.status}
+      tabs={[['pending', '待审核'], ['published', '已发布'], ['rejected', '未采用']]}
+      empty="没有稿件。"
+      items={props.items}
+      columns={[['标题', (item) => item.title], ['频道', (item) => props.channelName(item.channel).name], [chinaTimeHeading('投稿时间'), (item) => chinaDateTime(item.createdAt)]]}
+    />
+  );
+}
+
+/** One contribution with its text (shown as text) and the decisions. */
+export function SubmissionDetailPage(props: { console: ConsoleChrome; item: SubmissionForReview; channelName: ChannelName; problem?: string }) {
+  const { item, console: chrome } = props;
+  return (
+    <ConsoleLayout console={chrome} title={`投稿:${item.title}`}>
+      <table class="data-table">
+        <tbody>
+          <tr><th scope="row">查询码</th><td>{item.trackingCode}</td></tr>
+          <tr><th scope="row">频道</th><td>{props.channelName(item.channel).name}</td></tr>
+          <tr><th scope="row">投稿人</th><td>{item.authorName ?? '(已删除)'}</td></tr>
+          <tr><th scope="row">联系方式</th><td>{item.authorContact ?? '(已删除)'}</td></tr>
+          <tr><th scope="row">{chinaTimeHeading('投稿时间')}</th><td>{chinaDateTime(item.createdAt)}</td></tr>
+          <tr><th scope="row">状态</th><td class="item-status">{{ pending: '待审核', published: '已发布', rejected: '未采用' }[item.status]}</td></tr>
+        </tbody>
+      </table>
+      <h2>正文</h2>
+      <div class="submission-body">{item.body.split(/\n+/u).map((paragraph) => <p>{paragraph}</p>)}</div>
+      {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}
+      {item.status === 'pending' && (
+        <>
+          <ActionForm action={`/admin/submissions/${item.id}/publish`} token={chrome.token} label="采用并发布" />
+          <ActionForm action={`/admin/submissions/${item.id}/reject`} token={chrome.token} label="不予采用">
+            <label for="reason">未采用原因(投稿人可见)</label>
+            <textarea id="reason" name="reason" rows={3} maxlength={500} required />
+          </ActionForm>
+        </>
+      )}
+      {item.articleId !== null && (
+        <p>
+          <a href={`/articles/${item.articleId}`}>查看发布的文章</a>
+        </p>
+      )}
+    </ConsoleLayout>
+  );
+}
+
