@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../audit/audit.service.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { Pagination } from '../../http/pagination.tsx';
 import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from './console-layout.tsx';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 /** A user as the list shows it. */
 export interface UserRow {
@@ -21,6 +22,7 @@ export function UsersPage(props: { console: ConsoleChrome; users: UserRow[]; cha
   const channelName = new Map(props.channels.map((c) => [c.slug, c.name]));
   return (
     <ConsoleLayout console={chrome} title="用户管理">
+      <TableScroll label="用户列表">
       <table class="data-table">
         <thead>
           <tr>
@@ -47,6 +49,7 @@ export function UsersPage(props: { console: ConsoleChrome; users: UserRow[]; cha
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <h2>添加用户</h2>
       <form class="public-form" method="post" action="/admin/users">
         <FormProblem problem={props.problem} />
@@ -108,6 +111,7 @@ export function AuditPage(props: { console: ConsoleChrome; filter: { user: strin
         <button type="submit">筛选</button>
       </form>
       <p class="search-summary">共 {props.total} 条</p>
+      <TableScroll label="审计日志">
       <table class="data-table audit-log">
         <thead>
           <tr>
@@ -141,6 +145,7 @@ export function AuditPage(props: { console: ConsoleChrome; filter: { user: strin
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <Pagination page={props.page} pageCount={props.pageCount} href={href} />
     </ConsoleLayout>
   );

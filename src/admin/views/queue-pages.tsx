@@ -6,6 +6,7 @@ import type { MessageForReview } from '../../contact/message.service.ts';
 import type { NavChannel } from '../../http/layout.tsx';
 import type { SubmissionForReview } from '../../submissions/submission.service.ts';
 import { ActionForm, ConsoleLayout, type ConsoleChrome } from './console-layout.tsx';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 type ChannelName = (slug: string) => NavChannel;
 const date = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -61,6 +62,7 @@ function QueueListPage<T extends { id: number }>(props: {
       {props.items.length === 0 ? (
         <p class="notice">{props.empty}</p>
       ) : (
+        <TableScroll label="待处理列表">
         <table class="data-table">
           <thead>
             <tr>
@@ -79,6 +81,7 @@ function QueueListPage<T extends { id: number }>(props: {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </ConsoleLayout>
   );
@@ -105,6 +108,7 @@ export function SubmissionDetailPage(props: { console: ConsoleChrome; item: Subm
   const { item, console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title={`投稿:${item.title}`}>
+      <TableScroll label="投稿详情">
       <table class="data-table">
         <tbody>
           <tr><th scope="row">查询码</th><td>{item.trackingCode}</td></tr>
@@ -115,6 +119,7 @@ export function SubmissionDetailPage(props: { console: ConsoleChrome; item: Subm
           <tr><th scope="row">状态</th><td class="item-status">{{ pending: '待审核', published: '已发布', rejected: '未采用' }[item.status]}</td></tr>
         </tbody>
       </table>
+      </TableScroll>
       <h2>正文</h2>
       <div class="submission-body">{item.body.split(/\n+/u).map((paragraph) => <p>{paragraph}</p>)}</div>
       {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}
@@ -157,6 +162,7 @@ export function ApplicationDetailPage(props: { console: ConsoleChrome; item: App
   const { item, console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title={`入驻申请:${item.companyName}`}>
+      <TableScroll label="入驻申请详情">
       <table class="data-table">
         <tbody>
           <tr><th scope="row">统一社会信用代码</th><td>{item.creditCode}</td></tr>
@@ -169,6 +175,7 @@ export function ApplicationDetailPage(props: { console: ConsoleChrome; item: App
           <tr><th scope="row">状态</th><td class="item-status">{{ pending: '待审核', approved: '已通过', rejected: '未通过' }[item.status]}</td></tr>
         </tbody>
       </table>
+      </TableScroll>
       {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}
       {item.status === 'pending' && (
         <>
@@ -204,6 +211,7 @@ export function MessageDetailPage(props: { console: ConsoleChrome; item: Message
   const { item, console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title={`留言:${item.subject}`}>
+      <TableScroll label="留言详情">
       <table class="data-table">
         <tbody>
           <tr><th scope="row">留言对象</th><td>{props.channelName(item.channel).name}</td></tr>
@@ -214,6 +222,7 @@ export function MessageDetailPage(props: { console: ConsoleChrome; item: Message
           {item.replyNote && <tr><th scope="row">答复记录</th><td>{item.replyNote}</td></tr>}
         </tbody>
       </table>
+      </TableScroll>
       {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}
       {item.status === 'open' && (
         <ActionForm action={`/admin/messages/${item.id}/handle`} token={chrome.token} label="标记为已处理">

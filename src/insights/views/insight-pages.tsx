@@ -6,6 +6,7 @@ import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx'
 import { INDICATOR_NAMES, KIND_NAMES, STAGES, UNVERIFIED_MARK, type IndicatorRow, type ProjectRow } from '../insight.service.ts';
 import { sentenceHref } from '../sentence-link.ts';
 import { Chart, ChartScripts, type ChartSpec, type TitledChart } from './chart.tsx';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 type Scripts = { echartsHref: string; chartsHref: string };
 const percent = (value: number | null) => (value === null ? '—' : `${value}%`);
@@ -32,44 +33,46 @@ function amountText(project: Pick<ProjectRow, 'amount' | 'unit' | 'qualifier'>):
 
 function FactTable(props: { rows: IndicatorRow[]; channelName: (slug: string) => NavChannel }) {
   return (
-    <table class="data-table indicator-table">
-      <thead>
-        <tr>
-          <th scope="col">地区</th>
-          <th scope="col">指标</th>
-          <th scope="col">年份</th>
-          <th scope="col">类型</th>
-          <th scope="col">数值</th>
-          <th scope="col">增长</th>
-          <th scope="col">力争</th>
-          <th scope="col">限定</th>
-          <th scope="col">出处</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => (
-          <tr class={row.verified ? undefined : 'fact-unverified'}>
-            <td>{row.ownPlace ? <a href={`/data/${row.channel}`}>{props.channelName(row.channel).name}</a> : row.place}</td>
-            <td>{INDICATOR_NAMES[row.indicator]}</td>
-            <td>{row.year ?? row.period ?? '—'}</td>
-            <td>{KIND_NAMES[row.kind]}</td>
-            <td>
-              {row.value === null ? '—' : `${row.value}${row.unit ?? ''}`}
-              {!row.verified && <Unverified />}
-            </td>
-            <td>{percent(row.growth)}</td>
-            <td>{percent(row.stretch)}</td>
-            <td>{row.qualifier ?? '—'}</td>
-            <td>
-              {!row.verified && <p class="fact-sentence">“{row.sentence}”</p>}
-              <a href={sentenceHref(row)} title={row.sentence}>
-                原文
-              </a>
-            </td>
+    <TableScroll label="指标数据">
+      <table class="data-table indicator-table">
+        <thead>
+          <tr>
+            <th scope="col">地区</th>
+            <th scope="col">指标</th>
+            <th scope="col">年份</th>
+            <th scope="col">类型</th>
+            <th scope="col">数值</th>
+            <th scope="col">增长</th>
+            <th scope="col">力争</th>
+            <th scope="col">限定</th>
+            <th scope="col">出处</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr class={row.verified ? undefined : 'fact-unverified'}>
+              <td>{row.ownPlace ? <a href={`/data/${row.channel}`}>{props.channelName(row.channel).name}</a> : row.place}</td>
+              <td>{INDICATOR_NAMES[row.indicator]}</td>
+              <td>{row.year ?? row.period ?? '—'}</td>
+              <td>{KIND_NAMES[row.kind]}</td>
+              <td>
+                {row.value === null ? '—' : `${row.value}${row.unit ?? ''}`}
+                {!row.verified && <Unverified />}
+              </td>
+              <td>{percent(row.growth)}</td>
+              <td>{percent(row.stretch)}</td>
+              <td>{row.qualifier ?? '—'}</td>
+              <td>
+                {!row.verified && <p class="fact-sentence">“{row.sentence}”</p>}
+                <a href={sentenceHref(row)} title={row.sentence}>
+                  原文
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -162,38 +165,40 @@ export function ProjectsPage(props: {
         <p class="notice">没有符合条件的项目。</p>
       ) : (
         <>
-          <table class="data-table project-table">
-            <thead>
-              <tr>
-                <th scope="col">项目</th>
-                <th scope="col">总投资</th>
-                <th scope="col">地区</th>
-                <th scope="col">产业</th>
-                <th scope="col">阶段</th>
-                <th scope="col">报道</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.projects.map((project) => (
-                <tr class={project.verified ? undefined : 'fact-unverified'}>
-                  <td>
-                    {project.name}
-                    {!project.verified && <Unverified />}
-                    {!project.verified && project.sentence && <p class="fact-sentence">“{project.sentence}”</p>}
-                  </td>
-                  <td>{amountText(project)}</td>
-                  <td>{props.channelName(project.channel).name}</td>
-                  <td>{project.industry ?? '—'}</td>
-                  <td>{project.stage ?? '—'}</td>
-                  <td>
-                    {project.articles.map((id, i) => (
-                      <a href={`/articles/${id}`}>{`[${i + 1}]`}</a>
-                    ))}
-                  </td>
+          <TableScroll label="项目列表">
+            <table class="data-table project-table">
+              <thead>
+                <tr>
+                  <th scope="col">项目</th>
+                  <th scope="col">总投资</th>
+                  <th scope="col">地区</th>
+                  <th scope="col">产业</th>
+                  <th scope="col">阶段</th>
+                  <th scope="col">报道</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {props.projects.map((project) => (
+                  <tr class={project.verified ? undefined : 'fact-unverified'}>
+                    <td>
+                      {project.name}
+                      {!project.verified && <Unverified />}
+                      {!project.verified && project.sentence && <p class="fact-sentence">“{project.sentence}”</p>}
+                    </td>
+                    <td>{amountText(project)}</td>
+                    <td>{props.channelName(project.channel).name}</td>
+                    <td>{project.industry ?? '—'}</td>
+                    <td>{project.stage ?? '—'}</td>
+                    <td>
+                      {project.articles.map((id, i) => (
+                        <a href={`/articles/${id}`}>{`[${i + 1}]`}</a>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <Charts
             charts={
               props.charts
