@@ -31,7 +31,7 @@ export function adminRoutes(ctx: RouteContext): Hono<ConsoleEnv> {
   const { db, passwordPolicy } = ctx;
   const client = (c: Context) => clientAddress(c, ctx.trustProxy);
   const actor = (c: Context<ConsoleEnv>): Actor => ({ userId: c.get('user').id, userName: c.get('user').name, client: client(c) });
-  const chrome = async (c: Context<ConsoleEnv>): Promise<ConsoleChrome> => ({ chrome: { ...(await ctx.chrome()), nav: [] }, user: c.get('user'), token: csrfToken(c) });
+  const chrome = async (c: Context<ConsoleEnv>): Promise<ConsoleChrome> => ({ chrome: { ...(await ctx.chrome()), nav: [] }, user: c.get('user'), token: csrfToken(c), path: c.req.path });
   const page = (c: Context, body: Parameters<typeof htmlDocument>[0], status: 200 | 400 = 200) => c.html(htmlDocument(body), status);
   const idOf = (c: Context) => parseId(c.req.param('id') ?? '') ?? 0;
   // A required text field of a decision form; a bad one is a 400 page saying what to fix.

@@ -122,4 +122,154 @@ describe('layout and accessibility in Chromium', async () => {
       await context.close();
     });
   }
+
+  /** Presses Tab until the element matching `selector` has focus; fails if it never gets it. */
+  async function tabTo(page: Page, selector: string) {
+    for (let presses = 0; presses < 80; presses += 1) {
+      if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
+      await page.keyboard.press('Tab');
+    }
+    assert.fail(`Tab never reaches ${selector} on ${page.url()}`);
+  }
+
+  /** Tabs to a field and types into it. */
+  async function typeInto(page: Page, selector: string, text: string) {
+    await tabTo(page, selector);
+    await page.keyboard.type(text);
+  }
+
+  it('completes the public forms and the console sign-in with the keyboard alone', { skip: !browser }, async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+
+    await page.goto(`${suite.origin}/submit`);
+    await typeInto(page, '#field-title', '键盘投稿的标题');
+    await typeInto(page, '#field-body', '这是一篇只用键盘填写的投稿,内容足够长,可以提交审核。');
+    await typeInto(page, '#field-name', '王五');
+    await typeInto(page, '#field-contact', 'reader@example.cn');
+    await tabTo(page, 'input[type=checkbox][name=consent]');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/submit\/status\?code=/);
+
+    await page.goto(`${suite.origin}/enterprises/apply`);
+    await typeInto(page, '#field-companyName', '键盘科技有限公司');
+    await typeInto(page, '#field-creditCode', '91330100799655058B');
+    await tabTo(page, '#field-industry');
+    await page.keyboard.press('ArrowDown');
+    assert.notEqual(await page.locator('#field-industry').inputValue(), '', 'the arrow key picks an industry');
+    await tabTo(page, '#field-channel');
+    await page.keyboard.press('ArrowDown');
+    assert.notEqual(await page.locator('#field-channel').inputValue(), '', 'the arrow key picks a district');
+    await typeInto(page, '#field-plannedInvestment', '500');
+    await typeInto(page, '#field-contactPerson', '赵六');
+    await typeInto(page, '#field-contactMobile', '13800138000');
+    await typeInto(page, '#field-description', '建设一条键盘生产线,年产十万台。');
+    await tabTo(page, 'input[type=checkbox][name=consent]');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/enterprises\/applied$/);
+
+    await page.goto(`${suite.origin}/contact`);
+    await typeInto(page, '#field-subject', '键盘留言');
+    await typeInto(page, '#field-body', '只用键盘也能留言,请回复我。');
+    await typeInto(page, '#field-name', '孙七');
+    await typeInto(page, '#field-contact', 'reader@example.cn');
+    await tabTo(page, 'input[type=checkbox][name=consent]');
+    await page.keyboard.press('Space');
+    // Enter in a text field submits the form, as it does for most readers.
+    await typeInto(page, '#field-contact', '');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/contact\?sent=1$/);
+
+    await page.goto(`${suite.origin}/admin/login`);
+    await typeInto(page, '#login-name', 'admin');
+    await typeInto(page, '#login-password', PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/admin$/);
+    await context.close();
+  });
+
+  it('keeps the large-text mode across pages and scales navigation and meta text, still fitting 360 px', { skip: !browser }, async () => {
+    const context = await browser!.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${suite.origin}/articles/1`);
+    const sizes = () =>
+      page.evaluate(() => ['.channel-nav a', '.meta', '.article-body p', '.site-footer a'].map((selector) => parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize)));
+    const before = await sizes();
+    const toggle = page.getByRole('button', { name: '大字模式' });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    const after = await sizes();
+    after.forEach((size, i) => assert.ok(size >= before[i]! * 1.2, `text ${i} grows from ${before[i]}px to ${size}px`));
+
+    const faults: string[] = [];
+    for (const path of ['/', '/articles/1', '/data', '/submit']) {
+      faults.push(...(await faultsOf(page, path, 360)));
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains('text-large')), true, `${path} opens in large text`);
+    }
+    assert.deepEqual(faults, []);
+    await page.getByRole('button', { name: '大字模式' }).click();
+    await page.reload();
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('text-large')), false, 'switched off, it stays off');
+    await context.close();
+  });
+
+  it('marks the current section in the public and console navigation', { skip: !browser }, async () => {
+    const context = await browser!.newContext();
+    const page = await context.newPage();
+    for (const [path, link] of [['/', '首页'], ['/channels', '全部频道'], ['/data/qingyunpu', '经济数据'], ['/projects', '项目库']] as const) {
+      await page.goto(`${suite.origin}${path}`);
+      assert.deepEqual(await page.locator('nav[aria-label="频道"] [aria-current="page"]').allTextContents(), [link], path);
+    }
+    await signIn(context);
+    for (const [path, link] of [['/admin', '工作台'], ['/admin/projects', '项目管理'], ['/admin/facts', '经济数据审核']] as const) {
+      await page.goto(`${suite.origin}${path}`);
+      assert.deepEqual((await page.locator('nav[aria-label="后台栏目"] [aria-current="page"]').allTextContents()).map((t) => t.trim()), [link], path);
+    }
+    await context.close();
+  });
+
+  it('opens a long report with a 目录 whose links reach their sections', { skip: !browser }, async () => {
+    const page = await browser!.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${suite.origin}/`);
+    await page.getByRole('link', { name: '2015年东湖区政府工作报告' }).first().click();
+    const toc = page.getByRole('navigation', { name: '目录' });
+    const entries = toc.getByRole('link');
+    assert.ok((await entries.count()) >= 3);
+    const third = entries.nth(2);
+    const title = (await third.textContent())!;
+    await third.click();
+    await page.waitForURL(/#section-3$/);
+    const heading = page.locator('#section-3');
+    assert.equal(await heading.textContent(), title);
+    const top = await heading.evaluate((element) => element.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 100, `the section is scrolled to the top (${top}px)`);
+    await page.close();
+  });
+
+  it('puts a narrow chart’s legend below the plot, clear of the axes', { skip: !browser }, async () => {
+    const page = await browser!.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${suite.origin}/data`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart]:not([data-rendered])').length === 0);
+    const layouts = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-chart]'), (element) => {
+        const chart = (window as unknown as { echarts: { getInstanceByDom(e: Element): any } }).echarts.getInstanceByDom(element);
+        const legend = chart.getViewOfComponentModel(chart.getModel().getComponent('legend')).group.getBoundingRect().clone();
+        legend.applyTransform(chart.getViewOfComponentModel(chart.getModel().getComponent('legend')).group.getComputedTransform());
+        const grid = chart.getModel().getComponent('grid').coordinateSystem.getRect();
+        return { layout: element.getAttribute('data-layout'), legendTop: legend.y, gridBottom: grid.y + grid.height };
+      }),
+    );
+    assert.ok(layouts.length > 0);
+    for (const layout of layouts) {
+      assert.equal(layout.layout, 'narrow');
+      assert.ok(layout.legendTop > layout.gridBottom, `the legend (top ${layout.legendTop}) sits below the plot (bottom ${layout.gridBottom})`);
+    }
+    await page.close();
+  });
 });

@@ -13,7 +13,7 @@ const industryOptions: Option[] = INDUSTRIES.map(({ code, name }) => ({ value: c
 export function ApplyPage(props: { chrome: PageChrome; token: string; state: FieldState; districts: Option[] }) {
   const { state } = props;
   return (
-    <Layout chrome={props.chrome} title="企业入驻">
+    <Layout chrome={props.chrome} title="企业入驻" section="/enterprises/apply">
       <h1>企业入驻申请</h1>
       <p class="page-lead">计划在南昌投资落户的企业,请填写以下信息。招商部门审核通过后,企业将列入<a href="/enterprises">入驻企业名录</a>。</p>
       <PostForm action="/enterprises/apply" token={props.token} errors={state.errors} submitLabel="提交申请">

@@ -91,7 +91,7 @@ function Charts(props: { charts: TitledChart[] }) {
 /** Districts compared: the latest confirmed GDP, and growth of a result against the next year's target. */
 export function DataPage(props: { chrome: PageChrome; scripts: Scripts; rows: IndicatorRow[]; charts: TitledChart[]; show: InsightsPublic; channelName: (slug: string) => NavChannel }) {
   return (
-    <Layout chrome={props.chrome} title="经济数据" head={<ChartScripts {...props.scripts} />}>
+    <Layout chrome={props.chrome} title="经济数据" section="/data" head={<ChartScripts {...props.scripts} />}>
       <h1>经济数据</h1>
       <p class="page-lead">各区政府工作报告等文章中的主要经济指标。{REVIEW_NOTE[props.show]}</p>
       <p class="downloads">
@@ -114,7 +114,7 @@ export function DataPage(props: { chrome: PageChrome; scripts: Scripts; rows: In
 /** One district's indicators over the years, its latest result against its next target charted. */
 export function DistrictDataPage(props: { chrome: PageChrome; scripts: Scripts; channel: Channel; rows: IndicatorRow[]; chart: TitledChart | undefined; show: InsightsPublic; channelName: (slug: string) => NavChannel }) {
   return (
-    <Layout chrome={props.chrome} title={`${props.channel.name}经济数据`} head={<ChartScripts {...props.scripts} />}>
+    <Layout chrome={props.chrome} title={`${props.channel.name}经济数据`} section="/data" head={<ChartScripts {...props.scripts} />}>
       <h1>{props.channel.name}经济数据</h1>
       <p class="page-lead">{REVIEW_NOTE[props.show]}</p>
       <p class="downloads">
@@ -148,7 +148,7 @@ export function ProjectsPage(props: {
   const { filter } = props;
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== '')).toString();
   return (
-    <Layout chrome={props.chrome} title="项目库" head={<ChartScripts {...props.scripts} />}>
+    <Layout chrome={props.chrome} title="项目库" section="/projects" head={<ChartScripts {...props.scripts} />}>
       <h1>项目库</h1>
       <p class="page-lead">从招商新闻和政府工作报告中识别的投资项目,同一项目的多篇报道已合并。{REVIEW_NOTE[props.show]}</p>
       <form class="search-filters" action="/projects" method="get" aria-label="筛选项目">

@@ -8,7 +8,7 @@ import { TableScroll } from '../../http/table-scroll.tsx';
 export function SubmitPage(props: { chrome: PageChrome; token: string; state: FieldState; channels: ReadonlyArray<{ value: string; label: string }> }) {
   const { state } = props;
   return (
-    <Layout chrome={props.chrome} title="投稿">
+    <Layout chrome={props.chrome} title="投稿" section="/submit">
       <h1>投稿</h1>
       <p class="page-lead">有想补充的招商信息?欢迎投稿。稿件经编辑审核后发布;提交后您会得到一个查询码,可随时查看审核进度。</p>
       <PostForm action="/submit" token={props.token} errors={state.errors} submitLabel="提交稿件">
