@@ -31,6 +31,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     site: deps.site,
     stylesheetHref: assets.href('site.css'),
     iconHref: assets.href('favicon.svg'),
+    textSizeScriptHref: assets.href('text-size.js'),
     nav: [],
   };
   const ctx: RouteContext = {

@@ -165,4 +165,6 @@ export const testEnvironment = Object.freeze({
   postgresUrl: process.env.ZHAOSHANG_TEST_PG_URL || undefined,
   chromiumPath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   ci: process.env.CI === 'true',
+  /** Where the layout tests save their screenshots; a fresh temporary folder when unset. */
+  screenshotDir: process.env.ZHAOSHANG_SCREENSHOT_DIR || undefined,
 });

@@ -35,12 +35,28 @@ for (const dialect of testDialects()) {
       const html = await (await seeded.app.request(`/articles/${report!.id}`)).text();
       assert.equal(textOf(html, /<h1>(.*?)<\/h1>/), '2015年东湖区政府工作报告');
       assert.match(html, /<time datetime="2025-07-30">/);
-      assert.match(html, /<h2>2014年工作回顾<\/h2>/);
-      assert.match(html, /<h2>一、更加注重质效并举,经济实力跃上新高度<\/h2>/);
+      assert.match(html, /<h2 id="section-1">2014年工作回顾<\/h2>/);
+      assert.match(html, /<h2 id="section-\d+">一、更加注重质效并举,经济实力跃上新高度<\/h2>/);
       assert.ok((html.match(/<p>/g)?.length ?? 0) > 40, 'the one-line body becomes many paragraphs');
       assert.match(html, /上一篇:没有了/);
       assert.match(html, /下一篇:<a href="\/articles\/\d+">2015年青云谱区政府工作报告<\/a>/);
       assert.match(html, /<title>2015年东湖区政府工作报告 - 南昌招商<\/title>/);
+    });
+
+    it('a long report opens with a table of contents linking each section; a short article has none', async () => {
+      const [report] = await latestArticles(seeded.db, { limit: 1, offset: 0 });
+      const html = await (await seeded.app.request(`/articles/${report!.id}`)).text();
+      const toc = /<nav class="toc" aria-labelledby="toc-heading"><h2 id="toc-heading">目录<\/h2><ol>(.*?)<\/ol><\/nav>/.exec(html)?.[1];
+      assert.ok(toc, 'the report has a 目录');
+      const entries = [...toc.matchAll(/<a href="#(section-\d+)">([^<]+)<\/a>/g)].map((m) => ({ id: m[1]!, text: m[2]! }));
+      const headings = [...html.matchAll(/<h2 id="(section-\d+)">([^<]+)<\/h2>/g)].map((m) => ({ id: m[1]!, text: m[2]! }));
+      assert.ok(entries.length >= 3, `${entries.length} sections`);
+      assert.deepEqual(entries, headings, 'one entry per section heading, each linking its id');
+      assert.ok(html.indexOf('class="toc"') < html.indexOf('id="section-1"'), 'the 目录 comes before the text');
+
+      const short = await seeded.db.selectFrom('article').select('id').where('title', '=', '工会法律直通车进园区优化招商营造和谐劳动关系').executeTakeFirstOrThrow();
+      const shortHtml = await (await seeded.app.request(`/articles/${short.id}`)).text();
+      assert.ok(!shortHtml.includes('class="toc"'), 'no 目录 for a text without three sections');
     });
 
     it('answers unknown articles and pages with a Chinese 404 page and bad page numbers with 400', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { excerptOf } from '../text/excerpt.ts';
-import { layoutBody } from './body-layout.ts';
+import { bodySections, layoutBody } from './body-layout.ts';
 
 describe('article body layout', () => {
   it('splits sections at spaces and marks headings', () => {
@@ -33,6 +33,21 @@ describe('article body layout', () => {
 
   it('treats line breaks as paragraph breaks', () => {
     assert.deepEqual(layoutBody('第一段内容很长。\n第二段内容也长。').map((b) => b.text), ['第一段内容很长。', '第二段内容也长。']);
+  });
+});
+
+describe('body sections', () => {
+  it('lists the top-level headings in order with ids, leaving out subheadings and paragraphs', () => {
+    const blocks = layoutBody('2014年工作回顾 去年经济平稳增长。 (一)工业 工业增长。 二、2015年主要任务 今年力争增长。 三、加强政府自身建设 从严治政。');
+    assert.deepEqual(bodySections(blocks), [
+      { id: 'section-1', text: '2014年工作回顾' },
+      { id: 'section-2', text: '二、2015年主要任务' },
+      { id: 'section-3', text: '三、加强政府自身建设' },
+    ]);
+  });
+
+  it('finds none in a text without headings', () => {
+    assert.deepEqual(bodySections(layoutBody('第一段内容很长。\n第二段内容也长。')), []);
   });
 });
 

@@ -38,6 +38,26 @@ export function layoutBody(body: string): BodyBlock[] {
   return pieces.map((text) => ({ kind: kindOf(text), text }));
 }
 
+/** A section of a long text, as its table of contents links it. */
+export interface BodySection {
+  /** The heading's id on the page. */
+  id: string;
+  text: string;
+}
+
+/** A table of contents is worth its space from this many sections up. */
+export const TOC_MIN_SECTIONS = 3;
+
+/** The id the page gives the `index`th (0-based) top-level heading. */
+export function sectionId(index: number): string {
+  return `section-${index + 1}`;
+}
+
+/** The top-level headings of a laid-out body, in order, with their ids. */
+export function bodySections(blocks: readonly BodyBlock[]): BodySection[] {
+  return blocks.filter((block) => block.kind === 'heading').map((block, index) => ({ id: sectionId(index), text: block.text }));
+}
+
 function kindOf(text: string): BodyBlock['kind'] {
   const length = Array.from(text).length;
   const sentenceLike = HAS_SENTENCE_END.test(text);

@@ -2,13 +2,15 @@
 import type { Child } from 'hono/jsx';
 import { ROLE_NAMES, type ConsoleUser } from '../accounts/account.ts';
 import { CSRF_FIELD } from './csrf.ts';
-import type { PageChrome } from './layout.tsx';
+import { TextSizeScript, TextSizeToggle, type PageChrome } from './layout.tsx';
 
 /** What every console page needs. */
 export interface ConsoleChrome {
   chrome: PageChrome;
   user: ConsoleUser | undefined;
   token: string;
+  /** The requested path, so that the navigation marks the section it belongs to. */
+  path?: string;
 }
 
 const SECTIONS: ReadonlyArray<{ href: string; label: string; roles: ReadonlyArray<ConsoleUser['role']> }> = [
@@ -24,6 +26,12 @@ const SECTIONS: ReadonlyArray<{ href: string; label: string; roles: ReadonlyArra
   { href: '/admin/password', label: '修改密码', roles: ['admin', 'editor', 'reviewer'] },
 ];
 
+/** Whether `path` lies in the section at `href` (the 工作台 only at /admin itself). */
+function inSection(path: string | undefined, href: string): boolean {
+  if (path === undefined) return false;
+  return path === href || (href !== '/admin' && path.startsWith(`${href}/`));
+}
+
 /** A console page. */
 export function ConsoleLayout(props: { console: ConsoleChrome; title: string; children: Child }) {
   const { chrome, user, token } = props.console;
@@ -36,6 +44,7 @@ export function ConsoleLayout(props: { console: ConsoleChrome; title: string; ch
         <title>{`${props.title} - ${chrome.site.siteName}管理后台`}</title>
         <link rel="stylesheet" href={chrome.stylesheetHref} />
         <link rel="icon" href={chrome.iconHref} type="image/svg+xml" />
+        <TextSizeScript chrome={chrome} />
       </head>
       <body class="console">
         <header class="site-header">
@@ -47,6 +56,7 @@ export function ConsoleLayout(props: { console: ConsoleChrome; title: string; ch
                 {user.role !== 'admin' && `:${user.channels.length} 个频道`})
               </span>
             )}
+            <TextSizeToggle />
             {user && (
               <form class="site-search" method="post" action="/admin/logout">
                 <input type="hidden" name={CSRF_FIELD} value={token} />
@@ -60,7 +70,9 @@ export function ConsoleLayout(props: { console: ConsoleChrome; title: string; ch
             <ul class="wrap">
               {SECTIONS.filter((section) => section.roles.includes(user.role)).map((section) => (
                 <li>
-                  <a href={section.href}>{section.label}</a>
+                  <a href={section.href} aria-current={inSection(props.console.path, section.href) ? 'page' : undefined}>
+                    {section.label}
+                  </a>
                 </li>
               ))}
             </ul>

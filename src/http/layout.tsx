@@ -14,6 +14,8 @@ export interface PageChrome {
   site: SiteIdentity;
   stylesheetHref: string;
   iconHref: string;
+  /** The large-text mode's script (public/text-size.js); pages work without it. */
+  textSizeScriptHref?: string;
   /** Channels with articles, in navigation order; empty on error pages. */
   nav: NavChannel[];
 }
@@ -25,6 +27,8 @@ export function Layout(props: {
   description?: string;
   currentChannel?: string;
   home?: boolean;
+  /** The navigation or footer link this page belongs to (`/data` for every data page). */
+  section?: string;
   /** Shown in the header's search box (the search page passes the current query). */
   searchQuery?: string;
   head?: Child;
@@ -42,6 +46,7 @@ export function Layout(props: {
         {props.description && <meta name="description" content={props.description} />}
         <link rel="stylesheet" href={chrome.stylesheetHref} />
         <link rel="icon" href={chrome.iconHref} type="image/svg+xml" />
+        <TextSizeScript chrome={chrome} />
         {props.head}
       </head>
       <body>
@@ -54,6 +59,7 @@ export function Layout(props: {
               <input type="search" name="q" value={props.searchQuery ?? ''} placeholder="搜索文章" aria-label="搜索关键词" maxlength={100} />
               <button type="submit">搜索</button>
             </form>
+            <TextSizeToggle />
           </div>
         </header>
         {chrome.nav.length > 0 && (
@@ -70,13 +76,13 @@ export function Layout(props: {
                 </li>
               ))}
               <li>
-                <a href="/channels">全部频道</a>
+                <a href="/channels" aria-current={current(props.section, '/channels')}>全部频道</a>
               </li>
               <li>
-                <a href="/data">经济数据</a>
+                <a href="/data" aria-current={current(props.section, '/data')}>经济数据</a>
               </li>
               <li>
-                <a href="/projects">项目库</a>
+                <a href="/projects" aria-current={current(props.section, '/projects')}>项目库</a>
               </li>
             </ul>
           </nav>
@@ -84,13 +90,33 @@ export function Layout(props: {
         <main id="main" class="wrap">
           {props.children}
         </main>
-        <SiteFooter site={site} />
+        <SiteFooter site={site} section={props.section} />
       </body>
     </html>
   );
 }
 
-function SiteFooter({ site }: { site: SiteIdentity }) {
+// aria-current on the link of the section the page belongs to.
+const current = (section: string | undefined, href: string) => (section === href ? 'page' : undefined);
+
+/**
+ * Loads the large-text mode's script in <head>: it must set its class before the body is drawn.
+ * Shared by the public and the console layouts.
+ */
+export function TextSizeScript({ chrome }: { chrome: PageChrome }) {
+  return chrome.textSizeScriptHref ? <script src={chrome.textSizeScriptHref} /> : null;
+}
+
+/** The 大字 toggle, hidden until text-size.js shows it (without script it could do nothing). */
+export function TextSizeToggle() {
+  return (
+    <button type="button" class="text-size-toggle" aria-pressed="false" hidden>
+      大字模式
+    </button>
+  );
+}
+
+function SiteFooter({ site, section }: { site: SiteIdentity; section: string | undefined }) {
   const identity = [
     site.hostOrganisation && `主办单位:${site.hostOrganisation}`,
     site.siteCode && `网站标识码:${site.siteCode}`,
@@ -102,13 +128,13 @@ function SiteFooter({ site }: { site: SiteIdentity }) {
       <div class="wrap">
         <ul class="footer-links">
           <li>
-            <a href="/submit">有想补充的信息?点我投稿</a>
+            <a href="/submit" aria-current={current(section, '/submit')}>有想补充的信息?点我投稿</a>
           </li>
           <li>
-            <a href="/contact">联系我们</a>
+            <a href="/contact" aria-current={current(section, '/contact')}>联系我们</a>
           </li>
           <li>
-            <a href="/enterprises/apply">企业入驻</a>
+            <a href="/enterprises/apply" aria-current={current(section, '/enterprises/apply')}>企业入驻</a>
           </li>
         </ul>
         {identity.length > 0 && (

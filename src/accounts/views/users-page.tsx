@@ -2,6 +2,7 @@
 import { ROLE_NAMES, type Role } from '../account.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../http/console-layout.tsx';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 /** A user as the list shows it. */
 export interface UserRow {
@@ -19,6 +20,7 @@ export function UsersPage(props: { console: ConsoleChrome; users: UserRow[]; cha
   const channelName = new Map(props.channels.map((c) => [c.slug, c.name]));
   return (
     <ConsoleLayout console={chrome} title="用户管理">
+      <TableScroll label="用户列表">
       <table class="data-table">
         <thead>
           <tr>
@@ -45,6 +47,7 @@ export function UsersPage(props: { console: ConsoleChrome; users: UserRow[]; cha
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <h2>添加用户</h2>
       <form class="public-form" method="post" action="/admin/users">
         <FormProblem problem={props.problem} />

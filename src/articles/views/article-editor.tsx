@@ -7,6 +7,7 @@ import type { NavChannel } from '../../http/layout.tsx';
 import { chinaDateTime, chinaTimeHeading, labelledChinaDateTime } from '../../lib/china-time.ts';
 import type { ArticleForEditing, ArticleRevision } from '../article-editing.service.ts';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../article.ts';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 const STATUS_NAMES = { draft: '草稿', scheduled: '定时发布', published: '已发布' } as const;
 
@@ -17,6 +18,7 @@ export function ArticleListPage(props: { console: ConsoleChrome; articles: Artic
       <p>
         <a href="/admin/articles/new">写新文章</a>
       </p>
+      <TableScroll label="文章列表">
       <table class="data-table">
         <thead>
           <tr>
@@ -42,6 +44,7 @@ export function ArticleListPage(props: { console: ConsoleChrome; articles: Artic
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </ConsoleLayout>
   );
 }
@@ -90,6 +93,7 @@ export function ArticleEditorPage(props: {
       {props.revisions && props.revisions.length > 0 && (
         <>
           <h2>修订记录</h2>
+          <TableScroll label="修订记录">
           <table class="data-table revisions">
             <thead>
               <tr>
@@ -110,6 +114,7 @@ export function ArticleEditorPage(props: {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </>
       )}
     </ConsoleLayout>

@@ -3,7 +3,7 @@ import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx'
 import { sentenceAnchor } from '../sentence-link.ts';
 import { markInHtml, markSentences } from '../../lib/highlight.ts';
 import type { Article, ArticleSummary } from '../article.ts';
-import { layoutBody, type BodyBlock } from '../body-layout.ts';
+import { bodySections, layoutBody, sectionId, TOC_MIN_SECTIONS, type BodyBlock, type BodySection } from '../body-layout.ts';
 import { markdownToHtml } from '../markdown.ts';
 
 export interface ArticlePageProps {
@@ -23,7 +23,7 @@ function articleBody(article: Article, highlight: ArticlePageProps['highlight'])
   if (article.bodyFormat === 'markdown') {
     const html = markdownToHtml(article.body);
     const marked = highlight && markInHtml(html, highlight.sentence, anchor!);
-    return { marked: marked !== undefined, body: <div class="article-body" dangerouslySetInnerHTML={{ __html: marked ?? html }} /> };
+    return { marked: marked !== undefined, sections: [], body: <div class="article-body" dangerouslySetInnerHTML={{ __html: marked ?? html }} /> };
   }
   let marked = false;
   const inline = (block: BodyBlock) => {
@@ -33,10 +33,29 @@ function articleBody(article: Article, highlight: ArticlePageProps['highlight'])
     marked = true;
     return pieces.map((piece) => (piece.ids ? <mark id={anchor}>{piece.text}</mark> : piece.text));
   };
-  const blocks = layoutBody(article.body).map((block) =>
-    block.kind === 'heading' ? <h2>{inline(block)}</h2> : block.kind === 'subheading' ? <h3>{inline(block)}</h3> : <p>{inline(block)}</p>,
+  const layout = layoutBody(article.body);
+  const sections = bodySections(layout);
+  let headings = 0;
+  const blocks = layout.map((block) =>
+    block.kind === 'heading' ? <h2 id={sectionId(headings++)}>{inline(block)}</h2> : block.kind === 'subheading' ? <h3>{inline(block)}</h3> : <p>{inline(block)}</p>,
   );
-  return { marked, body: <div class="article-body">{blocks}</div> };
+  return { marked, sections, body: <div class="article-body">{blocks}</div> };
+}
+
+/** 目录: a link to each section of a long text. */
+function TableOfContents(props: { sections: BodySection[] }) {
+  return (
+    <nav class="toc" aria-labelledby="toc-heading">
+      <h2 id="toc-heading">目录</h2>
+      <ol>
+        {props.sections.map((section) => (
+          <li>
+            <a href={`#${section.id}`}>{section.text}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
 }
 
 /** The article page. */
@@ -62,6 +81,7 @@ export function ArticlePage(props: ArticlePageProps) {
               数据出处原句:<mark id={sentenceAnchor(highlight.factId)}>{highlight.sentence}</mark>
             </p>
           )}
+          {body.sections.length >= TOC_MIN_SECTIONS && <TableOfContents sections={body.sections} />}
           {body.body}
           <nav class="article-nav" aria-label="上一篇和下一篇">
             <div>上一篇:{props.newer ? <a href={`/articles/${props.newer.id}`}>{props.newer.title}</a> : '没有了'}</div>

@@ -2,6 +2,7 @@
 import type { AuditEntry } from '../audit.service.ts';
 import { ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
 import { Pagination } from '../../http/pagination.tsx';
+import { TableScroll } from '../../http/table-scroll.tsx';
 import { chinaTimeHeading, chinaTimestamp } from '../../lib/china-time.ts';
 
 /** The audit log, newest first, with filters. */
@@ -30,6 +31,7 @@ export function AuditPage(props: { console: ConsoleChrome; filter: { user: strin
         <button type="submit">筛选</button>
       </form>
       <p class="search-summary">共 {props.total} 条</p>
+      <TableScroll label="审计日志">
       <table class="data-table audit-log">
         <thead>
           <tr>
@@ -63,6 +65,7 @@ export function AuditPage(props: { console: ConsoleChrome; filter: { user: strin
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <Pagination page={props.page} pageCount={props.pageCount} href={href} />
     </ConsoleLayout>
   );

@@ -10,7 +10,7 @@ const KIND_LABELS: Record<Channel['kind'], string> = { city: '全市', district:
 /** Every channel with its article count. */
 export function ChannelDirectoryPage(props: { chrome: PageChrome; channels: readonly Channel[]; counts: Map<string, number> }) {
   return (
-    <Layout chrome={props.chrome} title="全部频道">
+    <Layout chrome={props.chrome} title="全部频道" section="/channels">
       <h1>全部频道</h1>
       <ul class="channel-grid">
         {props.channels.map((channel) => (

@@ -17,7 +17,7 @@ export function ContactPage(props: { chrome: PageChrome; contact: ContactDetails
   const { state, contact } = props;
   const lines = LINES.filter(([key]) => contact[key] !== undefined);
   return (
-    <Layout chrome={props.chrome} title="联系我们">
+    <Layout chrome={props.chrome} title="联系我们" section="/contact">
       <h1>联系我们</h1>
       {lines.length > 0 ? (
         <dl class="contact-details">

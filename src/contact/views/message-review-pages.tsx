@@ -3,6 +3,7 @@ import type { MessageForReview } from '../message.service.ts';
 import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
 import { chinaDateTime, chinaTimeHeading } from '../../lib/china-time.ts';
 import { QueueListPage, type ChannelName } from '../../review/views/queue-pages.tsx';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 /** Messages of one status. */
 export function MessageListPage(props: { console: ConsoleChrome; status: string; items: MessageForReview[]; channelName: ChannelName }) {
@@ -25,6 +26,7 @@ export function MessageDetailPage(props: { console: ConsoleChrome; item: Message
   const { item, console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title={`留言:${item.subject}`}>
+      <TableScroll label="留言详情">
       <table class="data-table">
         <tbody>
           <tr><th scope="row">留言对象</th><td>{props.channelName(item.channel).name}</td></tr>
@@ -35,6 +37,7 @@ export function MessageDetailPage(props: { console: ConsoleChrome; item: Message
           {item.replyNote && <tr><th scope="row">答复记录</th><td>{item.replyNote}</td></tr>}
         </tbody>
       </table>
+      </TableScroll>
       {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}
       {item.status === 'open' && (
         <ActionForm action={`/admin/messages/${item.id}/handle`} token={chrome.token} label="标记为已处理">

@@ -4,6 +4,7 @@ import { industryName } from '../industry.ts';
 import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
 import { chinaDateTime, chinaTimeHeading } from '../../lib/china-time.ts';
 import { QueueListPage, type ChannelName } from '../../review/views/queue-pages.tsx';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 /** Applications of one status. */
 export function ApplicationListPage(props: { console: ConsoleChrome; status: string; items: ApplicationForReview[]; channelName: ChannelName }) {
@@ -26,6 +27,7 @@ export function ApplicationDetailPage(props: { console: ConsoleChrome; item: App
   const { item, console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title={`入驻申请:${item.companyName}`}>
+      <TableScroll label="入驻申请详情">
       <table class="data-table">
         <tbody>
           <tr><th scope="row">统一社会信用代码</th><td>{item.creditCode}</td></tr>
@@ -38,6 +40,7 @@ export function ApplicationDetailPage(props: { console: ConsoleChrome; item: App
           <tr><th scope="row">状态</th><td class="item-status">{{ pending: '待审核', approved: '已通过', rejected: '未通过' }[item.status]}</td></tr>
         </tbody>
       </table>
+      </TableScroll>
       {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}
       {item.status === 'pending' && (
         <>

@@ -4,6 +4,7 @@ import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx'
 import { Pagination } from '../../http/pagination.tsx';
 import { COMPANY_MAX, DESCRIPTION_MAX, type DirectoryEntry } from '../application.ts';
 import { industryName, INDUSTRIES } from '../industry.ts';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 type Option = { value: string; label: string };
 const industryOptions: Option[] = INDUSTRIES.map(({ code, name }) => ({ value: code, label: `${code} ${name}` }));
@@ -12,7 +13,7 @@ const industryOptions: Option[] = INDUSTRIES.map(({ code, name }) => ({ value: c
 export function ApplyPage(props: { chrome: PageChrome; token: string; state: FieldState; districts: Option[] }) {
   const { state } = props;
   return (
-    <Layout chrome={props.chrome} title="企业入驻">
+    <Layout chrome={props.chrome} title="企业入驻" section="/enterprises/apply">
       <h1>企业入驻申请</h1>
       <p class="page-lead">计划在南昌投资落户的企业,请填写以下信息。招商部门审核通过后,企业将列入<a href="/enterprises">入驻企业名录</a>。</p>
       <PostForm action="/enterprises/apply" token={props.token} errors={state.errors} submitLabel="提交申请">
@@ -76,28 +77,30 @@ export function DirectoryPage(props: {
       {directory.entries.length === 0 ? (
         <p class="notice">暂无符合条件的入驻企业。</p>
       ) : (
-        <table class="data-table enterprise-directory">
-          <thead>
-            <tr>
-              <th scope="col">企业名称</th>
-              <th scope="col">行业</th>
-              <th scope="col">落户区域</th>
-              <th scope="col">计划投资(万元)</th>
-              <th scope="col">项目简介</th>
-            </tr>
-          </thead>
-          <tbody>
-            {directory.entries.map((entry) => (
+        <TableScroll label="入驻企业名录">
+          <table class="data-table enterprise-directory">
+            <thead>
               <tr>
-                <td>{entry.companyName}</td>
-                <td>{industryName(entry.industry)}</td>
-                <td>{props.navChannel(entry.channel).name}</td>
-                <td>{entry.plannedInvestment.toLocaleString('zh-CN')}</td>
-                <td>{entry.description}</td>
+                <th scope="col">企业名称</th>
+                <th scope="col">行业</th>
+                <th scope="col">落户区域</th>
+                <th scope="col">计划投资(万元)</th>
+                <th scope="col">项目简介</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {directory.entries.map((entry) => (
+                <tr>
+                  <td>{entry.companyName}</td>
+                  <td>{industryName(entry.industry)}</td>
+                  <td>{props.navChannel(entry.channel).name}</td>
+                  <td>{entry.plannedInvestment.toLocaleString('zh-CN')}</td>
+                  <td>{entry.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Pagination page={directory.page} pageCount={directory.pageCount} href={href} />
       <p>

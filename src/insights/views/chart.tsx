@@ -1,5 +1,6 @@
 // A chart drawn by public/charts.js, always with the same figures as a table beside it.
 import type { Child } from 'hono/jsx';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 /** Bar chart data: one value per category and series (null where there is none). */
 export interface ChartSpec {
@@ -25,27 +26,29 @@ export function Chart(props: { title: string; spec: ChartSpec; note?: string | u
         {props.note && <p class="chart-note">{props.note}</p>}
       </figcaption>
       <div class="chart" data-chart={JSON.stringify(props.spec)} role="img" aria-label={`${props.title}(图表,数据见下表)`} />
-      <table class="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{props.spec.unit === '' ? '' : `单位:${props.spec.unit}`}</th>
-            {props.spec.series.map((series) => (
-              <th scope="col">{series.name}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.spec.categories.map((category, i) => (
+      <TableScroll label={`${props.title}(数据表)`}>
+        <table class="data-table">
+          <thead>
             <tr>
-              <th scope="row">{category}</th>
-              {props.spec.series.map((series) => {
-                const value = series.data[i];
-                return <td>{value === null || value === undefined ? '—' : format(value)}</td>;
-              })}
+              <th scope="col">{props.spec.unit === '' ? '' : `单位:${props.spec.unit}`}</th>
+              {props.spec.series.map((series) => (
+                <th scope="col">{series.name}</th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.spec.categories.map((category, i) => (
+              <tr>
+                <th scope="row">{category}</th>
+                {props.spec.series.map((series) => {
+                  const value = series.data[i];
+                  return <td>{value === null || value === undefined ? '—' : format(value)}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </figure>
   );
 }

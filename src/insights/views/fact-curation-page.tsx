@@ -6,6 +6,7 @@ import { markSentences } from '../../lib/highlight.ts';
 import { FACT_QUALIFIERS as QUALIFIERS, type ArticleReview, type FactForCuration } from '../fact-curation.service.ts';
 import { figureMaxLength, INDICATOR_FIGURE } from '../figure-rules.ts';
 import { INDICATOR_NAMES, KIND_NAMES } from '../insight.service.ts';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 const CURATION = { confirmed: '已确认', corrected: '已更正', deleted: '已删除' } as const;
 const field = (value: number | string | null) => (value === null ? '' : String(value));
@@ -38,6 +39,7 @@ export function FactCurationPage(props: { console: ConsoleChrome; facts: FactFor
       {props.facts.length === 0 ? (
         <p class="notice">暂无数据。</p>
       ) : (
+        <TableScroll label="待审核数据">
         <table class="data-table fact-table">
           <thead>
             <tr>
@@ -112,6 +114,7 @@ export function FactCurationPage(props: { console: ConsoleChrome; facts: FactFor
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </ConsoleLayout>
   );

@@ -7,6 +7,7 @@ import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx'
 import { INDICATOR_NAMES, KIND_NAMES, UNVERIFIED_MARK, type IndicatorRow, type ProjectRow } from '../insight.service.ts';
 import { sentenceHref } from '../../articles/sentence-link.ts';
 import { Chart, ChartScripts, type ChartSpec, type TitledChart } from './chart.tsx';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 type Scripts = { echartsHref: string; chartsHref: string };
 const percent = (value: number | null) => (value === null ? '—' : `${value}%`);
@@ -33,44 +34,46 @@ function amountText(project: Pick<ProjectRow, 'amount' | 'unit' | 'qualifier'>):
 
 function FactTable(props: { rows: IndicatorRow[]; channelName: (slug: string) => NavChannel }) {
   return (
-    <table class="data-table indicator-table">
-      <thead>
-        <tr>
-          <th scope="col">地区</th>
-          <th scope="col">指标</th>
-          <th scope="col">年份</th>
-          <th scope="col">类型</th>
-          <th scope="col">数值</th>
-          <th scope="col">增长</th>
-          <th scope="col">力争</th>
-          <th scope="col">限定</th>
-          <th scope="col">出处</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => (
-          <tr class={row.verified ? undefined : 'fact-unverified'}>
-            <td>{row.ownPlace ? <a href={`/data/${row.channel}`}>{props.channelName(row.channel).name}</a> : row.place}</td>
-            <td>{INDICATOR_NAMES[row.indicator]}</td>
-            <td>{row.year ?? row.period ?? '—'}</td>
-            <td>{KIND_NAMES[row.kind]}</td>
-            <td>
-              {row.value === null ? '—' : `${row.value}${row.unit ?? ''}`}
-              {!row.verified && <Unverified />}
-            </td>
-            <td>{percent(row.growth)}</td>
-            <td>{percent(row.stretch)}</td>
-            <td>{row.qualifier ?? '—'}</td>
-            <td>
-              {!row.verified && <p class="fact-sentence">“{row.sentence}”</p>}
-              <a href={sentenceHref(row)} title={row.sentence}>
-                原文
-              </a>
-            </td>
+    <TableScroll label="指标数据">
+      <table class="data-table indicator-table">
+        <thead>
+          <tr>
+            <th scope="col">地区</th>
+            <th scope="col">指标</th>
+            <th scope="col">年份</th>
+            <th scope="col">类型</th>
+            <th scope="col">数值</th>
+            <th scope="col">增长</th>
+            <th scope="col">力争</th>
+            <th scope="col">限定</th>
+            <th scope="col">出处</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr class={row.verified ? undefined : 'fact-unverified'}>
+              <td>{row.ownPlace ? <a href={`/data/${row.channel}`}>{props.channelName(row.channel).name}</a> : row.place}</td>
+              <td>{INDICATOR_NAMES[row.indicator]}</td>
+              <td>{row.year ?? row.period ?? '—'}</td>
+              <td>{KIND_NAMES[row.kind]}</td>
+              <td>
+                {row.value === null ? '—' : `${row.value}${row.unit ?? ''}`}
+                {!row.verified && <Unverified />}
+              </td>
+              <td>{percent(row.growth)}</td>
+              <td>{percent(row.stretch)}</td>
+              <td>{row.qualifier ?? '—'}</td>
+              <td>
+                {!row.verified && <p class="fact-sentence">“{row.sentence}”</p>}
+                <a href={sentenceHref(row)} title={row.sentence}>
+                  原文
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -89,7 +92,7 @@ function Charts(props: { charts: TitledChart[] }) {
 /** Districts compared: the latest confirmed GDP, and growth of a result against the next year's target. */
 export function DataPage(props: { chrome: PageChrome; scripts: Scripts; rows: IndicatorRow[]; charts: TitledChart[]; show: InsightsPublic; channelName: (slug: string) => NavChannel }) {
   return (
-    <Layout chrome={props.chrome} title="经济数据" head={<ChartScripts {...props.scripts} />}>
+    <Layout chrome={props.chrome} title="经济数据" section="/data" head={<ChartScripts {...props.scripts} />}>
       <h1>经济数据</h1>
       <p class="page-lead">各区政府工作报告等文章中的主要经济指标。{REVIEW_NOTE[props.show]}</p>
       <p class="downloads">
@@ -112,7 +115,7 @@ export function DataPage(props: { chrome: PageChrome; scripts: Scripts; rows: In
 /** One district's indicators over the years, its latest result against its next target charted. */
 export function DistrictDataPage(props: { chrome: PageChrome; scripts: Scripts; channel: Channel; rows: IndicatorRow[]; chart: TitledChart | undefined; show: InsightsPublic; channelName: (slug: string) => NavChannel }) {
   return (
-    <Layout chrome={props.chrome} title={`${props.channel.name}经济数据`} head={<ChartScripts {...props.scripts} />}>
+    <Layout chrome={props.chrome} title={`${props.channel.name}经济数据`} section="/data" head={<ChartScripts {...props.scripts} />}>
       <h1>{props.channel.name}经济数据</h1>
       <p class="page-lead">{REVIEW_NOTE[props.show]}</p>
       <p class="downloads">
@@ -146,7 +149,7 @@ export function ProjectsPage(props: {
   const { filter } = props;
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== '')).toString();
   return (
-    <Layout chrome={props.chrome} title="项目库" head={<ChartScripts {...props.scripts} />}>
+    <Layout chrome={props.chrome} title="项目库" section="/projects" head={<ChartScripts {...props.scripts} />}>
       <h1>项目库</h1>
       <p class="page-lead">从招商新闻和政府工作报告中识别的投资项目,同一项目的多篇报道已合并。{REVIEW_NOTE[props.show]}</p>
       <form class="search-filters" action="/projects" method="get" aria-label="筛选项目">
@@ -163,38 +166,40 @@ export function ProjectsPage(props: {
         <p class="notice">没有符合条件的项目。</p>
       ) : (
         <>
-          <table class="data-table project-table">
-            <thead>
-              <tr>
-                <th scope="col">项目</th>
-                <th scope="col">总投资</th>
-                <th scope="col">地区</th>
-                <th scope="col">产业</th>
-                <th scope="col">阶段</th>
-                <th scope="col">报道</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.projects.map((project) => (
-                <tr class={project.verified ? undefined : 'fact-unverified'}>
-                  <td>
-                    {project.name}
-                    {!project.verified && <Unverified />}
-                    {!project.verified && project.sentence && <p class="fact-sentence">“{project.sentence}”</p>}
-                  </td>
-                  <td>{amountText(project)}</td>
-                  <td>{props.channelName(project.channel).name}</td>
-                  <td>{project.industry ?? '—'}</td>
-                  <td>{project.stage ?? '—'}</td>
-                  <td>
-                    {project.articles.map((id, i) => (
-                      <a href={`/articles/${id}`}>{`[${i + 1}]`}</a>
-                    ))}
-                  </td>
+          <TableScroll label="项目列表">
+            <table class="data-table project-table">
+              <thead>
+                <tr>
+                  <th scope="col">项目</th>
+                  <th scope="col">总投资</th>
+                  <th scope="col">地区</th>
+                  <th scope="col">产业</th>
+                  <th scope="col">阶段</th>
+                  <th scope="col">报道</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {props.projects.map((project) => (
+                  <tr class={project.verified ? undefined : 'fact-unverified'}>
+                    <td>
+                      {project.name}
+                      {!project.verified && <Unverified />}
+                      {!project.verified && project.sentence && <p class="fact-sentence">“{project.sentence}”</p>}
+                    </td>
+                    <td>{amountText(project)}</td>
+                    <td>{props.channelName(project.channel).name}</td>
+                    <td>{project.industry ?? '—'}</td>
+                    <td>{project.stage ?? '—'}</td>
+                    <td>
+                      {project.articles.map((id, i) => (
+                        <a href={`/articles/${id}`}>{`[${i + 1}]`}</a>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <Charts
             charts={
               props.charts

@@ -6,12 +6,14 @@ import type { NavChannel } from '../../http/layout.tsx';
 import { figureMaxLength, PROJECT_AMOUNT } from '../figure-rules.ts';
 import { PROJECT_STAGES } from '../../lib/project-stages.ts';
 import type { ProjectForCuration } from '../project-curation.service.ts';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 const LIGHT = { red: '红灯', yellow: '黄灯' } as const;
 
-function StageSelect(props: { name: string; value?: string | null }) {
+// Named by a visible <label for={id}>, or by `label` where a table row has no room for one.
+function StageSelect(props: { name: string; value?: string | null; id?: string; label?: string }) {
   return (
-    <select name={props.name}>
+    <select name={props.name} id={props.id} aria-label={props.label}>
       {PROJECT_STAGES.map((stage) => (
         <option value={stage} selected={stage === props.value}>
           {stage}
@@ -26,6 +28,7 @@ export function ProjectCurationPage(props: { console: ConsoleChrome; projects: P
   const { console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title="项目管理">
+      <TableScroll label="项目列表">
       <table class="data-table project-curation">
         <thead>
           <tr>
@@ -67,7 +70,7 @@ export function ProjectCurationPage(props: { console: ConsoleChrome; projects: P
               </td>
               <td>
                 <ActionForm action={`/admin/projects/${project.id}/stage`} token={chrome.token} label="更新阶段">
-                  <StageSelect name="stage" value={project.stage} />
+                  <StageSelect name="stage" value={project.stage} label={`${project.name}的当前阶段`} />
                 </ActionForm>
               </td>
               <td>
@@ -79,7 +82,7 @@ export function ProjectCurationPage(props: { console: ConsoleChrome; projects: P
                   ))}
                 </ul>
                 <ActionForm action={`/admin/projects/${project.id}/milestone`} token={chrome.token} label="设置节点">
-                  <StageSelect name="milestone" />
+                  <StageSelect name="milestone" label={`${project.name}的计划节点阶段`} />
                   <input type="date" name="plannedOn" aria-label="计划日期(留空则删除)" />
                 </ActionForm>
               </td>
@@ -87,6 +90,7 @@ export function ProjectCurationPage(props: { console: ConsoleChrome; projects: P
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <h2>手工添加项目</h2>
       <form class="public-form" method="post" action="/admin/projects">
         <FormProblem problem={props.problem} />
@@ -104,7 +108,7 @@ export function ProjectCurationPage(props: { console: ConsoleChrome; projects: P
         <label for="project-industry">产业(可不填)</label>
         <input id="project-industry" name="industry" maxlength={20} />
         <label for="project-stage">阶段</label>
-        <StageSelect name="stage" />
+        <StageSelect name="stage" id="project-stage" />
         <button type="submit">添加</button>
       </form>
     </ConsoleLayout>

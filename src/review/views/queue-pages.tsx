@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
 import type { NavChannel } from '../../http/layout.tsx';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 /** A channel's label by slug, as the queues name the office an item belongs to. */
 export type ChannelName = (slug: string) => NavChannel;
@@ -31,6 +32,7 @@ export function QueueListPage<T extends { id: number }>(props: {
       {props.items.length === 0 ? (
         <p class="notice">{props.empty}</p>
       ) : (
+        <TableScroll label="待处理列表">
         <table class="data-table">
           <thead>
             <tr>
@@ -49,6 +51,7 @@ export function QueueListPage<T extends { id: number }>(props: {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </ConsoleLayout>
   );

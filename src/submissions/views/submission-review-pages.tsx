@@ -3,6 +3,7 @@ import type { SubmissionForReview } from '../submission.service.ts';
 import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
 import { chinaDateTime, chinaTimeHeading } from '../../lib/china-time.ts';
 import { QueueListPage, type ChannelName } from '../../review/views/queue-pages.tsx';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 /** Contributions of one status. */
 export function SubmissionListPage(props: { console: ConsoleChrome; status: string; items: SubmissionForReview[]; channelName: ChannelName }) {
@@ -25,6 +26,7 @@ export function SubmissionDetailPage(props: { console: ConsoleChrome; item: Subm
   const { item, console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title={`投稿:${item.title}`}>
+      <TableScroll label="投稿详情">
       <table class="data-table">
         <tbody>
           <tr><th scope="row">查询码</th><td>{item.trackingCode}</td></tr>
@@ -35,6 +37,7 @@ export function SubmissionDetailPage(props: { console: ConsoleChrome; item: Subm
           <tr><th scope="row">状态</th><td class="item-status">{{ pending: '待审核', published: '已发布', rejected: '未采用' }[item.status]}</td></tr>
         </tbody>
       </table>
+      </TableScroll>
       <h2>正文</h2>
       <div class="submission-body">{item.body.split(/\n+/u).map((paragraph) => <p>{paragraph}</p>)}</div>
       {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}

@@ -2,12 +2,13 @@
 import { ConsentField, PostForm, SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
 import { BODY_MAX, NAME_MAX, TITLE_MAX, type SubmissionStatus } from '../submission.ts';
+import { TableScroll } from '../../http/table-scroll.tsx';
 
 /** The contribution form. */
 export function SubmitPage(props: { chrome: PageChrome; token: string; state: FieldState; channels: ReadonlyArray<{ value: string; label: string }> }) {
   const { state } = props;
   return (
-    <Layout chrome={props.chrome} title="投稿">
+    <Layout chrome={props.chrome} title="投稿" section="/submit">
       <h1>投稿</h1>
       <p class="page-lead">有想补充的招商信息?欢迎投稿。稿件经编辑审核后发布;提交后您会得到一个查询码,可随时查看审核进度。</p>
       <PostForm action="/submit" token={props.token} errors={state.errors} submitLabel="提交稿件">
@@ -54,36 +55,38 @@ export function SubmissionStatusPage(props: { chrome: PageChrome; code: string; 
         </p>
       )}
       {found && (
-        <table class="data-table">
-          <tbody>
-            <tr>
-              <th scope="row">标题</th>
-              <td>{found.title}</td>
-            </tr>
-            <tr>
-              <th scope="row">投稿时间</th>
-              <td>{found.createdAt.slice(0, 10)}</td>
-            </tr>
-            <tr>
-              <th scope="row">状态</th>
-              <td class="submission-status">{STATUS_TEXT[found.status]}</td>
-            </tr>
-            {found.status === 'published' && found.articleId !== null && (
+        <TableScroll label="投稿处理状态">
+          <table class="data-table">
+            <tbody>
               <tr>
-                <th scope="row">发布链接</th>
-                <td>
-                  <a href={`/articles/${found.articleId}`}>查看已发布的文章</a>
-                </td>
+                <th scope="row">标题</th>
+                <td>{found.title}</td>
               </tr>
-            )}
-            {found.status === 'rejected' && (
               <tr>
-                <th scope="row">未采用原因</th>
-                <td>{found.rejectReason}</td>
+                <th scope="row">投稿时间</th>
+                <td>{found.createdAt.slice(0, 10)}</td>
               </tr>
-            )}
-          </tbody>
-        </table>
+              <tr>
+                <th scope="row">状态</th>
+                <td class="submission-status">{STATUS_TEXT[found.status]}</td>
+              </tr>
+              {found.status === 'published' && found.articleId !== null && (
+                <tr>
+                  <th scope="row">发布链接</th>
+                  <td>
+                    <a href={`/articles/${found.articleId}`}>查看已发布的文章</a>
+                  </td>
+                </tr>
+              )}
+              {found.status === 'rejected' && (
+                <tr>
+                  <th scope="row">未采用原因</th>
+                  <td>{found.rejectReason}</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Layout>
   );

@@ -1,0 +1,275 @@
+// Every public page and every console page in Chromium, at 360 px and at 1280 px: nothing scrolls
+// sideways or breaks a word per line, axe-core finds nothing serious, and a screenshot of each is
+// kept (ZHAOSHANG_SCREENSHOT_DIR, else a temporary folder). Forms are completed with the keyboard
+// alone; the large-text mode persists; long reports carry a table of contents.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ConsoleUser } from '../../src/accounts/account.ts';
+import { createUser } from '../../src/accounts/account.service.ts';
+import { passwordPolicy } from '../../src/accounts/password-policy.ts';
+import { COMMAND_LINE } from '../../src/audit/audit.service.ts';
+import { testEnvironment } from '../../src/config.ts';
+import { leaveMessage } from '../../src/contact/message.service.ts';
+import { messageSchema } from '../../src/contact/message.ts';
+import { applyForSettlement } from '../../src/enterprises/application.service.ts';
+import { applicationSchema } from '../../src/enterprises/application.ts';
+import { articleReview, confirmArticleFacts } from '../../src/insights/fact-curation.service.ts';
+import { curateProject } from '../../src/insights/project-curation.service.ts';
+import { submitContribution } from '../../src/submissions/submission.service.ts';
+import { submissionSchema } from '../../src/submissions/submission.ts';
+import { browserSuite } from '../helpers/browser.ts';
+import { layoutFaults, seriousAccessibilityViolations } from '../helpers/page-checks.ts';
+
+/** Public pages; add a page here when the site gains one. */
+const PUBLIC_PAGES = [
+  '/',
+  '/articles/1',
+  '/channels',
+  '/channels/donghu',
+  `/search?q=${encodeURIComponent('融资')}`,
+  '/data',
+  '/data/qingyunpu',
+  '/projects',
+  '/enterprises',
+  '/enterprises/apply',
+  '/submit',
+  '/contact',
+];
+
+/**
+ * Console pages; add a page here when the console gains one. The test also visits every link of
+ * the console navigation and the first item linked from each queue.
+ */
+const CONSOLE_PAGES = ['/admin/login', '/admin', '/admin/articles', '/admin/articles/new', '/admin/articles/1', '/admin/facts', '/admin/projects', '/admin/submissions', '/admin/applications', '/admin/messages', '/admin/users', '/admin/audit', '/admin/password'];
+
+const WIDTHS = [360, 1280] as const;
+const PASSWORD = 'correct horse battery';
+const admin: ConsoleUser = { id: 1, name: 'admin', role: 'admin', channels: [], mustChangePassword: false };
+const actor = { userId: 1, userName: 'admin' };
+const SCREENSHOTS = testEnvironment.screenshotDir ?? mkdtempSync(join(tmpdir(), 'zhaoshang-layout-'));
+
+describe('layout and accessibility in Chromium', async () => {
+  const suite = await browserSuite(async ({ db }) => {
+    await createUser(db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+    // Charts on /data draw confirmed figures; one article's figures stay unconfirmed for its review page.
+    const articles = await db.selectFrom('indicator_fact').select('article_id').distinct().orderBy('article_id').execute();
+    for (const { article_id } of articles.slice(1)) {
+      const review = (await articleReview(db, admin, Number(article_id)))!;
+      await confirmArticleFacts(db, admin, actor, review.articleId, review.version);
+    }
+    for (const { id } of await db.selectFrom('project').select('id').limit(5).execute()) await curateProject(db, admin, actor, Number(id), { kind: 'confirm' });
+    // One item in each queue, so that their detail pages are checked too.
+    const contact = { name: '张三', contact: 'reader@example.cn', consent: 'yes' };
+    await submitContribution(db, submissionSchema(['donghu']).parse({ ...contact, title: '东湖区营商环境见闻', body: '今年以来东湖区持续优化营商环境,企业办事更加便利。'.repeat(3), channel: 'donghu' }));
+    const application = applicationSchema(['donghu']).parse({ companyName: '南昌示例科技有限公司', creditCode: '9144030071526726XG', industry: 'C', channel: 'donghu', plannedInvestment: '1000', contactPerson: '李四', contactMobile: '13800138000', description: '建设智能制造生产线一条。', consent: 'yes' });
+    await applyForSettlement(db, application);
+    await leaveMessage(db, messageSchema(['donghu']).parse({ ...contact, channel: 'donghu', subject: '咨询厂房租赁', body: '请问东湖区有哪些可租赁的标准厂房?' }));
+  });
+  const { browser } = suite;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  process.stderr.write(`layout screenshots: ${SCREENSHOTS}\n`);
+
+  /** Opens a page and returns what is wrong with it: layout faults at this width and axe findings. */
+  async function faultsOf(page: Page, path: string, width: number): Promise<string[]> {
+    const response = await page.goto(`${suite.origin}${path}`);
+    assert.ok(response && response.status() < 400, `${path} answers ${response?.status()}`);
+    // Charts draw after load and may move what follows them.
+    if ((await page.locator('[data-chart]').count()) > 0) await page.waitForFunction(() => document.querySelectorAll('[data-chart]:not([data-rendered])').length === 0);
+    const name = `${width}${path.replace(/[^\w]+/g, '_')}`.slice(0, 80);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+    const faults = (await layoutFaults(page)).map((fault) => `${path} at ${width}px: ${fault}`);
+    return [...faults, ...(await seriousAccessibilityViolations(page)).map((violation) => `${path} at ${width}px: ${violation}`)];
+  }
+
+  async function signIn(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${suite.origin}/admin/login`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/admin$/);
+    return page;
+  }
+
+  for (const width of WIDTHS) {
+    it(`fits every public page at ${width} px and axe finds nothing serious`, { skip: !browser }, async () => {
+      const page = await browser!.newPage({ viewport: { width, height: 800 } });
+      const faults: string[] = [];
+      for (const path of PUBLIC_PAGES) faults.push(...(await faultsOf(page, path, width)));
+      assert.deepEqual(faults, []);
+      await page.close();
+    });
+
+    it(`fits every console page at ${width} px and axe finds nothing serious`, { skip: !browser }, async () => {
+      const context = await browser!.newContext({ viewport: { width, height: 800 } });
+      const page = await signIn(context);
+      const navLinks = await page.locator('nav[aria-label="后台栏目"] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+      assert.ok(navLinks.length >= 5, 'the console navigation lists its sections');
+      const queueItems: string[] = [];
+      for (const queue of ['/admin/submissions', '/admin/applications', '/admin/messages', '/admin/facts']) {
+        await page.goto(`${suite.origin}${queue}`);
+        const first = page.locator(`main a[href^="${queue}/"]`).first();
+        assert.ok((await first.count()) > 0, `${queue} links an item`);
+        queueItems.push((await first.getAttribute('href'))!.replace(/#.*$/, ''));
+      }
+      const faults: string[] = [];
+      for (const path of new Set([...CONSOLE_PAGES, ...navLinks, ...queueItems])) faults.push(...(await faultsOf(page, path, width)));
+      assert.deepEqual(faults, []);
+      await context.close();
+    });
+  }
+
+  /** Presses Tab until the element matching `selector` has focus; fails if it never gets it. */
+  async function tabTo(page: Page, selector: string) {
+    for (let presses = 0; presses < 80; presses += 1) {
+      if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
+      await page.keyboard.press('Tab');
+    }
+    assert.fail(`Tab never reaches ${selector} on ${page.url()}`);
+  }
+
+  /** Tabs to a field and types into it. */
+  async function typeInto(page: Page, selector: string, text: string) {
+    await tabTo(page, selector);
+    await page.keyboard.type(text);
+  }
+
+  it('completes the public forms and the console sign-in with the keyboard alone', { skip: !browser }, async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+
+    await page.goto(`${suite.origin}/submit`);
+    await typeInto(page, '#field-title', '键盘投稿的标题');
+    await typeInto(page, '#field-body', '这是一篇只用键盘填写的投稿,内容足够长,可以提交审核。');
+    await typeInto(page, '#field-name', '王五');
+    await typeInto(page, '#field-contact', 'reader@example.cn');
+    await tabTo(page, 'input[type=checkbox][name=consent]');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/submit\/status\?code=/);
+
+    await page.goto(`${suite.origin}/enterprises/apply`);
+    await typeInto(page, '#field-companyName', '键盘科技有限公司');
+    await typeInto(page, '#field-creditCode', '91330100799655058B');
+    await tabTo(page, '#field-industry');
+    await page.keyboard.press('ArrowDown');
+    assert.notEqual(await page.locator('#field-industry').inputValue(), '', 'the arrow key picks an industry');
+    await tabTo(page, '#field-channel');
+    await page.keyboard.press('ArrowDown');
+    assert.notEqual(await page.locator('#field-channel').inputValue(), '', 'the arrow key picks a district');
+    await typeInto(page, '#field-plannedInvestment', '500');
+    await typeInto(page, '#field-contactPerson', '赵六');
+    await typeInto(page, '#field-contactMobile', '13800138000');
+    await typeInto(page, '#field-description', '建设一条键盘生产线,年产十万台。');
+    await tabTo(page, 'input[type=checkbox][name=consent]');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/enterprises\/applied$/);
+
+    await page.goto(`${suite.origin}/contact`);
+    await typeInto(page, '#field-subject', '键盘留言');
+    await typeInto(page, '#field-body', '只用键盘也能留言,请回复我。');
+    await typeInto(page, '#field-name', '孙七');
+    await typeInto(page, '#field-contact', 'reader@example.cn');
+    await tabTo(page, 'input[type=checkbox][name=consent]');
+    await page.keyboard.press('Space');
+    // Enter in a text field submits the form, as it does for most readers.
+    await typeInto(page, '#field-contact', '');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/contact\?sent=1$/);
+
+    await page.goto(`${suite.origin}/admin/login`);
+    await typeInto(page, '#login-name', 'admin');
+    await typeInto(page, '#login-password', PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/admin$/);
+    await context.close();
+  });
+
+  it('keeps the large-text mode across pages and scales navigation and meta text, still fitting 360 px', { skip: !browser }, async () => {
+    const context = await browser!.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${suite.origin}/articles/1`);
+    const sizes = () =>
+      page.evaluate(() => ['.channel-nav a', '.meta', '.article-body p', '.site-footer a'].map((selector) => parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize)));
+    const before = await sizes();
+    const toggle = page.getByRole('button', { name: '大字模式' });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    const after = await sizes();
+    after.forEach((size, i) => assert.ok(size >= before[i]! * 1.2, `text ${i} grows from ${before[i]}px to ${size}px`));
+
+    const faults: string[] = [];
+    for (const path of ['/', '/articles/1', '/data', '/submit']) {
+      faults.push(...(await faultsOf(page, path, 360)));
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains('text-large')), true, `${path} opens in large text`);
+    }
+    assert.deepEqual(faults, []);
+    await page.getByRole('button', { name: '大字模式' }).click();
+    await page.reload();
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('text-large')), false, 'switched off, it stays off');
+    await context.close();
+  });
+
+  it('marks the current section in the public and console navigation', { skip: !browser }, async () => {
+    const context = await browser!.newContext();
+    const page = await context.newPage();
+    for (const [path, link] of [['/', '首页'], ['/channels', '全部频道'], ['/data/qingyunpu', '经济数据'], ['/projects', '项目库']] as const) {
+      await page.goto(`${suite.origin}${path}`);
+      assert.deepEqual(await page.locator('nav[aria-label="频道"] [aria-current="page"]').allTextContents(), [link], path);
+    }
+    await signIn(context);
+    for (const [path, link] of [['/admin', '工作台'], ['/admin/projects', '项目管理'], ['/admin/facts', '经济数据审核']] as const) {
+      await page.goto(`${suite.origin}${path}`);
+      assert.deepEqual((await page.locator('nav[aria-label="后台栏目"] [aria-current="page"]').allTextContents()).map((t) => t.trim()), [link], path);
+    }
+    await context.close();
+  });
+
+  it('opens a long report with a 目录 whose links reach their sections', { skip: !browser }, async () => {
+    const page = await browser!.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${suite.origin}/`);
+    await page.getByRole('link', { name: '2015年东湖区政府工作报告' }).first().click();
+    const toc = page.getByRole('navigation', { name: '目录' });
+    const entries = toc.getByRole('link');
+    assert.ok((await entries.count()) >= 3);
+    const third = entries.nth(2);
+    const title = (await third.textContent())!;
+    await third.click();
+    await page.waitForURL(/#section-3$/);
+    const heading = page.locator('#section-3');
+    assert.equal(await heading.textContent(), title);
+    const top = await heading.evaluate((element) => element.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 100, `the section is scrolled to the top (${top}px)`);
+    await page.close();
+  });
+
+  it('puts a narrow chart’s legend below the plot, clear of the axes', { skip: !browser }, async () => {
+    const page = await browser!.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${suite.origin}/data`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart]:not([data-rendered])').length === 0);
+    const layouts = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-chart]'), (element) => {
+        const chart = (window as unknown as { echarts: { getInstanceByDom(e: Element): any } }).echarts.getInstanceByDom(element);
+        const legend = chart.getViewOfComponentModel(chart.getModel().getComponent('legend')).group.getBoundingRect().clone();
+        legend.applyTransform(chart.getViewOfComponentModel(chart.getModel().getComponent('legend')).group.getComputedTransform());
+        const grid = chart.getModel().getComponent('grid').coordinateSystem.getRect();
+        return { layout: element.getAttribute('data-layout'), legendTop: legend.y, gridBottom: grid.y + grid.height };
+      }),
+    );
+    assert.ok(layouts.length > 0);
+    for (const layout of layouts) {
+      assert.equal(layout.layout, 'narrow');
+      assert.ok(layout.legendTop > layout.gridBottom, `the legend (top ${layout.legendTop}) sits below the plot (bottom ${layout.gridBottom})`);
+    }
+    await page.close();
+  });
+});
