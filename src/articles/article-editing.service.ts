@@ -10,9 +10,12 @@ import { oneOf, requiredText } from '../http/form-fields.ts';
 import { excerptOf } from '../text/excerpt.ts';
 import { isCalendarDate, MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from './article.ts';
 import type { ArticleWriting } from './article.service.ts';
+import { unpublishedArticles, type UnpublishedArticle } from './article.store.ts';
 import type { ArticleStatus } from './article.table.ts';
 import { refreshArticleFacts } from '../insights/insight.service.ts';
 import { markdownToText } from './markdown.ts';
+
+export type { UnpublishedArticle } from './article.store.ts';
 
 /** Local times in forms are China Standard Time. */
 const CHINA_OFFSET = '+08:00';
@@ -88,6 +91,13 @@ export async function editorArticles(db: Db, user: ConsoleUser, limit = 100): Pr
   let query = db.selectFrom('article').select(columns);
   if (scope) query = query.where('channel', 'in', scope);
   return (await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute()).map(toEditing);
+}
+
+/** Drafts and scheduled articles of the user's channels: how many, and the `limit` least recently saved. */
+export async function unpublishedArticlesFor(db: Db, user: ConsoleUser, limit: number): Promise<{ count: number; oldest: UnpublishedArticle[] }> {
+  const scope = channelScope(user);
+  if (scope?.length === 0) return { count: 0, oldest: [] };
+  return unpublishedArticles(db, scope, limit);
 }
 
 /** An article with its revisions, or undefined when unknown or outside the user's channels. */

@@ -142,3 +142,8 @@ export function articleCount(db: Db): Promise<number> {
 export function articleCountsByChannel(db: Db): Promise<Map<string, number>> {
   return store.articleCountsByChannel(db);
 }
+
+/** The newest publication date (YYYY-MM-DD, Beijing) of each of `channels`; a channel with none is absent. */
+export function lastPublishedOnByChannel(db: Db, channels: readonly string[]): Promise<Map<string, string>> {
+  return store.lastPublishedOnByChannel(db, channels);
+}
