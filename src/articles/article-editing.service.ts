@@ -13,8 +13,11 @@ import { isCalendarDate, MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from './article.ts'
 import { announceArticleWritten } from './article-events.ts';
 import * as store from './article-editing.store.ts';
 import type { ArticleWriting } from './article.service.ts';
+import { unpublishedArticles, type UnpublishedArticle } from './article.store.ts';
 import type { ArticleStatus } from './article.table.ts';
 import { markdownToText } from './markdown.ts';
+
+export type { UnpublishedArticle } from './article.store.ts';
 
 /** The editor form's rules, given the channels the user may write in and the current time. */
 export function editedArticleSchema(channelSlugs: readonly string[], now: Date) {
@@ -85,6 +88,13 @@ export async function editorArticles(db: Db, user: ConsoleUser, limit = 100): Pr
   const scope = channelScope(user);
   if (scope?.length === 0) return [];
   return (await store.recentlyUpdatedArticles(db, scope, limit)).map(toEditing);
+}
+
+/** Drafts and scheduled articles of the user's channels: how many, and the `limit` least recently saved. */
+export async function unpublishedArticlesFor(db: Db, user: ConsoleUser, limit: number): Promise<{ count: number; oldest: UnpublishedArticle[] }> {
+  const scope = channelScope(user);
+  if (scope?.length === 0) return { count: 0, oldest: [] };
+  return unpublishedArticles(db, scope, limit);
 }
 
 /** An article with its revisions, or undefined when unknown or outside the user's channels. */

@@ -166,3 +166,8 @@ export async function articleText(db: Db, id: number): Promise<{ title: string; 
   const row = await store.articleTextById(db, id);
   return row && { title: row.title, text: row.body, format: row.body_format };
 }
+
+/** The newest publication date (YYYY-MM-DD, Beijing) of each of `channels`; a channel with none is absent. */
+export function lastPublishedOnByChannel(db: Db, channels: readonly string[]): Promise<Map<string, string>> {
+  return store.lastPublishedOnByChannel(db, channels);
+}

@@ -127,3 +127,40 @@ export function articleColumnOf<C extends 'title' | 'published_on'>(db: Db, colu
 export async function articleTextById(db: Db, id: number) {
   return db.selectFrom('article').select(['title', 'body', 'body_format']).where('id', '=', id).executeTakeFirst();
 }
+
+/** The newest publication date (YYYY-MM-DD) of each of `channels` that has a published article. */
+export async function lastPublishedOnByChannel(db: Db, channels: readonly string[]): Promise<Map<string, string>> {
+  if (channels.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('article')
+    .select((eb) => ['channel', eb.fn.max('published_on').as('last')])
+    .where('status', '=', 'published')
+    .where('channel', 'in', channels)
+    .groupBy('channel')
+    .execute();
+  return new Map(rows.map((row) => [row.channel, String(row.last)]));
+}
+
+/** A draft or scheduled article, as a to-do list shows it. */
+export interface UnpublishedArticle {
+  id: number;
+  title: string;
+  channel: string;
+  status: 'draft' | 'scheduled';
+  publishAt: string | null;
+  updatedAt: string;
+}
+
+/** How many drafts and scheduled articles `channels` hold (every channel when undefined), and the `limit` least recently saved. */
+export async function unpublishedArticles(db: Db, channels: readonly string[] | undefined, limit: number): Promise<{ count: number; oldest: UnpublishedArticle[] }> {
+  let query = db.selectFrom('article').where('status', 'in', ['draft', 'scheduled']);
+  if (channels) query = query.where('channel', 'in', channels);
+  const [{ count }, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+    query.select(['id', 'title', 'channel', 'status', 'publish_at', 'updated_at']).orderBy('updated_at').orderBy('id').limit(limit).execute(),
+  ]);
+  return {
+    count: Number(count),
+    oldest: rows.map((row) => ({ id: Number(row.id), title: row.title, channel: row.channel, status: row.status as UnpublishedArticle['status'], publishAt: row.publish_at, updatedAt: row.updated_at })),
+  };
+}

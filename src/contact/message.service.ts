@@ -2,7 +2,7 @@
 import type { ConsoleUser } from '../accounts/account.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
-import { decide, itemForReview, queueItems, type ReviewOutcome } from '../review/review-queue.ts';
+import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
 import type { MessageInput } from './message.ts';
 import { insertMessage, messageReviewStore, openMessageCount, type MessageForReview } from './message.store.ts';
 
@@ -32,6 +32,11 @@ export function openMessages(db: Db, cap: number): Promise<number> {
 /** Messages of one status to the user's offices, oldest first. */
 export function messageQueue(db: Db, user: ConsoleUser, status: MessageForReview['status'] = 'open'): Promise<MessageForReview[]> {
   return queueItems(db, messageReviewStore, user, status);
+}
+
+/** Open contact messages in the user's channels: how many, and the `limit` oldest (the console home shows them). */
+export function messageQueueHead(db: Db, user: ConsoleUser, limit: number): Promise<QueueHead<MessageForReview>> {
+  return queueHead(db, messageReviewStore, user, 'open', limit);
 }
 
 /** One message, or undefined when it does not exist or is addressed to another office. */

@@ -56,6 +56,11 @@ export const messageReviewStore: ReviewStore<MessageForReview, MessageClosed> = 
     if (channels) query = query.where('channel', 'in', channels);
     return (await query.orderBy('created_at').orderBy('id').limit(limit).execute()).map(rowToReview);
   },
+  async count(db, status, channels) {
+    let query = db.selectFrom('contact_message').select((eb) => eb.fn.countAll<number>().as('count')).where('status', '=', status);
+    if (channels) query = query.where('channel', 'in', channels);
+    return Number((await query.executeTakeFirstOrThrow()).count);
+  },
   async find(db, id) {
     const row = await db.selectFrom('contact_message').selectAll().where('id', '=', id).executeTakeFirst();
     return row && rowToReview(row);

@@ -3,7 +3,7 @@ import type { ConsoleUser } from '../accounts/account.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
-import { decide, itemForReview, queueItems, type ReviewOutcome } from '../review/review-queue.ts';
+import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
 import type { ApplicationInput, DirectoryEntry } from './application.ts';
 import * as store from './application.store.ts';
 import { applicationReviewStore, type ApplicationForReview } from './application.store.ts';
@@ -61,6 +61,11 @@ export function pendingApplications(db: Db, cap: number): Promise<number> {
 /** Applications of one status in the user's districts, oldest first. */
 export function applicationQueue(db: Db, user: ConsoleUser, status: ApplicationForReview['status'] = 'pending'): Promise<ApplicationForReview[]> {
   return queueItems(db, applicationReviewStore, user, status);
+}
+
+/** Enterprise applications awaiting review in the user's channels: how many, and the `limit` oldest (the console home shows them). */
+export function applicationQueueHead(db: Db, user: ConsoleUser, limit: number): Promise<QueueHead<ApplicationForReview>> {
+  return queueHead(db, applicationReviewStore, user, 'pending', limit);
 }
 
 /** One application, or undefined when it does not exist or is outside the user's districts. */

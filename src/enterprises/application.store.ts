@@ -101,6 +101,11 @@ export const applicationReviewStore: ReviewStore<ApplicationForReview, Applicati
     if (channels) query = query.where('channel', 'in', channels);
     return (await query.orderBy('created_at').orderBy('id').limit(limit).execute()).map(rowToReview);
   },
+  async count(db, status, channels) {
+    let query = db.selectFrom('enterprise_application').select((eb) => eb.fn.countAll<number>().as('count')).where('status', '=', status);
+    if (channels) query = query.where('channel', 'in', channels);
+    return Number((await query.executeTakeFirstOrThrow()).count);
+  },
   async find(db, id) {
     const row = await db.selectFrom('enterprise_application').selectAll().where('id', '=', id).executeTakeFirst();
     return row && rowToReview(row);

@@ -59,6 +59,15 @@ export async function factsForCuration(db: Db, user: ConsoleUser, limit = 300): 
   return (await store.curationQueue(db, scope, articleTitle(db), articleDate(db), limit)).map(rowToFact);
 }
 
+/** How many facts of the user's channels no editor has reviewed yet. */
+export async function unreviewedFactCount(db: Db, user: ConsoleUser): Promise<number> {
+  const scope = channelScope(user);
+  if (scope?.length === 0) return 0;
+  let query = db.selectFrom('indicator_fact').select((eb) => eb.fn.countAll<number>().as('count')).where('curation', 'is', null);
+  if (scope) query = query.where('channel', 'in', scope);
+  return Number((await query.executeTakeFirstOrThrow()).count);
+}
+
 /** An article's facts beside its text, as the editor reads them before confirming them all. */
 export interface ArticleReview {
   articleId: number;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chinaDate, chinaDateTime, chinaLocalInput, chinaTimeHeading, chinaTimestamp, labelledChinaDateTime, parseChinaLocalInput } from './china-time.ts';
+import { chinaAge, chinaDate, chinaDateTime, chinaLocalInput, daysBetween, chinaTimeHeading, chinaTimestamp, labelledChinaDateTime, parseChinaLocalInput } from './china-time.ts';
 
 describe('Beijing time', () => {
   it('shows a stored UTC instant eight hours later, across the date line', () => {
@@ -36,5 +36,27 @@ describe('Beijing time', () => {
   it('leaves text that is no time as it is rather than inventing one', () => {
     assert.equal(chinaDateTime('not a time'), 'not a time');
     assert.equal(chinaLocalInput('not a time'), '');
+  });
+  it('says how long ago an instant was, in whole units rounded down', () => {
+    const now = new Date('2026-03-10T08:00:00.000Z');
+    const cases: Array<[at: string, age: string]> = [
+      ['2026-03-10T08:00:30.000Z', '刚刚'],
+      ['2026-03-10T07:59:30.000Z', '刚刚'],
+      ['2026-03-10T07:48:00.000Z', '12 分钟前'],
+      ['2026-03-10T07:00:01.000Z', '59 分钟前'],
+      ['2026-03-10T07:00:00.000Z', '1 小时前'],
+      ['2026-03-10T02:59:00.000Z', '5 小时前'],
+      ['2026-03-09T08:00:01.000Z', '23 小时前'],
+      ['2026-03-09T08:00:00.000Z', '1 天前'],
+      ['2026-03-07T07:00:00.000Z', '3 天前'],
+    ];
+    for (const [at, age] of cases) assert.equal(chinaAge(at, now), age, at);
+    assert.equal(chinaAge(new Date('2026-02-08T08:00:00.000Z'), now), '30 天前', 'a Date too');
+  });
+
+  it('counts calendar days between two dates', () => {
+    assert.equal(daysBetween('2026-02-24', '2026-03-10'), 14);
+    assert.equal(daysBetween('2025-12-31', '2026-01-01'), 1);
+    assert.equal(daysBetween('2026-03-10', '2026-03-09'), -1);
   });
 });

@@ -48,3 +48,20 @@ export function parseChinaLocalInput(text: string): Date | undefined {
   const at = new Date(`${text}:00+08:00`);
   return Number.isNaN(at.getTime()) ? undefined : at;
 }
+
+/**
+ * How long ago `at` was at `now`, as a to-do list says it: 刚刚, 12 分钟前, 5 小时前, 3 天前.
+ * Whole units, rounded down; an instant after `now` (a clock slightly ahead) reads 刚刚.
+ */
+export function chinaAge(at: string | Date, now: Date): string {
+  const minutes = Math.floor((now.getTime() - new Date(at).getTime()) / 60_000);
+  if (!(minutes >= 1)) return '刚刚';
+  if (minutes < 60) return `${minutes} 分钟前`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} 小时前`;
+  return `${Math.floor(minutes / (24 * 60))} 天前`;
+}
+
+/** Whole calendar days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -18,6 +18,8 @@ export interface ReviewItem {
 export interface ReviewStore<Item extends ReviewItem, Closed extends { status: string }> {
   /** Items of one status, in the channels given (every channel when undefined), oldest first. */
   list(db: Db, status: Item['status'], channels: string[] | undefined, limit: number): Promise<Item[]>;
+  /** How many items of one status there are in the channels given (every channel when undefined). */
+  count(db: Db, status: Item['status'], channels: string[] | undefined): Promise<number>;
   find(db: Db, id: number): Promise<Item | undefined>;
   /** Writes a decision's outcome; runs inside the decision's transaction. */
   close(db: Db, id: number, closed: Closed, now: Date): Promise<void>;
@@ -34,6 +36,20 @@ export async function queueItems<Item extends ReviewItem>(db: Db, store: ReviewS
   const scope = channelScope(user);
   if (scope?.length === 0) return [];
   return store.list(db, status, scope, QUEUE_PAGE_LIMIT);
+}
+
+/** What waits in one queue for a user: how many items, and the oldest few. */
+export interface QueueHead<Item extends ReviewItem> {
+  count: number;
+  oldest: Item[];
+}
+
+/** The number of items of one status in the user's channels and the `limit` oldest of them. */
+export async function queueHead<Item extends ReviewItem>(db: Db, store: ReviewStore<Item, never>, user: ConsoleUser, status: Item['status'], limit: number): Promise<QueueHead<Item>> {
+  const scope = channelScope(user);
+  if (scope?.length === 0) return { count: 0, oldest: [] };
+  const [count, oldest] = await Promise.all([store.count(db, status, scope), store.list(db, status, scope, limit)]);
+  return { count, oldest };
 }
 
 /** One item, or undefined when it does not exist or is outside the user's channels. */

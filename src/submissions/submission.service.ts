@@ -4,7 +4,7 @@ import { saveArticleDraft, type ArticleWriting } from '../articles/article.servi
 import type { Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { chinaDate } from '../lib/china-time.ts';
-import { decide, itemForReview, queueItems, type ReviewOutcome } from '../review/review-queue.ts';
+import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
 import { newTrackingCode, type SubmissionInput, type SubmissionStatus } from './submission.ts';
 import * as store from './submission.store.ts';
 import { submissionReviewStore, type SubmissionForReview } from './submission.store.ts';
@@ -45,6 +45,11 @@ export function pendingSubmissions(db: Db, cap: number): Promise<number> {
 /** Contributions of one status in the user's channels, oldest first (first come, first served). */
 export function submissionQueue(db: Db, user: ConsoleUser, status: SubmissionForReview['status'] = 'pending'): Promise<SubmissionForReview[]> {
   return queueItems(db, submissionReviewStore, user, status);
+}
+
+/** Contributions awaiting review in the user's channels: how many, and the `limit` oldest (the console home shows them). */
+export function submissionQueueHead(db: Db, user: ConsoleUser, limit: number): Promise<QueueHead<SubmissionForReview>> {
+  return queueHead(db, submissionReviewStore, user, 'pending', limit);
 }
 
 /** One contribution, or undefined when it does not exist or is outside the user's channels. */

@@ -1,0 +1,149 @@
+// The console home (工作台): what waits for the signed-in user in their channels — the queues
+// their role works on, projects with red or yellow lights, facts awaiting confirmation, and
+// channels gone quiet. Every figure comes from the feature that owns it; no queries here.
+import { canActOn, type ConsoleUser, type Role } from '../accounts/account.ts';
+import { unpublishedArticlesFor } from '../articles/article-editing.service.ts';
+import { lastPublishedOnByChannel } from '../articles/article.service.ts';
+import type { ChannelCatalog } from '../channels/channel-catalog.ts';
+import { messageQueueHead } from '../contact/message.service.ts';
+import type { Db } from '../db/database.ts';
+import { applicationQueueHead } from '../enterprises/application.service.ts';
+import { unreviewedFactCount } from '../insights/fact-curation.service.ts';
+import type { ProjectStage } from '../lib/project-stages.ts';
+import { projectsForCuration } from '../insights/project-curation.service.ts';
+import { chinaAge, chinaDate, daysBetween } from '../lib/china-time.ts';
+import { submissionQueueHead } from '../submissions/submission.service.ts';
+
+/** How many of the oldest items each queue lists. */
+export const OLDEST_SHOWN = 5;
+/** How many warned projects the home lists; the projects page has them all. */
+export const PROJECTS_SHOWN = 10;
+/**
+ * A channel whose newest article is more than this many days old counts as not updated: a
+ * government site fails its inspection when its pages go two weeks without an update.
+ */
+export const STALE_AFTER_DAYS = 14;
+
+/** One waiting item: what it is called and how long it has waited. */
+export interface WaitingItem {
+  id: number;
+  title: string;
+  channel: string;
+  /** ISO-8601 UTC: when it came in (for articles, when it was last saved). */
+  since: string;
+  /** How long ago, in Chinese: 3 天前. */
+  age: string;
+  /** Drafts and scheduled articles only. */
+  status?: 'draft' | 'scheduled';
+  /** Scheduled articles only: when they publish themselves, ISO-8601 UTC. */
+  publishAt?: string | null;
+}
+
+/** The queues the home shows, each opened by its own console page. */
+export type QueueKind = 'submissions' | 'applications' | 'messages' | 'articles';
+
+/** One queue: how many items wait, and the oldest first. */
+export interface QueueSummary {
+  kind: QueueKind;
+  count: number;
+  oldest: WaitingItem[];
+}
+
+/** A project with a red or yellow light, by its most urgent milestone. */
+export interface WarnedProject {
+  id: number;
+  name: string;
+  channel: string;
+  level: 'red' | 'yellow';
+  stage: ProjectStage;
+  plannedOn: string;
+  /** Days from today to the planned date; negative when it has passed. */
+  days: number;
+}
+
+/** A channel without a new article for more than STALE_AFTER_DAYS. */
+export interface StaleChannel {
+  slug: string;
+  name: string;
+  /** Its newest article's date (YYYY-MM-DD, Beijing), or null when it has none. */
+  lastPublishedOn: string | null;
+  /** Days since then, or null when it has none. */
+  days: number | null;
+}
+
+/** The console home of one user. A part their role cannot open is undefined. */
+export interface Dashboard {
+  /** Beijing date the figures are for. */
+  today: string;
+  queues: QueueSummary[];
+  warnedProjects: { count: number; shown: WarnedProject[] } | undefined;
+  unreviewedFacts: number | undefined;
+  staleChannels: StaleChannel[] | undefined;
+}
+
+// The roles that open each part, as the console's route tables admit them.
+const REVIEW_ROLES: readonly Role[] = ['admin', 'reviewer'];
+const EDITING_ROLES: readonly Role[] = ['admin', 'editor'];
+
+/** Whether the user holds one of `roles`: the one place this file reads a user's role. */
+function holdsRole(user: ConsoleUser, roles: readonly Role[]): boolean {
+  return roles.includes(user.role);
+}
+
+/** What waits for `user` in their channels (admins: all) at `now`. */
+export async function dashboardFor(db: Db, user: ConsoleUser, channels: ChannelCatalog, now: Date): Promise<Dashboard> {
+  const today = chinaDate(now);
+  const reviews = holdsRole(user, REVIEW_ROLES);
+  const edits = holdsRole(user, EDITING_ROLES);
+  const [reviewQueues, articles, warnedProjects, unreviewedFacts, staleChannels] = await Promise.all([
+    reviews ? reviewQueuesFor(db, user, now) : [],
+    edits ? articleQueueFor(db, user, now) : undefined,
+    edits ? warnedProjectsFor(db, user, today) : undefined,
+    edits ? unreviewedFactCount(db, user) : undefined,
+    edits ? staleChannelsFor(db, user, channels, today) : undefined,
+  ]);
+  return { today, queues: articles ? [...reviewQueues, articles] : reviewQueues, warnedProjects, unreviewedFacts, staleChannels };
+}
+
+async function reviewQueuesFor(db: Db, user: ConsoleUser, now: Date): Promise<QueueSummary[]> {
+  const [submissions, applications, messages] = await Promise.all([
+    submissionQueueHead(db, user, OLDEST_SHOWN),
+    applicationQueueHead(db, user, OLDEST_SHOWN),
+    messageQueueHead(db, user, OLDEST_SHOWN),
+  ]);
+  const waiting = (id: number, title: string, channel: string, since: string): WaitingItem => ({ id, title, channel, since, age: chinaAge(since, now) });
+  return [
+    { kind: 'submissions', count: submissions.count, oldest: submissions.oldest.map((s) => waiting(s.id, s.title, s.channel, s.createdAt)) },
+    { kind: 'applications', count: applications.count, oldest: applications.oldest.map((a) => waiting(a.id, a.companyName, a.channel, a.createdAt)) },
+    { kind: 'messages', count: messages.count, oldest: messages.oldest.map((m) => waiting(m.id, m.subject, m.channel, m.createdAt)) },
+  ];
+}
+
+async function articleQueueFor(db: Db, user: ConsoleUser, now: Date): Promise<QueueSummary> {
+  const { count, oldest } = await unpublishedArticlesFor(db, user, OLDEST_SHOWN);
+  return {
+    kind: 'articles',
+    count,
+    oldest: oldest.map((a) => ({ id: a.id, title: a.title, channel: a.channel, since: a.updatedAt, age: chinaAge(a.updatedAt, now), status: a.status, publishAt: a.publishAt })),
+  };
+}
+
+async function warnedProjectsFor(db: Db, user: ConsoleUser, today: string): Promise<Dashboard['warnedProjects']> {
+  const warned = (await projectsForCuration(db, user, today)).flatMap((project) => {
+    const [worst] = project.warnings;
+    return worst ? [{ id: project.id, name: project.name, channel: project.channel, level: worst.level, stage: worst.stage, plannedOn: worst.plannedOn, days: worst.days }] : [];
+  });
+  return { count: warned.length, shown: warned.slice(0, PROJECTS_SHOWN) };
+}
+
+async function staleChannelsFor(db: Db, user: ConsoleUser, channels: ChannelCatalog, today: string): Promise<StaleChannel[]> {
+  const own = channels.all.filter((channel) => canActOn(user, channel.slug));
+  const last = await lastPublishedOnByChannel(db, own.map((channel) => channel.slug));
+  return own
+    .map((channel) => {
+      const lastPublishedOn = last.get(channel.slug) ?? null;
+      return { slug: channel.slug, name: channel.name, lastPublishedOn, days: lastPublishedOn === null ? null : daysBetween(lastPublishedOn, today) };
+    })
+    .filter((channel) => channel.days === null || channel.days > STALE_AFTER_DAYS)
+    .sort((a, b) => (b.days ?? Infinity) - (a.days ?? Infinity));
+}
