@@ -6,11 +6,11 @@ import type { ConsoleEnv } from '../http/console-session.ts';
 import { dashboardFor } from './dashboard.service.ts';
 import { ConsoleHomePage } from './views/dashboard-page.tsx';
 
-/** Route: `/`. `now` is the clock ages and the 14-day rule are read at (tests fix it). */
-export function dashboardAdminRoutes(ctx: RouteContext, kit: ConsoleKit, now: () => Date = () => new Date()): Hono<ConsoleEnv> {
+/** Route: `/`. Ages and the 14-day rule are read at the time of the request (dashboardFor takes `now`). */
+export function dashboardAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<ConsoleEnv> {
   const { db } = ctx;
   return new Hono<ConsoleEnv>().get('/', async (c) => {
-    const dashboard = await dashboardFor(db, c.get('user'), ctx.channels, now());
+    const dashboard = await dashboardFor(db, c.get('user'), ctx.channels, new Date());
     return kit.page(c, <ConsoleHomePage console={await kit.chrome(c)} dashboard={dashboard} channelName={(slug) => ctx.navChannel(slug).name} />);
   });
 }
