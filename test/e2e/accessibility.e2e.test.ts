@@ -74,12 +74,12 @@ describe('layout and accessibility in Chromium', async () => {
   process.stderr.write(`layout screenshots: ${SCREENSHOTS}\n`);
 
   /** Opens a page and returns what is wrong with it: layout faults at this width and axe findings. */
-  async function faultsOf(page: Page, path: string, width: number): Promise<string[]> {
+  async function faultsOf(page: Page, path: string, width: number, mode = ''): Promise<string[]> {
     const response = await page.goto(`${suite.origin}${path}`);
     assert.ok(response && response.status() < 400, `${path} answers ${response?.status()}`);
     // Charts draw after load and may move what follows them.
     if ((await page.locator('[data-chart]').count()) > 0) await page.waitForFunction(() => document.querySelectorAll('[data-chart]:not([data-rendered])').length === 0);
-    const name = `${width}${path.replace(/[^\w]+/g, '_')}`.slice(0, 80);
+    const name = `${width}${mode}${path.replace(/[^\w]+/g, '_')}`.slice(0, 80);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
     const faults = (await layoutFaults(page)).map((fault) => `${path} at ${width}px: ${fault}`);
     return [...faults, ...(await seriousAccessibilityViolations(page)).map((violation) => `${path} at ${width}px: ${violation}`)];
@@ -209,7 +209,7 @@ describe('layout and accessibility in Chromium', async () => {
 
     const faults: string[] = [];
     for (const path of ['/', '/articles/1', '/data', '/submit']) {
-      faults.push(...(await faultsOf(page, path, 360)));
+      faults.push(...(await faultsOf(page, path, 360, '-large')));
       assert.equal(await page.evaluate(() => document.documentElement.classList.contains('text-large')), true, `${path} opens in large text`);
     }
     assert.deepEqual(faults, []);
