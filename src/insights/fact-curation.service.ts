@@ -88,6 +88,14 @@ export async function factsForCuration(db: Db, user: ConsoleUser, limit = 300): 
   return rows.map(rowToFact);
 }
 
+/** One fact of the user's channels, as the queue shows it; undefined when there is none. */
+export async function factForCuration(db: Db, user: ConsoleUser, id: number): Promise<FactForCuration | undefined> {
+  const scope = channelScope(user);
+  if (scope?.length === 0) return undefined;
+  const row = await scopedFacts(db, scope).where('indicator_fact.id', '=', id).executeTakeFirst();
+  return row && rowToFact(row);
+}
+
 /** An article's facts beside its text, as the editor reads them before confirming them all. */
 export interface ArticleReview {
   articleId: number;

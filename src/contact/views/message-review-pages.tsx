@@ -1,6 +1,7 @@
 // The console's handling of contact messages: the queue and one message with its handling.
 import type { MessageForReview } from '../message.service.ts';
 import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
+import { TextArea, type FieldState } from '../../http/form-controls.tsx';
 import { QueueListPage, queueTime, type ChannelName } from '../../review/views/queue-pages.tsx';
 
 /** Messages of one status. */
@@ -19,8 +20,8 @@ export function MessageListPage(props: { console: ConsoleChrome; status: string;
   );
 }
 
-/** One message and its handling. */
-export function MessageDetailPage(props: { console: ConsoleChrome; item: MessageForReview; channelName: ChannelName; problem?: string }) {
+/** One message and its handling; `handle` is the handling form as posted, with its problem. */
+export function MessageDetailPage(props: { console: ConsoleChrome; item: MessageForReview; channelName: ChannelName; handle?: FieldState }) {
   const { item, console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title={`留言:${item.subject}`}>
@@ -34,11 +35,9 @@ export function MessageDetailPage(props: { console: ConsoleChrome; item: Message
           {item.replyNote && <tr><th scope="row">答复记录</th><td>{item.replyNote}</td></tr>}
         </tbody>
       </table>
-      {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}
       {item.status === 'open' && (
         <ActionForm action={`/admin/messages/${item.id}/handle`} token={chrome.token} label="标记为已处理">
-          <label for="note">答复记录</label>
-          <textarea id="note" name="note" rows={3} maxlength={2000} required />
+          <TextArea state={props.handle ?? { values: {}, errors: {} }} name="note" label="答复记录" maxLength={2000} rows={3} required />
         </ActionForm>
       )}
     </ConsoleLayout>

@@ -1,6 +1,7 @@
 // The console's review of contributions: the queue and one contribution with its decisions.
 import type { SubmissionForReview } from '../submission.service.ts';
 import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
+import { TextArea, type FieldState } from '../../http/form-controls.tsx';
 import { QueueListPage, queueTime, type ChannelName } from '../../review/views/queue-pages.tsx';
 
 /** Contributions of one status. */
@@ -19,8 +20,8 @@ export function SubmissionListPage(props: { console: ConsoleChrome; status: stri
   );
 }
 
-/** One contribution with its text (shown as text) and the decisions. */
-export function SubmissionDetailPage(props: { console: ConsoleChrome; item: SubmissionForReview; channelName: ChannelName; problem?: string }) {
+/** One contribution with its text (shown as text) and the decisions; `reject` is the reject form as posted, with its problem. */
+export function SubmissionDetailPage(props: { console: ConsoleChrome; item: SubmissionForReview; channelName: ChannelName; reject?: FieldState }) {
   const { item, console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title={`投稿:${item.title}`}>
@@ -36,13 +37,11 @@ export function SubmissionDetailPage(props: { console: ConsoleChrome; item: Subm
       </table>
       <h2>正文</h2>
       <div class="submission-body">{item.body.split(/\n+/u).map((paragraph) => <p>{paragraph}</p>)}</div>
-      {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}
       {item.status === 'pending' && (
         <>
           <ActionForm action={`/admin/submissions/${item.id}/publish`} token={chrome.token} label="采用并发布" />
           <ActionForm action={`/admin/submissions/${item.id}/reject`} token={chrome.token} label="不予采用">
-            <label for="reason">未采用原因(投稿人可见)</label>
-            <textarea id="reason" name="reason" rows={3} maxlength={500} required />
+            <TextArea state={props.reject ?? { values: {}, errors: {} }} name="reason" label="未采用原因(投稿人可见)" maxLength={500} rows={3} required />
           </ActionForm>
         </>
       )}
