@@ -76,61 +76,61 @@ export function ProjectCurationPage(props: { console: ConsoleChrome; projects: P
             const stage = formState(posted, project.id, 'stage', { stage: project.stage ?? '' });
             const milestone = formState(posted, project.id, 'milestone', {});
             return (
-            <tr id={`project-${project.id}`}>
-              <td>
-                {project.warnings.map((w) => (
-                  <p class={`light light-${w.level}`}>
-                    {LIGHT[w.level]}:{w.stage} {w.days < 0 ? `已逾期 ${-w.days} 天` : `还剩 ${w.days} 天`}({w.plannedOn})
-                  </p>
-                ))}
-              </td>
-              <td>
-                {project.name}
-                <br />
-                {props.channelName(project.channel).name}
-                {project.amount !== null && ` · ${project.amount}${project.unit ?? ''}`}
-                {project.manual && ' · 手工添加'}
-                <span class="item-status">{project.verified ? ' · 已核实' : ' · 系统识别，待核实'}</span>
-                {project.sources.map((source) => (
-                  <p class="field-hint">
-                    “{source.sentence}” <a href={`/articles/${source.articleId}`}>原文</a>
-                  </p>
-                ))}
-                <ActionForm action={`/admin/projects/${project.id}/correct`} token={chrome.token} label="保存更正">
-                  <Refused state={correct} />
-                  <input name="name" value={correct.value('name')} maxlength={60} aria-label="项目名称" {...correct.invalid('name')} />
-                  <ErrorOf state={correct} name="name" />
-                  <input name="amount" value={correct.value('amount')} inputmode="decimal" maxlength={figureMaxLength(PROJECT_AMOUNT)} aria-label="总投资(亿元)" {...correct.invalid('amount')} />
-                  <ErrorOf state={correct} name="amount" />
-                  <input name="industry" value={correct.value('industry')} maxlength={20} aria-label="产业" />
-                </ActionForm>
-                {!project.verified && <ActionForm action={`/admin/projects/${project.id}/confirm`} token={chrome.token} label="确认项目" />}
-                <ActionForm action={`/admin/projects/${project.id}/delete`} token={chrome.token} label="删除项目" />
-              </td>
-              <td>
-                <ActionForm action={`/admin/projects/${project.id}/stage`} token={chrome.token} label="更新阶段">
-                  <Refused state={stage} />
-                  <StageSelect name="stage" value={stage.value('stage')} attributes={{ 'aria-label': '当前阶段', ...stage.invalid('stage') }} />
-                  <ErrorOf state={stage} name="stage" />
-                </ActionForm>
-              </td>
-              <td>
-                <ul>
-                  {project.milestones.map((m) => (
-                    <li>
-                      {m.stage}:{m.plannedOn}
-                    </li>
+              <tr id={`project-${project.id}`}>
+                <td>
+                  {project.warnings.map((w) => (
+                    <p class={`light light-${w.level}`}>
+                      {LIGHT[w.level]}:{w.stage} {w.days < 0 ? `已逾期 ${-w.days} 天` : `还剩 ${w.days} 天`}({w.plannedOn})
+                    </p>
                   ))}
-                </ul>
-                <ActionForm action={`/admin/projects/${project.id}/milestone`} token={chrome.token} label="设置节点">
-                  <Refused state={milestone} />
-                  <StageSelect name="milestone" value={milestone.value('milestone')} attributes={{ 'aria-label': '节点阶段', ...milestone.invalid('milestone') }} />
-                  <ErrorOf state={milestone} name="milestone" />
-                  <input type="date" name="plannedOn" value={milestone.value('plannedOn')} aria-label="计划日期(留空则删除)" {...milestone.invalid('plannedOn')} />
-                  <ErrorOf state={milestone} name="plannedOn" />
-                </ActionForm>
-              </td>
-            </tr>
+                </td>
+                <td>
+                  {project.name}
+                  <br />
+                  {props.channelName(project.channel).name}
+                  {project.amount !== null && ` · ${project.amount}${project.unit ?? ''}`}
+                  {project.manual && ' · 手工添加'}
+                  <span class="item-status">{project.verified ? ' · 已核实' : ' · 系统识别，待核实'}</span>
+                  {project.sources.map((source) => (
+                    <p class="field-hint">
+                      “{source.sentence}” <a href={`/articles/${source.articleId}`}>原文</a>
+                    </p>
+                  ))}
+                  <ActionForm action={`/admin/projects/${project.id}/correct`} token={chrome.token} label="保存更正">
+                    <Refused state={correct} />
+                    <input name="name" value={correct.value('name')} maxlength={60} aria-label="项目名称" {...correct.invalid('name')} />
+                    <ErrorOf state={correct} name="name" />
+                    <input name="amount" value={correct.value('amount')} inputmode="decimal" maxlength={figureMaxLength(PROJECT_AMOUNT)} aria-label="总投资(亿元)" {...correct.invalid('amount')} />
+                    <ErrorOf state={correct} name="amount" />
+                    <input name="industry" value={correct.value('industry')} maxlength={20} aria-label="产业" />
+                  </ActionForm>
+                  {!project.verified && <ActionForm action={`/admin/projects/${project.id}/confirm`} token={chrome.token} label="确认项目" />}
+                  <ActionForm action={`/admin/projects/${project.id}/delete`} token={chrome.token} label="删除项目" />
+                </td>
+                <td>
+                  <ActionForm action={`/admin/projects/${project.id}/stage`} token={chrome.token} label="更新阶段">
+                    <Refused state={stage} />
+                    <StageSelect name="stage" value={stage.value('stage')} attributes={{ 'aria-label': '当前阶段', ...stage.invalid('stage') }} />
+                    <ErrorOf state={stage} name="stage" />
+                  </ActionForm>
+                </td>
+                <td>
+                  <ul>
+                    {project.milestones.map((m) => (
+                      <li>
+                        {m.stage}:{m.plannedOn}
+                      </li>
+                    ))}
+                  </ul>
+                  <ActionForm action={`/admin/projects/${project.id}/milestone`} token={chrome.token} label="设置节点">
+                    <Refused state={milestone} />
+                    <StageSelect name="milestone" value={milestone.value('milestone')} attributes={{ 'aria-label': '节点阶段', ...milestone.invalid('milestone') }} />
+                    <ErrorOf state={milestone} name="milestone" />
+                    <input type="date" name="plannedOn" value={milestone.value('plannedOn')} aria-label="计划日期(留空则删除)" {...milestone.invalid('plannedOn')} />
+                    <ErrorOf state={milestone} name="plannedOn" />
+                  </ActionForm>
+                </td>
+              </tr>
             );
           })}
         </tbody>
