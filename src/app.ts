@@ -7,6 +7,7 @@ import { articleRoutes } from './articles/article.routes.tsx';
 import { channelRoutes } from './channels/channel.routes.tsx';
 import type { AppDeps, RouteContext } from './http/app-deps.ts';
 import { EDITOR_BODY_MAX, FORM_BODY_MAX, requestBodyLimit } from './http/body-limit.ts';
+import { consoleErrorPage } from './http/console-errors.tsx';
 import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import type { PageChrome } from './http/layout.tsx';
 import { publicOrigin } from './http/origin.ts';
@@ -55,8 +56,9 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.use(observeRoute());
   app.use(securityHeaders());
   app.use(compress());
-  app.onError(errorHandler(deps.logger, staticChrome));
-  app.notFound(notFoundHandler(staticChrome));
+  // Errors under /admin are shown inside the console's frame, the rest on the public site's page.
+  app.onError(errorHandler(deps.logger, staticChrome, consoleErrorPage(staticChrome)));
+  app.notFound(notFoundHandler(staticChrome, consoleErrorPage(staticChrome)));
   // Before any handler reads a body: oversized ones are refused unread. The editor and 投稿 take
   // long texts, which percent-encoding makes up to 9 bytes a Chinese character.
   app.use(requestBodyLimit(FORM_BODY_MAX, [['/admin/articles', EDITOR_BODY_MAX], ['/submit', SUBMIT_BODY_BYTES]]));

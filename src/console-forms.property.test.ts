@@ -42,14 +42,15 @@ const ROUTES = [
   '/admin/projects/:id/stage',
   '/admin/projects/:id/milestone',
 ];
-// The field names the console's forms use, and a few that none does.
-const FIELD_NAMES = ['title', 'body', 'channel', 'channels', 'status', 'publishAt', 'publishedOn', 'reason', 'note', 'name', 'password', 'current', 'next', 'role', 'value', 'unit', 'growth', 'stretch', 'year', 'period', 'place', 'qualifier', 'kind', 'version', 'amount', 'industry', 'stage', 'milestone', 'plannedOn', 'intent', 'action', 'type', '__proto__', 'constructor'];
+// The field names the console's forms use (`confirmed` gets irreversible actions past their
+// confirmation page), and a few that none does.
+const FIELD_NAMES = ['title', 'body', 'channel', 'channels', 'status', 'publishAt', 'publishedOn', 'reason', 'note', 'name', 'password', 'current', 'next', 'role', 'value', 'unit', 'growth', 'stretch', 'year', 'period', 'place', 'qualifier', 'kind', 'version', 'amount', 'industry', 'stage', 'milestone', 'plannedOn', 'intent', 'action', 'type', 'confirmed', '__proto__', 'constructor'];
 
 const id = fc.oneof(fc.integer({ min: 1, max: 12 }).map(String), fc.constantFrom('0', '-1', '99999999999999999999', '1e3', 'abc', '__proto__', '%E4%B8%AD'));
 // A real value some of the time, so posts get past the first checks and reach the services.
 const value = fc.oneof(
   anyInput(300),
-  fc.constantFrom('nanchang', 'donghu', '__proto__', 'published', 'draft', 'scheduled', 'admin', 'editor', '2026-01-01', '2026-02-30', '12.5', '1e400', '-0', 'NaN', '亿元', '%', 'C', 'signed', 'construction', 'yes'),
+  fc.constantFrom('nanchang', 'donghu', '__proto__', 'published', 'draft', 'scheduled', 'admin', 'editor', '2026-01-01', '2026-02-30', '12.5', '1e400', '-0', 'NaN', '亿元', '%', 'C', 'signed', 'construction', 'yes', '1'),
 );
 const fields = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...FIELD_NAMES), weight: 4 }, anyText(12)), value), { maxLength: 10 });
 

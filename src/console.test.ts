@@ -154,7 +154,11 @@ describe('console', () => {
     const home = await (await reviewer.get('/admin')).text();
     assert.match(home, /data-count="submissions">1</);
     await reviewer.get(`/admin/submissions/${ids.donghuSubmission}`);
-    const published = await reviewer.post(`/admin/submissions/${ids.donghuSubmission}/publish`);
+    const asked = await reviewer.post(`/admin/submissions/${ids.donghuSubmission}/publish`);
+    assert.equal(asked.status, 200);
+    assert.match(await asked.clone().text(), /发布后,投稿《东湖区新引进总部企业》将作为东湖区频道的文章公开。/);
+    assert.equal((await seeded.db.selectFrom('submission').select('status').where('id', '=', ids.donghuSubmission).executeTakeFirstOrThrow()).status, 'pending', 'asking changes nothing');
+    const published = await reviewer.confirmFrom(asked);
     assert.equal(published.status, 303);
     const row = await seeded.db.selectFrom('submission').selectAll().where('id', '=', ids.donghuSubmission).executeTakeFirstOrThrow();
     assert.equal(row.status, 'published');
@@ -163,7 +167,7 @@ describe('console', () => {
     const status = await (await seeded.app.request(`/submit/status?code=${row.tracking_code}`)).text();
     assert.match(status, /已发布/);
     assert.match(status, new RegExp(`href="/articles/${row.article_id}"`));
-    assert.equal((await reviewer.post(`/admin/submissions/${ids.donghuSubmission}/publish`)).status, 400, 'a second decision is refused');
+    assert.equal((await reviewer.confirm(`/admin/submissions/${ids.donghuSubmission}/publish`)).status, 400, 'a second decision is refused');
 
     const audit = await seeded.db.selectFrom('audit_log').selectAll().where('action', '=', 'submission.publish').executeTakeFirstOrThrow();
     assert.equal(audit.user_name, 'rev.donghu');
@@ -180,19 +184,19 @@ describe('console', () => {
     const xihu = consoleClient(seeded.app, '192.0.2.210');
     await xihu.signIn('rev.xihu', PASSWORD);
     await xihu.get(`/admin/submissions/${ids.xihuSubmission}`);
-    assert.equal((await xihu.post(`/admin/submissions/${ids.xihuSubmission}/reject`, { reason: '' })).status, 400);
-    assert.equal((await xihu.post(`/admin/submissions/${ids.xihuSubmission}/reject`, { reason: '内容与招商无关' })).status, 303);
+    assert.equal((await xihu.confirm(`/admin/submissions/${ids.xihuSubmission}/reject`, { reason: '' })).status, 400);
+    assert.equal((await xihu.confirm(`/admin/submissions/${ids.xihuSubmission}/reject`, { reason: '内容与招商无关' })).status, 303);
     const code = (await seeded.db.selectFrom('submission').select('tracking_code').where('id', '=', ids.xihuSubmission).executeTakeFirstOrThrow()).tracking_code;
     assert.match(await (await seeded.app.request(`/submit/status?code=${code}`)).text(), /未采用[^]*内容与招商无关/);
 
-    assert.equal((await xihu.post(`/admin/messages/${ids.xihuMessage}/handle`, { note: '已电话答复扶持政策' })).status, 303);
+    assert.equal((await xihu.confirm(`/admin/messages/${ids.xihuMessage}/handle`, { note: '已电话答复扶持政策' })).status, 303);
     assert.match(await (await xihu.get(`/admin/messages/${ids.xihuMessage}`)).text(), /已处理/);
 
     const donghu = consoleClient(seeded.app, '192.0.2.211');
     await donghu.signIn('rev.donghu', PASSWORD);
     await donghu.get(`/admin/applications/${ids.donghuApplication}`);
     assert.doesNotMatch(await (await seeded.app.request('/enterprises')).text(), /东湖数字科技/);
-    assert.equal((await donghu.post(`/admin/applications/${ids.donghuApplication}/approve`)).status, 303);
+    assert.equal((await donghu.confirm(`/admin/applications/${ids.donghuApplication}/approve`)).status, 303);
     assert.match(await (await seeded.app.request('/enterprises')).text(), /东湖数字科技有限公司/);
   });
 
@@ -225,7 +229,7 @@ describe('console', () => {
     const xihuArticle = await seeded.db.selectFrom('article').select('id').where('channel', '=', 'xihu').executeTakeFirstOrThrow();
     assert.equal((await editor.get(`/admin/articles/${xihuArticle.id}`)).status, 404);
     await editor.get('/admin/articles');
-    assert.equal((await editor.post(`/admin/articles/${xihuArticle.id}/unpublish`)).status, 404);
+    assert.equal((await editor.confirm(`/admin/articles/${xihuArticle.id}/unpublish`)).status, 404);
     assert.equal((await seeded.app.request(`/articles/${xihuArticle.id}`)).status, 200, 'still public');
   });
 
@@ -256,7 +260,11 @@ describe('console', () => {
     const newcomer = consoleClient(seeded.app, '192.0.2.221');
     await newcomer.signIn('rev.honggutan', PASSWORD);
     assert.equal((await newcomer.get('/admin')).status, 200);
-    assert.equal((await admin.post(`/admin/users/${created.id}/disable`)).status, 303);
+    const asked = await admin.post(`/admin/users/${created.id}/disable`);
+    assert.equal(asked.status, 200);
+    assert.match(await asked.text(), /停用后,用户“rev\.honggutan”将立即退出登录/);
+    assert.equal((await newcomer.get('/admin')).status, 200, 'asking changes nothing');
+    assert.equal((await admin.confirm(`/admin/users/${created.id}/disable`)).status, 303);
     assert.equal((await newcomer.get('/admin')).status, 303, 'disabling ends the session at once');
   });
 });

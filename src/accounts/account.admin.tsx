@@ -3,6 +3,7 @@
 import { Hono, type Context } from 'hono';
 import type { RouteContext } from '../http/app-deps.ts';
 import { idParam, type ConsoleKit } from '../http/console.ts';
+import { askFirst } from '../http/console-confirm.tsx';
 import { clearSessionCookie, requireRole, sessionCookie, setSessionCookie, type ConsoleEnv } from '../http/console-session.ts';
 import { csrfToken } from '../http/csrf.ts';
 import { AppError, notFound } from '../http/errors.tsx';
@@ -70,6 +71,12 @@ export function accountAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
   for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
     app.post(`/users/:id/${action}`, requireRole('admin'), async (c) => {
       if (idParam(c) === c.get('user').id) throw new AppError(400, 'bad_request', '不能停用自己的账号。');
+      if (disabled) {
+        const user = (await listUsers(db)).find((u) => u.id === idParam(c));
+        if (!user) throw notFound('没有这个用户。');
+        const ask = await askFirst(c, kit, { title: '确认停用用户', consequence: `停用后,用户“${user.name}”将立即退出登录,不能再登录管理后台,直到管理员重新启用。`, confirmLabel: '确认停用', back: '/admin/users' });
+        if (ask) return ask;
+      }
       if (!(await setUserDisabled(db, kit.actor(c), idParam(c), disabled))) throw notFound('没有这个用户。');
       return c.redirect('/admin/users', 303);
     });

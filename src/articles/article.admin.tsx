@@ -3,6 +3,7 @@
 import { Hono, type Context } from 'hono';
 import type { RouteContext } from '../http/app-deps.ts';
 import type { ConsoleKit } from '../http/console.ts';
+import { askFirst } from '../http/console-confirm.tsx';
 import { requireRole, type ConsoleEnv } from '../http/console-session.ts';
 import { notFound } from '../http/errors.tsx';
 import type { FieldState } from '../http/form-controls.tsx';
@@ -20,7 +21,7 @@ const formOf = (article: ArticleForEditing): FieldState => ({
   errors: {},
 });
 
-/** Routes: `/` (list), `/new`, `/:id` (GET, POST), `/:id/unpublish`, and POST `/` to create. */
+/** Routes: `/` (list), `/new`, `/:id` (GET, POST), `/:id/unpublish` (confirmed first), and POST `/` to create. */
 export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<ConsoleEnv> {
   const { chrome, actor } = kit;
   const { db } = ctx;
@@ -58,6 +59,10 @@ export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
     .post('/:id', (c) => post(c, parseId(c.req.param('id')) ?? 0))
     .post('/:id/unpublish', async (c) => {
       const id = parseId(c.req.param('id')) ?? 0;
+      const found = await articleForEditing(db, c.get('user'), id);
+      if (!found) throw notFound('没有这篇文章,或它不在您负责的频道。');
+      const ask = await askFirst(c, kit, { title: '确认撤回文章', consequence: `撤回后,文章《${found.article.title}》将改为草稿,不再在网站上公开,也不再能被搜索到;之后可以再次编辑发布。`, confirmLabel: '确认撤回', back: `/admin/articles/${id}` });
+      if (ask) return ask;
       if ((await unpublishArticle(db, ctx, c.get('user'), actor(c), id)) === 'not_found') throw notFound('没有这篇文章,或它不在您负责的频道。');
       return c.redirect(`/admin/articles/${id}`, 303);
     });

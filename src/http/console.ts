@@ -6,8 +6,7 @@ import type { RouteContext } from './app-deps.ts';
 import type { ConsoleChrome } from './console-layout.tsx';
 import type { ConsoleEnv } from './console-session.ts';
 import { csrfToken } from './csrf.ts';
-import { AppError } from './errors.tsx';
-import { formValues } from './form.ts';
+import { characterCount, type FormValues } from './form.ts';
 import { htmlDocument } from './layout.tsx';
 import { clientAddress } from './rate-limit.ts';
 import { parseId } from './request-params.ts';
@@ -40,10 +39,13 @@ export function idParam(c: Context): number {
   return parseId(c.req.param('id') ?? '') ?? 0;
 }
 
-/** A required text field of a console form, trimmed; a missing or long one is a 400 saying what to fix. */
-export async function requiredText(c: Context, name: string, label: string, max: number): Promise<string> {
-  const value = ((await formValues(c))[name] ?? '').trim();
-  if (value === '') throw new AppError(400, 'bad_request', `请填写${label}。`);
-  if (Array.from(value).length > max) throw new AppError(400, 'bad_request', `${label}不能超过 ${max} 个字。`);
-  return value;
+/**
+ * A required text field of a console form, trimmed, or what to fix (shown beside the field):
+ * missing, or longer than `max` characters.
+ */
+export function requiredText(values: FormValues, name: string, label: string, max: number): { value: string } | { problem: string } {
+  const value = (values[name] ?? '').trim();
+  if (value === '') return { problem: `请填写${label}。` };
+  if (characterCount(value) > max) return { problem: `${label}不能超过 ${max} 个字。` };
+  return { value };
 }

@@ -28,7 +28,21 @@ export function notFound(message = '您访问的页面不存在或已被删除�
 
 const TITLES: Record<number, string> = { 400: '请求有误', 403: '请求被拒绝', 404: '页面不存在', 413: '提交内容过大', 415: '提交格式不受支持', 429: '操作过于频繁', 500: '服务器出错了' };
 
-function respond(c: Context, chrome: PageChrome, error: AppError, requestId?: string): Response {
+/** What an error page shows. */
+export interface ShownError {
+  title: string;
+  message: string;
+  /** Set for unexpected errors: it finds the log line. */
+  requestId?: string | undefined;
+}
+
+/**
+ * A section's own error page (the console's, in its frame), or undefined to leave the request to
+ * the public site's page.
+ */
+export type SectionErrorPage = (c: Context, shown: ShownError) => Parameters<typeof htmlDocument>[0] | undefined;
+
+function respond(c: Context, chrome: PageChrome, error: AppError, requestId?: string, sectionPage?: SectionErrorPage): Response {
   if (c.req.path.startsWith('/api/')) {
     return c.json(
       { type: `about:blank`, title: TITLES[error.status] ?? error.code, status: error.status, detail: error.message, code: error.code, ...(requestId && { requestId }) },
@@ -37,7 +51,7 @@ function respond(c: Context, chrome: PageChrome, error: AppError, requestId?: st
     );
   }
   const title = TITLES[error.status] ?? '出错了';
-  const page = (
+  const page = sectionPage?.(c, { title, message: error.message, requestId }) ?? (
     <Layout chrome={chrome} title={title}>
       <h1>{title}</h1>
       <div class="notice">
@@ -56,17 +70,17 @@ function respond(c: Context, chrome: PageChrome, error: AppError, requestId?: st
  * The application's onError: known errors are shown; others are logged and shown as a 500 with
  * the request's id (its X-Request-Id), which finds the log line.
  */
-export function errorHandler(logger: Logger, chrome: PageChrome): ErrorHandler {
+export function errorHandler(logger: Logger, chrome: PageChrome, sectionPage?: SectionErrorPage): ErrorHandler {
   return (error, c) => {
-    if (error instanceof AppError) return respond(c, chrome, error);
+    if (error instanceof AppError) return respond(c, chrome, error, undefined, sectionPage);
     // Outside the server (app.request() in tests) there is no request context to take it from.
     const requestId = currentRequest()?.id ?? crypto.randomUUID();
     logger.error({ err: error, requestId, method: c.req.method, path: c.req.path }, 'request failed');
-    return respond(c, chrome, new AppError(500, 'internal', '抱歉,服务器暂时无法处理您的请求,请稍后再试。'), requestId);
+    return respond(c, chrome, new AppError(500, 'internal', '抱歉,服务器暂时无法处理您的请求,请稍后再试。'), requestId, sectionPage);
   };
 }
 
 /** The application's notFound handler. */
-export function notFoundHandler(chrome: PageChrome): NotFoundHandler {
-  return (c) => respond(c, chrome, notFound());
+export function notFoundHandler(chrome: PageChrome, sectionPage?: SectionErrorPage): NotFoundHandler {
+  return (c) => respond(c, chrome, notFound(), undefined, sectionPage);
 }

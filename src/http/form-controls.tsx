@@ -151,3 +151,18 @@ export function ConsentField(props: { state: FieldState; name: string; children:
     </div>
   );
 }
+
+/** aria-invalid and aria-describedby tying a field of a compact form to its error, when it has one. */
+export function invalidWhen(error: string | undefined, errorId: string): Record<string, string> {
+  return error ? { 'aria-invalid': 'true', 'aria-describedby': errorId } : {};
+}
+
+/** A field's error beside it in a compact form (one row of a table); `id` is what the field is described by. */
+export function InlineError(props: { id: string; error: string | undefined }) {
+  if (!props.error) return null;
+  return (
+    <span class="field-error" id={props.id}>
+      {props.error}
+    </span>
+  );
+}

@@ -63,9 +63,15 @@ export async function factsForCuration(db: Db, user: ConsoleUser, limit = 300): 
 export async function unreviewedFactCount(db: Db, user: ConsoleUser): Promise<number> {
   const scope = channelScope(user);
   if (scope?.length === 0) return 0;
-  let query = db.selectFrom('indicator_fact').select((eb) => eb.fn.countAll<number>().as('count')).where('curation', 'is', null);
-  if (scope) query = query.where('channel', 'in', scope);
-  return Number((await query.executeTakeFirstOrThrow()).count);
+  return store.unreviewedFactCount(db, scope);
+}
+
+/** One fact of the user's channels, as the queue shows it; undefined when there is none. */
+export async function factForCuration(db: Db, user: ConsoleUser, id: number): Promise<FactForCuration | undefined> {
+  const scope = channelScope(user);
+  if (scope?.length === 0) return undefined;
+  const row = await store.factWithTitle(db, scope, articleTitle(db), id);
+  return row && rowToFact(row);
 }
 
 /** An article's facts beside its text, as the editor reads them before confirming them all. */

@@ -85,6 +85,18 @@ export async function articleFactsWithTitles(db: Db, scope: readonly string[] | 
   return factsWithTitles(db, scope, titleOf).where('article_id', '=', articleId).orderBy('id').execute();
 }
 
+/** One fact in `scope` with its article's title; undefined when there is none. */
+export async function factWithTitle(db: Db, scope: readonly string[] | undefined, titleOf: ArticleValueOf, id: number): Promise<FactRowWithTitle | undefined> {
+  return factsWithTitles(db, scope, titleOf).where('indicator_fact.id', '=', id).executeTakeFirst();
+}
+
+/** How many facts in `scope` no editor has reviewed. */
+export async function unreviewedFactCount(db: Db, scope: readonly string[] | undefined): Promise<number> {
+  let query = db.selectFrom('indicator_fact').select((eb) => eb.fn.countAll<number>().as('count')).where('curation', 'is', null);
+  if (scope) query = query.where('channel', 'in', scope);
+  return Number((await query.executeTakeFirstOrThrow()).count);
+}
+
 /** The fields of a fact a curation changes, as they were; undefined when unknown. */
 export async function factForCuration(db: Db, id: number) {
   return db.selectFrom('indicator_fact').select(['channel', 'place', 'year', 'period', 'kind', 'value', 'unit', 'growth', 'stretch', 'qualifier', 'curation']).where('id', '=', id).executeTakeFirst();

@@ -19,8 +19,8 @@ for (const dialect of testDialects()) {
         const { db } = opened;
         const added = await addManualProject(db, editor, actor, { name: '东湖区数字产业园', amountYi: 12.5, channel: 'donghu', industry: '电子信息', stage: '签约' });
         assert.ok('id' in added);
-        assert.deepEqual(await addManualProject(db, editor, actor, { name: '东湖区数字产业园项目', amountYi: null, channel: 'donghu', industry: null, stage: '洽谈' }), { problem: '项目“东湖区数字产业园项目”已在项目库中。' });
-        assert.deepEqual(await addManualProject(db, editor, actor, { name: '西湖区项目', amountYi: null, channel: 'xihu', industry: null, stage: '洽谈' }), { problem: '只能在您负责的地区添加项目。' });
+        assert.deepEqual(await addManualProject(db, editor, actor, { name: '东湖区数字产业园项目', amountYi: null, channel: 'donghu', industry: null, stage: '洽谈' }), { field: 'name', problem: '项目“东湖区数字产业园项目”已在项目库中。' });
+        assert.deepEqual(await addManualProject(db, editor, actor, { name: '西湖区项目', amountYi: null, channel: 'xihu', industry: null, stage: '洽谈' }), { field: 'channel', problem: '只能在您负责的地区添加项目。' });
         assert.match(await (await createApp(appDeps(opened)).request('/projects')).text(), /<td>东湖区数字产业园<\/td><td>12.5亿元<\/td>/, 'listed publicly');
 
         await updateProjectPlan(db, editor, actor, added.id, { milestone: '开工/在建', plannedOn: '2026-02-01' });

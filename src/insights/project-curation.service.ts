@@ -49,10 +49,10 @@ export async function addManualProject(
   actor: Actor,
   input: { name: string; amountYi: number | null; channel: string; industry: string | null; stage: ProjectStage },
   now = new Date(),
-): Promise<{ id: number } | { problem: string }> {
-  if (!canActOn(user, input.channel)) return { problem: '只能在您负责的地区添加项目。' };
+): Promise<{ id: number } | { field: 'channel' | 'name'; problem: string }> {
+  if (!canActOn(user, input.channel)) return { field: 'channel', problem: '只能在您负责的地区添加项目。' };
   const key = projectMergeKey(input.name);
-  if (await store.projectByMergeKey(db, key)) return { problem: `项目“${input.name}”已在项目库中。` };
+  if (await store.projectByMergeKey(db, key)) return { field: 'name', problem: `项目“${input.name}”已在项目库中。` };
   return db.transaction().execute(async (trx) => {
     const id = await store.insertProject(trx, { merge_key: key, name: input.name, amount: input.amountYi, unit: input.amountYi === null ? null : '亿元', qualifier: null, channel: input.channel, industry: input.industry, stage: input.stage, updated_at: now.toISOString(), origin: 'manual', curation: 'corrected' });
     await bumpContentVersion(trx);
@@ -84,6 +84,12 @@ export async function updateProjectPlan(
     await recordAudit(trx, actor, { action: 'project.milestone', targetType: 'project', targetId: id, before: { [change.milestone]: before ?? null }, after: { [change.milestone]: change.plannedOn } }, now);
     return 'done';
   });
+}
+
+/** The name and district of a project of the user's districts not deleted; undefined when there is none. */
+export async function projectForCuration(db: Db, user: ConsoleUser, id: number): Promise<{ name: string; channel: string } | undefined> {
+  const row = await db.selectFrom('project').select(['name', 'channel', 'curation']).where('id', '=', id).executeTakeFirst();
+  return row && row.curation !== 'deleted' && canActOn(user, row.channel) ? { name: row.name, channel: row.channel } : undefined;
 }
 
 /**

@@ -102,6 +102,8 @@ describe('public forms against XSS in Chromium', async () => {
     await assertNoScriptRan(page, 'the contribution in the console');
     assert.match((await page.locator('.submission-body').textContent()) ?? '', new RegExp(PAYLOADS[5]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
     await page.getByRole('button', { name: '采用并发布' }).click();
+    await assertNoScriptRan(page, 'the confirmation naming the contribution');
+    await page.getByRole('button', { name: '确认发布' }).click();
     await page.getByRole('link', { name: '查看发布的文章' }).click();
     await page.waitForURL(/\/articles\/\d+$/);
     await assertNoScriptRan(page, 'the published article');
@@ -113,6 +115,9 @@ describe('public forms against XSS in Chromium', async () => {
     await page.getByRole('link', { name: `${PAYLOADS[1]}公司` }).click();
     await assertNoScriptRan(page, 'the application in the console');
     await page.getByRole('button', { name: '通过,列入企业名录' }).click();
+    await assertNoScriptRan(page, 'the confirmation naming the application');
+    await page.getByRole('button', { name: '确认通过' }).click();
+    await page.waitForURL(/\/admin\/applications\/\d+$/);
     await go('/enterprises');
     assert.equal(await page.locator('.enterprise-directory tbody td').first().textContent(), `${PAYLOADS[1]}公司`);
     assert.equal(await page.locator('.enterprise-directory tbody td').nth(4).textContent(), P);

@@ -42,7 +42,7 @@ describe('the XSS corpus in Chromium', async () => {
       assert.equal(response.status, 303, title);
     }
     const submissions = await db.selectFrom('submission').select(['id', 'title', 'tracking_code']).orderBy('id').execute();
-    for (const { id } of submissions) assert.equal((await console_.post(`/admin/submissions/${id}/publish`)).status, 303);
+    for (const { id } of submissions) assert.equal((await console_.confirm(`/admin/submissions/${id}/publish`)).status, 303);
 
     // 企业入驻: company names, contact persons and descriptions; each approved.
     const companies = packed(100, '公司');
@@ -55,7 +55,7 @@ describe('the XSS corpus in Chromium', async () => {
       assert.equal((await (await form('/enterprises/apply')).post(fields)).status, 303, companyName);
     }
     const applications = await db.selectFrom('enterprise_application').select('id').orderBy('id').execute();
-    for (const { id } of applications) assert.equal((await console_.post(`/admin/applications/${id}/approve`)).status, 303);
+    for (const { id } of applications) assert.equal((await console_.confirm(`/admin/applications/${id}/approve`)).status, 303);
 
     // 联系我们: subjects, messages, and the names the contributions had no room for.
     const subjects = packed(100, '主题');

@@ -32,6 +32,21 @@ export function consoleClient(app: Hono, address = '192.0.2.1') {
       remember(response);
       return response;
     },
+    /** Posts an irreversible action already confirmed, as the confirmation page's button does. */
+    confirm(path: string, fields: Record<string, string | string[]> = {}) {
+      return client.post(path, { ...fields, confirmed: '1' });
+    },
+    /** Posts the form of a confirmation page back as it stands (its hidden fields), as its button does. */
+    async confirmFrom(page: Response) {
+      const html = await page.text();
+      const form = /<form[^>]*action="([^"]+)"[^>]*>((?:(?!<\/form>)[^])*<input type="hidden" name="confirmed" value="1"\/>(?:(?!<\/form>)[^])*)<\/form>/.exec(html);
+      if (!form) throw new Error('not a confirmation page');
+      const fields: Record<string, string> = {};
+      for (const [, name, value] of form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)) fields[name!] = unescapeHtml(value!);
+      token = fields._csrf ?? token;
+      delete fields._csrf;
+      return client.post(unescapeHtml(form[1]!), fields);
+    },
     /** Signs in; resolves to the response of the sign-in post. */
     async signIn(name: string, password: string) {
       await client.get('/admin/login');
@@ -39,4 +54,10 @@ export function consoleClient(app: Hono, address = '192.0.2.1') {
     },
   };
   return client;
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+/** Text of an HTML attribute as the page escaped it. */
+function unescapeHtml(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!);
 }

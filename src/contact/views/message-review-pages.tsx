@@ -4,6 +4,7 @@ import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../http/consol
 import { chinaDateTime, chinaTimeHeading } from '../../lib/china-time.ts';
 import { QueueListPage, type ChannelName } from '../../review/views/queue-pages.tsx';
 import { TableScroll } from '../../http/table-scroll.tsx';
+import { TextArea, type FieldState } from '../../http/form-controls.tsx';
 
 /** Messages of one status. */
 export function MessageListPage(props: { console: ConsoleChrome; status: string; items: MessageForReview[]; channelName: ChannelName }) {
@@ -21,8 +22,8 @@ export function MessageListPage(props: { console: ConsoleChrome; status: string;
   );
 }
 
-/** One message and its handling. */
-export function MessageDetailPage(props: { console: ConsoleChrome; item: MessageForReview; channelName: ChannelName; problem?: string }) {
+/** One message and its handling; `handle` is the handling form as posted, with its problem. */
+export function MessageDetailPage(props: { console: ConsoleChrome; item: MessageForReview; channelName: ChannelName; handle?: FieldState }) {
   const { item, console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title={`留言:${item.subject}`}>
@@ -38,11 +39,9 @@ export function MessageDetailPage(props: { console: ConsoleChrome; item: Message
         </tbody>
       </table>
       </TableScroll>
-      {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}
       {item.status === 'open' && (
         <ActionForm action={`/admin/messages/${item.id}/handle`} token={chrome.token} label="标记为已处理">
-          <label for="note">答复记录</label>
-          <textarea id="note" name="note" rows={3} maxlength={2000} required />
+          <TextArea state={props.handle ?? { values: {}, errors: {} }} name="note" label="答复记录" maxLength={2000} rows={3} required />
         </ActionForm>
       )}
     </ConsoleLayout>

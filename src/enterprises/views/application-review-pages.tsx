@@ -5,6 +5,7 @@ import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../http/consol
 import { chinaDateTime, chinaTimeHeading } from '../../lib/china-time.ts';
 import { QueueListPage, type ChannelName } from '../../review/views/queue-pages.tsx';
 import { TableScroll } from '../../http/table-scroll.tsx';
+import { TextArea, type FieldState } from '../../http/form-controls.tsx';
 
 /** Applications of one status. */
 export function ApplicationListPage(props: { console: ConsoleChrome; status: string; items: ApplicationForReview[]; channelName: ChannelName }) {
@@ -22,8 +23,8 @@ export function ApplicationListPage(props: { console: ConsoleChrome; status: str
   );
 }
 
-/** One application and the decisions. */
-export function ApplicationDetailPage(props: { console: ConsoleChrome; item: ApplicationForReview; channelName: ChannelName; problem?: string }) {
+/** One application and the decisions; `reject` is the reject form as posted, with its problem. */
+export function ApplicationDetailPage(props: { console: ConsoleChrome; item: ApplicationForReview; channelName: ChannelName; reject?: FieldState }) {
   const { item, console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title={`入驻申请:${item.companyName}`}>
@@ -41,13 +42,11 @@ export function ApplicationDetailPage(props: { console: ConsoleChrome; item: App
         </tbody>
       </table>
       </TableScroll>
-      {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}
       {item.status === 'pending' && (
         <>
           <ActionForm action={`/admin/applications/${item.id}/approve`} token={chrome.token} label="通过,列入企业名录" />
           <ActionForm action={`/admin/applications/${item.id}/reject`} token={chrome.token} label="不予通过">
-            <label for="reason">原因</label>
-            <textarea id="reason" name="reason" rows={3} maxlength={500} required />
+            <TextArea state={props.reject ?? { values: {}, errors: {} }} name="reason" label="原因" maxLength={500} rows={3} required />
           </ActionForm>
         </>
       )}

@@ -1,6 +1,9 @@
 // The console's review of extracted facts: the queue, each fact next to its sentence with confirm,
 // correct, delete; and one article's facts beside its text, to confirm them all in one step.
+import type { Child } from 'hono/jsx';
 import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../http/console-layout.tsx';
+import { InlineError, invalidWhen } from '../../http/form-controls.tsx';
+import type { FieldErrors, FormValues } from '../../http/form.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { markSentences } from '../../lib/highlight.ts';
 import { FACT_QUALIFIERS as QUALIFIERS, type ArticleReview, type FactForCuration } from '../fact-curation.service.ts';
@@ -30,8 +33,89 @@ function figuresOf(fact: FactForCuration): string {
   return parts.filter(Boolean).join(' ') || '—';
 }
 
-/** The facts of the user's channels, the uncertain unreviewed ones first. */
-export function FactCurationPage(props: { console: ConsoleChrome; facts: FactForCuration[] }) {
+/** One fact's correction form as posted and refused: the values kept, a message per wrong field. */
+export interface FactEditing {
+  id: number;
+  values: FormValues;
+  errors: FieldErrors;
+}
+
+/** A labelled field of the correction form with its error beside it. */
+function Labelled(props: { label: string; errorId: string; error: string | undefined; children: Child }) {
+  return (
+    <label>
+      {props.label} {props.children}
+      <InlineError id={props.errorId} error={props.error} />
+    </label>
+  );
+}
+
+/** A fact's figures, to correct; with `posted`, as the refused form had them. */
+function CorrectionForm(props: { fact: FactForCuration; token: string; posted: FactEditing | undefined }) {
+  const { fact, posted } = props;
+  const value = (name: string, stored: number | string | null) => (posted ? (posted.values[name] ?? '') : field(stored));
+  const errorId = (name: string) => `fact-${fact.id}-error-${name}`;
+  const error = (name: string) => posted?.errors[name];
+  const invalid = (name: string) => invalidWhen(error(name), errorId(name));
+  const figure = { inputmode: 'decimal' as const, maxlength: figureMaxLength(INDICATOR_FIGURE) };
+  const kind = value('kind', fact.kind);
+  const qualifier = value('qualifier', fact.qualifier);
+  return (
+    <form class="fact-correction" method="post" action={`/admin/facts/${fact.id}/correct`} aria-label={`更正 ${INDICATOR_NAMES[fact.indicator]}`}>
+      <input type="hidden" name={CSRF_FIELD} value={props.token} />
+      {posted && (
+        <p class="form-errors" role="alert">
+          更正未保存,请修改标出的项。
+        </p>
+      )}
+      <strong>{INDICATOR_NAMES[fact.indicator]}</strong>
+      <Labelled label="地区" errorId={errorId('place')} error={error('place')}>
+        <input name="place" size={6} maxlength={20} placeholder="本频道" value={value('place', fact.place)} {...invalid('place')} />
+      </Labelled>
+      <Labelled label="年份" errorId={errorId('year')} error={error('year')}>
+        <input name="year" inputmode="numeric" size={4} value={value('year', fact.year)} {...invalid('year')} />
+      </Labelled>
+      <Labelled label="类型" errorId={errorId('kind')} error={error('kind')}>
+        <select name="kind" {...invalid('kind')}>
+          {(['actual', 'target', 'period_average', 'period_total'] as const).map((k) => (
+            <option value={k} selected={kind === k}>
+              {KIND_NAMES[k]}
+            </option>
+          ))}
+        </select>
+      </Labelled>
+      <Labelled label="期间" errorId={errorId('period')} error={error('period')}>
+        <input name="period" size={9} placeholder="2021-2025" value={value('period', fact.period)} {...invalid('period')} />
+      </Labelled>
+      <Labelled label="数值" errorId={errorId('value')} error={error('value')}>
+        <input name="value" size={8} {...figure} value={value('value', fact.value)} {...invalid('value')} />
+      </Labelled>
+      <Labelled label="单位" errorId={errorId('unit')} error={error('unit')}>
+        <input name="unit" size={4} value={value('unit', fact.unit)} {...invalid('unit')} />
+      </Labelled>
+      <Labelled label="增长%" errorId={errorId('growth')} error={error('growth')}>
+        <input name="growth" size={5} {...figure} value={value('growth', fact.growth)} {...invalid('growth')} />
+      </Labelled>
+      <Labelled label="力争%" errorId={errorId('stretch')} error={error('stretch')}>
+        <input name="stretch" size={5} {...figure} value={value('stretch', fact.stretch)} {...invalid('stretch')} />
+      </Labelled>
+      <Labelled label="限定" errorId={errorId('qualifier')} error={error('qualifier')}>
+        <select name="qualifier" {...invalid('qualifier')}>
+          <option value="">无</option>
+          {QUALIFIERS.map((q) => (
+            <option value={q} selected={qualifier === q}>
+              {q}
+            </option>
+          ))}
+        </select>
+      </Labelled>
+      <button type="submit">保存更正</button>
+    </form>
+  );
+}
+
+/** The facts of the user's channels, the uncertain unreviewed ones first; `editing`: a refused correction. */
+export function FactCurationPage(props: { console: ConsoleChrome; facts: FactForCuration[]; editing?: FactEditing | undefined }) {
   const { console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title="经济数据审核">
@@ -57,53 +141,7 @@ export function FactCurationPage(props: { console: ConsoleChrome; facts: FactFor
                   <Confidence fact={fact} />
                 </td>
                 <td>
-                  <form class="fact-correction" method="post" action={`/admin/facts/${fact.id}/correct`} aria-label={`更正 ${INDICATOR_NAMES[fact.indicator]}`}>
-                    <input type="hidden" name={CSRF_FIELD} value={chrome.token} />
-                    <strong>{INDICATOR_NAMES[fact.indicator]}</strong>
-                    <label>
-                      地区 <input name="place" size={6} maxlength={20} placeholder="本频道" value={field(fact.place)} />
-                    </label>
-                    <label>
-                      年份 <input name="year" inputmode="numeric" size={4} value={field(fact.year)} />
-                    </label>
-                    <label>
-                      类型
-                      <select name="kind">
-                        {(['actual', 'target', 'period_average', 'period_total'] as const).map((kind) => (
-                          <option value={kind} selected={fact.kind === kind}>
-                            {KIND_NAMES[kind]}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                    <label>
-                      期间 <input name="period" size={9} placeholder="2021-2025" value={field(fact.period)} />
-                    </label>
-                    <label>
-                      数值 <input name="value" inputmode="decimal" size={8} maxlength={figureMaxLength(INDICATOR_FIGURE)} value={field(fact.value)} />
-                    </label>
-                    <label>
-                      单位 <input name="unit" size={4} value={field(fact.unit)} />
-                    </label>
-                    <label>
-                      增长% <input name="growth" inputmode="decimal" size={5} maxlength={figureMaxLength(INDICATOR_FIGURE)} value={field(fact.growth)} />
-                    </label>
-                    <label>
-                      力争% <input name="stretch" inputmode="decimal" size={5} maxlength={figureMaxLength(INDICATOR_FIGURE)} value={field(fact.stretch)} />
-                    </label>
-                    <label>
-                      限定
-                      <select name="qualifier">
-                        <option value="">无</option>
-                        {QUALIFIERS.map((q) => (
-                          <option value={q} selected={fact.qualifier === q}>
-                            {q}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                    <button type="submit">保存更正</button>
-                  </form>
+                  <CorrectionForm fact={fact} token={chrome.token} posted={props.editing?.id === fact.id ? props.editing : undefined} />
                 </td>
                 <td>
                   {fact.curation ? <p class="item-status">{CURATION[fact.curation]}</p> : <p class="item-status">待审核</p>}

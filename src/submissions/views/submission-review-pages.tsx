@@ -4,6 +4,7 @@ import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../http/consol
 import { chinaDateTime, chinaTimeHeading } from '../../lib/china-time.ts';
 import { QueueListPage, type ChannelName } from '../../review/views/queue-pages.tsx';
 import { TableScroll } from '../../http/table-scroll.tsx';
+import { TextArea, type FieldState } from '../../http/form-controls.tsx';
 
 /** Contributions of one status. */
 export function SubmissionListPage(props: { console: ConsoleChrome; status: string; items: SubmissionForReview[]; channelName: ChannelName }) {
@@ -21,8 +22,8 @@ export function SubmissionListPage(props: { console: ConsoleChrome; status: stri
   );
 }
 
-/** One contribution with its text (shown as text) and the decisions. */
-export function SubmissionDetailPage(props: { console: ConsoleChrome; item: SubmissionForReview; channelName: ChannelName; problem?: string }) {
+/** One contribution with its text (shown as text) and the decisions; `reject` is the reject form as posted, with its problem. */
+export function SubmissionDetailPage(props: { console: ConsoleChrome; item: SubmissionForReview; channelName: ChannelName; reject?: FieldState }) {
   const { item, console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title={`投稿:${item.title}`}>
@@ -40,13 +41,11 @@ export function SubmissionDetailPage(props: { console: ConsoleChrome; item: Subm
       </TableScroll>
       <h2>正文</h2>
       <div class="submission-body">{item.body.split(/\n+/u).map((paragraph) => <p>{paragraph}</p>)}</div>
-      {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}
       {item.status === 'pending' && (
         <>
           <ActionForm action={`/admin/submissions/${item.id}/publish`} token={chrome.token} label="采用并发布" />
           <ActionForm action={`/admin/submissions/${item.id}/reject`} token={chrome.token} label="不予采用">
-            <label for="reason">未采用原因(投稿人可见)</label>
-            <textarea id="reason" name="reason" rows={3} maxlength={500} required />
+            <TextArea state={props.reject ?? { values: {}, errors: {} }} name="reason" label="未采用原因(投稿人可见)" maxLength={500} rows={3} required />
           </ActionForm>
         </>
       )}
