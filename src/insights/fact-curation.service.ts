@@ -137,7 +137,7 @@ export async function confirmArticleFacts(db: Db, user: ConsoleUser, actor: Acto
       await trx.updateTable('indicator_fact').set({ curation: 'confirmed', curated_by: actor.userName, curated_at: now.toISOString() }).where('id', 'in', ids).execute();
       // /data is a cached public page.
       await bumpContentVersion(trx);
-      await recordAudit(trx, actor, { action: 'fact.confirm_article', targetType: 'article', targetId: articleId, after: { confirmed: ids } }, now);
+      await recordAudit(trx, actor, { action: 'fact.confirm_article', targetType: 'article', targetId: articleId, after: { confirmed: ids }, channel: rows[0]?.channel }, now);
     }
     return { outcome: 'done' as const, confirmed: ids.length };
   });
@@ -160,7 +160,7 @@ export async function curateFact(
     await trx.updateTable('indicator_fact').set({ ...changes, curation, curated_by: actor.userName, curated_at: now.toISOString() }).where('id', '=', id).execute();
     // /data is a cached public page.
     await bumpContentVersion(trx);
-    await recordAudit(trx, actor, { action: `fact.${action.kind}`, targetType: 'indicator_fact', targetId: id, before, after: { ...changes, curation } }, now);
+    await recordAudit(trx, actor, { action: `fact.${action.kind}`, targetType: 'indicator_fact', targetId: id, before, after: { ...changes, curation }, channel: before.channel }, now);
     return 'done';
   });
 }

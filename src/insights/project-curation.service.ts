@@ -67,7 +67,7 @@ export async function addManualProject(
       .returning('id')
       .executeTakeFirstOrThrow();
     await bumpContentVersion(trx);
-    await recordAudit(trx, actor, { action: 'project.create', targetType: 'project', targetId: Number(id), after: input }, now);
+    await recordAudit(trx, actor, { action: 'project.create', targetType: 'project', targetId: Number(id), after: input, channel: input.channel }, now);
     return { id: Number(id) };
   });
 }
@@ -87,13 +87,13 @@ export async function updateProjectPlan(
     if ('stage' in change) {
       await trx.updateTable('project').set({ stage: change.stage, updated_at: now.toISOString() }).where('id', '=', id).execute();
       await bumpContentVersion(trx);
-      await recordAudit(trx, actor, { action: 'project.stage', targetType: 'project', targetId: id, before: { stage: project.stage }, after: { stage: change.stage } }, now);
+      await recordAudit(trx, actor, { action: 'project.stage', targetType: 'project', targetId: id, before: { stage: project.stage }, after: { stage: change.stage }, channel: project.channel }, now);
       return 'done';
     }
     const before = await trx.selectFrom('project_milestone').select('planned_on').where('project_id', '=', id).where('stage', '=', change.milestone).executeTakeFirst();
     await trx.deleteFrom('project_milestone').where('project_id', '=', id).where('stage', '=', change.milestone).execute();
     if (change.plannedOn !== null) await trx.insertInto('project_milestone').values({ project_id: id, stage: change.milestone, planned_on: change.plannedOn }).execute();
-    await recordAudit(trx, actor, { action: 'project.milestone', targetType: 'project', targetId: id, before: { [change.milestone]: before?.planned_on ?? null }, after: { [change.milestone]: change.plannedOn } }, now);
+    await recordAudit(trx, actor, { action: 'project.milestone', targetType: 'project', targetId: id, before: { [change.milestone]: before?.planned_on ?? null }, after: { [change.milestone]: change.plannedOn }, channel: project.channel }, now);
     return 'done';
   });
 }
@@ -121,7 +121,7 @@ export async function curateProject(
         : { curation: 'corrected' as const, name: action.name, amount: action.amountYi, unit: action.amountYi === null ? null : '亿元', qualifier: null, industry: action.industry };
     await trx.updateTable('project').set({ ...changes, updated_at: now.toISOString() }).where('id', '=', id).execute();
     await bumpContentVersion(trx);
-    await recordAudit(trx, actor, { action: `project.${action.kind}`, targetType: 'project', targetId: id, before, after: changes }, now);
+    await recordAudit(trx, actor, { action: `project.${action.kind}`, targetType: 'project', targetId: id, before, after: changes, channel: before.channel }, now);
     return 'done';
   });
 }

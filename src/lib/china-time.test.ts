@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chinaDate, chinaDateTime, chinaLocalInput, chinaTimeHeading, chinaTimestamp, labelledChinaDateTime, parseChinaLocalInput } from './china-time.ts';
+import { chinaDate, chinaDateTime, chinaLocalInput, chinaTimeHeading, chinaTimestamp, labelledChinaDateTime, parseChinaLocalInput, chinaDayStart } from './china-time.ts';
 
 describe('Beijing time', () => {
   it('shows a stored UTC instant eight hours later, across the date line', () => {
@@ -36,5 +36,12 @@ describe('Beijing time', () => {
   it('leaves text that is no time as it is rather than inventing one', () => {
     assert.equal(chinaDateTime('not a time'), 'not a time');
     assert.equal(chinaLocalInput('not a time'), '');
+  });
+
+  it('starts a Beijing day eight hours before UTC midnight, and refuses what is not a date', () => {
+    assert.equal(chinaDayStart('2026-03-01'), '2026-02-28T16:00:00.000Z');
+    assert.equal(chinaDayStart('2026-02-30'), undefined);
+    assert.equal(chinaDayStart('2026-3-1'), undefined);
+    assert.equal(chinaDayStart(''), undefined);
   });
 });

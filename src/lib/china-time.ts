@@ -48,3 +48,10 @@ export function parseChinaLocalInput(text: string): Date | undefined {
   const at = new Date(`${text}:00+08:00`);
   return Number.isNaN(at.getTime()) ? undefined : at;
 }
+
+/** The first instant (UTC ISO text) of a Beijing calendar day (YYYY-MM-DD), or undefined when not a date. */
+export function chinaDayStart(date: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(date)) return undefined;
+  const at = new Date(`${date}T00:00:00+08:00`);
+  return Number.isNaN(at.getTime()) || chinaDate(at) !== date ? undefined : at.toISOString();
+}
