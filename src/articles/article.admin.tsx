@@ -1,5 +1,5 @@
 // Console routes for articles (editors of their channels, and admins): list, write, edit with
-// preview, unpublish. Mounted under /admin/articles by the console's route table.
+// preview, unpublish, compare revisions and restore one as a draft. Mounted under /admin/articles by the console's route table.
 import { Hono, type Context } from 'hono';
 import type { RouteContext } from '../http/app-deps.ts';
 import type { ConsoleKit } from '../http/console.ts';
@@ -10,8 +10,10 @@ import { formValues, validateForm } from '../http/form.ts';
 import { htmlDocument } from '../http/layout.tsx';
 import { parseId } from '../http/request-params.ts';
 import { articleForEditing, editedArticleSchema, editorArticles, saveEditedArticle, unpublishArticle, type ArticleForEditing } from './article-editing.service.ts';
+import { restoredDraft, restoreRevision, revisionComparison } from './article-revisions.service.ts';
 import { markdownToHtml } from './markdown.ts';
 import { ArticleEditorPage, ArticleListPage } from './views/article-editor.tsx';
+import { RevisionsPage } from './views/revisions-page.tsx';
 
 const toLocalInput = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16) : '');
 const formOf = (article: ArticleForEditing): FieldState => ({
@@ -19,7 +21,10 @@ const formOf = (article: ArticleForEditing): FieldState => ({
   errors: {},
 });
 
-/** Routes: `/` (list), `/new`, `/:id` (GET, POST), `/:id/unpublish`, and POST `/` to create. */
+/**
+ * Routes: `/` (list), `/new`, `/:id` (GET, POST), `/:id/unpublish`, `/:id/revisions?from=&to=`,
+ * `/:id/revisions/:revisionId/restore`, and POST `/` to create.
+ */
 export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<ConsoleEnv> {
   const { chrome, actor } = kit;
   const { db } = ctx;
@@ -52,12 +57,30 @@ export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
     .get('/:id', async (c) => {
       const found = await articleForEditing(db, c.get('user'), parseId(c.req.param('id')) ?? 0);
       if (!found) throw notFound('没有这篇文章,或它不在您负责的频道。');
-      return editor(c, { ...found, state: formOf(found.article), saved: c.req.query('saved') === '1' });
+      // A restored draft is what the editor works on until it is saved.
+      const draft = await restoredDraft(db, found.article.id);
+      const form = formOf(found.article);
+      if (draft) form.values = { ...form.values, title: draft.title, body: draft.body };
+      return editor(c, { ...found, state: form, saved: c.req.query('saved') === '1', restoredDraft: draft });
     })
     .post('/:id', (c) => post(c, parseId(c.req.param('id')) ?? 0))
     .post('/:id/unpublish', async (c) => {
       const id = parseId(c.req.param('id')) ?? 0;
       if ((await unpublishArticle(db, ctx, c.get('user'), actor(c), id)) === 'not_found') throw notFound('没有这篇文章,或它不在您负责的频道。');
+      return c.redirect(`/admin/articles/${id}`, 303);
+    })
+    // Revisions
+    .get('/:id/revisions', async (c) => {
+      const id = parseId(c.req.param('id')) ?? 0;
+      const version = (name: string) => parseId(c.req.query(name) ?? '');
+      const compared = await revisionComparison(db, c.get('user'), id, version('from'), version('to'));
+      if (!compared) throw notFound('没有这篇文章的修订记录,或它不在您负责的频道。');
+      return c.html(htmlDocument(<RevisionsPage console={await chrome(c)} articleId={id} {...compared} />));
+    })
+    .post('/:id/revisions/:revisionId/restore', async (c) => {
+      const id = parseId(c.req.param('id')) ?? 0;
+      const restored = await restoreRevision(db, c.get('user'), actor(c), id, parseId(c.req.param('revisionId')) ?? 0);
+      if (restored === 'not_found') throw notFound('没有这份修订,或这篇文章不在您负责的频道。');
       return c.redirect(`/admin/articles/${id}`, 303);
     });
 }
