@@ -40,7 +40,7 @@ export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
     const values = await formValues(c);
     const existing = id === undefined ? undefined : await articleForEditing(db, c.get('user'), id);
     if (id !== undefined && !existing) throw notFound('没有这篇文章,或它不在您负责的频道。');
-    const rest = existing ?? {};
+    const rest = existing ? { ...existing, restoredDraft: await restoredDraft(db, existing.article.id) } : {};
     if (values.intent === 'preview') return editor(c, { ...rest, state: { values, errors: {} }, previewHtml: markdownToHtml(values.body ?? '') });
     const result = validateForm(editedArticleSchema(channelsOf(c).map((channel) => channel.value), new Date()), values);
     if (!result.ok) return editor(c, { ...rest, state: { values, errors: result.errors } }, 400);

@@ -10,6 +10,7 @@ import type { RevisionText } from '../article-revisions.service.ts';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../article.ts';
 
 const STATUS_NAMES = { draft: '草稿', scheduled: '定时发布', published: '已发布' } as const;
+const time = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The articles of the user's channels. */
 export function ArticleListPage(props: { console: ConsoleChrome; articles: ArticleForEditing[]; channelName: (slug: string) => NavChannel }) {
@@ -37,7 +38,7 @@ export function ArticleListPage(props: { console: ConsoleChrome; articles: Artic
               <td>{article.publishedOn}</td>
               <td>
                 {STATUS_NAMES[article.status]}
-                {article.publishAt && `(${labelledChinaDateTime(article.publishAt)})`}
+                {article.publishAt && `(${time(article.publishAt)})`}
               </td>
             </tr>
           ))}
