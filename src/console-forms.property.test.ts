@@ -17,7 +17,7 @@ const WATCHED = ['audit_log', 'article', 'article_revision', 'app_user', 'projec
 type Watched = (typeof WATCHED)[number];
 
 // Every console POST route except sign-in and sign-out (which end the session the test works in);
-// `:id` is replaced by a real id or by something that is not one.
+// each `:id` is replaced by a real id or by something that is not one.
 const ROUTES = [
   '/admin/password',
   '/admin/users',
@@ -31,6 +31,7 @@ const ROUTES = [
   '/admin/articles',
   '/admin/articles/:id',
   '/admin/articles/:id/unpublish',
+  '/admin/articles/:id/revisions/:id/restore',
   '/admin/facts/:id/confirm',
   '/admin/facts/:id/delete',
   '/admin/facts/:id/correct',
@@ -72,7 +73,7 @@ describe('console forms take any input without a 5xx or an unaudited change (fas
   it('answer every post below 500, and a refused one changes no row', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ROUTES), id, fields, async (route, routeId, posted) => {
-        const path = route.replace(':id', routeId);
+        const path = route.replaceAll(':id', routeId);
         const before = await counts();
         const response = await admin.post(path, Object.fromEntries(posted.filter(([name]) => name !== '_csrf')));
         const text = await response.text();

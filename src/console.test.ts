@@ -171,6 +171,7 @@ describe('console', () => {
 
     const audit = await seeded.db.selectFrom('audit_log').selectAll().where('action', '=', 'submission.publish').executeTakeFirstOrThrow();
     assert.equal(audit.user_name, 'rev.donghu');
+    assert.equal(audit.channel, 'donghu', 'a decision records the item’s channel');
     assert.deepEqual(JSON.parse(audit.before!), { status: 'pending' });
     assert.deepEqual(JSON.parse(audit.after!), { status: 'published', articleId: row.article_id });
     const admin = consoleClient(seeded.app, '192.0.2.201');

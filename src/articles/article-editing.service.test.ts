@@ -76,8 +76,9 @@ for (const dialect of testDialects()) {
 
         const found = await articleForEditing(opened.db, editor, id as number);
         assert.deepEqual(found?.revisions.map((r) => r.status), ['scheduled', 'published', 'draft'], 'newest revision first');
-        const audit = await opened.db.selectFrom('audit_log').select('action').orderBy('id').execute();
+        const audit = await opened.db.selectFrom('audit_log').select(['action', 'channel']).orderBy('id').execute();
         assert.deepEqual(audit.map((row) => row.action), ['article.create', 'article.update', 'article.unpublish', 'article.update', 'article.publish_scheduled']);
+        assert.ok(audit.every((row) => row.channel === 'donghu'), 'each entry names the article’s channel');
       }));
 
     it('keeps editors to their channels', () =>

@@ -154,7 +154,7 @@ export async function saveEditedArticle(db: Db, writing: ArticleWriting, user: C
       publishedOn: a.publishedOn ?? a.published_on,
       publishAt: a.publishAt ?? a.publish_at ?? null,
     });
-    await recordAudit(trx, actor, { action: before ? 'article.update' : 'article.create', targetType: 'article', targetId: articleId, before: before && summary(before), after: summary(input) }, now);
+    await recordAudit(trx, actor, { action: before ? 'article.update' : 'article.create', targetType: 'article', targetId: articleId, before: before && summary(before), after: summary(input), channel: input.channel }, now);
     return articleId;
   });
 }
@@ -167,7 +167,7 @@ export async function unpublishArticle(db: Db, writing: ArticleWriting, user: Co
     await store.updateEditedArticle(trx, id, { status: 'draft', publish_at: null, updated_at: now.toISOString() });
     await writing.searchIndex.remove(trx, id);
     if (row.status === 'published') await bumpContentVersion(trx);
-    await recordAudit(trx, actor, { action: 'article.unpublish', targetType: 'article', targetId: id, before: { status: row.status }, after: { status: 'draft' } }, now);
+    await recordAudit(trx, actor, { action: 'article.unpublish', targetType: 'article', targetId: id, before: { status: row.status }, after: { status: 'draft' }, channel: row.channel }, now);
     return 'done';
   });
 }
@@ -186,7 +186,7 @@ export async function publishDueArticles(db: Db, writing: ArticleWriting, now = 
     const claimed = await store.claimDueArticles(trx, now.toISOString());
     for (const row of claimed) {
       await reindex(trx, writing, toEditing(row));
-      await recordAudit(trx, SCHEDULER, { action: 'article.publish_scheduled', targetType: 'article', targetId: Number(row.id), before: { status: 'scheduled' }, after: { status: 'published' } }, now);
+      await recordAudit(trx, SCHEDULER, { action: 'article.publish_scheduled', targetType: 'article', targetId: Number(row.id), before: { status: 'scheduled' }, after: { status: 'published' }, channel: row.channel }, now);
     }
     if (claimed.length > 0) await bumpContentVersion(trx);
     return claimed.length;

@@ -1,5 +1,5 @@
 // Console routes for articles (editors of their channels, and admins): list, write, edit with
-// preview, unpublish. Mounted under /admin/articles by the console's route table.
+// preview, unpublish, compare revisions and restore one as a draft. Mounted under /admin/articles by the console's route table.
 import { Hono, type Context } from 'hono';
 import type { RouteContext } from '../http/app-deps.ts';
 import type { ConsoleKit } from '../http/console.ts';
@@ -12,8 +12,10 @@ import { htmlDocument } from '../http/layout.tsx';
 import { parseId } from '../http/request-params.ts';
 import { chinaDate, chinaLocalInput } from '../lib/china-time.ts';
 import { articleForEditing, editedArticleSchema, editorArticles, saveEditedArticle, unpublishArticle, type ArticleForEditing } from './article-editing.service.ts';
+import { restoredDraft, restoreRevision, revisionComparison } from './article-revisions.service.ts';
 import { markdownToHtml } from './markdown.ts';
 import { ArticleEditorPage, ArticleListPage } from './views/article-editor.tsx';
+import { RevisionsPage } from './views/revisions-page.tsx';
 
 const toLocalInput = (iso: string | null) => (iso ? chinaLocalInput(iso) : '');
 const formOf = (article: ArticleForEditing): FieldState => ({
@@ -21,7 +23,10 @@ const formOf = (article: ArticleForEditing): FieldState => ({
   errors: {},
 });
 
-/** Routes: `/` (list), `/new`, `/:id` (GET, POST), `/:id/unpublish` (confirmed first), and POST `/` to create. */
+/**
+ * Routes: `/` (list), `/new`, `/:id` (GET, POST), `/:id/unpublish` (confirmed first), `/:id/revisions?from=&to=`,
+ * `/:id/revisions/:revisionId/restore`, and POST `/` to create.
+ */
 export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<ConsoleEnv> {
   const { chrome, actor } = kit;
   const { db } = ctx;
@@ -37,7 +42,7 @@ export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
     const values = await formValues(c);
     const existing = id === undefined ? undefined : await articleForEditing(db, c.get('user'), id);
     if (id !== undefined && !existing) throw notFound('没有这篇文章,或它不在您负责的频道。');
-    const rest = existing ?? {};
+    const rest = existing ? { ...existing, restoredDraft: await restoredDraft(db, existing.article.id) } : {};
     if (values.intent === 'preview') return editor(c, { ...rest, state: { values, errors: {} }, previewHtml: markdownToHtml(values.body ?? '') });
     const result = validateForm(editedArticleSchema(channelsOf(c).map((channel) => channel.value), new Date()), values);
     if (!result.ok) return editor(c, { ...rest, state: { values, errors: result.errors } }, 400);
@@ -54,7 +59,11 @@ export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
     .get('/:id', async (c) => {
       const found = await articleForEditing(db, c.get('user'), parseId(c.req.param('id')) ?? 0);
       if (!found) throw notFound('没有这篇文章,或它不在您负责的频道。');
-      return editor(c, { ...found, state: formOf(found.article), saved: c.req.query('saved') === '1' });
+      // A restored draft is what the editor works on until it is saved.
+      const draft = await restoredDraft(db, found.article.id);
+      const form = formOf(found.article);
+      if (draft) form.values = { ...form.values, title: draft.title, body: draft.body };
+      return editor(c, { ...found, state: form, saved: c.req.query('saved') === '1', restoredDraft: draft });
     })
     .post('/:id', (c) => post(c, parseId(c.req.param('id')) ?? 0))
     .post('/:id/unpublish', async (c) => {
@@ -64,6 +73,20 @@ export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
       const ask = await askFirst(c, kit, { title: '确认撤回文章', consequence: `撤回后,文章《${found.article.title}》将改为草稿,不再在网站上公开,也不再能被搜索到;之后可以再次编辑发布。`, confirmLabel: '确认撤回', back: `/admin/articles/${id}` });
       if (ask) return ask;
       if ((await unpublishArticle(db, ctx, c.get('user'), actor(c), id)) === 'not_found') throw notFound('没有这篇文章,或它不在您负责的频道。');
+      return c.redirect(`/admin/articles/${id}`, 303);
+    })
+    // Revisions
+    .get('/:id/revisions', async (c) => {
+      const id = parseId(c.req.param('id')) ?? 0;
+      const version = (name: string) => parseId(c.req.query(name) ?? '');
+      const compared = await revisionComparison(db, c.get('user'), id, version('from'), version('to'));
+      if (!compared) throw notFound('没有这篇文章的修订记录,或它不在您负责的频道。');
+      return c.html(htmlDocument(<RevisionsPage console={await chrome(c)} articleId={id} {...compared} />));
+    })
+    .post('/:id/revisions/:revisionId/restore', async (c) => {
+      const id = parseId(c.req.param('id')) ?? 0;
+      const restored = await restoreRevision(db, c.get('user'), actor(c), id, parseId(c.req.param('revisionId')) ?? 0);
+      if (restored === 'not_found') throw notFound('没有这份修订,或这篇文章不在您负责的频道。');
       return c.redirect(`/admin/articles/${id}`, 303);
     });
 }

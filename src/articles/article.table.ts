@@ -41,6 +41,8 @@ export interface ArticleRevisionTable {
   publish_at: string | null;
   edited_by: string;
   edited_at: string;
+  /** Set on a draft restored from an older revision (its id): the editor offers it until the next save. */
+  restored_from: number | null;
 }
 
 /** The article tables as backups copy them, articles before their revisions. */
@@ -57,7 +59,7 @@ export const articleBackups = [
     'article_revision',
     {
       id: 'integer', article_id: 'integer', title: 'text', channel: 'text', body: 'text', published_on: 'text', status: 'text',
-      publish_at: 'text', edited_by: 'text', edited_at: 'text',
+      publish_at: 'text', edited_by: 'text', edited_at: 'text', restored_from: 'integer',
     },
     { key: ['id'], autoIncrement: 'id' },
   ),

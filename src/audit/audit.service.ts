@@ -1,6 +1,8 @@
 // The audit log: who did what to which item, when, with the item before and after. Written in the
 // transaction of the action it records, so an action and its record commit together.
 import type { Db } from '../db/database.ts';
+import { chinaDayStart } from '../lib/china-time.ts';
+import type { AuditAction } from './audit-catalogue.ts';
 
 /** Who acts: a console user, or the command line. */
 export interface Actor {
@@ -12,11 +14,11 @@ export interface Actor {
 /** The command line as an actor. */
 export const COMMAND_LINE: Actor = { userId: null, userName: 'cli' };
 
-/** Records one action. */
+/** Records one action; `channel` is the acted-on item's, where it has one (the log filters by it). */
 export async function recordAudit(
   db: Db,
   actor: Actor,
-  entry: { action: string; targetType: string; targetId?: string | number | undefined; before?: unknown; after?: unknown },
+  entry: { action: AuditAction; targetType: string; targetId?: string | number | undefined; before?: unknown; after?: unknown; channel?: string | null | undefined },
   now = new Date(),
 ): Promise<void> {
   await db
@@ -31,6 +33,7 @@ export async function recordAudit(
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
       client: actor.client ?? null,
+      channel: entry.channel ?? null,
     })
     .execute();
 }
@@ -46,19 +49,35 @@ export interface AuditEntry {
   before: string | null;
   after: string | null;
   client: string | null;
+  channel: string | null;
 }
+
+/** What the log can be narrowed to; dates are Beijing calendar days (YYYY-MM-DD), both included. */
+export interface AuditFilter {
+  userName?: string | undefined;
+  action?: string | undefined;
+  targetType?: string | undefined;
+  channel?: string | undefined;
+  fromDate?: string | undefined;
+  toDate?: string | undefined;
+}
+
+/** The day after a calendar date (YYYY-MM-DD). */
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** A page of the log, newest first, optionally of one user, action or target type. */
-export async function auditEntries(
-  db: Db,
-  filter: { userName?: string | undefined; action?: string | undefined; targetType?: string | undefined; page: number },
-): Promise<{ entries: AuditEntry[]; total: number }> {
+/** A page of the log, newest first, narrowed by `filter`; a date that is not one is ignored. */
+export async function auditEntries(db: Db, filter: AuditFilter & { page: number }): Promise<{ entries: AuditEntry[]; total: number }> {
   let query = db.selectFrom('audit_log');
   if (filter.userName) query = query.where('user_name', '=', filter.userName);
   if (filter.action) query = query.where('action', '=', filter.action);
   if (filter.targetType) query = query.where('target_type', '=', filter.targetType);
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
+  const from = chinaDayStart(filter.fromDate ?? '');
+  if (from) query = query.where('at', '>=', from);
+  const until = filter.toDate && chinaDayStart(filter.toDate) ? chinaDayStart(nextDay(filter.toDate)) : undefined;
+  if (until) query = query.where('at', '<', until);
   const [{ count }, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
     query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(AUDIT_PAGE_SIZE).offset((filter.page - 1) * AUDIT_PAGE_SIZE).execute(),
@@ -75,6 +94,13 @@ export async function auditEntries(
       before: row.before,
       after: row.after,
       client: row.client,
+      channel: row.channel,
     })),
   };
+}
+
+/** The names of everyone with an entry, for the log's user filter. */
+export async function auditUserNames(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('audit_log').select('user_name').distinct().orderBy('user_name').execute();
+  return rows.map((row) => row.user_name);
 }

@@ -15,6 +15,8 @@ export interface AuditLogTable {
   before: string | null;
   after: string | null;
   client: string | null;
+  /** The channel of the item acted on; null where there is none, and on entries older than the column. */
+  channel: string | null;
 }
 
 /** The audit_log table as backups copy it. */
@@ -22,7 +24,7 @@ export const auditLogBackup = backupTable<AuditLogTable>(
   'audit_log',
   {
     id: 'integer', at: 'text', user_id: 'integer', user_name: 'text', action: 'text', target_type: 'text', target_id: 'text',
-    before: 'text', after: 'text', client: 'text',
+    before: 'text', after: 'text', client: 'text', channel: 'text',
   },
   { key: ['id'], autoIncrement: 'id' },
 );

@@ -131,16 +131,20 @@ describe('a backup made by an older version', () => {
         const file = join(dir.path, 'site.jsonl.gz');
         await backupDatabase(opened, file);
         // As the version before the contribution-key migration wrote it: without that migration and
-        // those after it (and the fact columns they add), and a contribution's article keyed by title
+        // those after it (and the columns they add), and a contribution's article keyed by title
         // and date like an import (which that migration rekeys).
         const { id, article_id: articleId } = await opened.db.selectFrom('submission').select(['id', 'article_id']).where('status', '=', 'published').executeTakeFirstOrThrow();
-        const laterFactColumns = new Set(['place', 'period', 'qualifier', 'confidence', 'confidence_reasons']);
+        const laterColumns: Record<string, Set<string>> = {
+          indicator_fact: new Set(['place', 'period', 'qualifier', 'confidence', 'confidence_reasons']),
+          audit_log: new Set(['channel']),
+          article_revision: new Set(['restored_from']),
+        };
         let dropped: number[] = [];
         const older = await rewritten(file, join(dir.path, 'older.jsonl.gz'), (item) => {
           if (item.kind === 'header') return { kind: 'header', header: { ...item.header, migrations: item.header.migrations.slice(0, item.header.migrations.indexOf('2026-11-29T12-10_contribution-article-keys')) } };
           if (item.kind === 'table') {
             const { columns } = item.section;
-            dropped = item.section.table === 'indicator_fact' ? columns.flatMap(([name], i) => (laterFactColumns.has(name) ? [i] : [])) : [];
+            dropped = columns.flatMap(([name], i) => (laterColumns[item.section.table]?.has(name) ? [i] : []));
             return { kind: 'table', section: { ...item.section, columns: columns.filter((_, i) => !dropped.includes(i)) } };
           }
           const rows = item.rows.map((row) => row.filter((_, i) => !dropped.includes(i)));

@@ -37,8 +37,8 @@ for (const dialect of testDialects()) {
         assert.equal(rows.filter((r) => r.indicator === 'exports').length, 0, 'the deletion stands');
         const html = await (await createApp(appDeps(opened)).request('/data/donghu')).text();
         assert.match(html, /430.5亿元/);
-        const audit = await opened.db.selectFrom('audit_log').select('action').orderBy('id').execute();
-        assert.deepEqual(audit.map((a) => a.action), ['fact.correct', 'fact.delete']);
+        const audit = await opened.db.selectFrom('audit_log').select(['action', 'channel']).orderBy('id').execute();
+        assert.deepEqual(audit.map((a) => [a.action, a.channel]), [['fact.correct', 'donghu'], ['fact.delete', 'donghu']], 'each entry names the fact’s channel');
       }));
 
     it('leads the queue with the unreviewed facts the reader was unsure of, then the other unreviewed, then the reviewed', () =>

@@ -124,7 +124,7 @@ export async function confirmArticleFacts(db: Db, user: ConsoleUser, actor: Acto
       await store.updateFacts(trx, ids, { curation: 'confirmed', curated_by: actor.userName, curated_at: now.toISOString() });
       // /data is a cached public page.
       await bumpContentVersion(trx);
-      await recordAudit(trx, actor, { action: 'fact.confirm_article', targetType: 'article', targetId: articleId, after: { confirmed: ids } }, now);
+      await recordAudit(trx, actor, { action: 'fact.confirm_article', targetType: 'article', targetId: articleId, after: { confirmed: ids }, channel: rows[0]?.channel }, now);
     }
     return { outcome: 'done' as const, confirmed: ids.length };
   });
@@ -147,7 +147,7 @@ export async function curateFact(
     await store.updateFacts(trx, [id], { ...changes, curation, curated_by: actor.userName, curated_at: now.toISOString() });
     // /data is a cached public page.
     await bumpContentVersion(trx);
-    await recordAudit(trx, actor, { action: `fact.${action.kind}`, targetType: 'indicator_fact', targetId: id, before, after: { ...changes, curation } }, now);
+    await recordAudit(trx, actor, { action: `fact.${action.kind}`, targetType: 'indicator_fact', targetId: id, before, after: { ...changes, curation }, channel: before.channel }, now);
     return 'done';
   });
 }

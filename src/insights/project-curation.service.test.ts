@@ -31,8 +31,9 @@ for (const dialect of testDialects()) {
         await updateProjectPlan(db, editor, actor, added.id, { stage: '竣工' });
         assert.deepEqual((await projectsForCuration(db, editor, '2026-03-01'))[0]!.warnings, []);
         assert.deepEqual(await projectsForCuration(db, other, '2026-03-01'), []);
-        const audit = await db.selectFrom('audit_log').select('action').orderBy('id').execute();
+        const audit = await db.selectFrom('audit_log').select(['action', 'channel']).orderBy('id').execute();
         assert.deepEqual(audit.map((a) => a.action), ['project.create', 'project.milestone', 'project.milestone', 'project.stage']);
+        assert.ok(audit.every((a) => a.channel === 'donghu'), 'each entry names the project’s channel');
       }));
   });
 

@@ -56,7 +56,7 @@ export async function addManualProject(
   return db.transaction().execute(async (trx) => {
     const id = await store.insertProject(trx, { merge_key: key, name: input.name, amount: input.amountYi, unit: input.amountYi === null ? null : '亿元', qualifier: null, channel: input.channel, industry: input.industry, stage: input.stage, updated_at: now.toISOString(), origin: 'manual', curation: 'corrected' });
     await bumpContentVersion(trx);
-    await recordAudit(trx, actor, { action: 'project.create', targetType: 'project', targetId: id, after: input }, now);
+    await recordAudit(trx, actor, { action: 'project.create', targetType: 'project', targetId: id, after: input, channel: input.channel }, now);
     return { id };
   });
 }
@@ -76,12 +76,12 @@ export async function updateProjectPlan(
     if ('stage' in change) {
       await store.updateProject(trx, id, { stage: change.stage, updated_at: now.toISOString() });
       await bumpContentVersion(trx);
-      await recordAudit(trx, actor, { action: 'project.stage', targetType: 'project', targetId: id, before: { stage: project.stage }, after: { stage: change.stage } }, now);
+      await recordAudit(trx, actor, { action: 'project.stage', targetType: 'project', targetId: id, before: { stage: project.stage }, after: { stage: change.stage }, channel: project.channel }, now);
       return 'done';
     }
     const before = await store.plannedOn(trx, id, change.milestone);
     await store.setMilestone(trx, { project_id: id, stage: change.milestone, planned_on: change.plannedOn });
-    await recordAudit(trx, actor, { action: 'project.milestone', targetType: 'project', targetId: id, before: { [change.milestone]: before ?? null }, after: { [change.milestone]: change.plannedOn } }, now);
+    await recordAudit(trx, actor, { action: 'project.milestone', targetType: 'project', targetId: id, before: { [change.milestone]: before ?? null }, after: { [change.milestone]: change.plannedOn }, channel: project.channel }, now);
     return 'done';
   });
 }
@@ -116,7 +116,7 @@ export async function curateProject(
         : { curation: 'corrected' as const, name: action.name, amount: action.amountYi, unit: action.amountYi === null ? null : '亿元', qualifier: null, industry: action.industry };
     await store.updateProject(trx, id, { ...changes, updated_at: now.toISOString() });
     await bumpContentVersion(trx);
-    await recordAudit(trx, actor, { action: `project.${action.kind}`, targetType: 'project', targetId: id, before, after: changes }, now);
+    await recordAudit(trx, actor, { action: `project.${action.kind}`, targetType: 'project', targetId: id, before, after: changes, channel: before.channel }, now);
     return 'done';
   });
 }

@@ -24,7 +24,7 @@ for (const dialect of testDialects()) {
             consented_at: '2026-02-28T16:30:00.000Z', status: 'pending', reject_reason: null, article_id: null, created_at: '2026-02-28T16:30:00.000Z', closed_at: null, purged_at: null,
           })
           .execute();
-        await recordAudit(opened.db, COMMAND_LINE, { action: 'time.check', targetType: 'test' }, new Date('2026-02-28T17:05:09.000Z'));
+        await recordAudit(opened.db, COMMAND_LINE, { action: 'user.disable', targetType: 'user', targetId: 1 }, new Date('2026-02-28T17:05:09.000Z'));
         const admin = consoleClient(createApp(appDeps(opened)));
         assert.equal((await admin.signIn('admin', PASSWORD)).status, 303);
 
@@ -33,7 +33,7 @@ for (const dialect of testDialects()) {
         assert.match(queue, /2026-03-01 00:30/);
         assert.doesNotMatch(queue, /2026-02-28 16:30/);
 
-        const audit = await (await admin.get('/admin/audit?action=time.check')).text();
+        const audit = await (await admin.get('/admin/audit?action=user.disable')).text();
         assert.match(audit, /时间\(北京时间\)/);
         assert.match(audit, /2026-03-01 01:05:09/);
         assert.doesNotMatch(audit, /2026-02-28 17:05/);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chinaAge, chinaDate, chinaDateTime, chinaLocalInput, daysBetween, chinaTimeHeading, chinaTimestamp, labelledChinaDateTime, parseChinaLocalInput } from './china-time.ts';
+import { chinaAge, chinaDate, chinaDateTime, chinaDayStart, chinaLocalInput, chinaTimeHeading, chinaTimestamp, daysBetween, labelledChinaDateTime, parseChinaLocalInput } from './china-time.ts';
 
 describe('Beijing time', () => {
   it('shows a stored UTC instant eight hours later, across the date line', () => {
@@ -58,5 +58,12 @@ describe('Beijing time', () => {
     assert.equal(daysBetween('2026-02-24', '2026-03-10'), 14);
     assert.equal(daysBetween('2025-12-31', '2026-01-01'), 1);
     assert.equal(daysBetween('2026-03-10', '2026-03-09'), -1);
+  });
+
+  it('starts a Beijing day eight hours before UTC midnight, and refuses what is not a date', () => {
+    assert.equal(chinaDayStart('2026-03-01'), '2026-02-28T16:00:00.000Z');
+    assert.equal(chinaDayStart('2026-02-30'), undefined);
+    assert.equal(chinaDayStart('2026-3-1'), undefined);
+    assert.equal(chinaDayStart(''), undefined);
   });
 });

@@ -65,3 +65,10 @@ export function chinaAge(at: string | Date, now: Date): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** The first instant (UTC ISO text) of a Beijing calendar day (YYYY-MM-DD), or undefined when not a date. */
+export function chinaDayStart(date: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(date)) return undefined;
+  const at = new Date(`${date}T00:00:00+08:00`);
+  return Number.isNaN(at.getTime()) || chinaDate(at) !== date ? undefined : at.toISOString();
+}

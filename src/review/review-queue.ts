@@ -5,6 +5,7 @@
 // ReviewStore over it; the rules live here once.
 import { canActOn, channelScope, type ConsoleUser } from '../accounts/account.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import type { AuditAction } from '../audit/audit-catalogue.ts';
 import type { Db } from '../db/database.ts';
 
 /** What the queue needs to know of an item; features' items carry more. */
@@ -63,7 +64,7 @@ export interface Decision<Item extends ReviewItem, Closed extends { status: stri
   /** The status an item must still be in to be decided. */
   open: Item['status'];
   /** The audit action, e.g. `application.approve`. */
-  action: string;
+  action: AuditAction;
   targetType: string;
   /**
    * What the decision writes, worked out in the transaction from the item as it is there (a
@@ -94,7 +95,7 @@ export async function decide<Item extends ReviewItem, Closed extends { status: s
     const closed = await decision.close(trx, item);
     await store.close(trx, id, closed, now);
     const after = { status: closed.status, ...decision.audited?.(closed) };
-    await recordAudit(trx, actor, { action: decision.action, targetType: decision.targetType, targetId: id, before: { status: item.status }, after }, now);
+    await recordAudit(trx, actor, { action: decision.action, targetType: decision.targetType, targetId: id, before: { status: item.status }, after, channel: item.channel }, now);
     return 'done';
   });
 }

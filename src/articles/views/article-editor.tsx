@@ -6,6 +6,7 @@ import { SelectField, TextArea, TextField, type FieldState } from '../../http/fo
 import type { NavChannel } from '../../http/layout.tsx';
 import { chinaDateTime, chinaTimeHeading, labelledChinaDateTime } from '../../lib/china-time.ts';
 import type { ArticleForEditing, ArticleRevision } from '../article-editing.service.ts';
+import type { RevisionText } from '../article-revisions.service.ts';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../article.ts';
 import { TableScroll } from '../../http/table-scroll.tsx';
 
@@ -59,6 +60,8 @@ export function ArticleEditorPage(props: {
   previewHtml?: string;
   problem?: string;
   saved?: boolean;
+  /** A draft restored from an older revision, shown in the form instead of the article's text. */
+  restoredDraft?: RevisionText | undefined;
 }) {
   const { state, article, console: chrome } = props;
   const action = article ? `/admin/articles/${article.id}` : '/admin/articles';
@@ -68,6 +71,11 @@ export function ArticleEditorPage(props: {
       {props.saved && (
         <p class="notice" role="status">
           已保存。
+        </p>
+      )}
+      {props.restoredDraft && (
+        <p class="notice" role="status">
+          下方标题和正文是从修订 #{props.restoredDraft.restoredFrom} 恢复的草稿({props.restoredDraft.editedBy} 恢复于 {labelledChinaDateTime(props.restoredDraft.editedAt)}),尚未生效,读者看到的仍是原内容。保存时按所选“状态”生效:选“已发布”会替换线上版本。
         </p>
       )}
       <FormProblem problem={messages.length > 0 ? `请修改以下 ${messages.length} 处:${messages.join(' ')}` : props.problem} />
@@ -93,6 +101,9 @@ export function ArticleEditorPage(props: {
       {props.revisions && props.revisions.length > 0 && (
         <>
           <h2>修订记录</h2>
+          <p>
+            <a href={`/admin/articles/${article?.id}/revisions`}>比较任意两个版本</a>
+          </p>
           <TableScroll label="修订记录">
           <table class="data-table revisions">
             <thead>
@@ -101,15 +112,20 @@ export function ArticleEditorPage(props: {
                 <th scope="col">编辑</th>
                 <th scope="col">标题</th>
                 <th scope="col">状态</th>
+                <th scope="col">操作</th>
               </tr>
             </thead>
             <tbody>
-              {props.revisions.map((revision) => (
+              {props.revisions.map((revision, index) => (
                 <tr>
                   <td>{chinaDateTime(revision.editedAt)}</td>
                   <td>{revision.editedBy}</td>
                   <td>{revision.title}</td>
                   <td>{STATUS_NAMES[revision.status]}</td>
+                  <td>
+                    {index > 0 && <a href={`/admin/articles/${article?.id}/revisions?from=${revision.id}&to=${props.revisions?.[0]?.id}`}>与最新版比较</a>}
+                    <ActionForm action={`/admin/articles/${article?.id}/revisions/${revision.id}/restore`} token={chrome.token} label={`恢复 #${revision.id} 为新草稿`} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,13 +1,53 @@
-// Admins only: the audit log.
+// Admins only: the audit log in Chinese: action names, the item, and what changed, field by field.
 import type { AuditEntry } from '../audit.service.ts';
+import { AUDIT_ACTION_NAMES, auditActionName, auditTargetName, readableChanges } from '../audit-catalogue.ts';
 import { ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
 import { Pagination } from '../../http/pagination.tsx';
 import { TableScroll } from '../../http/table-scroll.tsx';
 import { chinaTimeHeading, chinaTimestamp } from '../../lib/china-time.ts';
 
-/** The audit log, newest first, with filters. */
-export function AuditPage(props: { console: ConsoleChrome; filter: { user: string; action: string; type: string }; entries: AuditEntry[]; page: number; pageCount: number; total: number }) {
+/** The filters as the page's query string carries them. */
+export interface AuditPageFilter {
+  user: string;
+  action: string;
+  channel: string;
+  from: string;
+  to: string;
+}
+
+type Option = { value: string; label: string };
+
+function FilterSelect(props: { name: string; label: string; value: string; all: string; options: readonly Option[] }) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name}>
+        <option value="">{props.all}</option>
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === props.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const ACTION_OPTIONS: Option[] = Object.entries(AUDIT_ACTION_NAMES).map(([value, label]) => ({ value, label }));
+
+/** The audit log, newest first, with filters by action, user, channel and Beijing dates. */
+export function AuditPage(props: {
+  console: ConsoleChrome;
+  filter: AuditPageFilter;
+  userNames: readonly string[];
+  channels: readonly Option[];
+  entries: AuditEntry[];
+  page: number;
+  pageCount: number;
+  total: number;
+}) {
   const { filter } = props;
+  const channelName = (slug: string) => props.channels.find((channel) => channel.value === slug)?.label ?? slug;
   const href = (page: number) => {
     const params = new URLSearchParams(Object.entries(filter).filter(([, value]) => value !== ''));
     if (page > 1) params.set('page', String(page));
@@ -16,17 +56,16 @@ export function AuditPage(props: { console: ConsoleChrome; filter: { user: strin
   return (
     <ConsoleLayout console={props.console} title="审计日志">
       <form class="search-filters" method="get" action="/admin/audit">
+        <FilterSelect name="action" label="操作" value={filter.action} all="全部操作" options={ACTION_OPTIONS} />
+        <FilterSelect name="user" label="用户" value={filter.user} all="全部用户" options={props.userNames.map((name) => ({ value: name, label: name }))} />
+        <FilterSelect name="channel" label="频道" value={filter.channel} all="全部频道" options={props.channels} />
         <label>
-          用户
-          <input type="text" name="user" value={filter.user} maxlength={32} />
+          {chinaTimeHeading('起始日期')}
+          <input type="date" name="from" value={filter.from} />
         </label>
         <label>
-          操作
-          <input type="text" name="action" value={filter.action} maxlength={40} placeholder="如 submission.publish" />
-        </label>
-        <label>
-          对象类型
-          <input type="text" name="type" value={filter.type} maxlength={20} placeholder="如 submission" />
+          {chinaTimeHeading('截止日期')}
+          <input type="date" name="to" value={filter.to} />
         </label>
         <button type="submit">筛选</button>
       </form>
@@ -39,8 +78,8 @@ export function AuditPage(props: { console: ConsoleChrome; filter: { user: strin
             <th scope="col">用户</th>
             <th scope="col">操作</th>
             <th scope="col">对象</th>
-            <th scope="col">变更前</th>
-            <th scope="col">变更后</th>
+            <th scope="col">频道</th>
+            <th scope="col">变更</th>
             <th scope="col">来源</th>
           </tr>
         </thead>
@@ -49,16 +88,24 @@ export function AuditPage(props: { console: ConsoleChrome; filter: { user: strin
             <tr>
               <td>{chinaTimestamp(entry.at)}</td>
               <td>{entry.userName}</td>
-              <td>{entry.action}</td>
               <td>
-                {entry.targetType}
+                {auditActionName(entry.action)}
+                {auditActionName(entry.action) !== entry.action && <span class="audit-code">{entry.action}</span>}
+              </td>
+              <td>
+                {auditTargetName(entry.targetType)}
                 {entry.targetId && ` #${entry.targetId}`}
               </td>
+              <td>{entry.channel ? channelName(entry.channel) : '—'}</td>
               <td>
-                <code>{entry.before}</code>
-              </td>
-              <td>
-                <code>{entry.after}</code>
+                <ul class="audit-changes">
+                  {readableChanges(entry.before, entry.after, channelName).map((line) => (
+                    <li class={line.kind === 'before' ? 'audit-before' : undefined}>
+                      {line.kind === 'before' && '原:'}
+                      {line.text}
+                    </li>
+                  ))}
+                </ul>
               </td>
               <td>{entry.client}</td>
             </tr>
