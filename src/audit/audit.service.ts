@@ -1,6 +1,7 @@
 // The audit log: who did what to which item, when, with the item before and after. Written in the
 // transaction of the action it records, so an action and its record commit together.
 import type { Db } from '../db/database.ts';
+import * as store from './audit.store.ts';
 
 /** Who acts: a console user, or the command line. */
 export interface Actor {
@@ -19,20 +20,17 @@ export async function recordAudit(
   entry: { action: string; targetType: string; targetId?: string | number | undefined; before?: unknown; after?: unknown },
   now = new Date(),
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: now.toISOString(),
-      user_id: actor.userId,
-      user_name: actor.userName,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId === undefined ? null : String(entry.targetId),
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      client: actor.client ?? null,
-    })
-    .execute();
+  await store.insertAuditEntry(db, {
+    at: now.toISOString(),
+    user_id: actor.userId,
+    user_name: actor.userName,
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId === undefined ? null : String(entry.targetId),
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    client: actor.client ?? null,
+  });
 }
 
 /** One entry as the console lists it. */
@@ -55,16 +53,9 @@ export async function auditEntries(
   db: Db,
   filter: { userName?: string | undefined; action?: string | undefined; targetType?: string | undefined; page: number },
 ): Promise<{ entries: AuditEntry[]; total: number }> {
-  let query = db.selectFrom('audit_log');
-  if (filter.userName) query = query.where('user_name', '=', filter.userName);
-  if (filter.action) query = query.where('action', '=', filter.action);
-  if (filter.targetType) query = query.where('target_type', '=', filter.targetType);
-  const [{ count }, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-    query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(AUDIT_PAGE_SIZE).offset((filter.page - 1) * AUDIT_PAGE_SIZE).execute(),
-  ]);
+  const { total, rows } = await store.auditLogPage(db, filter, AUDIT_PAGE_SIZE, (filter.page - 1) * AUDIT_PAGE_SIZE);
   return {
-    total: Number(count),
+    total,
     entries: rows.map((row) => ({
       id: Number(row.id),
       at: row.at,
