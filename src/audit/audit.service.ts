@@ -3,6 +3,7 @@
 import type { Db } from '../db/database.ts';
 import { chinaDayStart } from '../lib/china-time.ts';
 import type { AuditAction } from './audit-catalogue.ts';
+import * as store from './audit.store.ts';
 
 /** Who acts: a console user, or the command line. */
 export interface Actor {
@@ -21,21 +22,18 @@ export async function recordAudit(
   entry: { action: AuditAction; targetType: string; targetId?: string | number | undefined; before?: unknown; after?: unknown; channel?: string | null | undefined },
   now = new Date(),
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: now.toISOString(),
-      user_id: actor.userId,
-      user_name: actor.userName,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId === undefined ? null : String(entry.targetId),
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      client: actor.client ?? null,
-      channel: entry.channel ?? null,
-    })
-    .execute();
+  await store.insertAuditEntry(db, {
+    at: now.toISOString(),
+    user_id: actor.userId,
+    user_name: actor.userName,
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId === undefined ? null : String(entry.targetId),
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    client: actor.client ?? null,
+    channel: entry.channel ?? null,
+  });
 }
 
 /** One entry as the console lists it. */
@@ -69,21 +67,12 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** A page of the log, newest first, narrowed by `filter`; a date that is not one is ignored. */
 export async function auditEntries(db: Db, filter: AuditFilter & { page: number }): Promise<{ entries: AuditEntry[]; total: number }> {
-  let query = db.selectFrom('audit_log');
-  if (filter.userName) query = query.where('user_name', '=', filter.userName);
-  if (filter.action) query = query.where('action', '=', filter.action);
-  if (filter.targetType) query = query.where('target_type', '=', filter.targetType);
-  if (filter.channel) query = query.where('channel', '=', filter.channel);
   const from = chinaDayStart(filter.fromDate ?? '');
-  if (from) query = query.where('at', '>=', from);
   const until = filter.toDate && chinaDayStart(filter.toDate) ? chinaDayStart(nextDay(filter.toDate)) : undefined;
-  if (until) query = query.where('at', '<', until);
-  const [{ count }, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-    query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(AUDIT_PAGE_SIZE).offset((filter.page - 1) * AUDIT_PAGE_SIZE).execute(),
-  ]);
+  const query = { userName: filter.userName, action: filter.action, targetType: filter.targetType, channel: filter.channel, from, until };
+  const { total, rows } = await store.auditLogPage(db, query, AUDIT_PAGE_SIZE, (filter.page - 1) * AUDIT_PAGE_SIZE);
   return {
-    total: Number(count),
+    total,
     entries: rows.map((row) => ({
       id: Number(row.id),
       at: row.at,
@@ -100,7 +89,6 @@ export async function auditEntries(db: Db, filter: AuditFilter & { page: number 
 }
 
 /** The names of everyone with an entry, for the log's user filter. */
-export async function auditUserNames(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('audit_log').select('user_name').distinct().orderBy('user_name').execute();
-  return rows.map((row) => row.user_name);
+export function auditUserNames(db: Db): Promise<string[]> {
+  return store.auditUserNames(db);
 }
