@@ -13,16 +13,16 @@ import { csrfProtection, csrfToken } from '../http/csrf.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { formBody, formValues } from '../http/form.ts';
 import { htmlDocument } from '../http/layout.tsx';
-import { clientAddress, rateLimited } from '../http/rate-limit.ts';
+import { clientAddress } from '../http/rate-limit.ts';
 import { parseId, parsePageNumber } from '../http/request-params.ts';
 import { publishSubmission, rejectSubmission, submissionForReview, submissionQueue } from '../submissions/submission.service.ts';
 import { clearSessionCookie, limitSignedOutPosts, noStore, requireRole, requireSignIn, sessionCookie, setSessionCookie, SIGNED_OUT_POST_LIMIT, type ConsoleEnv } from './console-session.ts';
 import { AuditPage, UsersPage } from './views/admin-pages.tsx';
 import type { ConsoleChrome } from './views/console-layout.tsx';
+import { countFailedSignIn, signInRefusal } from './sign-in-limit.ts';
 import { LoginPage, PasswordPage } from './views/login-page.tsx';
 import { ApplicationDetailPage, ApplicationListPage, ConsoleHomePage, MessageDetailPage, MessageListPage, SubmissionDetailPage, SubmissionListPage } from './views/queue-pages.tsx';
 
-const LOGIN_LIMIT = { name: 'login', max: 10, windowSeconds: 900 };
 const REASON_MAX = 500;
 const NOTE_MAX = 2000;
 
@@ -32,7 +32,7 @@ export function adminRoutes(ctx: RouteContext): Hono<ConsoleEnv> {
   const client = (c: Context) => clientAddress(c, ctx.trustProxy);
   const actor = (c: Context<ConsoleEnv>): Actor => ({ userId: c.get('user').id, userName: c.get('user').name, client: client(c) });
   const chrome = async (c: Context<ConsoleEnv>): Promise<ConsoleChrome> => ({ chrome: { ...(await ctx.chrome()), nav: [] }, user: c.get('user'), token: csrfToken(c) });
-  const page = (c: Context, body: Parameters<typeof htmlDocument>[0], status: 200 | 400 = 200) => c.html(htmlDocument(body), status);
+  const page = (c: Context, body: Parameters<typeof htmlDocument>[0], status: 200 | 400 | 429 = 200) => c.html(htmlDocument(body), status);
   const idOf = (c: Context) => parseId(c.req.param('id') ?? '') ?? 0;
   // A required text field of a decision form; a bad one is a 400 page saying what to fix.
   const textField = async (c: Context, name: string, label: string, max: number): Promise<string> => {
@@ -63,13 +63,16 @@ export function adminRoutes(ctx: RouteContext): Hono<ConsoleEnv> {
     const next = c.req.query('next') ?? '/admin';
     return page(c, <LoginPage console={{ chrome: { ...(await ctx.chrome()), nav: [] }, user: undefined, token: csrfToken(c) }} next={next} name="" />);
   });
-  app.post('/admin/login', rateLimited(db, LOGIN_LIMIT, client), async (c) => {
+  app.post('/admin/login', async (c) => {
     const values = await formValues(c);
     const name = (values.name ?? '').trim().slice(0, 32);
-    const result = await signIn(db, name, (values.password ?? '').slice(0, 128), client(c));
+    const tooOften = await signInRefusal(db, name, client(c));
+    const result = tooOften ? { refused: tooOften.message } : await signIn(db, name, (values.password ?? '').slice(0, 128), client(c));
     if ('refused' in result) {
+      if (tooOften) c.header('Retry-After', String(tooOften.retryAfterSeconds));
+      else await countFailedSignIn(db, name, client(c));
       const login = <LoginPage console={{ chrome: { ...(await ctx.chrome()), nav: [] }, user: undefined, token: csrfToken(c) }} next={values.next ?? '/admin'} name={name} problem={result.refused} />;
-      return page(c, login, 400);
+      return page(c, login, tooOften ? 429 : 400);
     }
     const old = sessionCookie(c);
     if (old) await signOut(db, old, { userId: result.userId, userName: name, client: client(c) });

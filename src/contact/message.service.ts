@@ -4,13 +4,16 @@ import { canActOn, channelScope, type ConsoleUser } from '../accounts/account.ts
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { ContactMessageTable } from './message.table.ts';
-import type { MessageInput } from './message.ts';
+import { newTrackingCode } from '../lib/tracking-code.ts';
+import { MESSAGE_CODE_PREFIX, type MessageInput, type MessageStatus } from './message.ts';
 
-/** Stores a message for the office it addresses and returns its id. */
-export async function leaveMessage(db: Db, input: MessageInput, now = new Date()): Promise<number> {
+/** Stores a message for the office it addresses and returns its id and tracking code. */
+export async function leaveMessage(db: Db, input: MessageInput, now = new Date()): Promise<{ id: number; trackingCode: string }> {
+  const trackingCode = newTrackingCode(MESSAGE_CODE_PREFIX);
   const { id } = await db
     .insertInto('contact_message')
     .values({
+      tracking_code: trackingCode,
       channel: input.channel,
       subject: input.subject,
       body: input.body,
@@ -24,7 +27,16 @@ export async function leaveMessage(db: Db, input: MessageInput, now = new Date()
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return Number(id);
+  return { id: Number(id), trackingCode };
+}
+
+/**
+ * A message's status by its tracking code, or undefined. The reply note stays out: it is the
+ * office's record of how it answered, and the form never promised to publish it.
+ */
+export async function messageStatus(db: Db, trackingCode: string): Promise<MessageStatus | undefined> {
+  const row = await db.selectFrom('contact_message').select(['tracking_code', 'subject', 'status', 'created_at', 'closed_at']).where('tracking_code', '=', trackingCode).executeTakeFirst();
+  return row && { trackingCode: row.tracking_code, subject: row.subject, status: row.status, createdAt: row.created_at, closedAt: row.closed_at };
 }
 
 /** How many messages are still open, all offices together, counting no further than `cap`. */
@@ -39,6 +51,7 @@ export async function openMessages(db: Db, cap: number): Promise<number> {
 /** A message as the console shows it. */
 export interface MessageForReview {
   id: number;
+  trackingCode: string;
   channel: string;
   subject: string;
   body: string;
@@ -52,6 +65,7 @@ export interface MessageForReview {
 function rowToReview(row: Selectable<ContactMessageTable>): MessageForReview {
   return {
     id: Number(row.id),
+    trackingCode: row.tracking_code,
     channel: row.channel,
     subject: row.subject,
     body: row.body,

@@ -1,7 +1,7 @@
 // Queries on the enterprise_application table.
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { DirectoryEntry } from './application.ts';
+import type { ApplicationStatus, DirectoryEntry } from './application.ts';
 import type { EnterpriseApplicationTable } from './application.table.ts';
 
 /** Stores an application and returns its id. */
@@ -10,10 +10,36 @@ export async function insertApplication(db: Db, row: Insertable<EnterpriseApplic
   return Number(id);
 }
 
-/** True when the code already has an application under review. */
-export async function hasOpenApplication(db: Db, creditCode: string): Promise<boolean> {
-  const row = await db.selectFrom('enterprise_application').select('id').where('credit_code', '=', creditCode).where('status', '=', 'pending').executeTakeFirst();
-  return row !== undefined;
+/** What identifies a company: its credit code in China, or its country and registration number abroad. */
+export type CompanyKey = { creditCode: string } | { country: string; number: string };
+
+/** True when the company already has an application under review. */
+export async function hasOpenApplication(db: Db, company: CompanyKey): Promise<boolean> {
+  let query = db.selectFrom('enterprise_application').select('id').where('status', '=', 'pending');
+  query =
+    'creditCode' in company
+      ? query.where('registration_country', 'is', null).where('credit_code', '=', company.creditCode)
+      : query.where('registration_country', '=', company.country).where('registration_number', '=', company.number);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** What the status page shows, by tracking code. */
+export async function applicationStatusByCode(db: Db, trackingCode: string): Promise<ApplicationStatus | undefined> {
+  const row = await db
+    .selectFrom('enterprise_application')
+    .select(['tracking_code', 'company_name', 'status', 'reject_reason', 'created_at', 'closed_at'])
+    .where('tracking_code', '=', trackingCode)
+    .executeTakeFirst();
+  return (
+    row && {
+      trackingCode: row.tracking_code,
+      companyName: row.company_name,
+      status: row.status,
+      rejectReason: row.reject_reason,
+      createdAt: row.created_at,
+      closedAt: row.closed_at,
+    }
+  );
 }
 
 /** Applications awaiting review, counted up to `cap`: at most `cap` entries of the queue index are read. */

@@ -1,7 +1,6 @@
 // Queries on the submission table.
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { SubmissionStatus } from './submission.ts';
 import type { SubmissionTable } from './submission.table.ts';
 
 /** Stores a contribution and returns its id. */
@@ -19,8 +18,8 @@ export async function pendingSubmissionCount(db: Db, cap: number): Promise<numbe
   return Number(count);
 }
 
-/** What the status page shows, by tracking code. */
-export async function submissionStatusByCode(db: Db, trackingCode: string): Promise<SubmissionStatus | undefined> {
+/** What the status page shows, by tracking code; the article only by id. */
+export async function submissionStatusByCode(db: Db, trackingCode: string) {
   const row = await db
     .selectFrom('submission')
     .select(['tracking_code', 'title', 'status', 'reject_reason', 'article_id', 'created_at'])
