@@ -8,13 +8,11 @@ import { clearSessionCookie, requireRole, sessionCookie, setSessionCookie, type 
 import { csrfToken } from '../http/csrf.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { formBody, formValues } from '../http/form.ts';
-import { rateLimited } from '../http/rate-limit.ts';
 import { ROLES, type Role } from './account.ts';
+import { countFailedSignIn, signInRefusal } from './sign-in-limit.ts';
 import { changePassword, createUser, listUsers, setUserDisabled, signIn, signOut } from './account.service.ts';
 import { LoginPage, PasswordPage } from './views/login-page.tsx';
 import { UsersPage } from './views/users-page.tsx';
-
-const LOGIN_LIMIT = { name: 'login', max: 10, windowSeconds: 900 };
 
 /** Routes without a session: GET and POST `/login`. */
 export function signInRoutes(ctx: RouteContext, kit: ConsoleKit): Hono {
@@ -22,12 +20,15 @@ export function signInRoutes(ctx: RouteContext, kit: ConsoleKit): Hono {
   const signedOutChrome = async (c: Context) => ({ chrome: { ...(await ctx.chrome()), nav: [] }, user: undefined, token: csrfToken(c) });
   return new Hono()
     .get('/login', async (c) => kit.page(c, <LoginPage console={await signedOutChrome(c)} next={c.req.query('next') ?? '/admin'} name="" />))
-    .post('/login', rateLimited(db, LOGIN_LIMIT, kit.client), async (c) => {
+    .post('/login', async (c) => {
       const values = await formValues(c);
       const name = (values.name ?? '').trim().slice(0, 32);
-      const result = await signIn(db, name, (values.password ?? '').slice(0, 128), kit.client(c));
+      const tooOften = await signInRefusal(db, name, kit.client(c));
+      const result = tooOften ? { refused: tooOften.message } : await signIn(db, name, (values.password ?? '').slice(0, 128), kit.client(c));
       if ('refused' in result) {
-        return kit.page(c, <LoginPage console={await signedOutChrome(c)} next={values.next ?? '/admin'} name={name} problem={result.refused} />, 400);
+        if (tooOften) c.header('Retry-After', String(tooOften.retryAfterSeconds));
+        else await countFailedSignIn(db, name, kit.client(c));
+        return kit.page(c, <LoginPage console={await signedOutChrome(c)} next={values.next ?? '/admin'} name={name} problem={result.refused} />, tooOften ? 429 : 400);
       }
       const old = sessionCookie(c);
       if (old) await signOut(db, old, { userId: result.userId, userName: name, client: kit.client(c) });

@@ -124,6 +124,11 @@ export async function articleWithNeighbours(
   return { article, ...(await store.neighbourArticles(db, article)) };
 }
 
+/** True when the article exists and is published (not a draft, scheduled or deleted). */
+export async function isArticlePublic(db: Db, id: number): Promise<boolean> {
+  return (await store.articleById(db, id)) !== undefined;
+}
+
 /** Articles by id, in the order of `ids`; unknown ids are left out. */
 export async function articlesByIds(db: Db, ids: readonly number[]): Promise<Article[]> {
   if (ids.length === 0) return [];

@@ -131,20 +131,23 @@ describe('a backup made by an older version', () => {
         const file = join(dir.path, 'site.jsonl.gz');
         await backupDatabase(opened, file);
         // As the version before the contribution-key migration wrote it: without that migration and
-        // those after it (and the columns they add), and a contribution's article keyed by title
+        // those after it (and the fact, audit, revision, application and message columns they add), and a contribution's article keyed by title
         // and date like an import (which that migration rekeys).
         const { id, article_id: articleId } = await opened.db.selectFrom('submission').select(['id', 'article_id']).where('status', '=', 'published').executeTakeFirstOrThrow();
         const laterColumns: Record<string, Set<string>> = {
           indicator_fact: new Set(['place', 'period', 'qualifier', 'confidence', 'confidence_reasons']),
           audit_log: new Set(['channel']),
           article_revision: new Set(['restored_from']),
+          enterprise_application: new Set(['tracking_code', 'registration_country', 'registration_number']),
+          contact_message: new Set(['tracking_code']),
         };
         let dropped: number[] = [];
         const older = await rewritten(file, join(dir.path, 'older.jsonl.gz'), (item) => {
           if (item.kind === 'header') return { kind: 'header', header: { ...item.header, migrations: item.header.migrations.slice(0, item.header.migrations.indexOf('2026-11-29T12-10_contribution-article-keys')) } };
           if (item.kind === 'table') {
             const { columns } = item.section;
-            dropped = columns.flatMap(([name], i) => (laterColumns[item.section.table]?.has(name) ? [i] : []));
+            const later = laterColumns[item.section.table];
+            dropped = later ? columns.flatMap(([name], i) => (later.has(name) ? [i] : [])) : [];
             return { kind: 'table', section: { ...item.section, columns: columns.filter((_, i) => !dropped.includes(i)) } };
           }
           const rows = item.rows.map((row) => row.filter((_, i) => !dropped.includes(i)));
@@ -158,6 +161,8 @@ describe('a backup made by an older version', () => {
             assert.equal(article.source_key, `submission:${id}`, `the later migrations ran on the restored rows (${target.name})`);
             const facts = await fresh.db.selectFrom('indicator_fact').select(['place', 'confidence']).execute();
             assert.ok(facts.length > 0 && facts.every((f) => f.place === null && f.confidence === 'low'), `facts restored from before places were read (${target.name})`);
+            const codes = await fresh.db.selectFrom('contact_message').select('tracking_code').execute();
+            assert.ok(codes.length > 0 && codes.every((row) => /^LY-/.test(row.tracking_code)), `messages restored from before codes got theirs (${target.name})`);
           }, { migrate: false });
           await withTestDb(target, async (migrated) => {
             await assert.rejects(restore(migrated, older), /the target database has a newer schema than the backup/);

@@ -3,14 +3,17 @@ import type { ConsoleUser } from '../accounts/account.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
-import type { MessageInput } from './message.ts';
-import { insertMessage, messageReviewStore, openMessageCount, type MessageForReview } from './message.store.ts';
+import { newTrackingCode } from '../lib/tracking-code.ts';
+import { MESSAGE_CODE_PREFIX, type MessageInput, type MessageStatus } from './message.ts';
+import { insertMessage, messageReviewStore, messageStatusByCode, openMessageCount, type MessageForReview } from './message.store.ts';
 
 export type { MessageForReview } from './message.store.ts';
 
-/** Stores a message for the office it addresses and returns its id. */
-export function leaveMessage(db: Db, input: MessageInput, now = new Date()): Promise<number> {
-  return insertMessage(db, {
+/** Stores a message for the office it addresses and returns its id and tracking code. */
+export async function leaveMessage(db: Db, input: MessageInput, now = new Date()): Promise<{ id: number; trackingCode: string }> {
+  const trackingCode = newTrackingCode(MESSAGE_CODE_PREFIX);
+  const id = await insertMessage(db, {
+    tracking_code: trackingCode,
     channel: input.channel,
     subject: input.subject,
     body: input.body,
@@ -22,6 +25,15 @@ export function leaveMessage(db: Db, input: MessageInput, now = new Date()): Pro
     closed_at: null,
     purged_at: null,
   });
+  return { id, trackingCode };
+}
+
+/**
+ * A message's status by its tracking code, or undefined. The reply note stays out: it is the
+ * office's record of how it answered, and the form never promised to publish it.
+ */
+export function messageStatus(db: Db, trackingCode: string): Promise<MessageStatus | undefined> {
+  return messageStatusByCode(db, trackingCode);
 }
 
 /** How many messages are still open, all offices together, counting no further than `cap`. */

@@ -2,12 +2,19 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { ReviewStore } from '../review/review-queue.ts';
+import type { MessageStatus } from './message.ts';
 import type { ContactMessageTable } from './message.table.ts';
 
 /** Stores a message and returns its id. */
 export async function insertMessage(db: Db, row: Insertable<ContactMessageTable>): Promise<number> {
   const { id } = await db.insertInto('contact_message').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(id);
+}
+
+/** A message's status by its tracking code (never its reply note), or undefined. */
+export async function messageStatusByCode(db: Db, trackingCode: string): Promise<MessageStatus | undefined> {
+  const row = await db.selectFrom('contact_message').select(['tracking_code', 'subject', 'status', 'created_at', 'closed_at']).where('tracking_code', '=', trackingCode).executeTakeFirst();
+  return row && { trackingCode: row.tracking_code, subject: row.subject, status: row.status, createdAt: row.created_at, closedAt: row.closed_at };
 }
 
 /** How many messages are open, counting no further than `cap`. */
@@ -22,6 +29,7 @@ export async function openMessageCount(db: Db, cap: number): Promise<number> {
 /** A message as the console shows it. */
 export interface MessageForReview {
   id: number;
+  trackingCode: string;
   channel: string;
   subject: string;
   body: string;
@@ -38,6 +46,7 @@ export type MessageClosed = { status: 'handled'; replyNote: string };
 function rowToReview(row: Selectable<ContactMessageTable>): MessageForReview {
   return {
     id: Number(row.id),
+    trackingCode: row.tracking_code,
     channel: row.channel,
     subject: row.subject,
     body: row.body,

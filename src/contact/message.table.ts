@@ -4,6 +4,8 @@ import { backupTable } from '../db/backup-table.ts';
 
 export interface ContactMessageTable {
   id: Generated<number>;
+  /** The sender's reference code for the status page, e.g. LY-7K4M-Q9XZ. */
+  tracking_code: string;
   /** The office addressed: the city's or a district's (channel slug). */
   channel: string;
   subject: string;
@@ -22,7 +24,7 @@ export interface ContactMessageTable {
 export const contactMessageBackup = backupTable<ContactMessageTable>(
   'contact_message',
   {
-    id: 'integer', channel: 'text', subject: 'text', body: 'text', sender_name: 'text', sender_contact: 'text', status: 'text',
+    id: 'integer', tracking_code: 'text', channel: 'text', subject: 'text', body: 'text', sender_name: 'text', sender_contact: 'text', status: 'text',
     reply_note: 'text', created_at: 'text', closed_at: 'text', purged_at: 'text',
   },
   { key: ['id'], autoIncrement: 'id' },

@@ -1,9 +1,20 @@
 // A message to an investment-promotion office (联系我们).
 import { z } from 'zod';
-import { consent, mobileOrEmail, oneOf, requiredText } from '../http/form-fields.ts';
+import { consent, phoneOrEmail, oneOf, requiredText } from '../http/form-fields.ts';
 
 export const SUBJECT_MAX = 100;
 export const MESSAGE_MAX = 5000;
+/** Tracking codes of messages start with LY (留言). */
+export const MESSAGE_CODE_PREFIX = 'LY';
+
+/** What the status page tells the sender. */
+export interface MessageStatus {
+  trackingCode: string;
+  subject: string;
+  status: 'open' | 'handled';
+  createdAt: string;
+  closedAt: string | null;
+}
 
 /** The message form's rules, given the channel slugs of the offices. */
 export function messageSchema(channelSlugs: readonly string[]) {
@@ -12,7 +23,7 @@ export function messageSchema(channelSlugs: readonly string[]) {
     subject: requiredText('主题', SUBJECT_MAX, 2),
     body: requiredText('留言内容', MESSAGE_MAX, 10),
     name: requiredText('姓名', 50),
-    contact: mobileOrEmail(),
+    contact: phoneOrEmail(),
     consent: consent('请阅读并同意个人信息的使用说明。'),
   });
 }

@@ -54,5 +54,41 @@ for (const dialect of testDialects()) {
         },
         { migrate: false },
       ));
+
+    it('gives applications and messages from before #13 their own reference codes, and keeps one open application per company', () =>
+      withTestDb(
+        dialect,
+        async (opened) => {
+          const { db } = opened;
+          await migrateToLatest(db, opened.dialect, '2026-11-29T13-40_fact-review');
+          const at = '2026-01-01T00:00:00.000Z';
+          for (const [company, code] of [['甲公司', '9144030071526726XG'], ['乙公司', '91330100799655058B']]) {
+            await sql`insert into enterprise_application (company_name, credit_code, industry, channel, planned_investment, contact_person, contact_mobile, description, status, created_at)
+              values (${company}, ${code}, 'C', 'donghu', 100, '李四', '13800138000', '简介', 'pending', ${at})`.execute(db);
+          }
+          for (const subject of ['问题一', '问题二', '问题三']) {
+            await sql`insert into contact_message (channel, subject, body, sender_name, sender_contact, status, created_at) values ('donghu', ${subject}, '内容', '王五', 'w@example.cn', 'open', ${at})`.execute(db);
+          }
+
+          await migrateToLatest(db, opened.dialect);
+          const applications = await db.selectFrom('enterprise_application').select(['tracking_code', 'registration_country', 'registration_number']).execute();
+          const messages = await db.selectFrom('contact_message').select('tracking_code').execute();
+          for (const { tracking_code } of applications) assert.match(tracking_code, /^RZ-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+          for (const { tracking_code } of messages) assert.match(tracking_code, /^LY-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+          assert.equal(new Set([...applications, ...messages].map((row) => row.tracking_code)).size, 5, 'every row its own code');
+          assert.deepEqual(applications.map((row) => [row.registration_country, row.registration_number]), [[null, null], [null, null]]);
+
+          const pending = (credit: string, country: string | null, number: string | null) => ({
+            tracking_code: `RZ-${Math.random()}`, company_name: '丙公司', credit_code: credit, registration_country: country, registration_number: number, industry: 'C', channel: 'donghu',
+            planned_investment: 1, contact_person: null, contact_mobile: null, description: '简介', status: 'pending' as const, reject_reason: null, created_at: at, closed_at: null, purged_at: null,
+          });
+          await assert.rejects(db.insertInto('enterprise_application').values(pending('9144030071526726XG', null, null)).execute(), 'a second open application with the same credit code');
+          await db.insertInto('enterprise_application').values(pending('', 'DE', 'HRB 1')).execute();
+          await db.insertInto('enterprise_application').values(pending('', 'AT', 'HRB 1')).execute();
+          await assert.rejects(db.insertInto('enterprise_application').values(pending('', 'DE', 'HRB 1')).execute(), 'a second open application with the same country and number');
+          await assert.rejects(db.insertInto('enterprise_application').values({ ...pending('', 'FR', '1'), tracking_code: applications[0]!.tracking_code }).execute(), 'codes are unique');
+        },
+        { migrate: false },
+      ));
   });
 }

@@ -3,8 +3,9 @@ import type { ConsoleUser } from '../accounts/account.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
+import { newTrackingCode } from '../lib/tracking-code.ts';
 import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
-import type { ApplicationInput, DirectoryEntry } from './application.ts';
+import { APPLICATION_CODE_PREFIX, type ApplicationInput, type ApplicationStatus, type DirectoryEntry } from './application.ts';
 import * as store from './application.store.ts';
 import { applicationReviewStore, type ApplicationForReview } from './application.store.ts';
 
@@ -12,18 +13,25 @@ export type { ApplicationForReview } from './application.store.ts';
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
-/** Why an application cannot be accepted, per field. */
-export type ApplicationRefusal = { creditCode: string };
+/** Why an application cannot be accepted, beside the field that identifies the company. */
+export type ApplicationRefusal = { creditCode: string } | { registrationNumber: string };
 
-const ALREADY_OPEN = '该统一社会信用代码已有一份正在审核的申请,请勿重复提交;审核结果将通过您留下的手机号码通知。';
+const ALREADY_OPEN = '已有一份正在审核的申请,请勿重复提交;可凭提交时得到的查询码查看审核进度。';
 
-/** Stores an application for review, or refuses a second open one for the same company. */
-export async function applyForSettlement(db: Db, input: ApplicationInput, now = new Date()): Promise<{ id: number } | ApplicationRefusal> {
-  if (await store.hasOpenApplication(db, input.creditCode)) return { creditCode: ALREADY_OPEN };
+/** Stores an application for review and returns its tracking code, or refuses a second open one for the same company. */
+export async function applyForSettlement(db: Db, input: ApplicationInput, now = new Date()): Promise<{ id: number; trackingCode: string } | ApplicationRefusal> {
+  const company: store.CompanyKey = input.registration === 'china' ? { creditCode: input.creditCode } : { country: input.registrationCountry, number: input.registrationNumber };
+  const refusal: ApplicationRefusal =
+    input.registration === 'china' ? { creditCode: `该统一社会信用代码${ALREADY_OPEN}` } : { registrationNumber: `该国家或地区的这一注册号${ALREADY_OPEN}` };
+  if (await store.hasOpenApplication(db, company)) return refusal;
+  const trackingCode = newTrackingCode(APPLICATION_CODE_PREFIX);
   try {
     const id = await store.insertApplication(db, {
+      tracking_code: trackingCode,
       company_name: input.companyName,
-      credit_code: input.creditCode,
+      credit_code: input.registration === 'china' ? input.creditCode : '',
+      registration_country: input.registration === 'abroad' ? input.registrationCountry : null,
+      registration_number: input.registration === 'abroad' ? input.registrationNumber : null,
       industry: input.industry,
       channel: input.channel,
       planned_investment: input.plannedInvestment,
@@ -36,12 +44,17 @@ export async function applyForSettlement(db: Db, input: ApplicationInput, now = 
       closed_at: null,
       purged_at: null,
     });
-    return { id };
+    return { id, trackingCode };
   } catch (error) {
-    // Two posts at once: the partial unique index lets only one through.
-    if (await store.hasOpenApplication(db, input.creditCode)) return { creditCode: ALREADY_OPEN };
+    // Two posts at once: the partial unique indexes let only one through.
+    if (await store.hasOpenApplication(db, company)) return refusal;
     throw error;
   }
+}
+
+/** An application's status by its tracking code, or undefined. */
+export function applicationStatus(db: Db, trackingCode: string): Promise<ApplicationStatus | undefined> {
+  return store.applicationStatusByCode(db, trackingCode);
 }
 
 /** One page of the directory of approved enterprises. */

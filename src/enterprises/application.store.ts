@@ -2,7 +2,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { ReviewStore } from '../review/review-queue.ts';
-import type { DirectoryEntry } from './application.ts';
+import type { ApplicationStatus, DirectoryEntry } from './application.ts';
 import type { EnterpriseApplicationTable } from './application.table.ts';
 
 /** Stores an application and returns its id. */
@@ -11,10 +11,36 @@ export async function insertApplication(db: Db, row: Insertable<EnterpriseApplic
   return Number(id);
 }
 
-/** True when the code already has an application under review. */
-export async function hasOpenApplication(db: Db, creditCode: string): Promise<boolean> {
-  const row = await db.selectFrom('enterprise_application').select('id').where('credit_code', '=', creditCode).where('status', '=', 'pending').executeTakeFirst();
-  return row !== undefined;
+/** What identifies a company: its credit code in China, or its country and registration number abroad. */
+export type CompanyKey = { creditCode: string } | { country: string; number: string };
+
+/** True when the company already has an application under review. */
+export async function hasOpenApplication(db: Db, company: CompanyKey): Promise<boolean> {
+  let query = db.selectFrom('enterprise_application').select('id').where('status', '=', 'pending');
+  query =
+    'creditCode' in company
+      ? query.where('registration_country', 'is', null).where('credit_code', '=', company.creditCode)
+      : query.where('registration_country', '=', company.country).where('registration_number', '=', company.number);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** What the status page shows, by tracking code. */
+export async function applicationStatusByCode(db: Db, trackingCode: string): Promise<ApplicationStatus | undefined> {
+  const row = await db
+    .selectFrom('enterprise_application')
+    .select(['tracking_code', 'company_name', 'status', 'reject_reason', 'created_at', 'closed_at'])
+    .where('tracking_code', '=', trackingCode)
+    .executeTakeFirst();
+  return (
+    row && {
+      trackingCode: row.tracking_code,
+      companyName: row.company_name,
+      status: row.status,
+      rejectReason: row.reject_reason,
+      createdAt: row.created_at,
+      closedAt: row.closed_at,
+    }
+  );
 }
 
 /** Applications awaiting review, counted up to `cap`: at most `cap` entries of the queue index are read. */
@@ -61,8 +87,10 @@ export async function approvedEnterprises(
 /** An application as the review queue shows it. */
 export interface ApplicationForReview {
   id: number;
+  trackingCode: string;
   companyName: string;
-  creditCode: string;
+  /** Where the company is registered: a credit code in China, or a country and number abroad. */
+  registration: { kind: 'china'; creditCode: string } | { kind: 'abroad'; country: string; number: string };
   industry: string;
   channel: string;
   plannedInvestment: number;
@@ -80,8 +108,10 @@ export type ApplicationClosed = { status: 'approved' | 'rejected'; reason: strin
 function rowToReview(row: Selectable<EnterpriseApplicationTable>): ApplicationForReview {
   return {
     id: Number(row.id),
+    trackingCode: row.tracking_code,
     companyName: row.company_name,
-    creditCode: row.credit_code,
+    registration:
+      row.registration_country === null ? { kind: 'china', creditCode: row.credit_code } : { kind: 'abroad', country: row.registration_country, number: row.registration_number ?? '' },
     industry: row.industry,
     channel: row.channel,
     plannedInvestment: Number(row.planned_investment),

@@ -1,12 +1,23 @@
 // An enterprise's application to settle (企业入驻), and what the public directory shows.
 import { z } from 'zod';
-import { consent, mobileNumber, oneOf, requiredText } from '../http/form-fields.ts';
+import { consent, oneOf, phoneNumber, requiredText } from '../http/form-fields.ts';
+import { COUNTRIES } from './country.ts';
 import { creditCodeProblem, normalizeCreditCode } from './credit-code.ts';
 import { INDUSTRIES } from './industry.ts';
 
 export const COMPANY_MAX = 100;
 export const DESCRIPTION_MAX = 2000;
 export const MAX_INVESTMENT = 100_000_000; // 万元: one trillion yuan
+export const REGISTRATION_NUMBER_MAX = 50;
+/** Tracking codes of applications start with RZ (入驻). */
+export const APPLICATION_CODE_PREFIX = 'RZ';
+
+/** Where the company is registered: in the mainland (with a credit code) or abroad, not yet in China. */
+export type Registration = 'china' | 'abroad';
+export const REGISTRATIONS: ReadonlyArray<{ value: Registration; label: string }> = [
+  { value: 'china', label: '已在中国境内注册(有统一社会信用代码)' },
+  { value: 'abroad', label: '境外企业,尚未在中国境内注册' },
+];
 
 /** An approved enterprise as the directory lists it (no personal data). */
 export interface DirectoryEntry {
@@ -19,16 +30,20 @@ export interface DirectoryEntry {
   approvedOn: string;
 }
 
+/** What the status page tells the applicant (nothing personal: the code is all it takes to see it). */
+export interface ApplicationStatus {
+  trackingCode: string;
+  companyName: string;
+  status: 'pending' | 'approved' | 'rejected';
+  rejectReason: string | null;
+  createdAt: string;
+  closedAt: string | null;
+}
+
 /** The application form's rules, given the district/zone slugs one may choose. */
 export function applicationSchema(channelSlugs: readonly string[]) {
-  return z.object({
+  const common = {
     companyName: requiredText('企业名称', COMPANY_MAX, 2),
-    creditCode: requiredText('统一社会信用代码', 30)
-      .transform(normalizeCreditCode)
-      .superRefine((code, ctx) => {
-        const problem = creditCodeProblem(code);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      }),
     industry: oneOf('所属行业', INDUSTRIES.map((industry) => industry.code)),
     channel: oneOf('意向落户区域', channelSlugs),
     plannedInvestment: requiredText('计划投资额', 20)
@@ -37,10 +52,31 @@ export function applicationSchema(channelSlugs: readonly string[]) {
       .transform(Number)
       .refine((amount) => amount > 0 && amount <= MAX_INVESTMENT, `计划投资额应大于 0 且不超过 ${MAX_INVESTMENT} 万元。`),
     contactPerson: requiredText('联系人', 50),
-    contactMobile: mobileNumber('联系人手机'),
+    contactMobile: phoneNumber('联系电话'),
     description: requiredText('项目简介', DESCRIPTION_MAX, 10),
     consent: consent('请阅读并同意个人信息的使用说明。'),
+  };
+  const inChina = z.object({
+    registration: z.literal('china'),
+    creditCode: requiredText('统一社会信用代码', 30)
+      .transform(normalizeCreditCode)
+      .superRefine((code, ctx) => {
+        const problem = creditCodeProblem(code);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    ...common,
   });
+  const abroad = z.object({
+    registration: z.literal('abroad'),
+    registrationCountry: oneOf('注册国家或地区', COUNTRIES.map((country) => country.code)),
+    registrationNumber: requiredText('境外注册号', REGISTRATION_NUMBER_MAX, 2).transform((text) => text.normalize('NFKC').toUpperCase()),
+    ...common,
+  });
+  // A form posted before the choice existed (a page open during an upgrade) is a mainland one.
+  return z.preprocess(
+    (values) => (typeof values === 'object' && values !== null && !('registration' in values) ? { ...values, registration: 'china' } : values),
+    z.discriminatedUnion('registration', [inChina, abroad], { error: '请选择企业注册地。' }),
+  );
 }
 
 export type ApplicationInput = z.infer<ReturnType<typeof applicationSchema>>;

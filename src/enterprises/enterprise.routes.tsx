@@ -2,38 +2,50 @@
 import { Hono, type Context } from 'hono';
 import type { RouteContext } from '../http/app-deps.ts';
 import { csrfToken } from '../http/csrf.ts';
+import { caseLookupLimit, caseStatusHandler } from '../http/case-status.tsx';
 import { AppError } from '../http/errors.tsx';
 import type { FieldState } from '../http/form-controls.tsx';
 import { htmlDocument } from '../http/layout.tsx';
 import { NO_STORE } from '../http/no-store.ts';
-import { publicFormGuard, readPublicForm } from '../http/public-form.ts';
+import { publicForm } from '../http/public-form.ts';
 import { parsePageNumber } from '../http/request-params.ts';
-import { applicationSchema } from './application.ts';
-import { applyForSettlement, enterpriseDirectory } from './application.service.ts';
+import { APPLICATION_CODE_PREFIX, applicationSchema } from './application.ts';
+import { applicationStatus, applyForSettlement, enterpriseDirectory } from './application.service.ts';
 import { INDUSTRIES } from './industry.ts';
-import { AppliedPage, ApplyPage, DirectoryPage } from './views/enterprise-pages.tsx';
+import { ApplicationStatusPage, ApplyPage, DirectoryPage } from './views/enterprise-pages.tsx';
 
-const APPLY_LIMIT = { name: 'apply', max: 5, windowSeconds: 600 };
+/** Accepted applications (and abuse) per client. */
+export const APPLY_LIMIT = { name: 'apply', max: 5, windowSeconds: 600 };
 
-/** Routes: `/enterprises/apply` (GET, POST), `/enterprises/applied`, `/enterprises`. */
+/** Routes: `/enterprises/apply` (GET, POST), `/enterprises/status`, `/enterprises`. */
 export function enterpriseRoutes(ctx: RouteContext): Hono {
   const { db, channels } = ctx;
   const districts = channels.all.filter((channel) => channel.kind !== 'city');
   const districtOptions = districts.map((channel) => ({ value: channel.slug, label: channel.name }));
   const schema = applicationSchema(districts.map((channel) => channel.slug));
-  const showForm = async (c: Context, state: FieldState, status: 200 | 400 = 200) =>
+  const form = publicForm(ctx, APPLY_LIMIT);
+  const showForm = async (c: Context, state: FieldState, status: 200 | 400 | 429 = 200) =>
     c.html(htmlDocument(<ApplyPage chrome={await ctx.chrome()} token={csrfToken(c)} state={state} districts={districtOptions} />), status, NO_STORE);
 
   return new Hono()
-    .get('/enterprises/apply', (c) => showForm(c, { values: {}, errors: {} }))
-    .post('/enterprises/apply', publicFormGuard(ctx, APPLY_LIMIT), async (c) => {
-      const result = await readPublicForm(c, schema);
-      if (!result.ok) return showForm(c, result, 400);
+    .get('/enterprises/apply', (c) => showForm(c, { values: { registration: 'china' }, errors: {} }))
+    .post('/enterprises/apply', form.guard, async (c) => {
+      const result = await form.read(c, schema);
+      if (!result.ok) return showForm(c, result, result.problem ? 429 : 400);
       const outcome = await applyForSettlement(db, result.data);
-      if ('creditCode' in outcome) return showForm(c, { values: result.values, errors: outcome }, 400);
-      return c.redirect('/enterprises/applied', 303);
+      if (!('trackingCode' in outcome)) return showForm(c, { values: result.values, errors: outcome }, 400);
+      return c.redirect(`/enterprises/status?code=${outcome.trackingCode}&new=1`, 303);
     })
-    .get('/enterprises/applied', async (c) => c.html(htmlDocument(<AppliedPage chrome={await ctx.chrome()} />)))
+    .get(
+      '/enterprises/status',
+      caseLookupLimit(ctx),
+      caseStatusHandler({
+        prefix: APPLICATION_CODE_PREFIX,
+        noun: '入驻申请',
+        find: (code) => applicationStatus(db, code),
+        show: async (c, lookup, status) => c.html(htmlDocument(<ApplicationStatusPage chrome={await ctx.chrome()} lookup={lookup} />), status, NO_STORE),
+      }),
+    )
     .get(
       '/enterprises',
       ctx.cachedPage(['industry', 'channel', 'page'], async (c) => {

@@ -136,8 +136,8 @@ describe('request body limits on a listening server', () => {
   it('admits the longest valid post of every public form, in Chinese', async () => {
     const posts = [
       ['/submit', { title: '长'.repeat(TITLE_MAX), body: '投'.repeat(BODY_MAX), channel: 'donghu', name: '名'.repeat(NAME_MAX), contact: '13800138000', consent: 'yes' }, '/submit/status?code='],
-      ['/contact', { channel: 'xihu', subject: '主'.repeat(SUBJECT_MAX), body: '留'.repeat(MESSAGE_MAX), name: '钱七', contact: 'qian@example.cn', consent: 'yes' }, '/contact?sent=1'],
-      ['/enterprises/apply', { companyName: '企'.repeat(COMPANY_MAX), creditCode: '91110000802100433B', industry: 'I', channel: 'donghu', plannedInvestment: '3000', contactPerson: '赵六', contactMobile: '13700137000', description: '介'.repeat(DESCRIPTION_MAX), consent: 'yes' }, '/enterprises/applied'],
+      ['/contact', { channel: 'xihu', subject: '主'.repeat(SUBJECT_MAX), body: '留'.repeat(MESSAGE_MAX), name: '钱七', contact: 'qian@example.cn', consent: 'yes' }, '/contact/status?code='],
+      ['/enterprises/apply', { companyName: '企'.repeat(COMPANY_MAX), creditCode: '91110000802100433B', industry: 'I', channel: 'donghu', plannedInvestment: '3000', contactPerson: '赵六', contactMobile: '13700137000', description: '介'.repeat(DESCRIPTION_MAX), consent: 'yes' }, '/enterprises/status?code='],
     ] as const;
     for (const [path, fields, next] of posts) {
       const response = await (await openForm(seeded.app, path, '192.0.2.91')).post(fields);

@@ -50,8 +50,12 @@ export function requireSignIn(loadUser: SessionLoader): MiddlewareHandler<Consol
   };
 }
 
-/** Console posts a client may make without a valid session: sign-ins, expired forms, probes. */
-export const SIGNED_OUT_POST_LIMIT: RateLimit = { name: 'console-signed-out', max: 20, windowSeconds: 900 };
+/**
+ * Console posts a client may make without a valid session: sign-ins, expired forms, probes. Far
+ * above one person's needs, as a whole office may sign in from one address; failed sign-ins are
+ * limited per account and address (sign-in-limit.ts).
+ */
+export const SIGNED_OUT_POST_LIMIT: RateLimit = { name: 'console-signed-out', max: 100, windowSeconds: 900 };
 
 /**
  * Counts a client's console posts made without a valid session against `limit`, like the public

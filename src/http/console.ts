@@ -20,7 +20,7 @@ export interface ConsoleKit {
   /** The requesting client's address (the proxy's word for it only when trusted). */
   client(c: Context): string;
   /** Sends a rendered console page. */
-  page(c: Context, body: Parameters<typeof htmlDocument>[0], status?: 200 | 400 | 409): Response | Promise<Response>;
+  page(c: Context, body: Parameters<typeof htmlDocument>[0], status?: 200 | 400 | 409 | 429): Response | Promise<Response>;
 }
 
 /** The kit for one application's routes. */

@@ -8,13 +8,20 @@ import { HONEYPOT_FIELD, type FieldErrors, type FormValues } from './form.ts';
 export interface FieldState {
   values: FormValues;
   errors: FieldErrors;
+  /** Why the whole post was refused (posting too often), shown above the form. */
+  problem?: string | undefined;
 }
 
-/** A POST form with the CSRF token, the honeypot and a summary of errors at the top. */
-export function PostForm(props: { action: string; token: string; errors: FieldErrors; submitLabel: string; children: Child }) {
+/** A POST form with the CSRF token, the honeypot and a summary of errors (or why it was refused) at the top. */
+export function PostForm(props: { action: string; token: string; errors: FieldErrors; problem?: string | undefined; submitLabel: string; children: Child }) {
   const messages = Object.values(props.errors);
   return (
     <form class="public-form" method="post" action={props.action} novalidate>
+      {props.problem && (
+        <div class="form-errors" role="alert">
+          <p>{props.problem}</p>
+        </div>
+      )}
       {messages.length > 0 && (
         <div class="form-errors" role="alert">
           <p>提交未成功,请修改以下 {messages.length} 处:</p>

@@ -13,22 +13,47 @@ export function requiredText(label: string, max: number, min = 1) {
     .refine((text) => !text.includes('\u0000'), `${label}含有无效字符。`);
 }
 
-const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/u;
+const MOBILE = /^1[3-9]\d{9}$/u;
+// An area code (010, 0791 …) and a 7- or 8-digit number: 10 to 12 digits with the leading 0.
+const LANDLINE = /^0[1-9]\d{8,10}$/u;
+// E.164: a plus, a country code that does not start with 0, 8 to 15 digits in all.
+const INTERNATIONAL = /^\+[1-9]\d{7,14}$/u;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
 
-/** A mainland mobile number, normalised to its 11 digits. */
-export function mobileNumber(label = '手机号码') {
-  return requiredText(label, 20)
-    .transform((text) => text.normalize('NFKC').replace(/[\s-]/gu, ''))
-    .refine((text) => MOBILE.test(text), `${label}格式不正确,请填写 11 位手机号码。`)
-    .transform((text) => text.slice(-11));
+/**
+ * A phone number as people write it, in one form: a mainland mobile as its 11 digits, a landline
+ * with its area code (0791…), any other as E.164 (+44…); undefined when it is none of these.
+ * Spaces, dashes, dots and brackets are dropped; 00 before a country code means +; +86 and 86
+ * before a mainland number are dropped, as is the 0 of an area code written after +86 as (0).
+ */
+export function normalizePhoneNumber(text: string): string | undefined {
+  let digits = text.normalize('NFKC').replace(/[\s\-.()()]/gu, '');
+  if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
+  const mainland = /^\+?86(\d+)$/u.exec(digits)?.[1];
+  if (mainland !== undefined) {
+    if (MOBILE.test(mainland)) return mainland;
+    const landline = mainland.startsWith('0') ? mainland : `0${mainland}`;
+    return LANDLINE.test(landline) ? landline : undefined;
+  }
+  if (MOBILE.test(digits) || LANDLINE.test(digits)) return digits;
+  return INTERNATIONAL.test(digits) ? digits : undefined;
 }
 
-/** A mobile number or an e-mail address. */
-export function mobileOrEmail(label = '联系方式') {
+const PHONE_FORMATS = '手机号码(11 位)、带区号的固定电话(如 0791-88888888)或带国家代码的国际号码(如 +44 20 7946 0958)';
+
+/** A phone number: mainland mobile or landline, or international (E.164); stored normalised. */
+export function phoneNumber(label = '联系电话') {
+  return requiredText(label, 30)
+    .transform((text) => normalizePhoneNumber(text) ?? '')
+    .refine((phone) => phone !== '', `${label}格式不正确,请填写${PHONE_FORMATS}。`);
+}
+
+/** A phone number (as phoneNumber) or an e-mail address. */
+export function phoneOrEmail(label = '联系方式') {
   return requiredText(label, 100)
     .transform((text) => text.normalize('NFKC').trim())
-    .refine((text) => MOBILE.test(text.replace(/[\s-]/gu, '')) || EMAIL.test(text), `${label}请填写 11 位手机号码或电子邮箱。`);
+    .transform((text) => (EMAIL.test(text) ? text : (normalizePhoneNumber(text) ?? '')))
+    .refine((contact) => contact !== '', `${label}请填写电子邮箱,或${PHONE_FORMATS}。`);
 }
 
 /** A box that must be ticked. */

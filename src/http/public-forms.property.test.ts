@@ -28,14 +28,14 @@ const FORMS: Array<{ path: string; valid: Record<string, string>; table: Counted
     path: '/enterprises/apply',
     valid: { companyName: '江西智造科技有限公司', creditCode: '9144030071526726XG', industry: 'C', channel: 'xiaolan', plannedInvestment: '50,000.5', contactPerson: '李四', contactMobile: '+86 138-0013-8000', description: '新能源汽车零部件生产基地,一期建设两条产线。', consent: 'yes' },
     table: 'enterprise_application',
-    success: /^\/enterprises\/applied$/,
+    success: /^\/enterprises\/status\?code=RZ-/,
     runs: 120,
   },
   {
     path: '/contact',
     valid: { channel: 'donghu', subject: '咨询厂房租赁', body: '请问东湖区有没有适合电商企业的办公楼宇?', name: '王五', contact: 'wang@example.cn', consent: 'yes' },
     table: 'contact_message',
-    success: /^\/contact\?sent=1$/,
+    success: /^\/contact\/status\?code=LY-/,
     runs: 120,
   },
   // Each sign-in hashes a password, so fewer runs.

@@ -32,6 +32,19 @@ export async function countRequest(db: Db, bucket: string, limit: RateLimit, now
   return { allowed: Number(hits) <= limit.max, retryAfterSeconds: windowStart + limit.windowSeconds - nowSeconds };
 }
 
+/** How many requests `bucket` has made in the current window, without counting one; and when that window ends. */
+export async function requestsSoFar(db: Db, bucket: string, limit: RateLimit, now = Date.now()): Promise<{ hits: number; retryAfterSeconds: number }> {
+  const nowSeconds = Math.floor(now / 1000);
+  const windowStart = nowSeconds - (nowSeconds % limit.windowSeconds);
+  const row = await db.selectFrom('rate_limit').select('hits').where('bucket', '=', bucket).where('window_start', '=', windowStart).executeTakeFirst();
+  return { hits: Number(row?.hits ?? 0), retryAfterSeconds: windowStart + limit.windowSeconds - nowSeconds };
+}
+
+/** "Try again in N minutes", for a refusal whose window ends in `retryAfterSeconds`. */
+export function retryInMinutes(activity: string, retryAfterSeconds: number): string {
+  return `${activity}过于频繁,请在 ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} 分钟后再试。`;
+}
+
 /**
  * The client's address: with `trustProxy`, the last X-Forwarded-For entry (the one our proxy
  * added; earlier ones are whatever the client claimed), otherwise the socket's peer.
@@ -61,10 +74,7 @@ export function rateLimited(db: Db, limit: RateLimit, clientOf: (c: Context) => 
   return async (c, next) => {
     if (!countReads && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next();
     const { allowed, retryAfterSeconds } = await countRequest(db, `${limit.name}:${clientOf(c)}`, limit);
-    if (!allowed) {
-      const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-      throw new AppError(429, 'too_many_requests', `${activity}过于频繁,请在 ${minutes} 分钟后再试。`, { 'Retry-After': String(retryAfterSeconds) });
-    }
+    if (!allowed) throw new AppError(429, 'too_many_requests', retryInMinutes(activity, retryAfterSeconds), { 'Retry-After': String(retryAfterSeconds) });
     return next();
   };
 }

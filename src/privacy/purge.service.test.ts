@@ -14,7 +14,7 @@ for (const dialect of testDialects()) {
           created_at: '2025-01-01T00:00:00Z', closed_at: closedAt, purged_at: null,
         });
         await db.insertInto('submission').values([submission('TG-OLD', '2025-01-10T00:00:00Z'), submission('TG-NEW', '2025-12-01T00:00:00Z'), submission('TG-OPEN', null)]).execute();
-        await db.insertInto('contact_message').values({ channel: 'xihu', subject: '主题', body: '内容', sender_name: '李四', sender_contact: 'li@example.cn', status: 'handled', reply_note: '已答复', created_at: '2025-01-01T00:00:00Z', closed_at: '2025-02-01T00:00:00Z', purged_at: null }).execute();
+        await db.insertInto('contact_message').values({ tracking_code: 'LY-2222-2222', channel: 'xihu', subject: '主题', body: '内容', sender_name: '李四', sender_contact: 'li@example.cn', status: 'handled', reply_note: '已答复', created_at: '2025-01-01T00:00:00Z', closed_at: '2025-02-01T00:00:00Z', purged_at: null }).execute();
         await db.insertInto('audit_log').values({ at: '2025-01-10T00:00:00Z', user_id: null, user_name: 'rev', action: 'submission.reject', target_type: 'submission', target_id: '1', before: null, after: null, client: null }).execute();
 
         const report = await purgePersonalData(db, COMMAND_LINE, new Date('2025-06-01T00:00:00Z'), new Date('2025-06-01T00:00:00Z'));

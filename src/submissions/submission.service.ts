@@ -1,11 +1,12 @@
 // Rules for contributions from the public. No HTTP here.
 import type { ConsoleUser } from '../accounts/account.ts';
-import { saveArticleDraft, type ArticleWriting } from '../articles/article.service.ts';
+import { isArticlePublic, saveArticleDraft, type ArticleWriting } from '../articles/article.service.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { chinaDate } from '../lib/china-time.ts';
+import { newTrackingCode } from '../lib/tracking-code.ts';
 import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
-import { newTrackingCode, type SubmissionInput, type SubmissionStatus } from './submission.ts';
+import { TRACKING_PREFIX, type SubmissionInput, type SubmissionStatus } from './submission.ts';
 import * as store from './submission.store.ts';
 import { submissionReviewStore, type SubmissionForReview } from './submission.store.ts';
 
@@ -13,7 +14,7 @@ export type { SubmissionForReview } from './submission.store.ts';
 
 /** Stores a contribution for review and returns its tracking code. */
 export async function submitContribution(db: Db, input: SubmissionInput, now = new Date()): Promise<string> {
-  const trackingCode = newTrackingCode();
+  const trackingCode = newTrackingCode(TRACKING_PREFIX);
   await store.insertSubmission(db, {
     tracking_code: trackingCode,
     title: input.title,
@@ -32,9 +33,13 @@ export async function submitContribution(db: Db, input: SubmissionInput, now = n
   return trackingCode;
 }
 
-/** A contribution's status by its tracking code, or undefined. */
-export function submissionStatus(db: Db, trackingCode: string): Promise<SubmissionStatus | undefined> {
-  return store.submissionStatusByCode(db, trackingCode);
+/** A contribution's status by its tracking code, or undefined; it follows the article it became. */
+export async function submissionStatus(db: Db, trackingCode: string): Promise<SubmissionStatus | undefined> {
+  const found = await store.submissionStatusByCode(db, trackingCode);
+  if (!found) return undefined;
+  const { articleId, ...rest } = found;
+  const article = articleId === null ? null : (await isArticlePublic(db, articleId)) ? { id: articleId } : 'withdrawn';
+  return { ...rest, article };
 }
 
 /** How many contributions await review, all channels together, counting no further than `cap`. */

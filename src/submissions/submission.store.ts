@@ -2,7 +2,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { ReviewStore } from '../review/review-queue.ts';
-import type { SubmissionStatus } from './submission.ts';
 import type { SubmissionTable } from './submission.table.ts';
 
 /** Stores a contribution and returns its id. */
@@ -20,8 +19,8 @@ export async function pendingSubmissionCount(db: Db, cap: number): Promise<numbe
   return Number(count);
 }
 
-/** What the status page shows, by tracking code. */
-export async function submissionStatusByCode(db: Db, trackingCode: string): Promise<SubmissionStatus | undefined> {
+/** What the status page shows, by tracking code; the article only by id. */
+export async function submissionStatusByCode(db: Db, trackingCode: string) {
   const row = await db
     .selectFrom('submission')
     .select(['tracking_code', 'title', 'status', 'reject_reason', 'article_id', 'created_at'])

@@ -1,7 +1,6 @@
 // A contribution from the public (投稿) and the rules for a valid one.
-import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { consent, mobileOrEmail, oneOf, requiredText } from '../http/form-fields.ts';
+import { consent, phoneOrEmail, oneOf, requiredText } from '../http/form-fields.ts';
 
 export const TITLE_MAX = 100;
 export const BODY_MAX = 20_000;
@@ -15,7 +14,8 @@ export interface SubmissionStatus {
   title: string;
   status: 'pending' | 'published' | 'rejected';
   rejectReason: string | null;
-  articleId: number | null;
+  /** The article it became, while that is public; `withdrawn` once it was unpublished or deleted. */
+  article: { id: number } | 'withdrawn' | null;
   createdAt: string;
 }
 
@@ -26,25 +26,12 @@ export function submissionSchema(channelSlugs: readonly string[]) {
     body: requiredText('正文', BODY_MAX, 20),
     channel: oneOf('投稿频道', channelSlugs),
     name: requiredText('姓名', NAME_MAX),
-    contact: mobileOrEmail(),
+    contact: phoneOrEmail(),
     consent: consent('请阅读并同意个人信息的使用说明。'),
   });
 }
 
 export type SubmissionInput = z.infer<ReturnType<typeof submissionSchema>>;
 
-// No 0/O, 1/I/L: a code read out over the phone must not be misheard.
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
-/** A new tracking code such as TG-7K4M-Q9XZ (40 bits of randomness). */
-export function newTrackingCode(): string {
-  const chars = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
-  return `TG-${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
-}
-
-/** A tracking code as people type it, or undefined when it cannot be one. */
-export function normalizeTrackingCode(text: string): string | undefined {
-  const compact = text.normalize('NFKC').toUpperCase().replace(/[\s-]/gu, '');
-  const match = /^TG([2-9A-HJKMNP-Z]{4})([2-9A-HJKMNP-Z]{4})$/u.exec(compact);
-  return match ? `TG-${match[1]}-${match[2]}` : undefined;
-}
+/** Tracking codes of contributions start with TG (投稿). */
+export const TRACKING_PREFIX = 'TG';

@@ -69,11 +69,30 @@ describe('public forms against XSS in Chromium', async () => {
     await page.getByLabel('意向落户区域').selectOption('donghu');
     await page.getByLabel('计划投资额(万元)').fill('1000');
     await page.locator('#field-contactPerson').fill(PAYLOADS[2]!);
-    await page.getByLabel('联系人手机').fill('13800138000');
+    await page.getByLabel(/^联系电话/).fill('13800138000');
     await page.getByLabel('项目简介').fill(P);
     await page.getByRole('checkbox').check();
     await page.getByRole('button', { name: '提交申请' }).click();
-    await page.waitForURL(/\/enterprises\/applied$/);
+    await page.waitForURL(/\/enterprises\/status\?code=RZ-/);
+    await assertNoScriptRan(page, 'the application status page');
+    assert.equal(await page.locator('table td').first().textContent(), `${PAYLOADS[1]}公司`);
+    const applicationStatus = page.url();
+
+    // 企业入驻 from abroad: a payload in the registration number, an international phone number.
+    await go('/enterprises/apply');
+    await page.getByLabel('企业名称').fill('Rhein Antriebstechnik GmbH');
+    await page.getByLabel('企业注册地').selectOption('abroad');
+    await page.getByLabel('注册国家或地区').selectOption('DE');
+    await page.getByLabel('境外注册号').fill(`HRB ${PAYLOADS[4]}`);
+    await page.getByLabel('所属行业').selectOption('C');
+    await page.getByLabel('意向落户区域').selectOption('xiaolan');
+    await page.getByLabel('计划投资额(万元)').fill('8000');
+    await page.locator('#field-contactPerson').fill('Anna Weber');
+    await page.getByLabel(/^联系电话/).fill('+49 30 1234-5678');
+    await page.getByLabel('项目简介').fill('电驱动系统生产基地,首期投资八千万元。');
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForURL(/\/enterprises\/status\?code=RZ-/);
 
     // 联系我们: payloads in subject, message and name.
     await go('/contact');
@@ -83,7 +102,9 @@ describe('public forms against XSS in Chromium', async () => {
     await page.getByLabel(/^联系方式/).fill('reader@example.cn');
     await page.getByRole('checkbox').check();
     await page.getByRole('button', { name: '提交留言' }).click();
-    await page.waitForURL(/\/contact\?sent=1$/);
+    await page.waitForURL(/\/contact\/status\?code=LY-/);
+    await assertNoScriptRan(page, 'the message status page');
+    assert.equal(await page.locator('table td').first().textContent(), `${PAYLOADS[3]}主题`);
 
     // The console: sign in, look at each item, decide.
     await go('/admin/login');
@@ -118,6 +139,14 @@ describe('public forms against XSS in Chromium', async () => {
     await assertNoScriptRan(page, 'the confirmation naming the application');
     await page.getByRole('button', { name: '确认通过' }).click();
     await page.waitForURL(/\/admin\/applications\/\d+$/);
+    await go('/admin/applications');
+    await page.getByRole('link', { name: 'Rhein Antriebstechnik GmbH' }).click();
+    await assertNoScriptRan(page, 'the application from abroad in the console');
+    assert.ok((await page.locator('table').innerText()).includes(`HRB ${PAYLOADS[4]!.toUpperCase()}`), 'the registration number reads as text');
+    assert.ok((await page.locator('table').innerText()).includes('德国'));
+    await page.goto(applicationStatus);
+    await assertNoScriptRan(page, 'the approved application status page');
+    assert.equal(await page.locator('.application-status').textContent(), '已通过');
     await go('/enterprises');
     assert.equal(await page.locator('.enterprise-directory tbody td').first().textContent(), `${PAYLOADS[1]}公司`);
     assert.equal(await page.locator('.enterprise-directory tbody td').nth(4).textContent(), P);

@@ -53,11 +53,11 @@ describe('behind an nginx HTTPS proxy in Chromium', async () => {
     await page.getByLabel('意向落户区域').selectOption('donghu');
     await page.getByLabel('计划投资额(万元)').fill('1000');
     await page.locator('#field-contactPerson').fill('赵六');
-    await page.getByLabel('联系人手机').fill('13800138000');
+    await page.getByLabel(/^联系电话/).fill('13800138000');
     await page.getByLabel('项目简介').fill('数字内容产业总部,计划租用写字楼两层。');
     await page.getByRole('checkbox').check();
     await page.getByRole('button', { name: '提交申请' }).click();
-    await page.waitForURL(/\/enterprises\/applied$/);
+    await page.waitForURL(/\/enterprises\/status\?code=RZ-/);
 
     // 联系我们.
     await page.goto(`${origin}/contact`);
@@ -67,7 +67,7 @@ describe('behind an nginx HTTPS proxy in Chromium', async () => {
     await page.getByLabel(/^联系方式/).fill('qian@example.cn');
     await page.getByRole('checkbox').check();
     await page.getByRole('button', { name: '提交留言' }).click();
-    await page.waitForURL(/\/contact\?sent=1$/);
+    await page.waitForURL(/\/contact\/status\?code=LY-/);
 
     // The console: sign in with a Secure __Host- session, see the home page, sign out.
     await page.goto(`${origin}/admin/login`);

@@ -44,16 +44,17 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   await rejectSubmission(db, admin, actor, Number(submissions[1]!.id), '内容与招商无关。', day(4));
 
   const application = (name: string, creditCode: string, plannedInvestment: number) => ({
-    companyName: name, creditCode, industry: 'I', channel: 'donghu', plannedInvestment, contactPerson: '赵六', contactMobile: '13700137000',
+    registration: 'china' as const, companyName: name, creditCode, industry: 'I', channel: 'donghu', plannedInvestment, contactPerson: '赵六', contactMobile: '13700137000',
     description: '数字内容产业总部,计划租用写字楼两层。', consent: 'yes' as const,
   });
   const approved = await applyForSettlement(db, application('东湖数字科技有限公司', '91110000802100433B', 3000.25), day(3));
   await applyForSettlement(db, application('江西智造科技有限公司', '9144030071526726XG', 50_000.5), day(3));
+  await applyForSettlement(db, { ...application('Rhein Antriebstechnik GmbH', '', 8000), registration: 'abroad', registrationCountry: 'DE', registrationNumber: 'HRB 123456' }, day(3));
   if ('id' in approved) await decideApplication(db, admin, actor, approved.id, { approve: true }, day(5));
 
   const handled = await leaveMessage(db, { channel: 'xihu', subject: '咨询用地政策', body: '请问西湖区工业用地的出让价格?', name: '李四', contact: 'li@example.cn', consent: 'yes' }, day(3));
   await leaveMessage(db, { channel: 'city', subject: '咨询人才政策', body: '请问高层次人才的安家补贴如何申请?', name: '王五', contact: '13900139000', consent: 'yes' }, day(6));
-  await markMessageHandled(db, admin, actor, handled, '已电话答复。', day(5));
+  await markMessageHandled(db, admin, actor, handled.id, '已电话答复。', day(5));
   // Items closed before the cutoff lose their names and contacts.
   await purgePersonalData(db, COMMAND_LINE, day(5), day(6));
 

@@ -1,8 +1,10 @@
 // 联系我们: the office's configured contact details and the message form.
 import type { ContactDetails } from '../../config.ts';
 import { ConsentField, PostForm, SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
+import { CaseStatusLayout, type CaseLookup } from '../../http/case-status.tsx';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
-import { MESSAGE_MAX, SUBJECT_MAX } from '../message.ts';
+import { chinaDate } from '../../lib/china-time.ts';
+import { MESSAGE_CODE_PREFIX, MESSAGE_MAX, SUBJECT_MAX, type MessageStatus } from '../message.ts';
 
 const LINES: ReadonlyArray<[keyof ContactDetails, string]> = [
   ['office', '单位'],
@@ -12,8 +14,8 @@ const LINES: ReadonlyArray<[keyof ContactDetails, string]> = [
   ['hours', '办公时间'],
 ];
 
-/** The contact page; `sent` shows the confirmation above an empty form. */
-export function ContactPage(props: { chrome: PageChrome; contact: ContactDetails; token: string; state: FieldState; offices: ReadonlyArray<{ value: string; label: string }>; sent?: boolean }) {
+/** The contact page: the office's details and the message form. */
+export function ContactPage(props: { chrome: PageChrome; contact: ContactDetails; token: string; state: FieldState; offices: ReadonlyArray<{ value: string; label: string }> }) {
   const { state, contact } = props;
   const lines = LINES.filter(([key]) => contact[key] !== undefined);
   return (
@@ -32,12 +34,7 @@ export function ContactPage(props: { chrome: PageChrome; contact: ContactDetails
         <p class="notice">联系方式尚未公布,请通过下方留言与我们联系。</p>
       )}
       <h2>在线留言</h2>
-      {props.sent && (
-        <p class="notice" role="status">
-          留言已收到,我们会尽快通过您留下的联系方式答复。
-        </p>
-      )}
-      <PostForm action="/contact" token={props.token} errors={state.errors} submitLabel="提交留言">
+      <PostForm action="/contact" token={props.token} errors={state.errors} problem={state.problem} submitLabel="提交留言">
         <SelectField state={state} name="channel" label="留言对象" options={props.offices} required />
         <TextField state={state} name="subject" label="主题" maxLength={SUBJECT_MAX} required />
         <TextArea state={state} name="body" label="留言内容" maxLength={MESSAGE_MAX} required rows={8} />
@@ -47,6 +44,40 @@ export function ContactPage(props: { chrome: PageChrome; contact: ContactDetails
           我同意本站收集上述姓名和联系方式,仅用于答复本次留言;留言办结 180 天后,这些个人信息将被删除。
         </ConsentField>
       </PostForm>
+      <p>
+        已经留言?<a href="/contact/status">查询处理进度</a>
+      </p>
     </Layout>
+  );
+}
+
+/** The status lookup of a message: its subject and whether it was handled (never the office's reply note). */
+export function MessageStatusPage(props: { chrome: PageChrome; lookup: CaseLookup<MessageStatus> }) {
+  const { found } = props.lookup;
+  return (
+    <CaseStatusLayout chrome={props.chrome} title="留言进度查询" action="/contact/status" prefix={MESSAGE_CODE_PREFIX} lookup={props.lookup} thanks="留言已收到,我们会尽快通过您留下的联系方式答复。">
+      {found && (
+        <>
+          <tr>
+            <th scope="row">主题</th>
+            <td>{found.subject}</td>
+          </tr>
+          <tr>
+            <th scope="row">留言时间</th>
+            <td>{chinaDate(found.createdAt)}</td>
+          </tr>
+          <tr>
+            <th scope="row">状态</th>
+            <td class="message-status">{found.status === 'open' ? '待处理' : '已处理'}</td>
+          </tr>
+          {found.status === 'handled' && found.closedAt !== null && (
+            <tr>
+              <th scope="row">处理结果</th>
+              <td>{chinaDate(found.closedAt)} 已处理,答复已通过您留下的联系方式发出。</td>
+            </tr>
+          )}
+        </>
+      )}
+    </CaseStatusLayout>
   );
 }

@@ -30,6 +30,7 @@ export function MessageDetailPage(props: { console: ConsoleChrome; item: Message
       <TableScroll label="留言详情">
       <table class="data-table">
         <tbody>
+          <tr><th scope="row">查询码</th><td>{item.trackingCode}</td></tr>
           <tr><th scope="row">留言对象</th><td>{props.channelName(item.channel).name}</td></tr>
           <tr><th scope="row">留言人</th><td>{item.senderName ?? '(已删除)'}</td></tr>
           <tr><th scope="row">联系方式</th><td>{item.senderContact ?? '(已删除)'}</td></tr>

@@ -1,50 +1,91 @@
 // 企业入驻: the application form, its confirmation, and the directory of approved enterprises.
 import { ConsentField, FilterSelect, PostForm, SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
+import { CaseStatusLayout, type CaseLookup } from '../../http/case-status.tsx';
 import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
 import { Pagination } from '../../http/pagination.tsx';
-import { COMPANY_MAX, DESCRIPTION_MAX, type DirectoryEntry } from '../application.ts';
+import { chinaDate } from '../../lib/china-time.ts';
+import { APPLICATION_CODE_PREFIX, COMPANY_MAX, DESCRIPTION_MAX, REGISTRATION_NUMBER_MAX, REGISTRATIONS, type ApplicationStatus, type DirectoryEntry } from '../application.ts';
+import { COUNTRIES } from '../country.ts';
 import { industryName, INDUSTRIES } from '../industry.ts';
 import { TableScroll } from '../../http/table-scroll.tsx';
 
 type Option = { value: string; label: string };
 const industryOptions: Option[] = INDUSTRIES.map(({ code, name }) => ({ value: code, label: `${code} ${name}` }));
+const countryOptions: Option[] = COUNTRIES.map(({ code, name }) => ({ value: code, label: name }));
 
-/** The application form. */
+/** The application form: a company registered in China gives its credit code, one abroad its home country and number. */
 export function ApplyPage(props: { chrome: PageChrome; token: string; state: FieldState; districts: Option[] }) {
   const { state } = props;
   return (
     <Layout chrome={props.chrome} title="企业入驻" section="/enterprises/apply">
       <h1>企业入驻申请</h1>
-      <p class="page-lead">计划在南昌投资落户的企业,请填写以下信息。招商部门审核通过后,企业将列入<a href="/enterprises">入驻企业名录</a>。</p>
-      <PostForm action="/enterprises/apply" token={props.token} errors={state.errors} submitLabel="提交申请">
+      <p class="page-lead">
+        计划在南昌投资落户的企业,请填写以下信息。尚未在中国境内注册的境外企业也可申请。招商部门审核通过后,企业将列入<a href="/enterprises">入驻企业名录</a>。
+      </p>
+      <PostForm action="/enterprises/apply" token={props.token} errors={state.errors} problem={state.problem} submitLabel="提交申请">
         <TextField state={state} name="companyName" label="企业名称" maxLength={COMPANY_MAX} required />
-        <TextField state={state} name="creditCode" label="统一社会信用代码" maxLength={30} required hint="18 位,见营业执照。" />
+        <SelectField state={state} name="registration" label="企业注册地" options={REGISTRATIONS} required />
+        <TextField state={state} name="creditCode" label="统一社会信用代码" maxLength={30} hint="在中国境内注册的企业填写:18 位,见营业执照。" />
+        <fieldset class="field-group">
+          <legend>境外企业填写</legend>
+          <SelectField state={state} name="registrationCountry" label="注册国家或地区" options={countryOptions} placeholder="请选择注册国家或地区" />
+          <TextField state={state} name="registrationNumber" label="境外注册号" maxLength={REGISTRATION_NUMBER_MAX} hint="企业在注册国家或地区的登记号码,如 HRB 123456。" />
+        </fieldset>
         <SelectField state={state} name="industry" label="所属行业" options={industryOptions} required placeholder="请选择国民经济行业门类" />
         <SelectField state={state} name="channel" label="意向落户区域" options={props.districts} required />
         <TextField state={state} name="plannedInvestment" label="计划投资额(万元)" maxLength={20} required inputMode="decimal" />
         <TextField state={state} name="contactPerson" label="联系人" maxLength={50} required />
-        <TextField state={state} name="contactMobile" label="联系人手机" maxLength={20} required type="tel" inputMode="tel" />
+        <TextField state={state} name="contactMobile" label="联系电话" maxLength={30} required type="tel" inputMode="tel" hint="手机、带区号的固定电话,或带国家代码的国际号码(如 +49 30 1234567)。" />
         <TextArea state={state} name="description" label="项目简介" maxLength={DESCRIPTION_MAX} required rows={6} />
         <ConsentField state={state} name="consent">
-          我同意本站收集联系人姓名和手机号码,仅用于审核和联系本次入驻申请;申请办结 180 天后,这些个人信息将被删除。
+          我同意本站收集联系人姓名和联系电话,仅用于审核和联系本次入驻申请;申请办结 180 天后,这些个人信息将被删除。
         </ConsentField>
       </PostForm>
+      <p>
+        已经申请?<a href="/enterprises/status">查询审核进度</a>
+      </p>
     </Layout>
   );
 }
 
-/** Shown after an application was stored. */
-export function AppliedPage(props: { chrome: PageChrome }) {
+const STATUS_TEXT = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
+
+/** The status lookup of an application: the company, the decision and its reason. */
+export function ApplicationStatusPage(props: { chrome: PageChrome; lookup: CaseLookup<ApplicationStatus> }) {
+  const { found } = props.lookup;
   return (
-    <Layout chrome={props.chrome} title="申请已提交">
-      <h1>申请已提交</h1>
-      <div class="notice" role="status">
-        <p>您的入驻申请已提交,招商部门将在 5 个工作日内审核,并通过您留下的手机号码联系您。</p>
-        <p>
-          <a href="/enterprises">查看入驻企业名录</a>
-        </p>
-      </div>
-    </Layout>
+    <CaseStatusLayout chrome={props.chrome} title="入驻申请进度查询" action="/enterprises/status" prefix={APPLICATION_CODE_PREFIX} lookup={props.lookup} thanks="入驻申请已提交,招商部门将在 5 个工作日内审核。">
+      {found && (
+        <>
+          <tr>
+            <th scope="row">企业名称</th>
+            <td>{found.companyName}</td>
+          </tr>
+          <tr>
+            <th scope="row">申请时间</th>
+            <td>{chinaDate(found.createdAt)}</td>
+          </tr>
+          <tr>
+            <th scope="row">状态</th>
+            <td class="application-status">{STATUS_TEXT[found.status]}</td>
+          </tr>
+          {found.status === 'approved' && (
+            <tr>
+              <th scope="row">审核结果</th>
+              <td>
+                {found.closedAt && `${chinaDate(found.closedAt)} 审核通过,`}已列入<a href="/enterprises">入驻企业名录</a>。
+              </td>
+            </tr>
+          )}
+          {found.status === 'rejected' && (
+            <tr>
+              <th scope="row">未通过原因</th>
+              <td>{found.rejectReason}</td>
+            </tr>
+          )}
+        </>
+      )}
+    </CaseStatusLayout>
   );
 }
 

@@ -1,8 +1,9 @@
 // 投稿: the form, and the status page a tracking code opens.
 import { ConsentField, PostForm, SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
+import { CaseStatusLayout, type CaseLookup } from '../../http/case-status.tsx';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
-import { BODY_MAX, NAME_MAX, TITLE_MAX, type SubmissionStatus } from '../submission.ts';
-import { TableScroll } from '../../http/table-scroll.tsx';
+import { chinaDate } from '../../lib/china-time.ts';
+import { BODY_MAX, NAME_MAX, TITLE_MAX, TRACKING_PREFIX, type SubmissionStatus } from '../submission.ts';
 
 /** The contribution form. */
 export function SubmitPage(props: { chrome: PageChrome; token: string; state: FieldState; channels: ReadonlyArray<{ value: string; label: string }> }) {
@@ -11,7 +12,7 @@ export function SubmitPage(props: { chrome: PageChrome; token: string; state: Fi
     <Layout chrome={props.chrome} title="投稿" section="/submit">
       <h1>投稿</h1>
       <p class="page-lead">有想补充的招商信息?欢迎投稿。稿件经编辑审核后发布;提交后您会得到一个查询码,可随时查看审核进度。</p>
-      <PostForm action="/submit" token={props.token} errors={state.errors} submitLabel="提交稿件">
+      <PostForm action="/submit" token={props.token} errors={state.errors} problem={state.problem} submitLabel="提交稿件">
         <TextField state={state} name="title" label="标题" maxLength={TITLE_MAX} required />
         <TextArea state={state} name="body" label="正文" maxLength={BODY_MAX} required rows={12} hint={`至少 20 字,最多 ${BODY_MAX} 字。`} />
         <SelectField state={state} name="channel" label="投稿频道" options={props.channels} required />
@@ -31,63 +32,40 @@ export function SubmitPage(props: { chrome: PageChrome; token: string; state: Fi
 const STATUS_TEXT = { pending: '待审核', published: '已发布', rejected: '未采用' } as const;
 
 /** The status lookup: a code form, and the contribution's status when one was found. */
-export function SubmissionStatusPage(props: { chrome: PageChrome; code: string; found?: SubmissionStatus; justSubmitted?: boolean; problem?: string }) {
-  const { found } = props;
+export function SubmissionStatusPage(props: { chrome: PageChrome; lookup: CaseLookup<SubmissionStatus> }) {
+  const { found } = props.lookup;
   return (
-    <Layout chrome={props.chrome} title="投稿进度查询">
-      <h1>投稿进度查询</h1>
-      {props.justSubmitted && found && (
-        <div class="notice" role="status">
-          <p>投稿成功,感谢您的支持!请记下您的查询码:</p>
-          <p class="tracking-code">{found.trackingCode}</p>
-        </div>
-      )}
-      <form class="search-filters" action="/submit/status" method="get">
-        <label>
-          查询码
-          <input type="text" name="code" value={props.code} maxlength={20} placeholder="TG-XXXX-XXXX" />
-        </label>
-        <button type="submit">查询</button>
-      </form>
-      {props.problem && (
-        <p class="notice" role="alert">
-          {props.problem}
-        </p>
-      )}
+    <CaseStatusLayout chrome={props.chrome} title="投稿进度查询" action="/submit/status" prefix={TRACKING_PREFIX} lookup={props.lookup} thanks="投稿成功,感谢您的支持!">
       {found && (
-        <TableScroll label="投稿处理状态">
-          <table class="data-table">
-            <tbody>
-              <tr>
-                <th scope="row">标题</th>
-                <td>{found.title}</td>
-              </tr>
-              <tr>
-                <th scope="row">投稿时间</th>
-                <td>{found.createdAt.slice(0, 10)}</td>
-              </tr>
-              <tr>
-                <th scope="row">状态</th>
-                <td class="submission-status">{STATUS_TEXT[found.status]}</td>
-              </tr>
-              {found.status === 'published' && found.articleId !== null && (
-                <tr>
-                  <th scope="row">发布链接</th>
-                  <td>
-                    <a href={`/articles/${found.articleId}`}>查看已发布的文章</a>
-                  </td>
-                </tr>
-              )}
-              {found.status === 'rejected' && (
-                <tr>
-                  <th scope="row">未采用原因</th>
-                  <td>{found.rejectReason}</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </TableScroll>
+        <>
+          <tr>
+            <th scope="row">标题</th>
+            <td>{found.title}</td>
+          </tr>
+          <tr>
+            <th scope="row">投稿时间</th>
+            <td>{chinaDate(found.createdAt)}</td>
+          </tr>
+          <tr>
+            <th scope="row">状态</th>
+            <td class="submission-status">{STATUS_TEXT[found.status]}</td>
+          </tr>
+          {found.status === 'published' && found.article !== null && (
+            <tr>
+              <th scope="row">发布链接</th>
+              <td class="submission-article">
+                {found.article === 'withdrawn' ? '该文章已撤下或删除,目前不再公开。' : <a href={`/articles/${found.article.id}`}>查看已发布的文章</a>}
+              </td>
+            </tr>
+          )}
+          {found.status === 'rejected' && (
+            <tr>
+              <th scope="row">未采用原因</th>
+              <td>{found.rejectReason}</td>
+            </tr>
+          )}
+        </>
       )}
-    </Layout>
+    </CaseStatusLayout>
   );
 }
