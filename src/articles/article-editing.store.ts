@@ -41,7 +41,21 @@ export async function revisionsOf(db: Db, articleId: number) {
   return db.selectFrom('article_revision').select(['id', 'title', 'status', 'edited_by', 'edited_at']).where('article_id', '=', articleId).orderBy('id', 'desc').execute();
 }
 
-/** Keeps one saved version. */
-export async function insertRevision(db: Db, row: Insertable<ArticleRevisionTable>): Promise<void> {
-  await db.insertInto('article_revision').values(row).execute();
+/** Keeps one saved version and returns its id. */
+export async function insertRevision(db: Db, row: Insertable<ArticleRevisionTable>): Promise<number> {
+  const { id } = await db.insertInto('article_revision').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+const revisionTextColumns = ['id', 'title', 'body', 'status', 'edited_by', 'edited_at', 'restored_from'] as const;
+
+/** The saved versions of an article with their text, newest first; `limit` of them when given. */
+export async function revisionTexts(db: Db, articleId: number, limit?: number) {
+  const query = db.selectFrom('article_revision').select(revisionTextColumns).where('article_id', '=', articleId).orderBy('id', 'desc');
+  return (limit === undefined ? query : query.limit(limit)).execute();
+}
+
+/** One saved version's title and body, when it is of the article; undefined otherwise. */
+export async function revisionOf(db: Db, articleId: number, revisionId: number) {
+  return db.selectFrom('article_revision').select(['title', 'body']).where('id', '=', revisionId).where('article_id', '=', articleId).executeTakeFirst();
 }

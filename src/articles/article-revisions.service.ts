@@ -5,6 +5,7 @@ import { canActOn, type ConsoleUser } from '../accounts/account.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import type { ArticleStatus } from './article.table.ts';
+import * as store from './article-editing.store.ts';
 
 /** One saved version with its text. */
 export interface RevisionText {
@@ -18,7 +19,6 @@ export interface RevisionText {
   restoredFrom: number | null;
 }
 
-const revisionColumns = ['id', 'title', 'body', 'status', 'edited_by', 'edited_at', 'restored_from'] as const;
 const toRevisionText = (row: { id: number; title: string; body: string; status: ArticleStatus; edited_by: string; edited_at: string; restored_from: number | null }): RevisionText => ({
   id: Number(row.id),
   title: row.title,
@@ -31,7 +31,7 @@ const toRevisionText = (row: { id: number; title: string; body: string; status: 
 
 /** The article's channel and title, or undefined when unknown or outside the user's channels. */
 async function articleInScope(db: Db, user: ConsoleUser, articleId: number) {
-  const article = await db.selectFrom('article').select(['id', 'title', 'channel', 'published_on']).where('id', '=', articleId).executeTakeFirst();
+  const article = await store.articleRowForEditing(db, articleId);
   return article && canActOn(user, article.channel) ? article : undefined;
 }
 
@@ -49,7 +49,7 @@ export async function revisionComparison(
 ): Promise<{ articleTitle: string; revisions: RevisionText[]; from: RevisionText; to: RevisionText } | undefined> {
   const article = await articleInScope(db, user, articleId);
   if (!article) return undefined;
-  const revisions = (await db.selectFrom('article_revision').select(revisionColumns).where('article_id', '=', articleId).orderBy('id', 'desc').execute()).map(toRevisionText);
+  const revisions = (await store.revisionTexts(db, articleId)).map(toRevisionText);
   const newest = revisions[0];
   if (!newest) return undefined;
   const byId = (id: number | undefined) => revisions.find((revision) => revision.id === id);
@@ -58,7 +58,7 @@ export async function revisionComparison(
 
 /** The draft a restore wrote, while it is still the article's newest revision; undefined otherwise. */
 export async function restoredDraft(db: Db, articleId: number): Promise<RevisionText | undefined> {
-  const newest = await db.selectFrom('article_revision').select(revisionColumns).where('article_id', '=', articleId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const [newest] = await store.revisionTexts(db, articleId, 1);
   return newest && newest.restored_from !== null ? toRevisionText(newest) : undefined;
 }
 
@@ -70,30 +70,26 @@ export async function restoreRevision(db: Db, user: ConsoleUser, actor: Actor, a
   return db.transaction().execute(async (trx) => {
     const article = await articleInScope(trx, user, articleId);
     if (!article) return 'not_found' as const;
-    const old = await trx.selectFrom('article_revision').select(['title', 'body']).where('id', '=', revisionId).where('article_id', '=', articleId).executeTakeFirst();
+    const old = await store.revisionOf(trx, articleId, revisionId);
     if (!old) return 'not_found' as const;
-    const { id } = await trx
-      .insertInto('article_revision')
-      .values({
-        article_id: articleId,
-        title: old.title,
-        channel: article.channel,
-        body: old.body,
-        published_on: article.published_on,
-        status: 'draft',
-        publish_at: null,
-        edited_by: actor.userName,
-        edited_at: now.toISOString(),
-        restored_from: revisionId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await store.insertRevision(trx, {
+      article_id: articleId,
+      title: old.title,
+      channel: article.channel,
+      body: old.body,
+      published_on: article.published_on,
+      status: 'draft',
+      publish_at: null,
+      edited_by: actor.userName,
+      edited_at: now.toISOString(),
+      restored_from: revisionId,
+    });
     await recordAudit(
       trx,
       actor,
-      { action: 'article.restore', targetType: 'article', targetId: articleId, before: { title: article.title }, after: { title: old.title, restoredFrom: revisionId, revisionId: Number(id) }, channel: article.channel },
+      { action: 'article.restore', targetType: 'article', targetId: articleId, before: { title: article.title }, after: { title: old.title, restoredFrom: revisionId, revisionId: id }, channel: article.channel },
       now,
     );
-    return { revisionId: Number(id) };
+    return { revisionId: id };
   });
 }

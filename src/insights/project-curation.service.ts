@@ -88,7 +88,7 @@ export async function updateProjectPlan(
 
 /** The name and district of a project of the user's districts not deleted; undefined when there is none. */
 export async function projectForCuration(db: Db, user: ConsoleUser, id: number): Promise<{ name: string; channel: string } | undefined> {
-  const row = await db.selectFrom('project').select(['name', 'channel', 'curation']).where('id', '=', id).executeTakeFirst();
+  const row = await store.projectById(db, id);
   return row && row.curation !== 'deleted' && canActOn(user, row.channel) ? { name: row.name, channel: row.channel } : undefined;
 }
 
