@@ -61,7 +61,7 @@ describe('console forms take any input without a 5xx or an unaudited change (fas
 
   before(async () => {
     seeded = await openSeededApp();
-    await createUser(seeded.db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+    await createUser(seeded.db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
     admin = consoleClient(seeded.app);
     assert.equal((await admin.signIn('admin', PASSWORD)).status, 303);
     await admin.get('/admin');

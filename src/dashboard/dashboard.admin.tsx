@@ -1,5 +1,6 @@
 // The console home (/admin): what waits for the signed-in user.
 import { Hono } from 'hono';
+import { hasRole } from '../accounts/account.ts';
 import { applicationQueue } from '../enterprises/application.service.ts';
 import { messageQueue } from '../contact/message.service.ts';
 import type { RouteContext } from '../http/app-deps.ts';
@@ -14,7 +15,7 @@ export function dashboardAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<C
   return new Hono<ConsoleEnv>().get('/', async (c) => {
     const user = c.get('user');
     const counts =
-      user.role === 'editor'
+      !hasRole(user, 'admin', 'reviewer')
         ? undefined
         : { submissions: (await submissionQueue(db, user)).length, applications: (await applicationQueue(db, user)).length, messages: (await messageQueue(db, user)).length };
     return kit.page(c, <ConsoleHomePage console={await kit.chrome(c)} counts={counts} />);
