@@ -110,8 +110,8 @@ describe('console', () => {
     // [method, path, status for admin, rev.donghu, rev.xihu, ed.donghu, anonymous]
     const table: Array<[string, string, number[]]> = [
       ['GET', '/admin', [200, 200, 200, 200, 303]],
-      ['GET', '/admin/submissions', [200, 200, 200, 403, 303]],
-      ['GET', `/admin/submissions/${s}`, [200, 404, 200, 403, 303]],
+      ['GET', '/admin/submissions', [200, 200, 200, 200, 303]],
+      ['GET', `/admin/submissions/${s}`, [200, 404, 200, 404, 303]],
       ['GET', '/admin/applications', [200, 200, 200, 403, 303]],
       ['GET', `/admin/applications/${a}`, [200, 200, 404, 403, 303]],
       ['GET', '/admin/messages', [200, 200, 200, 403, 303]],
@@ -122,7 +122,8 @@ describe('console', () => {
       ['GET', '/admin/articles', [200, 403, 403, 200, 303]],
       ['GET', '/admin/facts', [200, 403, 403, 200, 303]],
       ['GET', '/admin/projects', [200, 403, 403, 200, 303]],
-      ['POST', `/admin/submissions/${s}/reject`, [-1, 404, -1, 403, 403]],
+      ['POST', `/admin/submissions/${s}/reject`, [-1, 404, -1, 404, 403]],
+      ['POST', `/admin/submissions/${s}/edit`, [-1, 404, -1, 404, 403]],
       ['POST', `/admin/applications/${a}/reject`, [-1, -1, 404, 403, 403]],
       ['POST', `/admin/messages/${m}/handle`, [-1, 404, -1, 403, 403]],
       ['POST', '/admin/users', [-1, 403, 403, 403, 403]],

@@ -33,6 +33,18 @@ export function submissionSchema(channelSlugs: readonly string[]) {
 
 export type SubmissionInput = z.infer<ReturnType<typeof submissionSchema>>;
 
+/** The rules for a reviewer's edit of a pending contribution, given the channels they act on. */
+export function submissionEditSchema(channelSlugs: readonly string[]) {
+  return z.object({
+    title: requiredText('标题', TITLE_MAX, 5),
+    body: requiredText('正文', BODY_MAX, 20),
+    channel: oneOf('频道', channelSlugs),
+  });
+}
+
+/** A contribution's text as a reviewer edits it before publishing. */
+export type SubmissionEdit = z.infer<ReturnType<typeof submissionEditSchema>>;
+
 // No 0/O, 1/I/L: a code read out over the phone must not be misheard.
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 

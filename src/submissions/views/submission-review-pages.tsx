@@ -1,6 +1,9 @@
 // The console's review of contributions: the queue and one contribution with its decisions.
 import type { SubmissionForReview } from '../submission.service.ts';
-import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
+import { BODY_MAX, TITLE_MAX } from '../submission.ts';
+import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../http/console-layout.tsx';
+import { CSRF_FIELD } from '../../http/csrf.ts';
+import { SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
 import { QueueListPage, queueTime, type ChannelName } from '../../review/views/queue-pages.tsx';
 
 /** Contributions of one status. */
@@ -19,9 +22,21 @@ export function SubmissionListPage(props: { console: ConsoleChrome; status: stri
   );
 }
 
-/** One contribution with its text (shown as text) and the decisions. */
-export function SubmissionDetailPage(props: { console: ConsoleChrome; item: SubmissionForReview; channelName: ChannelName; problem?: string }) {
-  const { item, console: chrome } = props;
+/**
+ * One contribution with its text (shown as text), the form to edit it before publishing (its
+ * fields as `edit` holds them, with their errors) and the decisions.
+ */
+export function SubmissionDetailPage(props: {
+  console: ConsoleChrome;
+  item: SubmissionForReview;
+  channelName: ChannelName;
+  channels: ReadonlyArray<{ value: string; label: string }>;
+  edit: FieldState;
+  saved?: boolean;
+  problem?: string;
+}) {
+  const { item, console: chrome, edit } = props;
+  const editErrors = Object.values(edit.errors);
   return (
     <ConsoleLayout console={chrome} title={`投稿:${item.title}`}>
       <table class="data-table">
@@ -39,6 +54,21 @@ export function SubmissionDetailPage(props: { console: ConsoleChrome; item: Subm
       {props.problem && <p class="form-errors" role="alert">{props.problem}</p>}
       {item.status === 'pending' && (
         <>
+          <h2>修改稿件</h2>
+          {props.saved && (
+            <p class="notice" role="status">
+              修改已保存,发布时将使用修改后的内容。
+            </p>
+          )}
+          <form class="public-form" method="post" action={`/admin/submissions/${item.id}/edit`}>
+            <FormProblem problem={editErrors.length > 0 ? `请修改以下 ${editErrors.length} 处:${editErrors.join(' ')}` : undefined} />
+            <input type="hidden" name={CSRF_FIELD} value={chrome.token} />
+            <TextField state={edit} name="title" label="标题" maxLength={TITLE_MAX} required />
+            <SelectField state={edit} name="channel" label="频道" options={props.channels} required />
+            <TextArea state={edit} name="body" label="正文" maxLength={BODY_MAX} required rows={12} />
+            <button type="submit">保存修改</button>
+          </form>
+          <h2>审核决定</h2>
           <ActionForm action={`/admin/submissions/${item.id}/publish`} token={chrome.token} label="采用并发布" />
           <ActionForm action={`/admin/submissions/${item.id}/reject`} token={chrome.token} label="不予采用">
             <label for="reason">未采用原因(投稿人可见)</label>
