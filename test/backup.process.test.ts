@@ -74,7 +74,7 @@ for (const engine of serverEngines()) {
         const file = join(dir.path, 'site.jsonl.gz');
         const backup = await cli(['backup', file], database.url);
         assert.equal(backup.code, 0, backup.output);
-        assert.match(backup.output, /^backed up \d+ rows of 16 tables \(\d+ articles\) to .* in \d+\.\d s$/m);
+        assert.match(backup.output, /^backed up \d+ rows of 17 tables \(\d+ articles\) to .* in \d+\.\d s$/m);
         // One more publication after the backup has ended, then the writer stops.
         stopAfter = written.length + 1;
         await writer;
