@@ -27,7 +27,7 @@ for (const dialect of testDialects()) {
     before(async () => {
       seeded = await openSeededApp({ dialect });
       for (const [name, role, channels] of [['admin', 'admin', []], ['rev.donghu', 'reviewer', ['donghu']], ['ed.donghu', 'editor', ['donghu']], ['rev.other', 'reviewer', ['donghu']]] as const) {
-        await createUser(seeded.db, COMMAND_LINE, { name, role, password: PASSWORD, channels: [...channels] }, passwordPolicy('modern'));
+        await createUser(seeded.db, COMMAND_LINE, { name, roles: [role], password: PASSWORD, channels: [...channels] }, passwordPolicy('modern'));
       }
       for (const [index, title] of ['东湖区新引进总部企业', '东湖区商圈改造项目签约'].entries()) {
         const form = await openForm(seeded.app, '/submit', `198.18.0.${index + 1}`);
@@ -41,7 +41,7 @@ for (const dialect of testDialects()) {
       }
       const contact = await openForm(seeded.app, '/contact', '198.18.2.1');
       assert.equal((await contact.post({ channel: 'donghu', subject: '咨询商铺政策', body: '请问东湖区对新开商铺有什么扶持政策?', name: '钱七', contact: 'qian@example.cn', consent: 'yes' })).status, 303);
-      const editorUser = { id: 0, name: 'ed.donghu', role: 'editor' as const, channels: ['donghu'], mustChangePassword: false };
+      const editorUser = { id: 0, name: 'ed.donghu', roles: ['editor' as const], channels: ['donghu'], mustChangePassword: false };
       for (const name of ['东湖区智能制造产业园', '东湖区会展中心']) assert.ok('id' in (await addManualProject(seeded.db, editorUser, COMMAND_LINE, { name, amountYi: 12.5, channel: 'donghu', industry: null, stage: '签约' })));
 
       [reviewer, editor, admin] = [consoleClient(seeded.app, '192.0.2.10'), consoleClient(seeded.app, '192.0.2.11'), consoleClient(seeded.app, '192.0.2.12')];

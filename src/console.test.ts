@@ -22,7 +22,7 @@ describe('console', () => {
       ['rev.xihu', 'reviewer', ['xihu']],
       ['ed.donghu', 'editor', ['donghu']],
     ] as const) {
-      await createUser(seeded.db, COMMAND_LINE, { name, role, password: PASSWORD, channels: [...channels] }, modern);
+      await createUser(seeded.db, COMMAND_LINE, { name, roles: [role], password: PASSWORD, channels: [...channels] }, modern);
     }
     const submit = async (channel: string, title: string) => {
       const form = await openForm(seeded.app, '/submit', `198.18.0.${channel.length}`);
@@ -90,7 +90,7 @@ describe('console', () => {
     const client = consoleClient(seeded.app);
     await client.signIn('admin', PASSWORD);
     await client.get('/admin/users');
-    const forged = await client.post('/admin/users', { name: 'intruder', role: 'admin', password: PASSWORD }, false);
+    const forged = await client.post('/admin/users', { name: 'intruder', roles: ['admin'], password: PASSWORD }, false);
     assert.equal(forged.status, 403);
     assert.equal(await seeded.db.selectFrom('app_user').select('id').where('name', '=', 'intruder').executeTakeFirst(), undefined);
   });
@@ -110,8 +110,8 @@ describe('console', () => {
     // [method, path, status for admin, rev.donghu, rev.xihu, ed.donghu, anonymous]
     const table: Array<[string, string, number[]]> = [
       ['GET', '/admin', [200, 200, 200, 200, 303]],
-      ['GET', '/admin/submissions', [200, 200, 200, 403, 303]],
-      ['GET', `/admin/submissions/${s}`, [200, 404, 200, 403, 303]],
+      ['GET', '/admin/submissions', [200, 200, 200, 200, 303]],
+      ['GET', `/admin/submissions/${s}`, [200, 404, 200, 404, 303]],
       ['GET', '/admin/applications', [200, 200, 200, 403, 303]],
       ['GET', `/admin/applications/${a}`, [200, 200, 404, 403, 303]],
       ['GET', '/admin/messages', [200, 200, 200, 403, 303]],
@@ -122,7 +122,8 @@ describe('console', () => {
       ['GET', '/admin/articles', [200, 403, 403, 200, 303]],
       ['GET', '/admin/facts', [200, 403, 403, 200, 303]],
       ['GET', '/admin/projects', [200, 403, 403, 200, 303]],
-      ['POST', `/admin/submissions/${s}/reject`, [-1, 404, -1, 403, 403]],
+      ['POST', `/admin/submissions/${s}/reject`, [-1, 404, -1, 404, 403]],
+      ['POST', `/admin/submissions/${s}/edit`, [-1, 404, -1, 404, 403]],
       ['POST', `/admin/applications/${a}/reject`, [-1, -1, 404, 403, 403]],
       ['POST', `/admin/messages/${m}/handle`, [-1, 404, -1, 403, 403]],
       ['POST', '/admin/users', [-1, 403, 403, 403, 403]],
@@ -251,10 +252,10 @@ describe('console', () => {
     const admin = consoleClient(seeded.app, '192.0.2.220');
     await admin.signIn('admin', PASSWORD);
     await admin.get('/admin/users');
-    const weak = await admin.post('/admin/users', { name: 'rev.honggutan', role: 'reviewer', password: 'short', channels: ['honggutan'] });
+    const weak = await admin.post('/admin/users', { name: 'rev.honggutan', roles: ['reviewer'], password: 'short', channels: ['honggutan'] });
     assert.equal(weak.status, 400);
     assert.match(await weak.text(), /密码至少 12 个字符/);
-    assert.equal((await admin.post('/admin/users', { name: 'rev.honggutan', role: 'reviewer', password: PASSWORD, channels: ['honggutan', 'atlantis'] })).status, 303);
+    assert.equal((await admin.post('/admin/users', { name: 'rev.honggutan', roles: ['reviewer'], password: PASSWORD, channels: ['honggutan', 'atlantis'] })).status, 303);
     const created = await seeded.db.selectFrom('app_user').select('id').where('name', '=', 'rev.honggutan').executeTakeFirstOrThrow();
     assert.deepEqual((await seeded.db.selectFrom('user_channel').select('channel').where('user_id', '=', created.id).execute()).map((r) => r.channel), ['honggutan']);
 

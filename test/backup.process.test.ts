@@ -34,7 +34,7 @@ function cli(args: string[], databaseUrl: string): Promise<{ code: number | null
 }
 
 const keyOf = (table: string, row: Record<string, unknown>) =>
-  JSON.stringify(table === 'rate_limit' ? [row.bucket, row.window_start] : table === 'user_channel' ? [row.user_id, row.channel] : table === 'project_source' ? [row.project_id, row.article_id] : table === 'project_milestone' ? [row.project_id, row.stage] : (row.id ?? row.key ?? row.id_hash));
+  JSON.stringify(table === 'rate_limit' ? [row.bucket, row.window_start] : table === 'user_channel' ? [row.user_id, row.channel] : table === 'user_role' ? [row.user_id, row.role] : table === 'project_source' ? [row.project_id, row.article_id] : table === 'project_milestone' ? [row.project_id, row.stage] : (row.id ?? row.key ?? row.id_hash));
 
 for (const engine of serverEngines()) {
   describe(`backup of ${engine.name} while it is written to`, { skip: engine.skip }, () => {
@@ -74,7 +74,7 @@ for (const engine of serverEngines()) {
         const file = join(dir.path, 'site.jsonl.gz');
         const backup = await cli(['backup', file], database.url);
         assert.equal(backup.code, 0, backup.output);
-        assert.match(backup.output, /^backed up \d+ rows of 16 tables \(\d+ articles\) to .* in \d+\.\d s$/m);
+        assert.match(backup.output, /^backed up \d+ rows of 17 tables \(\d+ articles\) to .* in \d+\.\d s$/m);
         // One more publication after the backup has ended, then the writer stops.
         stopAfter = written.length + 1;
         await writer;

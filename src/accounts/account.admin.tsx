@@ -8,11 +8,11 @@ import { clearSessionCookie, requireRole, sessionCookie, setSessionCookie, type 
 import { csrfToken } from '../http/csrf.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { formBody, formValues } from '../http/form.ts';
-import { ROLES, type Role } from './account.ts';
+import { parseRoles } from './account.ts';
 import { countFailedSignIn, signInRefusal } from './sign-in-limit.ts';
-import { changePassword, createUser, listUsers, setUserDisabled, signIn, signOut } from './account.service.ts';
+import { changePassword, createUser, listUsers, resetPassword, setUserDisabled, signIn, signOut, unlockUser, updateUserAccess } from './account.service.ts';
 import { LoginPage, PasswordPage } from './views/login-page.tsx';
-import { UsersPage } from './views/users-page.tsx';
+import { TemporaryPasswordPage, UserAccessPage, UsersPage, type AccessChoice } from './views/users-page.tsx';
 
 /** Routes without a session: GET and POST `/login`. */
 export function signInRoutes(ctx: RouteContext, kit: ConsoleKit): Hono {
@@ -39,11 +39,30 @@ export function signInRoutes(ctx: RouteContext, kit: ConsoleKit): Hono {
     });
 }
 
-/** Routes of signed-in users: POST `/logout`, `/password`, and (admins) `/users`. */
+/**
+ * Routes of signed-in users: POST `/logout`, `/password`, and (admins) `/users`, `/users/:id`
+ * with POST `/users/:id/roles`, `/reset-password`, `/unlock`, `/disable`, `/enable`.
+ */
 export function accountAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<ConsoleEnv> {
   const { db, passwordPolicy } = ctx;
-  const usersPage = async (c: Context<ConsoleEnv>, problem?: string, name?: string) =>
-    kit.page(c, <UsersPage console={await kit.chrome(c)} users={await listUsers(db)} channels={ctx.channels.all} problem={problem} name={name} />, problem ? 400 : 200);
+  const usersPage = async (c: Context<ConsoleEnv>, problem?: string, name?: string, choice?: AccessChoice) =>
+    kit.page(c, <UsersPage console={await kit.chrome(c)} users={await listUsers(db)} channels={ctx.channels.all} problem={problem} name={name} choice={choice} />, problem ? 400 : 200);
+  const userById = async (id: number) => {
+    const user = (await listUsers(db)).find((candidate) => candidate.id === id);
+    if (!user) throw notFound('没有这个用户。');
+    return user;
+  };
+  const accessPage = async (c: Context<ConsoleEnv>, id: number, choice?: AccessChoice, problem?: string) => {
+    const user = await userById(id);
+    return kit.page(c, <UserAccessPage console={await kit.chrome(c)} user={user} channels={ctx.channels.all} choice={choice ?? user} problem={problem} />, problem ? 400 : 200);
+  };
+  /** The roles and known channels a form posted, as they were ticked. */
+  const postedAccess = async (c: Context<ConsoleEnv>) => {
+    const body = await formBody(c, { all: true });
+    const texts = (name: string) => ([] as unknown[]).concat(body[name] ?? []).filter((value): value is string => typeof value === 'string');
+    const choice: AccessChoice = { roles: texts('roles'), channels: texts('channels').filter((slug) => ctx.channels.bySlug(slug) !== undefined) };
+    return { body, choice, roles: parseRoles(choice.roles) };
+  };
 
   const app = new Hono<ConsoleEnv>()
     .post('/logout', async (c) => {
@@ -60,13 +79,31 @@ export function accountAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
     })
     .get('/users', requireRole('admin'), (c) => usersPage(c))
     .post('/users', requireRole('admin'), async (c) => {
-      const body = await formBody(c, { all: true });
+      const { body, choice, roles } = await postedAccess(c);
       const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
-      const role = text('role') as Role;
-      const channels = ([] as unknown[]).concat(body.channels ?? []).filter((slug): slug is string => typeof slug === 'string' && ctx.channels.bySlug(slug) !== undefined);
-      if (!ROLES.includes(role)) return usersPage(c, '请选择角色。', text('name'));
-      const result = await createUser(db, kit.actor(c), { name: text('name').trim(), role, password: text('password'), channels }, passwordPolicy);
-      if ('problem' in result) return usersPage(c, result.problem, text('name'));
+      if (!roles) return usersPage(c, '请至少选择一个角色。', text('name'), choice);
+      const result = await createUser(db, kit.actor(c), { name: text('name').trim(), roles, password: text('password'), channels: [...choice.channels] }, passwordPolicy);
+      if ('problem' in result) return usersPage(c, result.problem, text('name'), choice);
+      return c.redirect('/admin/users', 303);
+    })
+    .get('/users/:id', requireRole('admin'), (c) => accessPage(c, idParam(c)))
+    .post('/users/:id/roles', requireRole('admin'), async (c) => {
+      const { choice, roles } = await postedAccess(c);
+      if (!roles) return accessPage(c, idParam(c), choice, '请至少选择一个角色。');
+      const outcome = await updateUserAccess(db, kit.actor(c), idParam(c), { roles, channels: [...choice.channels] });
+      if (outcome === 'not_found') throw notFound('没有这个用户。');
+      if (outcome !== 'done') return accessPage(c, idParam(c), choice, outcome.problem);
+      return c.redirect('/admin/users', 303);
+    })
+    .post('/users/:id/reset-password', requireRole('admin'), async (c) => {
+      const outcome = await resetPassword(db, kit.actor(c), idParam(c), passwordPolicy);
+      if (outcome === 'not_found') throw notFound('没有这个用户。');
+      if ('problem' in outcome) throw new AppError(400, 'bad_request', outcome.problem);
+      const user = await userById(idParam(c));
+      return kit.page(c, <TemporaryPasswordPage console={await kit.chrome(c)} userName={user.name} password={outcome.temporaryPassword} />);
+    })
+    .post('/users/:id/unlock', requireRole('admin'), async (c) => {
+      if ((await unlockUser(db, kit.actor(c), idParam(c))) === 'not_found') throw notFound('没有这个用户。');
       return c.redirect('/admin/users', 303);
     });
   for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {

@@ -31,21 +31,21 @@ for (const dialect of testDialects()) {
   describe(`accounts on ${dialect.name}`, () => {
     it('creates users with argon2id hashes and checks names, scopes and passwords', () =>
       withTestDb(dialect, async ({ db }) => {
-        const created = await createUser(db, COMMAND_LINE, { name: 'editor.donghu', role: 'editor', password: PASSWORD, channels: ['donghu'] }, modern);
+        const created = await createUser(db, COMMAND_LINE, { name: 'editor.donghu', roles: ['editor'], password: PASSWORD, channels: ['donghu'] }, modern);
         assert.ok('id' in created);
         const row = await db.selectFrom('app_user').selectAll().executeTakeFirstOrThrow();
         assert.match(row.password_hash, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
         assert.ok(!row.password_hash.includes(PASSWORD));
-        assert.deepEqual(await createUser(db, COMMAND_LINE, { name: 'editor.donghu', role: 'editor', password: PASSWORD, channels: ['donghu'] }, modern), { problem: '用户名“editor.donghu”已被使用。' });
-        assert.match((await createUser(db, COMMAND_LINE, { name: 'Bad Name', role: 'admin', password: PASSWORD, channels: [] }, modern) as { problem: string }).problem, /用户名须为/);
-        assert.match((await createUser(db, COMMAND_LINE, { name: 'reviewer', role: 'reviewer', password: PASSWORD, channels: [] }, modern) as { problem: string }).problem, /至少负责一个频道/);
+        assert.deepEqual(await createUser(db, COMMAND_LINE, { name: 'editor.donghu', roles: ['editor'], password: PASSWORD, channels: ['donghu'] }, modern), { problem: '用户名“editor.donghu”已被使用。' });
+        assert.match((await createUser(db, COMMAND_LINE, { name: 'Bad Name', roles: ['admin'], password: PASSWORD, channels: [] }, modern) as { problem: string }).problem, /用户名须为/);
+        assert.match((await createUser(db, COMMAND_LINE, { name: 'reviewer', roles: ['reviewer'], password: PASSWORD, channels: [] }, modern) as { problem: string }).problem, /至少负责一个频道/);
         const audit = await db.selectFrom('audit_log').selectAll().execute();
         assert.deepEqual(audit.map((entry) => [entry.action, entry.user_name]), [['user.create', 'cli']]);
       }));
 
     it('locks an account after five failures, refusing even the right password, and answers unknown names the same', () =>
       withTestDb(dialect, async ({ db }) => {
-        await createUser(db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, modern);
+        await createUser(db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, modern);
         const t0 = at('2026-03-01T08:00:00Z');
         assert.deepEqual(await signIn(db, 'nobody', PASSWORD, 'ip', t0), { refused: LOGIN_REFUSED });
         for (let i = 0; i < 4; i += 1) assert.deepEqual(await signIn(db, 'admin', 'wrong password!', 'ip', t0), { refused: LOGIN_REFUSED });
@@ -59,7 +59,7 @@ for (const dialect of testDialects()) {
 
     it('counts concurrent failures atomically: twenty wrong passwords at once lock the account', () =>
       withTestDb(dialect, async ({ db }) => {
-        await createUser(db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, modern);
+        await createUser(db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, modern);
         const t0 = at('2026-03-01T08:00:00Z');
         const answers = await Promise.all(Array.from({ length: 20 }, () => signIn(db, 'admin', 'wrong password!', 'ip', t0)));
         assert.ok(answers.every((answer) => 'refused' in answer));
@@ -74,7 +74,7 @@ for (const dialect of testDialects()) {
 
     it('does not let a success racing failures undo the lock they set', () =>
       withTestDb(dialect, async ({ db }) => {
-        await createUser(db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, modern);
+        await createUser(db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, modern);
         const t0 = at('2026-03-01T08:00:00Z');
         const wrong = Array.from({ length: 10 }, () => signIn(db, 'admin', 'wrong password!', 'ip', t0));
         const right = signIn(db, 'admin', PASSWORD, 'ip', t0);
@@ -86,7 +86,7 @@ for (const dialect of testDialects()) {
 
     it('ends sessions after 30 idle minutes, after 12 hours, at logout and when the account is disabled', () =>
       withTestDb(dialect, async ({ db }) => {
-        const created = await createUser(db, COMMAND_LINE, { name: 'reviewer', role: 'reviewer', password: PASSWORD, channels: ['xihu', 'donghu'] }, modern);
+        const created = await createUser(db, COMMAND_LINE, { name: 'reviewer', roles: ['reviewer'], password: PASSWORD, channels: ['xihu', 'donghu'] }, modern);
         const userId = (created as { id: number }).id;
         const login = async (when: string) => ((await signIn(db, 'reviewer', PASSWORD, 'ip', at(when))) as { sessionId: string }).sessionId;
 
@@ -94,7 +94,7 @@ for (const dialect of testDialects()) {
         assert.match(session, /^[0-9a-f]{32}$/, '128 random bits');
         assert.equal((await db.selectFrom('session').select('id_hash').executeTakeFirstOrThrow()).id_hash.includes(session), false, 'only a hash is stored');
         const user = await sessionUser(db, session, modern, at('2026-03-01T08:29:00Z'));
-        assert.deepEqual(user && [user.name, user.role, user.channels], ['reviewer', 'reviewer', ['donghu', 'xihu']]);
+        assert.deepEqual(user && [user.name, user.roles, user.channels], ['reviewer', ['reviewer'], ['donghu', 'xihu']]);
         // Each visit keeps it alive for another 30 minutes, but never beyond 12 hours.
         for (let hour = 0; hour < 12; hour += 1) {
           for (const minute of ['10', '30', '50']) assert.ok(await sessionUser(db, session, modern, at(`2026-03-01T${String(8 + hour).padStart(2, '0')}:${minute}:00Z`)));
@@ -117,7 +117,7 @@ for (const dialect of testDialects()) {
     it('asks for a new password after 90 days under the 等保 profile', () =>
       withTestDb(dialect, async ({ db }) => {
         const dengbao = passwordPolicy('dengbao');
-        const created = (await createUser(db, COMMAND_LINE, { name: 'admin', role: 'admin', password: 'Correct-horse-9', channels: [] }, dengbao, at('2026-01-01T00:00:00Z'))) as { id: number };
+        const created = (await createUser(db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: 'Correct-horse-9', channels: [] }, dengbao, at('2026-01-01T00:00:00Z'))) as { id: number };
         const { sessionId } = (await signIn(db, 'admin', 'Correct-horse-9', 'ip', at('2026-04-02T00:00:00Z'))) as { sessionId: string };
         assert.equal((await sessionUser(db, sessionId, dengbao, at('2026-04-02T00:01:00Z')))?.mustChangePassword, true);
         assert.equal((await sessionUser(db, sessionId, modern, at('2026-04-02T00:01:00Z')))?.mustChangePassword, false);

@@ -1,10 +1,10 @@
 // Accounts, sign-in with lockout, and sessions. No HTTP here.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import type { ExpressionBuilder } from 'kysely';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
-import type { Db } from '../db/database.ts';
-import { userNameProblem, type ConsoleUser, type Role } from './account.ts';
-import * as store from './account.store.ts';
+import type { Database, Db } from '../db/database.ts';
+import { ROLES, userNameProblem, type ConsoleUser, type Role } from './account.ts';
 import type { PasswordPolicy } from './password-policy.ts';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -21,30 +21,70 @@ const DUMMY_HASH = await hash('not a password of anyone', ARGON2);
 
 const MINUTE = 60_000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+// Users not locked at `now`: checked in the UPDATE itself, since the row read before may be stale.
+const unlockedBy = (now: Date) => (eb: ExpressionBuilder<Database, 'app_user'>) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())]);
 
 /** Creates a console user; returns its id or a problem in Chinese. */
 export async function createUser(
   db: Db,
   actor: Actor,
-  input: { name: string; role: Role; password: string; channels: string[] },
+  input: { name: string; roles: Role[]; password: string; channels: string[] },
   policy: PasswordPolicy,
   now = new Date(),
 ): Promise<{ id: number } | { problem: string }> {
-  const problem = userNameProblem(input.name) ?? policy.problem(input.password, input.name);
+  const problem = userNameProblem(input.name) ?? accessProblem(input) ?? policy.problem(input.password, input.name);
   if (problem) return { problem };
-  if (input.role !== 'admin' && input.channels.length === 0) return { problem: '编辑和审核员须至少负责一个频道。' };
-  if (await store.userByName(db, input.name)) return { problem: `用户名“${input.name}”已被使用。` };
+  if (await db.selectFrom('app_user').select('id').where('name', '=', input.name).executeTakeFirst()) return { problem: `用户名“${input.name}”已被使用。` };
   const passwordHash = await hash(input.password, ARGON2);
   return db.transaction().execute(async (trx) => {
-    const channels = input.role === 'admin' ? [] : [...new Set(input.channels)];
-    const id = await store.insertUser(
-      trx,
-      { name: input.name, role: input.role, password_hash: passwordHash, password_changed_at: now.toISOString(), locked_until: null, disabled_at: null, created_at: now.toISOString() },
-      channels,
-    );
-    await recordAudit(trx, actor, { action: 'user.create', targetType: 'user', targetId: id, after: { name: input.name, role: input.role, channels } }, now);
-    return { id };
+    const { id } = await trx
+      .insertInto('app_user')
+      .values({ name: input.name, password_hash: passwordHash, password_changed_at: now.toISOString(), locked_until: null, disabled_at: null, created_at: now.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const access = normalAccess(input);
+    await writeAccess(trx, Number(id), access);
+    await recordAudit(trx, actor, { action: 'user.create', targetType: 'user', targetId: Number(id), after: { name: input.name, ...access } }, now);
+    return { id: Number(id) };
   });
+}
+
+/** What a user may do: their roles and, unless they are an admin, their channels. */
+export interface UserAccess {
+  roles: Role[];
+  channels: string[];
+}
+
+/** Why roles and channels cannot go together, or undefined. */
+function accessProblem(access: UserAccess): string | undefined {
+  if (access.roles.length === 0) return '请至少选择一个角色。';
+  if (!access.roles.includes('admin') && access.channels.length === 0) return '编辑和审核员须至少负责一个频道。';
+  return undefined;
+}
+
+/** Roles in ROLES order; channels sorted, each once, and none for admins (they act on all). */
+function normalAccess(access: UserAccess): UserAccess {
+  return {
+    roles: ROLES.filter((role) => access.roles.includes(role)),
+    channels: access.roles.includes('admin') ? [] : [...new Set(access.channels)].sort(),
+  };
+}
+
+/** Replaces a user's roles and channels. */
+async function writeAccess(trx: Db, userId: number, access: UserAccess): Promise<void> {
+  await trx.deleteFrom('user_role').where('user_id', '=', userId).execute();
+  await trx.deleteFrom('user_channel').where('user_id', '=', userId).execute();
+  await trx.insertInto('user_role').values(access.roles.map((role) => ({ user_id: userId, role }))).execute();
+  if (access.channels.length > 0) await trx.insertInto('user_channel').values(access.channels.map((channel) => ({ user_id: userId, channel }))).execute();
+}
+
+/** A user's roles and channels as stored. */
+async function accessOf(db: Db, userId: number): Promise<UserAccess> {
+  const [roles, channels] = await Promise.all([
+    db.selectFrom('user_role').select('role').where('user_id', '=', userId).execute(),
+    db.selectFrom('user_channel').select('channel').where('user_id', '=', userId).orderBy('channel').execute(),
+  ]);
+  return { roles: ROLES.filter((role) => roles.some((row) => row.role === role)), channels: channels.map((row) => row.channel) };
 }
 
 /** The same answer for an unknown name, a wrong password and a locked or disabled account. */
@@ -56,7 +96,7 @@ export const LOGIN_REFUSED = `用户名或密码不正确。连续输错 ${MAX_F
  * never stored: the database keeps its hash).
  */
 export async function signIn(db: Db, name: string, password: string, client: string, now = new Date()): Promise<{ sessionId: string; userId: number } | { refused: string }> {
-  const user = await store.userByName(db, name);
+  const user = await db.selectFrom('app_user').selectAll().where('name', '=', name).executeTakeFirst();
   if (!user) {
     await verify(DUMMY_HASH, password);
     return { refused: LOGIN_REFUSED };
@@ -70,8 +110,15 @@ export async function signIn(db: Db, name: string, password: string, client: str
   }
   const sessionId = randomBytes(16).toString('hex');
   const signedIn = await db.transaction().execute(async (trx) => {
-    if (!(await store.clearFailedLogins(trx, Number(user.id), now.toISOString()))) return false;
-    await store.insertSession(trx, { id_hash: sha256(sessionId), user_id: Number(user.id), created_at: now.toISOString(), last_seen_at: now.toISOString() });
+    const cleared = await trx
+      .updateTable('app_user')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .where('disabled_at', 'is', null)
+      .where(unlockedBy(now))
+      .executeTakeFirst();
+    if (Number(cleared.numUpdatedRows) === 0) return false;
+    await trx.insertInto('session').values({ id_hash: sha256(sessionId), user_id: Number(user.id), created_at: now.toISOString(), last_seen_at: now.toISOString() }).execute();
     await recordAudit(trx, actor, { action: 'login', targetType: 'user', targetId: Number(user.id) }, now);
     return true;
   });
@@ -79,11 +126,28 @@ export async function signIn(db: Db, name: string, password: string, client: str
   return { sessionId, userId: Number(user.id) };
 }
 
-/** Counts one failed sign-in (the MAX_FAILED_LOGINS-th locks the account) with its audit record. */
+/**
+ * Counts one failed sign-in in a single UPDATE, so concurrent failures never lose a count: the
+ * one that reaches MAX_FAILED_LOGINS locks the account and restarts the count. An account that
+ * is locked or disabled by now is left alone.
+ */
 async function countFailure(db: Db, actor: Actor, userId: number, now: Date): Promise<void> {
   const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * MINUTE).toISOString();
   await db.transaction().execute(async (trx) => {
-    const counted = await store.countFailedLogin(trx, userId, MAX_FAILED_LOGINS, now.toISOString(), lockedUntil);
+    const counted = await trx
+      .updateTable('app_user')
+      .set((eb) => {
+        const reachesLimit = eb('failed_logins', '>=', MAX_FAILED_LOGINS - 1);
+        return {
+          failed_logins: eb.case().when(reachesLimit).then(0).else(eb('failed_logins', '+', 1)).end(),
+          locked_until: eb.case().when(reachesLimit).then(lockedUntil).else(eb.ref('locked_until')).end(),
+        };
+      })
+      .where('id', '=', userId)
+      .where('disabled_at', 'is', null)
+      .where(unlockedBy(now))
+      .returning('locked_until')
+      .executeTakeFirst();
     if (!counted) return;
     await recordAudit(trx, actor, { action: counted.locked_until === lockedUntil ? 'login.locked' : 'login.failed', targetType: 'user', targetId: userId }, now);
   });
@@ -92,30 +156,32 @@ async function countFailure(db: Db, actor: Actor, userId: number, now: Date): Pr
 /** The user of a live session, or undefined when it is unknown, idle too long, too old or disabled. */
 export async function sessionUser(db: Db, sessionId: string, policy: PasswordPolicy, now = new Date()): Promise<ConsoleUser | undefined> {
   const idHash = sha256(sessionId);
-  const row = await store.sessionWithUser(db, idHash);
+  const row = await db
+    .selectFrom('session')
+    .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .select(['session.created_at', 'session.last_seen_at', 'app_user.id', 'app_user.name', 'app_user.disabled_at', 'app_user.password_changed_at', 'app_user.must_change_password'])
+    .where('session.id_hash', '=', idHash)
+    .executeTakeFirst();
   if (!row) return undefined;
   const idleFor = now.getTime() - Date.parse(row.last_seen_at);
   const age = now.getTime() - Date.parse(row.created_at);
   if (row.disabled_at !== null || idleFor > IDLE_TIMEOUT_MINUTES * MINUTE || age > ABSOLUTE_TIMEOUT_HOURS * 60 * MINUTE) {
-    await store.deleteSession(db, idHash);
+    await db.deleteFrom('session').where('id_hash', '=', idHash).execute();
     return undefined;
   }
-  if (idleFor > TOUCH_AFTER_MS) await store.touchSession(db, idHash, now.toISOString());
-  const channels = await store.channelsOfUser(db, Number(row.id));
+  if (idleFor > TOUCH_AFTER_MS) await db.updateTable('session').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
+  const { roles, channels } = await accessOf(db, Number(row.id));
+  // A user whose every role was taken away has nothing left to do in the console.
+  if (roles.length === 0) return undefined;
   const passwordAgeDays = (now.getTime() - Date.parse(row.password_changed_at)) / (24 * 60 * MINUTE);
-  return {
-    id: Number(row.id),
-    name: row.name,
-    role: row.role,
-    channels,
-    mustChangePassword: policy.rotationDays !== undefined && passwordAgeDays > policy.rotationDays,
-  };
+  const rotationDue = policy.rotationDays !== undefined && passwordAgeDays > policy.rotationDays;
+  return { id: Number(row.id), name: row.name, roles, channels, mustChangePassword: Number(row.must_change_password) === 1 || rotationDue };
 }
 
 /** Ends a session. */
 export async function signOut(db: Db, sessionId: string, actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await store.deleteSession(trx, sha256(sessionId));
+    await trx.deleteFrom('session').where('id_hash', '=', sha256(sessionId)).execute();
     await recordAudit(trx, actor, { action: 'logout', targetType: 'user', targetId: actor.userId ?? undefined });
   });
 }
@@ -123,11 +189,11 @@ export async function signOut(db: Db, sessionId: string, actor: Actor): Promise<
 /** Disables (or re-enables) an account; disabling ends its sessions at once. */
 export async function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean, now = new Date()): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const user = await store.userById(trx, userId);
+    const user = await trx.selectFrom('app_user').select(['id', 'name', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
     if (!user) return false;
     const disabledAt = disabled ? now.toISOString() : null;
-    await store.updateUser(trx, userId, { disabled_at: disabledAt, failed_logins: 0, locked_until: null });
-    if (disabled) await store.deleteSessionsOfUser(trx, userId);
+    await trx.updateTable('app_user').set({ disabled_at: disabledAt, failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+    if (disabled) await trx.deleteFrom('session').where('user_id', '=', userId).execute();
     await recordAudit(trx, actor, { action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: userId, before: { disabledAt: user.disabled_at }, after: { disabledAt } }, now);
     return true;
   });
@@ -135,29 +201,96 @@ export async function setUserDisabled(db: Db, actor: Actor, userId: number, disa
 
 /** Changes a user's password after checking the current one; returns a problem or undefined. */
 export async function changePassword(db: Db, actor: Actor, userId: number, current: string, next: string, policy: PasswordPolicy, now = new Date()): Promise<string | undefined> {
-  const user = await store.userById(db, userId);
-  if (!user) throw new Error(`No user ${userId}`);
+  const user = await db.selectFrom('app_user').select(['name', 'password_hash']).where('id', '=', userId).executeTakeFirstOrThrow();
   if (!(await verify(user.password_hash, current))) return '当前密码不正确。';
   if (await verify(user.password_hash, next)) return '新密码不能与当前密码相同。';
   const problem = policy.problem(next, user.name);
   if (problem) return problem;
   const passwordHash = await hash(next, ARGON2);
   await db.transaction().execute(async (trx) => {
-    await store.updateUser(trx, userId, { password_hash: passwordHash, password_changed_at: now.toISOString() });
+    await trx.updateTable('app_user').set({ password_hash: passwordHash, password_changed_at: now.toISOString(), must_change_password: 0 }).where('id', '=', userId).execute();
     await recordAudit(trx, actor, { action: 'user.password', targetType: 'user', targetId: userId }, now);
   });
   return undefined;
 }
 
-/** Every user, for the admins' user list. */
-export async function listUsers(db: Db) {
-  const [users, scopes] = await store.allUsers(db);
+/** Every user, for the admins' user list; `lockedUntil` only while the lock lasts at `now`. */
+export async function listUsers(db: Db, now = new Date()) {
+  const [users, roles, scopes] = await Promise.all([
+    db.selectFrom('app_user').select(['id', 'name', 'disabled_at', 'locked_until', 'must_change_password', 'created_at']).orderBy('name').execute(),
+    db.selectFrom('user_role').selectAll().execute(),
+    db.selectFrom('user_channel').selectAll().orderBy('channel').execute(),
+  ]);
   return users.map((user) => ({
     id: Number(user.id),
     name: user.name,
-    role: user.role,
+    roles: ROLES.filter((role) => roles.some((row) => Number(row.user_id) === Number(user.id) && row.role === role)),
     disabled: user.disabled_at !== null,
-    lockedUntil: user.locked_until,
+    lockedUntil: user.locked_until !== null && user.locked_until > now.toISOString() ? user.locked_until : null,
+    mustChangePassword: Number(user.must_change_password) === 1,
     channels: scopes.filter((scope) => Number(scope.user_id) === Number(user.id)).map((scope) => scope.channel),
   }));
+}
+
+/** What an admin's change to another account did. */
+export type AccountChange = 'done' | 'not_found' | { problem: string };
+
+/**
+ * Gives a user new roles and channels. The user's sessions stay: each request reads the roles
+ * again, so the change applies from their next page on. An admin cannot take their own admin role.
+ */
+export async function updateUserAccess(db: Db, actor: Actor, userId: number, input: UserAccess, now = new Date()): Promise<AccountChange> {
+  const problem = accessProblem(input);
+  if (problem) return { problem };
+  if (actor.userId === userId && !input.roles.includes('admin')) return { problem: '不能取消自己的管理员角色,请让另一位管理员操作。' };
+  const access = normalAccess(input);
+  return db.transaction().execute(async (trx) => {
+    if (!(await trx.selectFrom('app_user').select('id').where('id', '=', userId).executeTakeFirst())) return 'not_found';
+    const before = await accessOf(trx, userId);
+    if (JSON.stringify(before) === JSON.stringify(access)) return 'done';
+    await writeAccess(trx, userId, access);
+    await recordAudit(trx, actor, { action: 'user.roles', targetType: 'user', targetId: userId, before, after: access }, now);
+    return 'done';
+  });
+}
+
+// Temporary passwords: four groups of four, without characters people confuse (0/O, 1/l/I).
+const TEMPORARY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+const temporaryPassword = () =>
+  Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join('')).join('-');
+
+/**
+ * Sets a temporary password for a user who lost theirs: returned once (only its hash is kept),
+ * valid until the user replaces it, which the console asks for first. The user's sessions end
+ * and a lock is lifted. Admins change their own password on the password page instead.
+ */
+export async function resetPassword(db: Db, actor: Actor, userId: number, policy: PasswordPolicy, now = new Date()): Promise<{ temporaryPassword: string } | 'not_found' | { problem: string }> {
+  if (actor.userId === userId) return { problem: '不能重置自己的密码,请在“修改密码”页修改。' };
+  const user = await db.selectFrom('app_user').select('name').where('id', '=', userId).executeTakeFirst();
+  if (!user) return 'not_found';
+  let password = temporaryPassword();
+  while (policy.problem(password, user.name) !== undefined) password = temporaryPassword();
+  const passwordHash = await hash(password, ARGON2);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({ password_hash: passwordHash, password_changed_at: now.toISOString(), must_change_password: 1, failed_logins: 0, locked_until: null })
+      .where('id', '=', userId)
+      .execute();
+    await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+    await recordAudit(trx, actor, { action: 'user.password.reset', targetType: 'user', targetId: userId }, now);
+  });
+  return { temporaryPassword: password };
+}
+
+/** Lifts the lock that failed sign-ins set, before its 15 minutes are over. */
+export async function unlockUser(db: Db, actor: Actor, userId: number, now = new Date()): Promise<'done' | 'not_found'> {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom('app_user').select(['locked_until', 'failed_logins']).where('id', '=', userId).executeTakeFirst();
+    if (!user) return 'not_found';
+    if (user.locked_until === null && Number(user.failed_logins) === 0) return 'done';
+    await trx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+    await recordAudit(trx, actor, { action: 'user.unlock', targetType: 'user', targetId: userId, before: { lockedUntil: user.locked_until, failedLogins: Number(user.failed_logins) }, after: { lockedUntil: null } }, now);
+    return 'done';
+  });
 }

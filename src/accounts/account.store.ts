@@ -64,7 +64,7 @@ export async function channelsOfUser(db: Db, userId: number): Promise<string[]> 
 /** Every user and every channel assignment, for the admins' list. */
 export async function allUsers(db: Db) {
   return Promise.all([
-    db.selectFrom('app_user').select(['id', 'name', 'role', 'disabled_at', 'locked_until', 'created_at']).orderBy('name').execute(),
+    db.selectFrom('app_user').select(['id', 'name', 'disabled_at', 'locked_until', 'created_at']).orderBy('name').execute(),
     db.selectFrom('user_channel').selectAll().execute(),
   ]);
 }
@@ -79,7 +79,7 @@ export async function sessionWithUser(db: Db, idHash: string) {
   return db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select(['session.created_at', 'session.last_seen_at', 'app_user.id', 'app_user.name', 'app_user.role', 'app_user.disabled_at', 'app_user.password_changed_at'])
+    .select(['session.created_at', 'session.last_seen_at', 'app_user.id', 'app_user.name', 'app_user.disabled_at', 'app_user.password_changed_at', 'app_user.must_change_password'])
     .where('session.id_hash', '=', idHash)
     .executeTakeFirst();
 }

@@ -7,14 +7,21 @@ export type Role = 'admin' | 'editor' | 'reviewer';
 export interface AppUserTable {
   id: Generated<number>;
   name: string;
-  role: Role;
   /** argon2id, PHC string. */
   password_hash: string;
   password_changed_at: string;
+  /** 1 while the password is a temporary one an admin set: the user must choose their own. */
+  must_change_password: Generated<number>;
   failed_logins: Generated<number>;
   locked_until: string | null;
   disabled_at: string | null;
   created_at: string;
+}
+
+/** One role a user holds; a user may hold several. */
+export interface UserRoleTable {
+  user_id: number;
+  role: Role;
 }
 
 export interface UserChannelTable {
@@ -35,11 +42,12 @@ export const accountBackups = [
   backupTable<AppUserTable>(
     'app_user',
     {
-      id: 'integer', name: 'text', role: 'text', password_hash: 'text', password_changed_at: 'text', failed_logins: 'integer',
+      id: 'integer', name: 'text', password_hash: 'text', password_changed_at: 'text', must_change_password: 'integer', failed_logins: 'integer',
       locked_until: 'text', disabled_at: 'text', created_at: 'text',
     },
     { key: ['id'], autoIncrement: 'id' },
   ),
+  backupTable<UserRoleTable>('user_role', { user_id: 'integer', role: 'text' }, { key: ['user_id', 'role'] }),
   backupTable<UserChannelTable>('user_channel', { user_id: 'integer', channel: 'text' }, { key: ['user_id', 'channel'] }),
   backupTable<SessionTable>('session', { id_hash: 'text', user_id: 'integer', created_at: 'text', last_seen_at: 'text' }, { key: ['id_hash'] }),
 ];

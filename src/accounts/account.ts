@@ -10,20 +10,41 @@ export const ROLE_NAMES: Record<Role, string> = { admin: '管理员', editor: '�
 export interface ConsoleUser {
   id: number;
   name: string;
-  role: Role;
+  /** Every role the user holds, in the order of ROLES; never empty. */
+  roles: Role[];
   channels: string[];
-  /** The 等保 profile's rotation period has passed: the console asks for a new password first. */
+  /**
+   * The console asks for a new password first: the 等保 profile's rotation period has passed, or
+   * an admin set a temporary one.
+   */
   mustChangePassword: boolean;
+}
+
+/** True when the user holds at least one of `roles`. */
+export function hasRole(user: Pick<ConsoleUser, 'roles'>, ...roles: Role[]): boolean {
+  return user.roles.some((role) => roles.includes(role));
 }
 
 /** True when the user may act on items of `channel`. */
 export function canActOn(user: ConsoleUser, channel: string): boolean {
-  return user.role === 'admin' || user.channels.includes(channel);
+  return hasRole(user, 'admin') || user.channels.includes(channel);
 }
 
 /** The channels a user's lists are limited to, or undefined for all (admins). */
 export function channelScope(user: ConsoleUser): string[] | undefined {
-  return user.role === 'admin' ? undefined : user.channels;
+  return hasRole(user, 'admin') ? undefined : user.channels;
+}
+
+/** The roles named in `names` (form values or `editor,reviewer`), each once, in ROLES order; undefined when one is unknown or none is given. */
+export function parseRoles(names: readonly string[]): Role[] | undefined {
+  const given = names.flatMap((name) => name.split(',')).map((name) => name.trim()).filter((name) => name !== '');
+  if (given.length === 0 || !given.every((name) => (ROLES as readonly string[]).includes(name))) return undefined;
+  return ROLES.filter((role) => given.includes(role));
+}
+
+/** The roles in Chinese, e.g. “编辑、审核员”. */
+export function roleNames(roles: readonly Role[]): string {
+  return roles.map((role) => ROLE_NAMES[role]).join('、');
 }
 
 const USER_NAME = /^[a-z][a-z0-9_.-]{1,31}$/u;

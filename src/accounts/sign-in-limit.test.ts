@@ -17,7 +17,7 @@ for (const dialect of testDialects()) {
     it("count failures per account and address: a colleague's typos never block the rest of the office", () =>
       withTestDb(dialect, async (opened) => {
         const app = createApp(appDeps(opened));
-        for (const name of ['alice', 'bob', 'carol']) await createUser(opened.db, COMMAND_LINE, { name, role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+        for (const name of ['alice', 'bob', 'carol']) await createUser(opened.db, COMMAND_LINE, { name, roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
 
         const alice = consoleClient(app, OFFICE);
         await alice.get('/admin/login');

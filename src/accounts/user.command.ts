@@ -1,4 +1,5 @@
-// `zhaoshang user add --role ROLE --name NAME [--channel SLUG …]`: creates a console user. The
+// `zhaoshang user add --role ROLE[,ROLE…] --name NAME [--channel SLUG …]`: creates a console user
+// holding one or several roles (`--role editor,reviewer`, or `--role` repeated). The
 // password is read from a prompt without echo, or from standard input when that is not a terminal
 // (never from an argument, where it would land in shell history and process lists).
 import { createInterface } from 'node:readline';
@@ -8,7 +9,7 @@ import { ChannelCatalog } from '../channels/channel-catalog.ts';
 import { readChannelFile } from '../channels/channel.ts';
 import type { Config } from '../config.ts';
 import { openMigratedDb } from '../prepare.ts';
-import { ROLES, type Role } from './account.ts';
+import { parseRoles } from './account.ts';
 import { createUser } from './account.service.ts';
 import { passwordPolicy } from './password-policy.ts';
 
@@ -52,13 +53,13 @@ export async function runUserCommand(
 ): Promise<number> {
   const [action, ...rest] = args;
   if (action !== 'add') {
-    io.errors.write('Usage: zhaoshang user add --role admin|editor|reviewer --name NAME [--channel SLUG ...]\n');
+    io.errors.write('Usage: zhaoshang user add --role admin|editor|reviewer[,...] --name NAME [--channel SLUG ...]\n');
     return 2;
   }
-  const { values } = parseArgs({ args: rest, options: { role: { type: 'string' }, name: { type: 'string' }, channel: { type: 'string', multiple: true } } });
-  const role = values.role as Role | undefined;
-  if (!role || !ROLES.includes(role) || !values.name) {
-    io.errors.write('zhaoshang user add: --role (admin, editor or reviewer) and --name are required\n');
+  const { values } = parseArgs({ args: rest, options: { role: { type: 'string', multiple: true }, name: { type: 'string' }, channel: { type: 'string', multiple: true } } });
+  const roles = parseRoles(values.role ?? []);
+  if (!roles || !values.name) {
+    io.errors.write('zhaoshang user add: --role (admin, editor or reviewer; several separated by commas) and --name are required\n');
     return 2;
   }
   const channels = new ChannelCatalog(readChannelFile());
@@ -74,12 +75,12 @@ export async function runUserCommand(
   }
   const opened = await openMigratedDb(config);
   try {
-    const result = await createUser(opened.db, COMMAND_LINE, { name: values.name, role, password, channels: values.channel ?? [] }, passwordPolicy(config.passwordPolicy));
+    const result = await createUser(opened.db, COMMAND_LINE, { name: values.name, roles, password, channels: values.channel ?? [] }, passwordPolicy(config.passwordPolicy));
     if ('problem' in result) {
       io.errors.write(`zhaoshang user add: ${result.problem}\n`);
       return 1;
     }
-    io.output.write(`created ${role} "${values.name}" (id ${result.id})\n`);
+    io.output.write(`created ${roles.join(', ')} "${values.name}" (id ${result.id})\n`);
     return 0;
   } finally {
     await opened.close();

@@ -11,7 +11,7 @@ import { writingFor } from '../../test/helpers/seed.ts';
 import { testDialects, withTestDb, type TestDialect } from '../../test/helpers/test-db.ts';
 import { articleForEditing, editedArticleSchema, publishDueArticles, saveEditedArticle, unpublishArticle, type EditedArticle } from './article-editing.service.ts';
 
-const editor: ConsoleUser = { id: 1, name: 'ed.donghu', role: 'editor', channels: ['donghu'], mustChangePassword: false };
+const editor: ConsoleUser = { id: 1, name: 'ed.donghu', roles: ['editor'], channels: ['donghu'], mustChangePassword: false };
 const actor = { userId: 1, userName: 'ed.donghu' };
 const now = new Date('2026-03-01T02:00:00Z'); // 10:00 in Nanchang
 
@@ -84,7 +84,7 @@ for (const dialect of testDialects()) {
     it('keeps editors to their channels', () =>
       withTestDb(dialect, async (opened) => {
         const writing = writingFor(opened);
-        const admin: ConsoleUser = { id: 2, name: 'admin', role: 'admin', channels: [], mustChangePassword: false };
+        const admin: ConsoleUser = { id: 2, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false };
         const xihu = await saveEditedArticle(opened.db, writing, admin, actor, undefined, input({ channel: 'xihu' }), now);
         assert.equal(await saveEditedArticle(opened.db, writing, editor, actor, undefined, input({ channel: 'xihu' }), now), 'not_found');
         assert.equal(await saveEditedArticle(opened.db, writing, editor, actor, xihu as number, input({}), now), 'not_found', 'cannot pull a 西湖区 article into 东湖区');

@@ -10,7 +10,7 @@ import { editedArticleSchema, saveEditedArticle } from './article-editing.servic
 import type { ArticleWrittenListener, WrittenArticle } from './article-events.ts';
 import { articleCount, saveArticleDraft } from './article.service.ts';
 
-const admin: ConsoleUser = { id: 1, name: 'admin', role: 'admin', channels: [], mustChangePassword: false };
+const admin: ConsoleUser = { id: 1, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false };
 const actor = { userId: 1, userName: 'admin' };
 const now = new Date('2026-03-01T02:00:00Z');
 const draft = { originalTitle: '【东湖区招商】东湖区签约三个项目', body: '东湖区签约三个项目,总投资10亿元。', publishedOn: '2026-03-01' };

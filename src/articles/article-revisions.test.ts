@@ -11,7 +11,7 @@ import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
 import { editedArticleSchema, saveEditedArticle } from './article-editing.service.ts';
 
 const PASSWORD = 'correct horse battery';
-const editor = { id: 1, name: 'ed.donghu', role: 'editor' as const, channels: ['donghu'], mustChangePassword: false };
+const editor = { id: 1, name: 'ed.donghu', roles: ['editor' as const], channels: ['donghu'], mustChangePassword: false };
 const actor = { userId: 1, userName: 'ed.donghu' };
 
 function edited(title: string, body: string) {
@@ -27,7 +27,7 @@ for (const dialect of testDialects()) {
         const writing = writingFor(opened);
         const app = createApp(appDeps(opened));
         for (const [name, role, channels] of [['ed.donghu', 'editor', ['donghu']], ['ed.xihu', 'editor', ['xihu']]] as const) {
-          await createUser(opened.db, COMMAND_LINE, { name, role, password: PASSWORD, channels: [...channels] }, passwordPolicy('modern'));
+          await createUser(opened.db, COMMAND_LINE, { name, roles: [role], password: PASSWORD, channels: [...channels] }, passwordPolicy('modern'));
         }
         const first = new Date('2026-03-01T02:00:00Z');
         const id = (await saveEditedArticle(opened.db, writing, editor, actor, undefined, edited('园区开园', '概况\n首批入驻十家企业<b>加粗</b>\n结尾'), first)) as number;

@@ -1,6 +1,7 @@
 // Console routes for articles (editors of their channels, and admins): list, write, edit with
 // preview, unpublish, compare revisions and restore one as a draft. Mounted under /admin/articles by the console's route table.
 import { Hono, type Context } from 'hono';
+import { canActOn } from '../accounts/account.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import type { ConsoleKit } from '../http/console.ts';
 import { askFirst } from '../http/console-confirm.tsx';
@@ -32,7 +33,7 @@ export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
   const { db } = ctx;
   const channelsOf = (c: Context<ConsoleEnv>) => {
     const user = c.get('user');
-    return ctx.channels.all.filter((channel) => user.role === 'admin' || user.channels.includes(channel.slug)).map((channel) => ({ value: channel.slug, label: channel.name }));
+    return ctx.channels.all.filter((channel) => canActOn(user, channel.slug)).map((channel) => ({ value: channel.slug, label: channel.name }));
   };
   const editor = async (c: Context<ConsoleEnv>, props: Omit<Parameters<typeof ArticleEditorPage>[0], 'console' | 'channels'>, status: 200 | 400 = 200) =>
     c.html(htmlDocument(<ArticleEditorPage console={await chrome(c)} channels={channelsOf(c)} {...props} />), status);

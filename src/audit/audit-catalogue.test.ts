@@ -61,7 +61,7 @@ describe('audit catalogue', () => {
     const texts = (before: unknown, after: unknown) => readableChanges(before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after), (slug) => (slug === 'donghu' ? '东湖区' : slug)).map((line) => line.text);
     assert.deepEqual(texts({ status: 'pending' }, { status: 'published', articleId: 7 }), ['状态:待审核 → 已发布', '文章编号:7']);
     assert.deepEqual(texts({ status: 'pending' }, { status: 'rejected', reason: '内容与招商无关' }), ['状态:待审核 → 未通过', '原因:内容与招商无关']);
-    assert.deepEqual(texts(undefined, { name: 'ed.xihu', role: 'editor', channels: ['donghu', 'xihu'] }), ['名称:ed.xihu', '角色:编辑', '负责频道:东湖区、xihu']);
+    assert.deepEqual(texts(undefined, { name: 'ed.xihu', roles: ['editor'], channels: ['donghu', 'xihu'] }), ['名称:ed.xihu', '角色:编辑', '负责频道:东湖区、xihu']);
     assert.deepEqual(texts({ title: '旧', channel: 'donghu', status: 'draft' }, { title: '新', channel: 'donghu', status: 'draft' }), ['标题:旧 → 新'], 'unchanged fields are left out');
     assert.deepEqual(texts({ disabledAt: null }, { disabledAt: '2026-03-01T06:05:00.000Z' }), ['停用时间:(空) → 2026-03-01 14:05(北京时间)']);
     assert.deepEqual(texts({ confirmed: [] }, { confirmed: [3, 4] }), ['已确认数据编号:(无) → 3、4']);

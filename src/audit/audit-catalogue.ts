@@ -14,6 +14,7 @@ export const AUDIT_ACTION_NAMES = {
   'article.restore': '恢复修订为草稿',
   'submission.publish': '采用投稿并发布',
   'submission.reject': '不采用投稿',
+  'submission.edit': '修改投稿',
   'application.approve': '批准入驻申请',
   'application.reject': '驳回入驻申请',
   'message.handle': '处理留言',
@@ -31,6 +32,9 @@ export const AUDIT_ACTION_NAMES = {
   'user.disable': '停用用户',
   'user.enable': '启用用户',
   'user.password': '修改密码',
+  'user.password.reset': '重置密码',
+  'user.roles': '修改角色和负责频道',
+  'user.unlock': '解除锁定',
   login: '登录',
   'login.failed': '登录失败',
   'login.locked': '登录失败次数过多,账号锁定',
@@ -77,6 +81,10 @@ const FIELD_NAMES: Record<string, string> = {
   disabledAt: '停用时间',
   name: '名称',
   role: '角色',
+  roles: '角色',
+  body: '正文',
+  lockedUntil: '锁定至',
+  failedLogins: '连续登录失败次数',
   confirmed: '已确认数据编号',
   closedBefore: '截止时间',
   submissions: '投稿数',
@@ -115,10 +123,11 @@ const VALUE_NAMES: Record<string, Record<string, string>> = {
   },
   curation: { confirmed: '已确认', corrected: '已更正', deleted: '已删除' },
   role: ROLE_NAMES,
+  roles: ROLE_NAMES,
 };
 
 /** Fields that hold an instant, shown in Beijing time. */
-const TIME_FIELDS = new Set(['publishAt', 'disabledAt', 'closedBefore']);
+const TIME_FIELDS = new Set(['publishAt', 'disabledAt', 'closedBefore', 'lockedUntil']);
 
 /** The Chinese name of a field, or its code. */
 export function auditFieldName(field: string): string {

@@ -21,7 +21,7 @@ for (const dialect of testDialects()) {
     it('reads in Chinese and filters by Chinese action, user, channel and Beijing dates', () =>
       withTestDb(dialect, async (opened) => {
         const app = createApp(appDeps(opened));
-        await createUser(opened.db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+        await createUser(opened.db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
         const donghu = { userId: 2, userName: 'rev.donghu' };
         const xihu = { userId: 3, userName: 'ed.xihu' };
         // 23:30 on 1 March in Beijing, and 00:30 on 2 March: one UTC day, two Beijing days.

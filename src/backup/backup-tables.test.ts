@@ -30,7 +30,7 @@ it('lists each table once, after the tables it refers to, keyed by existing colu
   const names = BACKUP_TABLES.map((table) => table.name);
   assert.equal(new Set(names).size, names.length);
   const before = (a: string, b: string) => names.indexOf(a) < names.indexOf(b);
-  for (const [parent, child] of [['article', 'article_revision'], ['article', 'indicator_fact'], ['article', 'project_source'], ['project', 'project_source'], ['project', 'project_milestone'], ['app_user', 'user_channel'], ['app_user', 'session']]) {
+  for (const [parent, child] of [['article', 'article_revision'], ['article', 'indicator_fact'], ['article', 'project_source'], ['project', 'project_source'], ['project', 'project_milestone'], ['app_user', 'user_role'], ['app_user', 'user_channel'], ['app_user', 'session']]) {
     assert.ok(before(parent!, child!), `${parent} before ${child}`);
   }
   for (const table of BACKUP_TABLES) {

@@ -37,7 +37,7 @@ it('zhaoshang backup and restore: usage, refusals with their reasons, and exit c
     assert.ok(!existsSync(file));
     const made = await run(runBackupCommand, source, [file]);
     assert.equal(made.code, 0, made.errors);
-    assert.match(made.out, /^backed up \d+ rows of 16 tables \(10 articles\) to .*site\.jsonl\.gz \(0\.\d MB\) in \d+\.\d s\n$/);
+    assert.match(made.out, /^backed up \d+ rows of 17 tables \(10 articles\) to .*site\.jsonl\.gz \(0\.\d MB\) in \d+\.\d s\n$/);
     assert.equal(statSync(file).mode & 0o777, 0o600, 'only its owner can read it');
     const again = await run(runBackupCommand, source, [file]);
     assert.deepEqual([again.code, again.errors], [1, `zhaoshang backup: ${file} already exists; choose another name, or pass --force to replace it\n`]);
@@ -48,7 +48,7 @@ it('zhaoshang backup and restore: usage, refusals with their reasons, and exit c
     assert.equal((await run(runRestoreCommand, target, [])).code, 2);
     const restored = await run(runRestoreCommand, target, [file]);
     assert.equal(restored.code, 0, restored.errors);
-    assert.match(restored.out, /^restored \d+ rows of 16 tables \(10 articles\) from .* and indexed 10 articles in \d+\.\d s\n$/);
+    assert.match(restored.out, /^restored \d+ rows of 17 tables \(10 articles\) from .* and indexed 10 articles in \d+\.\d s\n$/);
     const twice = await run(runRestoreCommand, target, [file]);
     assert.equal(twice.code, 1);
     assert.match(twice.errors, /^zhaoshang restore: the target database is not empty \(article: 10 rows, .*\); a restore never overwrites: restore into a new, empty database\n$/);

@@ -26,9 +26,13 @@ async function searchTitles(opened: OpenDb, text: string): Promise<string[]> {
 }
 
 /** Copies a backup file item by item through `edit`, with a trailer that fits (a backup as another version wrote it). */
-async function rewritten(from: string, to: string, edit: (item: BackupItem) => BackupItem): Promise<string> {
+/** The backup at `from` with each item edited, or left out where `edit` gives undefined. */
+async function rewritten(from: string, to: string, edit: (item: BackupItem) => BackupItem | undefined): Promise<string> {
   async function* edited(): AsyncGenerator<BackupItem> {
-    for await (const item of readBackupFile(from)) yield edit(item);
+    for await (const item of readBackupFile(from)) {
+      const result = edit(item);
+      if (result) yield result;
+    }
   }
   await writeBackupFile(to, edited());
   return to;
@@ -131,26 +135,34 @@ describe('a backup made by an older version', () => {
         const file = join(dir.path, 'site.jsonl.gz');
         await backupDatabase(opened, file);
         // As the version before the contribution-key migration wrote it: without that migration and
-        // those after it (and the fact, audit, revision, application and message columns they add), and a contribution's article keyed by title
+        // those after it (and the fact, audit, revision, application and message columns they add; a
+        // user's one role in app_user, not user_role), and a contribution's article keyed by title
         // and date like an import (which that migration rekeys).
         const { id, article_id: articleId } = await opened.db.selectFrom('submission').select(['id', 'article_id']).where('status', '=', 'published').executeTakeFirstOrThrow();
+        const roleOf = new Map((await opened.db.selectFrom('user_role').selectAll().execute()).map((row) => [Number(row.user_id), row.role]));
         const laterColumns: Record<string, Set<string>> = {
           indicator_fact: new Set(['place', 'period', 'qualifier', 'confidence', 'confidence_reasons']),
           audit_log: new Set(['channel']),
           article_revision: new Set(['restored_from']),
           enterprise_application: new Set(['tracking_code', 'registration_country', 'registration_number']),
           contact_message: new Set(['tracking_code']),
+          app_user: new Set(['must_change_password']),
         };
+        let table = '';
         let dropped: number[] = [];
         const older = await rewritten(file, join(dir.path, 'older.jsonl.gz'), (item) => {
           if (item.kind === 'header') return { kind: 'header', header: { ...item.header, migrations: item.header.migrations.slice(0, item.header.migrations.indexOf('2026-11-29T12-10_contribution-article-keys')) } };
           if (item.kind === 'table') {
+            table = item.section.table;
+            if (table === 'user_role') return undefined;
             const { columns } = item.section;
-            const later = laterColumns[item.section.table];
-            dropped = later ? columns.flatMap(([name], i) => (later.has(name) ? [i] : [])) : [];
-            return { kind: 'table', section: { ...item.section, columns: columns.filter((_, i) => !dropped.includes(i)) } };
+            dropped = columns.flatMap(([name], i) => (laterColumns[table]?.has(name) ? [i] : []));
+            const kept = columns.filter((_, i) => !dropped.includes(i));
+            return { kind: 'table', section: { ...item.section, columns: table === 'app_user' ? [...kept, ['role', 'text']] : kept } };
           }
+          if (table === 'user_role') return undefined;
           const rows = item.rows.map((row) => row.filter((_, i) => !dropped.includes(i)));
+          if (table === 'app_user') return { kind: 'rows', rows: rows.map((row) => [...row, roleOf.get(Number(row[0]))]) };
           return { kind: 'rows', rows: rows.map((row) => (row[1] === `submission:${id}` ? [row[0], '2026-01-04|old-style-key', ...row.slice(2)] : row)) };
         });
 
@@ -163,6 +175,8 @@ describe('a backup made by an older version', () => {
             assert.ok(facts.length > 0 && facts.every((f) => f.place === null && f.confidence === 'low'), `facts restored from before places were read (${target.name})`);
             const codes = await fresh.db.selectFrom('contact_message').select('tracking_code').execute();
             assert.ok(codes.length > 0 && codes.every((row) => /^LY-/.test(row.tracking_code)), `messages restored from before codes got theirs (${target.name})`);
+            const roles = await fresh.db.selectFrom('user_role').selectAll().execute();
+            assert.deepEqual(new Map(roles.map((row) => [Number(row.user_id), row.role])), roleOf, `users restored from before roles were sets keep their role (${target.name})`);
           }, { migrate: false });
           await withTestDb(target, async (migrated) => {
             await assert.rejects(restore(migrated, older), /the target database has a newer schema than the backup/);

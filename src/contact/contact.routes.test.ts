@@ -57,7 +57,7 @@ for (const dialect of testDialects()) {
     it("shows a message's status by its code, never the office's internal reply note", async () => {
       const seeded = await openSeededApp({ dialect });
       try {
-        const admin = { id: 1, name: 'admin', role: 'admin' as const, channels: [], mustChangePassword: false };
+        const admin = { id: 1, name: 'admin', roles: ['admin' as const], channels: [], mustChangePassword: false };
         const mine = await leaveMessage(seeded.db, { ...VALID, consent: 'yes' });
         const theirs = await leaveMessage(seeded.db, { ...VALID, subject: '别人的留言主题', consent: 'yes' });
         const page = async (code: string) => {

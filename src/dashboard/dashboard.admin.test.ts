@@ -22,7 +22,7 @@ for (const dialect of testDialects()) {
           ['rev.donghu', 'reviewer', ['donghu']],
           ['ed.donghu', 'editor', ['donghu']],
         ] as const) {
-          await createUser(db, COMMAND_LINE, { name, role, password: PASSWORD, channels: [...channels] }, passwordPolicy('modern'));
+          await createUser(db, COMMAND_LINE, { name, roles: [role], password: PASSWORD, channels: [...channels] }, passwordPolicy('modern'));
         }
         const contribute = (channel: string, title: string, at: string) =>
           submitContribution(db, submissionSchema([channel]).parse({ title, body: `${title}的正文内容,介绍了项目的投资规模。`, channel, name: '投稿人', contact: '13800138000', consent: 'yes' }), new Date(at));

@@ -15,7 +15,7 @@ import { channels, writingFor } from '../../test/helpers/seed.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
 import { dashboardFor, type Dashboard, type QueueKind } from './dashboard.service.ts';
 
-const user = (id: number, name: string, role: ConsoleUser['role'], channelSlugs: string[]): ConsoleUser => ({ id, name, role, channels: channelSlugs, mustChangePassword: false });
+const user = (id: number, name: string, role: ConsoleUser['roles'][number], channelSlugs: string[]): ConsoleUser => ({ id, name, roles: [role], channels: channelSlugs, mustChangePassword: false });
 const admin = user(1, 'admin', 'admin', []);
 const donghuReviewer = user(2, 'rev.donghu', 'reviewer', ['donghu']);
 const xihuReviewer = user(3, 'rev.xihu', 'reviewer', ['xihu']);

@@ -1,7 +1,7 @@
 // The console home (工作台): what waits for the signed-in user in their channels — the queues
 // their role works on, projects with red or yellow lights, facts awaiting confirmation, and
 // channels gone quiet. Every figure comes from the feature that owns it; no queries here.
-import { canActOn, type ConsoleUser, type Role } from '../accounts/account.ts';
+import { canActOn, hasRole, type ConsoleUser, type Role } from '../accounts/account.ts';
 import { unpublishedArticlesFor } from '../articles/article-editing.service.ts';
 import { lastPublishedOnByChannel } from '../articles/article.service.ts';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
@@ -81,22 +81,18 @@ export interface Dashboard {
   staleChannels: StaleChannel[] | undefined;
 }
 
-// The roles that open each part, as the console's route tables admit them.
+// The roles that open each part, as the console's route tables admit them: editors review the
+// contributions of their channels too.
+const CONTRIBUTION_ROLES: readonly Role[] = ['admin', 'reviewer', 'editor'];
 const REVIEW_ROLES: readonly Role[] = ['admin', 'reviewer'];
 const EDITING_ROLES: readonly Role[] = ['admin', 'editor'];
-
-/** Whether the user holds one of `roles`: the one place this file reads a user's role. */
-function holdsRole(user: ConsoleUser, roles: readonly Role[]): boolean {
-  return roles.includes(user.role);
-}
 
 /** What waits for `user` in their channels (admins: all) at `now`. */
 export async function dashboardFor(db: Db, user: ConsoleUser, channels: ChannelCatalog, now: Date): Promise<Dashboard> {
   const today = chinaDate(now);
-  const reviews = holdsRole(user, REVIEW_ROLES);
-  const edits = holdsRole(user, EDITING_ROLES);
+  const edits = hasRole(user, ...EDITING_ROLES);
   const [reviewQueues, articles, warnedProjects, unreviewedFacts, staleChannels] = await Promise.all([
-    reviews ? reviewQueuesFor(db, user, now) : [],
+    reviewQueuesFor(db, user, now),
     edits ? articleQueueFor(db, user, now) : undefined,
     edits ? warnedProjectsFor(db, user, today) : undefined,
     edits ? unreviewedFactCount(db, user) : undefined,
@@ -105,17 +101,19 @@ export async function dashboardFor(db: Db, user: ConsoleUser, channels: ChannelC
   return { today, queues: articles ? [...reviewQueues, articles] : reviewQueues, warnedProjects, unreviewedFacts, staleChannels };
 }
 
+/** The public's queues the user's roles open: contributions, then applications and messages. */
 async function reviewQueuesFor(db: Db, user: ConsoleUser, now: Date): Promise<QueueSummary[]> {
+  const reviews = hasRole(user, ...REVIEW_ROLES);
   const [submissions, applications, messages] = await Promise.all([
-    submissionQueueHead(db, user, OLDEST_SHOWN),
-    applicationQueueHead(db, user, OLDEST_SHOWN),
-    messageQueueHead(db, user, OLDEST_SHOWN),
+    hasRole(user, ...CONTRIBUTION_ROLES) ? submissionQueueHead(db, user, OLDEST_SHOWN) : undefined,
+    reviews ? applicationQueueHead(db, user, OLDEST_SHOWN) : undefined,
+    reviews ? messageQueueHead(db, user, OLDEST_SHOWN) : undefined,
   ]);
   const waiting = (id: number, title: string, channel: string, since: string): WaitingItem => ({ id, title, channel, since, age: chinaAge(since, now) });
   return [
-    { kind: 'submissions', count: submissions.count, oldest: submissions.oldest.map((s) => waiting(s.id, s.title, s.channel, s.createdAt)) },
-    { kind: 'applications', count: applications.count, oldest: applications.oldest.map((a) => waiting(a.id, a.companyName, a.channel, a.createdAt)) },
-    { kind: 'messages', count: messages.count, oldest: messages.oldest.map((m) => waiting(m.id, m.subject, m.channel, m.createdAt)) },
+    ...(submissions ? [{ kind: 'submissions' as const, count: submissions.count, oldest: submissions.oldest.map((s) => waiting(s.id, s.title, s.channel, s.createdAt)) }] : []),
+    ...(applications ? [{ kind: 'applications' as const, count: applications.count, oldest: applications.oldest.map((a) => waiting(a.id, a.companyName, a.channel, a.createdAt)) }] : []),
+    ...(messages ? [{ kind: 'messages' as const, count: messages.count, oldest: messages.oldest.map((m) => waiting(m.id, m.subject, m.channel, m.createdAt)) }] : []),
   ];
 }
 

@@ -1,7 +1,7 @@
 // The database schema as Kysely sees it: one entry per table, row types owned by their features.
 import type { Kysely } from 'kysely';
 import type { ArticleRevisionTable, ArticleTable } from '../articles/article.table.ts';
-import type { AppUserTable, SessionTable, UserChannelTable } from '../accounts/account.table.ts';
+import type { AppUserTable, SessionTable, UserChannelTable, UserRoleTable } from '../accounts/account.table.ts';
 import type { AuditLogTable } from '../audit/audit.table.ts';
 import type { ContactMessageTable } from '../contact/message.table.ts';
 import type { EnterpriseApplicationTable } from '../enterprises/application.table.ts';
@@ -20,6 +20,7 @@ export interface Database {
   enterprise_application: EnterpriseApplicationTable;
   contact_message: ContactMessageTable;
   app_user: AppUserTable;
+  user_role: UserRoleTable;
   user_channel: UserChannelTable;
   session: SessionTable;
   audit_log: AuditLogTable;

@@ -55,6 +55,30 @@ for (const dialect of testDialects()) {
         { migrate: false },
       ));
 
+    it('gives every user of one role the same role in the set of roles #13 brought, and no password to change', () =>
+      withTestDb(
+        dialect,
+        async (opened) => {
+          const { db } = opened;
+          await migrateToLatest(db, opened.dialect, '2026-11-29T13-40_fact-review');
+          const at = '2026-01-01T00:00:00.000Z';
+          for (const [name, role] of [['admin', 'admin'], ['ed.xihu', 'editor'], ['rev.xihu', 'reviewer']]) {
+            await sql`insert into app_user (name, role, password_hash, password_changed_at, created_at) values (${name}, ${role}, 'hash', ${at}, ${at})`.execute(db);
+          }
+          await migrateToLatest(db, opened.dialect);
+          const roles = await db.selectFrom('user_role').innerJoin('app_user', 'app_user.id', 'user_role.user_id').select(['name', 'role', 'must_change_password']).orderBy('name').execute();
+          assert.deepEqual(
+            roles.map((row) => ({ ...row, must_change_password: Number(row.must_change_password) })),
+            [
+              { name: 'admin', roles: ['admin'], must_change_password: 0 },
+              { name: 'ed.xihu', roles: ['editor'], must_change_password: 0 },
+              { name: 'rev.xihu', roles: ['reviewer'], must_change_password: 0 },
+            ],
+          );
+        },
+        { migrate: false },
+      ));
+
     it('gives applications and messages from before #13 their own reference codes, and keeps one open application per company', () =>
       withTestDb(
         dialect,

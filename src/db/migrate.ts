@@ -18,6 +18,7 @@ import * as contributionArticleKeys from './migrations/2026-11-29T12-10_contribu
 import * as contentVersionNotify from './migrations/2026-11-29T13-20_content-version-notify.ts';
 import * as searchPlans from './migrations/2026-11-29T13-30_search-plans.ts';
 import * as factReview from './migrations/2026-11-29T13-40_fact-review.ts';
+import * as userRoles from './migrations/2026-11-29T14-10_user-roles.ts';
 import * as caseTracking from './migrations/2026-11-29T14-20_case-tracking.ts';
 import * as auditChannel from './migrations/2026-11-29T15-10_audit-channel.ts';
 
@@ -41,6 +42,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T13-20_content-version-notify': contentVersionNotify,
   '2026-11-29T13-30_search-plans': searchPlans,
   '2026-11-29T13-40_fact-review': factReview,
+  '2026-11-29T14-10_user-roles': userRoles,
   '2026-11-29T14-20_case-tracking': caseTracking,
   '2026-11-29T15-10_audit-channel': auditChannel,
 };

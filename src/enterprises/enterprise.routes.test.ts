@@ -163,7 +163,7 @@ for (const dialect of testDialects()) {
         assert.equal((await form.post({ ...FOREIGN, registrationCountry: 'AT' })).status, 303, 'the same number in another country is another company');
         assert.equal((await form.post({ ...VALID, creditCode: '91110000802100433B' })).status, 303, 'companies in China are not affected');
 
-        await createUser(seeded.db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+        await createUser(seeded.db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
         const reviewer = consoleClient(seeded.app, '192.0.2.60');
         assert.equal((await reviewer.signIn('admin', PASSWORD)).status, 303);
         const queue = await (await reviewer.get('/admin/applications')).text();
@@ -184,7 +184,7 @@ for (const dialect of testDialects()) {
     it("shows an application's status by its code: pending, approved with the directory, rejected with the reason", async () => {
       const seeded = await openSeededApp({ dialect });
       try {
-        const admin = { id: 1, name: 'admin', role: 'admin' as const, channels: [], mustChangePassword: false };
+        const admin = { id: 1, name: 'admin', roles: ['admin' as const], channels: [], mustChangePassword: false };
         const actor = { userId: 1, userName: 'admin' };
         const approved = await applyForSettlement(seeded.db, { ...VALID, registration: 'china', plannedInvestment: 100, consent: 'yes' });
         const rejected = await applyForSettlement(seeded.db, { ...VALID, registration: 'china', creditCode: '91330100799655058B', companyName: '另一家公司', plannedInvestment: 100, consent: 'yes' });

@@ -1,6 +1,6 @@
-// The console's frame: who is signed in, the sections their role opens, and sign-out.
+// The console's frame: who is signed in, the sections their roles open, and sign-out.
 import type { Child } from 'hono/jsx';
-import { ROLE_NAMES, type ConsoleUser } from '../accounts/account.ts';
+import { hasRole, roleNames, type Role, type ConsoleUser } from '../accounts/account.ts';
 import { CSRF_FIELD } from './csrf.ts';
 import { TextSizeScript, TextSizeToggle, type PageChrome } from './layout.tsx';
 
@@ -13,12 +13,12 @@ export interface ConsoleChrome {
   path?: string;
 }
 
-const SECTIONS: ReadonlyArray<{ href: string; label: string; roles: ReadonlyArray<ConsoleUser['role']> }> = [
+const SECTIONS: ReadonlyArray<{ href: string; label: string; roles: Role[] }> = [
   { href: '/admin', label: '工作台', roles: ['admin', 'editor', 'reviewer'] },
   { href: '/admin/articles', label: '文章管理', roles: ['admin', 'editor'] },
   { href: '/admin/facts', label: '经济数据审核', roles: ['admin', 'editor'] },
   { href: '/admin/projects', label: '项目管理', roles: ['admin', 'editor'] },
-  { href: '/admin/submissions', label: '投稿审核', roles: ['admin', 'reviewer'] },
+  { href: '/admin/submissions', label: '投稿审核', roles: ['admin', 'editor', 'reviewer'] },
   { href: '/admin/applications', label: '入驻申请', roles: ['admin', 'reviewer'] },
   { href: '/admin/messages', label: '留言处理', roles: ['admin', 'reviewer'] },
   { href: '/admin/users', label: '用户管理', roles: ['admin'] },
@@ -52,8 +52,8 @@ export function ConsoleLayout(props: { console: ConsoleChrome; title: string; ch
             <a class="site-name" href="/admin">{chrome.site.siteName}管理后台</a>
             {user && (
               <span class="console-user">
-                {user.name}({ROLE_NAMES[user.role]}
-                {user.role !== 'admin' && `:${user.channels.length} 个频道`})
+                {user.name}({roleNames(user.roles)}
+                {!hasRole(user, 'admin') && `:${user.channels.length} 个频道`})
               </span>
             )}
             <TextSizeToggle />
@@ -68,7 +68,7 @@ export function ConsoleLayout(props: { console: ConsoleChrome; title: string; ch
         {user && (
           <nav class="channel-nav" aria-label="后台栏目">
             <ul class="wrap">
-              {SECTIONS.filter((section) => section.roles.includes(user.role)).map((section) => (
+              {SECTIONS.filter((section) => hasRole(user, ...section.roles)).map((section) => (
                 <li>
                   <a href={section.href} aria-current={inSection(props.console.path, section.href) ? 'page' : undefined}>
                     {section.label}

@@ -16,7 +16,7 @@ for (const dialect of testDialects()) {
     it('are rate-limited per client, while signed-in users go on working', () =>
       withTestDb(dialect, async (opened) => {
         const app = createApp(appDeps(opened));
-        await createUser(opened.db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+        await createUser(opened.db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
         // Someone signed in from the same address (an office behind one NAT): the sign-in counts.
         const colleague = consoleClient(app, '192.0.2.80');
         assert.equal((await colleague.signIn('admin', PASSWORD)).status, 303);

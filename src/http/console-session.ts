@@ -2,7 +2,7 @@
 // the role check every console route declares in its route table.
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { ConsoleUser, Role } from '../accounts/account.ts';
+import { hasRole, type ConsoleUser, type Role } from '../accounts/account.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from './errors.tsx';
 import { requestIsHttps } from './https.ts';
@@ -71,10 +71,10 @@ export function limitSignedOutPosts(db: Db, loadUser: SessionLoader, limit: Rate
   };
 }
 
-/** Lets only the given roles through; others get a 403 page. */
+/** Lets through users holding any of the given roles; others get a 403 page. */
 export function requireRole(...roles: Role[]): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
-    if (!roles.includes(c.get('user').role)) throw new AppError(403, 'forbidden', '您没有权限访问这个页面。');
+    if (!hasRole(c.get('user'), ...roles)) throw new AppError(403, 'forbidden', '您没有权限访问这个页面。');
     return next();
   };
 }

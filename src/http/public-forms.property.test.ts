@@ -98,7 +98,7 @@ describe('public forms take any input without a 5xx or a stray row (fast-check)'
 
   before(async () => {
     seeded = await openSeededApp();
-    await createUser(seeded.db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+    await createUser(seeded.db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
   });
   after(() => seeded.close());
 

@@ -9,8 +9,8 @@ import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
 import { articleReview, confirmArticleFacts, curateFact, factsForCuration } from './fact-curation.service.ts';
 import { indicatorRows } from './insight.service.ts';
 
-const donghuEditor: ConsoleUser = { id: 1, name: 'ed.donghu', role: 'editor', channels: ['donghu'], mustChangePassword: false };
-const xihuEditor: ConsoleUser = { id: 2, name: 'ed.xihu', role: 'editor', channels: ['xihu'], mustChangePassword: false };
+const donghuEditor: ConsoleUser = { id: 1, name: 'ed.donghu', roles: ['editor'], channels: ['donghu'], mustChangePassword: false };
+const xihuEditor: ConsoleUser = { id: 2, name: 'ed.xihu', roles: ['editor'], channels: ['xihu'], mustChangePassword: false };
 const actor = { userId: 1, userName: 'ed.donghu' };
 
 for (const dialect of testDialects()) {

@@ -16,7 +16,7 @@ for (const dialect of testDialects()) {
     let admin: ReturnType<typeof consoleClient>;
     before(async () => {
       seeded = await openSeededApp({ dialect });
-      await createUser(seeded.db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+      await createUser(seeded.db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
       admin = consoleClient(seeded.app, '192.0.2.50');
       assert.equal((await admin.signIn('admin', PASSWORD)).status, 303);
     });
@@ -66,7 +66,7 @@ for (const dialect of testDialects()) {
     });
 
     it('lets an editor read an article’s facts beside its text and confirm them all in one step', async () => {
-      await createUser(seeded.db, COMMAND_LINE, { name: 'ed.xihu', role: 'editor', password: PASSWORD, channels: ['xihu'] }, passwordPolicy('modern'));
+      await createUser(seeded.db, COMMAND_LINE, { name: 'ed.xihu', roles: ['editor'], password: PASSWORD, channels: ['xihu'] }, passwordPolicy('modern'));
       const donghu = await seeded.db.selectFrom('indicator_fact').select(['article_id', 'id', 'sentence']).where('channel', '=', 'donghu').orderBy('id').execute();
       const articleId = Number(donghu[0]!.article_id);
       const path = `/admin/facts/articles/${articleId}`;

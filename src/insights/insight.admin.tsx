@@ -1,6 +1,7 @@
 // Console routes for the facts read from articles (editors of their channels, and admins):
 // indicators under /admin/facts, projects under /admin/projects.
 import { Hono, type Context } from 'hono';
+import { canActOn } from '../accounts/account.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import type { ConsoleKit } from '../http/console.ts';
 import { requireRole, type ConsoleEnv } from '../http/console-session.ts';
@@ -114,7 +115,7 @@ export function projectAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
   const { db } = ctx;
   const today = () => chinaDate(new Date());
   const channelsOf = (c: Context<ConsoleEnv>) =>
-    ctx.channels.all.filter((channel) => c.get('user').role === 'admin' || c.get('user').channels.includes(channel.slug)).map((channel) => ({ value: channel.slug, label: channel.name }));
+    ctx.channels.all.filter((channel) => canActOn(c.get('user'), channel.slug)).map((channel) => ({ value: channel.slug, label: channel.name }));
   /** The library; with `posted`, the form as posted with its problems beside the fields (a 400). */
   const page = async (c: Context<ConsoleEnv>, posted?: PostedProjectForm) =>
     kit.page(c, <ProjectCurationPage console={await chrome(c)} projects={await projectsForCuration(db, c.get('user'), today())} channels={channelsOf(c)} channelName={ctx.navChannel} posted={posted} />, posted ? 400 : 200);

@@ -8,7 +8,7 @@ import { testDialects } from '../../test/helpers/test-db.ts';
 import { articleReview, confirmArticleFacts } from './fact-curation.service.ts';
 import { curateProject } from './project-curation.service.ts';
 
-const admin: ConsoleUser = { id: 1, name: 'admin', role: 'admin', channels: [], mustChangePassword: false };
+const admin: ConsoleUser = { id: 1, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false };
 const actor = { userId: 1, userName: 'admin' };
 const MARK = '系统识别，待核实';
 type FactRecord = { place: string; district: string | null; indicator: string; kind: string; year: number | null; value: number | null; unit: string | null; growth: number | null; verified: boolean; status: string; sentence: string; article: string; source: string };

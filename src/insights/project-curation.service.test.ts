@@ -8,8 +8,8 @@ import { importSeedFile, importSeedText } from '../importer/importer.service.ts'
 import { SEED_FILE, seedText, writingFor } from '../../test/helpers/seed.ts';
 import { addManualProject, curateProject, projectsForCuration, updateProjectPlan } from './project-curation.service.ts';
 
-const editor: ConsoleUser = { id: 1, name: 'ed.donghu', role: 'editor', channels: ['donghu'], mustChangePassword: false };
-const other: ConsoleUser = { id: 2, name: 'ed.xihu', role: 'editor', channels: ['xihu'], mustChangePassword: false };
+const editor: ConsoleUser = { id: 1, name: 'ed.donghu', roles: ['editor'], channels: ['donghu'], mustChangePassword: false };
+const other: ConsoleUser = { id: 2, name: 'ed.xihu', roles: ['editor'], channels: ['xihu'], mustChangePassword: false };
 const actor = { userId: 1, userName: 'ed.donghu' };
 
 for (const dialect of testDialects()) {
@@ -42,7 +42,7 @@ for (const dialect of testDialects()) {
       withTestDb(dialect, async (opened) => {
         const writing = writingFor(opened);
         await importSeedFile(opened.db, writing, SEED_FILE);
-        const qingyunpu: ConsoleUser = { id: 3, name: 'ed.qyp', role: 'editor', channels: ['qingyunpu'], mustChangePassword: false };
+        const qingyunpu: ConsoleUser = { id: 3, name: 'ed.qyp', roles: ['editor'], channels: ['qingyunpu'], mustChangePassword: false };
         const projects = await projectsForCuration(opened.db, qingyunpu, '2026-03-01');
         const wfj = projects.find((p) => p.name === '王府井百货')!;
         const street = projects.find((p) => p.name.includes('青云小镇'))!;
@@ -65,7 +65,7 @@ for (const dialect of testDialects()) {
       withTestDb(dialect, async (opened) => {
         const writing = writingFor(opened);
         await importSeedFile(opened.db, writing, SEED_FILE);
-        const city: ConsoleUser = { id: 4, name: 'ed.city', role: 'editor', channels: ['xiaolan'], mustChangePassword: false };
+        const city: ConsoleUser = { id: 4, name: 'ed.city', roles: ['editor'], channels: ['xiaolan'], mustChangePassword: false };
         const foxconn = (await projectsForCuration(opened.db, city, '2026-03-01')).find((p) => p.name === '富士康智能科技小镇')!;
         assert.equal(foxconn.verified, false);
         assert.equal(await curateProject(opened.db, other, actor, foxconn.id, { kind: 'confirm' }), 'not_found', 'only its channel’s editors');

@@ -15,7 +15,7 @@ for (const dialect of testDialects()) {
   describe(`Beijing time in the console on ${dialect.name}`, () => {
     it('shows a stored UTC time as Beijing time, labelled, on the contributions queue and the audit log', () =>
       withTestDb(dialect, async (opened) => {
-        await createUser(opened.db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+        await createUser(opened.db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
         // 16:30 UTC on 28 February is half past midnight on 1 March in Beijing.
         await opened.db
           .insertInto('submission')

@@ -10,7 +10,7 @@ import { writingFor } from '../../test/helpers/seed.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
 import { publishSubmission, submitContribution } from './submission.service.ts';
 
-const reviewer: ConsoleUser = { id: 1, name: 'reviewer', role: 'reviewer', channels: ['honggutan'], mustChangePassword: false };
+const reviewer: ConsoleUser = { id: 1, name: 'reviewer', roles: ['reviewer'], channels: ['honggutan'], mustChangePassword: false };
 const actor = { userId: 1, userName: 'reviewer' };
 const now = new Date('2026-03-02T02:00:00Z');
 const TITLE = '红谷滩区新签约数字经济项目';
@@ -73,7 +73,7 @@ for (const dialect of testDialects()) {
         const file = `-\n【红谷滩区招商】${TITLE}\n导入时的正文。\n2026-03-02\n`;
         await importSeedText(opened.db, writing, file);
         const { id } = await opened.db.selectFrom('article').select('id').executeTakeFirstOrThrow();
-        const editor: ConsoleUser = { id: 2, name: 'editor', role: 'editor', channels: ['honggutan'], mustChangePassword: false };
+        const editor: ConsoleUser = { id: 2, name: 'editor', roles: ['editor'], channels: ['honggutan'], mustChangePassword: false };
         const edited = { title: TITLE, channel: 'honggutan', publishedOn: '2026-03-02', status: 'published' as const, publishAt: null, body: '编辑修订后的正文。' };
         assert.equal(await saveEditedArticle(opened.db, writing, editor, { userId: 2, userName: 'editor' }, Number(id), edited, now), Number(id));
 

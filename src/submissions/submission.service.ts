@@ -1,12 +1,12 @@
 // Rules for contributions from the public. No HTTP here.
-import type { ConsoleUser } from '../accounts/account.ts';
+import { canActOn, type ConsoleUser } from '../accounts/account.ts';
 import { isArticlePublic, saveArticleDraft, type ArticleWriting } from '../articles/article.service.ts';
-import type { Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { chinaDate } from '../lib/china-time.ts';
 import { newTrackingCode } from '../lib/tracking-code.ts';
 import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
-import { TRACKING_PREFIX, type SubmissionInput, type SubmissionStatus } from './submission.ts';
+import { TRACKING_PREFIX, type SubmissionEdit, type SubmissionInput, type SubmissionStatus } from './submission.ts';
 import * as store from './submission.store.ts';
 import { submissionReviewStore, type SubmissionForReview } from './submission.store.ts';
 
@@ -84,6 +84,25 @@ export function publishSubmission(db: Db, writing: ArticleWriting, user: Console
     },
     audited: (closed) => ('articleId' in closed ? { articleId: closed.articleId } : {}),
   }, now);
+}
+
+/**
+ * Edits a pending contribution in the user's channels before it is published (moving it only to
+ * another of their channels): the audit record keeps the fields changed, before and after.
+ */
+export function editSubmission(db: Db, user: ConsoleUser, actor: Actor, id: number, edit: SubmissionEdit, now = new Date()): Promise<ReviewOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const item = await submissionReviewStore.find(trx, id);
+    if (!item || !canActOn(user, item.channel) || !canActOn(user, edit.channel)) return 'not_found';
+    if (item.status !== 'pending') return 'already_closed';
+    const changed = (['title', 'body', 'channel'] as const).filter((field) => item[field] !== edit[field]);
+    if (changed.length === 0) return 'done';
+    await store.updateSubmissionText(trx, id, { title: edit.title, body: edit.body, channel: edit.channel });
+    const before = Object.fromEntries(changed.map((field) => [field, item[field]]));
+    const after = Object.fromEntries(changed.map((field) => [field, edit[field]]));
+    await recordAudit(trx, actor, { action: 'submission.edit', targetType: 'submission', targetId: id, before, after, channel: item.channel }, now);
+    return 'done';
+  });
 }
 
 /** Rejects a pending contribution with the reason the contributor will read. */

@@ -38,6 +38,11 @@ export async function submissionStatusByCode(db: Db, trackingCode: string) {
   );
 }
 
+/** Replaces a contribution's title, body and channel (a reviewer's edit before publishing). */
+export async function updateSubmissionText(db: Db, id: number, text: { title: string; body: string; channel: string }): Promise<void> {
+  await db.updateTable('submission').set(text).where('id', '=', id).execute();
+}
+
 /** A contribution as the review queue shows it. */
 export interface SubmissionForReview {
   id: number;

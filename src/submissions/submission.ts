@@ -35,3 +35,16 @@ export type SubmissionInput = z.infer<ReturnType<typeof submissionSchema>>;
 
 /** Tracking codes of contributions start with TG (投稿). */
 export const TRACKING_PREFIX = 'TG';
+
+/** The rules for a reviewer's edit of a pending contribution, given the channels they act on. */
+export function submissionEditSchema(channelSlugs: readonly string[]) {
+  return z.object({
+    title: requiredText('标题', TITLE_MAX, 5),
+    body: requiredText('正文', BODY_MAX, 20),
+    channel: oneOf('频道', channelSlugs),
+  });
+}
+
+/** A contribution's text as a reviewer edits it before publishing. */
+export type SubmissionEdit = z.infer<ReturnType<typeof submissionEditSchema>>;
+

@@ -48,13 +48,13 @@ const CONSOLE_PAGES = ['/admin/login', '/admin', '/admin/articles', '/admin/arti
 
 const WIDTHS = [360, 1280] as const;
 const PASSWORD = 'correct horse battery';
-const admin: ConsoleUser = { id: 1, name: 'admin', role: 'admin', channels: [], mustChangePassword: false };
+const admin: ConsoleUser = { id: 1, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false };
 const actor = { userId: 1, userName: 'admin' };
 const SCREENSHOTS = testEnvironment.screenshotDir ?? mkdtempSync(join(tmpdir(), 'zhaoshang-layout-'));
 
 describe('layout and accessibility in Chromium', async () => {
   const suite = await browserSuite(async ({ db }) => {
-    await createUser(db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+    await createUser(db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
     // Charts on /data draw confirmed figures; one article's figures stay unconfirmed for its review page.
     const articles = await db.selectFrom('indicator_fact').select('article_id').distinct().orderBy('article_id').execute();
     for (const { article_id } of articles.slice(1)) {

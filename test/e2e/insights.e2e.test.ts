@@ -8,7 +8,7 @@ import { articleReview, confirmArticleFacts } from '../../src/insights/fact-cura
 import { curateProject } from '../../src/insights/project-curation.service.ts';
 import { browserSuite, SCREENSHOT_DIR } from '../helpers/browser.ts';
 
-const admin: ConsoleUser = { id: 1, name: 'admin', role: 'admin', channels: [], mustChangePassword: false };
+const admin: ConsoleUser = { id: 1, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false };
 const actor = { userId: 1, userName: 'admin' };
 
 describe('data pages in Chromium', async () => {

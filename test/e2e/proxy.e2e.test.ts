@@ -13,7 +13,7 @@ const PASSWORD = 'correct horse battery';
 describe('behind an nginx HTTPS proxy in Chromium', async () => {
   // The test app trusts the proxy (TRUST_PROXY=true), as a deployment behind nginx must.
   const suite = await browserSuite(async (seeded) => {
-    await createUser(seeded.db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+    await createUser(seeded.db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
   });
   const { browser } = suite;
   const withNginx = browser !== undefined && nginxAvailable();

@@ -22,7 +22,7 @@ const TABS = 4;
 
 describe('the XSS corpus in Chromium', async () => {
   const suite = await browserSuite(async (seeded) => {
-    await createUser(seeded.db, COMMAND_LINE, { name: 'admin', role: 'admin', password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+    await createUser(seeded.db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
   });
   const { browser } = suite;
 

@@ -29,10 +29,10 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   const day = (n: number) => new Date(Date.UTC(2026, 0, n, 2));
   await importSeedOnFirstStart(db, writing, SEED_FILE);
 
-  const created = await createUser(db, COMMAND_LINE, { name: 'admin', role: 'admin', password: ADMIN_PASSWORD, channels: [] }, policy, day(1));
+  const created = await createUser(db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: ADMIN_PASSWORD, channels: [] }, policy, day(1));
   if (!('id' in created)) throw new Error(created.problem);
-  await createUser(db, COMMAND_LINE, { name: 'ed.xihu', role: 'editor', password: 'another horse battery', channels: ['xihu', 'donghu'] }, policy, day(1));
-  const admin: ConsoleUser = { id: created.id, name: 'admin', role: 'admin', channels: [], mustChangePassword: false };
+  await createUser(db, COMMAND_LINE, { name: 'ed.xihu', roles: ['editor'], password: 'another horse battery', channels: ['xihu', 'donghu'] }, policy, day(1));
+  const admin: ConsoleUser = { id: created.id, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false };
   const actor = { userId: admin.id, userName: admin.name, client: '192.0.2.1' };
   await signIn(db, 'admin', ADMIN_PASSWORD, '192.0.2.1', day(2));
   await signIn(db, 'ed.xihu', 'not the password', '192.0.2.2', day(2));

@@ -28,7 +28,7 @@ export function LoginPage(props: { console: ConsoleChrome; next: string; name: s
 export function PasswordPage(props: { console: ConsoleChrome; problem?: string | undefined; done?: boolean; required: boolean }) {
   return (
     <ConsoleLayout console={props.console} title="修改密码">
-      {props.required && <p class="notice">您的密码已超过有效期,请先设置新密码。</p>}
+      {props.required && <p class="notice">您的密码已超过有效期,或是管理员设置的临时密码,请先设置自己的新密码。</p>}
       {props.done && (
         <p class="notice" role="status">
           密码已修改。

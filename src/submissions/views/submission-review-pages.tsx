@@ -1,10 +1,12 @@
-// The console's review of contributions: the queue and one contribution with its decisions.
+// The console's review of contributions: the queue and one contribution with its edit and decisions.
 import type { SubmissionForReview } from '../submission.service.ts';
-import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
+import { BODY_MAX, TITLE_MAX } from '../submission.ts';
+import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../http/console-layout.tsx';
+import { CSRF_FIELD } from '../../http/csrf.ts';
+import { SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
+import { TableScroll } from '../../http/table-scroll.tsx';
 import { chinaDateTime, chinaTimeHeading } from '../../lib/china-time.ts';
 import { QueueListPage, type ChannelName } from '../../review/views/queue-pages.tsx';
-import { TableScroll } from '../../http/table-scroll.tsx';
-import { TextArea, type FieldState } from '../../http/form-controls.tsx';
 
 /** Contributions of one status. */
 export function SubmissionListPage(props: { console: ConsoleChrome; status: string; items: SubmissionForReview[]; channelName: ChannelName }) {
@@ -22,9 +24,22 @@ export function SubmissionListPage(props: { console: ConsoleChrome; status: stri
   );
 }
 
-/** One contribution with its text (shown as text) and the decisions; `reject` is the reject form as posted, with its problem. */
-export function SubmissionDetailPage(props: { console: ConsoleChrome; item: SubmissionForReview; channelName: ChannelName; reject?: FieldState }) {
-  const { item, console: chrome } = props;
+/**
+ * One contribution with its text (shown as text), the form to edit it before publishing (its
+ * fields as `edit` holds them, with their errors) and the decisions; `reject` is the reject form as
+ * posted, with its problem.
+ */
+export function SubmissionDetailPage(props: {
+  console: ConsoleChrome;
+  item: SubmissionForReview;
+  channelName: ChannelName;
+  channels: ReadonlyArray<{ value: string; label: string }>;
+  edit: FieldState;
+  reject?: FieldState | undefined;
+  saved?: boolean;
+}) {
+  const { item, console: chrome, edit } = props;
+  const editErrors = Object.values(edit.errors);
   return (
     <ConsoleLayout console={chrome} title={`投稿:${item.title}`}>
       <TableScroll label="投稿详情">
@@ -43,6 +58,21 @@ export function SubmissionDetailPage(props: { console: ConsoleChrome; item: Subm
       <div class="submission-body">{item.body.split(/\n+/u).map((paragraph) => <p>{paragraph}</p>)}</div>
       {item.status === 'pending' && (
         <>
+          <h2>修改稿件</h2>
+          {props.saved && (
+            <p class="notice" role="status">
+              修改已保存,发布时将使用修改后的内容。
+            </p>
+          )}
+          <form class="public-form" method="post" action={`/admin/submissions/${item.id}/edit`}>
+            <FormProblem problem={editErrors.length > 0 ? `请修改以下 ${editErrors.length} 处:${editErrors.join(' ')}` : undefined} />
+            <input type="hidden" name={CSRF_FIELD} value={chrome.token} />
+            <TextField state={edit} name="title" label="标题" maxLength={TITLE_MAX} required />
+            <SelectField state={edit} name="channel" label="频道" options={props.channels} required />
+            <TextArea state={edit} name="body" label="正文" maxLength={BODY_MAX} required rows={12} />
+            <button type="submit">保存修改</button>
+          </form>
+          <h2>审核决定</h2>
           <ActionForm action={`/admin/submissions/${item.id}/publish`} token={chrome.token} label="采用并发布" />
           <ActionForm action={`/admin/submissions/${item.id}/reject`} token={chrome.token} label="不予采用">
             <TextArea state={props.reject ?? { values: {}, errors: {} }} name="reason" label="未采用原因(投稿人可见)" maxLength={500} rows={3} required />
@@ -57,4 +87,3 @@ export function SubmissionDetailPage(props: { console: ConsoleChrome; item: Subm
     </ConsoleLayout>
   );
 }
-
