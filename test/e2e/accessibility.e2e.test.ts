@@ -36,15 +36,18 @@ const PUBLIC_PAGES = [
   '/projects',
   '/enterprises',
   '/enterprises/apply',
+  '/enterprises/status',
   '/submit',
+  '/submit/status',
   '/contact',
+  '/contact/status',
 ];
 
 /**
  * Console pages; add a page here when the console gains one. The test also visits every link of
  * the console navigation and the first item linked from each queue.
  */
-const CONSOLE_PAGES = ['/admin/login', '/admin', '/admin/articles', '/admin/articles/new', '/admin/articles/1', '/admin/facts', '/admin/projects', '/admin/submissions', '/admin/applications', '/admin/messages', '/admin/users', '/admin/audit', '/admin/password'];
+const CONSOLE_PAGES = ['/admin/login', '/admin', '/admin/articles', '/admin/articles/new', '/admin/articles/1', '/admin/facts', '/admin/projects', '/admin/submissions', '/admin/applications', '/admin/messages', '/admin/users', '/admin/users/1', '/admin/audit', '/admin/password', '/admin/articles/1/revisions'];
 
 const WIDTHS = [360, 1280] as const;
 const PASSWORD = 'correct horse battery';
