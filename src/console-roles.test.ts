@@ -92,7 +92,7 @@ for (const dialect of testDialects()) {
       const saved = await reviewer.post(`/admin/submissions/${id}/edit`, edited);
       assert.equal(saved.status, 303);
       assert.match(await (await reviewer.get(saved.headers.get('location')!)).text(), /修改已保存/);
-      assert.equal((await reviewer.post(`/admin/submissions/${id}/publish`)).status, 303);
+      assert.equal((await reviewer.post(`/admin/submissions/${id}/publish`, { confirmed: '1' })).status, 303);
 
       const row = await seeded.db.selectFrom('submission').select(['status', 'article_id']).where('id', '=', id).executeTakeFirstOrThrow();
       assert.equal(row.status, 'published');

@@ -1,10 +1,26 @@
 // Accounts, sign-in with lockout, and sessions. No HTTP here.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { ExpressionBuilder } from 'kysely';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
-import type { Database, Db } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { ROLES, userNameProblem, type ConsoleUser, type Role } from './account.ts';
+import {
+  allUsersWithAccess,
+  channelsOfUser,
+  clearFailedLogins,
+  countFailedLogin,
+  deleteSession,
+  deleteSessionsOfUser,
+  insertSession,
+  insertUser,
+  replaceUserAccess,
+  rolesOfUser,
+  sessionWithUser,
+  touchSession,
+  updateUser,
+  userById,
+  userByName,
+} from './account.store.ts';
 import type { PasswordPolicy } from './password-policy.ts';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -21,8 +37,6 @@ const DUMMY_HASH = await hash('not a password of anyone', ARGON2);
 
 const MINUTE = 60_000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-// Users not locked at `now`: checked in the UPDATE itself, since the row read before may be stale.
-const unlockedBy = (now: Date) => (eb: ExpressionBuilder<Database, 'app_user'>) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())]);
 
 /** Creates a console user; returns its id or a problem in Chinese. */
 export async function createUser(
@@ -34,18 +48,14 @@ export async function createUser(
 ): Promise<{ id: number } | { problem: string }> {
   const problem = userNameProblem(input.name) ?? accessProblem(input) ?? policy.problem(input.password, input.name);
   if (problem) return { problem };
-  if (await db.selectFrom('app_user').select('id').where('name', '=', input.name).executeTakeFirst()) return { problem: `用户名“${input.name}”已被使用。` };
+  if (await userByName(db, input.name)) return { problem: `用户名“${input.name}”已被使用。` };
   const passwordHash = await hash(input.password, ARGON2);
   return db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('app_user')
-      .values({ name: input.name, password_hash: passwordHash, password_changed_at: now.toISOString(), locked_until: null, disabled_at: null, created_at: now.toISOString() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertUser(trx, { name: input.name, password_hash: passwordHash, password_changed_at: now.toISOString(), locked_until: null, disabled_at: null, created_at: now.toISOString() });
     const access = normalAccess(input);
-    await writeAccess(trx, Number(id), access);
-    await recordAudit(trx, actor, { action: 'user.create', targetType: 'user', targetId: Number(id), after: { name: input.name, ...access } }, now);
-    return { id: Number(id) };
+    await replaceUserAccess(trx, id, access.roles, access.channels);
+    await recordAudit(trx, actor, { action: 'user.create', targetType: 'user', targetId: id, after: { name: input.name, ...access } }, now);
+    return { id };
   });
 }
 
@@ -70,21 +80,10 @@ function normalAccess(access: UserAccess): UserAccess {
   };
 }
 
-/** Replaces a user's roles and channels. */
-async function writeAccess(trx: Db, userId: number, access: UserAccess): Promise<void> {
-  await trx.deleteFrom('user_role').where('user_id', '=', userId).execute();
-  await trx.deleteFrom('user_channel').where('user_id', '=', userId).execute();
-  await trx.insertInto('user_role').values(access.roles.map((role) => ({ user_id: userId, role }))).execute();
-  if (access.channels.length > 0) await trx.insertInto('user_channel').values(access.channels.map((channel) => ({ user_id: userId, channel }))).execute();
-}
-
-/** A user's roles and channels as stored. */
+/** A user's roles (in ROLES order) and channels as stored. */
 async function accessOf(db: Db, userId: number): Promise<UserAccess> {
-  const [roles, channels] = await Promise.all([
-    db.selectFrom('user_role').select('role').where('user_id', '=', userId).execute(),
-    db.selectFrom('user_channel').select('channel').where('user_id', '=', userId).orderBy('channel').execute(),
-  ]);
-  return { roles: ROLES.filter((role) => roles.some((row) => row.role === role)), channels: channels.map((row) => row.channel) };
+  const [roles, channels] = await Promise.all([rolesOfUser(db, userId), channelsOfUser(db, userId)]);
+  return { roles: ROLES.filter((role) => roles.includes(role)), channels };
 }
 
 /** The same answer for an unknown name, a wrong password and a locked or disabled account. */
@@ -96,7 +95,7 @@ export const LOGIN_REFUSED = `用户名或密码不正确。连续输错 ${MAX_F
  * never stored: the database keeps its hash).
  */
 export async function signIn(db: Db, name: string, password: string, client: string, now = new Date()): Promise<{ sessionId: string; userId: number } | { refused: string }> {
-  const user = await db.selectFrom('app_user').selectAll().where('name', '=', name).executeTakeFirst();
+  const user = await userByName(db, name);
   if (!user) {
     await verify(DUMMY_HASH, password);
     return { refused: LOGIN_REFUSED };
@@ -110,15 +109,8 @@ export async function signIn(db: Db, name: string, password: string, client: str
   }
   const sessionId = randomBytes(16).toString('hex');
   const signedIn = await db.transaction().execute(async (trx) => {
-    const cleared = await trx
-      .updateTable('app_user')
-      .set({ failed_logins: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .where('disabled_at', 'is', null)
-      .where(unlockedBy(now))
-      .executeTakeFirst();
-    if (Number(cleared.numUpdatedRows) === 0) return false;
-    await trx.insertInto('session').values({ id_hash: sha256(sessionId), user_id: Number(user.id), created_at: now.toISOString(), last_seen_at: now.toISOString() }).execute();
+    if (!(await clearFailedLogins(trx, Number(user.id), now.toISOString()))) return false;
+    await insertSession(trx, { id_hash: sha256(sessionId), user_id: Number(user.id), created_at: now.toISOString(), last_seen_at: now.toISOString() });
     await recordAudit(trx, actor, { action: 'login', targetType: 'user', targetId: Number(user.id) }, now);
     return true;
   });
@@ -134,20 +126,7 @@ export async function signIn(db: Db, name: string, password: string, client: str
 async function countFailure(db: Db, actor: Actor, userId: number, now: Date): Promise<void> {
   const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * MINUTE).toISOString();
   await db.transaction().execute(async (trx) => {
-    const counted = await trx
-      .updateTable('app_user')
-      .set((eb) => {
-        const reachesLimit = eb('failed_logins', '>=', MAX_FAILED_LOGINS - 1);
-        return {
-          failed_logins: eb.case().when(reachesLimit).then(0).else(eb('failed_logins', '+', 1)).end(),
-          locked_until: eb.case().when(reachesLimit).then(lockedUntil).else(eb.ref('locked_until')).end(),
-        };
-      })
-      .where('id', '=', userId)
-      .where('disabled_at', 'is', null)
-      .where(unlockedBy(now))
-      .returning('locked_until')
-      .executeTakeFirst();
+    const counted = await countFailedLogin(trx, userId, MAX_FAILED_LOGINS, now.toISOString(), lockedUntil);
     if (!counted) return;
     await recordAudit(trx, actor, { action: counted.locked_until === lockedUntil ? 'login.locked' : 'login.failed', targetType: 'user', targetId: userId }, now);
   });
@@ -156,20 +135,15 @@ async function countFailure(db: Db, actor: Actor, userId: number, now: Date): Pr
 /** The user of a live session, or undefined when it is unknown, idle too long, too old or disabled. */
 export async function sessionUser(db: Db, sessionId: string, policy: PasswordPolicy, now = new Date()): Promise<ConsoleUser | undefined> {
   const idHash = sha256(sessionId);
-  const row = await db
-    .selectFrom('session')
-    .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select(['session.created_at', 'session.last_seen_at', 'app_user.id', 'app_user.name', 'app_user.disabled_at', 'app_user.password_changed_at', 'app_user.must_change_password'])
-    .where('session.id_hash', '=', idHash)
-    .executeTakeFirst();
+  const row = await sessionWithUser(db, idHash);
   if (!row) return undefined;
   const idleFor = now.getTime() - Date.parse(row.last_seen_at);
   const age = now.getTime() - Date.parse(row.created_at);
   if (row.disabled_at !== null || idleFor > IDLE_TIMEOUT_MINUTES * MINUTE || age > ABSOLUTE_TIMEOUT_HOURS * 60 * MINUTE) {
-    await db.deleteFrom('session').where('id_hash', '=', idHash).execute();
+    await deleteSession(db, idHash);
     return undefined;
   }
-  if (idleFor > TOUCH_AFTER_MS) await db.updateTable('session').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
+  if (idleFor > TOUCH_AFTER_MS) await touchSession(db, idHash, now.toISOString());
   const { roles, channels } = await accessOf(db, Number(row.id));
   // A user whose every role was taken away has nothing left to do in the console.
   if (roles.length === 0) return undefined;
@@ -181,7 +155,7 @@ export async function sessionUser(db: Db, sessionId: string, policy: PasswordPol
 /** Ends a session. */
 export async function signOut(db: Db, sessionId: string, actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('session').where('id_hash', '=', sha256(sessionId)).execute();
+    await deleteSession(trx, sha256(sessionId));
     await recordAudit(trx, actor, { action: 'logout', targetType: 'user', targetId: actor.userId ?? undefined });
   });
 }
@@ -189,11 +163,11 @@ export async function signOut(db: Db, sessionId: string, actor: Actor): Promise<
 /** Disables (or re-enables) an account; disabling ends its sessions at once. */
 export async function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean, now = new Date()): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('app_user').select(['id', 'name', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
+    const user = await userById(trx, userId);
     if (!user) return false;
     const disabledAt = disabled ? now.toISOString() : null;
-    await trx.updateTable('app_user').set({ disabled_at: disabledAt, failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
-    if (disabled) await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+    await updateUser(trx, userId, { disabled_at: disabledAt, failed_logins: 0, locked_until: null });
+    if (disabled) await deleteSessionsOfUser(trx, userId);
     await recordAudit(trx, actor, { action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: userId, before: { disabledAt: user.disabled_at }, after: { disabledAt } }, now);
     return true;
   });
@@ -201,14 +175,16 @@ export async function setUserDisabled(db: Db, actor: Actor, userId: number, disa
 
 /** Changes a user's password after checking the current one; returns a problem or undefined. */
 export async function changePassword(db: Db, actor: Actor, userId: number, current: string, next: string, policy: PasswordPolicy, now = new Date()): Promise<string | undefined> {
-  const user = await db.selectFrom('app_user').select(['name', 'password_hash']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const user = await userById(db, userId);
+  // Only a signed-in user changes their password, so the account exists.
+  if (!user) throw new Error(`no user with id ${userId}`);
   if (!(await verify(user.password_hash, current))) return '当前密码不正确。';
   if (await verify(user.password_hash, next)) return '新密码不能与当前密码相同。';
   const problem = policy.problem(next, user.name);
   if (problem) return problem;
   const passwordHash = await hash(next, ARGON2);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('app_user').set({ password_hash: passwordHash, password_changed_at: now.toISOString(), must_change_password: 0 }).where('id', '=', userId).execute();
+    await updateUser(trx, userId, { password_hash: passwordHash, password_changed_at: now.toISOString(), must_change_password: 0 });
     await recordAudit(trx, actor, { action: 'user.password', targetType: 'user', targetId: userId }, now);
   });
   return undefined;
@@ -216,11 +192,7 @@ export async function changePassword(db: Db, actor: Actor, userId: number, curre
 
 /** Every user, for the admins' user list; `lockedUntil` only while the lock lasts at `now`. */
 export async function listUsers(db: Db, now = new Date()) {
-  const [users, roles, scopes] = await Promise.all([
-    db.selectFrom('app_user').select(['id', 'name', 'disabled_at', 'locked_until', 'must_change_password', 'created_at']).orderBy('name').execute(),
-    db.selectFrom('user_role').selectAll().execute(),
-    db.selectFrom('user_channel').selectAll().orderBy('channel').execute(),
-  ]);
+  const { users, roles, channels: scopes } = await allUsersWithAccess(db);
   return users.map((user) => ({
     id: Number(user.id),
     name: user.name,
@@ -245,10 +217,10 @@ export async function updateUserAccess(db: Db, actor: Actor, userId: number, inp
   if (actor.userId === userId && !input.roles.includes('admin')) return { problem: '不能取消自己的管理员角色,请让另一位管理员操作。' };
   const access = normalAccess(input);
   return db.transaction().execute(async (trx) => {
-    if (!(await trx.selectFrom('app_user').select('id').where('id', '=', userId).executeTakeFirst())) return 'not_found';
+    if (!(await userById(trx, userId))) return 'not_found';
     const before = await accessOf(trx, userId);
     if (JSON.stringify(before) === JSON.stringify(access)) return 'done';
-    await writeAccess(trx, userId, access);
+    await replaceUserAccess(trx, userId, access.roles, access.channels);
     await recordAudit(trx, actor, { action: 'user.roles', targetType: 'user', targetId: userId, before, after: access }, now);
     return 'done';
   });
@@ -266,18 +238,14 @@ const temporaryPassword = () =>
  */
 export async function resetPassword(db: Db, actor: Actor, userId: number, policy: PasswordPolicy, now = new Date()): Promise<{ temporaryPassword: string } | 'not_found' | { problem: string }> {
   if (actor.userId === userId) return { problem: '不能重置自己的密码,请在“修改密码”页修改。' };
-  const user = await db.selectFrom('app_user').select('name').where('id', '=', userId).executeTakeFirst();
+  const user = await userById(db, userId);
   if (!user) return 'not_found';
   let password = temporaryPassword();
   while (policy.problem(password, user.name) !== undefined) password = temporaryPassword();
   const passwordHash = await hash(password, ARGON2);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ password_hash: passwordHash, password_changed_at: now.toISOString(), must_change_password: 1, failed_logins: 0, locked_until: null })
-      .where('id', '=', userId)
-      .execute();
-    await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+    await updateUser(trx, userId, { password_hash: passwordHash, password_changed_at: now.toISOString(), must_change_password: 1, failed_logins: 0, locked_until: null });
+    await deleteSessionsOfUser(trx, userId);
     await recordAudit(trx, actor, { action: 'user.password.reset', targetType: 'user', targetId: userId }, now);
   });
   return { temporaryPassword: password };
@@ -286,10 +254,10 @@ export async function resetPassword(db: Db, actor: Actor, userId: number, policy
 /** Lifts the lock that failed sign-ins set, before its 15 minutes are over. */
 export async function unlockUser(db: Db, actor: Actor, userId: number, now = new Date()): Promise<'done' | 'not_found'> {
   return db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('app_user').select(['locked_until', 'failed_logins']).where('id', '=', userId).executeTakeFirst();
+    const user = await userById(trx, userId);
     if (!user) return 'not_found';
     if (user.locked_until === null && Number(user.failed_logins) === 0) return 'done';
-    await trx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+    await updateUser(trx, userId, { failed_logins: 0, locked_until: null });
     await recordAudit(trx, actor, { action: 'user.unlock', targetType: 'user', targetId: userId, before: { lockedUntil: user.locked_until, failedLogins: Number(user.failed_logins) }, after: { lockedUntil: null } }, now);
     return 'done';
   });

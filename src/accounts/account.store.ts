@@ -1,7 +1,7 @@
-// Queries on the account tables: app_user, user_channel and session.
+// Queries on the account tables: app_user, user_role, user_channel and session.
 import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { Database, Db } from '../db/database.ts';
-import type { AppUserTable, SessionTable } from './account.table.ts';
+import type { AppUserTable, Role, SessionTable } from './account.table.ts';
 
 // Users not locked at `now`: checked in the UPDATE itself, since the row read before may be stale.
 const unlockedBy = (now: string) => (eb: ExpressionBuilder<Database, 'app_user'>) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]);
@@ -11,15 +11,14 @@ export async function userByName(db: Db, name: string) {
   return db.selectFrom('app_user').selectAll().where('name', '=', name).executeTakeFirst();
 }
 
-/** A user's name, password hash and disabled time by id, or undefined. */
+/** A user by id, every column, or undefined. */
 export async function userById(db: Db, id: number) {
-  return db.selectFrom('app_user').select(['id', 'name', 'password_hash', 'disabled_at']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Stores a user with the channels they act on; returns the id. */
-export async function insertUser(db: Db, row: Insertable<AppUserTable>, channels: readonly string[]): Promise<number> {
+/** Stores a user; returns the id. */
+export async function insertUser(db: Db, row: Insertable<AppUserTable>): Promise<number> {
   const { id } = await db.insertInto('app_user').values(row).returning('id').executeTakeFirstOrThrow();
-  if (channels.length > 0) await db.insertInto('user_channel').values(channels.map((channel) => ({ user_id: Number(id), channel }))).execute();
   return Number(id);
 }
 
@@ -56,17 +55,32 @@ export async function countFailedLogin(db: Db, id: number, limit: number, now: s
     .executeTakeFirst();
 }
 
+/** The roles a user holds, in no particular order. */
+export async function rolesOfUser(db: Db, userId: number): Promise<Role[]> {
+  return (await db.selectFrom('user_role').select('role').where('user_id', '=', userId).execute()).map((row) => row.role);
+}
+
 /** The channels a user acts on, in order. */
 export async function channelsOfUser(db: Db, userId: number): Promise<string[]> {
   return (await db.selectFrom('user_channel').select('channel').where('user_id', '=', userId).orderBy('channel').execute()).map((row) => row.channel);
 }
 
-/** Every user and every channel assignment, for the admins' list. */
-export async function allUsers(db: Db) {
-  return Promise.all([
-    db.selectFrom('app_user').select(['id', 'name', 'disabled_at', 'locked_until', 'created_at']).orderBy('name').execute(),
-    db.selectFrom('user_channel').selectAll().execute(),
+/** Replaces a user's roles and channels with these. */
+export async function replaceUserAccess(db: Db, userId: number, roles: readonly Role[], channels: readonly string[]): Promise<void> {
+  await db.deleteFrom('user_role').where('user_id', '=', userId).execute();
+  await db.deleteFrom('user_channel').where('user_id', '=', userId).execute();
+  await db.insertInto('user_role').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+  if (channels.length > 0) await db.insertInto('user_channel').values(channels.map((channel) => ({ user_id: userId, channel }))).execute();
+}
+
+/** Every user by name, every role and every channel assignment (by channel), for the admins' list. */
+export async function allUsersWithAccess(db: Db) {
+  const [users, roles, channels] = await Promise.all([
+    db.selectFrom('app_user').select(['id', 'name', 'disabled_at', 'locked_until', 'must_change_password', 'created_at']).orderBy('name').execute(),
+    db.selectFrom('user_role').selectAll().execute(),
+    db.selectFrom('user_channel').selectAll().orderBy('channel').execute(),
   ]);
+  return { users, roles, channels };
 }
 
 /** Stores a session. */

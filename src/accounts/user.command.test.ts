@@ -46,7 +46,7 @@ it('zhaoshang user add reads the password from standard input, never from an arg
     const roles = await opened.db.selectFrom('user_role').innerJoin('app_user', 'app_user.id', 'user_role.user_id').select(['name', 'role']).orderBy('name').orderBy('role').execute();
     const scopes = await opened.db.selectFrom('user_channel').innerJoin('app_user', 'app_user.id', 'user_channel.user_id').select(['name', 'channel']).orderBy('name').orderBy('channel').execute();
     await opened.close();
-    assert.deepEqual(roles, [{ name: 'office.donghu', roles: ['editor'] }, { name: 'office.donghu', roles: ['reviewer'] }, { name: 'rev.xihu', roles: ['reviewer'] }]);
+    assert.deepEqual(roles, [{ name: 'office.donghu', role: 'editor' }, { name: 'office.donghu', role: 'reviewer' }, { name: 'rev.xihu', role: 'reviewer' }]);
     assert.deepEqual(scopes, [{ name: 'office.donghu', channel: 'donghu' }, { name: 'rev.xihu', channel: 'donghu' }, { name: 'rev.xihu', channel: 'xihu' }]);
   } finally {
     dir.remove();
