@@ -34,7 +34,9 @@ async function timedRestore(name: string, target: OpenDb, file: string): Promise
       return progressBar(task, total);
     });
     const loading = (((indexing || performance.now()) - started) / 1000).toFixed(2);
-    console.log(`restore into ${name}: ${seconds(started)} s (rows and schema ${loading} s, search index of ${report.indexedArticles} articles ${indexing ? seconds(indexing) : '0.00'} s)`);
+    console.log(
+      `restore into ${name}: ${seconds(started)} s (rows and schema ${loading} s, search index of ${report.indexedArticles} articles ${indexing ? seconds(indexing) : '0.00'} s)`,
+    );
   } finally {
     await target.close();
   }

@@ -4,10 +4,12 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 const [port, ...routes] = process.argv.slice(2);
-const bodies = new Map(routes.map((route) => {
-  const [path, file] = route.split('=');
-  return [path!, readFileSync(file!)] as const;
-}));
+const bodies = new Map(
+  routes.map((route) => {
+    const [path, file] = route.split('=');
+    return [path!, readFileSync(file!)] as const;
+  }),
+);
 createServer((request, response) => {
   const body = bodies.get(request.url ?? '');
   if (!body) {

@@ -14,7 +14,12 @@ export interface BenchDatabase {
 }
 
 /** The benchmark database the options name; `engine` is `sqlite` (default) or `postgres`. */
-export async function benchDatabase(options: { engine: string; db?: string | undefined; databaseUrl?: string | undefined; tempPrefix: string }): Promise<BenchDatabase> {
+export async function benchDatabase(options: {
+  engine: string;
+  db?: string | undefined;
+  databaseUrl?: string | undefined;
+  tempPrefix: string;
+}): Promise<BenchDatabase> {
   if (options.engine === 'sqlite') {
     if (options.databaseUrl) throw new Error('--database-url is for --engine postgres; SQLite takes --db PATH');
     if (options.db) return kept(options.db);

@@ -37,7 +37,8 @@ const POST_TARGET_MS = 1000;
 const PAGE_P99_TARGET_MS = 50;
 const PAGES = ['/', '/channels/donghu', '/channels/gaoxin', '/channels/nanchang', '/static/site.css'];
 
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** Writes the corpus in the import format; returns its size in bytes of text. */
@@ -114,7 +115,11 @@ function postContribution(port: number, session: { cookie: string; token: string
 /** Runs `zhaoshang import FILE`; resolves with its exit code, duration and output. */
 function runImport(env: NodeJS.ProcessEnv, file: string): { done: Promise<{ code: number | null; seconds: number; output: string }>; kill(): void } {
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/zhaoshang.js', 'import', file], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/zhaoshang.js', 'import', file], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -188,19 +193,35 @@ try {
 
     console.log(`\nContention benchmark: SQLite, server WORKERS=2, ${postsPerSecond} posts/s, ${readerCount} page readers (${PAGES.join(' ')})`);
     const quietPosts = quiet.postResults.map((p) => p.ms).sort((a, b) => a - b);
-    console.log(`without an import (${quietSeconds} s): posts p50 ${ms(percentile(quietPosts, 50))}, max ${ms(quietPosts.at(-1) ?? NaN)}; pages p50 ${ms(percentile(quiet.pageSamples, 50))}, p99 ${ms(percentile(quiet.pageSamples, 99))}`);
-    console.log(`import: ${articleCount} articles, ${(textBytes / 1e6).toFixed(1)} MB of text — exit code ${imported.code}, ${imported.seconds.toFixed(1)} s, ${(textBytes / 1e6 / imported.seconds).toFixed(2)} MB/s`);
+    console.log(
+      `without an import (${quietSeconds} s): posts p50 ${ms(percentile(quietPosts, 50))}, max ${ms(quietPosts.at(-1) ?? NaN)}; pages p50 ${ms(percentile(quiet.pageSamples, 50))}, p99 ${ms(percentile(quiet.pageSamples, 99))}`,
+    );
+    console.log(
+      `import: ${articleCount} articles, ${(textBytes / 1e6).toFixed(1)} MB of text — exit code ${imported.code}, ${imported.seconds.toFixed(1)} s, ${(textBytes / 1e6 / imported.seconds).toFixed(2)} MB/s`,
+    );
     if (!importOk) console.log(imported.output.trim().split('\n').slice(-10).join('\n'));
-    console.log(`posts: ${postResults.length}, acknowledged (303) ${postResults.length - refusedPosts.length}; latency p50 ${ms(percentile(postMs, 50))}, p99 ${ms(percentile(postMs, 99))}, max ${ms(postMs.at(-1) ?? NaN)}`);
-    if (refusedPosts.length > 0) console.log(`  refused or failed: ${refusedPosts.length} (statuses ${[...new Set(refusedPosts.map((p) => p.status))].join(', ')})`);
-    console.log(`pages: ${pageSamples.length} requests; latency p50 ${ms(percentile(pageSamples, 50))}, p99 ${ms(pageP99)}, max ${ms(pageSamples.at(-1) ?? NaN)}; errors ${pageErrors.length}`);
+    console.log(
+      `posts: ${postResults.length}, acknowledged (303) ${postResults.length - refusedPosts.length}; latency p50 ${ms(percentile(postMs, 50))}, p99 ${ms(percentile(postMs, 99))}, max ${ms(postMs.at(-1) ?? NaN)}`,
+    );
+    if (refusedPosts.length > 0)
+      console.log(`  refused or failed: ${refusedPosts.length} (statuses ${[...new Set(refusedPosts.map((p) => p.status))].join(', ')})`);
+    console.log(
+      `pages: ${pageSamples.length} requests; latency p50 ${ms(percentile(pageSamples, 50))}, p99 ${ms(pageP99)}, max ${ms(pageSamples.at(-1) ?? NaN)}; errors ${pageErrors.length}`,
+    );
     if (pageErrors.length > 0) console.log(`  first errors: ${pageErrors.slice(0, 5).join('; ')}`);
     console.log('\nTargets:');
     console.log(`  import finishes                      ${importOk ? 'met' : 'MISSED'}`);
     console.log(`  every post acknowledged within ${POST_TARGET_MS} ms ${postsOk ? 'met' : 'MISSED'}`);
     console.log(`  page p99 < ${PAGE_P99_TARGET_MS} ms                     ${pagesOk ? 'met' : 'MISSED'}`);
     const serverErrors = log().trim();
-    if (serverErrors) console.log(`\nserver log (last lines, shortened):\n${serverErrors.split('\n').slice(-5).map((line) => line.slice(0, 300)).join('\n')}`);
+    if (serverErrors)
+      console.log(
+        `\nserver log (last lines, shortened):\n${serverErrors
+          .split('\n')
+          .slice(-5)
+          .map((line) => line.slice(0, 300))
+          .join('\n')}`,
+      );
   } finally {
     await stopProcess(server);
   }

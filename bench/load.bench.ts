@@ -131,7 +131,15 @@ try {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = { PORT: String(port), HOST: '127.0.0.1', WORKERS: values.workers, DATABASE_URL: dbPath, SEED_FILE: seedPath, LOG_LEVEL: 'warn', TRUST_PROXY: 'true' };
+  const env = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    WORKERS: values.workers,
+    DATABASE_URL: dbPath,
+    SEED_FILE: seedPath,
+    LOG_LEVEL: 'warn',
+    TRUST_PROXY: 'true',
+  };
   const { child: server, log } = await startNodeProcess(['--import', 'tsx', 'src/main.ts'], env, port, { startTimeoutMs: START_TIMEOUT_MS });
   try {
     // The form's CSRF cookie and token, as a browser gets them from the form page.
@@ -184,11 +192,16 @@ try {
     console.log('\nworker memory (VmRSS) before → after the full run:');
     for (const [pid, rss] of before) console.log(`  worker ${pid}: ${mb(rss)} → ${after.has(pid) ? mb(after.get(pid)!) : 'gone'}`);
     console.log(`  all workers: ${mb(total(before))} → ${mb(total(after))} (${(growth * 100).toFixed(1)} %)`);
-    console.log(`\nhighest rate with p99 < ${P99_TARGET_MS} ms: ${full.rps.toFixed(0)} requests/s (${best.clients} clients); full run p99 ${full.p99} ms, ${full.errors} errors`);
-    console.log(`page cache: / ${plain.requests.average.toFixed(0)} requests/s, /?x=<unique> ${junk.requests.average.toFixed(0)} requests/s (${plain.non2xx + junk.non2xx} non-2xx)`);
+    console.log(
+      `\nhighest rate with p99 < ${P99_TARGET_MS} ms: ${full.rps.toFixed(0)} requests/s (${best.clients} clients); full run p99 ${full.p99} ms, ${full.errors} errors`,
+    );
+    console.log(
+      `page cache: / ${plain.requests.average.toFixed(0)} requests/s, /?x=<unique> ${junk.requests.average.toFixed(0)} requests/s (${plain.non2xx + junk.non2xx} non-2xx)`,
+    );
 
     if (full.errors > 0) failures.push(`${full.errors} errors in the full run (${full.byStatus})`);
-    if (before.size !== Number(values.workers) || after.size !== before.size) failures.push(`expected ${values.workers} workers, found ${before.size} then ${after.size}`);
+    if (before.size !== Number(values.workers) || after.size !== before.size)
+      failures.push(`expected ${values.workers} workers, found ${before.size} then ${after.size}`);
     if (!(growth < MAX_MEMORY_GROWTH)) failures.push(`worker memory grew ${(growth * 100).toFixed(1)} % (limit ${MAX_MEMORY_GROWTH * 100} %)`);
     if (full.p99 >= P99_TARGET_MS) console.log(`note: the full run's p99 (${full.p99} ms) was above the probe's; the machine is shared or noisy`);
   } finally {

@@ -41,7 +41,10 @@ async function serve([plainPort, observedPort, controlPort]: [number, number, nu
 
 async function measure(): Promise<void> {
   const [plainPort, observedPort, controlPort] = [await freePort(), await freePort(), await freePort()];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/observer.bench.ts', '--serve', `${plainPort},${observedPort},${controlPort}`], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/observer.bench.ts', '--serve', `${plainPort},${observedPort},${controlPort}`], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.includes('ready') && resolve()));
   const cpuMicros = async () => {
     const { user, system } = (await (await fetch(`http://127.0.0.1:${controlPort}/`)).json()) as NodeJS.CpuUsage;
@@ -58,7 +61,11 @@ async function measure(): Promise<void> {
         if (round % 2 === 1) order.reverse();
         for (const [side, port] of order) {
           const before = await cpuMicros();
-          const result = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: Number(values.connections), duration: Number(values.duration) });
+          const result = await autocannon({
+            url: `http://127.0.0.1:${port}${path}`,
+            connections: Number(values.connections),
+            duration: Number(values.duration),
+          });
           const micros = (await cpuMicros()) - before;
           if (result.errors + result.timeouts + result.non2xx > 0) throw new Error(`${page} ${side}: ${result.errors} errors, ${result.non2xx} non-2xx`);
           // Round 0 warms the JIT and the page cache; it is not counted.
@@ -67,19 +74,25 @@ async function measure(): Promise<void> {
           totals[key] ??= { micros: 0, requests: 0 };
           totals[key].micros += micros;
           totals[key].requests += result.requests.total;
-          process.stderr.write(`round ${round} ${key}: ${(micros / result.requests.total).toFixed(1)} µs CPU/request, ${result.requests.average.toFixed(0)} requests/s\n`);
+          process.stderr.write(
+            `round ${round} ${key}: ${(micros / result.requests.total).toFixed(1)} µs CPU/request, ${result.requests.average.toFixed(0)} requests/s\n`,
+          );
         }
       }
     }
   } finally {
     child.kill();
   }
-  console.log(`\nObserver cost: ${values.rounds} rounds of ${values.duration}s per page and side, ${values.connections} connections, server CPU time per request\n`);
+  console.log(
+    `\nObserver cost: ${values.rounds} rounds of ${values.duration}s per page and side, ${values.connections} connections, server CPU time per request\n`,
+  );
   console.log('| page | without observer µs | with observer µs | difference µs | difference % |');
   console.log('|---|---:|---:|---:|---:|');
   for (const page of Object.keys(pages)) {
     const without = totals[`${page} without`]!.micros / totals[`${page} without`]!.requests;
     const withObserver = totals[`${page} with`]!.micros / totals[`${page} with`]!.requests;
-    console.log(`| ${page} | ${without.toFixed(1)} | ${withObserver.toFixed(1)} | ${(withObserver - without).toFixed(1)} | ${(((withObserver - without) / without) * 100).toFixed(1)} |`);
+    console.log(
+      `| ${page} | ${without.toFixed(1)} | ${withObserver.toFixed(1)} | ${(withObserver - without).toFixed(1)} | ${(((withObserver - without) / without) * 100).toFixed(1)} |`,
+    );
   }
 }

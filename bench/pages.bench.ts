@@ -58,7 +58,10 @@ async function prepare(database: BenchDatabase, kept: boolean): Promise<number |
   const opened = await openDb(database.target);
   try {
     await migrateToLatest(opened.db, opened.dialect);
-    const { n } = await opened.db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const { n } = await opened.db
+      .selectFrom('article')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     if (Number(n) > 0) await skipSeedImport(opened.db);
     return Number(n);
   } finally {
@@ -66,9 +69,15 @@ async function prepare(database: BenchDatabase, kept: boolean): Promise<number |
   }
 }
 
-const engines = [{ name: 'SQLite', database: await benchDatabase({ engine: 'sqlite', db: values.db, tempPrefix: 'zhaoshang-bench-' }), kept: values.db !== undefined }];
+const engines = [
+  { name: 'SQLite', database: await benchDatabase({ engine: 'sqlite', db: values.db, tempPrefix: 'zhaoshang-bench-' }), kept: values.db !== undefined },
+];
 if (values.engine === 'postgres') {
-  engines.push({ name: 'PostgreSQL', database: await benchDatabase({ engine: 'postgres', databaseUrl: values['database-url'], tempPrefix: '' }), kept: values['database-url'] !== undefined });
+  engines.push({
+    name: 'PostgreSQL',
+    database: await benchDatabase({ engine: 'postgres', databaseUrl: values['database-url'], tempPrefix: '' }),
+    kept: values['database-url'] !== undefined,
+  });
 } else if (values.engine !== 'sqlite') throw new Error(`--engine must be sqlite or postgres, got "${values.engine}"`);
 const dir = tempDir('zhaoshang-bench-');
 const pages = { home: '/', article: '/articles/10' };
@@ -125,7 +134,9 @@ try {
   }
 
   console.log(`\nPages benchmark: ${connections} connections, ${duration}s per run, loopback; ${contents.join('; ')}`);
-  console.log(`response sizes (${engines[0]!.name}): home ${bodies!.home!.length} B, article ${bodies!.article!.length} B (uncompressed, as autocannon asks)\n`);
+  console.log(
+    `response sizes (${engines[0]!.name}): home ${bodies!.home!.length} B, article ${bodies!.article!.length} B (uncompressed, as autocannon asks)\n`,
+  );
   console.log('| server | page | requests/s | p50 ms | p99 ms | errors | non-2xx |');
   console.log('|---|---|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.server} | ${r.page} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);

@@ -70,7 +70,16 @@ function send(port: number, target: Target, via: { agent: Agent } | { localAddre
   return new Promise((resolve, reject) => {
     const headers = { ...target.headers, ...(target.body !== undefined && { 'Content-Length': String(Buffer.byteLength(target.body)) }) };
     const req = request(
-      { host: '127.0.0.1', port, path: target.path, method: target.method, headers, rejectUnauthorized: false, timeout: REQUEST_TIMEOUT_MS, ...('agent' in via ? { agent: via.agent } : { agent: false, localAddress: via.localAddress }) },
+      {
+        host: '127.0.0.1',
+        port,
+        path: target.path,
+        method: target.method,
+        headers,
+        rejectUnauthorized: false,
+        timeout: REQUEST_TIMEOUT_MS,
+        ...('agent' in via ? { agent: via.agent } : { agent: false, localAddress: via.localAddress }),
+      },
       (response) => {
         response.resume();
         response.on('end', () => resolve({ status: response.statusCode!, location: response.headers.location }));
@@ -92,7 +101,15 @@ function freshClientAddress(): string {
 
 /** `seconds` of the mix from `count` closed-loop clients, each on its own kept-alive connection. */
 async function load(port: number, seconds: number, count: number, next: () => Target): Promise<Run> {
-  const run: Run = { requests: 0, seconds, latencies: [], byCategory: { page: [], search: [], contribution: [] }, errors: 0, statuses: new Map(), acknowledged: [] };
+  const run: Run = {
+    requests: 0,
+    seconds,
+    latencies: [],
+    byCategory: { page: [], search: [], contribution: [] },
+    errors: 0,
+    statuses: new Map(),
+    acknowledged: [],
+  };
   const note = (key: string) => run.statuses.set(key, (run.statuses.get(key) ?? 0) + 1);
   const until = performance.now() + seconds * 1000;
   const client = async () => {
@@ -129,7 +146,6 @@ const spread = (latencies: number[]) => {
   return `${percentile(sorted, 50).toFixed(1)} / ${percentile(sorted, 99).toFixed(1)}`;
 };
 
-
 /** Migrates the database and imports the corpus, as the server's first start would; its channels' page counts. */
 async function importCorpus(target: DatabaseTarget, seedPath: string): Promise<Array<[string, number]>> {
   const opened = await openDb(target);
@@ -165,15 +181,30 @@ interface Measured {
 
 /** Starts `instances` app instances on `databaseUrl` and nginx before them, warms up, measures, stops. */
 async function measure(label: string, databaseUrl: string, instances: number, seedPath: string, channelPages: Array<[string, number]>): Promise<Measured> {
-  const load1 = loadavg().map((n) => n.toFixed(2)).join(' ');
+  const load1 = loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
   process.stderr.write(`${label}: starting (load average ${load1})…\n`);
   const ports = await Promise.all(Array.from({ length: instances }, () => freePort()));
-  const env = (port: number) => ({ PORT: String(port), HOST: '127.0.0.1', WORKERS: '1', DATABASE_URL: databaseUrl, SEED_FILE: seedPath, LOG_LEVEL: 'warn', TRUST_PROXY: 'true' });
-  const started = await Promise.allSettled(ports.map((port) => startNodeProcess(['--import', 'tsx', 'src/main.ts'], env(port), port, { startTimeoutMs: START_TIMEOUT_MS })));
+  const env = (port: number) => ({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    WORKERS: '1',
+    DATABASE_URL: databaseUrl,
+    SEED_FILE: seedPath,
+    LOG_LEVEL: 'warn',
+    TRUST_PROXY: 'true',
+  });
+  const started = await Promise.allSettled(
+    ports.map((port) => startNodeProcess(['--import', 'tsx', 'src/main.ts'], env(port), port, { startTimeoutMs: START_TIMEOUT_MS })),
+  );
   const servers = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   try {
     for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
-    const proxy = await startProxy(ports.map((port) => `127.0.0.1:${port}`), { workerProcesses: 'auto' });
+    const proxy = await startProxy(
+      ports.map((port) => `127.0.0.1:${port}`),
+      { workerProcesses: 'auto' },
+    );
     try {
       // The form's CSRF cookie and token, as a browser gets them through the proxy.
       const form = await formThrough(proxy.httpsPort);
@@ -184,7 +215,10 @@ async function measure(label: string, databaseUrl: string, instances: number, se
       const run = await load(proxy.httpsPort, duration, clients, mix.next);
       process.stderr.write(`${(run.requests / duration).toFixed(0)} requests/s, ${run.errors} errors\n`);
       if (warmup.errors > 0) run.statuses.set('errors while warming up', warmup.errors);
-      const logs = servers.map((server) => server.log()).join('').trim();
+      const logs = servers
+        .map((server) => server.log())
+        .join('')
+        .trim();
       if (logs) process.stderr.write(`  the instances logged:\n${logs.slice(-2000)}\n`);
       return { label, load: load1, run, acknowledged: [...warmup.acknowledged, ...run.acknowledged] };
     } finally {
@@ -231,9 +265,13 @@ try {
   results.push(await measure('PostgreSQL, 1 instance', schema.url, 1, seedPath, channelPages));
   results.push(await measure('PostgreSQL, 2 instances', schema.url, 2, seedPath, channelPages));
 
-  console.log(`\nScale benchmark: ${articleCount} articles (bench/search-corpus.ts), nginx (deploy/nginx/zhaoshang.conf, TLS, worker_processes auto) → instances with WORKERS=1, loopback`);
+  console.log(
+    `\nScale benchmark: ${articleCount} articles (bench/search-corpus.ts), nginx (deploy/nginx/zhaoshang.conf, TLS, worker_processes auto) → instances with WORKERS=1, loopback`,
+  );
   console.log(`${clients} closed-loop clients, ${warmupSeconds} s warm-up, then ${duration} s measured; mix: 80 % pages, 15 % searches, 5 % contributions\n`);
-  console.log('| configuration | load avg before | req/s | requests | p50 ms | p99 ms | max ms | errors | statuses | contributions acknowledged | of them stored |');
+  console.log(
+    '| configuration | load avg before | req/s | requests | p50 ms | p99 ms | max ms | errors | statuses | contributions acknowledged | of them stored |',
+  );
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|');
   const stored = { sqlite: await storedCodes(sqlite), postgres: await storedCodes(postgres) };
   const acknowledged = { sqlite: new Set<string>(), postgres: new Set<string>() };
@@ -244,16 +282,21 @@ try {
     const sorted = [...run.latencies].sort((a, b) => a - b);
     const statuses = [...run.statuses].map(([status, count]) => `${status}×${count}`).join(' ');
     const found = result.acknowledged.filter((code) => stored[engine].has(code)).length;
-    console.log(`| ${result.label} | ${result.load} | ${(run.requests / run.seconds).toFixed(0)} | ${run.requests} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${(sorted.at(-1) ?? NaN).toFixed(1)} | ${run.errors} | ${statuses} | ${result.acknowledged.length} | ${found} |`);
+    console.log(
+      `| ${result.label} | ${result.load} | ${(run.requests / run.seconds).toFixed(0)} | ${run.requests} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${(sorted.at(-1) ?? NaN).toFixed(1)} | ${run.errors} | ${statuses} | ${result.acknowledged.length} | ${found} |`,
+    );
     if (run.errors > 0) failures.push(`${result.label}: ${run.errors} errors (${statuses})`);
   }
   console.log('\n| configuration | pages p50 / p99 ms | searches p50 / p99 ms | contributions p50 / p99 ms |');
   console.log('|---|---:|---:|---:|');
-  for (const { label, run } of results) console.log(`| ${label} | ${spread(run.byCategory.page)} | ${spread(run.byCategory.search)} | ${spread(run.byCategory.contribution)} |`);
+  for (const { label, run } of results)
+    console.log(`| ${label} | ${spread(run.byCategory.page)} | ${spread(run.byCategory.search)} | ${spread(run.byCategory.contribution)} |`);
   for (const engine of ['sqlite', 'postgres'] as const) {
     const lost = [...acknowledged[engine]].filter((code) => !stored[engine].has(code));
     const unanswered = [...stored[engine]].filter((code) => !acknowledged[engine].has(code));
-    console.log(`\n${engine}: ${acknowledged[engine].size} contributions acknowledged, ${stored[engine].size} stored; lost ${lost.length}, stored without an acknowledgement ${unanswered.length}`);
+    console.log(
+      `\n${engine}: ${acknowledged[engine].size} contributions acknowledged, ${stored[engine].size} stored; lost ${lost.length}, stored without an acknowledgement ${unanswered.length}`,
+    );
     if (lost.length > 0) failures.push(`${engine}: ${lost.length} acknowledged contributions are not in the database (${lost.slice(0, 5).join(', ')}…)`);
     if (unanswered.length > 0) failures.push(`${engine}: ${unanswered.length} contributions stored whose answer never arrived`);
   }

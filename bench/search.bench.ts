@@ -34,14 +34,56 @@ const runs = Number(values.runs);
 
 // 1- to 4-word queries, common (in most articles) and rare, and two phrases.
 const QUERIES = [
-  '发展', '建设', '南昌', '企业', '项目', '经济', '招商引资', '创新', '服务', '产业',
-  '富士康', '王府井', '大唐西市', '孵化', '小巨人', '商事纠纷', '工会', 'PPP', 'OTO', '专精特新',
-  '税', '融资', '2015', '智能科技小镇', '国家自主创新示范区',
-  '高新区 产业', '融资 中小企业', '富士康 智能', '招商 项目', '城市 建设', '社会组织 孵化', '工会 法律',
-  '地区生产总值 增长', '财政 收入', '固定资产投资 增长',
-  '城市 建设 管理', '企业 融资 信用', '项目 签约 投资', '民营企业 商事纠纷 调处', '产业 升级 创新',
-  '南昌 高新区 自主创新 示范区', '招商 引资 项目 建设', '中小企业 融资 难题 破解', '智能 制造 产业 园区', '政府 工作 报告 目标',
-  '青云谱 王府井', '东湖区 电子商务', '小蓝经开区 富士康', '"招商引资成效显著"', '"政银企联动"',
+  '发展',
+  '建设',
+  '南昌',
+  '企业',
+  '项目',
+  '经济',
+  '招商引资',
+  '创新',
+  '服务',
+  '产业',
+  '富士康',
+  '王府井',
+  '大唐西市',
+  '孵化',
+  '小巨人',
+  '商事纠纷',
+  '工会',
+  'PPP',
+  'OTO',
+  '专精特新',
+  '税',
+  '融资',
+  '2015',
+  '智能科技小镇',
+  '国家自主创新示范区',
+  '高新区 产业',
+  '融资 中小企业',
+  '富士康 智能',
+  '招商 项目',
+  '城市 建设',
+  '社会组织 孵化',
+  '工会 法律',
+  '地区生产总值 增长',
+  '财政 收入',
+  '固定资产投资 增长',
+  '城市 建设 管理',
+  '企业 融资 信用',
+  '项目 签约 投资',
+  '民营企业 商事纠纷 调处',
+  '产业 升级 创新',
+  '南昌 高新区 自主创新 示范区',
+  '招商 引资 项目 建设',
+  '中小企业 融资 难题 破解',
+  '智能 制造 产业 园区',
+  '政府 工作 报告 目标',
+  '青云谱 王府井',
+  '东湖区 电子商务',
+  '小蓝经开区 富士康',
+  '"招商引资成效显著"',
+  '"政银企联动"',
 ];
 const LIKE_QUERIES = ['富士康', '融资', '工会', '商事纠纷', '发展', '招商引资', 'PPP', '孵化', '王府井', '专精特新'];
 
@@ -54,7 +96,10 @@ try {
   await migrateToLatest(opened.db, opened.dialect);
   const writing = writingFor(opened);
   const { db } = opened;
-  const { n: storedArticles } = await db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n: storedArticles } = await db
+    .selectFrom('article')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (storedArticles > 0 && Number(storedArticles) !== articleCount) console.log(`reusing a database of ${storedArticles} articles (not ${articleCount})`);
 
   if (Number(storedArticles) === 0) {
@@ -120,9 +165,18 @@ try {
   }
   samples.sort((a, b) => a - b);
   console.log(`search (${QUERIES.length} queries × ${runs} runs, first page of 10 with snippets):`);
-  console.log(`  p50 ${percentile(samples, 50).toFixed(1)} ms   p95 ${percentile(samples, 95).toFixed(1)} ms   p99 ${percentile(samples, 99).toFixed(1)} ms   max ${samples.at(-1)!.toFixed(1)} ms`);
-  const slowest = [...perQuery].map(([text, e]) => ({ text, total: e.total, median: e.ms.sort((a, b) => a - b)[Math.floor(e.ms.length / 2)]! })).sort((a, b) => b.median - a.median);
-  console.log(`  slowest: ${slowest.slice(0, 5).map((q) => `${q.text} (${q.total} hits) ${q.median.toFixed(1)} ms`).join('; ')}`);
+  console.log(
+    `  p50 ${percentile(samples, 50).toFixed(1)} ms   p95 ${percentile(samples, 95).toFixed(1)} ms   p99 ${percentile(samples, 99).toFixed(1)} ms   max ${samples.at(-1)!.toFixed(1)} ms`,
+  );
+  const slowest = [...perQuery]
+    .map(([text, e]) => ({ text, total: e.total, median: e.ms.sort((a, b) => a - b)[Math.floor(e.ms.length / 2)]! }))
+    .sort((a, b) => b.median - a.median);
+  console.log(
+    `  slowest: ${slowest
+      .slice(0, 5)
+      .map((q) => `${q.text} (${q.total} hits) ${q.median.toFixed(1)} ms`)
+      .join('; ')}`,
+  );
 
   let likeTotal = 0;
   let oursTotal = 0;
@@ -136,11 +190,17 @@ try {
       .orderBy('published_on', 'desc')
       .limit(10)
       .execute();
-    await db.selectFrom('article').select((eb) => eb.fn.countAll().as('n')).where((eb) => eb.or([eb('title', 'like', pattern), eb('body', 'like', pattern)])).execute();
+    await db
+      .selectFrom('article')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where((eb) => eb.or([eb('title', 'like', pattern), eb('body', 'like', pattern)]))
+      .execute();
     likeTotal += performance.now() - started;
     oursTotal += perQuery.get(text)!.ms.reduce((a, b) => a + b, 0) / runs;
   }
-  console.log(`naive LIKE '%q%' over title and body (${LIKE_QUERIES.length} queries, first page + count): mean ${(likeTotal / LIKE_QUERIES.length).toFixed(0)} ms per query, ${(likeTotal / oursTotal).toFixed(0)}× slower than the index (${(oursTotal / LIKE_QUERIES.length).toFixed(1)} ms)`);
+  console.log(
+    `naive LIKE '%q%' over title and body (${LIKE_QUERIES.length} queries, first page + count): mean ${(likeTotal / LIKE_QUERIES.length).toFixed(0)} ms per query, ${(likeTotal / oursTotal).toFixed(0)}× slower than the index (${(oursTotal / LIKE_QUERIES.length).toFixed(1)} ms)`,
+  );
 } finally {
   await opened.close();
   await bench.remove();
@@ -148,7 +208,10 @@ try {
 
 /** The database's size, and the search index's beside the text it indexes. */
 async function sizes(db: Db, bench: BenchDatabase): Promise<string> {
-  const { rows: textRows } = await sql<{ bytes: number; n: number }>`select sum(octet_length(title) + octet_length(body)) as bytes, count(*) as n from article`.execute(db);
+  const { rows: textRows } = await sql<{
+    bytes: number;
+    n: number;
+  }>`select sum(octet_length(title) + octet_length(body)) as bytes, count(*) as n from article`.execute(db);
   const text = Number(textRows[0]!.bytes);
   const ofText = (bytes: number) => `${(bytes / text).toFixed(2)}× the ${mb(text)} of text in ${textRows[0]!.n} articles`;
   if (bench.target.engine === 'sqlite') {

@@ -61,7 +61,12 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.notFound(notFoundHandler(staticChrome, consoleErrorPage(staticChrome)));
   // Before any handler reads a body: oversized ones are refused unread. The editor and 投稿 take
   // long texts, which percent-encoding makes up to 9 bytes a Chinese character.
-  app.use(requestBodyLimit(FORM_BODY_MAX, [['/admin/articles', EDITOR_BODY_MAX], ['/submit', SUBMIT_BODY_BYTES]]));
+  app.use(
+    requestBodyLimit(FORM_BODY_MAX, [
+      ['/admin/articles', EDITOR_BODY_MAX],
+      ['/submit', SUBMIT_BODY_BYTES],
+    ]),
+  );
   // The origin browsers see, for the CSRF check and Secure cookies (PUBLIC_ORIGIN, TRUST_PROXY).
   app.use(publicOrigin(deps));
 

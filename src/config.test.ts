@@ -17,7 +17,16 @@ describe('PUBLIC_ORIGIN', () => {
   });
 
   it('fails fast on anything but scheme, host and port', () => {
-    for (const bad of ['zs.example.gov.cn', 'https://zs.example.gov.cn/portal', 'https://zs.example.gov.cn?x=1', 'https://zs.example.gov.cn#top', 'https://user@zs.example.gov.cn', 'ftp://zs.example.gov.cn', 'https://', 'https://zs.example.gov.cn:99999']) {
+    for (const bad of [
+      'zs.example.gov.cn',
+      'https://zs.example.gov.cn/portal',
+      'https://zs.example.gov.cn?x=1',
+      'https://zs.example.gov.cn#top',
+      'https://user@zs.example.gov.cn',
+      'ftp://zs.example.gov.cn',
+      'https://',
+      'https://zs.example.gov.cn:99999',
+    ]) {
       assert.throws(() => loadConfig({ PUBLIC_ORIGIN: bad }), /PUBLIC_ORIGIN: must be an origin such as https:\/\/zs\.example\.gov\.cn/, bad);
     }
   });

@@ -6,10 +6,7 @@ import { z } from 'zod';
 import type { PasswordPolicyName } from './accounts/password-policy.ts';
 
 /** Where the articles live: an embedded SQLite file, a PostgreSQL server, or PGlite (development). */
-export type DatabaseTarget =
-  | { engine: 'sqlite'; path: string }
-  | { engine: 'postgres'; url: string }
-  | { engine: 'pglite'; path: string | undefined };
+export type DatabaseTarget = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string } | { engine: 'pglite'; path: string | undefined };
 
 /** Identity lines that Chinese government sites must show in their footer. */
 export interface SiteIdentity {

@@ -13,7 +13,19 @@ import { consoleClient } from '../test/helpers/console-client.ts';
 import { openSeededApp } from '../test/helpers/test-app.ts';
 
 const PASSWORD = 'correct horse battery';
-const WATCHED = ['audit_log', 'article', 'article_revision', 'app_user', 'user_role', 'user_channel', 'session', 'project', 'submission', 'enterprise_application', 'contact_message'] as const;
+const WATCHED = [
+  'audit_log',
+  'article',
+  'article_revision',
+  'app_user',
+  'user_role',
+  'user_channel',
+  'session',
+  'project',
+  'submission',
+  'enterprise_application',
+  'contact_message',
+] as const;
 type Watched = (typeof WATCHED)[number];
 
 // Every console POST route except sign-in and sign-out (which end the session the test works in);
@@ -49,13 +61,74 @@ const ROUTES = [
 ];
 // The field names the console's forms use (`confirmed` gets irreversible actions past their
 // confirmation page), and a few that none does.
-const FIELD_NAMES = ['title', 'body', 'channel', 'channels', 'status', 'publishAt', 'publishedOn', 'reason', 'note', 'name', 'password', 'current', 'next', 'role', 'roles', 'value', 'unit', 'growth', 'stretch', 'year', 'period', 'place', 'qualifier', 'kind', 'version', 'amount', 'industry', 'stage', 'milestone', 'plannedOn', 'intent', 'action', 'type', 'confirmed', '__proto__', 'constructor'];
+const FIELD_NAMES = [
+  'title',
+  'body',
+  'channel',
+  'channels',
+  'status',
+  'publishAt',
+  'publishedOn',
+  'reason',
+  'note',
+  'name',
+  'password',
+  'current',
+  'next',
+  'role',
+  'roles',
+  'value',
+  'unit',
+  'growth',
+  'stretch',
+  'year',
+  'period',
+  'place',
+  'qualifier',
+  'kind',
+  'version',
+  'amount',
+  'industry',
+  'stage',
+  'milestone',
+  'plannedOn',
+  'intent',
+  'action',
+  'type',
+  'confirmed',
+  '__proto__',
+  'constructor',
+];
 
 const id = fc.oneof(fc.integer({ min: 1, max: 12 }).map(String), fc.constantFrom('0', '-1', '99999999999999999999', '1e3', 'abc', '__proto__', '%E4%B8%AD'));
 // A real value some of the time, so posts get past the first checks and reach the services.
 const value = fc.oneof(
   anyInput(300),
-  fc.constantFrom('nanchang', 'donghu', '__proto__', 'published', 'draft', 'scheduled', 'admin', 'editor', 'reviewer', 'editor,reviewer', '2026-01-01', '2026-02-30', '12.5', '1e400', '-0', 'NaN', '亿元', '%', 'C', 'signed', 'construction', 'yes', '1'),
+  fc.constantFrom(
+    'nanchang',
+    'donghu',
+    '__proto__',
+    'published',
+    'draft',
+    'scheduled',
+    'admin',
+    'editor',
+    'reviewer',
+    'editor,reviewer',
+    '2026-01-01',
+    '2026-02-30',
+    '12.5',
+    '1e400',
+    '-0',
+    'NaN',
+    '亿元',
+    '%',
+    'C',
+    'signed',
+    'construction',
+    'yes',
+    '1',
+  ),
 );
 const fields = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...FIELD_NAMES), weight: 4 }, anyText(12)), value), { maxLength: 10 });
 
@@ -63,7 +136,19 @@ describe('console forms take any input without a 5xx or an unaudited change (fas
   let seeded: Awaited<ReturnType<typeof openSeededApp>>;
   let admin: ReturnType<typeof consoleClient>;
   const counts = async () =>
-    Object.fromEntries(await Promise.all(WATCHED.map(async (table) => [table, (await seeded.db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n]))) as Record<Watched, number>;
+    Object.fromEntries(
+      await Promise.all(
+        WATCHED.map(async (table) => [
+          table,
+          (
+            await seeded.db
+              .selectFrom(table)
+              .select(({ fn }) => fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ]),
+      ),
+    ) as Record<Watched, number>;
 
   before(async () => {
     seeded = await openSeededApp();
@@ -83,7 +168,8 @@ describe('console forms take any input without a 5xx or an unaudited change (fas
         const text = await response.text();
         assert.ok(response.status < 500, `${path} → ${response.status}: ${text.slice(0, 300)}`);
         if (response.status >= 400) assert.deepEqual(await counts(), before, `${path} → ${response.status} changed rows`);
-        else if ((await counts()).audit_log === before.audit_log) assert.deepEqual(await counts(), before, `${path} → ${response.status} changed rows without an audit entry`);
+        else if ((await counts()).audit_log === before.audit_log)
+          assert.deepEqual(await counts(), before, `${path} → ${response.status} changed rows without an audit entry`);
       }),
       { numRuns: 400 },
     );

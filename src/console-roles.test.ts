@@ -41,9 +41,19 @@ for (const dialect of testDialects()) {
         if (!('id' in created)) throw new Error(created.problem);
         ids[name] = created.id;
       }
-      for (const [channel, title] of [['donghu', DONGHU_TITLE], ['xihu', XIHU_TITLE]] as const) {
+      for (const [channel, title] of [
+        ['donghu', DONGHU_TITLE],
+        ['xihu', XIHU_TITLE],
+      ] as const) {
         const form = await openForm(seeded.app, '/submit', `198.18.0.${channel.length}`);
-        const response = await form.post({ title, body: `${title}的正文内容,介绍了项目的投资规模和进度安排。`, channel, name: '投稿人', contact: '13800138000', consent: 'yes' });
+        const response = await form.post({
+          title,
+          body: `${title}的正文内容,介绍了项目的投资规模和进度安排。`,
+          channel,
+          name: '投稿人',
+          contact: '13800138000',
+          consent: 'yes',
+        });
         assert.equal(response.status, 303);
       }
       for (const row of await seeded.db.selectFrom('submission').select(['id', 'channel']).execute()) ids[`submission.${row.channel}`] = Number(row.id);
@@ -54,9 +64,16 @@ for (const dialect of testDialects()) {
       const office = await signedIn('office.donghu');
       const home = await (await office.get('/admin')).text();
       assert.match(home, /office\.donghu\(编辑、审核员/);
-      for (const section of ['/admin/articles', '/admin/submissions', '/admin/applications', '/admin/messages']) assert.match(home, new RegExp(`<a href="${section}">`));
+      for (const section of ['/admin/articles', '/admin/submissions', '/admin/applications', '/admin/messages'])
+        assert.match(home, new RegExp(`<a href="${section}">`));
       assert.doesNotMatch(home, /<a href="\/admin\/users">/);
-      for (const [path, status] of [['/admin/articles', 200], ['/admin/facts', 200], ['/admin/submissions', 200], ['/admin/applications', 200], ['/admin/users', 403]] as const) {
+      for (const [path, status] of [
+        ['/admin/articles', 200],
+        ['/admin/facts', 200],
+        ['/admin/submissions', 200],
+        ['/admin/applications', 200],
+        ['/admin/users', 403],
+      ] as const) {
         assert.equal((await office.get(path)).status, status, path);
       }
       const reviewerHome = await (await (await signedIn('rev.donghu')).get('/admin')).text();
@@ -96,9 +113,17 @@ for (const dialect of testDialects()) {
 
       const row = await seeded.db.selectFrom('submission').select(['status', 'article_id']).where('id', '=', id).executeTakeFirstOrThrow();
       assert.equal(row.status, 'published');
-      const article = await seeded.db.selectFrom('article').select(['title', 'body', 'channel']).where('id', '=', Number(row.article_id)).executeTakeFirstOrThrow();
+      const article = await seeded.db
+        .selectFrom('article')
+        .select(['title', 'body', 'channel'])
+        .where('id', '=', Number(row.article_id))
+        .executeTakeFirstOrThrow();
       assert.deepEqual(article, { title: edited.title, body, channel: 'donghu' });
-      const audit = await seeded.db.selectFrom('audit_log').select(['user_name', 'before', 'after']).where('action', '=', 'submission.edit').executeTakeFirstOrThrow();
+      const audit = await seeded.db
+        .selectFrom('audit_log')
+        .select(['user_name', 'before', 'after'])
+        .where('action', '=', 'submission.edit')
+        .executeTakeFirstOrThrow();
       assert.equal(audit.user_name, 'rev.donghu');
       assert.deepEqual(JSON.parse(audit.before!), { title: DONGHU_TITLE, body: `${DONGHU_TITLE}的正文内容,介绍了项目的投资规模和进度安排。` });
       assert.deepEqual(JSON.parse(audit.after!), { title: edited.title, body });
@@ -119,7 +144,10 @@ for (const dialect of testDialects()) {
       assert.equal(refused.status, 400);
       assert.match(await refused.text(), /不能取消自己的管理员角色/);
       const mine = await seeded.db.selectFrom('user_role').select('role').where('user_id', '=', ids.admin!).execute();
-      assert.deepEqual(mine.map((row) => row.role), ['admin']);
+      assert.deepEqual(
+        mine.map((row) => row.role),
+        ['admin'],
+      );
       assert.equal((await admin.post(`/admin/users/${ids.admin}/disable`)).status, 400, 'nor disable themself');
       const audit = await seeded.db.selectFrom('audit_log').select(['user_name', 'target_id']).where('action', '=', 'user.roles').execute();
       assert.deepEqual(audit, [{ user_name: 'admin', target_id: String(ids['rev.xihu']) }]);
@@ -128,7 +156,10 @@ for (const dialect of testDialects()) {
     it('lets admins unlock a locked account, shown with its end in Beijing time', async () => {
       for (let i = 0; i < 5; i += 1) await signIn(seeded.db, 'ed.donghu', 'wrong password!', '203.0.113.9');
       const admin = await signedIn('admin');
-      assert.match(await (await admin.get('/admin/users')).text(), /ed\.donghu<\/td>(?:<td>[^<]*<\/td>){2}<td class="user-status">已锁定\(至 \d{2}:\d{2} 北京时间\)/);
+      assert.match(
+        await (await admin.get('/admin/users')).text(),
+        /ed\.donghu<\/td>(?:<td>[^<]*<\/td>){2}<td class="user-status">已锁定\(至 \d{2}:\d{2} 北京时间\)/,
+      );
       const locked = consoleClient(seeded.app, '192.0.2.250');
       assert.equal((await locked.signIn('ed.donghu', PASSWORD)).status, 400, 'locked');
       assert.equal((await admin.post(`/admin/users/${ids['ed.donghu']}/unlock`)).status, 303);

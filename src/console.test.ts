@@ -26,7 +26,14 @@ describe('console', () => {
     }
     const submit = async (channel: string, title: string) => {
       const form = await openForm(seeded.app, '/submit', `198.18.0.${channel.length}`);
-      const response = await form.post({ title, body: `${title}的正文内容,介绍了项目的投资规模和进度安排。`, channel, name: '投稿人', contact: '13800138000', consent: 'yes' });
+      const response = await form.post({
+        title,
+        body: `${title}的正文内容,介绍了项目的投资规模和进度安排。`,
+        channel,
+        name: '投稿人',
+        contact: '13800138000',
+        consent: 'yes',
+      });
       assert.equal(response.status, 303);
     };
     await submit('donghu', '东湖区新引进总部企业');
@@ -35,10 +42,27 @@ describe('console', () => {
     ids.donghuSubmission = rows.find((row) => row.channel === 'donghu')!.id;
     ids.xihuSubmission = rows.find((row) => row.channel === 'xihu')!.id;
     const apply = await openForm(seeded.app, '/enterprises/apply', '198.18.1.1');
-    await apply.post({ companyName: '东湖数字科技有限公司', creditCode: '91110000802100433B', industry: 'I', channel: 'donghu', plannedInvestment: '3000', contactPerson: '赵六', contactMobile: '13700137000', description: '数字内容产业总部,计划租用写字楼两层。', consent: 'yes' });
+    await apply.post({
+      companyName: '东湖数字科技有限公司',
+      creditCode: '91110000802100433B',
+      industry: 'I',
+      channel: 'donghu',
+      plannedInvestment: '3000',
+      contactPerson: '赵六',
+      contactMobile: '13700137000',
+      description: '数字内容产业总部,计划租用写字楼两层。',
+      consent: 'yes',
+    });
     ids.donghuApplication = (await seeded.db.selectFrom('enterprise_application').select('id').executeTakeFirstOrThrow()).id;
     const contact = await openForm(seeded.app, '/contact', '198.18.2.1');
-    await contact.post({ channel: 'xihu', subject: '咨询商铺政策', body: '请问西湖区对新开商铺有什么扶持政策?', name: '钱七', contact: 'qian@example.cn', consent: 'yes' });
+    await contact.post({
+      channel: 'xihu',
+      subject: '咨询商铺政策',
+      body: '请问西湖区对新开商铺有什么扶持政策?',
+      name: '钱七',
+      contact: 'qian@example.cn',
+      consent: 'yes',
+    });
     ids.xihuMessage = (await seeded.db.selectFrom('contact_message').select('id').executeTakeFirstOrThrow()).id;
   });
   after(() => seeded?.close());
@@ -97,11 +121,13 @@ describe('console', () => {
 
   it('lets each role reach only its routes and each user only their channels', async () => {
     const clients = Object.fromEntries(
-      await Promise.all(['admin', 'rev.donghu', 'rev.xihu', 'ed.donghu'].map(async (name, i) => {
-        const client = consoleClient(seeded.app, `192.0.2.${100 + i}`);
-        await client.signIn(name, PASSWORD);
-        return [name, client] as const;
-      })),
+      await Promise.all(
+        ['admin', 'rev.donghu', 'rev.xihu', 'ed.donghu'].map(async (name, i) => {
+          const client = consoleClient(seeded.app, `192.0.2.${100 + i}`);
+          await client.signIn(name, PASSWORD);
+          return [name, client] as const;
+        }),
+      ),
     );
     const anonymous = consoleClient(seeded.app, '192.0.2.99');
     const s = ids.xihuSubmission;
@@ -158,7 +184,11 @@ describe('console', () => {
     const asked = await reviewer.post(`/admin/submissions/${ids.donghuSubmission}/publish`);
     assert.equal(asked.status, 200);
     assert.match(await asked.clone().text(), /发布后,投稿《东湖区新引进总部企业》将作为东湖区频道的文章公开。/);
-    assert.equal((await seeded.db.selectFrom('submission').select('status').where('id', '=', ids.donghuSubmission).executeTakeFirstOrThrow()).status, 'pending', 'asking changes nothing');
+    assert.equal(
+      (await seeded.db.selectFrom('submission').select('status').where('id', '=', ids.donghuSubmission).executeTakeFirstOrThrow()).status,
+      'pending',
+      'asking changes nothing',
+    );
     const published = await reviewer.confirmFrom(asked);
     assert.equal(published.status, 303);
     const row = await seeded.db.selectFrom('submission').selectAll().where('id', '=', ids.donghuSubmission).executeTakeFirstOrThrow();
@@ -188,7 +218,8 @@ describe('console', () => {
     await xihu.get(`/admin/submissions/${ids.xihuSubmission}`);
     assert.equal((await xihu.confirm(`/admin/submissions/${ids.xihuSubmission}/reject`, { reason: '' })).status, 400);
     assert.equal((await xihu.confirm(`/admin/submissions/${ids.xihuSubmission}/reject`, { reason: '内容与招商无关' })).status, 303);
-    const code = (await seeded.db.selectFrom('submission').select('tracking_code').where('id', '=', ids.xihuSubmission).executeTakeFirstOrThrow()).tracking_code;
+    const code = (await seeded.db.selectFrom('submission').select('tracking_code').where('id', '=', ids.xihuSubmission).executeTakeFirstOrThrow())
+      .tracking_code;
     assert.match(await (await seeded.app.request(`/submit/status?code=${code}`)).text(), /未采用[^]*内容与招商无关/);
 
     assert.equal((await xihu.confirm(`/admin/messages/${ids.xihuMessage}/handle`, { note: '已电话答复扶持政策' })).status, 303);
@@ -211,7 +242,14 @@ describe('console', () => {
     assert.equal((await editor.get('/admin/articles')).status, 200);
     assert.equal((await editor.get('/admin/articles/new')).status, 200);
 
-    const fields = { title: '东湖区楼宇经济再上新台阶', channel: 'donghu', publishedOn: '2026-03-02', status: 'published', publishAt: '', body: '## 亮点\n\n税收超亿元楼宇达到**12栋**。<img src=x onerror=alert(1)>' };
+    const fields = {
+      title: '东湖区楼宇经济再上新台阶',
+      channel: 'donghu',
+      publishedOn: '2026-03-02',
+      status: 'published',
+      publishAt: '',
+      body: '## 亮点\n\n税收超亿元楼宇达到**12栋**。<img src=x onerror=alert(1)>',
+    };
     const preview = await editor.post('/admin/articles', { ...fields, intent: 'preview' });
     const previewHtml = await preview.text();
     assert.match(previewHtml, /<h2>亮点<\/h2>\n<p>税收超亿元楼宇达到<strong>12栋<\/strong>。&lt;img src=x onerror=alert\(1\)&gt;<\/p>/);
@@ -243,8 +281,15 @@ describe('console', () => {
     const bad = await editor.post(`/admin/facts/${id}/correct`, { year: '2014', kind: 'actual', value: '四百', unit: '亿元', growth: '8', stretch: '' });
     assert.equal(bad.status, 400);
     assert.match(await bad.text(), /数值须为数字/);
-    assert.equal((await editor.post(`/admin/facts/${id}/correct`, { year: '2014', kind: 'actual', value: '429', unit: '亿元', growth: '8.5', stretch: '' })).status, 303);
-    const row = await seeded.db.selectFrom('indicator_fact').select(['growth', 'curation', 'curated_by']).where('id', '=', Number(id)).executeTakeFirstOrThrow();
+    assert.equal(
+      (await editor.post(`/admin/facts/${id}/correct`, { year: '2014', kind: 'actual', value: '429', unit: '亿元', growth: '8.5', stretch: '' })).status,
+      303,
+    );
+    const row = await seeded.db
+      .selectFrom('indicator_fact')
+      .select(['growth', 'curation', 'curated_by'])
+      .where('id', '=', Number(id))
+      .executeTakeFirstOrThrow();
     assert.deepEqual([Number(row.growth), row.curation, row.curated_by], [8.5, 'corrected', 'ed.donghu']);
   });
 
@@ -255,9 +300,15 @@ describe('console', () => {
     const weak = await admin.post('/admin/users', { name: 'rev.honggutan', roles: ['reviewer'], password: 'short', channels: ['honggutan'] });
     assert.equal(weak.status, 400);
     assert.match(await weak.text(), /密码至少 12 个字符/);
-    assert.equal((await admin.post('/admin/users', { name: 'rev.honggutan', roles: ['reviewer'], password: PASSWORD, channels: ['honggutan', 'atlantis'] })).status, 303);
+    assert.equal(
+      (await admin.post('/admin/users', { name: 'rev.honggutan', roles: ['reviewer'], password: PASSWORD, channels: ['honggutan', 'atlantis'] })).status,
+      303,
+    );
     const created = await seeded.db.selectFrom('app_user').select('id').where('name', '=', 'rev.honggutan').executeTakeFirstOrThrow();
-    assert.deepEqual((await seeded.db.selectFrom('user_channel').select('channel').where('user_id', '=', created.id).execute()).map((r) => r.channel), ['honggutan']);
+    assert.deepEqual(
+      (await seeded.db.selectFrom('user_channel').select('channel').where('user_id', '=', created.id).execute()).map((r) => r.channel),
+      ['honggutan'],
+    );
 
     const newcomer = consoleClient(seeded.app, '192.0.2.221');
     await newcomer.signIn('rev.honggutan', PASSWORD);

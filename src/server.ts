@@ -139,7 +139,8 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
   const server = createServer(portalListener(createApp(deps), deps));
   const stoppable = drainable(server);
   server.listen(config.port, config.host, () => {
-    if (!cluster.isWorker || cluster.worker?.id === 1) logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+    if (!cluster.isWorker || cluster.worker?.id === 1)
+      logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
   });
   onStopSignal(() => {
     // Should closing the database hang, the process still ends in time, and says it failed.

@@ -25,7 +25,11 @@ const AUDIT_FILLER = 30_000;
 /** Runs `zhaoshang ARGS` with DATABASE_URL; resolves to its exit code and output. */
 function cli(args: string[], databaseUrl: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/zhaoshang.js', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/zhaoshang.js', ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -34,7 +38,19 @@ function cli(args: string[], databaseUrl: string): Promise<{ code: number | null
 }
 
 const keyOf = (table: string, row: Record<string, unknown>) =>
-  JSON.stringify(table === 'rate_limit' ? [row.bucket, row.window_start] : table === 'user_channel' ? [row.user_id, row.channel] : table === 'user_role' ? [row.user_id, row.role] : table === 'project_source' ? [row.project_id, row.article_id] : table === 'project_milestone' ? [row.project_id, row.stage] : (row.id ?? row.key ?? row.id_hash));
+  JSON.stringify(
+    table === 'rate_limit'
+      ? [row.bucket, row.window_start]
+      : table === 'user_channel'
+        ? [row.user_id, row.channel]
+        : table === 'user_role'
+          ? [row.user_id, row.role]
+          : table === 'project_source'
+            ? [row.project_id, row.article_id]
+            : table === 'project_milestone'
+              ? [row.project_id, row.stage]
+              : (row.id ?? row.key ?? row.id_hash),
+  );
 
 for (const engine of serverEngines()) {
   describe(`backup of ${engine.name} while it is written to`, { skip: engine.skip }, () => {
@@ -48,7 +64,17 @@ for (const engine of serverEngines()) {
         // A long audit log, read after the articles and contributions: the backup takes long
         // enough that many publications commit while it reads.
         for (let batch = 0; batch < AUDIT_FILLER / 1000; batch += 1) {
-          const entries = Array.from({ length: 1000 }, (_, i) => ({ at: new Date(Date.UTC(2025, 0, 1) + (batch * 1000 + i) * 60_000).toISOString(), user_id: admin.id, user_name: admin.name, action: 'article.update', target_type: 'article', target_id: '1', before: '{"title":"旧标题"}', after: '{"title":"新标题"}', client: '192.0.2.1' }));
+          const entries = Array.from({ length: 1000 }, (_, i) => ({
+            at: new Date(Date.UTC(2025, 0, 1) + (batch * 1000 + i) * 60_000).toISOString(),
+            user_id: admin.id,
+            user_name: admin.name,
+            action: 'article.update',
+            target_type: 'article',
+            target_id: '1',
+            before: '{"title":"旧标题"}',
+            after: '{"title":"新标题"}',
+            client: '192.0.2.1',
+          }));
           await source.db.insertInto('audit_log').values(entries).execute();
         }
         const writing = writingFor(source);
@@ -60,7 +86,14 @@ for (const engine of serverEngines()) {
         let failure: unknown;
         const writer = (async () => {
           for (let n = 1; stopAfter === undefined || n <= stopAfter; n += 1) {
-            await submitContribution(source.db, { title: `备份期间的投稿 ${n}`, body: '备份期间写入的投稿正文,讲招商动态。', channel: 'honggutan', name: '孙八', contact: '13500135000', consent: 'yes' });
+            await submitContribution(source.db, {
+              title: `备份期间的投稿 ${n}`,
+              body: '备份期间写入的投稿正文,讲招商动态。',
+              channel: 'honggutan',
+              name: '孙八',
+              contact: '13500135000',
+              consent: 'yes',
+            });
             const { id } = await source.db.selectFrom('submission').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
             written.push(Number(id));
             await publishSubmission(source.db, writing, admin, COMMAND_LINE, Number(id));
@@ -83,7 +116,9 @@ for (const engine of serverEngines()) {
         const targetUrl = engine.name === 'sqlite' ? `pglite:${join(dir.path, 'restored-pglite')}` : join(dir.path, 'restored.db');
         const restore = await cli(['restore', file], targetUrl);
         assert.equal(restore.code, 0, restore.output);
-        const target = await openDb(engine.name === 'sqlite' ? { engine: 'pglite', path: join(dir.path, 'restored-pglite') } : { engine: 'sqlite', path: targetUrl });
+        const target = await openDb(
+          engine.name === 'sqlite' ? { engine: 'pglite', path: join(dir.path, 'restored-pglite') } : { engine: 'sqlite', path: targetUrl },
+        );
         let restored: Rows;
         try {
           restored = await tableContents(target.db);
@@ -98,7 +133,10 @@ for (const engine of serverEngines()) {
         const restoredIds = restored.submission!.map((row) => Number(row.id)).filter((id) => written.includes(id));
         const k = restoredIds.length;
         assert.deepEqual(restoredIds, written.slice(0, k), 'a prefix of what was written');
-        assert.ok(k >= writtenBeforeBackup && k < written.length, `the backup began after ${writtenBeforeBackup} and ended before ${written.length} contributions (has ${k})`);
+        assert.ok(
+          k >= writtenBeforeBackup && k < written.length,
+          `the backup began after ${writtenBeforeBackup} and ended before ${written.length} contributions (has ${k})`,
+        );
         const publishedIds = restored.submission!.filter((row) => written.includes(Number(row.id)) && row.status === 'published').map((row) => Number(row.id));
         assert.ok(publishedIds.length === k || publishedIds.length === k - 1, `published ${publishedIds.length} of ${k}`);
         const writerArticles = new Set(current.submission!.filter((row) => written.includes(Number(row.id))).map((row) => Number(row.article_id)));
@@ -106,7 +144,11 @@ for (const engine of serverEngines()) {
         const restoredAudit = restored.audit_log!.filter((row) => row.target_type === 'submission' && written.includes(Number(row.target_id)));
         assert.deepEqual([restoredArticles.length, restoredAudit.length], [publishedIds.length, publishedIds.length], 'each publication wholly or not at all');
         const versionPerPublication = (versionAfter - versionBefore) / written.length;
-        assert.equal(Number(restored.content_version![0]!.version), versionBefore + versionPerPublication * publishedIds.length, 'the content version of that moment');
+        assert.equal(
+          Number(restored.content_version![0]!.version),
+          versionBefore + versionPerPublication * publishedIds.length,
+          'the content version of that moment',
+        );
 
         t.diagnostic(`${written.length} contributions written, ${writtenBeforeBackup} before the backup began, ${k} in it`);
 
@@ -126,7 +168,8 @@ for (const engine of serverEngines()) {
             assert.deepEqual(row, pending ? { ...original, status: 'pending', article_id: null, closed_at: null } : original, `${table} ${keyOf(table, row)}`);
           }
           const restoredKeys = new Set(restored[table]!.map((row) => keyOf(table, row)));
-          for (const row of rows) if (!restoredKeys.has(keyOf(table, row))) assert.ok(isWriterRow(table, row), `${table} ${keyOf(table, row)} is missing from the restore`);
+          for (const row of rows)
+            if (!restoredKeys.has(keyOf(table, row))) assert.ok(isWriterRow(table, row), `${table} ${keyOf(table, row)} is missing from the restore`);
         }
       } finally {
         await source.close();

@@ -76,7 +76,9 @@ for (const engine of serverEngines()) {
         // Every answer the server gave was an acknowledgement: nothing was refused or failed.
         assert.deepEqual([...answered.keys()], [303], `answers by status: ${JSON.stringify(Object.fromEntries(answered))}`);
         assert.ok(acknowledged.size >= ROUNDS, `the stream got through in every round (${context})`);
-        t.diagnostic(`${engine.name}: ${context}, ${stored.length - acknowledged.size} stored but cut off before the answer, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        t.diagnostic(
+          `${engine.name}: ${context}, ${stored.length - acknowledged.size} stored but cut off before the answer, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
       } finally {
         await database.remove();
       }

@@ -102,7 +102,10 @@ describe('SIGTERM under load', () => {
         assert.equal(upload.status, 303, 'a slow upload begun before the SIGTERM is stored and acknowledged');
         assert.ok(upload.begunAt! < sigtermAt);
       }
-      assert.ok(begun.every((outcome) => outcome.status! < 500), 'no request failed inside the server');
+      assert.ok(
+        begun.every((outcome) => outcome.status! < 500),
+        'no request failed inside the server',
+      );
       assert.equal(exit.signal, null);
       assert.equal(exit.code, 0, server.log());
       assert.ok(exit.at - sigtermAt < 10_000, `exited ${exit.at - sigtermAt} ms after the SIGTERM`);
@@ -110,7 +113,10 @@ describe('SIGTERM under load', () => {
       const opened = await openDb({ engine: 'sqlite', path: env.DATABASE_URL });
       try {
         const stored = new Set((await opened.db.selectFrom('submission').select('tracking_code').execute()).map((row) => row.tracking_code));
-        assert.ok(acknowledged.every((code) => stored.has(code)), 'every acknowledged post is stored');
+        assert.ok(
+          acknowledged.every((code) => stored.has(code)),
+          'every acknowledged post is stored',
+        );
       } finally {
         await opened.close();
       }

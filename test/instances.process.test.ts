@@ -21,7 +21,9 @@ for (const engine of serverEngines().filter(({ name }) => name === 'postgres')) 
       const database = await engine.create();
       const ports = [await freePort(), await freePort()];
       const env = (port: number) => ({ PORT: String(port), HOST: '127.0.0.1', WORKERS: '1', DATABASE_URL: database.url, LOG_LEVEL: 'info' });
-      const started = await Promise.allSettled(ports.map((port) => startNodeProcess(['--import', 'tsx', 'src/main.ts'], env(port), port, { startTimeoutMs: START_TIMEOUT_MS })));
+      const started = await Promise.allSettled(
+        ports.map((port) => startNodeProcess(['--import', 'tsx', 'src/main.ts'], env(port), port, { startTimeoutMs: START_TIMEOUT_MS })),
+      );
       const instances = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
       try {
         for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
@@ -39,7 +41,10 @@ for (const engine of serverEngines().filter(({ name }) => name === 'postgres')) 
           const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(opened.db);
           assert.equal(applied.rows.length, MIGRATIONS, 'every migration recorded once');
           assert.equal(new Set(applied.rows.map((row) => row.name)).size, MIGRATIONS);
-          const articles = await opened.db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+          const articles = await opened.db
+            .selectFrom('article')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow();
           assert.equal(Number(articles.n), SEED_ARTICLES);
         } finally {
           await opened.close();
@@ -57,7 +62,12 @@ describe('zhaoshang migrate', () => {
     it(`prepares an empty ${engine.name} database, and a second run finds nothing to do`, { skip: engine.skip }, async () => {
       const database = await engine.create();
       try {
-        const migrate = () => spawnSync(process.execPath, ['bin/zhaoshang.js', 'migrate'], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: database.url }, encoding: 'utf8' });
+        const migrate = () =>
+          spawnSync(process.execPath, ['bin/zhaoshang.js', 'migrate'], {
+            cwd: PROJECT_ROOT,
+            env: { ...process.env, DATABASE_URL: database.url },
+            encoding: 'utf8',
+          });
         const first = migrate();
         assert.equal(first.status, 0, first.stderr);
         assert.match(first.stdout, new RegExp(`applied ${MIGRATIONS} migrations`));
@@ -66,7 +76,10 @@ describe('zhaoshang migrate', () => {
         assert.match(second.stdout, /the database is up to date/);
         const opened = await database.open();
         try {
-          const articles = await opened.db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+          const articles = await opened.db
+            .selectFrom('article')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow();
           assert.equal(Number(articles.n), 0, 'migrate imports nothing: the seed is for the first start of the portal');
         } finally {
           await opened.close();

@@ -29,7 +29,10 @@ async function standIn(instance: number): Promise<{ server: Server; address: str
     req.on('data', (chunk: Buffer) => (bodyBytes += chunk.length));
     req.on('end', () => {
       if (req.url === '/page') return res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
-      if (req.url === '/encoded') return res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'br', Vary: 'Accept-Encoding' }).end(brotliCompressSync(PAGE));
+      if (req.url === '/encoded')
+        return res
+          .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'br', Vary: 'Accept-Encoding' })
+          .end(brotliCompressSync(PAGE));
       const seen: Seen = { instance, method: req.method!, url: req.url!, headers: req.headers, bodyBytes };
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(seen));
     });
@@ -130,9 +133,15 @@ describe('the shipped nginx configuration', () => {
     assert.equal((await viaProxy(port, '/metrics/')).status, 200, 'only the exact path is kept in');
   });
 
-  it("limits bodies as the app does: 2 MB for the editor, 256 KB for 投稿, 64 KB elsewhere, with a Chinese page", { skip: !withNginx }, async () => {
-    const post = (path: string, bytes: number) => viaProxy(port, path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.alloc(bytes, 'a') });
-    for (const [path, limit] of [['/contact', 64 * 1024], ['/submit', 256 * 1024], ['/admin/articles/7', 2 * 1024 * 1024], ['/admin/articles', 2 * 1024 * 1024]] as const) {
+  it('limits bodies as the app does: 2 MB for the editor, 256 KB for 投稿, 64 KB elsewhere, with a Chinese page', { skip: !withNginx }, async () => {
+    const post = (path: string, bytes: number) =>
+      viaProxy(port, path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.alloc(bytes, 'a') });
+    for (const [path, limit] of [
+      ['/contact', 64 * 1024],
+      ['/submit', 256 * 1024],
+      ['/admin/articles/7', 2 * 1024 * 1024],
+      ['/admin/articles', 2 * 1024 * 1024],
+    ] as const) {
       assert.equal(seenBy(await post(path, limit)).bodyBytes, limit, `${path} takes ${limit} bytes`);
       const refused = await post(path, limit + 1);
       assert.equal(refused.status, 413, `${path} refuses ${limit + 1} bytes`);

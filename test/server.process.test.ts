@@ -58,12 +58,20 @@ describe('npm start with two workers and a command-line import', () => {
   });
 
   it('the import command refuses a missing file and, with --strict, a file with a bad block', () => {
-    const missing = spawnSync(process.execPath, ['bin/zhaoshang.js', 'import', join(dir.path, 'nope.txt')], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+    const missing = spawnSync(process.execPath, ['bin/zhaoshang.js', 'import', join(dir.path, 'nope.txt')], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     assert.equal(missing.status, 2);
     assert.match(missing.stdout + missing.stderr, /no such file/);
     const file = join(dir.path, 'strict.txt');
     writeFileSync(file, '-\n【安义县招商】严格模式\n正文。\n2026-03-02\n-\n坏的块\n没有日期\n');
-    const strict = spawnSync(process.execPath, ['bin/zhaoshang.js', 'import', '--strict', file], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+    const strict = spawnSync(process.execPath, ['bin/zhaoshang.js', 'import', '--strict', file], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     assert.equal(strict.status, 1);
     assert.match(strict.stdout, /nothing imported: --strict and 1 rejected block/);
   });

@@ -28,7 +28,11 @@ export function signInRoutes(ctx: RouteContext, kit: ConsoleKit): Hono {
       if ('refused' in result) {
         if (tooOften) c.header('Retry-After', String(tooOften.retryAfterSeconds));
         else await countFailedSignIn(db, name, kit.client(c));
-        return kit.page(c, <LoginPage console={await signedOutChrome(c)} next={values.next ?? '/admin'} name={name} problem={result.refused} />, tooOften ? 429 : 400);
+        return kit.page(
+          c,
+          <LoginPage console={await signedOutChrome(c)} next={values.next ?? '/admin'} name={name} problem={result.refused} />,
+          tooOften ? 429 : 400,
+        );
       }
       const old = sessionCookie(c);
       if (old) await signOut(db, old, { userId: result.userId, userName: name, client: kit.client(c) });
@@ -46,7 +50,11 @@ export function signInRoutes(ctx: RouteContext, kit: ConsoleKit): Hono {
 export function accountAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<ConsoleEnv> {
   const { db, passwordPolicy } = ctx;
   const usersPage = async (c: Context<ConsoleEnv>, problem?: string, name?: string, choice?: AccessChoice) =>
-    kit.page(c, <UsersPage console={await kit.chrome(c)} users={await listUsers(db)} channels={ctx.channels.all} problem={problem} name={name} choice={choice} />, problem ? 400 : 200);
+    kit.page(
+      c,
+      <UsersPage console={await kit.chrome(c)} users={await listUsers(db)} channels={ctx.channels.all} problem={problem} name={name} choice={choice} />,
+      problem ? 400 : 200,
+    );
   const userById = async (id: number) => {
     const user = (await listUsers(db)).find((candidate) => candidate.id === id);
     if (!user) throw notFound('没有这个用户。');
@@ -54,7 +62,11 @@ export function accountAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
   };
   const accessPage = async (c: Context<ConsoleEnv>, id: number, choice?: AccessChoice, problem?: string) => {
     const user = await userById(id);
-    return kit.page(c, <UserAccessPage console={await kit.chrome(c)} user={user} channels={ctx.channels.all} choice={choice ?? user} problem={problem} />, problem ? 400 : 200);
+    return kit.page(
+      c,
+      <UserAccessPage console={await kit.chrome(c)} user={user} channels={ctx.channels.all} choice={choice ?? user} problem={problem} />,
+      problem ? 400 : 200,
+    );
   };
   /** The roles and known channels a form posted, as they were ticked. */
   const postedAccess = async (c: Context<ConsoleEnv>) => {
@@ -70,7 +82,9 @@ export function accountAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
       clearSessionCookie(c);
       return c.redirect('/admin/login', 303);
     })
-    .get('/password', async (c) => kit.page(c, <PasswordPage console={await kit.chrome(c)} required={c.get('user').mustChangePassword} done={c.req.query('done') === '1'} />))
+    .get('/password', async (c) =>
+      kit.page(c, <PasswordPage console={await kit.chrome(c)} required={c.get('user').mustChangePassword} done={c.req.query('done') === '1'} />),
+    )
     .post('/password', async (c) => {
       const values = await formValues(c);
       const problem = await changePassword(db, kit.actor(c), c.get('user').id, values.current ?? '', values.next ?? '', passwordPolicy);
@@ -82,7 +96,12 @@ export function accountAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
       const { body, choice, roles } = await postedAccess(c);
       const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
       if (!roles) return usersPage(c, '请至少选择一个角色。', text('name'), choice);
-      const result = await createUser(db, kit.actor(c), { name: text('name').trim(), roles, password: text('password'), channels: [...choice.channels] }, passwordPolicy);
+      const result = await createUser(
+        db,
+        kit.actor(c),
+        { name: text('name').trim(), roles, password: text('password'), channels: [...choice.channels] },
+        passwordPolicy,
+      );
       if ('problem' in result) return usersPage(c, result.problem, text('name'), choice);
       return c.redirect('/admin/users', 303);
     })
@@ -106,13 +125,21 @@ export function accountAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
       if ((await unlockUser(db, kit.actor(c), idParam(c))) === 'not_found') throw notFound('没有这个用户。');
       return c.redirect('/admin/users', 303);
     });
-  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [action, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     app.post(`/users/:id/${action}`, requireRole('admin'), async (c) => {
       if (idParam(c) === c.get('user').id) throw new AppError(400, 'bad_request', '不能停用自己的账号。');
       if (disabled) {
         const user = (await listUsers(db)).find((u) => u.id === idParam(c));
         if (!user) throw notFound('没有这个用户。');
-        const ask = await askFirst(c, kit, { title: '确认停用用户', consequence: `停用后,用户“${user.name}”将立即退出登录,不能再登录管理后台,直到管理员重新启用。`, confirmLabel: '确认停用', back: '/admin/users' });
+        const ask = await askFirst(c, kit, {
+          title: '确认停用用户',
+          consequence: `停用后,用户“${user.name}”将立即退出登录,不能再登录管理后台,直到管理员重新启用。`,
+          confirmLabel: '确认停用',
+          back: '/admin/users',
+        });
         if (ask) return ask;
       }
       if (!(await setUserDisabled(db, kit.actor(c), idParam(c), disabled))) throw notFound('没有这个用户。');

@@ -36,11 +36,24 @@ for (const dialect of testDialects()) {
         const row = await db.selectFrom('app_user').selectAll().executeTakeFirstOrThrow();
         assert.match(row.password_hash, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
         assert.ok(!row.password_hash.includes(PASSWORD));
-        assert.deepEqual(await createUser(db, COMMAND_LINE, { name: 'editor.donghu', roles: ['editor'], password: PASSWORD, channels: ['donghu'] }, modern), { problem: '用户名“editor.donghu”已被使用。' });
-        assert.match((await createUser(db, COMMAND_LINE, { name: 'Bad Name', roles: ['admin'], password: PASSWORD, channels: [] }, modern) as { problem: string }).problem, /用户名须为/);
-        assert.match((await createUser(db, COMMAND_LINE, { name: 'reviewer', roles: ['reviewer'], password: PASSWORD, channels: [] }, modern) as { problem: string }).problem, /至少负责一个频道/);
+        assert.deepEqual(await createUser(db, COMMAND_LINE, { name: 'editor.donghu', roles: ['editor'], password: PASSWORD, channels: ['donghu'] }, modern), {
+          problem: '用户名“editor.donghu”已被使用。',
+        });
+        assert.match(
+          ((await createUser(db, COMMAND_LINE, { name: 'Bad Name', roles: ['admin'], password: PASSWORD, channels: [] }, modern)) as { problem: string })
+            .problem,
+          /用户名须为/,
+        );
+        assert.match(
+          ((await createUser(db, COMMAND_LINE, { name: 'reviewer', roles: ['reviewer'], password: PASSWORD, channels: [] }, modern)) as { problem: string })
+            .problem,
+          /至少负责一个频道/,
+        );
         const audit = await db.selectFrom('audit_log').selectAll().execute();
-        assert.deepEqual(audit.map((entry) => [entry.action, entry.user_name]), [['user.create', 'cli']]);
+        assert.deepEqual(
+          audit.map((entry) => [entry.action, entry.user_name]),
+          [['user.create', 'cli']],
+        );
       }));
 
     it('locks an account after five failures, refusing even the right password, and answers unknown names the same', () =>
@@ -63,7 +76,11 @@ for (const dialect of testDialects()) {
         const t0 = at('2026-03-01T08:00:00Z');
         const answers = await Promise.all(Array.from({ length: 20 }, () => signIn(db, 'admin', 'wrong password!', 'ip', t0)));
         assert.ok(answers.every((answer) => 'refused' in answer));
-        assert.deepEqual(await signIn(db, 'admin', PASSWORD, 'ip', at('2026-03-01T08:01:00Z')), { refused: LOGIN_REFUSED }, 'the right password is refused while locked');
+        assert.deepEqual(
+          await signIn(db, 'admin', PASSWORD, 'ip', at('2026-03-01T08:01:00Z')),
+          { refused: LOGIN_REFUSED },
+          'the right password is refused while locked',
+        );
         const row = await db.selectFrom('app_user').select(['locked_until']).executeTakeFirstOrThrow();
         assert.equal(row.locked_until, '2026-03-01T08:15:00.000Z');
         const actions = (await db.selectFrom('audit_log').select('action').execute()).map((entry) => entry.action);
@@ -97,7 +114,8 @@ for (const dialect of testDialects()) {
         assert.deepEqual(user && [user.name, user.roles, user.channels], ['reviewer', ['reviewer'], ['donghu', 'xihu']]);
         // Each visit keeps it alive for another 30 minutes, but never beyond 12 hours.
         for (let hour = 0; hour < 12; hour += 1) {
-          for (const minute of ['10', '30', '50']) assert.ok(await sessionUser(db, session, modern, at(`2026-03-01T${String(8 + hour).padStart(2, '0')}:${minute}:00Z`)));
+          for (const minute of ['10', '30', '50'])
+            assert.ok(await sessionUser(db, session, modern, at(`2026-03-01T${String(8 + hour).padStart(2, '0')}:${minute}:00Z`)));
         }
         assert.equal(await sessionUser(db, session, modern, at('2026-03-01T20:00:01Z')), undefined, 'absolute limit');
 
@@ -117,7 +135,13 @@ for (const dialect of testDialects()) {
     it('asks for a new password after 90 days under the 等保 profile', () =>
       withTestDb(dialect, async ({ db }) => {
         const dengbao = passwordPolicy('dengbao');
-        const created = (await createUser(db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: 'Correct-horse-9', channels: [] }, dengbao, at('2026-01-01T00:00:00Z'))) as { id: number };
+        const created = (await createUser(
+          db,
+          COMMAND_LINE,
+          { name: 'admin', roles: ['admin'], password: 'Correct-horse-9', channels: [] },
+          dengbao,
+          at('2026-01-01T00:00:00Z'),
+        )) as { id: number };
         const { sessionId } = (await signIn(db, 'admin', 'Correct-horse-9', 'ip', at('2026-04-02T00:00:00Z'))) as { sessionId: string };
         assert.equal((await sessionUser(db, sessionId, dengbao, at('2026-04-02T00:01:00Z')))?.mustChangePassword, true);
         assert.equal((await sessionUser(db, sessionId, modern, at('2026-04-02T00:01:00Z')))?.mustChangePassword, false);

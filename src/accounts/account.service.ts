@@ -51,7 +51,14 @@ export async function createUser(
   if (await userByName(db, input.name)) return { problem: `用户名“${input.name}”已被使用。` };
   const passwordHash = await hash(input.password, ARGON2);
   return db.transaction().execute(async (trx) => {
-    const id = await insertUser(trx, { name: input.name, password_hash: passwordHash, password_changed_at: now.toISOString(), locked_until: null, disabled_at: null, created_at: now.toISOString() });
+    const id = await insertUser(trx, {
+      name: input.name,
+      password_hash: passwordHash,
+      password_changed_at: now.toISOString(),
+      locked_until: null,
+      disabled_at: null,
+      created_at: now.toISOString(),
+    });
     const access = normalAccess(input);
     await replaceUserAccess(trx, id, access.roles, access.channels);
     await recordAudit(trx, actor, { action: 'user.create', targetType: 'user', targetId: id, after: { name: input.name, ...access } }, now);
@@ -94,7 +101,13 @@ export const LOGIN_REFUSED = `用户名或密码不正确。连续输错 ${MAX_F
  * the right password is refused. On success a new session is created (the id is only returned,
  * never stored: the database keeps its hash).
  */
-export async function signIn(db: Db, name: string, password: string, client: string, now = new Date()): Promise<{ sessionId: string; userId: number } | { refused: string }> {
+export async function signIn(
+  db: Db,
+  name: string,
+  password: string,
+  client: string,
+  now = new Date(),
+): Promise<{ sessionId: string; userId: number } | { refused: string }> {
   const user = await userByName(db, name);
   if (!user) {
     await verify(DUMMY_HASH, password);
@@ -128,7 +141,12 @@ async function countFailure(db: Db, actor: Actor, userId: number, now: Date): Pr
   await db.transaction().execute(async (trx) => {
     const counted = await countFailedLogin(trx, userId, MAX_FAILED_LOGINS, now.toISOString(), lockedUntil);
     if (!counted) return;
-    await recordAudit(trx, actor, { action: counted.locked_until === lockedUntil ? 'login.locked' : 'login.failed', targetType: 'user', targetId: userId }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: counted.locked_until === lockedUntil ? 'login.locked' : 'login.failed', targetType: 'user', targetId: userId },
+      now,
+    );
   });
 }
 
@@ -168,13 +186,32 @@ export async function setUserDisabled(db: Db, actor: Actor, userId: number, disa
     const disabledAt = disabled ? now.toISOString() : null;
     await updateUser(trx, userId, { disabled_at: disabledAt, failed_logins: 0, locked_until: null });
     if (disabled) await deleteSessionsOfUser(trx, userId);
-    await recordAudit(trx, actor, { action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: userId, before: { disabledAt: user.disabled_at }, after: { disabledAt } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: disabled ? 'user.disable' : 'user.enable',
+        targetType: 'user',
+        targetId: userId,
+        before: { disabledAt: user.disabled_at },
+        after: { disabledAt },
+      },
+      now,
+    );
     return true;
   });
 }
 
 /** Changes a user's password after checking the current one; returns a problem or undefined. */
-export async function changePassword(db: Db, actor: Actor, userId: number, current: string, next: string, policy: PasswordPolicy, now = new Date()): Promise<string | undefined> {
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  current: string,
+  next: string,
+  policy: PasswordPolicy,
+  now = new Date(),
+): Promise<string | undefined> {
   const user = await userById(db, userId);
   // Only a signed-in user changes their password, so the account exists.
   if (!user) throw new Error(`no user with id ${userId}`);
@@ -236,7 +273,13 @@ const temporaryPassword = () =>
  * valid until the user replaces it, which the console asks for first. The user's sessions end
  * and a lock is lifted. Admins change their own password on the password page instead.
  */
-export async function resetPassword(db: Db, actor: Actor, userId: number, policy: PasswordPolicy, now = new Date()): Promise<{ temporaryPassword: string } | 'not_found' | { problem: string }> {
+export async function resetPassword(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  policy: PasswordPolicy,
+  now = new Date(),
+): Promise<{ temporaryPassword: string } | 'not_found' | { problem: string }> {
   if (actor.userId === userId) return { problem: '不能重置自己的密码,请在“修改密码”页修改。' };
   const user = await userById(db, userId);
   if (!user) return 'not_found';
@@ -244,7 +287,13 @@ export async function resetPassword(db: Db, actor: Actor, userId: number, policy
   while (policy.problem(password, user.name) !== undefined) password = temporaryPassword();
   const passwordHash = await hash(password, ARGON2);
   await db.transaction().execute(async (trx) => {
-    await updateUser(trx, userId, { password_hash: passwordHash, password_changed_at: now.toISOString(), must_change_password: 1, failed_logins: 0, locked_until: null });
+    await updateUser(trx, userId, {
+      password_hash: passwordHash,
+      password_changed_at: now.toISOString(),
+      must_change_password: 1,
+      failed_logins: 0,
+      locked_until: null,
+    });
     await deleteSessionsOfUser(trx, userId);
     await recordAudit(trx, actor, { action: 'user.password.reset', targetType: 'user', targetId: userId }, now);
   });
@@ -258,7 +307,18 @@ export async function unlockUser(db: Db, actor: Actor, userId: number, now = new
     if (!user) return 'not_found';
     if (user.locked_until === null && Number(user.failed_logins) === 0) return 'done';
     await updateUser(trx, userId, { failed_logins: 0, locked_until: null });
-    await recordAudit(trx, actor, { action: 'user.unlock', targetType: 'user', targetId: userId, before: { lockedUntil: user.locked_until, failedLogins: Number(user.failed_logins) }, after: { lockedUntil: null } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'user.unlock',
+        targetType: 'user',
+        targetId: userId,
+        before: { lockedUntil: user.locked_until, failedLogins: Number(user.failed_logins) },
+        after: { lockedUntil: null },
+      },
+      now,
+    );
     return 'done';
   });
 }

@@ -29,7 +29,13 @@ export async function updateUser(db: Db, id: number, changes: Updateable<AppUser
 
 /** Clears a user's failed sign-ins unless the account is disabled or locked at `now`; false when it was. */
 export async function clearFailedLogins(db: Db, id: number, now: string): Promise<boolean> {
-  const cleared = await db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).where('disabled_at', 'is', null).where(unlockedBy(now)).executeTakeFirst();
+  const cleared = await db
+    .updateTable('app_user')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', id)
+    .where('disabled_at', 'is', null)
+    .where(unlockedBy(now))
+    .executeTakeFirst();
   return Number(cleared.numUpdatedRows) > 0;
 }
 
@@ -38,13 +44,24 @@ export async function clearFailedLogins(db: Db, id: number, now: string): Promis
  * that reaches `limit` sets `lockedUntil` and restarts the count. Returns the lock then in force, or
  * undefined when the account was disabled or locked at `now` and nothing was counted.
  */
-export async function countFailedLogin(db: Db, id: number, limit: number, now: string, lockedUntil: string): Promise<{ locked_until: string | null } | undefined> {
+export async function countFailedLogin(
+  db: Db,
+  id: number,
+  limit: number,
+  now: string,
+  lockedUntil: string,
+): Promise<{ locked_until: string | null } | undefined> {
   return db
     .updateTable('app_user')
     .set((eb) => {
       const reachesLimit = eb('failed_logins', '>=', limit - 1);
       return {
-        failed_logins: eb.case().when(reachesLimit).then(0).else(eb('failed_logins', '+', 1)).end(),
+        failed_logins: eb
+          .case()
+          .when(reachesLimit)
+          .then(0)
+          .else(eb('failed_logins', '+', 1))
+          .end(),
         locked_until: eb.case().when(reachesLimit).then(lockedUntil).else(eb.ref('locked_until')).end(),
       };
     })
@@ -69,8 +86,15 @@ export async function channelsOfUser(db: Db, userId: number): Promise<string[]> 
 export async function replaceUserAccess(db: Db, userId: number, roles: readonly Role[], channels: readonly string[]): Promise<void> {
   await db.deleteFrom('user_role').where('user_id', '=', userId).execute();
   await db.deleteFrom('user_channel').where('user_id', '=', userId).execute();
-  await db.insertInto('user_role').values(roles.map((role) => ({ user_id: userId, role }))).execute();
-  if (channels.length > 0) await db.insertInto('user_channel').values(channels.map((channel) => ({ user_id: userId, channel }))).execute();
+  await db
+    .insertInto('user_role')
+    .values(roles.map((role) => ({ user_id: userId, role })))
+    .execute();
+  if (channels.length > 0)
+    await db
+      .insertInto('user_channel')
+      .values(channels.map((channel) => ({ user_id: userId, channel })))
+      .execute();
 }
 
 /** Every user by name, every role and every channel assignment (by channel), for the admins' list. */
@@ -93,7 +117,15 @@ export async function sessionWithUser(db: Db, idHash: string) {
   return db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select(['session.created_at', 'session.last_seen_at', 'app_user.id', 'app_user.name', 'app_user.disabled_at', 'app_user.password_changed_at', 'app_user.must_change_password'])
+    .select([
+      'session.created_at',
+      'session.last_seen_at',
+      'app_user.id',
+      'app_user.name',
+      'app_user.disabled_at',
+      'app_user.password_changed_at',
+      'app_user.must_change_password',
+    ])
     .where('session.id_hash', '=', idHash)
     .executeTakeFirst();
 }

@@ -42,8 +42,15 @@ export const accountBackups = [
   backupTable<AppUserTable>(
     'app_user',
     {
-      id: 'integer', name: 'text', password_hash: 'text', password_changed_at: 'text', must_change_password: 'integer', failed_logins: 'integer',
-      locked_until: 'text', disabled_at: 'text', created_at: 'text',
+      id: 'integer',
+      name: 'text',
+      password_hash: 'text',
+      password_changed_at: 'text',
+      must_change_password: 'integer',
+      failed_logins: 'integer',
+      locked_until: 'text',
+      disabled_at: 'text',
+      created_at: 'text',
     },
     { key: ['id'], autoIncrement: 'id' },
   ),

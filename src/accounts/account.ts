@@ -37,7 +37,10 @@ export function channelScope(user: ConsoleUser): string[] | undefined {
 
 /** The roles named in `names` (form values or `editor,reviewer`), each once, in ROLES order; undefined when one is unknown or none is given. */
 export function parseRoles(names: readonly string[]): Role[] | undefined {
-  const given = names.flatMap((name) => name.split(',')).map((name) => name.trim()).filter((name) => name !== '');
+  const given = names
+    .flatMap((name) => name.split(','))
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   if (given.length === 0 || !given.every((name) => (ROLES as readonly string[]).includes(name))) return undefined;
   return ROLES.filter((role) => given.includes(role));
 }

@@ -17,12 +17,14 @@ for (const dialect of testDialects()) {
     it("count failures per account and address: a colleague's typos never block the rest of the office", () =>
       withTestDb(dialect, async (opened) => {
         const app = createApp(appDeps(opened));
-        for (const name of ['alice', 'bob', 'carol']) await createUser(opened.db, COMMAND_LINE, { name, roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+        for (const name of ['alice', 'bob', 'carol'])
+          await createUser(opened.db, COMMAND_LINE, { name, roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
 
         const alice = consoleClient(app, OFFICE);
         await alice.get('/admin/login');
         const failures: number[] = [];
-        for (let i = 0; i < SIGN_IN_FAILURE_LIMIT.max; i += 1) failures.push((await alice.post('/admin/login', { name: 'alice', password: `typo ${i}` })).status);
+        for (let i = 0; i < SIGN_IN_FAILURE_LIMIT.max; i += 1)
+          failures.push((await alice.post('/admin/login', { name: 'alice', password: `typo ${i}` })).status);
         assert.deepEqual(failures, Array(SIGN_IN_FAILURE_LIMIT.max).fill(400));
         const limited = await alice.post('/admin/login', { name: 'alice', password: 'typo again' });
         assert.equal(limited.status, 429);

@@ -66,16 +66,30 @@ for (const dialect of testDialects()) {
         const after = await sessionUser(db, session, modern, at('2026-03-02T08:03:00Z'));
         assert.deepEqual(after && [after.roles, after.channels], [['reviewer'], ['honggutan']], 'the same session, the new access');
         assert.deepEqual(await auditOf(db, 'user.roles'), [
-          { user_name: 'admin', target_id: String(officeId), before: { roles: ['editor', 'reviewer'], channels: ['donghu', 'xihu'] }, after: { roles: ['reviewer'], channels: ['honggutan'] } },
+          {
+            user_name: 'admin',
+            target_id: String(officeId),
+            before: { roles: ['editor', 'reviewer'], channels: ['donghu', 'xihu'] },
+            after: { roles: ['reviewer'], channels: ['honggutan'] },
+          },
         ]);
 
         assert.deepEqual(await updateUserAccess(db, admin, officeId, { roles: ['editor'], channels: [] }), { problem: '编辑和审核员须至少负责一个频道。' });
         assert.deepEqual(await updateUserAccess(db, admin, officeId, { roles: [], channels: ['xihu'] }), { problem: '请至少选择一个角色。' });
-        assert.deepEqual(await updateUserAccess(db, admin, adminId, { roles: ['editor'], channels: ['xihu'] }), { problem: '不能取消自己的管理员角色,请让另一位管理员操作。' });
+        assert.deepEqual(await updateUserAccess(db, admin, adminId, { roles: ['editor'], channels: ['xihu'] }), {
+          problem: '不能取消自己的管理员角色,请让另一位管理员操作。',
+        });
         assert.equal(await updateUserAccess(db, admin, 9999, { roles: ['editor'], channels: ['xihu'] }), 'not_found');
-        assert.equal(await updateUserAccess(db, admin, adminId, { roles: ['admin', 'editor'], channels: ['xihu'] }), 'done', 'adding a role to oneself is fine');
+        assert.equal(
+          await updateUserAccess(db, admin, adminId, { roles: ['admin', 'editor'], channels: ['xihu'] }),
+          'done',
+          'adding a role to oneself is fine',
+        );
         const roles = await db.selectFrom('user_role').select('role').where('user_id', '=', adminId).orderBy('role').execute();
-        assert.deepEqual(roles.map((row) => row.role), ['admin', 'editor']);
+        assert.deepEqual(
+          roles.map((row) => row.role),
+          ['admin', 'editor'],
+        );
         assert.equal((await auditOf(db, 'user.roles')).length, 2, 'refused changes are not recorded');
       }));
 
@@ -102,7 +116,11 @@ for (const dialect of testDialects()) {
         const self = { userId: editorId, userName: 'ed.xihu' };
         assert.equal(await changePassword(db, self, editorId, temporary, 'my own horse battery', modern, at('2026-03-02T09:04:00Z')), undefined);
         assert.equal((await sessionUser(db, session, modern, at('2026-03-02T09:05:00Z')))?.mustChangePassword, false);
-        assert.deepEqual(await signIn(db, 'ed.xihu', temporary, 'ip', at('2026-03-02T09:06:00Z')), { refused: LOGIN_REFUSED }, 'the temporary password worked once');
+        assert.deepEqual(
+          await signIn(db, 'ed.xihu', temporary, 'ip', at('2026-03-02T09:06:00Z')),
+          { refused: LOGIN_REFUSED },
+          'the temporary password worked once',
+        );
         await sessionOf(db, 'ed.xihu', 'my own horse battery', '2026-03-02T09:07:00Z');
         assert.deepEqual(await auditOf(db, 'user.password.reset'), [{ user_name: 'admin', target_id: String(editorId), before: null, after: null }]);
       }));
@@ -118,7 +136,12 @@ for (const dialect of testDialects()) {
         await sessionOf(db, 'rev.xihu', PASSWORD, '2026-03-02T08:03:00Z');
         assert.equal(await unlockUser(db, { userId: adminId, userName: 'admin' }, 9999), 'not_found');
         assert.deepEqual(await auditOf(db, 'user.unlock'), [
-          { user_name: 'admin', target_id: String(reviewerId), before: { lockedUntil: '2026-03-02T08:15:00.000Z', failedLogins: 0 }, after: { lockedUntil: null } },
+          {
+            user_name: 'admin',
+            target_id: String(reviewerId),
+            before: { lockedUntil: '2026-03-02T08:15:00.000Z', failedLogins: 0 },
+            after: { lockedUntil: null },
+          },
         ]);
       }));
   });

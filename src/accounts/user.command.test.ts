@@ -33,7 +33,10 @@ it('zhaoshang user add reads the password from standard input, never from an arg
     assert.match(weak.errors(), /密码至少 12 个字符/);
     const badChannel = io('correct horse battery\n');
     assert.equal(await runUserCommand(config, ['add', '--role', 'editor', '--name', 'ed', '--channel', 'atlantis'], badChannel.streams), 2);
-    await assert.rejects(runUserCommand(config, ['add', '--role', 'admin', '--name', 'root', '--password', 'x'], io('').streams), /Unknown option '--password'/);
+    await assert.rejects(
+      runUserCommand(config, ['add', '--role', 'admin', '--name', 'root', '--password', 'x'], io('').streams),
+      /Unknown option '--password'/,
+    );
     const unknownRole = io('correct horse battery\n');
     assert.equal(await runUserCommand(config, ['add', '--role', 'editor,boss', '--name', 'ed'], unknownRole.streams), 2);
     assert.match(unknownRole.errors(), /--role/);
@@ -43,11 +46,31 @@ it('zhaoshang user add reads the password from standard input, never from an arg
     assert.match(both.output(), /created editor, reviewer "office.donghu"/);
 
     const opened = await openMigratedDb(config);
-    const roles = await opened.db.selectFrom('user_role').innerJoin('app_user', 'app_user.id', 'user_role.user_id').select(['name', 'role']).orderBy('name').orderBy('role').execute();
-    const scopes = await opened.db.selectFrom('user_channel').innerJoin('app_user', 'app_user.id', 'user_channel.user_id').select(['name', 'channel']).orderBy('name').orderBy('channel').execute();
+    const roles = await opened.db
+      .selectFrom('user_role')
+      .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+      .select(['name', 'role'])
+      .orderBy('name')
+      .orderBy('role')
+      .execute();
+    const scopes = await opened.db
+      .selectFrom('user_channel')
+      .innerJoin('app_user', 'app_user.id', 'user_channel.user_id')
+      .select(['name', 'channel'])
+      .orderBy('name')
+      .orderBy('channel')
+      .execute();
     await opened.close();
-    assert.deepEqual(roles, [{ name: 'office.donghu', role: 'editor' }, { name: 'office.donghu', role: 'reviewer' }, { name: 'rev.xihu', role: 'reviewer' }]);
-    assert.deepEqual(scopes, [{ name: 'office.donghu', channel: 'donghu' }, { name: 'rev.xihu', channel: 'donghu' }, { name: 'rev.xihu', channel: 'xihu' }]);
+    assert.deepEqual(roles, [
+      { name: 'office.donghu', role: 'editor' },
+      { name: 'office.donghu', role: 'reviewer' },
+      { name: 'rev.xihu', role: 'reviewer' },
+    ]);
+    assert.deepEqual(scopes, [
+      { name: 'office.donghu', channel: 'donghu' },
+      { name: 'rev.xihu', channel: 'donghu' },
+      { name: 'rev.xihu', channel: 'xihu' },
+    ]);
   } finally {
     dir.remove();
   }

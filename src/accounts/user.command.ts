@@ -49,14 +49,21 @@ async function readPassword(input: NodeJS.ReadStream, output: NodeJS.WritableStr
 export async function runUserCommand(
   config: Config,
   args: string[],
-  io: { input: NodeJS.ReadStream; output: NodeJS.WritableStream; errors: NodeJS.WritableStream } = { input: process.stdin, output: process.stdout, errors: process.stderr },
+  io: { input: NodeJS.ReadStream; output: NodeJS.WritableStream; errors: NodeJS.WritableStream } = {
+    input: process.stdin,
+    output: process.stdout,
+    errors: process.stderr,
+  },
 ): Promise<number> {
   const [action, ...rest] = args;
   if (action !== 'add') {
     io.errors.write('Usage: zhaoshang user add --role admin|editor|reviewer[,...] --name NAME [--channel SLUG ...]\n');
     return 2;
   }
-  const { values } = parseArgs({ args: rest, options: { role: { type: 'string', multiple: true }, name: { type: 'string' }, channel: { type: 'string', multiple: true } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: { role: { type: 'string', multiple: true }, name: { type: 'string' }, channel: { type: 'string', multiple: true } },
+  });
   const roles = parseRoles(values.role ?? []);
   if (!roles || !values.name) {
     io.errors.write('zhaoshang user add: --role (admin, editor or reviewer; several separated by commas) and --name are required\n');
@@ -75,7 +82,12 @@ export async function runUserCommand(
   }
   const opened = await openMigratedDb(config);
   try {
-    const result = await createUser(opened.db, COMMAND_LINE, { name: values.name, roles, password, channels: values.channel ?? [] }, passwordPolicy(config.passwordPolicy));
+    const result = await createUser(
+      opened.db,
+      COMMAND_LINE,
+      { name: values.name, roles, password, channels: values.channel ?? [] },
+      passwordPolicy(config.passwordPolicy),
+    );
     if ('problem' in result) {
       io.errors.write(`zhaoshang user add: ${result.problem}\n`);
       return 1;

@@ -9,7 +9,14 @@ import { currentContentVersion } from '../db/site-state.store.ts';
 import { appDeps } from '../../test/helpers/test-app.ts';
 import { writingFor } from '../../test/helpers/seed.ts';
 import { testDialects, withTestDb, type TestDialect } from '../../test/helpers/test-db.ts';
-import { articleForEditing, editedArticleSchema, publishDueArticles, saveEditedArticle, unpublishArticle, type EditedArticle } from './article-editing.service.ts';
+import {
+  articleForEditing,
+  editedArticleSchema,
+  publishDueArticles,
+  saveEditedArticle,
+  unpublishArticle,
+  type EditedArticle,
+} from './article-editing.service.ts';
 
 const editor: ConsoleUser = { id: 1, name: 'ed.donghu', roles: ['editor'], channels: ['donghu'], mustChangePassword: false };
 const actor = { userId: 1, userName: 'ed.donghu' };
@@ -32,7 +39,10 @@ function input(changes: Record<string, string>): EditedArticle {
 describe('article editor rules', () => {
   it('needs a future time for scheduled articles and a channel of the editor', () => {
     const schema = editedArticleSchema(['donghu'], now);
-    const messages = (values: Record<string, string>) => (schema.safeParse({ title: 't', channel: 'donghu', publishedOn: '2026-03-01', status: 'published', body: 'b', ...values }).error?.issues ?? []).map((i) => i.message);
+    const messages = (values: Record<string, string>) =>
+      (schema.safeParse({ title: 't', channel: 'donghu', publishedOn: '2026-03-01', status: 'published', body: 'b', ...values }).error?.issues ?? []).map(
+        (i) => i.message,
+      );
     assert.deepEqual(messages({ status: 'scheduled', publishAt: '' }), ['定时发布须填写发布时间。']);
     assert.deepEqual(messages({ status: 'scheduled', publishAt: '2026-03-01T09:59' }), ['定时发布的时间须晚于现在。']);
     assert.deepEqual(messages({ status: 'scheduled', publishAt: '2026-03-01T10:30' }), []);
@@ -48,7 +58,8 @@ for (const dialect of testDialects()) {
         const writing = writingFor(opened);
         const app = createApp(appDeps(opened));
         const visible = async (id: number) => (await app.request(`/articles/${id}`)).status === 200;
-        const searchable = async () => ((await (await app.request('/api/search?q=%E6%95%B0%E5%AD%97%E7%BB%8F%E6%B5%8E%E4%BA%A7%E4%B8%9A%E5%9B%AD')).json()) as { total: number }).total;
+        const searchable = async () =>
+          ((await (await app.request('/api/search?q=%E6%95%B0%E5%AD%97%E7%BB%8F%E6%B5%8E%E4%BA%A7%E4%B8%9A%E5%9B%AD')).json()) as { total: number }).total;
 
         const id = await saveEditedArticle(opened.db, writing, editor, actor, undefined, input({ status: 'draft' }), now);
         assert.equal(typeof id, 'number');
@@ -60,7 +71,10 @@ for (const dialect of testDialects()) {
         assert.equal(await visible(id as number), true);
         assert.equal(await searchable(), 1);
         const html = await (await app.request(`/articles/${id}`)).text();
-        assert.match(html, /<div class="article-body"><h2>园区概况<\/h2>\n<p>首批入驻<strong>二十家<\/strong>企业。&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/p>/);
+        assert.match(
+          html,
+          /<div class="article-body"><h2>园区概况<\/h2>\n<p>首批入驻<strong>二十家<\/strong>企业。&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/p>/,
+        );
         assert.match(await (await app.request('/channels/donghu')).text(), /首批入驻二十家企业/, 'the excerpt is text without markup');
 
         await unpublishArticle(opened.db, writing, editor, actor, id as number, now);
@@ -75,10 +89,20 @@ for (const dialect of testDialects()) {
         assert.equal(await searchable(), 1);
 
         const found = await articleForEditing(opened.db, editor, id as number);
-        assert.deepEqual(found?.revisions.map((r) => r.status), ['scheduled', 'published', 'draft'], 'newest revision first');
+        assert.deepEqual(
+          found?.revisions.map((r) => r.status),
+          ['scheduled', 'published', 'draft'],
+          'newest revision first',
+        );
         const audit = await opened.db.selectFrom('audit_log').select(['action', 'channel']).orderBy('id').execute();
-        assert.deepEqual(audit.map((row) => row.action), ['article.create', 'article.update', 'article.unpublish', 'article.update', 'article.publish_scheduled']);
-        assert.ok(audit.every((row) => row.channel === 'donghu'), 'each entry names the article’s channel');
+        assert.deepEqual(
+          audit.map((row) => row.action),
+          ['article.create', 'article.update', 'article.unpublish', 'article.update', 'article.publish_scheduled'],
+        );
+        assert.ok(
+          audit.every((row) => row.channel === 'donghu'),
+          'each entry names the article’s channel',
+        );
       }));
 
     it('keeps editors to their channels', () =>
@@ -87,21 +111,39 @@ for (const dialect of testDialects()) {
         const admin: ConsoleUser = { id: 2, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false };
         const xihu = await saveEditedArticle(opened.db, writing, admin, actor, undefined, input({ channel: 'xihu' }), now);
         assert.equal(await saveEditedArticle(opened.db, writing, editor, actor, undefined, input({ channel: 'xihu' }), now), 'not_found');
-        assert.equal(await saveEditedArticle(opened.db, writing, editor, actor, xihu as number, input({}), now), 'not_found', 'cannot pull a 西湖区 article into 东湖区');
+        assert.equal(
+          await saveEditedArticle(opened.db, writing, editor, actor, xihu as number, input({}), now),
+          'not_found',
+          'cannot pull a 西湖区 article into 东湖区',
+        );
         assert.equal(await unpublishArticle(opened.db, writing, editor, actor, xihu as number, now), 'not_found');
         assert.equal(await articleForEditing(opened.db, editor, xihu as number), undefined);
-        assert.equal((await opened.db.selectFrom('article').select('status').where('id', '=', xihu as number).executeTakeFirstOrThrow()).status, 'published');
+        assert.equal(
+          (
+            await opened.db
+              .selectFrom('article')
+              .select('status')
+              .where('id', '=', xihu as number)
+              .executeTakeFirstOrThrow()
+          ).status,
+          'published',
+        );
       }));
 
-    it('publishes a due article exactly once when two instances run the schedule at the same moment', { skip: dialect.name === 'pglite' && 'a PGlite database belongs to one process' }, () =>
-      racingInstances(dialect));
+    it(
+      'publishes a due article exactly once when two instances run the schedule at the same moment',
+      { skip: dialect.name === 'pglite' && 'a PGlite database belongs to one process' },
+      () => racingInstances(dialect),
+    );
   });
 }
 
 /** Waits until `count` sessions of the PostgreSQL server wait for a lock in a statement containing `text`. */
 async function lockWaiters(db: Db, text: string, count: number): Promise<void> {
   for (let tries = 0; tries < 300; tries += 1) {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and query like ${`%${text}%`}`.execute(db);
+    const { rows } = await sql<{ n: number }>`select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and query like ${`%${text}%`}`.execute(
+      db,
+    );
     if (Number(rows[0]!.n) >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -126,7 +168,11 @@ async function racingInstances(dialect: TestDialect): Promise<void> {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     const holder = opened.db.transaction().execute(async (trx) => {
-      await trx.updateTable('content_version').set((eb) => ({ version: eb.ref('version') })).where('id', '=', 1).execute();
+      await trx
+        .updateTable('content_version')
+        .set((eb) => ({ version: eb.ref('version') }))
+        .where('id', '=', 1)
+        .execute();
       await released;
     });
     const racing = [publishDueArticles(first.db, writingFor(first), due), publishDueArticles(second.db, writingFor(second), due)];

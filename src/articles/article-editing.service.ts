@@ -70,7 +70,17 @@ export interface ArticleRevision {
   editedAt: string;
 }
 
-type Row = { id: number; title: string; channel: string; body: string; body_format: 'text' | 'markdown'; published_on: string; status: ArticleStatus; publish_at: string | null; updated_at: string };
+type Row = {
+  id: number;
+  title: string;
+  channel: string;
+  body: string;
+  body_format: 'text' | 'markdown';
+  published_on: string;
+  status: ArticleStatus;
+  publish_at: string | null;
+  updated_at: string;
+};
 const toEditing = (row: Row): ArticleForEditing => ({
   id: Number(row.id),
   title: row.title,
@@ -98,7 +108,11 @@ export async function unpublishedArticlesFor(db: Db, user: ConsoleUser, limit: n
 }
 
 /** An article with its revisions, or undefined when unknown or outside the user's channels. */
-export async function articleForEditing(db: Db, user: ConsoleUser, id: number): Promise<{ article: ArticleForEditing; revisions: ArticleRevision[] } | undefined> {
+export async function articleForEditing(
+  db: Db,
+  user: ConsoleUser,
+  id: number,
+): Promise<{ article: ArticleForEditing; revisions: ArticleRevision[] } | undefined> {
   const row = await store.articleRowForEditing(db, id);
   if (!row || !canActOn(user, row.channel)) return undefined;
   const revisions = await store.revisionsOf(db, id);
@@ -108,7 +122,11 @@ export async function articleForEditing(db: Db, user: ConsoleUser, id: number): 
   };
 }
 
-async function reindex(db: Db, writing: ArticleWriting, article: { id: number; title: string; body: string; channel: string; publishedOn: string; status: ArticleStatus; bodyFormat: 'text' | 'markdown' }) {
+async function reindex(
+  db: Db,
+  writing: ArticleWriting,
+  article: { id: number; title: string; body: string; channel: string; publishedOn: string; status: ArticleStatus; bodyFormat: 'text' | 'markdown' },
+) {
   if (article.status === 'published') {
     await writing.searchIndex.put(db, { ...article, body: article.bodyFormat === 'markdown' ? markdownToText(article.body) : article.body });
   } else {
@@ -120,7 +138,15 @@ async function reindex(db: Db, writing: ArticleWriting, article: { id: number; t
  * Creates (id undefined) or updates an article from the editor, with a revision, its search entry
  * and an audit record in one transaction. Returns the id, or 'not_found' outside the user's channels.
  */
-export async function saveEditedArticle(db: Db, writing: ArticleWriting, user: ConsoleUser, actor: Actor, id: number | undefined, input: EditedArticle, now = new Date()): Promise<number | 'not_found'> {
+export async function saveEditedArticle(
+  db: Db,
+  writing: ArticleWriting,
+  user: ConsoleUser,
+  actor: Actor,
+  id: number | undefined,
+  input: EditedArticle,
+  now = new Date(),
+): Promise<number | 'not_found'> {
   if (!canActOn(user, input.channel)) return 'not_found';
   return db.transaction().execute(async (trx) => {
     const before = id === undefined ? undefined : await store.articleRowForEditing(trx, id);
@@ -143,31 +169,78 @@ export async function saveEditedArticle(db: Db, writing: ArticleWriting, user: C
         ? await store.insertEditedArticle(trx, { ...fields, source_key: `console:${randomUUID()}`, created_at: now.toISOString() })
         : (await store.updateEditedArticle(trx, id!, fields), id!);
     await reindex(trx, writing, { id: articleId, ...input, bodyFormat: 'markdown' });
-    await announceArticleWritten(writing.articleListeners, trx, { id: articleId, originalTitle: input.title, body: markdownToText(input.body), channel: input.channel, isNew: before === undefined }, now);
+    await announceArticleWritten(
+      writing.articleListeners,
+      trx,
+      { id: articleId, originalTitle: input.title, body: markdownToText(input.body), channel: input.channel, isNew: before === undefined },
+      now,
+    );
     // Readers' pages change when the article is, or was, public.
     if (input.status === 'published' || before?.status === 'published') await bumpContentVersion(trx);
-    await store.insertRevision(trx, { article_id: articleId, title: input.title, channel: input.channel, body: input.body, published_on: input.publishedOn, status: input.status, publish_at: input.publishAt, edited_by: actor.userName, edited_at: now.toISOString() });
-    const summary = (a: { title: string; channel: string; status: string; published_on?: string; publishedOn?: string; publish_at?: string | null; publishAt?: string | null }) => ({
+    await store.insertRevision(trx, {
+      article_id: articleId,
+      title: input.title,
+      channel: input.channel,
+      body: input.body,
+      published_on: input.publishedOn,
+      status: input.status,
+      publish_at: input.publishAt,
+      edited_by: actor.userName,
+      edited_at: now.toISOString(),
+    });
+    const summary = (a: {
+      title: string;
+      channel: string;
+      status: string;
+      published_on?: string;
+      publishedOn?: string;
+      publish_at?: string | null;
+      publishAt?: string | null;
+    }) => ({
       title: a.title,
       channel: a.channel,
       status: a.status,
       publishedOn: a.publishedOn ?? a.published_on,
       publishAt: a.publishAt ?? a.publish_at ?? null,
     });
-    await recordAudit(trx, actor, { action: before ? 'article.update' : 'article.create', targetType: 'article', targetId: articleId, before: before && summary(before), after: summary(input), channel: input.channel }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: before ? 'article.update' : 'article.create',
+        targetType: 'article',
+        targetId: articleId,
+        before: before && summary(before),
+        after: summary(input),
+        channel: input.channel,
+      },
+      now,
+    );
     return articleId;
   });
 }
 
 /** Takes a published or scheduled article offline (back to draft). */
-export async function unpublishArticle(db: Db, writing: ArticleWriting, user: ConsoleUser, actor: Actor, id: number, now = new Date()): Promise<'done' | 'not_found'> {
+export async function unpublishArticle(
+  db: Db,
+  writing: ArticleWriting,
+  user: ConsoleUser,
+  actor: Actor,
+  id: number,
+  now = new Date(),
+): Promise<'done' | 'not_found'> {
   return db.transaction().execute(async (trx) => {
     const row = await store.articleRowForEditing(trx, id);
     if (!row || !canActOn(user, row.channel)) return 'not_found';
     await store.updateEditedArticle(trx, id, { status: 'draft', publish_at: null, updated_at: now.toISOString() });
     await writing.searchIndex.remove(trx, id);
     if (row.status === 'published') await bumpContentVersion(trx);
-    await recordAudit(trx, actor, { action: 'article.unpublish', targetType: 'article', targetId: id, before: { status: row.status }, after: { status: 'draft' }, channel: row.channel }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'article.unpublish', targetType: 'article', targetId: id, before: { status: row.status }, after: { status: 'draft' }, channel: row.channel },
+      now,
+    );
     return 'done';
   });
 }
@@ -186,7 +259,19 @@ export async function publishDueArticles(db: Db, writing: ArticleWriting, now = 
     const claimed = await store.claimDueArticles(trx, now.toISOString());
     for (const row of claimed) {
       await reindex(trx, writing, toEditing(row));
-      await recordAudit(trx, SCHEDULER, { action: 'article.publish_scheduled', targetType: 'article', targetId: Number(row.id), before: { status: 'scheduled' }, after: { status: 'published' }, channel: row.channel }, now);
+      await recordAudit(
+        trx,
+        SCHEDULER,
+        {
+          action: 'article.publish_scheduled',
+          targetType: 'article',
+          targetId: Number(row.id),
+          before: { status: 'scheduled' },
+          after: { status: 'published' },
+          channel: row.channel,
+        },
+        now,
+      );
     }
     if (claimed.length > 0) await bumpContentVersion(trx);
     return claimed.length;

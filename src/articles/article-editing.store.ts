@@ -33,12 +33,23 @@ export async function updateEditedArticle(db: Db, id: number, changes: Updateabl
  * claimed: a concurrent claim by another instance finds them no longer scheduled.
  */
 export async function claimDueArticles(db: Db, now: string) {
-  return db.updateTable('article').set({ status: 'published', publish_at: null }).where('status', '=', 'scheduled').where('publish_at', '<=', now).returning(editingColumns).execute();
+  return db
+    .updateTable('article')
+    .set({ status: 'published', publish_at: null })
+    .where('status', '=', 'scheduled')
+    .where('publish_at', '<=', now)
+    .returning(editingColumns)
+    .execute();
 }
 
 /** The saved versions of an article, newest first. */
 export async function revisionsOf(db: Db, articleId: number) {
-  return db.selectFrom('article_revision').select(['id', 'title', 'status', 'edited_by', 'edited_at']).where('article_id', '=', articleId).orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('article_revision')
+    .select(['id', 'title', 'status', 'edited_by', 'edited_at'])
+    .where('article_id', '=', articleId)
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 /** Keeps one saved version and returns its id. */

@@ -40,8 +40,17 @@ for (const dialect of testDialects()) {
     it('rolls the article back when a listener fails, from an import and from the editor', () =>
       withTestDb(dialect, async (opened) => {
         const writing = { ...writingFor(opened), articleListeners: [async () => Promise.reject(new Error('listener failed'))] };
-        await assert.rejects(opened.db.transaction().execute((trx) => saveArticleDraft(trx, writing, draft, now)), /listener failed/);
-        const edited = editedArticleSchema(['donghu'], now).parse({ title: '东湖区签约', channel: 'donghu', publishedOn: '2026-03-01', status: 'published', body: '正文。' });
+        await assert.rejects(
+          opened.db.transaction().execute((trx) => saveArticleDraft(trx, writing, draft, now)),
+          /listener failed/,
+        );
+        const edited = editedArticleSchema(['donghu'], now).parse({
+          title: '东湖区签约',
+          channel: 'donghu',
+          publishedOn: '2026-03-01',
+          status: 'published',
+          body: '正文。',
+        });
         await assert.rejects(saveEditedArticle(opened.db, writing, admin, actor, undefined, edited, now), /listener failed/);
         assert.equal(await articleCount(opened.db), 0);
       }));
@@ -62,8 +71,12 @@ describe('feature boundaries', () => {
     assert.deepEqual(offenders, []);
   });
 
-  it('keeps the article tables out of the insights feature\'s queries', () => {
-    const offenders = sources(join(root, 'insights')).filter((path) => /(selectFrom|innerJoin|leftJoin|updateTable|insertInto|deleteFrom)\(\s*'article(_revision)?'|'article(_revision)?\.\w+'/u.test(readFileSync(path, 'utf8')));
+  it("keeps the article tables out of the insights feature's queries", () => {
+    const offenders = sources(join(root, 'insights')).filter((path) =>
+      /(selectFrom|innerJoin|leftJoin|updateTable|insertInto|deleteFrom)\(\s*'article(_revision)?'|'article(_revision)?\.\w+'/u.test(
+        readFileSync(path, 'utf8'),
+      ),
+    );
     assert.deepEqual(offenders, []);
   });
 });

@@ -25,7 +25,10 @@ it('lists and fetches published articles through the list indexes or by id, neve
         .join(' | ');
     };
     assert.match(await plans(() => latestArticles(db, { limit: 20, offset: 0 })), /^SCAN article USING (COVERING )?INDEX article_newest$/);
-    assert.match(await plans(() => latestArticles(db, { channel: 'donghu', limit: 20, offset: 0 })), /^SEARCH article USING INDEX article_channel_newest \(channel=\?\)$/);
+    assert.match(
+      await plans(() => latestArticles(db, { channel: 'donghu', limit: 20, offset: 0 })),
+      /^SEARCH article USING INDEX article_channel_newest \(channel=\?\)$/,
+    );
     assert.match(await plans(() => countArticles(db)), /^SCAN article USING COVERING INDEX article_/);
     assert.match(await plans(() => articleCountsByChannel(db)), /^SCAN article USING COVERING INDEX article_channel_newest$/);
     assert.match(await plans(() => articlesByIds(db, [3, 1, 2])), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid=\?\)$/);

@@ -19,7 +19,15 @@ export interface RevisionText {
   restoredFrom: number | null;
 }
 
-const toRevisionText = (row: { id: number; title: string; body: string; status: ArticleStatus; edited_by: string; edited_at: string; restored_from: number | null }): RevisionText => ({
+const toRevisionText = (row: {
+  id: number;
+  title: string;
+  body: string;
+  status: ArticleStatus;
+  edited_by: string;
+  edited_at: string;
+  restored_from: number | null;
+}): RevisionText => ({
   id: Number(row.id),
   title: row.title,
   body: row.body,
@@ -66,7 +74,14 @@ export async function restoredDraft(db: Db, articleId: number): Promise<Revision
  * Writes an older revision's title and body as the article's newest revision, a draft, in one
  * transaction with its audit record; the article itself (and so the public page) is unchanged.
  */
-export async function restoreRevision(db: Db, user: ConsoleUser, actor: Actor, articleId: number, revisionId: number, now = new Date()): Promise<{ revisionId: number } | 'not_found'> {
+export async function restoreRevision(
+  db: Db,
+  user: ConsoleUser,
+  actor: Actor,
+  articleId: number,
+  revisionId: number,
+  now = new Date(),
+): Promise<{ revisionId: number } | 'not_found'> {
   return db.transaction().execute(async (trx) => {
     const article = await articleInScope(trx, user, articleId);
     if (!article) return 'not_found' as const;
@@ -87,7 +102,14 @@ export async function restoreRevision(db: Db, user: ConsoleUser, actor: Actor, a
     await recordAudit(
       trx,
       actor,
-      { action: 'article.restore', targetType: 'article', targetId: articleId, before: { title: article.title }, after: { title: old.title, restoredFrom: revisionId, revisionId: id }, channel: article.channel },
+      {
+        action: 'article.restore',
+        targetType: 'article',
+        targetId: articleId,
+        before: { title: article.title },
+        after: { title: old.title, restoredFrom: revisionId, revisionId: id },
+        channel: article.channel,
+      },
       now,
     );
     return { revisionId: id };

@@ -15,7 +15,14 @@ const editor = { id: 1, name: 'ed.donghu', roles: ['editor' as const], channels:
 const actor = { userId: 1, userName: 'ed.donghu' };
 
 function edited(title: string, body: string) {
-  const parsed = editedArticleSchema(['donghu'], new Date()).safeParse({ title, channel: 'donghu', publishedOn: '2026-03-01', status: 'published', publishAt: '', body });
+  const parsed = editedArticleSchema(['donghu'], new Date()).safeParse({
+    title,
+    channel: 'donghu',
+    publishedOn: '2026-03-01',
+    status: 'published',
+    publishAt: '',
+    body,
+  });
   if (!parsed.success) assert.fail(parsed.error.message);
   return parsed.data;
 }
@@ -26,12 +33,31 @@ for (const dialect of testDialects()) {
       withTestDb(dialect, async (opened) => {
         const writing = writingFor(opened);
         const app = createApp(appDeps(opened));
-        for (const [name, role, channels] of [['ed.donghu', 'editor', ['donghu']], ['ed.xihu', 'editor', ['xihu']]] as const) {
+        for (const [name, role, channels] of [
+          ['ed.donghu', 'editor', ['donghu']],
+          ['ed.xihu', 'editor', ['xihu']],
+        ] as const) {
           await createUser(opened.db, COMMAND_LINE, { name, roles: [role], password: PASSWORD, channels: [...channels] }, passwordPolicy('modern'));
         }
         const first = new Date('2026-03-01T02:00:00Z');
-        const id = (await saveEditedArticle(opened.db, writing, editor, actor, undefined, edited('园区开园', '概况\n首批入驻十家企业<b>加粗</b>\n结尾'), first)) as number;
-        await saveEditedArticle(opened.db, writing, editor, actor, id, edited('数字园区开园', '概况\n首批入驻二十家企业<script>alert(1)</script>\n结尾'), new Date('2026-03-02T02:00:00Z'));
+        const id = (await saveEditedArticle(
+          opened.db,
+          writing,
+          editor,
+          actor,
+          undefined,
+          edited('园区开园', '概况\n首批入驻十家企业<b>加粗</b>\n结尾'),
+          first,
+        )) as number;
+        await saveEditedArticle(
+          opened.db,
+          writing,
+          editor,
+          actor,
+          id,
+          edited('数字园区开园', '概况\n首批入驻二十家企业<script>alert(1)</script>\n结尾'),
+          new Date('2026-03-02T02:00:00Z'),
+        );
         const [newest, oldest] = await opened.db.selectFrom('article_revision').select('id').where('article_id', '=', id).orderBy('id', 'desc').execute();
 
         const client = consoleClient(app, '192.0.2.31');
@@ -40,9 +66,17 @@ for (const dialect of testDialects()) {
         assert.equal(page.status, 200);
         const html = await page.text();
         assert.match(html, /<ins><span class="diff-label">\[新增:<\/span>数字<span class="diff-label">\]<\/span><\/ins>园区开园/, 'the title change is marked');
-        assert.match(html, /首批入驻<ins><span class="diff-label">\[新增:<\/span>二<span class="diff-label">\]<\/span><\/ins>十家企业/, 'only the added character is marked');
+        assert.match(
+          html,
+          /首批入驻<ins><span class="diff-label">\[新增:<\/span>二<span class="diff-label">\]<\/span><\/ins>十家企业/,
+          'only the added character is marked',
+        );
         assert.match(html, /<del><span class="diff-label">\[删除:<\/span>加粗<span class="diff-label">\]<\/span><\/del>/);
-        assert.match(html, /&lt;<ins><span class="diff-label">\[新增:<\/span>script<span class="diff-label">\]<\/span><\/ins>&gt;/, 'markup in the text is shown, escaped');
+        assert.match(
+          html,
+          /&lt;<ins><span class="diff-label">\[新增:<\/span>script<span class="diff-label">\]<\/span><\/ins>&gt;/,
+          'markup in the text is shown, escaped',
+        );
         assert.doesNotMatch(html, /<script>alert|<b>加粗/, 'article text is never markup');
         assert.match(html, /<label>较早版本\(左\)<select name="from">/);
         assert.match(html, new RegExp(`<option value="${oldest!.id}" selected="">#${oldest!.id} 2026-03-01 10:00\\(北京时间\\) ed.donghu 已发布`));

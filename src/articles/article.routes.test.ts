@@ -54,7 +54,11 @@ for (const dialect of testDialects()) {
       assert.deepEqual(entries, headings, 'one entry per section heading, each linking its id');
       assert.ok(html.indexOf('class="toc"') < html.indexOf('id="section-1"'), 'the 目录 comes before the text');
 
-      const short = await seeded.db.selectFrom('article').select('id').where('title', '=', '工会法律直通车进园区优化招商营造和谐劳动关系').executeTakeFirstOrThrow();
+      const short = await seeded.db
+        .selectFrom('article')
+        .select('id')
+        .where('title', '=', '工会法律直通车进园区优化招商营造和谐劳动关系')
+        .executeTakeFirstOrThrow();
       const shortHtml = await (await seeded.app.request(`/articles/${short.id}`)).text();
       assert.ok(!shortHtml.includes('class="toc"'), 'no 目录 for a text without three sections');
     });

@@ -41,7 +41,11 @@ export function articleRoutes(ctx: RouteContext, highlightedSentence: Highlighte
           highlight = { factId, sentence };
         }
         const related = await relatedArticles(db, searchIndex, found.article);
-        return c.html(htmlDocument(<ArticlePage chrome={await ctx.chrome()} channel={ctx.navChannel(found.article.channel)} related={related} highlight={highlight} {...found} />));
+        return c.html(
+          htmlDocument(
+            <ArticlePage chrome={await ctx.chrome()} channel={ctx.navChannel(found.article.channel)} related={related} highlight={highlight} {...found} />,
+          ),
+        );
       }),
     );
 }

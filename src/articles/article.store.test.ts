@@ -20,14 +20,20 @@ for (const dialect of testDialects()) {
           ids.push(saved.id);
         }
         const first = await latestArticles(db, { limit: 3, offset: 0 });
-        assert.deepEqual(first.map((a) => a.title), ['第44号', '第43号', '第42号']);
+        assert.deepEqual(
+          first.map((a) => a.title),
+          ['第44号', '第43号', '第42号'],
+        );
         assert.equal(first[0]!.publishedOn, '2025-03-03');
 
         const donghu = await latestArticles(db, { channel: 'donghu', limit: 100, offset: 0 });
         assert.equal(donghu.length, 23);
         assert.ok(donghu.every((a) => a.channel === 'donghu'));
         assert.equal(await countArticles(db, 'xihu'), 22);
-        assert.deepEqual([...(await articleCountsByChannel(db))].sort(), [['donghu', 23], ['xihu', 22]]);
+        assert.deepEqual([...(await articleCountsByChannel(db))].sort(), [
+          ['donghu', 23],
+          ['xihu', 22],
+        ]);
 
         const page3 = await articleListPage(db, 3);
         assert.equal(page3?.pageCount, Math.ceil(45 / PAGE_SIZE));

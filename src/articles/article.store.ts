@@ -20,7 +20,10 @@ export async function latestArticles(
 
 /** How many articles there are, in one channel or in all. */
 export async function countArticles(db: Db, channel?: string): Promise<number> {
-  let query = db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('count')).where('status', '=', 'published');
+  let query = db
+    .selectFrom('article')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('status', '=', 'published');
   if (channel !== undefined) query = query.where('channel', '=', channel);
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.count);
@@ -48,7 +51,9 @@ export async function articleBySourceKey(db: Db, sourceKey: string) {
   const row = await db
     .selectFrom('article')
     .select(['id', 'body', 'channel', 'status'])
-    .select((eb) => eb.exists(eb.selectFrom('article_revision').select('article_revision.id').whereRef('article_revision.article_id', '=', 'article.id')).as('revised'))
+    .select((eb) =>
+      eb.exists(eb.selectFrom('article_revision').select('article_revision.id').whereRef('article_revision.article_id', '=', 'article.id')).as('revised'),
+    )
     .where('source_key', '=', sourceKey)
     .executeTakeFirst();
   // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
@@ -120,7 +125,10 @@ export function publishedArticleIds(db: Db) {
 
 /** One column of the article `articleId` names, as a scalar subquery for another feature's list or order. */
 export function articleColumnOf<C extends 'title' | 'published_on'>(db: Db, column: C, articleId: Expression<number>) {
-  return db.selectFrom('article').select(`article.${column}` as `article.${C}`).where('article.id', '=', articleId);
+  return db
+    .selectFrom('article')
+    .select(`article.${column}` as `article.${C}`)
+    .where('article.id', '=', articleId);
 }
 
 /** The title and stored text of any article (any status), or undefined. */
@@ -152,7 +160,11 @@ export interface UnpublishedArticle {
 }
 
 /** How many drafts and scheduled articles `channels` hold (every channel when undefined), and the `limit` least recently saved. */
-export async function unpublishedArticles(db: Db, channels: readonly string[] | undefined, limit: number): Promise<{ count: number; oldest: UnpublishedArticle[] }> {
+export async function unpublishedArticles(
+  db: Db,
+  channels: readonly string[] | undefined,
+  limit: number,
+): Promise<{ count: number; oldest: UnpublishedArticle[] }> {
   let query = db.selectFrom('article').where('status', 'in', ['draft', 'scheduled']);
   if (channels) query = query.where('channel', 'in', channels);
   const [{ count }, rows] = await Promise.all([
@@ -161,6 +173,13 @@ export async function unpublishedArticles(db: Db, channels: readonly string[] | 
   ]);
   return {
     count: Number(count),
-    oldest: rows.map((row) => ({ id: Number(row.id), title: row.title, channel: row.channel, status: row.status as UnpublishedArticle['status'], publishAt: row.publish_at, updatedAt: row.updated_at })),
+    oldest: rows.map((row) => ({
+      id: Number(row.id),
+      title: row.title,
+      channel: row.channel,
+      status: row.status as UnpublishedArticle['status'],
+      publishAt: row.publish_at,
+      updatedAt: row.updated_at,
+    })),
   };
 }

@@ -47,9 +47,7 @@ export function rowToArticle(row: Selectable<ArticleTable>): Article {
 }
 
 /** Maps the list columns of a row to a summary. */
-export function rowToSummary(
-  row: Pick<Selectable<ArticleTable>, 'id' | 'title' | 'channel' | 'excerpt' | 'published_on'>,
-): ArticleSummary {
+export function rowToSummary(row: Pick<Selectable<ArticleTable>, 'id' | 'title' | 'channel' | 'excerpt' | 'published_on'>): ArticleSummary {
   return { id: Number(row.id), title: row.title, channel: row.channel, excerpt: row.excerpt, publishedOn: row.published_on };
 }
 

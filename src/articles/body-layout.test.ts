@@ -5,7 +5,9 @@ import { bodySections, layoutBody } from './body-layout.ts';
 
 describe('article body layout', () => {
   it('splits sections at spaces and marks headings', () => {
-    const blocks = layoutBody('各位代表: 现在,我代表区人民政府报告工作。 2014年工作回顾 2014年,是发展形势极为复杂的一年。 一、更加注重质效并举,经济实力跃上新高度 ——聚焦产业升级。传统服务业发展。');
+    const blocks = layoutBody(
+      '各位代表: 现在,我代表区人民政府报告工作。 2014年工作回顾 2014年,是发展形势极为复杂的一年。 一、更加注重质效并举,经济实力跃上新高度 ——聚焦产业升级。传统服务业发展。',
+    );
     assert.deepEqual(blocks, [
       { kind: 'paragraph', text: '各位代表:' },
       { kind: 'paragraph', text: '现在,我代表区人民政府报告工作。' },
@@ -22,7 +24,10 @@ describe('article body layout', () => {
       blocks.map((b) => b.text),
       ['请提出意见。', '一、2014年工作回顾2014年,在市委领导下发展。', '(一)咬定目标,经济运行更好。', '——发展成效越来越好。'],
     );
-    assert.ok(blocks.every((b) => b.kind === 'paragraph'), 'sentences are never headings');
+    assert.ok(
+      blocks.every((b) => b.kind === 'paragraph'),
+      'sentences are never headings',
+    );
   });
 
   it('marks (一) headings as subheadings and keeps Latin phrases together', () => {
@@ -32,7 +37,10 @@ describe('article body layout', () => {
   });
 
   it('treats line breaks as paragraph breaks', () => {
-    assert.deepEqual(layoutBody('第一段内容很长。\n第二段内容也长。').map((b) => b.text), ['第一段内容很长。', '第二段内容也长。']);
+    assert.deepEqual(
+      layoutBody('第一段内容很长。\n第二段内容也长。').map((b) => b.text),
+      ['第一段内容很长。', '第二段内容也长。'],
+    );
   });
 });
 

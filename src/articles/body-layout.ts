@@ -16,9 +16,7 @@ const SENTENCE_END = '[。;;!!??]';
 const SECTION_GAP = /\s*\n\s*|(?<=[^\x00-\x7f])[ \t\u3000]+|[ \t\u3000]+(?=[^\x00-\x7f])/;
 
 // A new section marker right after a sentence ends starts a new block even without a space.
-const MARKER_AFTER_SENTENCE = new RegExp(
-  `(?<=${SENTENCE_END}|[”"’』」])(?=${CN_NUMERAL}、|[((]${CN_NUMERAL}[))]|——|各位代表[::,,])`,
-);
+const MARKER_AFTER_SENTENCE = new RegExp(`(?<=${SENTENCE_END}|[”"’』」])(?=${CN_NUMERAL}、|[((]${CN_NUMERAL}[))]|——|各位代表[::,,])`);
 
 const HEADING = new RegExp(`^${CN_NUMERAL}、`);
 const SUBHEADING = new RegExp(`^[((]${CN_NUMERAL}[))]`);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diffLine, diffText, diffTokens } from './revision-diff.ts';
 
-const marked = (parts: ReturnType<typeof diffLine>['older']) => parts.map((p) => (p.kind === 'same' ? p.text : p.kind === 'deleted' ? `[-${p.text}]` : `[+${p.text}]`)).join('');
+const marked = (parts: ReturnType<typeof diffLine>['older']) =>
+  parts.map((p) => (p.kind === 'same' ? p.text : p.kind === 'deleted' ? `[-${p.text}]` : `[+${p.text}]`)).join('');
 
 describe('revision diff', () => {
   it('splits Chinese into characters and keeps Latin words and numbers whole', () => {

@@ -37,7 +37,8 @@ function recordedActions(): { literals: Set<string>; templates: Set<string> } {
 describe('audit catalogue', () => {
   it('names every action recorded anywhere in src/ in Chinese', () => {
     const { literals, templates } = recordedActions();
-    for (const code of ['submission.reject', 'article.restore', 'login', 'login.locked', 'user.enable']) assert.ok(literals.has(code), `the scan finds ${code}`);
+    for (const code of ['submission.reject', 'article.restore', 'login', 'login.locked', 'user.enable'])
+      assert.ok(literals.has(code), `the scan finds ${code}`);
     assert.ok(templates.has('fact.${action.kind}'), 'the scan finds templates');
     const names = AUDIT_ACTION_NAMES as Record<string, string>;
     for (const code of literals) {
@@ -46,7 +47,10 @@ describe('audit catalogue', () => {
     }
     for (const template of templates) {
       const pattern = new RegExp(`^${template.replace(/\./gu, '\\.').replace(/\$\{[^}]*\}/gu, '[a-z_]+')}$`, 'u');
-      assert.ok(Object.keys(names).some((code) => pattern.test(code)), `no Chinese name for any action of ${template}`);
+      assert.ok(
+        Object.keys(names).some((code) => pattern.test(code)),
+        `no Chinese name for any action of ${template}`,
+      );
     }
   });
 
@@ -58,11 +62,22 @@ describe('audit catalogue', () => {
   });
 
   it('reads a change field by field in Chinese, without JSON', () => {
-    const texts = (before: unknown, after: unknown) => readableChanges(before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after), (slug) => (slug === 'donghu' ? '东湖区' : slug)).map((line) => line.text);
+    const texts = (before: unknown, after: unknown) =>
+      readableChanges(before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after), (slug) =>
+        slug === 'donghu' ? '东湖区' : slug,
+      ).map((line) => line.text);
     assert.deepEqual(texts({ status: 'pending' }, { status: 'published', articleId: 7 }), ['状态:待审核 → 已发布', '文章编号:7']);
     assert.deepEqual(texts({ status: 'pending' }, { status: 'rejected', reason: '内容与招商无关' }), ['状态:待审核 → 未通过', '原因:内容与招商无关']);
-    assert.deepEqual(texts(undefined, { name: 'ed.xihu', roles: ['editor'], channels: ['donghu', 'xihu'] }), ['名称:ed.xihu', '角色:编辑', '负责频道:东湖区、xihu']);
-    assert.deepEqual(texts({ title: '旧', channel: 'donghu', status: 'draft' }, { title: '新', channel: 'donghu', status: 'draft' }), ['标题:旧 → 新'], 'unchanged fields are left out');
+    assert.deepEqual(texts(undefined, { name: 'ed.xihu', roles: ['editor'], channels: ['donghu', 'xihu'] }), [
+      '名称:ed.xihu',
+      '角色:编辑',
+      '负责频道:东湖区、xihu',
+    ]);
+    assert.deepEqual(
+      texts({ title: '旧', channel: 'donghu', status: 'draft' }, { title: '新', channel: 'donghu', status: 'draft' }),
+      ['标题:旧 → 新'],
+      'unchanged fields are left out',
+    );
     assert.deepEqual(texts({ disabledAt: null }, { disabledAt: '2026-03-01T06:05:00.000Z' }), ['停用时间:(空) → 2026-03-01 14:05(北京时间)']);
     assert.deepEqual(texts({ confirmed: [] }, { confirmed: [3, 4] }), ['已确认数据编号:(无) → 3、4']);
     assert.deepEqual(texts({ oddField: 1 }, { oddField: 2 }), ['oddField:1 → 2'], 'an unknown field shows by its code');
@@ -77,7 +92,13 @@ describe('audit catalogue', () => {
   });
 
   it('shows text that is not a JSON object as it is', () => {
-    assert.deepEqual(readableChanges(null, 'not json').map((line) => line.text), ['not json']);
-    assert.deepEqual(readableChanges(null, '"plain"').map((line) => line.text), ['plain']);
+    assert.deepEqual(
+      readableChanges(null, 'not json').map((line) => line.text),
+      ['not json'],
+    );
+    assert.deepEqual(
+      readableChanges(null, '"plain"').map((line) => line.text),
+      ['plain'],
+    );
   });
 });

@@ -20,7 +20,16 @@ export function auditAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Conso
     const channels = ctx.channels.all.map((channel) => ({ value: channel.slug, label: channel.name }));
     return kit.page(
       c,
-      <AuditPage console={await kit.chrome(c)} filter={filter} userNames={userNames} channels={channels} entries={entries} page={page} pageCount={Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))} total={total} />,
+      <AuditPage
+        console={await kit.chrome(c)}
+        filter={filter}
+        userNames={userNames}
+        channels={channels}
+        entries={entries}
+        page={page}
+        pageCount={Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))}
+        total={total}
+      />,
     );
   });
 }

@@ -19,7 +19,14 @@ export const COMMAND_LINE: Actor = { userId: null, userName: 'cli' };
 export async function recordAudit(
   db: Db,
   actor: Actor,
-  entry: { action: AuditAction; targetType: string; targetId?: string | number | undefined; before?: unknown; after?: unknown; channel?: string | null | undefined },
+  entry: {
+    action: AuditAction;
+    targetType: string;
+    targetId?: string | number | undefined;
+    before?: unknown;
+    after?: unknown;
+    channel?: string | null | undefined;
+  },
   now = new Date(),
 ): Promise<void> {
   await store.insertAuditEntry(db, {

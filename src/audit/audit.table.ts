@@ -23,8 +23,17 @@ export interface AuditLogTable {
 export const auditLogBackup = backupTable<AuditLogTable>(
   'audit_log',
   {
-    id: 'integer', at: 'text', user_id: 'integer', user_name: 'text', action: 'text', target_type: 'text', target_id: 'text',
-    before: 'text', after: 'text', client: 'text', channel: 'text',
+    id: 'integer',
+    at: 'text',
+    user_id: 'integer',
+    user_name: 'text',
+    action: 'text',
+    target_type: 'text',
+    target_id: 'text',
+    before: 'text',
+    after: 'text',
+    client: 'text',
+    channel: 'text',
   },
   { key: ['id'], autoIncrement: 'id' },
 );

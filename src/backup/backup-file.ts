@@ -176,7 +176,8 @@ export async function* readBackupFile(path: string): AsyncGenerator<BackupItem> 
       yield { kind: 'table', section };
     } else if (isObject(value) && 'sha256' in value) {
       trailer = value as unknown as Trailer;
-      if (JSON.stringify(trailer.rows) !== JSON.stringify(counts)) fail(`the row counts do not match: the trailer says ${JSON.stringify(trailer.rows)}, the file has ${JSON.stringify(counts)}`);
+      if (JSON.stringify(trailer.rows) !== JSON.stringify(counts))
+        fail(`the row counts do not match: the trailer says ${JSON.stringify(trailer.rows)}, the file has ${JSON.stringify(counts)}`);
       if (trailer.sha256 !== hash.digest('hex')) fail('the checksum does not match: the file was changed or damaged');
       continue;
     } else {
@@ -194,7 +195,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function checkedHeader(value: unknown, fail: (message: string) => never): BackupHeader {
   if (!isObject(value) || value.format !== BACKUP_FORMAT) return fail('not a zhaoshang backup');
-  if (value.version !== BACKUP_FORMAT_VERSION) return fail(`backup format version ${JSON.stringify(value.version)}, this version reads ${BACKUP_FORMAT_VERSION}: restore it with the version that made it, or a newer one`);
+  if (value.version !== BACKUP_FORMAT_VERSION)
+    return fail(
+      `backup format version ${JSON.stringify(value.version)}, this version reads ${BACKUP_FORMAT_VERSION}: restore it with the version that made it, or a newer one`,
+    );
   const migrations = value.migrations;
   if (!Array.isArray(migrations) || !migrations.every((name) => typeof name === 'string')) return fail('the header has no list of migrations');
   if (value.engine !== 'sqlite' && value.engine !== 'postgres') return fail('the header names no engine');

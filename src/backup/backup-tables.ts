@@ -30,4 +30,3 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   ...insightBackups,
   rateLimitBackup,
 ];
-

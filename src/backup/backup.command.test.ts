@@ -33,7 +33,10 @@ it('zhaoshang backup and restore: usage, refusals with their reasons, and exit c
 
     assert.equal((await run(runBackupCommand, source, [])).code, 2);
     const wrongDatabase = await run(runBackupCommand, join(dir.path, 'typo.db'), [file]);
-    assert.deepEqual([wrongDatabase.code, wrongDatabase.errors], [1, 'zhaoshang backup: the database has no tables: is DATABASE_URL the one the site serves?\n']);
+    assert.deepEqual(
+      [wrongDatabase.code, wrongDatabase.errors],
+      [1, 'zhaoshang backup: the database has no tables: is DATABASE_URL the one the site serves?\n'],
+    );
     assert.ok(!existsSync(file));
     const made = await run(runBackupCommand, source, [file]);
     assert.equal(made.code, 0, made.errors);
@@ -51,7 +54,10 @@ it('zhaoshang backup and restore: usage, refusals with their reasons, and exit c
     assert.match(restored.out, /^restored \d+ rows of 17 tables \(10 articles\) from .* and indexed 10 articles in \d+\.\d s\n$/);
     const twice = await run(runRestoreCommand, target, [file]);
     assert.equal(twice.code, 1);
-    assert.match(twice.errors, /^zhaoshang restore: the target database is not empty \(article: 10 rows, .*\); a restore never overwrites: restore into a new, empty database\n$/);
+    assert.match(
+      twice.errors,
+      /^zhaoshang restore: the target database is not empty \(article: 10 rows, .*\); a restore never overwrites: restore into a new, empty database\n$/,
+    );
     const missing = await run(runRestoreCommand, join(dir.path, 'other.db'), [join(dir.path, 'nope.gz')]);
     assert.deepEqual([missing.code, missing.errors], [1, `zhaoshang restore: ${join(dir.path, 'nope.gz')}: no such file\n`]);
     assert.ok(!existsSync(join(dir.path, 'other.db')), 'no database was created');

@@ -12,7 +12,12 @@ import { backupDatabase, restoreDatabase, type ProgressFor } from './backup.serv
 const showProgress: ProgressFor = (task, total) => progressBar(task, total);
 
 /** Backs up the serving database to FILE; returns the process exit code. */
-export async function runBackupCommand(config: Config, args: string[], out: NodeJS.WritableStream = process.stdout, errors: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runBackupCommand(
+  config: Config,
+  args: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  errors: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
   if (positionals.length !== 1) {
     errors.write('Usage: zhaoshang backup FILE [--force]   (e.g. zhaoshang backup zhaoshang-2026-11-29.jsonl.gz)\n');
@@ -34,7 +39,12 @@ export async function runBackupCommand(config: Config, args: string[], out: Node
 }
 
 /** Restores FILE into the empty database named by DATABASE_URL; returns the process exit code. */
-export async function runRestoreCommand(config: Config, args: string[], out: NodeJS.WritableStream = process.stdout, errors: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runRestoreCommand(
+  config: Config,
+  args: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  errors: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length !== 1) {
     errors.write('Usage: zhaoshang restore FILE   (into the empty database named by DATABASE_URL)\n');

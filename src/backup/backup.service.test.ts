@@ -55,20 +55,41 @@ for (const source of testDialects()) {
           assert.ok(nextArticleId > Math.max(...expected.article!.map((row) => Number(row.id))) + 1, 'the deleted article had the highest id');
 
           for (const target of testDialects()) {
-            await withTestDb(target, async (restored) => {
-              const report = await restore(restored, file);
-              assert.deepEqual(await tableContents(restored.db), expected, `${source.name} → ${target.name}`);
-              assert.equal(report.indexedArticles, expected.article!.filter((row) => row.status === 'published').length);
-              assert.deepEqual(await searchTitles(restored, '推介会'), ['南昌市举办数字经济招商推介会']);
-              assert.ok((await searchTitles(restored, '富士康')).length > 0);
+            await withTestDb(
+              target,
+              async (restored) => {
+                const report = await restore(restored, file);
+                assert.deepEqual(await tableContents(restored.db), expected, `${source.name} → ${target.name}`);
+                assert.equal(report.indexedArticles, expected.article!.filter((row) => row.status === 'published').length);
+                assert.deepEqual(await searchTitles(restored, '推介会'), ['南昌市举办数字经济招商推介会']);
+                assert.ok((await searchTitles(restored, '富士康')).length > 0);
 
-              // New rows get numbers after the restored ones, and never a deleted article's.
-              await submitContribution(restored.db, { title: '恢复之后的投稿', body: '恢复之后写的投稿正文。', channel: 'xihu', name: '钱七', contact: '13600136000', consent: 'yes' });
-              const newest = await restored.db.selectFrom('submission').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
-              assert.equal(Number(newest.id), Math.max(...expected.submission!.map((row) => Number(row.id))) + 1);
-              const edited = { title: '恢复之后的文章', channel: 'city', publishedOn: '2026-02-01', status: 'published' as const, body: '恢复之后写的文章。', publishAt: null };
-              assert.equal(await saveEditedArticle(restored.db, writingFor(restored), admin, { userId: admin.id, userName: admin.name }, undefined, edited), nextArticleId);
-            }, { migrate: false });
+                // New rows get numbers after the restored ones, and never a deleted article's.
+                await submitContribution(restored.db, {
+                  title: '恢复之后的投稿',
+                  body: '恢复之后写的投稿正文。',
+                  channel: 'xihu',
+                  name: '钱七',
+                  contact: '13600136000',
+                  consent: 'yes',
+                });
+                const newest = await restored.db.selectFrom('submission').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+                assert.equal(Number(newest.id), Math.max(...expected.submission!.map((row) => Number(row.id))) + 1);
+                const edited = {
+                  title: '恢复之后的文章',
+                  channel: 'city',
+                  publishedOn: '2026-02-01',
+                  status: 'published' as const,
+                  body: '恢复之后写的文章。',
+                  publishAt: null,
+                };
+                assert.equal(
+                  await saveEditedArticle(restored.db, writingFor(restored), admin, { userId: admin.id, userName: admin.name }, undefined, edited),
+                  nextArticleId,
+                );
+              },
+              { migrate: false },
+            );
           }
         } finally {
           dir.remove();
@@ -97,8 +118,17 @@ for (const source of testDialects()) {
           const refusals: Array<[string, RegExp]> = [
             [variant('cut.gz', whole.subarray(0, Math.floor(whole.length * 0.6))), /is damaged or cut short \(unexpected end of file\)/],
             [variant('cut-at-a-line.gz', gzipSync(lines.slice(0, -3).join('\n'))), /ends before its trailer: it was cut short/],
-            [variant('changed.gz', gzipSync(lines.join('\n').replace('南昌市举办数字经济招商推介会', '南昌市举办数字经济招商推介活动'))), /the checksum does not match/],
-            [variant('row-dropped.gz', gzipSync(lines.filter((line, i) => !(i > 0 && line.startsWith('[') && lines[i - 1]!.startsWith('{"table":"submission"'))).join('\n'))), /the row counts do not match/],
+            [
+              variant('changed.gz', gzipSync(lines.join('\n').replace('南昌市举办数字经济招商推介会', '南昌市举办数字经济招商推介活动'))),
+              /the checksum does not match/,
+            ],
+            [
+              variant(
+                'row-dropped.gz',
+                gzipSync(lines.filter((line, i) => !(i > 0 && line.startsWith('[') && lines[i - 1]!.startsWith('{"table":"submission"'))).join('\n')),
+              ),
+              /the row counts do not match/,
+            ],
             [variant('mistyped.gz', gzipSync(lines.join('\n').replace(/^\[1,"/mu, '["one","'))), /is integer, the row has "one"/],
             [variant('plain.txt', 'id,title\n1,标题\n'), /is damaged or cut short \(incorrect header check\)/],
             [variant('other.gz', gzipSync('{"hello":"world"}\n')), /line 1: not a zhaoshang backup/],
@@ -110,7 +140,11 @@ for (const source of testDialects()) {
             await withTestDb(target, async (empty) => {
               const before = await tableContents(empty.db);
               for (const [path, message] of refusals) {
-                await assert.rejects(restore(empty, path), (error: unknown) => error instanceof BackupRefused && message.test(error.message), `${path} on ${target.name}`);
+                await assert.rejects(
+                  restore(empty, path),
+                  (error: unknown) => error instanceof BackupRefused && message.test(error.message),
+                  `${path} on ${target.name}`,
+                );
                 assert.deepEqual(await tableContents(empty.db), before, `${path} changed nothing on ${target.name}`);
               }
               await restore(empty, file);
@@ -138,7 +172,11 @@ describe('a backup made by an older version', () => {
         // those after it (and the fact, audit, revision, application and message columns they add; a
         // user's one role in app_user, not user_role), and a contribution's article keyed by title
         // and date like an import (which that migration rekeys).
-        const { id, article_id: articleId } = await opened.db.selectFrom('submission').select(['id', 'article_id']).where('status', '=', 'published').executeTakeFirstOrThrow();
+        const { id, article_id: articleId } = await opened.db
+          .selectFrom('submission')
+          .select(['id', 'article_id'])
+          .where('status', '=', 'published')
+          .executeTakeFirstOrThrow();
         const roleOf = new Map((await opened.db.selectFrom('user_role').selectAll().execute()).map((row) => [Number(row.user_id), row.role]));
         const laterColumns: Record<string, Set<string>> = {
           indicator_fact: new Set(['place', 'period', 'qualifier', 'confidence', 'confidence_reasons']),
@@ -151,7 +189,14 @@ describe('a backup made by an older version', () => {
         let table = '';
         let dropped: number[] = [];
         const older = await rewritten(file, join(dir.path, 'older.jsonl.gz'), (item) => {
-          if (item.kind === 'header') return { kind: 'header', header: { ...item.header, migrations: item.header.migrations.slice(0, item.header.migrations.indexOf('2026-11-29T12-10_contribution-article-keys')) } };
+          if (item.kind === 'header')
+            return {
+              kind: 'header',
+              header: {
+                ...item.header,
+                migrations: item.header.migrations.slice(0, item.header.migrations.indexOf('2026-11-29T12-10_contribution-article-keys')),
+              },
+            };
           if (item.kind === 'table') {
             table = item.section.table;
             if (table === 'user_role') return undefined;
@@ -167,17 +212,31 @@ describe('a backup made by an older version', () => {
         });
 
         for (const target of testDialects()) {
-          await withTestDb(target, async (fresh) => {
-            await restore(fresh, older);
-            const article = await fresh.db.selectFrom('article').select('source_key').where('id', '=', Number(articleId)).executeTakeFirstOrThrow();
-            assert.equal(article.source_key, `submission:${id}`, `the later migrations ran on the restored rows (${target.name})`);
-            const facts = await fresh.db.selectFrom('indicator_fact').select(['place', 'confidence']).execute();
-            assert.ok(facts.length > 0 && facts.every((f) => f.place === null && f.confidence === 'low'), `facts restored from before places were read (${target.name})`);
-            const codes = await fresh.db.selectFrom('contact_message').select('tracking_code').execute();
-            assert.ok(codes.length > 0 && codes.every((row) => /^LY-/.test(row.tracking_code)), `messages restored from before codes got theirs (${target.name})`);
-            const roles = await fresh.db.selectFrom('user_role').selectAll().execute();
-            assert.deepEqual(new Map(roles.map((row) => [Number(row.user_id), row.role])), roleOf, `users restored from before roles were sets keep their role (${target.name})`);
-          }, { migrate: false });
+          await withTestDb(
+            target,
+            async (fresh) => {
+              await restore(fresh, older);
+              const article = await fresh.db.selectFrom('article').select('source_key').where('id', '=', Number(articleId)).executeTakeFirstOrThrow();
+              assert.equal(article.source_key, `submission:${id}`, `the later migrations ran on the restored rows (${target.name})`);
+              const facts = await fresh.db.selectFrom('indicator_fact').select(['place', 'confidence']).execute();
+              assert.ok(
+                facts.length > 0 && facts.every((f) => f.place === null && f.confidence === 'low'),
+                `facts restored from before places were read (${target.name})`,
+              );
+              const codes = await fresh.db.selectFrom('contact_message').select('tracking_code').execute();
+              assert.ok(
+                codes.length > 0 && codes.every((row) => /^LY-/.test(row.tracking_code)),
+                `messages restored from before codes got theirs (${target.name})`,
+              );
+              const roles = await fresh.db.selectFrom('user_role').selectAll().execute();
+              assert.deepEqual(
+                new Map(roles.map((row) => [Number(row.user_id), row.role])),
+                roleOf,
+                `users restored from before roles were sets keep their role (${target.name})`,
+              );
+            },
+            { migrate: false },
+          );
           await withTestDb(target, async (migrated) => {
             await assert.rejects(restore(migrated, older), /the target database has a newer schema than the backup/);
           });

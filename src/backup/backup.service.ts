@@ -10,7 +10,16 @@ import { appliedMigrationNames, migrateToLatest, migrationNames } from '../db/mi
 import type { Progress } from '../lib/progress.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { rebuildSearchIndex } from '../search/search.service.ts';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupRefused, readBackupFile, writeBackupFile, type BackupHeader, type BackupItem, type TableSection } from './backup-file.ts';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BackupRefused,
+  readBackupFile,
+  writeBackupFile,
+  type BackupHeader,
+  type BackupItem,
+  type TableSection,
+} from './backup-file.ts';
 import { BACKUP_TABLES } from './backup-tables.ts';
 
 /** Starts a progress display for `total` units of a task; the command line passes progressBar. */
@@ -52,10 +61,20 @@ export async function backupDatabase(
   }
   return dialect.readSnapshot(db, async (snapshot) => {
     const totals = await Promise.all(BACKUP_TABLES.map((table) => rowCount(snapshot, table)));
-    const bar = options.progress?.('backing up', totals.reduce((sum, n) => sum + n, 0));
+    const bar = options.progress?.(
+      'backing up',
+      totals.reduce((sum, n) => sum + n, 0),
+    );
     let done = 0;
     async function* items(): AsyncGenerator<BackupItem> {
-      const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_FORMAT_VERSION, product: PRODUCT, createdAt: new Date().toISOString(), engine: dialect.engine, migrations: applied };
+      const header: BackupHeader = {
+        format: BACKUP_FORMAT,
+        version: BACKUP_FORMAT_VERSION,
+        product: PRODUCT,
+        createdAt: new Date().toISOString(),
+        engine: dialect.engine,
+        migrations: applied,
+      };
       yield { kind: 'header', header };
       for (const table of BACKUP_TABLES) {
         const section: TableSection = { table: table.name, columns: Object.entries(table.columns) };
@@ -82,7 +101,9 @@ function copiedRows(db: Db, table: BackupTable) {
 }
 
 async function rowCount(db: Db, table: BackupTable): Promise<number> {
-  const row = await copiedRows(db, table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await copiedRows(db, table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -120,7 +141,9 @@ export async function restoreDatabase(opened: OpenDb, path: string, searchIndex:
   const { header } = checked;
   if (!startsWith(migrationNames, header.migrations)) {
     const unknown = header.migrations.find((name) => !migrationNames.includes(name));
-    throw new BackupRefused(`${path} was made by a version with migrations this one does not have (${unknown ?? 'in another order'}): restore it with that version or a newer one`);
+    throw new BackupRefused(
+      `${path} was made by a version with migrations this one does not have (${unknown ?? 'in another order'}): restore it with that version or a newer one`,
+    );
   }
   const applied = await appliedMigrationNames(db, dialect);
   if (!startsWith(header.migrations, applied)) {

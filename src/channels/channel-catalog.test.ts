@@ -73,7 +73,21 @@ describe('channel of an article', () => {
 
   it('covers every district, county and zone of Nanchang with a readable slug', () => {
     const names = catalog.all.map((c) => c.name);
-    for (const name of ['东湖区', '西湖区', '青云谱区', '青山湖区', '新建区', '红谷滩区', '南昌县', '进贤县', '安义县', '高新区', '经开区', '小蓝经开区', '湾里管理局']) {
+    for (const name of [
+      '东湖区',
+      '西湖区',
+      '青云谱区',
+      '青山湖区',
+      '新建区',
+      '红谷滩区',
+      '南昌县',
+      '进贤县',
+      '安义县',
+      '高新区',
+      '经开区',
+      '小蓝经开区',
+      '湾里管理局',
+    ]) {
       assert.ok(names.includes(name), name);
     }
     for (const channel of catalog.all) assert.match(channel.slug, /^[a-z]+$/);

@@ -8,7 +8,14 @@ import { CASE_LOOKUP_LIMIT } from '../http/case-status.tsx';
 import { CONTACT_LIMIT } from './contact.routes.tsx';
 import { leaveMessage, markMessageHandled } from './message.service.ts';
 
-const VALID = { channel: 'donghu', subject: '咨询厂房租赁', body: '请问东湖区有没有适合电商企业的办公楼宇?', name: '王五', contact: 'wang@example.cn', consent: 'yes' };
+const VALID = {
+  channel: 'donghu',
+  subject: '咨询厂房租赁',
+  body: '请问东湖区有没有适合电商企业的办公楼宇?',
+  name: '王五',
+  contact: 'wang@example.cn',
+  consent: 'yes',
+};
 
 describe('联系我们', () => {
   it('shows the configured contact details, and only those', async () => {
@@ -38,7 +45,10 @@ describe('联系我们', () => {
       assert.match(confirmation, /留言已收到/);
       assert.match(confirmation, new RegExp(`<p class="tracking-code">${code}</p>`));
       const stored = await seeded.db.selectFrom('contact_message').selectAll().executeTakeFirstOrThrow();
-      assert.deepEqual([stored.channel, stored.subject, stored.sender_contact, stored.status, stored.tracking_code], ['donghu', '咨询厂房租赁', 'wang@example.cn', 'open', code]);
+      assert.deepEqual(
+        [stored.channel, stored.subject, stored.sender_contact, stored.status, stored.tracking_code],
+        ['donghu', '咨询厂房租赁', 'wang@example.cn', 'open', code],
+      );
 
       const invalid = await form.post({ ...VALID, body: '太短', contact: '' });
       assert.equal(invalid.status, 400);
@@ -70,7 +80,14 @@ for (const dialect of testDialects()) {
         assert.match(open.html, /咨询厂房租赁/);
         assert.doesNotMatch(open.html, /别人的留言主题|wang@example\.cn|王五|适合电商企业/, "neither other people's messages nor personal data or the body");
 
-        await markMessageHandled(seeded.db, admin, { userId: 1, userName: 'admin' }, mine.id, '内部备注:已电话联系,客户对租金有异议。', new Date('2026-03-01T16:30:00Z'));
+        await markMessageHandled(
+          seeded.db,
+          admin,
+          { userId: 1, userName: 'admin' },
+          mine.id,
+          '内部备注:已电话联系,客户对租金有异议。',
+          new Date('2026-03-01T16:30:00Z'),
+        );
         const handled = await page(mine.trackingCode);
         assert.match(handled.html, /<td class="message-status">已处理<\/td>/);
         assert.match(handled.html, /2026-03-02 已处理/);
@@ -117,7 +134,10 @@ for (const dialect of testDialects()) {
         assert.match(html, /value="第六条留言"/);
         assert.match(html, /请问东湖区有没有适合电商企业的办公楼宇/);
         const stored = await seeded.db.selectFrom('contact_message').select('sender_contact').execute();
-        assert.deepEqual(stored.map((row) => row.sender_contact), Array(CONTACT_LIMIT.max).fill('+442079460958'));
+        assert.deepEqual(
+          stored.map((row) => row.sender_contact),
+          Array(CONTACT_LIMIT.max).fill('+442079460958'),
+        );
       } finally {
         await seeded.close();
       }

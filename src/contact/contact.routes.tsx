@@ -21,7 +21,11 @@ export function contactRoutes(ctx: RouteContext): Hono {
   const schema = messageSchema(channels.all.map((channel) => channel.slug));
   const form = publicForm(ctx, CONTACT_LIMIT);
   const show = async (c: Context, state: FieldState, status: 200 | 400 | 429 = 200) =>
-    c.html(htmlDocument(<ContactPage chrome={await ctx.chrome()} contact={ctx.contact} token={csrfToken(c)} state={state} offices={offices} />), status, NO_STORE);
+    c.html(
+      htmlDocument(<ContactPage chrome={await ctx.chrome()} contact={ctx.contact} token={csrfToken(c)} state={state} offices={offices} />),
+      status,
+      NO_STORE,
+    );
 
   return new Hono()
     .get('/contact', (c) => show(c, { values: { channel: channels.city.slug }, errors: {} }))

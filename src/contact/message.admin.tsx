@@ -30,7 +30,10 @@ export function messageAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
     .use('*', requireRole('admin', 'reviewer'))
     .get('/', async (c) => {
       const status = queueStatus(c, ['open', 'handled'] as const);
-      return kit.page(c, <MessageListPage console={await kit.chrome(c)} status={status} items={await messageQueue(db, c.get('user'), status)} channelName={ctx.navChannel} />);
+      return kit.page(
+        c,
+        <MessageListPage console={await kit.chrome(c)} status={status} items={await messageQueue(db, c.get('user'), status)} channelName={ctx.navChannel} />,
+      );
     })
     .get('/:id', async (c) => detail(c, await found(c)))
     .post('/:id/handle', async (c) => {

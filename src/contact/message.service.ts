@@ -58,11 +58,19 @@ export function messageForReview(db: Db, user: ConsoleUser, id: number): Promise
 
 /** Marks an open message handled, with a note of the reply given. */
 export function markMessageHandled(db: Db, user: ConsoleUser, actor: Actor, id: number, replyNote: string, now = new Date()): Promise<ReviewOutcome> {
-  return decide(db, messageReviewStore, user, actor, id, {
-    open: 'open',
-    action: 'message.handle',
-    targetType: 'message',
-    close: async () => ({ status: 'handled' as const, replyNote }),
-    audited: (closed) => ({ replyNote: closed.replyNote }),
-  }, now);
+  return decide(
+    db,
+    messageReviewStore,
+    user,
+    actor,
+    id,
+    {
+      open: 'open',
+      action: 'message.handle',
+      targetType: 'message',
+      close: async () => ({ status: 'handled' as const, replyNote }),
+      audited: (closed) => ({ replyNote: closed.replyNote }),
+    },
+    now,
+  );
 }

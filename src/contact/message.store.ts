@@ -13,7 +13,11 @@ export async function insertMessage(db: Db, row: Insertable<ContactMessageTable>
 
 /** A message's status by its tracking code (never its reply note), or undefined. */
 export async function messageStatusByCode(db: Db, trackingCode: string): Promise<MessageStatus | undefined> {
-  const row = await db.selectFrom('contact_message').select(['tracking_code', 'subject', 'status', 'created_at', 'closed_at']).where('tracking_code', '=', trackingCode).executeTakeFirst();
+  const row = await db
+    .selectFrom('contact_message')
+    .select(['tracking_code', 'subject', 'status', 'created_at', 'closed_at'])
+    .where('tracking_code', '=', trackingCode)
+    .executeTakeFirst();
   return row && { trackingCode: row.tracking_code, subject: row.subject, status: row.status, createdAt: row.created_at, closedAt: row.closed_at };
 }
 
@@ -66,7 +70,10 @@ export const messageReviewStore: ReviewStore<MessageForReview, MessageClosed> = 
     return (await query.orderBy('created_at').orderBy('id').limit(limit).execute()).map(rowToReview);
   },
   async count(db, status, channels) {
-    let query = db.selectFrom('contact_message').select((eb) => eb.fn.countAll<number>().as('count')).where('status', '=', status);
+    let query = db
+      .selectFrom('contact_message')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('status', '=', status);
     if (channels) query = query.where('channel', 'in', channels);
     return Number((await query.executeTakeFirstOrThrow()).count);
   },
@@ -75,12 +82,21 @@ export const messageReviewStore: ReviewStore<MessageForReview, MessageClosed> = 
     return row && rowToReview(row);
   },
   async close(db, id, closed, now) {
-    await db.updateTable('contact_message').set({ status: closed.status, reply_note: closed.replyNote, closed_at: now.toISOString() }).where('id', '=', id).execute();
+    await db
+      .updateTable('contact_message')
+      .set({ status: closed.status, reply_note: closed.replyNote, closed_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
   },
 };
 
 /** Blanks the sender's name and contact of messages closed before `closedBefore`; returns how many. */
 export async function blankPersonalDataOfMessages(db: Db, closedBefore: string, purgedAt: string): Promise<number> {
-  const result = await db.updateTable('contact_message').set({ sender_name: null, sender_contact: null, purged_at: purgedAt }).where('closed_at', '<', closedBefore).where('purged_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('contact_message')
+    .set({ sender_name: null, sender_contact: null, purged_at: purgedAt })
+    .where('closed_at', '<', closedBefore)
+    .where('purged_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

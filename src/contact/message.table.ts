@@ -24,8 +24,18 @@ export interface ContactMessageTable {
 export const contactMessageBackup = backupTable<ContactMessageTable>(
   'contact_message',
   {
-    id: 'integer', tracking_code: 'text', channel: 'text', subject: 'text', body: 'text', sender_name: 'text', sender_contact: 'text', status: 'text',
-    reply_note: 'text', created_at: 'text', closed_at: 'text', purged_at: 'text',
+    id: 'integer',
+    tracking_code: 'text',
+    channel: 'text',
+    subject: 'text',
+    body: 'text',
+    sender_name: 'text',
+    sender_contact: 'text',
+    status: 'text',
+    reply_note: 'text',
+    created_at: 'text',
+    closed_at: 'text',
+    purged_at: 'text',
   },
   { key: ['id'], autoIncrement: 'id' },
 );

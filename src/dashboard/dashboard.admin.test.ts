@@ -25,7 +25,18 @@ for (const dialect of testDialects()) {
           await createUser(db, COMMAND_LINE, { name, roles: [role], password: PASSWORD, channels: [...channels] }, passwordPolicy('modern'));
         }
         const contribute = (channel: string, title: string, at: string) =>
-          submitContribution(db, submissionSchema([channel]).parse({ title, body: `${title}的正文内容,介绍了项目的投资规模。`, channel, name: '投稿人', contact: '13800138000', consent: 'yes' }), new Date(at));
+          submitContribution(
+            db,
+            submissionSchema([channel]).parse({
+              title,
+              body: `${title}的正文内容,介绍了项目的投资规模。`,
+              channel,
+              name: '投稿人',
+              contact: '13800138000',
+              consent: 'yes',
+            }),
+            new Date(at),
+          );
         await contribute('donghu', '东湖区新引进总部企业', '2026-03-01T02:00:00.000Z');
         await contribute('xihu', '西湖区商圈改造项目签约', '2026-03-02T02:00:00.000Z');
         const ids = new Map((await db.selectFrom('submission').select(['id', 'channel']).execute()).map((row) => [row.channel, Number(row.id)]));
@@ -41,7 +52,11 @@ for (const dialect of testDialects()) {
         const reviewer = await home('rev.donghu');
         assert.match(reviewer, /data-count="submissions">1</);
         assert.match(reviewer, new RegExp(`<a href="/admin/submissions/${ids.get('donghu')}">东湖区新引进总部企业</a>`));
-        assert.match(reviewer, /<time datetime="2026-03-01T02:00:00.000Z" title="2026-03-01 10:00\(北京时间\)">[^<]+<\/time>/, 'its age, the Beijing time beside it');
+        assert.match(
+          reviewer,
+          /<time datetime="2026-03-01T02:00:00.000Z" title="2026-03-01 10:00\(北京时间\)">[^<]+<\/time>/,
+          'its age, the Beijing time beside it',
+        );
         assert.doesNotMatch(reviewer, /西湖区商圈改造项目签约/);
         assert.doesNotMatch(reviewer, /data-count="(articles|warned-projects|unreviewed-facts|stale-channels)"/, 'no editing parts for a reviewer');
 

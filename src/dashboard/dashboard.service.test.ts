@@ -15,7 +15,13 @@ import { channels, writingFor } from '../../test/helpers/seed.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
 import { dashboardFor, type Dashboard, type QueueKind } from './dashboard.service.ts';
 
-const user = (id: number, name: string, role: ConsoleUser['roles'][number], channelSlugs: string[]): ConsoleUser => ({ id, name, roles: [role], channels: channelSlugs, mustChangePassword: false });
+const user = (id: number, name: string, role: ConsoleUser['roles'][number], channelSlugs: string[]): ConsoleUser => ({
+  id,
+  name,
+  roles: [role],
+  channels: channelSlugs,
+  mustChangePassword: false,
+});
 const admin = user(1, 'admin', 'admin', []);
 const donghuReviewer = user(2, 'rev.donghu', 'reviewer', ['donghu']);
 const xihuReviewer = user(3, 'rev.xihu', 'reviewer', ['xihu']);
@@ -33,7 +39,14 @@ const queue = (dashboard: Dashboard, kind: QueueKind) => dashboard.queues.find((
 const kinds = (dashboard: Dashboard) => dashboard.queues.map((q) => q.kind);
 
 async function contribute(db: Db, channel: string, title: string, at: Date) {
-  const input = submissionSchema([channel]).parse({ title, body: `${title}的正文内容,介绍了项目的投资规模。`, channel, name: '投稿人', contact: '13800138000', consent: 'yes' });
+  const input = submissionSchema([channel]).parse({
+    title,
+    body: `${title}的正文内容,介绍了项目的投资规模。`,
+    channel,
+    name: '投稿人',
+    contact: '13800138000',
+    consent: 'yes',
+  });
   await submitContribution(db, input, at);
 }
 
@@ -49,11 +62,25 @@ for (const dialect of testDialects()) {
         await contribute(db, 'donghu', '东湖区投稿一天', ago(DAY + HOUR));
         await contribute(db, 'donghu', '东湖区投稿两天', ago(2 * DAY));
         const application = applicationSchema(['donghu']).parse({
-          companyName: '东湖数字科技有限公司', creditCode: '91110000802100433B', industry: 'I', channel: 'donghu', plannedInvestment: '3000',
-          contactPerson: '赵六', contactMobile: '13700137000', description: '数字内容产业总部,计划租用写字楼两层。', consent: 'yes',
+          companyName: '东湖数字科技有限公司',
+          creditCode: '91110000802100433B',
+          industry: 'I',
+          channel: 'donghu',
+          plannedInvestment: '3000',
+          contactPerson: '赵六',
+          contactMobile: '13700137000',
+          description: '数字内容产业总部,计划租用写字楼两层。',
+          consent: 'yes',
         });
         assert.ok('id' in (await applyForSettlement(db, application, ago(2 * DAY))));
-        const message = messageSchema(['xihu']).parse({ channel: 'xihu', subject: '咨询商铺政策', body: '请问西湖区对新开商铺有什么扶持政策?', name: '钱七', contact: 'qian@example.cn', consent: 'yes' });
+        const message = messageSchema(['xihu']).parse({
+          channel: 'xihu',
+          subject: '咨询商铺政策',
+          body: '请问西湖区对新开商铺有什么扶持政策?',
+          name: '钱七',
+          contact: 'qian@example.cn',
+          consent: 'yes',
+        });
         await leaveMessage(db, message, ago(30 * MINUTE));
 
         const donghu = await dashboardFor(db, donghuReviewer, channels, now);
@@ -62,15 +89,30 @@ for (const dialect of testDialects()) {
         assert.equal(submissions.count, 6, 'all six counted though five are listed');
         assert.deepEqual(
           submissions.oldest.map((item) => [item.title, item.age]),
-          [['东湖区投稿七天', '7 天前'], ['东湖区投稿三天', '3 天前'], ['东湖区投稿两天', '2 天前'], ['东湖区投稿一天', '1 天前'], ['东湖区投稿五小时', '5 小时前']],
+          [
+            ['东湖区投稿七天', '7 天前'],
+            ['东湖区投稿三天', '3 天前'],
+            ['东湖区投稿两天', '2 天前'],
+            ['东湖区投稿一天', '1 天前'],
+            ['东湖区投稿五小时', '5 小时前'],
+          ],
         );
-        assert.deepEqual(queue(donghu, 'applications')!.oldest.map((item) => [item.title, item.age]), [['东湖数字科技有限公司', '2 天前']]);
+        assert.deepEqual(
+          queue(donghu, 'applications')!.oldest.map((item) => [item.title, item.age]),
+          [['东湖数字科技有限公司', '2 天前']],
+        );
         assert.deepEqual([queue(donghu, 'messages')!.count, queue(donghu, 'messages')!.oldest], [0, []], 'xihu’s message is not donghu’s');
         assert.deepEqual([donghu.warnedProjects, donghu.unreviewedFacts, donghu.staleChannels], [undefined, undefined, undefined], 'a reviewer does not edit');
 
         const xihu = await dashboardFor(db, xihuReviewer, channels, now);
-        assert.deepEqual(queue(xihu, 'submissions')!.oldest.map((item) => [item.title, item.age]), [['西湖区最早的投稿', '10 天前']]);
-        assert.deepEqual(queue(xihu, 'messages')!.oldest.map((item) => [item.title, item.age]), [['咨询商铺政策', '30 分钟前']]);
+        assert.deepEqual(
+          queue(xihu, 'submissions')!.oldest.map((item) => [item.title, item.age]),
+          [['西湖区最早的投稿', '10 天前']],
+        );
+        assert.deepEqual(
+          queue(xihu, 'messages')!.oldest.map((item) => [item.title, item.age]),
+          [['咨询商铺政策', '30 分钟前']],
+        );
         assert.equal(queue(xihu, 'applications')!.count, 0);
 
         const all = await dashboardFor(db, admin, channels, now);
@@ -90,7 +132,15 @@ for (const dialect of testDialects()) {
         // 00:30 on 10 March in Beijing, still 9 March in UTC: the 14-day rule counts Beijing days.
         const midnight = new Date('2026-03-09T16:30:00.000Z');
         const publish = (channel: string, title: string, publishedOn: string, status: 'published' | 'draft', at: Date) =>
-          saveEditedArticle(db, writing, admin, actor, undefined, { title, channel, publishedOn, status, publishAt: null, body: `${title}。本文介绍频道近况。` }, at);
+          saveEditedArticle(
+            db,
+            writing,
+            admin,
+            actor,
+            undefined,
+            { title, channel, publishedOn, status, publishAt: null, body: `${title}。本文介绍频道近况。` },
+            at,
+          );
         await publish('donghu', '东湖区十四天前的文章', '2026-02-24', 'published', ago(14 * DAY));
         const xihuArticle = await publish('xihu', '西湖区十五天前的文章', '2026-02-23', 'published', ago(15 * DAY));
         await publish('xihu', '西湖区未发布的草稿', '2026-03-09', 'draft', ago(2 * DAY));
@@ -107,25 +157,53 @@ for (const dialect of testDialects()) {
         await project('青云谱区逾期项目', 'qingyunpu', '开工/在建', '2026-03-01');
 
         const fact = (channel: string, curation: 'confirmed' | null) => ({
-          article_id: xihuArticle as number, channel, indicator: 'gdp', place: null, year: 2025, period: null, kind: 'actual' as const, value: 100, unit: '亿元',
-          growth: null, stretch: null, qualifier: null, sentence: `地区生产总值100亿元(${channel})`, extracted_key: null, curation, curated_by: null, curated_at: null,
+          article_id: xihuArticle as number,
+          channel,
+          indicator: 'gdp',
+          place: null,
+          year: 2025,
+          period: null,
+          kind: 'actual' as const,
+          value: 100,
+          unit: '亿元',
+          growth: null,
+          stretch: null,
+          qualifier: null,
+          sentence: `地区生产总值100亿元(${channel})`,
+          extracted_key: null,
+          curation,
+          curated_by: null,
+          curated_at: null,
         });
         await db.deleteFrom('indicator_fact').execute();
-        await db.insertInto('indicator_fact').values([fact('donghu', null), fact('xihu', null), fact('xihu', 'confirmed'), fact('qingyunpu', null)]).execute();
+        await db
+          .insertInto('indicator_fact')
+          .values([fact('donghu', null), fact('xihu', null), fact('xihu', 'confirmed'), fact('qingyunpu', null)])
+          .execute();
 
         const editing = await dashboardFor(db, editor, channels, midnight);
         assert.equal(editing.today, '2026-03-10');
         assert.deepEqual(
           editing.warnedProjects!.shown.map((p) => [p.name, p.level, p.days]),
-          [['东湖区逾期开工项目', 'red', -10], ['西湖区临近竣工项目', 'yellow', 20]],
+          [
+            ['东湖区逾期开工项目', 'red', -10],
+            ['西湖区临近竣工项目', 'yellow', 20],
+          ],
         );
         assert.equal(editing.unreviewedFacts, 2);
-        assert.deepEqual(editing.staleChannels!.map((c) => [c.slug, c.lastPublishedOn, c.days]), [['xihu', '2026-02-23', 15]], 'donghu, 14 days quiet, is not yet stale; a draft is no update');
+        assert.deepEqual(
+          editing.staleChannels!.map((c) => [c.slug, c.lastPublishedOn, c.days]),
+          [['xihu', '2026-02-23', 15]],
+          'donghu, 14 days quiet, is not yet stale; a draft is no update',
+        );
         const articles = queue(editing, 'articles')!;
         assert.deepEqual([articles.count, articles.oldest.map((a) => [a.title, a.status, a.age])], [1, [['西湖区未发布的草稿', 'draft', '1 天前']]]);
 
         const all = await dashboardFor(db, admin, channels, midnight);
-        assert.deepEqual(all.warnedProjects!.shown.map((p) => p.name), ['东湖区逾期开工项目', '青云谱区逾期项目', '西湖区临近竣工项目']);
+        assert.deepEqual(
+          all.warnedProjects!.shown.map((p) => p.name),
+          ['东湖区逾期开工项目', '青云谱区逾期项目', '西湖区临近竣工项目'],
+        );
         assert.equal(all.unreviewedFacts, 3);
         const stale = new Map(all.staleChannels!.map((c) => [c.slug, c.lastPublishedOn]));
         assert.equal(stale.size, channels.all.length - 1, 'every channel but donghu');
@@ -134,7 +212,11 @@ for (const dialect of testDialects()) {
         assert.equal(queue(all, 'articles')!.count, 2);
 
         const later = await dashboardFor(db, editor, channels, new Date(midnight.getTime() + DAY));
-        assert.deepEqual(later.staleChannels!.map((c) => c.slug), ['xihu', 'donghu'], 'a day later donghu is quiet too, longest first');
+        assert.deepEqual(
+          later.staleChannels!.map((c) => c.slug),
+          ['xihu', 'donghu'],
+          'a day later donghu is quiet too, longest first',
+        );
       }));
   });
 }

@@ -111,9 +111,21 @@ async function reviewQueuesFor(db: Db, user: ConsoleUser, now: Date): Promise<Qu
   ]);
   const waiting = (id: number, title: string, channel: string, since: string): WaitingItem => ({ id, title, channel, since, age: chinaAge(since, now) });
   return [
-    ...(submissions ? [{ kind: 'submissions' as const, count: submissions.count, oldest: submissions.oldest.map((s) => waiting(s.id, s.title, s.channel, s.createdAt)) }] : []),
-    ...(applications ? [{ kind: 'applications' as const, count: applications.count, oldest: applications.oldest.map((a) => waiting(a.id, a.companyName, a.channel, a.createdAt)) }] : []),
-    ...(messages ? [{ kind: 'messages' as const, count: messages.count, oldest: messages.oldest.map((m) => waiting(m.id, m.subject, m.channel, m.createdAt)) }] : []),
+    ...(submissions
+      ? [{ kind: 'submissions' as const, count: submissions.count, oldest: submissions.oldest.map((s) => waiting(s.id, s.title, s.channel, s.createdAt)) }]
+      : []),
+    ...(applications
+      ? [
+          {
+            kind: 'applications' as const,
+            count: applications.count,
+            oldest: applications.oldest.map((a) => waiting(a.id, a.companyName, a.channel, a.createdAt)),
+          },
+        ]
+      : []),
+    ...(messages
+      ? [{ kind: 'messages' as const, count: messages.count, oldest: messages.oldest.map((m) => waiting(m.id, m.subject, m.channel, m.createdAt)) }]
+      : []),
   ];
 }
 
@@ -122,21 +134,34 @@ async function articleQueueFor(db: Db, user: ConsoleUser, now: Date): Promise<Qu
   return {
     kind: 'articles',
     count,
-    oldest: oldest.map((a) => ({ id: a.id, title: a.title, channel: a.channel, since: a.updatedAt, age: chinaAge(a.updatedAt, now), status: a.status, publishAt: a.publishAt })),
+    oldest: oldest.map((a) => ({
+      id: a.id,
+      title: a.title,
+      channel: a.channel,
+      since: a.updatedAt,
+      age: chinaAge(a.updatedAt, now),
+      status: a.status,
+      publishAt: a.publishAt,
+    })),
   };
 }
 
 async function warnedProjectsFor(db: Db, user: ConsoleUser, today: string): Promise<Dashboard['warnedProjects']> {
   const warned = (await projectsForCuration(db, user, today)).flatMap((project) => {
     const [worst] = project.warnings;
-    return worst ? [{ id: project.id, name: project.name, channel: project.channel, level: worst.level, stage: worst.stage, plannedOn: worst.plannedOn, days: worst.days }] : [];
+    return worst
+      ? [{ id: project.id, name: project.name, channel: project.channel, level: worst.level, stage: worst.stage, plannedOn: worst.plannedOn, days: worst.days }]
+      : [];
   });
   return { count: warned.length, shown: warned.slice(0, PROJECTS_SHOWN) };
 }
 
 async function staleChannelsFor(db: Db, user: ConsoleUser, channels: ChannelCatalog, today: string): Promise<StaleChannel[]> {
   const own = channels.all.filter((channel) => canActOn(user, channel.slug));
-  const last = await lastPublishedOnByChannel(db, own.map((channel) => channel.slug));
+  const last = await lastPublishedOnByChannel(
+    db,
+    own.map((channel) => channel.slug),
+  );
   return own
     .map((channel) => {
       const lastPublishedOn = last.get(channel.slug) ?? null;

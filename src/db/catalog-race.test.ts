@@ -12,16 +12,22 @@ const raceError = () => Object.assign(new Error('schema "gone" does not exist'),
 describe('catalog races with schemas dropped meanwhile', () => {
   it('asks again while the only failure is another schema gone, and gives up after five tries', async () => {
     let calls = 0;
-    assert.equal(await retryingCatalogRaces(async () => (calls += 1) < 3 ? Promise.reject(raceError()) : 'done'), 'done');
+    assert.equal(await retryingCatalogRaces(async () => ((calls += 1) < 3 ? Promise.reject(raceError()) : 'done')), 'done');
     assert.equal(calls, 3);
     calls = 0;
-    await assert.rejects(retryingCatalogRaces(async () => ((calls += 1), Promise.reject(raceError()))), /does not exist/);
+    await assert.rejects(
+      retryingCatalogRaces(async () => ((calls += 1), Promise.reject(raceError()))),
+      /does not exist/,
+    );
     assert.equal(calls, 5);
   });
 
   it('never retries any other failure', async () => {
     let calls = 0;
-    await assert.rejects(retryingCatalogRaces(async () => ((calls += 1), Promise.reject(Object.assign(new Error('syntax'), { code: '42601' })))), /syntax/);
+    await assert.rejects(
+      retryingCatalogRaces(async () => ((calls += 1), Promise.reject(Object.assign(new Error('syntax'), { code: '42601' })))),
+      /syntax/,
+    );
     assert.equal(calls, 1);
   });
 

@@ -120,7 +120,11 @@ async function openPglite(path: string | undefined): Promise<OpenDb> {
   const { PGlite } = await import('@electric-sql/pglite');
   const client = new PGlite(path, { parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number } });
   const db = new Kysely({ dialect: new PostgresDialect({ pool: pglitePool(client) }) }) as Db;
-  return openListened(db, () => ({ engine: 'pglite' }), (mirror) => listenOnPglite(client, db, mirror));
+  return openListened(
+    db,
+    () => ({ engine: 'pglite' }),
+    (mirror) => listenOnPglite(client, db, mirror),
+  );
 }
 
 /**
@@ -129,7 +133,11 @@ async function openPglite(path: string | undefined): Promise<OpenDb> {
  * contentVersion() call, once the schema has been migrated, so commands that serve no pages never
  * open the listening connection.
  */
-function openListened(base: Db, load: () => DatabaseLoad, listen: (mirror: ContentVersionMirror) => ContentVersionListener | Promise<ContentVersionListener>): OpenDb {
+function openListened(
+  base: Db,
+  load: () => DatabaseLoad,
+  listen: (mirror: ContentVersionMirror) => ContentVersionListener | Promise<ContentVersionListener>,
+): OpenDb {
   const mirror = new ContentVersionMirror(() => currentContentVersion(base));
   let listener: Promise<ContentVersionListener | undefined> | undefined;
   const contentVersion = () => {

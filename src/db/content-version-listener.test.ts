@@ -42,7 +42,8 @@ if (url) {
   describe('content version on the PostgreSQL server, two instances', () => {
     const schema = `test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
-    const instance = (name: string) => openPostgres({ connectionString: url, max: 4, options: `-c search_path=${schema}`, application_name: `${schema} ${name}` });
+    const instance = (name: string) =>
+      openPostgres({ connectionString: url, max: 4, options: `-c search_path=${schema}`, application_name: `${schema} ${name}` });
     let a: OpenDb;
     let b: OpenDb;
 
@@ -72,7 +73,9 @@ if (url) {
     };
     const listening = (opened: OpenDb, name: string) => eventually(`${name} answers from memory`, () => answersWithoutReading(opened, tableLocked));
     const listenerPids = async (name: string) =>
-      (await admin.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [`${schema} ${name} content version listener`])).rows.map((row) => row.pid);
+      (
+        await admin.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [`${schema} ${name} content version listener`])
+      ).rows.map((row) => row.pid);
 
     it('announces each new version at commit, with its schema', async () => {
       const observer = new pg.Client({ connectionString: url });
@@ -92,7 +95,7 @@ if (url) {
       }
     });
 
-    it("answers from memory once listening: a locked content_version does not hold it up", async () => {
+    it('answers from memory once listening: a locked content_version does not hold it up', async () => {
       await a.contentVersion();
       await b.contentVersion();
       await listening(a, 'a');

@@ -39,15 +39,41 @@ for (const dialect of testDialects()) {
           const at = '2026-01-01T00:00:00.000Z';
           const { id: articleId } = await db
             .insertInto('article')
-            .values({ source_key: 'k', original_title: '【东湖区招商】报告', title: '报告', channel: 'donghu', body: '地区生产总值增长8%。', excerpt: '', published_on: '2026-01-01', created_at: at, updated_at: at })
+            .values({
+              source_key: 'k',
+              original_title: '【东湖区招商】报告',
+              title: '报告',
+              channel: 'donghu',
+              body: '地区生产总值增长8%。',
+              excerpt: '',
+              published_on: '2026-01-01',
+              created_at: at,
+              updated_at: at,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
           await sql`insert into indicator_fact (article_id, channel, indicator, year, kind, value, unit, growth, stretch, sentence, extracted_key, curation)
-            values (${articleId}, 'donghu', 'gdp', 2025, 'actual', null, null, 8, null, '地区生产总值增长8%', 'gdp|actual|地区生产总值增长8%', null)`.execute(db);
+            values (${articleId}, 'donghu', 'gdp', 2025, 'actual', null, null, 8, null, '地区生产总值增长8%', 'gdp|actual|地区生产总值增长8%', null)`.execute(
+            db,
+          );
 
           await migrateToLatest(db, opened.dialect);
-          const row = await db.selectFrom('indicator_fact').select(['place', 'period', 'qualifier', 'confidence', 'confidence_reasons', 'kind', 'growth']).executeTakeFirstOrThrow();
-          assert.deepEqual({ ...row, growth: Number(row.growth) }, { place: null, period: null, qualifier: null, confidence: 'low', confidence_reasons: JSON.stringify([LEGACY_CONFIDENCE_REASON]), kind: 'actual', growth: 8 });
+          const row = await db
+            .selectFrom('indicator_fact')
+            .select(['place', 'period', 'qualifier', 'confidence', 'confidence_reasons', 'kind', 'growth'])
+            .executeTakeFirstOrThrow();
+          assert.deepEqual(
+            { ...row, growth: Number(row.growth) },
+            {
+              place: null,
+              period: null,
+              qualifier: null,
+              confidence: 'low',
+              confidence_reasons: JSON.stringify([LEGACY_CONFIDENCE_REASON]),
+              kind: 'actual',
+              growth: 8,
+            },
+          );
           const [shown] = await indicatorRows(db, writingFor(opened).channels, 'marked', 'donghu');
           assert.deepEqual([shown!.place, shown!.ownPlace, shown!.verified, shown!.confidence.reasons], ['东湖区', true, false, [LEGACY_CONFIDENCE_REASON]]);
           assert.deepEqual(await indicatorRows(db, writingFor(opened).channels, 'confirmed', 'donghu'), []);
@@ -62,11 +88,22 @@ for (const dialect of testDialects()) {
           const { db } = opened;
           await migrateToLatest(db, opened.dialect, '2026-11-29T13-40_fact-review');
           const at = '2026-01-01T00:00:00.000Z';
-          for (const [name, role] of [['admin', 'admin'], ['ed.xihu', 'editor'], ['rev.xihu', 'reviewer']]) {
-            await sql`insert into app_user (name, role, password_hash, password_changed_at, created_at) values (${name}, ${role}, 'hash', ${at}, ${at})`.execute(db);
+          for (const [name, role] of [
+            ['admin', 'admin'],
+            ['ed.xihu', 'editor'],
+            ['rev.xihu', 'reviewer'],
+          ]) {
+            await sql`insert into app_user (name, role, password_hash, password_changed_at, created_at) values (${name}, ${role}, 'hash', ${at}, ${at})`.execute(
+              db,
+            );
           }
           await migrateToLatest(db, opened.dialect);
-          const roles = await db.selectFrom('user_role').innerJoin('app_user', 'app_user.id', 'user_role.user_id').select(['name', 'role', 'must_change_password']).orderBy('name').execute();
+          const roles = await db
+            .selectFrom('user_role')
+            .innerJoin('app_user', 'app_user.id', 'user_role.user_id')
+            .select(['name', 'role', 'must_change_password'])
+            .orderBy('name')
+            .execute();
           assert.deepEqual(
             roles.map((row) => ({ ...row, must_change_password: Number(row.must_change_password) })),
             [
@@ -86,12 +123,17 @@ for (const dialect of testDialects()) {
           const { db } = opened;
           await migrateToLatest(db, opened.dialect, '2026-11-29T13-40_fact-review');
           const at = '2026-01-01T00:00:00.000Z';
-          for (const [company, code] of [['甲公司', '9144030071526726XG'], ['乙公司', '91330100799655058B']]) {
+          for (const [company, code] of [
+            ['甲公司', '9144030071526726XG'],
+            ['乙公司', '91330100799655058B'],
+          ]) {
             await sql`insert into enterprise_application (company_name, credit_code, industry, channel, planned_investment, contact_person, contact_mobile, description, status, created_at)
               values (${company}, ${code}, 'C', 'donghu', 100, '李四', '13800138000', '简介', 'pending', ${at})`.execute(db);
           }
           for (const subject of ['问题一', '问题二', '问题三']) {
-            await sql`insert into contact_message (channel, subject, body, sender_name, sender_contact, status, created_at) values ('donghu', ${subject}, '内容', '王五', 'w@example.cn', 'open', ${at})`.execute(db);
+            await sql`insert into contact_message (channel, subject, body, sender_name, sender_contact, status, created_at) values ('donghu', ${subject}, '内容', '王五', 'w@example.cn', 'open', ${at})`.execute(
+              db,
+            );
           }
 
           await migrateToLatest(db, opened.dialect);
@@ -100,17 +142,61 @@ for (const dialect of testDialects()) {
           for (const { tracking_code } of applications) assert.match(tracking_code, /^RZ-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
           for (const { tracking_code } of messages) assert.match(tracking_code, /^LY-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
           assert.equal(new Set([...applications, ...messages].map((row) => row.tracking_code)).size, 5, 'every row its own code');
-          assert.deepEqual(applications.map((row) => [row.registration_country, row.registration_number]), [[null, null], [null, null]]);
+          assert.deepEqual(
+            applications.map((row) => [row.registration_country, row.registration_number]),
+            [
+              [null, null],
+              [null, null],
+            ],
+          );
 
           const pending = (credit: string, country: string | null, number: string | null) => ({
-            tracking_code: `RZ-${Math.random()}`, company_name: '丙公司', credit_code: credit, registration_country: country, registration_number: number, industry: 'C', channel: 'donghu',
-            planned_investment: 1, contact_person: null, contact_mobile: null, description: '简介', status: 'pending' as const, reject_reason: null, created_at: at, closed_at: null, purged_at: null,
+            tracking_code: `RZ-${Math.random()}`,
+            company_name: '丙公司',
+            credit_code: credit,
+            registration_country: country,
+            registration_number: number,
+            industry: 'C',
+            channel: 'donghu',
+            planned_investment: 1,
+            contact_person: null,
+            contact_mobile: null,
+            description: '简介',
+            status: 'pending' as const,
+            reject_reason: null,
+            created_at: at,
+            closed_at: null,
+            purged_at: null,
           });
-          await assert.rejects(db.insertInto('enterprise_application').values(pending('9144030071526726XG', null, null)).execute(), 'a second open application with the same credit code');
-          await db.insertInto('enterprise_application').values(pending('', 'DE', 'HRB 1')).execute();
-          await db.insertInto('enterprise_application').values(pending('', 'AT', 'HRB 1')).execute();
-          await assert.rejects(db.insertInto('enterprise_application').values(pending('', 'DE', 'HRB 1')).execute(), 'a second open application with the same country and number');
-          await assert.rejects(db.insertInto('enterprise_application').values({ ...pending('', 'FR', '1'), tracking_code: applications[0]!.tracking_code }).execute(), 'codes are unique');
+          await assert.rejects(
+            db
+              .insertInto('enterprise_application')
+              .values(pending('9144030071526726XG', null, null))
+              .execute(),
+            'a second open application with the same credit code',
+          );
+          await db
+            .insertInto('enterprise_application')
+            .values(pending('', 'DE', 'HRB 1'))
+            .execute();
+          await db
+            .insertInto('enterprise_application')
+            .values(pending('', 'AT', 'HRB 1'))
+            .execute();
+          await assert.rejects(
+            db
+              .insertInto('enterprise_application')
+              .values(pending('', 'DE', 'HRB 1'))
+              .execute(),
+            'a second open application with the same country and number',
+          );
+          await assert.rejects(
+            db
+              .insertInto('enterprise_application')
+              .values({ ...pending('', 'FR', '1'), tracking_code: applications[0]!.tracking_code })
+              .execute(),
+            'codes are unique',
+          );
         },
         { migrate: false },
       ));

@@ -120,5 +120,7 @@ export async function migrateToLatest(db: Db, dialect: SqlDialect, upTo?: string
 /** The names of this code's migrations the database has not applied, in order; reads only. */
 export async function pendingMigrations(db: Db, dialect: SqlDialect): Promise<string[]> {
   const migrator = await migratorFor(db, dialect);
-  return (await retryingCatalogRaces(() => migrator.getMigrations())).filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
+  return (await retryingCatalogRaces(() => migrator.getMigrations()))
+    .filter((migration) => migration.executedAt === undefined)
+    .map((migration) => migration.name);
 }

@@ -19,7 +19,9 @@ if (url) {
       try {
         const pidOf = async () => (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(opened.db)).rows[0]!.pid;
         const before = await pidOf();
-        const { rows } = await admin.query<{ ended: boolean }>('select pg_terminate_backend(pid) as ended from pg_stat_activity where application_name = $1', [name]);
+        const { rows } = await admin.query<{ ended: boolean }>('select pg_terminate_backend(pid) as ended from pg_stat_activity where application_name = $1', [
+          name,
+        ]);
         assert.deepEqual(rows, [{ ended: true }], 'the one idle connection was ended');
         // The idle client notices the end on its socket: give it the moment to do so. Unhandled,
         // its error would end this process, and the test file would fail.

@@ -60,8 +60,8 @@ async function putDocument(db: Db, table: string, d: SearchDocument): Promise<vo
 
 // Writes to articles while a rebuild runs are noted by triggers, so the rebuild can index those
 // articles again before its table goes live (see search.service.ts rebuildSearchIndex).
-const noteWrites = ['insert', 'update', 'delete'].map(
-  (event) => sql.raw(`create trigger ${REBUILD_LOG}_${event} after ${event} on article
+const noteWrites = ['insert', 'update', 'delete'].map((event) =>
+  sql.raw(`create trigger ${REBUILD_LOG}_${event} after ${event} on article
     begin insert into ${REBUILD_LOG} (article_id) values (${event === 'delete' ? 'old' : 'new'}.id); end`),
 );
 
@@ -132,7 +132,10 @@ export const fts5Search = (withShadowTablesWritable: WithShadowTablesWritable): 
   },
 
   newestBelow(db, filter, { belowId, limit, offset }) {
-    return idsOf(db, sql`select rowid as id from article_search where ${where(filter, sql`rowid < ${belowId}`)} order by rowid desc limit ${limit} offset ${offset}`);
+    return idsOf(
+      db,
+      sql`select rowid as id from article_search where ${where(filter, sql`rowid < ${belowId}`)} order by rowid desc limit ${limit} offset ${offset}`,
+    );
   },
 
   async containingAll(db, ids, literals) {

@@ -38,9 +38,18 @@ describe('SQLite writers share the database file', () => {
     await db.deleteFrom('site_meta').execute();
     const waitsBefore = lockWaits();
     const { released } = holdWriteLock(path, HOLD_MS);
-    const write = db.insertInto('site_meta').values({ key: 'mine', value: '1' }).execute().then(() => performance.now());
+    const write = db
+      .insertInto('site_meta')
+      .values({ key: 'mine', value: '1' })
+      .execute()
+      .then(() => performance.now());
     // A read through the same Db while the write waits: it must not queue behind the waiting write.
-    const read = db.selectFrom('article').select('id').limit(1).execute().then(() => performance.now());
+    const read = db
+      .selectFrom('article')
+      .select('id')
+      .limit(1)
+      .execute()
+      .then(() => performance.now());
     const [readAt, writeAt, releasedAt] = await Promise.all([read, write, released]);
     assert.ok(readAt < releasedAt, 'the read answered while the other connection still held the lock');
     assert.ok(writeAt > releasedAt, 'the write waited for the lock');
@@ -79,7 +88,10 @@ describe('SQLite writers share the database file', () => {
     const { released } = holdWriteLock(path, 600);
     try {
       await assert.rejects(impatient.insertInto('site_meta').values({ key: 'late', value: '1' }).execute(), DatabaseBusyError);
-      await assert.rejects(impatient.transaction().execute(async (trx) => trx.insertInto('site_meta').values({ key: 'late', value: '1' }).execute()), DatabaseBusyError);
+      await assert.rejects(
+        impatient.transaction().execute(async (trx) => trx.insertInto('site_meta').values({ key: 'late', value: '1' }).execute()),
+        DatabaseBusyError,
+      );
       assert.equal(waits.waits, 2);
       assert.equal(waits.timeouts, 2);
     } finally {

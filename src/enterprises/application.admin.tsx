@@ -30,13 +30,26 @@ export function applicationAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono
     .use('*', requireRole('admin', 'reviewer'))
     .get('/', async (c) => {
       const status = queueStatus(c, ['pending', 'approved', 'rejected'] as const);
-      return kit.page(c, <ApplicationListPage console={await kit.chrome(c)} status={status} items={await applicationQueue(db, c.get('user'), status)} channelName={ctx.navChannel} />);
+      return kit.page(
+        c,
+        <ApplicationListPage
+          console={await kit.chrome(c)}
+          status={status}
+          items={await applicationQueue(db, c.get('user'), status)}
+          channelName={ctx.navChannel}
+        />,
+      );
     })
     .get('/:id', async (c) => detail(c, await found(c)))
     .post('/:id/approve', async (c) => {
       const item = await found(c);
       if (item.status !== 'pending') return afterDecision(c, 'already_closed', back(c));
-      const ask = await askFirst(c, kit, { title: '确认通过入驻申请', consequence: `通过后,${item.companyName}将列入${ctx.navChannel(item.channel).name}的企业名录,在网站上公开。`, confirmLabel: '确认通过', back: back(c) });
+      const ask = await askFirst(c, kit, {
+        title: '确认通过入驻申请',
+        consequence: `通过后,${item.companyName}将列入${ctx.navChannel(item.channel).name}的企业名录,在网站上公开。`,
+        confirmLabel: '确认通过',
+        back: back(c),
+      });
       if (ask) return ask;
       return afterDecision(c, await decideApplication(db, c.get('user'), kit.actor(c), idParam(c), { approve: true }), back(c));
     })

@@ -19,8 +19,13 @@ export type ApplicationRefusal = { creditCode: string } | { registrationNumber: 
 const ALREADY_OPEN = '已有一份正在审核的申请,请勿重复提交;可凭提交时得到的查询码查看审核进度。';
 
 /** Stores an application for review and returns its tracking code, or refuses a second open one for the same company. */
-export async function applyForSettlement(db: Db, input: ApplicationInput, now = new Date()): Promise<{ id: number; trackingCode: string } | ApplicationRefusal> {
-  const company: store.CompanyKey = input.registration === 'china' ? { creditCode: input.creditCode } : { country: input.registrationCountry, number: input.registrationNumber };
+export async function applyForSettlement(
+  db: Db,
+  input: ApplicationInput,
+  now = new Date(),
+): Promise<{ id: number; trackingCode: string } | ApplicationRefusal> {
+  const company: store.CompanyKey =
+    input.registration === 'china' ? { creditCode: input.creditCode } : { country: input.registrationCountry, number: input.registrationNumber };
   const refusal: ApplicationRefusal =
     input.registration === 'china' ? { creditCode: `该统一社会信用代码${ALREADY_OPEN}` } : { registrationNumber: `该国家或地区的这一注册号${ALREADY_OPEN}` };
   if (await store.hasOpenApplication(db, company)) return refusal;
@@ -95,15 +100,23 @@ export function decideApplication(
   decision: { approve: true } | { approve: false; reason: string },
   now = new Date(),
 ): Promise<ReviewOutcome> {
-  return decide(db, applicationReviewStore, user, actor, id, {
-    open: 'pending',
-    action: `application.${decision.approve ? 'approve' : 'reject'}`,
-    targetType: 'application',
-    async close(trx) {
-      // The public directory is a cached page: an approval changes it.
-      if (decision.approve) await bumpContentVersion(trx);
-      return decision.approve ? { status: 'approved' as const, reason: null } : { status: 'rejected' as const, reason: decision.reason };
+  return decide(
+    db,
+    applicationReviewStore,
+    user,
+    actor,
+    id,
+    {
+      open: 'pending',
+      action: `application.${decision.approve ? 'approve' : 'reject'}`,
+      targetType: 'application',
+      async close(trx) {
+        // The public directory is a cached page: an approval changes it.
+        if (decision.approve) await bumpContentVersion(trx);
+        return decision.approve ? { status: 'approved' as const, reason: null } : { status: 'rejected' as const, reason: decision.reason };
+      },
+      audited: (closed) => ({ reason: closed.reason }),
     },
-    audited: (closed) => ({ reason: closed.reason }),
-  }, now);
+    now,
+  );
 }

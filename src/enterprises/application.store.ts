@@ -111,7 +111,9 @@ function rowToReview(row: Selectable<EnterpriseApplicationTable>): ApplicationFo
     trackingCode: row.tracking_code,
     companyName: row.company_name,
     registration:
-      row.registration_country === null ? { kind: 'china', creditCode: row.credit_code } : { kind: 'abroad', country: row.registration_country, number: row.registration_number ?? '' },
+      row.registration_country === null
+        ? { kind: 'china', creditCode: row.credit_code }
+        : { kind: 'abroad', country: row.registration_country, number: row.registration_number ?? '' },
     industry: row.industry,
     channel: row.channel,
     plannedInvestment: Number(row.planned_investment),
@@ -132,7 +134,10 @@ export const applicationReviewStore: ReviewStore<ApplicationForReview, Applicati
     return (await query.orderBy('created_at').orderBy('id').limit(limit).execute()).map(rowToReview);
   },
   async count(db, status, channels) {
-    let query = db.selectFrom('enterprise_application').select((eb) => eb.fn.countAll<number>().as('count')).where('status', '=', status);
+    let query = db
+      .selectFrom('enterprise_application')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('status', '=', status);
     if (channels) query = query.where('channel', 'in', channels);
     return Number((await query.executeTakeFirstOrThrow()).count);
   },
@@ -141,7 +146,11 @@ export const applicationReviewStore: ReviewStore<ApplicationForReview, Applicati
     return row && rowToReview(row);
   },
   async close(db, id, closed, now) {
-    await db.updateTable('enterprise_application').set({ status: closed.status, reject_reason: closed.reason, closed_at: now.toISOString() }).where('id', '=', id).execute();
+    await db
+      .updateTable('enterprise_application')
+      .set({ status: closed.status, reject_reason: closed.reason, closed_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
   },
 };
 

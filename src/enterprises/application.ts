@@ -44,7 +44,10 @@ export interface ApplicationStatus {
 export function applicationSchema(channelSlugs: readonly string[]) {
   const common = {
     companyName: requiredText('企业名称', COMPANY_MAX, 2),
-    industry: oneOf('所属行业', INDUSTRIES.map((industry) => industry.code)),
+    industry: oneOf(
+      '所属行业',
+      INDUSTRIES.map((industry) => industry.code),
+    ),
     channel: oneOf('意向落户区域', channelSlugs),
     plannedInvestment: requiredText('计划投资额', 20)
       .transform((text) => text.normalize('NFKC').replace(/,/gu, ''))
@@ -68,7 +71,10 @@ export function applicationSchema(channelSlugs: readonly string[]) {
   });
   const abroad = z.object({
     registration: z.literal('abroad'),
-    registrationCountry: oneOf('注册国家或地区', COUNTRIES.map((country) => country.code)),
+    registrationCountry: oneOf(
+      '注册国家或地区',
+      COUNTRIES.map((country) => country.code),
+    ),
     registrationNumber: requiredText('境外注册号', REGISTRATION_NUMBER_MAX, 2).transform((text) => text.normalize('NFKC').toUpperCase()),
     ...common,
   });

@@ -69,7 +69,10 @@ for (const dialect of testDialects()) {
         assert.match(await again.text(), /已有一份正在审核的申请/);
         // The database refuses it too, whatever the route checks.
         await assert.rejects(
-          seeded.db.insertInto('enterprise_application').values({ ...stored, id: undefined, company_name: '另一家' } as never).execute(),
+          seeded.db
+            .insertInto('enterprise_application')
+            .values({ ...stored, id: undefined, company_name: '另一家' } as never)
+            .execute(),
         );
 
         assert.doesNotMatch(await (await seeded.app.request('/enterprises')).text(), /江西智造/, 'pending applications are not listed');
@@ -87,7 +90,11 @@ for (const dialect of testDialects()) {
           consent: 'yes',
         });
         assert.ok('id' in other);
-        await seeded.db.updateTable('enterprise_application').set({ status: 'approved', closed_at: '2026-02-01T08:00:00.000Z' }).where('id', '=', other.id).execute();
+        await seeded.db
+          .updateTable('enterprise_application')
+          .set({ status: 'approved', closed_at: '2026-02-01T08:00:00.000Z' })
+          .where('id', '=', other.id)
+          .execute();
         await bumpContentVersion(seeded.db);
 
         const all = await (await seeded.app.request('/enterprises')).text();
@@ -128,7 +135,8 @@ for (const dialect of testDialects()) {
       const seeded = await openSeededApp({ dialect });
       try {
         const form = await openForm(seeded.app, '/enterprises/apply', '203.0.113.41');
-        for (let i = 0; i < APPLY_LIMIT.max; i += 1) assert.equal((await form.post({ ...FOREIGN, registrationNumber: `HRB ${1000 + i}` })).status, 303, `application ${i}`);
+        for (let i = 0; i < APPLY_LIMIT.max; i += 1)
+          assert.equal((await form.post({ ...FOREIGN, registrationNumber: `HRB ${1000 + i}` })).status, 303, `application ${i}`);
         const limited = await form.post({ ...FOREIGN, registrationNumber: 'HRB 2000', companyName: '第六家企业有限公司' });
         assert.equal(limited.status, 429);
         assert.ok(Number(limited.headers.get('retry-after')) > 0);
@@ -140,7 +148,11 @@ for (const dialect of testDialects()) {
         assert.match(html, /<option value="DE" selected="">德国<\/option>/);
         assert.match(html, /电驱动系统生产基地/);
         assert.equal((await seeded.db.selectFrom('enterprise_application').select('id').execute()).length, APPLY_LIMIT.max);
-        assert.equal((await (await openForm(seeded.app, '/enterprises/apply', '203.0.113.42')).post({ ...FOREIGN, registrationNumber: 'HRB 3000' })).status, 303, 'other clients are not limited');
+        assert.equal(
+          (await (await openForm(seeded.app, '/enterprises/apply', '203.0.113.42')).post({ ...FOREIGN, registrationNumber: 'HRB 3000' })).status,
+          303,
+          'other clients are not limited',
+        );
       } finally {
         await seeded.close();
       }
@@ -187,7 +199,14 @@ for (const dialect of testDialects()) {
         const admin = { id: 1, name: 'admin', roles: ['admin' as const], channels: [], mustChangePassword: false };
         const actor = { userId: 1, userName: 'admin' };
         const approved = await applyForSettlement(seeded.db, { ...VALID, registration: 'china', plannedInvestment: 100, consent: 'yes' });
-        const rejected = await applyForSettlement(seeded.db, { ...VALID, registration: 'china', creditCode: '91330100799655058B', companyName: '另一家公司', plannedInvestment: 100, consent: 'yes' });
+        const rejected = await applyForSettlement(seeded.db, {
+          ...VALID,
+          registration: 'china',
+          creditCode: '91330100799655058B',
+          companyName: '另一家公司',
+          plannedInvestment: 100,
+          consent: 'yes',
+        });
         assert.ok('trackingCode' in approved && 'trackingCode' in rejected);
         await decideApplication(seeded.db, admin, actor, approved.id, { approve: true }, new Date('2026-03-01T17:00:00Z'));
         await decideApplication(seeded.db, admin, actor, rejected.id, { approve: false, reason: '投资额与项目规模不符。' });

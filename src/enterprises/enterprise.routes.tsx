@@ -51,12 +51,17 @@ export function enterpriseRoutes(ctx: RouteContext): Hono {
       ctx.cachedPage(['industry', 'channel', 'page'], async (c) => {
         const industry = c.req.query('industry') || undefined;
         const channel = c.req.query('channel') || undefined;
-        if (industry !== undefined && !INDUSTRIES.some((item) => item.code === industry)) throw new AppError(400, 'bad_request', '没有这个行业门类,请从列表中选择。');
+        if (industry !== undefined && !INDUSTRIES.some((item) => item.code === industry))
+          throw new AppError(400, 'bad_request', '没有这个行业门类,请从列表中选择。');
         if (channel !== undefined && !districts.some((item) => item.slug === channel)) throw new AppError(400, 'bad_request', '没有这个区域,请从列表中选择。');
         const directory = await enterpriseDirectory(db, { industry, channel, page: parsePageNumber(c.req.query('page')) });
         if (directory.page > directory.pageCount) throw new AppError(404, 'not_found', '没有这一页。');
         const filter = { industry: industry ?? '', channel: channel ?? '' };
-        return c.html(htmlDocument(<DirectoryPage chrome={await ctx.chrome()} districts={districtOptions} filter={filter} directory={directory} navChannel={ctx.navChannel} />));
+        return c.html(
+          htmlDocument(
+            <DirectoryPage chrome={await ctx.chrome()} districts={districtOptions} filter={filter} directory={directory} navChannel={ctx.navChannel} />,
+          ),
+        );
       }),
     );
 }

@@ -13,7 +13,12 @@ import { requestBodyLimit } from './body-limit.ts';
 import { errorHandler } from './errors.tsx';
 import type { PageChrome } from './layout.tsx';
 
-const chrome: PageChrome = { site: { siteName: '南昌招商', hostOrganisation: undefined, siteCode: undefined, icpNumber: undefined, publicSecurityNumber: undefined }, stylesheetHref: '/s.css', iconHref: '/i.svg', nav: [] };
+const chrome: PageChrome = {
+  site: { siteName: '南昌招商', hostOrganisation: undefined, siteCode: undefined, icpNumber: undefined, publicSecurityNumber: undefined },
+  stylesheetHref: '/s.css',
+  iconHref: '/i.svg',
+  nav: [],
+};
 const KB = 1024;
 
 /** A request body of `total` bytes in `chunk`-sized pieces that counts how much was read of it. */
@@ -37,11 +42,13 @@ function limitedApp(): Hono {
   const app = new Hono();
   app.onError(errorHandler(pino({ level: 'silent' }), chrome));
   app.use(requestBodyLimit(64 * KB, [['/admin/articles', 2048 * KB]]));
-  for (const path of ['/form', '/admin/articles/7', '/admin/articlesx', '/api/things']) app.post(path, async (c) => c.text(`read ${(await c.req.arrayBuffer()).byteLength}`));
+  for (const path of ['/form', '/admin/articles/7', '/admin/articlesx', '/api/things'])
+    app.post(path, async (c) => c.text(`read ${(await c.req.arrayBuffer()).byteLength}`));
   return app;
 }
 
-const post = (app: Hono, path: string, body: BodyInit, headers: Record<string, string> = {}) => app.request(path, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+const post = (app: Hono, path: string, body: BodyInit, headers: Record<string, string> = {}) =>
+  app.request(path, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
 describe('request body limits', () => {
   it('refuses a declared Content-Length over the limit with a 413 without reading the body', async () => {
@@ -124,7 +131,10 @@ describe('request body limits on a listening server', () => {
     const body = new Uint8Array(100 * KB).fill(97);
     const headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '192.0.2.90' };
     // Past the size check, a post without a session or token is refused by the CSRF check instead.
-    for (const [path, max] of [['/admin/articles/1', 2048 * KB], ['/submit', 256 * KB]] as const) {
+    for (const [path, max] of [
+      ['/admin/articles/1', 2048 * KB],
+      ['/submit', 256 * KB],
+    ] as const) {
       assert.equal((await seeded.app.request(path, { method: 'POST', body, headers })).status, 403, path);
       assert.equal((await seeded.app.request(path, { method: 'POST', body: new Uint8Array(max + 1), headers })).status, 413, path);
     }
@@ -135,9 +145,31 @@ describe('request body limits on a listening server', () => {
 
   it('admits the longest valid post of every public form, in Chinese', async () => {
     const posts = [
-      ['/submit', { title: '长'.repeat(TITLE_MAX), body: '投'.repeat(BODY_MAX), channel: 'donghu', name: '名'.repeat(NAME_MAX), contact: '13800138000', consent: 'yes' }, '/submit/status?code='],
-      ['/contact', { channel: 'xihu', subject: '主'.repeat(SUBJECT_MAX), body: '留'.repeat(MESSAGE_MAX), name: '钱七', contact: 'qian@example.cn', consent: 'yes' }, '/contact/status?code='],
-      ['/enterprises/apply', { companyName: '企'.repeat(COMPANY_MAX), creditCode: '91110000802100433B', industry: 'I', channel: 'donghu', plannedInvestment: '3000', contactPerson: '赵六', contactMobile: '13700137000', description: '介'.repeat(DESCRIPTION_MAX), consent: 'yes' }, '/enterprises/status?code='],
+      [
+        '/submit',
+        { title: '长'.repeat(TITLE_MAX), body: '投'.repeat(BODY_MAX), channel: 'donghu', name: '名'.repeat(NAME_MAX), contact: '13800138000', consent: 'yes' },
+        '/submit/status?code=',
+      ],
+      [
+        '/contact',
+        { channel: 'xihu', subject: '主'.repeat(SUBJECT_MAX), body: '留'.repeat(MESSAGE_MAX), name: '钱七', contact: 'qian@example.cn', consent: 'yes' },
+        '/contact/status?code=',
+      ],
+      [
+        '/enterprises/apply',
+        {
+          companyName: '企'.repeat(COMPANY_MAX),
+          creditCode: '91110000802100433B',
+          industry: 'I',
+          channel: 'donghu',
+          plannedInvestment: '3000',
+          contactPerson: '赵六',
+          contactMobile: '13700137000',
+          description: '介'.repeat(DESCRIPTION_MAX),
+          consent: 'yes',
+        },
+        '/enterprises/status?code=',
+      ],
     ] as const;
     for (const [path, fields, next] of posts) {
       const response = await (await openForm(seeded.app, path, '192.0.2.91')).post(fields);

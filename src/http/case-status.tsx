@@ -50,7 +50,15 @@ export function caseStatusHandler<T extends { trackingCode: string }>(kind: {
 }
 
 /** The page around a case: the code form, the thanks after submitting, the problem, the case's rows. */
-export function CaseStatusLayout(props: { chrome: PageChrome; title: string; action: string; prefix: string; lookup: CaseLookup<{ trackingCode: string }>; thanks: string; children?: Child }) {
+export function CaseStatusLayout(props: {
+  chrome: PageChrome;
+  title: string;
+  action: string;
+  prefix: string;
+  lookup: CaseLookup<{ trackingCode: string }>;
+  thanks: string;
+  children?: Child;
+}) {
   const { lookup } = props;
   return (
     <Layout chrome={props.chrome} title={props.title}>

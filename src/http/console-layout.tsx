@@ -49,7 +49,9 @@ export function ConsoleLayout(props: { console: ConsoleChrome; title: string; ch
       <body class="console">
         <header class="site-header">
           <div class="wrap">
-            <a class="site-name" href="/admin">{chrome.site.siteName}管理后台</a>
+            <a class="site-name" href="/admin">
+              {chrome.site.siteName}管理后台
+            </a>
             {user && (
               <span class="console-user">
                 {user.name}({roleNames(user.roles)}

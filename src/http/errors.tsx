@@ -26,7 +26,15 @@ export function notFound(message = '您访问的页面不存在或已被删除�
   return new AppError(404, 'not_found', message);
 }
 
-const TITLES: Record<number, string> = { 400: '请求有误', 403: '请求被拒绝', 404: '页面不存在', 413: '提交内容过大', 415: '提交格式不受支持', 429: '操作过于频繁', 500: '服务器出错了' };
+const TITLES: Record<number, string> = {
+  400: '请求有误',
+  403: '请求被拒绝',
+  404: '页面不存在',
+  413: '提交内容过大',
+  415: '提交格式不受支持',
+  429: '操作过于频繁',
+  500: '服务器出错了',
+};
 
 /** What an error page shows. */
 export interface ShownError {
@@ -45,7 +53,14 @@ export type SectionErrorPage = (c: Context, shown: ShownError) => Parameters<typ
 function respond(c: Context, chrome: PageChrome, error: AppError, requestId?: string, sectionPage?: SectionErrorPage): Response {
   if (c.req.path.startsWith('/api/')) {
     return c.json(
-      { type: `about:blank`, title: TITLES[error.status] ?? error.code, status: error.status, detail: error.message, code: error.code, ...(requestId && { requestId }) },
+      {
+        type: `about:blank`,
+        title: TITLES[error.status] ?? error.code,
+        status: error.status,
+        detail: error.message,
+        code: error.code,
+        ...(requestId && { requestId }),
+      },
       error.status,
       { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...error.headers },
     );

@@ -12,7 +12,10 @@ function request(port: number, path: string, headers: Record<string, string> = {
   return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
     get({ host: '127.0.0.1', port, path, headers, method, agent: false }, (response) => {
       let body = '';
-      response.setEncoding('utf8').on('data', (c) => (body += c)).on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+      response
+        .setEncoding('utf8')
+        .on('data', (c) => (body += c))
+        .on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
     }).on('error', reject);
   });
 }
@@ -36,7 +39,10 @@ describe('page-cache fast path in front of the router', () => {
   });
 
   // Enough articles for a second page of the newest-first list.
-  const moreArticles = Array.from({ length: 21 }, (_, i) => `-\n【西湖区招商】西湖区动态第${i + 1}期\n西湖区本期动态。\n2026-04-${String(i + 1).padStart(2, '0')}\n`).join('');
+  const moreArticles = Array.from(
+    { length: 21 },
+    (_, i) => `-\n【西湖区招商】西湖区动态第${i + 1}期\n西湖区本期动态。\n2026-04-${String(i + 1).padStart(2, '0')}\n`,
+  ).join('');
 
   it('renders a page once, then answers it from memory with the same bytes and headers', async () => {
     routed = 0;

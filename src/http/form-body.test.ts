@@ -59,8 +59,19 @@ describe('broken form bodies', () => {
 
   it('still reads a well-formed multipart form', async () => {
     const boundary = '----zhaoshang';
-    const fields = { _csrf: 'TOKEN', title: '红谷滩区新签约数字经济项目', body: '红谷滩区本周签约三个数字经济项目,总投资约12亿元,预计明年投产。', channel: 'honggutan', name: '张三', contact: '13800138000', consent: 'yes' };
-    const body = Object.entries(fields).map(([name, value]) => part(boundary, name, value)).join('') + `--${boundary}--\r\n`;
+    const fields = {
+      _csrf: 'TOKEN',
+      title: '红谷滩区新签约数字经济项目',
+      body: '红谷滩区本周签约三个数字经济项目,总投资约12亿元,预计明年投产。',
+      channel: 'honggutan',
+      name: '张三',
+      contact: '13800138000',
+      consent: 'yes',
+    };
+    const body =
+      Object.entries(fields)
+        .map(([name, value]) => part(boundary, name, value))
+        .join('') + `--${boundary}--\r\n`;
     const response = await post('/submit', `multipart/form-data; boundary=${boundary}`, body);
     assert.equal(response.status, 303);
     assert.equal(await rows(), 1);

@@ -67,11 +67,19 @@ function FieldShell(props: { name: string; label: string; required?: boolean; hi
   );
 }
 
-const describedBy = (name: string, hint: unknown, error: unknown) =>
-  [hint && `hint-${name}`, error && `error-${name}`].filter(Boolean).join(' ') || undefined;
+const describedBy = (name: string, hint: unknown, error: unknown) => [hint && `hint-${name}`, error && `error-${name}`].filter(Boolean).join(' ') || undefined;
 
 /** A one-line text field. */
-export function TextField(props: { state: FieldState; name: string; label: string; maxLength: number; required?: boolean; type?: string; hint?: string; inputMode?: 'tel' | 'email' | 'decimal' | 'numeric' }) {
+export function TextField(props: {
+  state: FieldState;
+  name: string;
+  label: string;
+  maxLength: number;
+  required?: boolean;
+  type?: string;
+  hint?: string;
+  inputMode?: 'tel' | 'email' | 'decimal' | 'numeric';
+}) {
   const error = props.state.errors[props.name];
   return (
     <FieldShell name={props.name} label={props.label} required={props.required} hint={props.hint} error={error}>
@@ -111,12 +119,25 @@ export function TextArea(props: { state: FieldState; name: string; label: string
 }
 
 /** A choice from a list. */
-export function SelectField(props: { state: FieldState; name: string; label: string; options: ReadonlyArray<{ value: string; label: string }>; required?: boolean; placeholder?: string }) {
+export function SelectField(props: {
+  state: FieldState;
+  name: string;
+  label: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  required?: boolean;
+  placeholder?: string;
+}) {
   const error = props.state.errors[props.name];
   const current = props.state.values[props.name] ?? '';
   return (
     <FieldShell name={props.name} label={props.label} required={props.required} error={error}>
-      <select id={`field-${props.name}`} name={props.name} required={props.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(props.name, undefined, error)}>
+      <select
+        id={`field-${props.name}`}
+        name={props.name}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, undefined, error)}
+      >
         <option value="">{props.placeholder ?? '请选择'}</option>
         {props.options.map((option) => (
           <option value={option.value} selected={option.value === current}>
@@ -129,7 +150,13 @@ export function SelectField(props: { state: FieldState; name: string; label: str
 }
 
 /** A select of a GET filter form, with an "all" choice first. */
-export function FilterSelect(props: { label: string; name: string; allLabel: string; options: ReadonlyArray<{ value: string; label: string }>; value: string }) {
+export function FilterSelect(props: {
+  label: string;
+  name: string;
+  allLabel: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  value: string;
+}) {
   return (
     <label>
       {props.label}

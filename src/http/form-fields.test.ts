@@ -25,7 +25,21 @@ describe('phone numbers', () => {
   });
 
   it('refuses what is none of them', () => {
-    for (const typed of ['', '12345', '1380013800', '23800138000', '0791-888', '+12', '+0 123 456 789', '+1234567890123456', '+49 30 abc', '13800138000x', 'phone', '+', '00']) {
+    for (const typed of [
+      '',
+      '12345',
+      '1380013800',
+      '23800138000',
+      '0791-888',
+      '+12',
+      '+0 123 456 789',
+      '+1234567890123456',
+      '+49 30 abc',
+      '13800138000x',
+      'phone',
+      '+',
+      '00',
+    ]) {
       assert.equal(normalizePhoneNumber(typed), undefined, typed);
     }
   });

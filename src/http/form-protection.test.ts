@@ -8,7 +8,12 @@ import { errorHandler } from './errors.tsx';
 import { countRequest, rateLimited } from './rate-limit.ts';
 import type { PageChrome } from './layout.tsx';
 
-const chrome: PageChrome = { site: { siteName: '南昌招商', hostOrganisation: undefined, siteCode: undefined, icpNumber: undefined, publicSecurityNumber: undefined }, stylesheetHref: '/s.css', iconHref: '/i.svg', nav: [] };
+const chrome: PageChrome = {
+  site: { siteName: '南昌招商', hostOrganisation: undefined, siteCode: undefined, icpNumber: undefined, publicSecurityNumber: undefined },
+  stylesheetHref: '/s.css',
+  iconHref: '/i.svg',
+  nav: [],
+};
 
 function formApp(): Hono {
   const app = new Hono();
@@ -27,7 +32,11 @@ describe('CSRF protection', () => {
     const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
     assert.match(page.headers.get('set-cookie') ?? '', /HttpOnly; SameSite=Strict/);
     const post = (headers: Record<string, string>, field?: string) =>
-      app.request('/form', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: field === undefined ? 'x=1' : `${CSRF_FIELD}=${field}` });
+      app.request('/form', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+        body: field === undefined ? 'x=1' : `${CSRF_FIELD}=${field}`,
+      });
 
     assert.equal((await post({ Cookie: cookie }, token)).status, 200);
     assert.equal(await (await post({ Cookie: cookie, Origin: 'http://localhost' }, token)).text(), 'stored');
@@ -60,7 +69,10 @@ for (const dialect of testDialects()) {
         const start = Date.UTC(2026, 0, 1, 10, 0, 0);
         const results = [];
         for (let i = 0; i < 4; i += 1) results.push(await countRequest(db, 'submit:1.2.3.4', limit, start + i * 1000));
-        assert.deepEqual(results.map((r) => r.allowed), [true, true, true, false]);
+        assert.deepEqual(
+          results.map((r) => r.allowed),
+          [true, true, true, false],
+        );
         assert.equal(results[3]!.retryAfterSeconds, 597);
         assert.equal((await countRequest(db, 'submit:5.6.7.8', limit, start)).allowed, true, 'other clients are counted apart');
         assert.equal((await countRequest(db, 'submit:1.2.3.4', limit, start + 600_000)).allowed, true, 'a new window starts afresh');

@@ -104,10 +104,16 @@ describe('HTTP behaviour', () => {
 
   it('shows the site identity lines when configured', async () => {
     const withIdentity = createApp(
-      appDeps(seeded, { hostOrganisation: '南昌市投资促进局', siteCode: '3601000001', icpNumber: '赣ICP备12345678号', publicSecurityNumber: '赣公网安备36010002000001号' }),
+      appDeps(seeded, {
+        hostOrganisation: '南昌市投资促进局',
+        siteCode: '3601000001',
+        icpNumber: '赣ICP备12345678号',
+        publicSecurityNumber: '赣公网安备36010002000001号',
+      }),
     );
     const html = await (await withIdentity.request('/')).text();
-    for (const line of ['主办单位:南昌市投资促进局', '网站标识码:3601000001', '赣ICP备12345678号', '赣公网安备36010002000001号']) assert.ok(html.includes(line), line);
+    for (const line of ['主办单位:南昌市投资促进局', '网站标识码:3601000001', '赣ICP备12345678号', '赣公网安备36010002000001号'])
+      assert.ok(html.includes(line), line);
     const without = await (await seeded.app.request('/')).text();
     assert.ok(!without.includes('网站标识码'));
   });

@@ -50,10 +50,14 @@ export function Layout(props: {
         {props.head}
       </head>
       <body>
-        <a class="skip-link" href="#main">跳到正文</a>
+        <a class="skip-link" href="#main">
+          跳到正文
+        </a>
         <header class="site-header">
           <div class="wrap">
-            <a class="site-name" href="/">{site.siteName}</a>
+            <a class="site-name" href="/">
+              {site.siteName}
+            </a>
             <span class="site-tagline">投资南昌 · 招商资讯</span>
             <form class="site-search" action="/search" method="get" role="search" aria-label="全站搜索">
               <input type="search" name="q" value={props.searchQuery ?? ''} placeholder="搜索文章" aria-label="搜索关键词" maxlength={100} />
@@ -66,7 +70,9 @@ export function Layout(props: {
           <nav class="channel-nav" aria-label="频道">
             <ul class="wrap">
               <li>
-                <a href="/" aria-current={props.home ? 'page' : undefined}>首页</a>
+                <a href="/" aria-current={props.home ? 'page' : undefined}>
+                  首页
+                </a>
               </li>
               {chrome.nav.map((channel) => (
                 <li>
@@ -76,13 +82,19 @@ export function Layout(props: {
                 </li>
               ))}
               <li>
-                <a href="/channels" aria-current={current(props.section, '/channels')}>全部频道</a>
+                <a href="/channels" aria-current={current(props.section, '/channels')}>
+                  全部频道
+                </a>
               </li>
               <li>
-                <a href="/data" aria-current={current(props.section, '/data')}>经济数据</a>
+                <a href="/data" aria-current={current(props.section, '/data')}>
+                  经济数据
+                </a>
               </li>
               <li>
-                <a href="/projects" aria-current={current(props.section, '/projects')}>项目库</a>
+                <a href="/projects" aria-current={current(props.section, '/projects')}>
+                  项目库
+                </a>
               </li>
             </ul>
           </nav>
@@ -128,13 +140,19 @@ function SiteFooter({ site, section }: { site: SiteIdentity; section: string | u
       <div class="wrap">
         <ul class="footer-links">
           <li>
-            <a href="/submit" aria-current={current(section, '/submit')}>有想补充的信息?点我投稿</a>
+            <a href="/submit" aria-current={current(section, '/submit')}>
+              有想补充的信息?点我投稿
+            </a>
           </li>
           <li>
-            <a href="/contact" aria-current={current(section, '/contact')}>联系我们</a>
+            <a href="/contact" aria-current={current(section, '/contact')}>
+              联系我们
+            </a>
           </li>
           <li>
-            <a href="/enterprises/apply" aria-current={current(section, '/enterprises/apply')}>企业入驻</a>
+            <a href="/enterprises/apply" aria-current={current(section, '/enterprises/apply')}>
+              企业入驻
+            </a>
           </li>
         </ul>
         {identity.length > 0 && (

@@ -7,7 +7,12 @@ import { errorHandler } from './errors.tsx';
 import type { PageChrome } from './layout.tsx';
 import { expectedOrigin, publicOrigin, type OriginSettings } from './origin.ts';
 
-const chrome: PageChrome = { site: { siteName: '南昌招商', hostOrganisation: undefined, siteCode: undefined, icpNumber: undefined, publicSecurityNumber: undefined }, stylesheetHref: '/s.css', iconHref: '/i.svg', nav: [] };
+const chrome: PageChrome = {
+  site: { siteName: '南昌招商', hostOrganisation: undefined, siteCode: undefined, icpNumber: undefined, publicSecurityNumber: undefined },
+  stylesheetHref: '/s.css',
+  iconHref: '/i.svg',
+  nav: [],
+};
 const direct: OriginSettings = { trustProxy: false, publicOrigin: undefined };
 const proxied: OriginSettings = { trustProxy: true, publicOrigin: undefined };
 const configured: OriginSettings = { trustProxy: true, publicOrigin: 'https://zs.example.gov.cn' };
@@ -20,13 +25,23 @@ describe('the expected origin', () => {
     ['direct: proxy headers are not believed', direct, { ...behindTls, 'X-Forwarded-Host': 'evil.example' }, 'http://127.0.0.1:3000'],
     ['proxy: forwarded protocol and Host', proxied, behindTls, 'https://zs.example.gov.cn'],
     ['proxy: the first of several protocols', proxied, { ...behindTls, 'X-Forwarded-Proto': 'HTTPS, http' }, 'https://zs.example.gov.cn'],
-    ['proxy: X-Forwarded-Host wins over Host', proxied, { ...behindTls, 'X-Forwarded-Host': 'zs.example.gov.cn:8443, inner' }, 'https://zs.example.gov.cn:8443'],
+    [
+      'proxy: X-Forwarded-Host wins over Host',
+      proxied,
+      { ...behindTls, 'X-Forwarded-Host': 'zs.example.gov.cn:8443, inner' },
+      'https://zs.example.gov.cn:8443',
+    ],
     ['proxy: a default port is dropped as browsers do', proxied, { ...behindTls, Host: 'zs.example.gov.cn:443' }, 'https://zs.example.gov.cn'],
     ['proxy: no forwarded protocol keeps the URL scheme', proxied, { Host: 'zs.example.gov.cn' }, 'http://zs.example.gov.cn'],
     ['proxy: an unknown protocol is ignored', proxied, { ...behindTls, 'X-Forwarded-Proto': 'gopher' }, 'http://zs.example.gov.cn'],
     ['proxy: a host with a path names no origin', proxied, { ...behindTls, 'X-Forwarded-Host': 'evil.example/zs.example.gov.cn' }, null],
     ['proxy: a host with user info names no origin', proxied, { ...behindTls, 'X-Forwarded-Host': 'zs.example.gov.cn@evil.example' }, null],
-    ['PUBLIC_ORIGIN wins over the proxy headers', configured, { ...behindTls, 'X-Forwarded-Host': 'other.example', 'X-Forwarded-Proto': 'http' }, 'https://zs.example.gov.cn'],
+    [
+      'PUBLIC_ORIGIN wins over the proxy headers',
+      configured,
+      { ...behindTls, 'X-Forwarded-Host': 'other.example', 'X-Forwarded-Proto': 'http' },
+      'https://zs.example.gov.cn',
+    ],
     ['PUBLIC_ORIGIN wins without a proxy', { ...configured, trustProxy: false }, {}, 'https://zs.example.gov.cn'],
   ];
   for (const [name, settings, headers, expected] of cases) {
@@ -90,7 +105,8 @@ describe('the CSRF origin check', () => {
       assert.equal(await form.post({ Origin: 'https://evil.example' }), 403, 'foreign');
       assert.equal(await form.post({ Origin: 'null' }), 403, 'null');
       // Only a trusted proxy may name the host; a cross-site form cannot set this header anyway.
-      if (settings !== proxied) assert.equal(await form.post({ 'X-Forwarded-Host': 'evil.example', Origin: 'https://evil.example' }), 403, 'forged forwarded host');
+      if (settings !== proxied)
+        assert.equal(await form.post({ 'X-Forwarded-Host': 'evil.example', Origin: 'https://evil.example' }), 403, 'forged forwarded host');
       assert.equal(await form.post({}, false), 403, 'no Origin and no token');
       assert.equal(await form.post({}), 200, 'no Origin (older browsers) with the token');
     }

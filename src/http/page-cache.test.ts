@@ -120,7 +120,10 @@ describe('page cache', () => {
 
   it('counts hits and misses wherever a page is answered, and names the route of a page it answers', async () => {
     const cache = new PageCache(async () => 1);
-    const app = new Hono().get('/articles/:id', cache.wrap([], (c: Context) => c.html(`<p>${c.req.param('id')}</p>`)));
+    const app = new Hono().get(
+      '/articles/:id',
+      cache.wrap([], (c: Context) => c.html(`<p>${c.req.param('id')}</p>`)),
+    );
     assert.deepEqual(cache.stats(), { hits: 0, misses: 0, pages: 0 });
     await app.request('/articles/1');
     await app.request('/articles/2');
@@ -136,7 +139,10 @@ describe('page cache', () => {
     const cache = new PageCache(async () => 1);
     let thrown: unknown;
     const app = new Hono()
-      .get('/list', cache.wrap(['page'], (c: Context) => c.text(`sorted by ${c.req.query('sort')}`)))
+      .get(
+        '/list',
+        cache.wrap(['page'], (c: Context) => c.text(`sorted by ${c.req.query('sort')}`)),
+      )
       .onError((error, c) => ((thrown = error), c.text('', 500)));
     assert.equal((await app.request('/list?sort=date')).status, 500);
     assert.match(String(thrown), /undeclared query parameter sort/);

@@ -11,7 +11,12 @@ import { requiredText } from './form-fields.ts';
 import type { PageChrome } from './layout.tsx';
 import { publicForm } from './public-form.ts';
 
-const chrome: PageChrome = { site: { siteName: '南昌招商', hostOrganisation: undefined, siteCode: undefined, icpNumber: undefined, publicSecurityNumber: undefined }, stylesheetHref: '/s.css', iconHref: '/i.svg', nav: [] };
+const chrome: PageChrome = {
+  site: { siteName: '南昌招商', hostOrganisation: undefined, siteCode: undefined, icpNumber: undefined, publicSecurityNumber: undefined },
+  stylesheetHref: '/s.css',
+  iconHref: '/i.svg',
+  nav: [],
+};
 const LIMIT = { name: 'test-form', max: 2, windowSeconds: 600 };
 
 /** A form app whose POST answers the reader's result as JSON. */

@@ -19,21 +19,45 @@ type Counted = (typeof COUNTED)[number];
 const FORMS: Array<{ path: string; valid: Record<string, string>; table: Counted; success: RegExp; runs: number }> = [
   {
     path: '/submit',
-    valid: { title: '红谷滩区新签约数字经济项目', body: '红谷滩区本周签约三个数字经济项目,总投资约12亿元,预计明年投产。', channel: 'honggutan', name: '张三', contact: '13800138000', consent: 'yes' },
+    valid: {
+      title: '红谷滩区新签约数字经济项目',
+      body: '红谷滩区本周签约三个数字经济项目,总投资约12亿元,预计明年投产。',
+      channel: 'honggutan',
+      name: '张三',
+      contact: '13800138000',
+      consent: 'yes',
+    },
     table: 'submission',
     success: /^\/submit\/status\?code=TG-/,
     runs: 120,
   },
   {
     path: '/enterprises/apply',
-    valid: { companyName: '江西智造科技有限公司', creditCode: '9144030071526726XG', industry: 'C', channel: 'xiaolan', plannedInvestment: '50,000.5', contactPerson: '李四', contactMobile: '+86 138-0013-8000', description: '新能源汽车零部件生产基地,一期建设两条产线。', consent: 'yes' },
+    valid: {
+      companyName: '江西智造科技有限公司',
+      creditCode: '9144030071526726XG',
+      industry: 'C',
+      channel: 'xiaolan',
+      plannedInvestment: '50,000.5',
+      contactPerson: '李四',
+      contactMobile: '+86 138-0013-8000',
+      description: '新能源汽车零部件生产基地,一期建设两条产线。',
+      consent: 'yes',
+    },
     table: 'enterprise_application',
     success: /^\/enterprises\/status\?code=RZ-/,
     runs: 120,
   },
   {
     path: '/contact',
-    valid: { channel: 'donghu', subject: '咨询厂房租赁', body: '请问东湖区有没有适合电商企业的办公楼宇?', name: '王五', contact: 'wang@example.cn', consent: 'yes' },
+    valid: {
+      channel: 'donghu',
+      subject: '咨询厂房租赁',
+      body: '请问东湖区有没有适合电商企业的办公楼宇?',
+      name: '王五',
+      contact: 'wang@example.cn',
+      consent: 'yes',
+    },
     table: 'contact_message',
     success: /^\/contact\/status\?code=LY-/,
     runs: 120,
@@ -46,22 +70,44 @@ const FORMS: Array<{ path: string; valid: Record<string, string>; table: Counted
 function postedFields(valid: Record<string, string>): fc.Arbitrary<Array<[string, string]>> {
   const names = Object.keys(valid);
   const field = (name: string) =>
-    fc.oneof({ arbitrary: fc.constant<[string, string] | undefined>([name, valid[name]!]), weight: 3 }, fc.constant(undefined), anyInput(120).map((value): [string, string] => [name, value]));
-  const extra = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names, '_csrf', 'website', '__proto__', 'constructor'), anyText(20)), anyInput(60)), { maxLength: 4 });
+    fc.oneof(
+      { arbitrary: fc.constant<[string, string] | undefined>([name, valid[name]!]), weight: 3 },
+      fc.constant(undefined),
+      anyInput(120).map((value): [string, string] => [name, value]),
+    );
+  const extra = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names, '_csrf', 'website', '__proto__', 'constructor'), anyText(20)), anyInput(60)), {
+    maxLength: 4,
+  });
   return fc.tuple(fc.tuple(...names.map(field)), extra).map(([kept, more]) => [...kept.filter((entry) => entry !== undefined), ...more]);
 }
 
 const CRLF = '\r\n';
 const multipart = (boundary: string, fields: Array<[string, string]>) =>
-  fields.map(([name, value]) => `--${boundary}${CRLF}Content-Disposition: form-data; name="${name.replace(/["\r\n]/gu, '_')}"${CRLF}${CRLF}${value}${CRLF}`).join('') + `--${boundary}--${CRLF}`;
+  fields
+    .map(([name, value]) => `--${boundary}${CRLF}Content-Disposition: form-data; name="${name.replace(/["\r\n]/gu, '_')}"${CRLF}${CRLF}${value}${CRLF}`)
+    .join('') + `--${boundary}--${CRLF}`;
 
 /** How the fields travel: as a browser encodes them, or broken in one of the ways a client can. */
 const encoding = fc.oneof(
   fc.constant({ kind: 'urlencoded' as const }),
   fc.constant({ kind: 'multipart' as const }),
   fc.record({ kind: fc.constant('cut multipart' as const), keep: fc.double({ min: 0, max: 1, noNaN: true }) }),
-  fc.record({ kind: fc.constant('wrong boundary' as const), header: fc.constantFrom('multipart/form-data', 'multipart/form-data; boundary=', 'multipart/form-data; boundary=other', 'multipart/form-data; boundary="unclosed') }),
-  fc.record({ kind: fc.constant('any type' as const), header: fc.oneof(anyText(40).filter((text) => /^[\t\x20-\x7e]*$/u.test(text)), fc.constantFrom('text/plain', 'application/json', 'MULTIPART/FORM-DATA', 'application/x-www-form-urlencoded; charset=gbk', '')) }),
+  fc.record({
+    kind: fc.constant('wrong boundary' as const),
+    header: fc.constantFrom(
+      'multipart/form-data',
+      'multipart/form-data; boundary=',
+      'multipart/form-data; boundary=other',
+      'multipart/form-data; boundary="unclosed',
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('any type' as const),
+    header: fc.oneof(
+      anyText(40).filter((text) => /^[\t\x20-\x7e]*$/u.test(text)),
+      fc.constantFrom('text/plain', 'application/json', 'MULTIPART/FORM-DATA', 'application/x-www-form-urlencoded; charset=gbk', ''),
+    ),
+  }),
 );
 
 type Encoding = typeof encoding extends fc.Arbitrary<infer T> ? T : never;
@@ -94,7 +140,20 @@ describe('public forms take any input without a 5xx or a stray row (fast-check)'
   let client = 0;
   // A client per request: the rate limit would otherwise answer most posts with a 429.
   const nextClient = () => `10.${(client >> 16) & 255}.${(client >> 8) & 255}.${(client += 1) & 255}`;
-  const counts = async () => Object.fromEntries(await Promise.all(COUNTED.map(async (table) => [table, (await seeded.db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n]))) as Record<Counted, number>;
+  const counts = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        COUNTED.map(async (table) => [
+          table,
+          (
+            await seeded.db
+              .selectFrom(table)
+              .select(({ fn }) => fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ]),
+      ),
+    ) as Record<Counted, number>;
 
   before(async () => {
     seeded = await openSeededApp();
@@ -112,7 +171,11 @@ describe('public forms take any input without a 5xx or a stray row (fast-check)'
           const token = /name="_csrf" value="([0-9a-f]{32})"/u.exec(await page.text())![1]!;
           const { contentType, body } = encode(withToken ? [['_csrf', token], ...fields] : fields, how);
           const before = await counts();
-          const response = await seeded.app.request(form.path, { method: 'POST', headers: { Cookie: cookie, 'X-Forwarded-For': address, 'Content-Type': contentType }, body });
+          const response = await seeded.app.request(form.path, {
+            method: 'POST',
+            headers: { Cookie: cookie, 'X-Forwarded-For': address, 'Content-Type': contentType },
+            body,
+          });
           const text = await response.text();
           assert.ok(response.status < 500, `${response.status}: ${text.slice(0, 300)}`);
           const succeeded = response.status === 303 && form.success.test(response.headers.get('location') ?? '');
@@ -131,7 +194,11 @@ describe('public forms take any input without a 5xx or a stray row (fast-check)'
     fc.uint8Array({ maxLength: 60 }).map((bytes) => [...bytes].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('')),
     anyText(40).map((text) => [...wellFormed(text)].map((char) => (/[\w\u0080-\uffff]/u.test(char) ? char : encodeURIComponent(char))).join('')),
   );
-  for (const [path, name] of [['/submit/status', 'code'], ['/search', 'q'], ['/api/search', 'q']] as const) {
+  for (const [path, name] of [
+    ['/submit/status', 'code'],
+    ['/search', 'q'],
+    ['/api/search', 'q'],
+  ] as const) {
     it(`GET ${path}?${name}=…`, async () => {
       await fc.assert(
         fc.asyncProperty(anyQueryValue, fc.constantFrom('', '&page=2', '&channel=donghu', '&from=2025-01-01'), async (value, rest) => {

@@ -10,4 +10,8 @@ export interface RateLimitTable {
 }
 
 /** The rate_limit table as backups copy it. */
-export const rateLimitBackup = backupTable<RateLimitTable>('rate_limit', { bucket: 'text', window_start: 'integer', hits: 'integer' }, { key: ['bucket', 'window_start'] });
+export const rateLimitBackup = backupTable<RateLimitTable>(
+  'rate_limit',
+  { bucket: 'text', window_start: 'integer', hits: 'integer' },
+  { key: ['bucket', 'window_start'] },
+);

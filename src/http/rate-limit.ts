@@ -70,7 +70,12 @@ export interface RateLimitOptions {
 }
 
 /** Refuses a client's unsafe requests (or all, with countReads) beyond `limit` with a 429 that says when to retry. */
-export function rateLimited(db: Db, limit: RateLimit, clientOf: (c: Context) => string, { countReads = false, activity = '提交' }: RateLimitOptions = {}): MiddlewareHandler {
+export function rateLimited(
+  db: Db,
+  limit: RateLimit,
+  clientOf: (c: Context) => string,
+  { countReads = false, activity = '提交' }: RateLimitOptions = {},
+): MiddlewareHandler {
   return async (c, next) => {
     if (!countReads && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next();
     const { allowed, retryAfterSeconds } = await countRequest(db, `${limit.name}:${clientOf(c)}`, limit);

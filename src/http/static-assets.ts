@@ -40,7 +40,8 @@ function vendorAsset(name: string): Asset | undefined {
   let asset = vendorAssets.get(name);
   if (!asset) {
     const bytes = readFileSync(createRequire(import.meta.url).resolve(module));
-    const version = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${module.split('/')[0]}/package.json`), 'utf8')) as { version: string }).version;
+    const version = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${module.split('/')[0]}/package.json`), 'utf8')) as { version: string })
+      .version;
     asset = { body: compressBody(bytes), contentType: CONTENT_TYPES['.js']!, version, href: `/static/${name}?v=${version}` };
     vendorAssets.set(name, asset);
   }
@@ -50,7 +51,8 @@ function vendorAsset(name: string): Asset | undefined {
 /** The versioned URL of a vendored library, without reading it. */
 export function vendorHref(name: VendorName): string {
   const module = VENDOR.get(name)!;
-  const version = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${module.split('/')[0]}/package.json`), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`${module.split('/')[0]}/package.json`), 'utf8')) as { version: string })
+    .version;
   return `/static/${name}?v=${version}`;
 }
 

@@ -64,17 +64,24 @@ for (const dialect of testDialects()) {
         return searchArticles(db, writing.searchIndex, query, { page: 1 });
       };
       const block = (n: number, body: string) => `-\n【东湖区招商】园区动态第${n}期\n${body}\n2025-02-${String(1 + (n % 28)).padStart(2, '0')}\n`;
-      const file = (changed?: number) => Array.from({ length: 600 }, (_, n) => block(n, n === changed ? '氢能源项目签约。' : `第${n}号园区引进项目。`)).join('');
+      const file = (changed?: number) =>
+        Array.from({ length: 600 }, (_, n) => block(n, n === changed ? '氢能源项目签约。' : `第${n}号园区引进项目。`)).join('');
       try {
         assert.equal((await importSeedText(db, writing, file())).imported, 600);
         assert.equal((await find('园区')).total, 600);
         const hits = (await find('417')).hits;
-        assert.deepEqual(hits.map((hit) => hit.title), ['园区动态第417期']);
+        assert.deepEqual(
+          hits.map((hit) => hit.title),
+          ['园区动态第417期'],
+        );
 
         // Unchanged articles are prepared but never written; a changed one in the last batch is.
         const again = await importSeedText(db, writing, file(3));
         assert.deepEqual([again.imported, again.updated, again.unchanged], [0, 1, 599]);
-        assert.deepEqual((await find('氢能源')).hits.map((hit) => hit.title), ['园区动态第3期']);
+        assert.deepEqual(
+          (await find('氢能源')).hits.map((hit) => hit.title),
+          ['园区动态第3期'],
+        );
         assert.equal((await find('园区')).total, 600);
       } finally {
         await close();
@@ -152,7 +159,7 @@ describe('importer file handling', () => {
     const dir = tempDir();
     const dialect = testDialects()[0]!;
     const opened = await dialect.open();
-      const { db, close } = opened;
+    const { db, close } = opened;
     try {
       const path = join(dir.path, 'windows.txt');
       writeFileSync(path, `\uFEFF${seedText().replace(/\n/g, '\r\n')}`);
@@ -191,7 +198,12 @@ describe('importer beside other writers on SQLite', () => {
       // 600 articles with the seed's real bodies (news and long reports), so each takes a while.
       const seed = parseSeedText(seedText()).flatMap((item) => (item.kind === 'block' ? [item.block] : []));
       const path = join(dir.path, 'many.txt');
-      writeFileSync(path, Array.from({ length: 600 }, (_, n) => seed[n % seed.length]!).map((block, n) => `-\n${block.title}（${n}）\n${block.body.replace(/\n/gu, ' ')}\n${block.date}\n`).join(''));
+      writeFileSync(
+        path,
+        Array.from({ length: 600 }, (_, n) => seed[n % seed.length]!)
+          .map((block, n) => `-\n${block.title}（${n}）\n${block.body.replace(/\n/gu, ' ')}\n${block.date}\n`)
+          .join(''),
+      );
       let otherWrite: Promise<number> | undefined;
       // Once the import has committed its first transaction, the other connection wants to write.
       const update = () => {

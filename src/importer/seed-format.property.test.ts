@@ -16,11 +16,11 @@ import { parseSeedText } from './seed-format.ts';
 const seedLikeText = fc
   .tuple(
     fc.array(
-    fc.oneof(
-      { arbitrary: fc.constantFrom('-', '', '2025-07-30', '2025-02-30', '2025年7月30日', ' - ', '\uFEFF-', '-\r'), weight: 3 },
-      { arbitrary: anyText(40), weight: 3 },
-      { arbitrary: fc.string({ unit: anyChar, minLength: 1000, maxLength: 3000 }), weight: 1 },
-    ),
+      fc.oneof(
+        { arbitrary: fc.constantFrom('-', '', '2025-07-30', '2025-02-30', '2025年7月30日', ' - ', '\uFEFF-', '-\r'), weight: 3 },
+        { arbitrary: anyText(40), weight: 3 },
+        { arbitrary: fc.string({ unit: anyChar, minLength: 1000, maxLength: 3000 }), weight: 1 },
+      ),
       { maxLength: 40 },
     ),
     fc.constantFrom('\n', '\r\n'),
@@ -51,12 +51,19 @@ describe('seed format (fast-check)', () => {
   });
 
   it('reads well-formed blocks back as they were written', () => {
-    const block = fc.record({ title: textLine, body: fc.array(textLine, { minLength: 1, maxLength: 4 }), date: fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) });
+    const block = fc.record({
+      title: textLine,
+      body: fc.array(textLine, { minLength: 1, maxLength: 4 }),
+      date: fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    });
     fc.assert(
       fc.property(fc.array(block, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), (blocks, eol) => {
         const text = blocks.map(({ title, body, date }) => ['-', title, ...body, date].join(eol)).join(eol);
         const read = parseSeedText(text);
-        assert.deepEqual(read.map((item) => item.kind), blocks.map(() => 'block'));
+        assert.deepEqual(
+          read.map((item) => item.kind),
+          blocks.map(() => 'block'),
+        );
         assert.deepEqual(
           read.map((item) => (item.kind === 'block' ? { title: item.block.title, body: item.block.body, date: item.block.date } : undefined)),
           blocks.map(({ title, body, date }) => ({ title, body: body.join('\n'), date })),
@@ -80,7 +87,11 @@ describe('seed import of any text (fast-check)', () => {
         const report = await importSeedText(opened.db, writingFor(opened), text);
         assert.equal(report.imported + report.updated + report.unchanged + report.rejected.length, blocks);
         assert.equal(await countArticles(opened.db), before + report.imported);
-        const broken = await opened.db.selectFrom('article').select('id').where((eb) => eb.or([eb('title', '=', ''), eb('body', '=', '')])).execute();
+        const broken = await opened.db
+          .selectFrom('article')
+          .select('id')
+          .where((eb) => eb.or([eb('title', '=', ''), eb('body', '=', '')]))
+          .execute();
         assert.deepEqual(broken, [], 'no article without a title or a body');
       }),
       { numRuns: 60 },

@@ -50,7 +50,10 @@ describe('seed format parser', () => {
   it('rejects a block without a date, with its line, and still reads the next one', () => {
     const items = parseSeedText('-\n标题一\n正文一\n-\n标题二\n正文二\n2025-01-02\n');
     assert.deepEqual(rejections(items), [{ line: 1, reason: 'missing date', title: '标题一' }]);
-    assert.deepEqual(blocks(items).map((b) => b.title), ['标题二']);
+    assert.deepEqual(
+      blocks(items).map((b) => b.title),
+      ['标题二'],
+    );
   });
 
   it('rejects a bad date instead of swallowing it into the body', () => {

@@ -23,10 +23,7 @@ export interface SeedStrayText {
   trailing: boolean;
 }
 
-export type SeedItem =
-  | { kind: 'block'; block: SeedBlock }
-  | { kind: 'rejected'; rejection: SeedRejection }
-  | { kind: 'stray'; stray: SeedStrayText };
+export type SeedItem = { kind: 'block'; block: SeedBlock } | { kind: 'rejected'; rejection: SeedRejection } | { kind: 'stray'; stray: SeedStrayText };
 
 const BLOCK_START = /^-$/;
 // Loose on purpose: a line shaped like a date ends the block even when the date itself is wrong,

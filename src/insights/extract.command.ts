@@ -15,14 +15,26 @@ export interface ExtractedArticle {
   place: string;
   /** Each fact with the portal channel of its place, when the place is one (else null). */
   indicators: Array<IndicatorFact & { channel: string | null }>;
-  projects: Array<{ name: string; amount: number | null; unit: string | null; qualifier: string | null; district: string; industry: string | null; stage: string | null; sentence: string }>;
+  projects: Array<{
+    name: string;
+    amount: number | null;
+    unit: string | null;
+    qualifier: string | null;
+    district: string;
+    industry: string | null;
+    stage: string | null;
+    sentence: string;
+  }>;
 }
 
 /** The articles of a file's text: seed-format blocks, or the whole text as one article. */
 function articlesOf(text: string): Array<{ title: string; body: string }> {
   const blocks = parseSeedText(text).flatMap((item) => (item.kind === 'block' ? [{ title: item.block.title, body: item.block.body }] : []));
   if (blocks.length > 0) return blocks;
-  const lines = text.split(/\r?\n/u).map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/u)
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.length === 0 ? [] : [{ title: lines[0]!, body: lines.join('\n') }];
 }
 
@@ -48,7 +60,16 @@ export function extractFromText(text: string, channels = new ChannelCatalog(read
         confidence: fact.confidence,
         sentence: fact.sentence,
       })),
-      projects: projects.map((fact) => ({ name: fact.name, amount: fact.amount, unit: fact.unit, qualifier: fact.qualifier, district: fact.place ?? place.name, industry: fact.industry, stage: fact.stage, sentence: fact.sentence })),
+      projects: projects.map((fact) => ({
+        name: fact.name,
+        amount: fact.amount,
+        unit: fact.unit,
+        qualifier: fact.qualifier,
+        district: fact.place ?? place.name,
+        industry: fact.industry,
+        stage: fact.stage,
+        sentence: fact.sentence,
+      })),
     };
   });
 }

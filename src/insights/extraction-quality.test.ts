@@ -7,7 +7,10 @@ import { GOLD_DIR, loadGold } from './eval/gold.ts';
 
 // The figures last achieved on the development set (percent, rounded down to one decimal); the
 // README records the same. A change to the readers that reads the set worse fails here.
-const expected = JSON.parse(readFileSync(join(GOLD_DIR, 'expected-quality.json'), 'utf8')) as Record<'indicators' | 'projects', { precision: number; recall: number }>;
+const expected = JSON.parse(readFileSync(join(GOLD_DIR, 'expected-quality.json'), 'utf8')) as Record<
+  'indicators' | 'projects',
+  { precision: number; recall: number }
+>;
 
 describe('extraction quality on the hand-read development set', () => {
   const quality = qualityOf(evaluate(loadGold()));
@@ -15,7 +18,10 @@ describe('extraction quality on the hand-read development set', () => {
     for (const measure of ['precision', 'recall'] as const) {
       it(`${reader} ${measure} stays at or above ${expected[reader][measure]}%`, () => {
         const achieved = quality[reader][measure] * 100;
-        assert.ok(achieved >= expected[reader][measure], `${reader} ${measure} ${achieved.toFixed(1)}% is below ${expected[reader][measure]}%; run npm run eval:extract for the misses`);
+        assert.ok(
+          achieved >= expected[reader][measure],
+          `${reader} ${measure} ${achieved.toFixed(1)}% is below ${expected[reader][measure]}%; run npm run eval:extract for the misses`,
+        );
       });
     }
   }

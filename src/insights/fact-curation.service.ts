@@ -33,7 +33,6 @@ export type FactCorrection = Pick<IndicatorFact, 'year' | 'period' | 'kind' | 'v
 /** Every qualifier a fact may carry, as editors choose one. */
 export const FACT_QUALIFIERS: readonly FactQualifier[] = ['左右', '以上', '以内', '突破', '力争', '预计'];
 
-
 /** The article title and date subqueries the fact queries order and label by. */
 const articleTitle = (db: Db) => (articleId: Expression<number>) => articleTitleOf(db, articleId);
 const articleDate = (db: Db) => (articleId: Expression<number>) => articlePublishedOnOf(db, articleId);
@@ -87,7 +86,11 @@ export interface ArticleReview {
 
 /** What identifies the state of a set of facts: any re-reading, correction or confirmation changes it. */
 function versionOf(rows: readonly FactRowWithTitle[]): string {
-  const state = rows.map((r) => [r.id, r.indicator, r.place, r.kind, r.year, r.period, r.value, r.unit, r.growth, r.stretch, r.qualifier, r.sentence, r.curation].map((v) => (v === null ? null : String(v))));
+  const state = rows.map((r) =>
+    [r.id, r.indicator, r.place, r.kind, r.year, r.period, r.value, r.unit, r.growth, r.stretch, r.qualifier, r.sentence, r.curation].map((v) =>
+      v === null ? null : String(v),
+    ),
+  );
   return createHash('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 32);
 }
 
@@ -112,7 +115,14 @@ export async function articleReview(db: Db, user: ConsoleUser, articleId: number
  * Confirms every unreviewed fact of an article in the user's channels, in one transaction and one
  * audit entry; `changed` when they are no longer what the editor read (`version`), and nothing is done.
  */
-export async function confirmArticleFacts(db: Db, user: ConsoleUser, actor: Actor, articleId: number, version: string, now = new Date()): Promise<{ outcome: 'done'; confirmed: number } | { outcome: 'not_found' | 'changed' }> {
+export async function confirmArticleFacts(
+  db: Db,
+  user: ConsoleUser,
+  actor: Actor,
+  articleId: number,
+  version: string,
+  now = new Date(),
+): Promise<{ outcome: 'done'; confirmed: number } | { outcome: 'not_found' | 'changed' }> {
   const scope = channelScope(user);
   if (scope?.length === 0) return { outcome: 'not_found' };
   return db.transaction().execute(async (trx) => {
@@ -124,7 +134,12 @@ export async function confirmArticleFacts(db: Db, user: ConsoleUser, actor: Acto
       await store.updateFacts(trx, ids, { curation: 'confirmed', curated_by: actor.userName, curated_at: now.toISOString() });
       // /data is a cached public page.
       await bumpContentVersion(trx);
-      await recordAudit(trx, actor, { action: 'fact.confirm_article', targetType: 'article', targetId: articleId, after: { confirmed: ids }, channel: rows[0]?.channel }, now);
+      await recordAudit(
+        trx,
+        actor,
+        { action: 'fact.confirm_article', targetType: 'article', targetId: articleId, after: { confirmed: ids }, channel: rows[0]?.channel },
+        now,
+      );
     }
     return { outcome: 'done' as const, confirmed: ids.length };
   });
@@ -147,7 +162,12 @@ export async function curateFact(
     await store.updateFacts(trx, [id], { ...changes, curation, curated_by: actor.userName, curated_at: now.toISOString() });
     // /data is a cached public page.
     await bumpContentVersion(trx);
-    await recordAudit(trx, actor, { action: `fact.${action.kind}`, targetType: 'indicator_fact', targetId: id, before, after: { ...changes, curation }, channel: before.channel }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: `fact.${action.kind}`, targetType: 'indicator_fact', targetId: id, before, after: { ...changes, curation }, channel: before.channel },
+      now,
+    );
     return 'done';
   });
 }

@@ -11,7 +11,6 @@ export type ArticleIds = ReturnType<typeof publishedArticleIds>;
 /** A subquery answering one value of the article a fact row names (its title, its date). */
 export type ArticleValueOf = (articleId: Expression<number>) => Expression<unknown>;
 
-
 /** Removes what extraction read from an article and no editor curated. */
 export async function deleteUncuratedFacts(db: Db, articleId: number): Promise<void> {
   await db.deleteFrom('indicator_fact').where('article_id', '=', articleId).where('curation', 'is', null).execute();
@@ -32,9 +31,30 @@ export async function insertFacts(db: Db, rows: Insertable<IndicatorFactTable>[]
 export async function publishedFacts(db: Db, published: ArticleIds, show: InsightsPublic, channel: string | undefined) {
   let query = db
     .selectFrom('indicator_fact')
-    .select(['id', 'channel', 'indicator', 'place', 'year', 'period', 'kind', 'value', 'unit', 'growth', 'stretch', 'qualifier', 'confidence', 'confidence_reasons', 'sentence', 'article_id', 'curation'])
+    .select([
+      'id',
+      'channel',
+      'indicator',
+      'place',
+      'year',
+      'period',
+      'kind',
+      'value',
+      'unit',
+      'growth',
+      'stretch',
+      'qualifier',
+      'confidence',
+      'confidence_reasons',
+      'sentence',
+      'article_id',
+      'curation',
+    ])
     .where('article_id', 'in', published);
-  query = show === 'confirmed' ? query.where('curation', 'in', ['confirmed', 'corrected']) : query.where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
+  query =
+    show === 'confirmed'
+      ? query.where('curation', 'in', ['confirmed', 'corrected'])
+      : query.where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
   if (channel !== undefined) query = query.where('channel', '=', channel);
   return query.orderBy('channel').orderBy('year', 'desc').orderBy('id').execute();
 }
@@ -51,7 +71,25 @@ export async function factSentenceOf(db: Db, articleId: number, factId: number):
   return row?.sentence;
 }
 
-const CURATION_COLUMNS = ['id', 'article_id', 'channel', 'indicator', 'place', 'year', 'period', 'kind', 'value', 'unit', 'growth', 'stretch', 'qualifier', 'confidence', 'confidence_reasons', 'sentence', 'curation'] as const;
+const CURATION_COLUMNS = [
+  'id',
+  'article_id',
+  'channel',
+  'indicator',
+  'place',
+  'year',
+  'period',
+  'kind',
+  'value',
+  'unit',
+  'growth',
+  'stretch',
+  'qualifier',
+  'confidence',
+  'confidence_reasons',
+  'sentence',
+  'curation',
+] as const;
 
 /** Facts of the channels in `scope` (all when undefined), each with its article's title. */
 export function factsWithTitles(db: Db, scope: readonly string[] | undefined, titleOf: ArticleValueOf) {
@@ -70,7 +108,13 @@ export type FactRowWithTitle = Awaited<ReturnType<ReturnType<typeof factsWithTit
  * The review queue: unreviewed facts the reader was unsure of first, then other unreviewed ones,
  * then reviewed ones; within each, newest articles (by `publishedOnOf`) first.
  */
-export async function curationQueue(db: Db, scope: readonly string[] | undefined, titleOf: ArticleValueOf, publishedOnOf: ArticleValueOf, limit: number): Promise<FactRowWithTitle[]> {
+export async function curationQueue(
+  db: Db,
+  scope: readonly string[] | undefined,
+  titleOf: ArticleValueOf,
+  publishedOnOf: ArticleValueOf,
+  limit: number,
+): Promise<FactRowWithTitle[]> {
   return factsWithTitles(db, scope, titleOf)
     .orderBy(sql`case when curation is null then 0 else 1 end`)
     .orderBy(sql`case when confidence = 'low' then 0 else 1 end`)
@@ -81,7 +125,12 @@ export async function curationQueue(db: Db, scope: readonly string[] | undefined
 }
 
 /** The facts of one article in `scope`, in id order. */
-export async function articleFactsWithTitles(db: Db, scope: readonly string[] | undefined, titleOf: ArticleValueOf, articleId: number): Promise<FactRowWithTitle[]> {
+export async function articleFactsWithTitles(
+  db: Db,
+  scope: readonly string[] | undefined,
+  titleOf: ArticleValueOf,
+  articleId: number,
+): Promise<FactRowWithTitle[]> {
   return factsWithTitles(db, scope, titleOf).where('article_id', '=', articleId).orderBy('id').execute();
 }
 
@@ -92,14 +141,21 @@ export async function factWithTitle(db: Db, scope: readonly string[] | undefined
 
 /** How many facts in `scope` no editor has reviewed. */
 export async function unreviewedFactCount(db: Db, scope: readonly string[] | undefined): Promise<number> {
-  let query = db.selectFrom('indicator_fact').select((eb) => eb.fn.countAll<number>().as('count')).where('curation', 'is', null);
+  let query = db
+    .selectFrom('indicator_fact')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('curation', 'is', null);
   if (scope) query = query.where('channel', 'in', scope);
   return Number((await query.executeTakeFirstOrThrow()).count);
 }
 
 /** The fields of a fact a curation changes, as they were; undefined when unknown. */
 export async function factForCuration(db: Db, id: number) {
-  return db.selectFrom('indicator_fact').select(['channel', 'place', 'year', 'period', 'kind', 'value', 'unit', 'growth', 'stretch', 'qualifier', 'curation']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('indicator_fact')
+    .select(['channel', 'place', 'year', 'period', 'kind', 'value', 'unit', 'growth', 'stretch', 'qualifier', 'curation'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Changes the facts with the given ids. */

@@ -51,7 +51,10 @@ export interface IndicatorFact {
 }
 
 /** The stored columns a fact is rebuilt from. */
-export type StoredFactColumns = Pick<IndicatorFactTable, 'indicator' | 'year' | 'period' | 'kind' | 'value' | 'unit' | 'growth' | 'stretch' | 'qualifier' | 'sentence'> & {
+export type StoredFactColumns = Pick<
+  IndicatorFactTable,
+  'indicator' | 'year' | 'period' | 'kind' | 'value' | 'unit' | 'growth' | 'stretch' | 'qualifier' | 'sentence'
+> & {
   confidence: 'high' | 'low';
   confidence_reasons: string;
 };

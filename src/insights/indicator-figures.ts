@@ -61,7 +61,8 @@ const NOT_LEVEL_BEFORE = /(?:增加|增量|折合|人均|比上年多|多)(?:超
 const LIST_BEFORE = /[\d.]+[万亿千]*(?:美元|元)[、和]$/u;
 // 迈上30亿元、40亿元台阶: every figure of a list of thresholds.
 const MILESTONE_AFTER = /^(?:(?:[、和][\d.]+[万亿千]*(?:美元|元))*(?:新)?(?:台阶|大关|级)|(?:[、和][\d.]+[万亿千]*(?:美元|元))+)/u;
-const GROWTH = /(年均)?(?:同比|同口径|比上年|按)?(增长|增速|增幅|下降|减少|回落)(?:为|了|达到?)?(确保|力争|约)?(?=[\d.]+\s*(?:[-—~～至]\s*[\d.]+)?\s*(?:%|％))/gu;
+const GROWTH =
+  /(年均)?(?:同比|同口径|比上年|按)?(增长|增速|增幅|下降|减少|回落)(?:为|了|达到?)?(确保|力争|约)?(?=[\d.]+\s*(?:[-—~～至]\s*[\d.]+)?\s*(?:%|％))/gu;
 
 function qualifierOf(q: Quantity): FactQualifier | null {
   switch (q.qualifier) {
@@ -86,18 +87,45 @@ function levelIn(text: string, quantities: Quantity[], lead: string): Level | nu
   for (const q of money) {
     const before = text.slice(0, q.index);
     const reached = /(?:提高|增长|增加|增|上升|扩大|提升)(?:到|至)((?:19|20)\d{2})?年?的?$/u.exec(before);
-    if (reached && /[从由]/u.test(before)) return { expectedBefore: q.index, value: q.value, unit: q.unit, qualifier: null, year: reached[1] ? Number(reached[1]) : null, milestone: false, cumulative: false, reached: true, index: q.index };
+    if (reached && /[从由]/u.test(before))
+      return {
+        expectedBefore: q.index,
+        value: q.value,
+        unit: q.unit,
+        qualifier: null,
+        year: reached[1] ? Number(reached[1]) : null,
+        milestone: false,
+        cumulative: false,
+        reached: true,
+        index: q.index,
+      };
   }
   // The base of a change (从X…) is not a level.
   const candidates = money.filter((q) => {
     const before = text.slice(0, q.index);
-    return !NOT_LEVEL_BEFORE.test(before) && !(LIST_BEFORE.test(before) && /^[\d.]/u.test(q.text)) && !/[从由](?:(?:19|20)\d{2}年的?)?$/u.test(before) && !/比(?:(?:19|20)\d{2}年)?$/u.test(before);
+    return (
+      !NOT_LEVEL_BEFORE.test(before) &&
+      !(LIST_BEFORE.test(before) && /^[\d.]/u.test(q.text)) &&
+      !/[从由](?:(?:19|20)\d{2}年的?)?$/u.test(before) &&
+      !/比(?:(?:19|20)\d{2}年)?$/u.test(before)
+    );
   });
   // 突破A、达B: A is a threshold passed, B the level.
   for (const [i, q] of candidates.entries()) {
     const next = candidates[i + 1];
     const between = next ? text.slice(q.index + q.text.length, next.index) : '';
-    if (next && q.qualifier === '突破' && /^(?:大关)?[、，,]?(?:达到?|为)/u.test(between + next.text)) return { expectedBefore: next.index, value: next.value, unit: next.unit, qualifier: null, year: null, milestone: false, cumulative: false, reached: true, index: next.index };
+    if (next && q.qualifier === '突破' && /^(?:大关)?[、，,]?(?:达到?|为)/u.test(between + next.text))
+      return {
+        expectedBefore: next.index,
+        value: next.value,
+        unit: next.unit,
+        qualifier: null,
+        year: null,
+        milestone: false,
+        cumulative: false,
+        reached: true,
+        index: next.index,
+      };
   }
   for (const q of candidates) {
     const after = text.slice(q.index + q.text.length);
@@ -115,7 +143,16 @@ function levelIn(text: string, quantities: Quantity[], lead: string): Level | nu
   // 突破万亿元: the figure is one of the unit.
   const bare = /^(?:[^\d，,、]{0,4})(突破|超过|超)(万亿|千亿)(美元|元)/u.exec(text);
   if (bare && !MILESTONE_AFTER.test(text.slice(bare.index + bare[0].length))) {
-    return { value: 1, unit: `${bare[2]}${bare[3]}`, qualifier: bare[1] === '突破' ? '突破' : '以上', year: null, milestone: false, cumulative: /累计/u.test(bare[0]), reached: true, index: bare.index };
+    return {
+      value: 1,
+      unit: `${bare[2]}${bare[3]}`,
+      qualifier: bare[1] === '突破' ? '突破' : '以上',
+      year: null,
+      milestone: false,
+      cumulative: /累计/u.test(bare[0]),
+      reached: true,
+      index: bare.index,
+    };
   }
   return null;
 }
@@ -138,7 +175,7 @@ function growthIn(text: string, quantities: Quantity[]): Growth | null {
     const rest = text.slice(at + first.text.length);
     const striven = /^[、，,]?(?:力争)(?:增长)?(?=[\d.]+%)/u.exec(rest);
     const stretchQuantity = striven ? percents.find((q) => q.index === at + first.text.length + striven[0].length) : undefined;
-    const stretch = stretchQuantity ? stretchQuantity.value : first.upTo ?? null;
+    const stretch = stretchQuantity ? stretchQuantity.value : (first.upTo ?? null);
     const qualifier = stretch !== null || word[3] === '确保' ? null : qualifierOf(first);
     return { value: sign * first.value, stretch: stretch === null ? null : sign * stretch, qualifier, span, index: word.index! };
   }
@@ -151,11 +188,20 @@ export function readFigures(text: string, lead = ''): Figures {
   const level = levelIn(text, quantities, lead);
   const growth = growthIn(text, quantities);
   const compared: Figures['compared'] = [];
-  for (const match of text.matchAll(/(?:高于|低于|快于|慢于|[和、])(全国|全省|全市)[（(]([\d.]+)%[）)]/gu)) compared.push({ scope: match[1]!, growth: Number(match[2]) });
+  for (const match of text.matchAll(/(?:高于|低于|快于|慢于|[和、])(全国|全省|全市)[（(]([\d.]+)%[）)]/gu))
+    compared.push({ scope: match[1]!, growth: Number(match[2]) });
   const taken = [level?.index, growth?.index].filter((i): i is number => i !== undefined);
   const firstTaken = taken.length > 0 ? Math.min(...taken) : 0;
   // Numbers before the figures taken; when the level's own pattern names a base or a threshold
   // (从X到Y, 突破A、达B), the numbers before it are those.
   const skippedNumbers = quantities.some((q) => q.index < firstTaken && q.index < (level?.expectedBefore === undefined ? firstTaken : -1));
-  return { level, growth, compared, skippedNumbers, aspiration: ASPIRATION.test(text), striveOnly: /(?<!努)力争/u.test(text) && !/确保/u.test(text), estimate: /预计/u.test(text) };
+  return {
+    level,
+    growth,
+    compared,
+    skippedNumbers,
+    aspiration: ASPIRATION.test(text),
+    striveOnly: /(?<!努)力争/u.test(text) && !/确保/u.test(text),
+    estimate: /预计/u.test(text),
+  };
 }

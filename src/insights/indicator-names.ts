@@ -95,7 +95,11 @@ export function findMentions(clause: string, place: ArticlePlace): Mention[] {
       const start = match.index!;
       const end = start + match[0].length;
       if (found.some((m) => start < m.end && end > m.start)) continue;
-      const before = clause.slice(0, start).split(/[,，、；;：:。（(]/u).at(-1)!.trim();
+      const before = clause
+        .slice(0, start)
+        .split(/[,，、；;：:。（(]/u)
+        .at(-1)!
+        .trim();
       // A bare 出口 or 进出口 listed after another figure (猕猴桃产值增长8.5%、出口增长53.6%) is that item's.
       const separator = start - before.length - 1;
       const listed = clause[separator] === '、' && /^(?:进)?出口$/u.test(match[0]) && /[\d.]+\s*(?:%|％|[万亿千]*(?:美)?元)$/u.test(clause.slice(0, separator));

@@ -8,7 +8,9 @@ import { extractIndicators, reportYearOf } from './indicators.ts';
 import { placeOfArticle } from './report-place.ts';
 
 const report = (district: string) => {
-  const block = parseSeedText(seedText()).flatMap((item) => (item.kind === 'block' ? [item.block] : [])).find((b) => b.title.includes(`2015年${district}政府工作报告`))!;
+  const block = parseSeedText(seedText())
+    .flatMap((item) => (item.kind === 'block' ? [item.block] : []))
+    .find((b) => b.title.includes(`2015年${district}政府工作报告`))!;
   return extractIndicators(block.title, block.body).map((f) => [f.indicator, f.year, f.kind, f.value, f.unit, f.growth, f.stretch]);
 };
 
@@ -58,14 +60,17 @@ describe('economic indicators', () => {
   });
 
   it('keeps the sentence each fact came from', () => {
-    const block = parseSeedText(seedText()).flatMap((item) => (item.kind === 'block' ? [item.block] : [])).find((b) => b.title.includes('青云谱区政府工作报告'))!;
+    const block = parseSeedText(seedText())
+      .flatMap((item) => (item.kind === 'block' ? [item.block] : []))
+      .find((b) => b.title.includes('青云谱区政府工作报告'))!;
     const gdp = extractIndicators(block.title, block.body).find((f) => f.indicator === 'gdp' && f.kind === 'target')!;
     assert.equal(gdp.sentence, '地区生产总值增长确保8%,力争9%');
     assert.ok(block.body.includes(gdp.sentence));
   });
 
   it('reads the phrasings of other reports and years', () => {
-    const facts = (body: string, title = '2024年南昌市政府工作报告') => extractIndicators(title, body).map((f) => [f.indicator, f.year, f.kind, f.value, f.unit, f.growth, f.stretch]);
+    const facts = (body: string, title = '2024年南昌市政府工作报告') =>
+      extractIndicators(title, body).map((f) => [f.indicator, f.year, f.kind, f.value, f.unit, f.growth, f.stretch]);
     assert.deepEqual(facts('全市地区生产总值突破7800亿元,增长5.6%;一般公共预算收入完成480.5亿元,下降2.1%。'), [
       ['gdp', 2023, 'actual', 7800, '亿元', 5.6, null],
       ['local_budget_revenue', 2023, 'actual', 480.5, '亿元', -2.1, null],
@@ -83,7 +88,8 @@ describe('economic indicators', () => {
   });
 
   it('reports nothing for figures that are not indicators', () => {
-    const body = '第三产业增加值占地区生产总值比重达36.1%,同比提高了1个百分点。财政总收入在全省100个县(市、区)中排名第9。全年用于民生的资金9.76亿元,约占地方公共财政预算支出的64.1%。';
+    const body =
+      '第三产业增加值占地区生产总值比重达36.1%,同比提高了1个百分点。财政总收入在全省100个县(市、区)中排名第9。全年用于民生的资金9.76亿元,约占地方公共财政预算支出的64.1%。';
     assert.deepEqual(extractIndicators('2015年东湖区政府工作报告', body), []);
   });
 
@@ -94,17 +100,22 @@ describe('economic indicators', () => {
   });
 
   it('keeps the old facts the same when the place and the new fields are added', () => {
-    const block = parseSeedText(seedText()).flatMap((item) => (item.kind === 'block' ? [item.block] : [])).find((b) => b.title.includes('2015年东湖区政府工作报告'))!;
+    const block = parseSeedText(seedText())
+      .flatMap((item) => (item.kind === 'block' ? [item.block] : []))
+      .find((b) => b.title.includes('2015年东湖区政府工作报告'))!;
     const facts = extractIndicators(block.title, block.body);
     assert.ok(facts.every((f) => f.place === '东湖区' && f.period === null));
-    assert.deepEqual(facts.filter((f) => f.qualifier !== null).map((f) => [f.indicator, f.qualifier]), [
-      ['gdp', '预计'],
-      ['fixed_asset_investment', '预计'],
-      ['retail_sales', '预计'],
-      ['fdi_actual', '预计'],
-      ['domestic_capital', '预计'],
-      ['exports', '预计'],
-    ]);
+    assert.deepEqual(
+      facts.filter((f) => f.qualifier !== null).map((f) => [f.indicator, f.qualifier]),
+      [
+        ['gdp', '预计'],
+        ['fixed_asset_investment', '预计'],
+        ['retail_sales', '预计'],
+        ['fdi_actual', '预计'],
+        ['domestic_capital', '预计'],
+        ['exports', '预计'],
+      ],
+    );
   });
 });
 
@@ -112,7 +123,18 @@ describe('economic indicators', () => {
 const channels = new ChannelCatalog(readChannelFile());
 type Row = [string, string, string, number | null, string | null, number | null, string | null, number | null, number | null, string | null];
 const rows = (body: string, title = '2026年江西省政府工作报告'): Row[] =>
-  extractIndicators(title, body, placeOfArticle(title, body, channels)).map((f) => [f.indicator, f.place, f.kind, f.year, f.period, f.value, f.unit, f.growth, f.stretch, f.qualifier]);
+  extractIndicators(title, body, placeOfArticle(title, body, channels)).map((f) => [
+    f.indicator,
+    f.place,
+    f.kind,
+    f.year,
+    f.period,
+    f.value,
+    f.unit,
+    f.growth,
+    f.stretch,
+    f.qualifier,
+  ]);
 const TARGETS = '今年经济社会发展主要预期目标是：';
 
 describe('indicator reading rules', () => {
@@ -256,7 +278,8 @@ describe('indicator reading rules', () => {
 });
 
 describe('how sure the reader is', () => {
-  const confidence = (body: string, title = '2026年江西省政府工作报告') => extractIndicators(title, body, placeOfArticle(title, body, channels)).map((f) => [f.indicator, f.confidence.level, f.confidence.reasons]);
+  const confidence = (body: string, title = '2026年江西省政府工作报告') =>
+    extractIndicators(title, body, placeOfArticle(title, body, channels)).map((f) => [f.indicator, f.confidence.level, f.confidence.reasons]);
 
   it('is sure of a figure written right after its name in a report', () => {
     assert.deepEqual(confidence('地区生产总值3.6万亿元、增长5.2%。'), [['gdp', 'high', []]]);
@@ -289,4 +312,3 @@ describe('how sure the reader is', () => {
     ]);
   });
 });
-

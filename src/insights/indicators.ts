@@ -80,10 +80,17 @@ function factsOf(reading: Reading, context: SentenceContext, sentence: string): 
   const aspiration = ASPIRATION.test(lead) || figures.aspiration;
   const explicitYears = [...lead.matchAll(/(?<![从由比到])((?:19|20)\d{2})年(?!的)/gu)].map((m) => Number(m[1]));
   const writtenYear = explicitYears.at(-1) ?? null;
-  const target = context.target || (aspiration && !context.isReport) || (writtenYear !== null && context.targetYear !== null && writtenYear > (context.actualYear ?? writtenYear) && /将|要|力争|确保/u.test(text));
+  const target =
+    context.target ||
+    (aspiration && !context.isReport) ||
+    (writtenYear !== null && context.targetYear !== null && writtenYear > (context.actualYear ?? writtenYear) && /将|要|力争|确保/u.test(text));
   if (context.targetByPosition && !TARGET_LEAD.test(sentence) && target) reasons.push('类型由段落位置推断');
   const oneYearKind: FactKind = target ? 'target' : 'actual';
-  const year = target ? (writtenYear !== null && writtenYear >= (context.targetYear ?? 0) ? writtenYear : context.targetYear) : (writtenYear ?? context.actualYear);
+  const year = target
+    ? writtenYear !== null && writtenYear >= (context.targetYear ?? 0)
+      ? writtenYear
+      : context.targetYear
+    : (writtenYear ?? context.actualYear);
   if (!context.isReport && writtenYear === null) reasons.push('年份由上下文推断');
   const planFor = (explicit: boolean): string | null => {
     if (!explicit) reasons.push('期间由上下文推断');
@@ -131,16 +138,63 @@ function factsOf(reading: Reading, context: SentenceContext, sentence: string): 
 
   if (level && levelKind && (!growth || growthKind === null || growthKind === levelKind)) {
     const g = growthKind === levelKind ? growth : null;
-    push({ kind: levelKind, ...periodFields(levelKind), value: level.value, unit: level.unit, growth: g?.value ?? null, stretch: g?.stretch ?? null, qualifier: qualifierOf(level.milestone && aspiration ? '力争' : level.qualifier ?? g?.qualifier ?? null, levelKind) });
+    push({
+      kind: levelKind,
+      ...periodFields(levelKind),
+      value: level.value,
+      unit: level.unit,
+      growth: g?.value ?? null,
+      stretch: g?.stretch ?? null,
+      qualifier: qualifierOf(level.milestone && aspiration ? '力争' : (level.qualifier ?? g?.qualifier ?? null), levelKind),
+    });
   } else {
-    if (level && levelKind) push({ kind: levelKind, ...periodFields(levelKind), value: level.value, unit: level.unit, growth: null, stretch: null, qualifier: qualifierOf(level.qualifier, levelKind) });
-    if (growth && growthKind) push({ kind: growthKind, ...periodFields(growthKind), value: null, unit: null, growth: growth.value, stretch: growth.stretch, qualifier: qualifierOf(growth.qualifier, growthKind) });
+    if (level && levelKind)
+      push({
+        kind: levelKind,
+        ...periodFields(levelKind),
+        value: level.value,
+        unit: level.unit,
+        growth: null,
+        stretch: null,
+        qualifier: qualifierOf(level.qualifier, levelKind),
+      });
+    if (growth && growthKind)
+      push({
+        kind: growthKind,
+        ...periodFields(growthKind),
+        value: null,
+        unit: null,
+        growth: growth.value,
+        stretch: growth.stretch,
+        qualifier: qualifierOf(growth.qualifier, growthKind),
+      });
   }
   // Growth of other places quoted beside this one: 增速高于全国（5.0%）和全省（5.1%）.
   const compareKind = growthKind ?? oneYearKind;
   for (const other of figures.compared) {
-    const otherPlace = other.scope === '全国' ? '全国' : other.scope === '全省' ? (context.place.level === 'province' ? context.place.name : context.place.province ?? context.place.name) : context.place.level === 'city' ? context.place.name : context.place.city ?? context.place.name;
-    facts.push({ indicator: mention.indicator, place: otherPlace, kind: compareKind, ...periodFields(compareKind), value: null, unit: null, growth: other.growth, stretch: null, qualifier: null, confidence: { level: 'low', reasons: unique([...reasons, '比较句中的他地数值']) }, sentence });
+    const otherPlace =
+      other.scope === '全国'
+        ? '全国'
+        : other.scope === '全省'
+          ? context.place.level === 'province'
+            ? context.place.name
+            : (context.place.province ?? context.place.name)
+          : context.place.level === 'city'
+            ? context.place.name
+            : (context.place.city ?? context.place.name);
+    facts.push({
+      indicator: mention.indicator,
+      place: otherPlace,
+      kind: compareKind,
+      ...periodFields(compareKind),
+      value: null,
+      unit: null,
+      growth: other.growth,
+      stretch: null,
+      qualifier: null,
+      confidence: { level: 'low', reasons: unique([...reasons, '比较句中的他地数值']) },
+      sentence,
+    });
   }
   return facts;
 }
@@ -218,7 +272,12 @@ function readClause(clause: string, sentenceLead: string, context: SentenceConte
     // 收支 names two items, revenue then spending: 一般公共预算收支分别突破9千亿元、3万亿元.
     items = items.flatMap((item) => {
       const both = clause.slice(item.start, item.end).indexOf('收支');
-      return both < 0 ? [item] : [{ start: item.start, end: item.start + both + 1 }, { start: item.start + both + 1, end: item.end }];
+      return both < 0
+        ? [item]
+        : [
+            { start: item.start, end: item.start + both + 1 },
+            { start: item.start + both + 1, end: item.end },
+          ];
     });
     // Items and values that do not pair one to one are not read as an enumeration.
     if (values.length !== items.length) items = [];
@@ -231,7 +290,17 @@ function readClause(clause: string, sentenceLead: string, context: SentenceConte
       const value = values[i];
       const figures: Figures = { ...own };
       if (value && value.percent && growthVerb) figures.growth = { value: sign * value.value, stretch: null, qualifier: null, span: 'year', index: 0 };
-      else if (value && !value.percent) figures.level = { value: value.value, unit: value.unit, qualifier: enumeration[1] === '突破' ? '突破' : null, year: null, milestone: false, cumulative: /累计/u.test(head), reached: true, index: 0 };
+      else if (value && !value.percent)
+        figures.level = {
+          value: value.value,
+          unit: value.unit,
+          qualifier: enumeration[1] === '突破' ? '突破' : null,
+          year: null,
+          milestone: false,
+          cumulative: /累计/u.test(head),
+          reached: true,
+          index: 0,
+        };
       readings.push({ mention, figures, lead: sentenceLead + clause.slice(0, mention.start), reasons: value ? ['枚举配对'] : [] });
     });
   }
@@ -267,7 +336,8 @@ function readClause(clause: string, sentenceLead: string, context: SentenceConte
 /** The figures listed after 分别: 8%、16%、5.5%; 30亿元、40亿元. */
 function readValues(text: string): Array<{ value: number; unit: string; percent: boolean }> {
   const values: Array<{ value: number; unit: string; percent: boolean }> = [];
-  for (const match of text.matchAll(/([\d.]+)\s*(%|万亿元|千亿元|亿美元|万美元|亿元|万元)?/gu)) values.push({ value: Number(match[1]), unit: match[2] ?? '', percent: match[2] === '%' || match[2] === undefined });
+  for (const match of text.matchAll(/([\d.]+)\s*(%|万亿元|千亿元|亿美元|万美元|亿元|万元)?/gu))
+    values.push({ value: Number(match[1]), unit: match[2] ?? '', percent: match[2] === '%' || match[2] === undefined });
   // 6.5%和7%: a unit written once for the last value belongs to all.
   const unit = values.at(-1)?.unit;
   return values.map((v) => (v.unit === '' && unit ? { ...v, unit, percent: unit === '%' } : v));

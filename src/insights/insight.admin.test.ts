@@ -22,22 +22,45 @@ for (const dialect of testDialects()) {
     });
     after(() => seeded?.close());
 
-    const factRow = (id: number) => seeded.db.selectFrom('indicator_fact').select(['value', 'growth', 'stretch', 'curation']).where('id', '=', id).executeTakeFirstOrThrow();
+    const factRow = (id: number) =>
+      seeded.db.selectFrom('indicator_fact').select(['value', 'growth', 'stretch', 'curation']).where('id', '=', id).executeTakeFirstOrThrow();
     const projectRows = () => seeded.db.selectFrom('project').select(['id', 'name', 'amount', 'channel', 'curation']).orderBy('id').execute();
 
     it('refuses a fact correction with a number too long to be a figure, and stores nothing', async () => {
       const { id } = await seeded.db.selectFrom('indicator_fact').select('id').orderBy('id').executeTakeFirstOrThrow();
       const before = await factRow(Number(id));
       await admin.get('/admin/facts');
-      for (const [field, label] of [['value', '数值'], ['growth', '增长'], ['stretch', '力争']] as const) {
-        const response = await admin.post(`/admin/facts/${id}/correct`, { year: '2014', kind: 'actual', value: '429', unit: '亿元', growth: '8', stretch: '', [field]: HUGE });
+      for (const [field, label] of [
+        ['value', '数值'],
+        ['growth', '增长'],
+        ['stretch', '力争'],
+      ] as const) {
+        const response = await admin.post(`/admin/facts/${id}/correct`, {
+          year: '2014',
+          kind: 'actual',
+          value: '429',
+          unit: '亿元',
+          growth: '8',
+          stretch: '',
+          [field]: HUGE,
+        });
         assert.equal(response.status, 400, field);
         assert.match(await response.text(), new RegExp(`${label}超出范围:整数部分最多 15 位`), field);
       }
-      assert.equal((await admin.post(`/admin/facts/${id}/correct`, { year: '2014', kind: 'actual', value: '1234567.1234567', unit: '亿元', growth: '', stretch: '' })).status, 400, 'seven decimals');
+      assert.equal(
+        (await admin.post(`/admin/facts/${id}/correct`, { year: '2014', kind: 'actual', value: '1234567.1234567', unit: '亿元', growth: '', stretch: '' }))
+          .status,
+        400,
+        'seven decimals',
+      );
       assert.deepEqual(await factRow(Number(id)), before);
       assert.doesNotMatch(await (await admin.get('/admin/facts')).text(), /Infinity/);
-      assert.equal((await admin.post(`/admin/facts/${id}/correct`, { year: '2014', kind: 'actual', value: '-999999999999999.5', unit: '亿元', growth: '', stretch: '' })).status, 303, 'fifteen digits are a figure');
+      assert.equal(
+        (await admin.post(`/admin/facts/${id}/correct`, { year: '2014', kind: 'actual', value: '-999999999999999.5', unit: '亿元', growth: '', stretch: '' }))
+          .status,
+        303,
+        'fifteen digits are a figure',
+      );
     });
 
     it('refuses project totals too long to be a figure when adding or correcting, and stores nothing', async () => {
@@ -67,10 +90,16 @@ for (const dialect of testDialects()) {
 
     it('lets an editor read an article’s facts beside its text and confirm them all in one step', async () => {
       await createUser(seeded.db, COMMAND_LINE, { name: 'ed.xihu', roles: ['editor'], password: PASSWORD, channels: ['xihu'] }, passwordPolicy('modern'));
-      const donghu = await seeded.db.selectFrom('indicator_fact').select(['article_id', 'id', 'sentence']).where('channel', '=', 'donghu').orderBy('id').execute();
+      const donghu = await seeded.db
+        .selectFrom('indicator_fact')
+        .select(['article_id', 'id', 'sentence'])
+        .where('channel', '=', 'donghu')
+        .orderBy('id')
+        .execute();
       const articleId = Number(donghu[0]!.article_id);
       const path = `/admin/facts/articles/${articleId}`;
-      const confirmedCount = async () => (await seeded.db.selectFrom('indicator_fact').select('id').where('article_id', '=', articleId).where('curation', '=', 'confirmed').execute()).length;
+      const confirmedCount = async () =>
+        (await seeded.db.selectFrom('indicator_fact').select('id').where('article_id', '=', articleId).where('curation', '=', 'confirmed').execute()).length;
 
       assert.match(await (await admin.get('/admin/facts')).text(), new RegExp(`<a href="${path}#fact-\\d+">对照原文审核</a>`));
       const page = await (await admin.get(path)).text();
@@ -100,8 +129,19 @@ for (const dialect of testDialects()) {
     });
 
     it('corrects a fact’s place, qualifier and plan period, refusing what cannot be one', async () => {
-      const { id } = await seeded.db.selectFrom('indicator_fact').select('id').where('channel', '=', 'qingyunpu').where('indicator', '=', 'gdp').where('kind', '=', 'target').executeTakeFirstOrThrow();
-      const row = () => seeded.db.selectFrom('indicator_fact').select(['place', 'qualifier', 'kind', 'year', 'period', 'curation']).where('id', '=', id).executeTakeFirstOrThrow();
+      const { id } = await seeded.db
+        .selectFrom('indicator_fact')
+        .select('id')
+        .where('channel', '=', 'qingyunpu')
+        .where('indicator', '=', 'gdp')
+        .where('kind', '=', 'target')
+        .executeTakeFirstOrThrow();
+      const row = () =>
+        seeded.db
+          .selectFrom('indicator_fact')
+          .select(['place', 'qualifier', 'kind', 'year', 'period', 'curation'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
       const before = await row();
       await admin.get('/admin/facts');
       const base = { year: '2015', kind: 'target', value: '', unit: '', growth: '8', stretch: '9', place: '青云谱区', qualifier: '' };
@@ -119,7 +159,11 @@ for (const dialect of testDialects()) {
       }
       assert.deepEqual(await row(), before);
 
-      assert.equal((await admin.post(`/admin/facts/${id}/correct`, { ...base, place: '全国', qualifier: '左右', kind: 'period_average', year: '', period: '2021-2025' })).status, 303);
+      assert.equal(
+        (await admin.post(`/admin/facts/${id}/correct`, { ...base, place: '全国', qualifier: '左右', kind: 'period_average', year: '', period: '2021-2025' }))
+          .status,
+        303,
+      );
       assert.deepEqual(await row(), { place: '全国', qualifier: '左右', kind: 'period_average', year: null, period: '2021-2025', curation: 'corrected' });
       const html = await (await seeded.app.request('/data')).text();
       assert.match(html, /<tr><td>全国<\/td><td>地区生产总值<\/td><td>2021-2025<\/td><td>年均<\/td><td>—<\/td><td>8%<\/td><td>9%<\/td><td>左右<\/td>/);

@@ -11,7 +11,15 @@ import { characterCount, formValues, type FieldErrors, type FormValues } from '.
 import { parseId } from '../http/request-params.ts';
 import { chinaDate } from '../lib/china-time.ts';
 import { isProjectStage, type ProjectStage } from '../lib/project-stages.ts';
-import { articleReview, confirmArticleFacts, curateFact, FACT_QUALIFIERS as QUALIFIERS, factForCuration, factsForCuration, type FactCorrection } from './fact-curation.service.ts';
+import {
+  articleReview,
+  confirmArticleFacts,
+  curateFact,
+  FACT_QUALIFIERS as QUALIFIERS,
+  factForCuration,
+  factsForCuration,
+  type FactCorrection,
+} from './fact-curation.service.ts';
 import { INDICATOR_NAMES } from './insight.service.ts';
 import { isCalendarDate } from '../articles/article.ts';
 import { ArticleReviewPage, FactCurationPage, type FactEditing } from './views/fact-curation-page.tsx';
@@ -38,7 +46,8 @@ function correctionOf(values: FormValues): { correction: FactCorrection } | { er
   if (!kind) errors.kind = '请选择类型。';
   const period = text('period') || null;
   const perPeriod = kind === 'period_average' || kind === 'period_total';
-  if (perPeriod && (period === null || !/^(\d{4})-(\d{4})$/u.test(period) || Number(period.slice(5)) <= Number(period.slice(0, 4)))) errors.period = '年均或累计数据须填写期间,如 2021-2025。';
+  if (perPeriod && (period === null || !/^(\d{4})-(\d{4})$/u.test(period) || Number(period.slice(5)) <= Number(period.slice(0, 4))))
+    errors.period = '年均或累计数据须填写期间,如 2021-2025。';
   if (kind && !perPeriod && period !== null) errors.period = '只有年均或累计数据填写期间;实际或目标数据请填写年份。';
   if (perPeriod && year !== null) errors.year ??= '年均或累计数据填写期间,不填年份。';
   const unit = text('unit') || null;
@@ -79,7 +88,8 @@ export function factAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Consol
     .post('/articles/:id/confirm', async (c) => {
       const result = await confirmArticleFacts(db, c.get('user'), actor(c), idOf(c), (await formValues(c)).version ?? '');
       if (result.outcome === 'not_found') throw notFound('这篇文章没有待审核的数据,或它不在您负责的频道。');
-      if (result.outcome === 'changed') return reviewPage(c, '您打开本页后,本文数据已有变化(文章重新识别,或他人已审核)。未作任何确认,请对照下方最新数据重新核对后再确认。');
+      if (result.outcome === 'changed')
+        return reviewPage(c, '您打开本页后,本文数据已有变化(文章重新识别,或他人已审核)。未作任何确认,请对照下方最新数据重新核对后再确认。');
       return c.redirect(`/admin/facts/articles/${idOf(c)}`, 303);
     })
     .post('/:id/confirm', async (c) => done(c, await curateFact(db, c.get('user'), actor(c), idOf(c), { kind: 'confirm' }), idOf(c)))
@@ -118,7 +128,17 @@ export function projectAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
     ctx.channels.all.filter((channel) => canActOn(c.get('user'), channel.slug)).map((channel) => ({ value: channel.slug, label: channel.name }));
   /** The library; with `posted`, the form as posted with its problems beside the fields (a 400). */
   const page = async (c: Context<ConsoleEnv>, posted?: PostedProjectForm) =>
-    kit.page(c, <ProjectCurationPage console={await chrome(c)} projects={await projectsForCuration(db, c.get('user'), today())} channels={channelsOf(c)} channelName={ctx.navChannel} posted={posted} />, posted ? 400 : 200);
+    kit.page(
+      c,
+      <ProjectCurationPage
+        console={await chrome(c)}
+        projects={await projectsForCuration(db, c.get('user'), today())}
+        channels={channelsOf(c)}
+        channelName={ctx.navChannel}
+        posted={posted}
+      />,
+      posted ? 400 : 200,
+    );
   const idOf = (c: Context) => parseId(c.req.param('id') ?? '') ?? 0;
   const found = async (c: Context<ConsoleEnv>) => {
     const project = await projectForCuration(db, c.get('user'), idOf(c));
@@ -204,5 +224,9 @@ function projectFieldErrors(values: FormValues): FieldErrors {
 /** The name, amount (亿元) and industry of a project form already checked. */
 function projectFields(values: FormValues) {
   const amount = (values.amount ?? '').trim();
-  return { name: (values.name ?? '').trim(), amountYi: amount === '' ? null : Number(amount), industry: (values.industry ?? '').trim().slice(0, INDUSTRY_MAX) || null };
+  return {
+    name: (values.name ?? '').trim(),
+    amountYi: amount === '' ? null : Number(amount),
+    industry: (values.industry ?? '').trim().slice(0, INDUSTRY_MAX) || null,
+  };
 }

@@ -42,7 +42,10 @@ export interface ArticleForFacts {
 
 /** The same project in different articles: 北京王府井百货项目 and 王府井百货. */
 export function projectMergeKey(name: string): string {
-  return name.replace(/^(北京|上海|深圳|广州|南昌|江西)/u, '').replace(/项目$/u, '').replace(/[“”"]/gu, '');
+  return name
+    .replace(/^(北京|上海|深圳|广州|南昌|江西)/u, '')
+    .replace(/项目$/u, '')
+    .replace(/[“”"]/gu, '');
 }
 
 /** Keeps an article's facts in step with its text: the listener app composition registers for article writes. */
@@ -142,7 +145,6 @@ export interface IndicatorRow extends IndicatorFact {
   articleId: number;
 }
 
-
 /**
  * Indicator facts of published articles, optionally of one channel, by channel, year and id.
  * `confirmed` leaves out what no editor confirmed or corrected; `marked` keeps it, `verified: false`.
@@ -193,7 +195,11 @@ export interface ProjectRow {
 const YI: Record<string, number> = { 元: 1e-8, 万元: 1e-4, 亿元: 1, 万亿元: 1e4 };
 
 /** Projects with at least one published source, filtered; largest first. `show` as for indicatorRows. */
-export async function projectRows(db: Db, show: InsightsPublic, filter: { channel?: string | undefined; industry?: string | undefined; stage?: string | undefined } = {}): Promise<ProjectRow[]> {
+export async function projectRows(
+  db: Db,
+  show: InsightsPublic,
+  filter: { channel?: string | undefined; industry?: string | undefined; stage?: string | undefined } = {},
+): Promise<ProjectRow[]> {
   const [projects, sources] = await Promise.all([projectStore.listedProjects(db, show, filter), projectStore.sourcesAmong(db, publishedArticleIds(db))]);
   return projects
     .map((p) => {

@@ -34,10 +34,25 @@ export async function projectsForCuration(db: Db, user: ConsoleUser, today: stri
   const [projects, milestones, sources] = await Promise.all([store.projectsInScope(db, scope), store.allMilestones(db), store.allProjectSources(db)]);
   return projects
     .map((p) => {
-      const planned = milestones.filter((m) => Number(m.project_id) === Number(p.id) && isProjectStage(m.stage)).map((m) => ({ stage: m.stage as ProjectStage, plannedOn: m.planned_on }));
+      const planned = milestones
+        .filter((m) => Number(m.project_id) === Number(p.id) && isProjectStage(m.stage))
+        .map((m) => ({ stage: m.stage as ProjectStage, plannedOn: m.planned_on }));
       const stage = isProjectStage(p.stage) ? p.stage : null;
       const named = sources.filter((s) => Number(s.project_id) === Number(p.id)).map((s) => ({ articleId: Number(s.article_id), sentence: s.sentence }));
-      return { id: Number(p.id), name: p.name, amount: p.amount === null ? null : Number(p.amount), unit: p.unit, channel: p.channel, industry: p.industry, stage, manual: p.origin === 'manual', verified: p.curation === 'confirmed' || p.curation === 'corrected', sources: named, milestones: planned, warnings: milestoneWarnings(stage, planned, today) };
+      return {
+        id: Number(p.id),
+        name: p.name,
+        amount: p.amount === null ? null : Number(p.amount),
+        unit: p.unit,
+        channel: p.channel,
+        industry: p.industry,
+        stage,
+        manual: p.origin === 'manual',
+        verified: p.curation === 'confirmed' || p.curation === 'corrected',
+        sources: named,
+        milestones: planned,
+        warnings: milestoneWarnings(stage, planned, today),
+      };
     })
     .sort((a, b) => (a.warnings[0]?.days ?? Infinity) - (b.warnings[0]?.days ?? Infinity));
 }
@@ -54,7 +69,19 @@ export async function addManualProject(
   const key = projectMergeKey(input.name);
   if (await store.projectByMergeKey(db, key)) return { field: 'name', problem: `项目“${input.name}”已在项目库中。` };
   return db.transaction().execute(async (trx) => {
-    const id = await store.insertProject(trx, { merge_key: key, name: input.name, amount: input.amountYi, unit: input.amountYi === null ? null : '亿元', qualifier: null, channel: input.channel, industry: input.industry, stage: input.stage, updated_at: now.toISOString(), origin: 'manual', curation: 'corrected' });
+    const id = await store.insertProject(trx, {
+      merge_key: key,
+      name: input.name,
+      amount: input.amountYi,
+      unit: input.amountYi === null ? null : '亿元',
+      qualifier: null,
+      channel: input.channel,
+      industry: input.industry,
+      stage: input.stage,
+      updated_at: now.toISOString(),
+      origin: 'manual',
+      curation: 'corrected',
+    });
     await bumpContentVersion(trx);
     await recordAudit(trx, actor, { action: 'project.create', targetType: 'project', targetId: id, after: input, channel: input.channel }, now);
     return { id };
@@ -76,12 +103,36 @@ export async function updateProjectPlan(
     if ('stage' in change) {
       await store.updateProject(trx, id, { stage: change.stage, updated_at: now.toISOString() });
       await bumpContentVersion(trx);
-      await recordAudit(trx, actor, { action: 'project.stage', targetType: 'project', targetId: id, before: { stage: project.stage }, after: { stage: change.stage }, channel: project.channel }, now);
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'project.stage',
+          targetType: 'project',
+          targetId: id,
+          before: { stage: project.stage },
+          after: { stage: change.stage },
+          channel: project.channel,
+        },
+        now,
+      );
       return 'done';
     }
     const before = await store.plannedOn(trx, id, change.milestone);
     await store.setMilestone(trx, { project_id: id, stage: change.milestone, planned_on: change.plannedOn });
-    await recordAudit(trx, actor, { action: 'project.milestone', targetType: 'project', targetId: id, before: { [change.milestone]: before ?? null }, after: { [change.milestone]: change.plannedOn }, channel: project.channel }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'project.milestone',
+        targetType: 'project',
+        targetId: id,
+        before: { [change.milestone]: before ?? null },
+        after: { [change.milestone]: change.plannedOn },
+        channel: project.channel,
+      },
+      now,
+    );
     return 'done';
   });
 }
@@ -112,11 +163,23 @@ export async function curateProject(
       action.kind === 'confirm'
         ? { curation: 'confirmed' as const }
         : action.kind === 'delete'
-        ? { curation: 'deleted' as const }
-        : { curation: 'corrected' as const, name: action.name, amount: action.amountYi, unit: action.amountYi === null ? null : '亿元', qualifier: null, industry: action.industry };
+          ? { curation: 'deleted' as const }
+          : {
+              curation: 'corrected' as const,
+              name: action.name,
+              amount: action.amountYi,
+              unit: action.amountYi === null ? null : '亿元',
+              qualifier: null,
+              industry: action.industry,
+            };
     await store.updateProject(trx, id, { ...changes, updated_at: now.toISOString() });
     await bumpContentVersion(trx);
-    await recordAudit(trx, actor, { action: `project.${action.kind}`, targetType: 'project', targetId: id, before, after: changes, channel: before.channel }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: `project.${action.kind}`, targetType: 'project', targetId: id, before, after: changes, channel: before.channel },
+      now,
+    );
     return 'done';
   });
 }

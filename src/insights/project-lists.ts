@@ -12,20 +12,82 @@ export interface ListedProject {
 const stageVerbs = (stage: ProjectStage, verbs: string[]) => verbs.map((verb): [string, ProjectStage] => [verb, stage]);
 // The stage verbs of FORMAT.md; the longest verb at a place wins (建成投产 over 建成).
 const VERBS: ReadonlyArray<[string, ProjectStage]> = [
-  ...stageVerbs('投产/运营', ['拟竣工投产', '建成投产', '竣工投产', '投产达效', '稳产达产', '建成通车', '全线通车', '建成投用', '交工投用', '建成投运', '投入运营', '投入商业运行', '开通运营', '建成运营', '建成运行', '贯通运营', '全流程贯通', '投入使用', '通水通航', '建成通航', '通车', '投产', '投用', '投运', '通水', '通航', '蓄水', '开诊']),
+  ...stageVerbs('投产/运营', [
+    '拟竣工投产',
+    '建成投产',
+    '竣工投产',
+    '投产达效',
+    '稳产达产',
+    '建成通车',
+    '全线通车',
+    '建成投用',
+    '交工投用',
+    '建成投运',
+    '投入运营',
+    '投入商业运行',
+    '开通运营',
+    '建成运营',
+    '建成运行',
+    '贯通运营',
+    '全流程贯通',
+    '投入使用',
+    '通水通航',
+    '建成通航',
+    '通车',
+    '投产',
+    '投用',
+    '投运',
+    '通水',
+    '通航',
+    '蓄水',
+    '开诊',
+  ]),
   ...stageVerbs('竣工', ['完成提速改造', '完成改造', '全面建成', '建成', '完工', '竣工', '完成']),
   ...stageVerbs('谋划/储备', ['规划建设', '前期工作', '谋划储备', '谋划', '纳规', '获批', '获国家支持', '纳入国家盘子']),
   ...stageVerbs('签约', ['签约落地', '成功落地', '力争签约', '集中签约', '签约', '落地']),
-  ...stageVerbs('开工/在建', ['开工建设', '新开工', '力争开工', '开工', '启动建设', '启动实施', '加快建设', '加力建设', '提速建设', '加快推进', '有序实施', '全线铺轨贯通', '全线贯通', '贯通', '完成建设任务', '建设加快推进', '加快', '推进', '推动', '提速', '续建', '实施', '改扩建', '建设', '启动', '建好', '抓好', '力促']),
+  ...stageVerbs('开工/在建', [
+    '开工建设',
+    '新开工',
+    '力争开工',
+    '开工',
+    '启动建设',
+    '启动实施',
+    '加快建设',
+    '加力建设',
+    '提速建设',
+    '加快推进',
+    '有序实施',
+    '全线铺轨贯通',
+    '全线贯通',
+    '贯通',
+    '完成建设任务',
+    '建设加快推进',
+    '加快',
+    '推进',
+    '推动',
+    '提速',
+    '续建',
+    '实施',
+    '改扩建',
+    '建设',
+    '启动',
+    '建好',
+    '抓好',
+    '力促',
+  ]),
 ];
 // Verbs that only carry the clause along: a stage verb after the names, or in the list's label, governs.
 const LIGHT = new Set(['加快', '推进', '推动', '提速', '实施', '建设', '启动', '建好', '抓好', '力促', '加快推进']);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-const VERB_ALTERNATION = [...VERBS].sort((a, b) => b[0].length - a[0].length).map(([v]) => escape(v)).join('|');
+const VERB_ALTERNATION = [...VERBS]
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([v]) => escape(v))
+  .join('|');
 const stageOf = (verb: string): ProjectStage => VERBS.find(([v]) => v === verb)![1];
 
 // Adverbs and frames before the verb (积极推动…纳规, 2027年、2028年分别建成…, 实现…蓄水).
-const LEAD = /^(?:——|—|\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|了|做好|研究|高质量|\d{4}年(?:、\d{4}年)*分别|今年|明年|积极|大力|全力|加力|扎实开展|扎实|稳步|努力|力争|确保|全面|持续|有序|加快|重点|实现)*/u;
+const LEAD =
+  /^(?:——|—|\d+[.、．]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|了|做好|研究|高质量|\d{4}年(?:、\d{4}年)*分别|今年|明年|积极|大力|全力|加力|扎实开展|扎实|稳步|努力|力争|确保|全面|持续|有序|加快|重点|实现)*/u;
 const PREFIX = new RegExp(`^(${VERB_ALTERNATION})`, 'u');
 const SUFFIX = new RegExp(`(${VERB_ALTERNATION})(?:进度)?$`, 'u');
 const LABEL_VERB = new RegExp(`(${VERB_ALTERNATION})`, 'u');
@@ -33,10 +95,31 @@ const LABEL_VERB = new RegExp(`(${VERB_ALTERNATION})`, 'u');
 const TRAIL = /(?:正式|提前|全线|顺利|有序|超时序|加快|全面|如期|的)+$/u;
 
 // Nouns naming a kind of work, which list items without one of their own share (`京津塘、津沧等高速公路`).
-const WORK_NOUNS = ['特高压工程', '轨道交通线', '高速公路', '城际铁路', '过江通道', '综合枢纽', '高速', '铁路', '高铁', '城际', '地铁', '机场', '航道', '港口', '枢纽', '电站', '工程'];
+const WORK_NOUNS = [
+  '特高压工程',
+  '轨道交通线',
+  '高速公路',
+  '城际铁路',
+  '过江通道',
+  '综合枢纽',
+  '高速',
+  '铁路',
+  '高铁',
+  '城际',
+  '地铁',
+  '机场',
+  '航道',
+  '港口',
+  '枢纽',
+  '电站',
+  '工程',
+];
 const WORK_HEAD = '码头|线|高铁|铁路|城际|高速|公路|机场|航道|水道|通道|港|港区|站|枢纽|水库|灌区|电站|工程|运河|大桥|船闸|地铁';
 // An item has its own work noun when it ends in one, before a section or phase (京滨城际南段, 13号线东延伸).
-const OWN_WORK_NOUN = new RegExp(`(?:${WORK_HEAD})(?:[^、]{0,4}?段|（[^）]*段）)?(?:[一二三四五六七八九十]期)?(?:[东西南北]?延伸线?)?(?:[一二三四五六七八九十]期)?(?:[东西南北]段)?$`, 'u');
+const OWN_WORK_NOUN = new RegExp(
+  `(?:${WORK_HEAD})(?:[^、]{0,4}?段|（[^）]*段）)?(?:[一二三四五六七八九十]期)?(?:[东西南北]?延伸线?)?(?:[一二三四五六七八九十]期)?(?:[东西南北]段)?$`,
+  'u',
+);
 // An item naming an action on a work, not the work (吴淞江江苏段整治 + 工程).
 const ACTION_END = /(?:整治|改造|扩能|升级|提升|改扩建)$/u;
 const hasOwnWorkNoun = (item: string) => Array.from(item).length > 2 && OWN_WORK_NOUN.test(item);
@@ -67,12 +150,18 @@ const PHYSICAL = new RegExp(`${WORK_HEAD}|水|航|场|厂|馆|楼|桥|路|库|�
 // Heads that a light verb alone (推进…建设) does not make a project: bases and centres as designations.
 const SOFT_HEAD = /(?:基地|中心|设施|系统)$/u;
 // Where a list has no label saying it lists projects, each item must end like a thing one builds.
-const BUILT_THING = new RegExp(`(?:(?<!一)(?:${WORK_HEAD})|项目|中心|基地|医院|院区|校区|园|厂房|核电|电厂|机组|航站楼|泊位|设施|口岸|综合体|环网|管网|联网|油田|跑道|作业区|核心区|生产线|中试线|公园|隧道|系统|线[东西南北]?延伸线?|期|段|[GS]\\d{1,4})$|(?:${WORK_HEAD})[^、]*(?:改造|改扩建|扩建|迁建|整治|治理)$`, 'u');
+const BUILT_THING = new RegExp(
+  `(?:(?<!一)(?:${WORK_HEAD})|项目|中心|基地|医院|院区|校区|园|厂房|核电|电厂|机组|航站楼|泊位|设施|口岸|综合体|环网|管网|联网|油田|跑道|作业区|核心区|生产线|中试线|公园|隧道|系统|线[东西南北]?延伸线?|期|段|[GS]\\d{1,4})$|(?:${WORK_HEAD})[^、]*(?:改造|改扩建|扩建|迁建|整治|治理)$`,
+  'u',
+);
 // Frames that are not part of a name: 江淮儿女期盼多年的引江济淮工程 (but 世界最大的赖氨酸生产基地 is one).
 const MODIFIER = /^(?!世界|全国|国内|全球|首个)[^、]{2,}的(?=[^、]{4,}$)/u;
 
 const isProject = (name: string, listed: boolean) =>
-  Array.from(name).length >= 3 && Array.from(name).length <= 30 && !NOT_A_PROJECT.some((pattern) => pattern.test(name)) && (listed || BUILT_THING.test(name.replace(/（[^）]*）$/u, '')));
+  Array.from(name).length >= 3 &&
+  Array.from(name).length <= 30 &&
+  !NOT_A_PROJECT.some((pattern) => pattern.test(name)) &&
+  (listed || BUILT_THING.test(name.replace(/（[^）]*）$/u, '')));
 
 /** One run of items sharing a trailing noun (`北沿江、通苏嘉甬、盐泰锡常宜高铁`): the noun given to those lacking one. */
 function shareTrailingNoun(items: string[], withoutEtc: boolean): string[] {
@@ -90,7 +179,8 @@ function shareTrailingNoun(items: string[], withoutEtc: boolean): string[] {
   const bare = last.replace(/项目$/u, '');
   const noun = WORK_NOUNS.find((w) => bare.endsWith(w) && bare.length > w.length);
   // Short abbreviations (雄忻, 通苏嘉甬) lack one; so does an action (…扩能升级和…提升工程) in a list without 等.
-  const lacking = (item: string) => !hasOwnWorkNoun(item) && ((noun !== '工程' && Array.from(item).length <= 5 && !/[期段]$/u.test(item)) || (withoutEtc && ACTION_END.test(item)));
+  const lacking = (item: string) =>
+    !hasOwnWorkNoun(item) && ((noun !== '工程' && Array.from(item).length <= 5 && !/[期段]$/u.test(item)) || (withoutEtc && ACTION_END.test(item)));
   if (!noun || !items.slice(0, -1).some(lacking)) return items;
   return [...items.slice(0, -1).map((item) => (lacking(item) ? `${item}${noun}` : item)), bare];
 }
@@ -104,7 +194,18 @@ function namesIn(list: string, projectLabel: boolean, shared: string | null, wit
   // 和 splits two names, not a name (新和成) nor a work's part (…南排和航道主体工程).
   const runs = list.split(new RegExp(`(?<=[^、]{2})(?:和|以及)(?!${WORK_HEAD}|[^（]*）)`, 'u'));
   // Shared within each run first, then across 和 (…扩能升级和…提升工程).
-  const items = shareTrailingNoun(runs.flatMap((run) => shareTrailingNoun(run.split('、').map((s) => s.trim()).filter(Boolean), withoutEtc)), withoutEtc);
+  const items = shareTrailingNoun(
+    runs.flatMap((run) =>
+      shareTrailingNoun(
+        run
+          .split('、')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        withoutEtc,
+      ),
+    ),
+    withoutEtc,
+  );
   if (items.some((item) => POLICY_ITEM.test(item))) return [];
   // `功能完善、运行高效的要素配置枢纽`: the items describe one thing; `一批海上风电、核电…项目`: kinds, not names.
   if ((items.length > 1 && items[items.length - 1]!.includes('的')) || /^一批/u.test(list)) return [];
@@ -125,7 +226,13 @@ function namesIn(list: string, projectLabel: boolean, shared: string | null, wit
 function splitLabel(text: string): { list: string; label: string | null } {
   const etc = text.lastIndexOf('等');
   if (etc <= 0 || text.slice(etc).includes('、')) return { list: text, label: null };
-  return { list: text.slice(0, etc), label: text.slice(etc + 1).replace(COUNTER, '').replace(/\d+个(?:以上|左右)?$/u, '') };
+  return {
+    list: text.slice(0, etc),
+    label: text
+      .slice(etc + 1)
+      .replace(COUNTER, '')
+      .replace(/\d+个(?:以上|左右)?$/u, ''),
+  };
 }
 
 /** The projects one clause names, or none when it names none. */

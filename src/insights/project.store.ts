@@ -28,13 +28,24 @@ export async function updateProject(db: Db, id: number, changes: Updateable<Proj
 
 /** Records that an article names a project (once per pair). */
 export async function insertProjectSource(db: Db, row: Insertable<ProjectSourceTable>): Promise<void> {
-  await db.insertInto('project_source').values(row).onConflict((oc) => oc.columns(['project_id', 'article_id']).doNothing()).execute();
+  await db
+    .insertInto('project_source')
+    .values(row)
+    .onConflict((oc) => oc.columns(['project_id', 'article_id']).doNothing())
+    .execute();
 }
 
 /** Projects not deleted, filtered; `confirmed` only the curated ones. */
-export async function listedProjects(db: Db, show: InsightsPublic, filter: { channel?: string | undefined; industry?: string | undefined; stage?: string | undefined }) {
+export async function listedProjects(
+  db: Db,
+  show: InsightsPublic,
+  filter: { channel?: string | undefined; industry?: string | undefined; stage?: string | undefined },
+) {
   let query = db.selectFrom('project').selectAll();
-  query = show === 'confirmed' ? query.where('curation', 'in', ['confirmed', 'corrected']) : query.where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
+  query =
+    show === 'confirmed'
+      ? query.where('curation', 'in', ['confirmed', 'corrected'])
+      : query.where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
   if (filter.channel) query = query.where('channel', '=', filter.channel);
   if (filter.industry) query = query.where('industry', '=', filter.industry);
   if (filter.stage) query = query.where('stage', '=', filter.stage);
@@ -48,7 +59,10 @@ export async function sourcesAmong(db: Db, articles: ArticleIds) {
 
 /** Projects not deleted of the channels in `scope` (all when undefined), by name. */
 export async function projectsInScope(db: Db, scope: readonly string[] | undefined) {
-  let query = db.selectFrom('project').selectAll().where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
+  let query = db
+    .selectFrom('project')
+    .selectAll()
+    .where((eb) => eb.or([eb('curation', 'is', null), eb('curation', '!=', 'deleted')]));
   if (scope) query = query.where('channel', 'in', scope);
   return query.orderBy('name').execute();
 }
@@ -77,5 +91,9 @@ export async function plannedOn(db: Db, projectId: number, stage: string): Promi
 /** Sets (or with `plannedOn` null removes) the planned date of a project's stage. */
 export async function setMilestone(db: Db, row: Omit<ProjectMilestoneTable, 'planned_on'> & { planned_on: string | null }): Promise<void> {
   await db.deleteFrom('project_milestone').where('project_id', '=', row.project_id).where('stage', '=', row.stage).execute();
-  if (row.planned_on !== null) await db.insertInto('project_milestone').values({ ...row, planned_on: row.planned_on }).execute();
+  if (row.planned_on !== null)
+    await db
+      .insertInto('project_milestone')
+      .values({ ...row, planned_on: row.planned_on })
+      .execute();
 }

@@ -36,36 +36,167 @@ describe('investment projects', () => {
 // Written for these tests (names invented), one row per rule of FORMAT.md's "Projects" section.
 const LIST_CASES: ReadonlyArray<[rule: string, sentence: string, expected: Array<[string, string]>]> = [
   // Lists with the verb after them or before them
-  ['a list before its verb', '甲公司芯片、乙集团锂电等重大项目建成投产。', [['甲公司芯片', '投产/运营'], ['乙集团锂电', '投产/运营']]],
-  ['开工建设 before the names', '开工建设丙市轨道交通5号线、丁江大桥。', [['丙市轨道交通5号线', '开工/在建'], ['丁江大桥', '开工/在建']]],
+  [
+    'a list before its verb',
+    '甲公司芯片、乙集团锂电等重大项目建成投产。',
+    [
+      ['甲公司芯片', '投产/运营'],
+      ['乙集团锂电', '投产/运营'],
+    ],
+  ],
+  [
+    '开工建设 before the names',
+    '开工建设丙市轨道交通5号线、丁江大桥。',
+    [
+      ['丙市轨道交通5号线', '开工/在建'],
+      ['丁江大桥', '开工/在建'],
+    ],
+  ],
   ['bare 建成 is 竣工', '建成东坪水库主体工程。', [['东坪水库主体工程', '竣工']]],
-  ['建成投产 before the names is 投产', '建成投产星河光伏组件、远望锂电池等项目。', [['星河光伏组件', '投产/运营'], ['远望锂电池', '投产/运营']]],
-  ['a light verb gives way to the stage verb after the names', '推动青石人民医院新院区、赤岭职教园区二期建成投用。', [['青石人民医院新院区', '投产/运营'], ['赤岭职教园区二期', '投产/运营']]],
+  [
+    '建成投产 before the names is 投产',
+    '建成投产星河光伏组件、远望锂电池等项目。',
+    [
+      ['星河光伏组件', '投产/运营'],
+      ['远望锂电池', '投产/运营'],
+    ],
+  ],
+  [
+    'a light verb gives way to the stage verb after the names',
+    '推动青石人民医院新院区、赤岭职教园区二期建成投用。',
+    [
+      ['青石人民医院新院区', '投产/运营'],
+      ['赤岭职教园区二期', '投产/运营'],
+    ],
+  ],
   ['a light verb gives way to the verb in the label', '抓好华岭纤维等800多个拟竣工投产项目。', [['华岭纤维', '投产/运营']]],
-  ['of two verbs in a row a light first gives way', '推动建成投用南湖体育中心，谋划启动北岭片区路网工程。', [['南湖体育中心', '投产/运营'], ['北岭片区路网工程', '谋划/储备']]],
-  ['前期工作 is 谋划/储备', '加快白沙港三期、北川机场等前期工作。', [['白沙港三期', '谋划/储备'], ['北川机场', '谋划/储备']]],
-  ['签约落地 is 签约', '远航动力总部、云上数据中心等外资项目签约落地。', [['远航动力总部', '签约'], ['云上数据中心', '签约']]],
-  ['续建 is 开工/在建', '续建松林至石门、江口至河西等9个公路项目。', [['松林至石门', '开工/在建'], ['江口至河西', '开工/在建']]],
+  [
+    'of two verbs in a row a light first gives way',
+    '推动建成投用南湖体育中心，谋划启动北岭片区路网工程。',
+    [
+      ['南湖体育中心', '投产/运营'],
+      ['北岭片区路网工程', '谋划/储备'],
+    ],
+  ],
+  [
+    '前期工作 is 谋划/储备',
+    '加快白沙港三期、北川机场等前期工作。',
+    [
+      ['白沙港三期', '谋划/储备'],
+      ['北川机场', '谋划/储备'],
+    ],
+  ],
+  [
+    '签约落地 is 签约',
+    '远航动力总部、云上数据中心等外资项目签约落地。',
+    [
+      ['远航动力总部', '签约'],
+      ['云上数据中心', '签约'],
+    ],
+  ],
+  [
+    '续建 is 开工/在建',
+    '续建松林至石门、江口至河西等9个公路项目。',
+    [
+      ['松林至石门', '开工/在建'],
+      ['江口至河西', '开工/在建'],
+    ],
+  ],
   ['通水 is 投产/运营', '南岭引水工程通水。', [['南岭引水工程', '投产/运营']]],
   ['贯通 of a line being built is 开工/在建', '力争东江高铁北段贯通。', [['东江高铁北段', '开工/在建']]],
   ['完成 before the work is 竣工, not after it', '完成西湾船闸改造工程，全年任务如期完成。', [['西湾船闸改造工程', '竣工']]],
   ['获批 is 谋划/储备', '南部引水二期工程获批。', [['南部引水二期工程', '谋划/储备']]],
   // Shared nouns
-  ['a shared work noun goes to items without one', '加快丰东、安平、吉庆等高速公路建设。', [['丰东高速公路', '开工/在建'], ['安平高速公路', '开工/在建'], ['吉庆高速公路', '开工/在建']]],
-  ['an item with its own work noun stays as written', '推动东港机场二期、西河城际北段、南山高铁等工程。', [['东港机场二期', '开工/在建'], ['西河城际北段', '开工/在建'], ['南山高铁', '开工/在建']]],
-  ['a line name is its own work noun', '加快建设青龙线、7号线东延伸、C3等轨道交通线。', [['青龙线', '开工/在建'], ['7号线东延伸', '开工/在建'], ['C3轨道交通线', '开工/在建']]],
-  ['a counter marks the noun as shared', '北湖高铁和东平、安顺3条高速建成通车。', [['北湖高铁', '投产/运营'], ['东平高速', '投产/运营'], ['安顺高速', '投产/运营']]],
-  ['the last item’s noun is shared by short ones', '加快安吉、石门铁路项目建设。', [['安吉铁路', '开工/在建'], ['石门铁路', '开工/在建']]],
-  ['an action gets the noun of the item after 和', '实施南溪航道扩能升级和北溪水运提升工程。', [['南溪航道扩能升级工程', '开工/在建'], ['北溪水运提升工程', '开工/在建']]],
-  ['a counted label is not part of the last name', '推进东湖花园、西山华庭、南岸新城3个安置小区建设。', [['东湖花园', '开工/在建'], ['西山华庭', '开工/在建'], ['南岸新城', '开工/在建']]],
-  ['a group label appends nothing', '加快白云水库、清河灌区等水利项目建设。', [['白云水库', '开工/在建'], ['清河灌区', '开工/在建']]],
+  [
+    'a shared work noun goes to items without one',
+    '加快丰东、安平、吉庆等高速公路建设。',
+    [
+      ['丰东高速公路', '开工/在建'],
+      ['安平高速公路', '开工/在建'],
+      ['吉庆高速公路', '开工/在建'],
+    ],
+  ],
+  [
+    'an item with its own work noun stays as written',
+    '推动东港机场二期、西河城际北段、南山高铁等工程。',
+    [
+      ['东港机场二期', '开工/在建'],
+      ['西河城际北段', '开工/在建'],
+      ['南山高铁', '开工/在建'],
+    ],
+  ],
+  [
+    'a line name is its own work noun',
+    '加快建设青龙线、7号线东延伸、C3等轨道交通线。',
+    [
+      ['青龙线', '开工/在建'],
+      ['7号线东延伸', '开工/在建'],
+      ['C3轨道交通线', '开工/在建'],
+    ],
+  ],
+  [
+    'a counter marks the noun as shared',
+    '北湖高铁和东平、安顺3条高速建成通车。',
+    [
+      ['北湖高铁', '投产/运营'],
+      ['东平高速', '投产/运营'],
+      ['安顺高速', '投产/运营'],
+    ],
+  ],
+  [
+    'the last item’s noun is shared by short ones',
+    '加快安吉、石门铁路项目建设。',
+    [
+      ['安吉铁路', '开工/在建'],
+      ['石门铁路', '开工/在建'],
+    ],
+  ],
+  [
+    'an action gets the noun of the item after 和',
+    '实施南溪航道扩能升级和北溪水运提升工程。',
+    [
+      ['南溪航道扩能升级工程', '开工/在建'],
+      ['北溪水运提升工程', '开工/在建'],
+    ],
+  ],
+  [
+    'a counted label is not part of the last name',
+    '推进东湖花园、西山华庭、南岸新城3个安置小区建设。',
+    [
+      ['东湖花园', '开工/在建'],
+      ['西山华庭', '开工/在建'],
+      ['南岸新城', '开工/在建'],
+    ],
+  ],
+  [
+    'a group label appends nothing',
+    '加快白云水库、清河灌区等水利项目建设。',
+    [
+      ['白云水库', '开工/在建'],
+      ['清河灌区', '开工/在建'],
+    ],
+  ],
   // Names whole
   ['a name with a model number stays whole', '京东方第8.6代线等项目建成投产。', [['京东方第8.6代线', '投产/运营']]],
   ['a section in brackets stays in the name', '开工建设西岭至南台（东段）高速公路。', [['西岭至南台（东段）高速公路', '开工/在建']]],
   ['和 inside a work is not a split', '南湖分洪和航道主体工程完工。', [['南湖分洪和航道主体工程', '竣工']]],
   ['a frame before 的 is not the name', '群众期盼多年的东山隧道建成通车。', [['东山隧道', '投产/运营']]],
-  ['companies in a project list are projects', '新开工华东化工新材料、北辰储能等12个项目。', [['华东化工新材料', '开工/在建'], ['北辰储能', '开工/在建']]],
-  ['做好 and 研究 are not part of the name', '做好东江引水工程前期工作，谋划研究南港深水码头建设。', [['东江引水工程', '谋划/储备'], ['南港深水码头', '谋划/储备']]],
+  [
+    'companies in a project list are projects',
+    '新开工华东化工新材料、北辰储能等12个项目。',
+    [
+      ['华东化工新材料', '开工/在建'],
+      ['北辰储能', '开工/在建'],
+    ],
+  ],
+  [
+    '做好 and 研究 are not part of the name',
+    '做好东江引水工程前期工作，谋划研究南港深水码头建设。',
+    [
+      ['东江引水工程', '谋划/储备'],
+      ['南港深水码头', '谋划/储备'],
+    ],
+  ],
   ['a programme verb keeps a work that is built', '实施老城区地下停车场及配套市政工程。', [['老城区地下停车场及配套市政工程', '开工/在建']]],
   ['an enumerator and 了 are not part of the name', '3.完成了城西污水处理厂扩建工程。', [['城西污水处理厂扩建工程', '竣工']]],
   // Not projects
@@ -88,7 +219,10 @@ const LIST_CASES: ReadonlyArray<[rule: string, sentence: string, expected: Array
 describe('projects named in lists', () => {
   for (const [rule, sentence, expected] of LIST_CASES) {
     it(rule, () => {
-      assert.deepEqual(extractProjects(sentence).map((p) => [p.name, p.stage]), expected);
+      assert.deepEqual(
+        extractProjects(sentence).map((p) => [p.name, p.stage]),
+        expected,
+      );
     });
   }
 });
@@ -98,11 +232,28 @@ describe('zhaoshang extract', () => {
     const [first, ...rest] = extractFromText(readFileSync(SEED_FILE, 'utf8'));
     assert.equal(rest.length, 9);
     assert.equal(first!.title, '【东湖区招商】2015年东湖区政府工作报告');
-    assert.deepEqual(Object.keys(first!.indicators[0]!), ['indicator', 'place', 'channel', 'year', 'kind', 'period', 'value', 'unit', 'growth', 'stretch', 'qualifier', 'confidence', 'sentence']);
+    assert.deepEqual(Object.keys(first!.indicators[0]!), [
+      'indicator',
+      'place',
+      'channel',
+      'year',
+      'kind',
+      'period',
+      'value',
+      'unit',
+      'growth',
+      'stretch',
+      'qualifier',
+      'confidence',
+      'sentence',
+    ]);
     assert.equal(first!.indicators[0]!.place, '东湖区');
     assert.equal(first!.indicators[0]!.channel, 'donghu');
     const plain = extractFromText('南昌市2024年国民经济统计公报\n全市地区生产总值7800亿元,增长5.6%。');
     assert.equal(plain.length, 1, 'plain text is one article');
-    assert.deepEqual(plain[0]!.indicators.map((i) => [i.indicator, i.place, i.year, i.value, i.growth]), [['gdp', '南昌市', 2024, 7800, 5.6]]);
+    assert.deepEqual(
+      plain[0]!.indicators.map((i) => [i.indicator, i.place, i.year, i.value, i.growth]),
+      [['gdp', '南昌市', 2024, 7800, 5.6]],
+    );
   });
 });

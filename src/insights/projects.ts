@@ -5,7 +5,6 @@ import type { ProjectStage } from '../lib/project-stages.ts';
 import { findQuantities } from '../text/quantity.ts';
 import { listedProjects } from './project-lists.ts';
 
-
 /** One project as a text states it. */
 export interface ProjectFact {
   name: string;
@@ -69,10 +68,23 @@ function nameAfter(text: string): string | null {
 
 /** Every named project in a text; `places` are the district and zone names to recognise. */
 export function extractProjects(body: string, places: readonly string[] = []): ProjectFact[] {
-  const placePattern = places.length > 0 ? new RegExp([...places].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu') : undefined;
+  const placePattern =
+    places.length > 0
+      ? new RegExp(
+          [...places]
+            .sort((a, b) => b.length - a.length)
+            .map((p) => p.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+            .join('|'),
+          'gu',
+        )
+      : undefined;
   // The most specific place named: 小蓝经开区 rather than the 南昌 before it.
-  const placeIn = (context: string) => (placePattern ? ([...context.matchAll(placePattern)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0] ?? null) : null);
-  const sentences = body.split(/(?<=[。！？!?；;])/u).map((s) => s.trim()).filter(Boolean);
+  const placeIn = (context: string) =>
+    placePattern ? ([...context.matchAll(placePattern)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0] ?? null) : null;
+  const sentences = body
+    .split(/(?<=[。！？!?；;])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const facts: ProjectFact[] = [];
   const describe = (name: string, sentence: string, context: string, amountText?: string, stage?: ProjectStage) => {
     const amount = amountText === undefined ? undefined : findQuantities(amountText).find((q) => q.dimension === 'money_cny' || q.dimension === 'money_usd');

@@ -20,8 +20,19 @@ for (const dialect of testDialects()) {
         await opened.db
           .insertInto('submission')
           .values({
-            tracking_code: 'TG-TIME', title: '东湖区新引进总部企业', body: '正文', channel: 'donghu', author_name: '投稿人', author_contact: '13800138000',
-            consented_at: '2026-02-28T16:30:00.000Z', status: 'pending', reject_reason: null, article_id: null, created_at: '2026-02-28T16:30:00.000Z', closed_at: null, purged_at: null,
+            tracking_code: 'TG-TIME',
+            title: '东湖区新引进总部企业',
+            body: '正文',
+            channel: 'donghu',
+            author_name: '投稿人',
+            author_contact: '13800138000',
+            consented_at: '2026-02-28T16:30:00.000Z',
+            status: 'pending',
+            reject_reason: null,
+            article_id: null,
+            created_at: '2026-02-28T16:30:00.000Z',
+            closed_at: null,
+            purged_at: null,
           })
           .execute();
         await recordAudit(opened.db, COMMAND_LINE, { action: 'user.disable', targetType: 'user', targetId: 1 }, new Date('2026-02-28T17:05:09.000Z'));

@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chinaAge, chinaDate, chinaDateTime, chinaDayStart, chinaLocalInput, chinaTimeHeading, chinaTimestamp, daysBetween, labelledChinaDateTime, parseChinaLocalInput } from './china-time.ts';
+import {
+  chinaAge,
+  chinaDate,
+  chinaDateTime,
+  chinaDayStart,
+  chinaLocalInput,
+  chinaTimeHeading,
+  chinaTimestamp,
+  daysBetween,
+  labelledChinaDateTime,
+  parseChinaLocalInput,
+} from './china-time.ts';
 
 describe('Beijing time', () => {
   it('shows a stored UTC instant eight hours later, across the date line', () => {
@@ -30,7 +41,8 @@ describe('Beijing time', () => {
   });
 
   it('refuses what is not a datetime-local value', () => {
-    for (const bad of ['', '2026-03-01', '2026-03-01 12:00', '2026-13-01T12:00', '2026-03-01T12:00:00']) assert.equal(parseChinaLocalInput(bad), undefined, bad);
+    for (const bad of ['', '2026-03-01', '2026-03-01 12:00', '2026-13-01T12:00', '2026-03-01T12:00:00'])
+      assert.equal(parseChinaLocalInput(bad), undefined, bad);
   });
 
   it('leaves text that is no time as it is rather than inventing one', () => {

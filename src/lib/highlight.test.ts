@@ -15,7 +15,13 @@ describe('markSentences', () => {
   });
 
   it('never overlaps two marks, and leaves a text without sentences whole', () => {
-    assert.deepEqual(markSentences('增长8%增长8%', [{ id: 1, sentence: '增长8%增长' }, { id: 2, sentence: '8%增长8%' }]).pieces, [{ text: '增长8%增长', ids: [1] }, { text: '8%' }]);
+    assert.deepEqual(
+      markSentences('增长8%增长8%', [
+        { id: 1, sentence: '增长8%增长' },
+        { id: 2, sentence: '8%增长8%' },
+      ]).pieces,
+      [{ text: '增长8%增长', ids: [1] }, { text: '8%' }],
+    );
     assert.deepEqual(markSentences('正文', []).pieces, [{ text: '正文' }]);
   });
 });

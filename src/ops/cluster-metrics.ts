@@ -54,10 +54,14 @@ export function sumWorkerMetricsOnRequest(isServing: (worker: Worker) => boolean
       collecting.delete(id);
       reply(answer);
     };
-    const timer = setTimeout(() => finish({ error: `${pending.size} of ${workers.length} workers gave no figures within ${COLLECT_TIMEOUT_MS} ms` }), COLLECT_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => finish({ error: `${pending.size} of ${workers.length} workers gave no figures within ${COLLECT_TIMEOUT_MS} ms` }),
+      COLLECT_TIMEOUT_MS,
+    );
     collecting.set(id, (from, answer) => {
       if (!pending.delete(from.id)) return;
-      if (answer.metrics === undefined) return finish({ error: `worker ${from.process.pid} could not collect its figures: ${answer.error ?? 'no reason given'}` });
+      if (answer.metrics === undefined)
+        return finish({ error: `worker ${from.process.pid} could not collect its figures: ${answer.error ?? 'no reason given'}` });
       figures.push(answer.metrics);
       if (pending.size > 0) return;
       try {
@@ -79,7 +83,8 @@ export function sumWorkerMetricsOnRequest(isServing: (worker: Worker) => boolean
 export function reportMetricsToPrimary(registry: Registry): void {
   process.on('message', (message: unknown) => {
     if (!isMessage(message, 'zhaoshang:metrics-collect')) return;
-    const answer = (figures: { metrics: object[] } | { error: string }) => process.send?.({ type: 'zhaoshang:metrics-collected', id: message.id, ...figures } satisfies Message, undefined, {}, ignoreSendFailure);
+    const answer = (figures: { metrics: object[] } | { error: string }) =>
+      process.send?.({ type: 'zhaoshang:metrics-collected', id: message.id, ...figures } satisfies Message, undefined, {}, ignoreSendFailure);
     registry.getMetricsAsJSON().then(
       (metrics) => answer({ metrics }),
       (error: unknown) => answer({ error: String(error) }),
@@ -98,7 +103,10 @@ export function summedOverWorkers(registry: Registry): Promise<string> {
   if (!process.listeners('message').includes(answerSum)) process.on('message', answerSum);
   const id = nextId++;
   return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => settle({ type: 'zhaoshang:metrics-summed', id, error: `the primary process gave no sum within ${SUM_TIMEOUT_MS} ms` }), SUM_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => settle({ type: 'zhaoshang:metrics-summed', id, error: `the primary process gave no sum within ${SUM_TIMEOUT_MS} ms` }),
+      SUM_TIMEOUT_MS,
+    );
     const settle = (message: Extract<Message, { type: 'zhaoshang:metrics-summed' }>) => {
       clearTimeout(timer);
       waitingForSums.delete(id);

@@ -12,7 +12,18 @@ function request(remoteAddress: string | undefined, headers: Record<string, stri
 describe('who may read /metrics', () => {
   it('tells loopback addresses from others', () => {
     for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) assert.equal(isLoopback(address), true, address);
-    for (const address of [undefined, '', '10.0.0.1', '192.168.1.127', '::ffff:10.0.0.1', '::2', 'fe80::1', '128.0.0.1', '127.0.0.1.example.com', 'localhost']) {
+    for (const address of [
+      undefined,
+      '',
+      '10.0.0.1',
+      '192.168.1.127',
+      '::ffff:10.0.0.1',
+      '::2',
+      'fe80::1',
+      '128.0.0.1',
+      '127.0.0.1.example.com',
+      'localhost',
+    ]) {
       assert.equal(isLoopback(address), false, String(address));
     }
   });
@@ -45,7 +56,11 @@ describe('who may read /metrics', () => {
 
   it('with a token: whoever sends it, from anywhere, and nobody else, loopback included', () => {
     for (const authorization of [`Bearer ${TOKEN}`, `bearer ${TOKEN}`, `Bearer  ${TOKEN} `]) {
-      assert.deepEqual(metricsAccess(request('203.0.113.9', { Authorization: authorization, 'X-Forwarded-For': '198.51.100.1' }), TOKEN), { allowed: true }, authorization);
+      assert.deepEqual(
+        metricsAccess(request('203.0.113.9', { Authorization: authorization, 'X-Forwarded-For': '198.51.100.1' }), TOKEN),
+        { allowed: true },
+        authorization,
+      );
     }
     const missing = metricsAccess(request('127.0.0.1'), TOKEN);
     assert.equal(missing.allowed, false);

@@ -23,15 +23,32 @@ export function metricsAccess(request: MetricsRequest, token: string | undefined
   if (token !== undefined) {
     const given = /^Bearer +(\S+) *$/i.exec(request.header('authorization') ?? '')?.[1];
     if (given === undefined) {
-      return { allowed: false, status: 401, code: 'unauthorized', detail: '读取 /metrics 须带请求头 Authorization: Bearer <METRICS_TOKEN>。', challenge: 'Bearer realm="metrics"' };
+      return {
+        allowed: false,
+        status: 401,
+        code: 'unauthorized',
+        detail: '读取 /metrics 须带请求头 Authorization: Bearer <METRICS_TOKEN>。',
+        challenge: 'Bearer realm="metrics"',
+      };
     }
     if (!sameSecret(given, token)) {
-      return { allowed: false, status: 401, code: 'unauthorized', detail: '令牌与 METRICS_TOKEN 不符。', challenge: 'Bearer realm="metrics", error="invalid_token"' };
+      return {
+        allowed: false,
+        status: 401,
+        code: 'unauthorized',
+        detail: '令牌与 METRICS_TOKEN 不符。',
+        challenge: 'Bearer realm="metrics", error="invalid_token"',
+      };
     }
     return { allowed: true };
   }
   if (!isLoopback(request.remoteAddress) || PROXY_HEADERS.some((name) => request.header(name) !== undefined)) {
-    return { allowed: false, status: 403, code: 'forbidden', detail: '未设置 METRICS_TOKEN 时,/metrics 只对本机直接发来的请求开放;经代理转发的请求(带 X-Forwarded-For、Forwarded 等请求头)一律拒绝。' };
+    return {
+      allowed: false,
+      status: 403,
+      code: 'forbidden',
+      detail: '未设置 METRICS_TOKEN 时,/metrics 只对本机直接发来的请求开放;经代理转发的请求(带 X-Forwarded-For、Forwarded 等请求头)一律拒绝。',
+    };
   }
   return { allowed: true };
 }

@@ -23,11 +23,18 @@ interface Answer {
   body: string;
 }
 
-function send(port: number, path: string, { method = 'GET', headers = {} as Record<string, string>, body = '', agent = false as Agent | false } = {}): Promise<Answer> {
+function send(
+  port: number,
+  path: string,
+  { method = 'GET', headers = {} as Record<string, string>, body = '', agent = false as Agent | false } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = httpRequest({ host: '127.0.0.1', port, path, method, headers, agent }, (response) => {
       let text = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: text }));
+      response
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => (text += chunk))
+        .on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: text }));
     });
     request.on('error', reject).end(body);
   });
@@ -64,7 +71,11 @@ describe('every request through the server', () => {
       ['an unknown path', await send(port, '/no/such/page'), 404],
       ['an unknown article', await send(port, '/articles/99999'), 404],
       ['a static file', await send(port, stylesheet), 200],
-      ['a form post refused', await send(port, '/submit', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'title=x' }), 403],
+      [
+        'a form post refused',
+        await send(port, '/submit', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'title=x' }),
+        403,
+      ],
       ['the health check', await send(port, '/healthz'), 200],
       ['a request the app cannot be given', await send(port, '/articles\\1'), 400],
     ];
@@ -93,7 +104,8 @@ describe('every request through the server', () => {
   it('is counted and timed by its route pattern and status, the fast path’s answers included', async () => {
     const before = await metrics();
     const count = (text: string, route: string, status: string) => metricValue(text, 'http_requests_total', { method: 'GET', route, status }) ?? 0;
-    const timed = (text: string, route: string, status: string) => metricValue(text, 'http_request_duration_seconds_count', { method: 'GET', route, status }) ?? 0;
+    const timed = (text: string, route: string, status: string) =>
+      metricValue(text, 'http_request_duration_seconds_count', { method: 'GET', route, status }) ?? 0;
     const hits = metricValue(before, 'zhaoshang_page_cache_hits_total')!;
     // Some on one kept-alive connection, as browsers and proxies send them.
     const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });

@@ -71,7 +71,18 @@ for (const dialect of testDialects()) {
         const person = { name: '张三', contact: '13800138000', consent: 'yes' as const };
         await submitContribution(db, { title: '红谷滩区新签约项目', body: '读者投稿的正文,等待审核员处理。', channel: 'honggutan', ...person });
         await submitContribution(db, { title: '东湖区新签约项目', body: '另一篇投稿的正文,同样等待审核。', channel: 'donghu', ...person });
-        await applyForSettlement(db, { registration: 'china', companyName: '江西智造科技有限公司', creditCode: '9144030071526726XG', industry: 'C', channel: 'xiaolan', plannedInvestment: 500, contactPerson: '李四', contactMobile: '13800138000', description: '新能源汽车零部件生产基地。', consent: 'yes' });
+        await applyForSettlement(db, {
+          registration: 'china',
+          companyName: '江西智造科技有限公司',
+          creditCode: '9144030071526726XG',
+          industry: 'C',
+          channel: 'xiaolan',
+          plannedInvestment: 500,
+          contactPerson: '李四',
+          contactMobile: '13800138000',
+          description: '新能源汽车零部件生产基地。',
+          consent: 'yes',
+        });
         await leaveMessage(db, { channel: 'nanchang', subject: '咨询政策', body: '请问高新区的人才政策有哪些?', ...person });
         for (let i = 0; i < 3; i += 1) assert.equal((await app.request('/articles/1')).status, 200);
         assert.equal((await app.request(`/search?q=${encodeURIComponent('招商')}`)).status, 200);
@@ -142,7 +153,11 @@ describe('who may read /metrics through the app', () => {
       const wrong = await app.request('/metrics', { headers: { Authorization: `Bearer ${TOKEN.toLowerCase()}` } }, FROM_LOOPBACK);
       assert.equal(wrong.status, 401);
       assert.equal(wrong.headers.get('www-authenticate'), 'Bearer realm="metrics", error="invalid_token"');
-      const proxied = await app.request('/metrics', { headers: { Authorization: `Bearer ${TOKEN}`, 'X-Forwarded-For': '203.0.113.9' } }, { incoming: { socket: { remoteAddress: '10.0.0.7' } } });
+      const proxied = await app.request(
+        '/metrics',
+        { headers: { Authorization: `Bearer ${TOKEN}`, 'X-Forwarded-For': '203.0.113.9' } },
+        { incoming: { socket: { remoteAddress: '10.0.0.7' } } },
+      );
       assert.equal(proxied.status, 200);
       assert.match(await proxied.text(), /^# HELP /m);
     } finally {

@@ -23,7 +23,11 @@ export function opsRoutes(ctx: RouteContext): Hono {
         if (!access.allowed) {
           const headers: Record<string, string> = { ...NO_STORE, 'Content-Type': 'application/problem+json; charset=utf-8' };
           if (access.challenge) headers['WWW-Authenticate'] = access.challenge;
-          return c.json({ type: 'about:blank', title: access.status === 401 ? '需要令牌' : '拒绝访问', status: access.status, detail: access.detail, code: access.code }, access.status, headers);
+          return c.json(
+            { type: 'about:blank', title: access.status === 401 ? '需要令牌' : '拒绝访问', status: access.status, detail: access.detail, code: access.code },
+            access.status,
+            headers,
+          );
         }
         let perProcess: string;
         try {

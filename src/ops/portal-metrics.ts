@@ -47,7 +47,12 @@ export class PortalMetrics {
   constructor(sources: MetricSources) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
-    this.requests = new Counter({ name: 'http_requests_total', help: 'Requests answered, by method, route pattern and status code', labelNames: ['method', 'route', 'status'], registers });
+    this.requests = new Counter({
+      name: 'http_requests_total',
+      help: 'Requests answered, by method, route pattern and status code',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    });
     this.latency = new Histogram({
       name: 'http_request_duration_seconds',
       help: 'Time from receiving a request to the end of its response, by method, route pattern and status code',
@@ -55,7 +60,13 @@ export class PortalMetrics {
       buckets: LATENCY_BUCKETS,
       registers,
     });
-    this.searches = new Histogram({ name: 'zhaoshang_search_duration_seconds', help: 'Time to run a reader’s search, by query kind (words; phrase, confirmed on the text)', labelNames: ['query'], buckets: SEARCH_BUCKETS, registers });
+    this.searches = new Histogram({
+      name: 'zhaoshang_search_duration_seconds',
+      help: 'Time to run a reader’s search, by query kind (words; phrase, confirmed on the text)',
+      labelNames: ['query'],
+      buckets: SEARCH_BUCKETS,
+      registers,
+    });
     new Gauge({ name: 'zhaoshang_worker_processes', help: 'Processes whose figures are summed in this answer', registers }).set(1);
     registerPageCacheMetrics(sources.pageCache, registers);
     registerDatabaseLoadMetrics(sources.databaseLoad, registers);
@@ -134,7 +145,12 @@ function registerDatabaseLoadMetrics(databaseLoad: () => DatabaseLoad, registers
       const load = databaseLoad();
       return load.engine === 'sqlite' ? load.lockWaits : { waits: 0, waitedSeconds: 0, timeouts: 0 };
     };
-    totalCounter('zhaoshang_sqlite_lock_waits_total', 'Writes that found the SQLite write lock held by another connection and waited', registers, () => lockWaits().waits);
+    totalCounter(
+      'zhaoshang_sqlite_lock_waits_total',
+      'Writes that found the SQLite write lock held by another connection and waited',
+      registers,
+      () => lockWaits().waits,
+    );
     totalCounter('zhaoshang_sqlite_lock_wait_seconds_total', 'Time writes spent waiting for the SQLite write lock', registers, () => lockWaits().waitedSeconds);
     totalCounter('zhaoshang_sqlite_lock_timeouts_total', 'Writes that gave up waiting for the SQLite write lock', registers, () => lockWaits().timeouts);
   }

@@ -22,12 +22,22 @@ export type ReadinessProblem = { check: 'database' | 'migrations'; error: unknow
 export const READINESS_TIMEOUT_MS = 1000;
 
 /** Checks the database (a trivial query) and then its migrations, each within `timeoutMs`. */
-export async function checkReadiness(db: Db, dialect: SqlDialect, timeoutMs = READINESS_TIMEOUT_MS): Promise<{ readiness: Readiness; problem?: ReadinessProblem }> {
+export async function checkReadiness(
+  db: Db,
+  dialect: SqlDialect,
+  timeoutMs = READINESS_TIMEOUT_MS,
+): Promise<{ readiness: Readiness; problem?: ReadinessProblem }> {
   try {
     await withTimeout(sql`select 1`.execute(db), timeoutMs);
   } catch (error) {
     return {
-      readiness: { status: 'fail', checks: { database: { status: 'fail', reason: failureReason(error, timeoutMs) }, migrations: { status: 'skipped', reason: 'the database did not answer' } } },
+      readiness: {
+        status: 'fail',
+        checks: {
+          database: { status: 'fail', reason: failureReason(error, timeoutMs) },
+          migrations: { status: 'skipped', reason: 'the database did not answer' },
+        },
+      },
       problem: { check: 'database', error },
     };
   }
@@ -35,7 +45,10 @@ export async function checkReadiness(db: Db, dialect: SqlDialect, timeoutMs = RE
   try {
     pending = await withTimeout(pendingMigrations(db, dialect), timeoutMs);
   } catch (error) {
-    return { readiness: { status: 'fail', checks: { database: { status: 'pass' }, migrations: { status: 'fail', reason: failureReason(error, timeoutMs) } } }, problem: { check: 'migrations', error } };
+    return {
+      readiness: { status: 'fail', checks: { database: { status: 'pass' }, migrations: { status: 'fail', reason: failureReason(error, timeoutMs) } } },
+      problem: { check: 'migrations', error },
+    };
   }
   const migrations: CheckResult = pending.length === 0 ? { status: 'pass' } : { status: 'fail', reason: `${pending.length} migration(s) not applied`, pending };
   return { readiness: { status: migrations.status, checks: { database: { status: 'pass' }, migrations } } };

@@ -6,7 +6,12 @@ import { openMigratedDb } from '../prepare.ts';
 import { parseAgeInDays, purgePersonalData } from './purge.service.ts';
 
 /** Runs the purge; returns the process exit code. */
-export async function runPurgeCommand(config: Config, args: string[], out: NodeJS.WritableStream = process.stdout, errors: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runPurgeCommand(
+  config: Config,
+  args: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  errors: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   const { values } = parseArgs({ args, options: { 'older-than': { type: 'string' } } });
   const days = parseAgeInDays(values['older-than'] ?? '');
   if (days === undefined) {
@@ -17,7 +22,9 @@ export async function runPurgeCommand(config: Config, args: string[], out: NodeJ
   try {
     const cutoff = new Date(Date.now() - days * 86_400_000);
     const report = await purgePersonalData(opened.db, COMMAND_LINE, cutoff);
-    out.write(`removed personal data of items closed before ${cutoff.toISOString().slice(0, 10)}: ${report.submissions} contributions, ${report.applications} applications, ${report.messages} messages\n`);
+    out.write(
+      `removed personal data of items closed before ${cutoff.toISOString().slice(0, 10)}: ${report.submissions} contributions, ${report.applications} applications, ${report.messages} messages\n`,
+    );
     return 0;
   } finally {
     await opened.close();

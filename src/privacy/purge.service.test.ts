@@ -9,13 +9,54 @@ for (const dialect of testDialects()) {
     it('blanks personal data of items closed before the cutoff, keeps open and recent ones and the audit trail', () =>
       withTestDb(dialect, async ({ db }) => {
         const submission = (code: string, closedAt: string | null) => ({
-          tracking_code: code, title: '标题五个字', body: '正文', channel: 'donghu', author_name: '张三', author_contact: '13800138000',
-          consented_at: '2025-01-01T00:00:00Z', status: closedAt ? ('rejected' as const) : ('pending' as const), reject_reason: null, article_id: null,
-          created_at: '2025-01-01T00:00:00Z', closed_at: closedAt, purged_at: null,
+          tracking_code: code,
+          title: '标题五个字',
+          body: '正文',
+          channel: 'donghu',
+          author_name: '张三',
+          author_contact: '13800138000',
+          consented_at: '2025-01-01T00:00:00Z',
+          status: closedAt ? ('rejected' as const) : ('pending' as const),
+          reject_reason: null,
+          article_id: null,
+          created_at: '2025-01-01T00:00:00Z',
+          closed_at: closedAt,
+          purged_at: null,
         });
-        await db.insertInto('submission').values([submission('TG-OLD', '2025-01-10T00:00:00Z'), submission('TG-NEW', '2025-12-01T00:00:00Z'), submission('TG-OPEN', null)]).execute();
-        await db.insertInto('contact_message').values({ tracking_code: 'LY-2222-2222', channel: 'xihu', subject: '主题', body: '内容', sender_name: '李四', sender_contact: 'li@example.cn', status: 'handled', reply_note: '已答复', created_at: '2025-01-01T00:00:00Z', closed_at: '2025-02-01T00:00:00Z', purged_at: null }).execute();
-        await db.insertInto('audit_log').values({ at: '2025-01-10T00:00:00Z', user_id: null, user_name: 'rev', action: 'submission.reject', target_type: 'submission', target_id: '1', before: null, after: null, client: null }).execute();
+        await db
+          .insertInto('submission')
+          .values([submission('TG-OLD', '2025-01-10T00:00:00Z'), submission('TG-NEW', '2025-12-01T00:00:00Z'), submission('TG-OPEN', null)])
+          .execute();
+        await db
+          .insertInto('contact_message')
+          .values({
+            tracking_code: 'LY-2222-2222',
+            channel: 'xihu',
+            subject: '主题',
+            body: '内容',
+            sender_name: '李四',
+            sender_contact: 'li@example.cn',
+            status: 'handled',
+            reply_note: '已答复',
+            created_at: '2025-01-01T00:00:00Z',
+            closed_at: '2025-02-01T00:00:00Z',
+            purged_at: null,
+          })
+          .execute();
+        await db
+          .insertInto('audit_log')
+          .values({
+            at: '2025-01-10T00:00:00Z',
+            user_id: null,
+            user_name: 'rev',
+            action: 'submission.reject',
+            target_type: 'submission',
+            target_id: '1',
+            before: null,
+            after: null,
+            client: null,
+          })
+          .execute();
 
         const report = await purgePersonalData(db, COMMAND_LINE, new Date('2025-06-01T00:00:00Z'), new Date('2025-06-01T00:00:00Z'));
         assert.deepEqual(report, { submissions: 1, applications: 0, messages: 1 });
@@ -28,8 +69,15 @@ for (const dialect of testDialects()) {
         const message = await db.selectFrom('contact_message').selectAll().executeTakeFirstOrThrow();
         assert.deepEqual([message.sender_name, message.sender_contact, message.reply_note], [null, null, '已答复']);
         const audit = await db.selectFrom('audit_log').select('action').orderBy('id').execute();
-        assert.deepEqual(audit.map((row) => row.action), ['submission.reject', 'privacy.purge']);
-        assert.deepEqual(await purgePersonalData(db, COMMAND_LINE, new Date('2025-06-01T00:00:00Z')), { submissions: 0, applications: 0, messages: 0 }, 'nothing twice');
+        assert.deepEqual(
+          audit.map((row) => row.action),
+          ['submission.reject', 'privacy.purge'],
+        );
+        assert.deepEqual(
+          await purgePersonalData(db, COMMAND_LINE, new Date('2025-06-01T00:00:00Z')),
+          { submissions: 0, applications: 0, messages: 0 },
+          'nothing twice',
+        );
       }));
   });
 }

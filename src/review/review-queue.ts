@@ -46,7 +46,13 @@ export interface QueueHead<Item extends ReviewItem> {
 }
 
 /** The number of items of one status in the user's channels and the `limit` oldest of them. */
-export async function queueHead<Item extends ReviewItem>(db: Db, store: ReviewStore<Item, never>, user: ConsoleUser, status: Item['status'], limit: number): Promise<QueueHead<Item>> {
+export async function queueHead<Item extends ReviewItem>(
+  db: Db,
+  store: ReviewStore<Item, never>,
+  user: ConsoleUser,
+  status: Item['status'],
+  limit: number,
+): Promise<QueueHead<Item>> {
   const scope = channelScope(user);
   if (scope?.length === 0) return { count: 0, oldest: [] };
   const [count, oldest] = await Promise.all([store.count(db, status, scope), store.list(db, status, scope, limit)]);
@@ -54,7 +60,12 @@ export async function queueHead<Item extends ReviewItem>(db: Db, store: ReviewSt
 }
 
 /** One item, or undefined when it does not exist or is outside the user's channels. */
-export async function itemForReview<Item extends ReviewItem>(db: Db, store: ReviewStore<Item, never>, user: ConsoleUser, id: number): Promise<Item | undefined> {
+export async function itemForReview<Item extends ReviewItem>(
+  db: Db,
+  store: ReviewStore<Item, never>,
+  user: ConsoleUser,
+  id: number,
+): Promise<Item | undefined> {
   const item = await store.find(db, id);
   return item && canActOn(user, item.channel) ? item : undefined;
 }
@@ -95,7 +106,12 @@ export async function decide<Item extends ReviewItem, Closed extends { status: s
     const closed = await decision.close(trx, item);
     await store.close(trx, id, closed, now);
     const after = { status: closed.status, ...decision.audited?.(closed) };
-    await recordAudit(trx, actor, { action: decision.action, targetType: decision.targetType, targetId: id, before: { status: item.status }, after, channel: item.channel }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: decision.action, targetType: decision.targetType, targetId: id, before: { status: item.status }, after, channel: item.channel },
+      now,
+    );
     return 'done';
   });
 }

@@ -103,8 +103,10 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Parts as HTML: text escaped, marks as <mark>. */
 export function markedHtml(parts: readonly TextPart[]): string {
-  return parts.map(({ text, mark }) => {
-    const escaped = text.replace(/[&<>"']/gu, (char) => ESCAPES[char]!);
-    return mark ? `<mark>${escaped}</mark>` : escaped;
-  }).join('');
+  return parts
+    .map(({ text, mark }) => {
+      const escaped = text.replace(/[&<>"']/gu, (char) => ESCAPES[char]!);
+      return mark ? `<mark>${escaped}</mark>` : escaped;
+    })
+    .join('');
 }

@@ -65,7 +65,15 @@ export class SearchIndex {
     this.preparedBefore = this.prepared;
     // A failed thread yields undefined, not a rejection: most prepared texts of an unchanged
     // import are never put, and their rejections would go unhandled once the thread stops.
-    this.prepared = new Map(articles.map((article, i) => [textKey(article), segmented.then((texts) => texts[i], () => undefined)]));
+    this.prepared = new Map(
+      articles.map((article, i) => [
+        textKey(article),
+        segmented.then(
+          (texts) => texts[i],
+          () => undefined,
+        ),
+      ]),
+    );
   }
 
   /** Stops the worker thread of prepare() and forgets what was prepared. */
@@ -129,7 +137,10 @@ export class SearchIndex {
     const titleTerms = this.segmenter.segment(article.title).terms.filter(meaningful);
     const frequency = new Map<string, number>();
     for (const term of this.segmenter.segment(article.body).terms.filter(meaningful)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-    const bodyTerms = [...frequency].sort((a, b) => b[1] - a[1]).slice(0, RELATED_BODY_TERMS).map(([term]) => term);
+    const bodyTerms = [...frequency]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, RELATED_BODY_TERMS)
+      .map(([term]) => term);
     const terms = [...new Set([...titleTerms, ...bodyTerms])];
     return terms.length > 0 ? { any: terms.map((term) => ({ term })) } : undefined;
   }

@@ -9,12 +9,16 @@ import { segmenter } from '../../test/helpers/seed.ts';
 import { isQueryProblem, MAX_QUERY_LENGTH, parseQuery } from './search-query.ts';
 
 const termsOf = (match: SearchMatch): string[] => ('term' in match ? [match.term] : ('all' in match ? match.all : match.any).flatMap(termsOf));
-const groupsOf = (match: SearchMatch): SearchMatch[][] => ('term' in match ? [] : ['all' in match ? match.all : match.any, ...('all' in match ? match.all : match.any).flatMap(groupsOf)]);
+const groupsOf = (match: SearchMatch): SearchMatch[][] =>
+  'term' in match ? [] : ['all' in match ? match.all : match.any, ...('all' in match ? match.all : match.any).flatMap(groupsOf)];
 
 describe('search query parser (fast-check)', () => {
   it('refuses with a Chinese message or yields non-empty words, for any text', () => {
     // Quotes and spaces are what the parser gives meaning to: mix them in often.
-    const typed = fc.oneof(anyInput(150), fc.array(fc.oneof(anyText(6), fc.constantFrom('"', '“', '」', ' ', '\u3000', '税收', '高新区')), { maxLength: 20 }).map((parts) => parts.join('')));
+    const typed = fc.oneof(
+      anyInput(150),
+      fc.array(fc.oneof(anyText(6), fc.constantFrom('"', '“', '」', ' ', '\u3000', '税收', '高新区')), { maxLength: 20 }).map((parts) => parts.join('')),
+    );
     fc.assert(
       fc.property(typed, (raw) => {
         const parsed = parseQuery(raw, segmenter);

@@ -19,7 +19,8 @@ function searchOptions(c: Context, ctx: RouteContext): SearchOptions & { form: S
   if (channel !== undefined && !ctx.channels.bySlug(channel)) throw new AppError(400, 'bad_request', '没有这个频道,请从列表中选择。');
   const date = (name: 'from' | 'to', label: string) => {
     const value = c.req.query(name) || undefined;
-    if (value !== undefined && !isCalendarDate(value)) throw new AppError(400, 'bad_request', `${label}“${value.slice(0, 20)}”无效,请按 2025-01-31 的格式填写。`);
+    if (value !== undefined && !isCalendarDate(value))
+      throw new AppError(400, 'bad_request', `${label}“${value.slice(0, 20)}”无效,请按 2025-01-31 的格式填写。`);
     return value;
   };
   const from = date('from', '开始日期');
@@ -53,7 +54,10 @@ export function searchRoutes(ctx: RouteContext): Hono {
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           const form = { q: c.req.query('q') ?? '', channel: '', from: '', to: '' };
-          return c.html(htmlDocument(<SearchPage chrome={chrome} channels={ctx.channels.all} form={form} problem={error.message} navChannel={ctx.navChannel} />), 400);
+          return c.html(
+            htmlDocument(<SearchPage chrome={chrome} channels={ctx.channels.all} form={form} problem={error.message} navChannel={ctx.navChannel} />),
+            400,
+          );
         }
         const query = parse(c);
         if (isQueryProblem(query)) {
@@ -63,7 +67,9 @@ export function searchRoutes(ctx: RouteContext): Hono {
           return c.html(htmlDocument(page), problem ? 400 : 200);
         }
         const results = await search(query, options);
-        return c.html(htmlDocument(<SearchPage chrome={chrome} channels={ctx.channels.all} form={options.form} results={results} navChannel={ctx.navChannel} />));
+        return c.html(
+          htmlDocument(<SearchPage chrome={chrome} channels={ctx.channels.all} form={options.form} results={results} navChannel={ctx.navChannel} />),
+        );
       }),
     )
     .get(

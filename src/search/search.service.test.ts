@@ -60,7 +60,11 @@ for (const dialect of testDialects()) {
         await importSeedFile(opened.db, writing, SEED_FILE);
         const tax = await search(opened.db, writing.searchIndex, '税');
         assert.equal(tax.total, 3, '纳税, 税务 and 税源 each contain 税');
-        for (const hit of tax.hits) assert.ok(hit.snippetParts.some((part) => part.mark && part.text.includes('税')), hit.title);
+        for (const hit of tax.hits)
+          assert.ok(
+            hit.snippetParts.some((part) => part.mark && part.text.includes('税')),
+            hit.title,
+          );
         assert.equal((await search(opened.db, writing.searchIndex, '2015')).total, 2);
         const ppp = await search(opened.db, writing.searchIndex, 'ppp');
         assert.equal(ppp.total, 2);
@@ -76,15 +80,20 @@ for (const dialect of testDialects()) {
         await importSeedText(
           opened.db,
           writing,
-          ['2024-03-01', '2024-06-01', '2025-01-15'].flatMap((date, i) => [
-            `-\n【东湖区招商】东湖区招商引资快讯${i}\n东湖区签约数字经济项目。\n${date}`,
-            `-\n【西湖区招商】西湖区招商引资快讯${i}\n西湖区签约数字经济项目。\n${date}`,
-          ]).join('\n'),
+          ['2024-03-01', '2024-06-01', '2025-01-15']
+            .flatMap((date, i) => [
+              `-\n【东湖区招商】东湖区招商引资快讯${i}\n东湖区签约数字经济项目。\n${date}`,
+              `-\n【西湖区招商】西湖区招商引资快讯${i}\n西湖区签约数字经济项目。\n${date}`,
+            ])
+            .join('\n'),
         );
         const index = writing.searchIndex;
         assert.equal((await search(opened.db, index, '数字经济')).total, 6);
         const donghu = await search(opened.db, index, '数字经济', { channel: 'donghu' });
-        assert.deepEqual(donghu.hits.map((hit) => hit.channel), ['donghu', 'donghu', 'donghu']);
+        assert.deepEqual(
+          donghu.hits.map((hit) => hit.channel),
+          ['donghu', 'donghu', 'donghu'],
+        );
         const in2024 = await search(opened.db, index, '数字经济', { from: '2024-01-01', to: '2024-12-31' });
         assert.equal(in2024.total, 4);
         assert.ok(in2024.hits.every((hit) => hit.publishedOn.startsWith('2024')));
@@ -109,7 +118,10 @@ for (const dialect of testDialects()) {
             '-\n【南昌招商】光伏产业集群加快成型\n园区新签约三个项目。\n2025-01-01\n',
         );
         const results = await search(opened.db, writing.searchIndex, '光伏');
-        assert.deepEqual(results.hits.map((hit) => hit.title), ['光伏产业集群加快成型', '园区新闻']);
+        assert.deepEqual(
+          results.hits.map((hit) => hit.title),
+          ['光伏产业集群加快成型', '园区新闻'],
+        );
       }));
 
     it('keeps the index in step with edits and deletions, inside their transactions', () =>
@@ -191,7 +203,10 @@ for (const dialect of testDialects()) {
         const progress: number[] = [];
         assert.equal(await ensureSearchIndexCurrent(db, writing.searchIndex, () => ({ update: (done) => void progress.push(done), finish() {} })), true);
         assert.equal(progress[0], 10, 'one batch of ten articles');
-        assert.ok(progress.every((done) => done === 10), 'then only the merging step is reported');
+        assert.ok(
+          progress.every((done) => done === 10),
+          'then only the merging step is reported',
+        );
         assert.equal((await search(db, writing.searchIndex, '2015年东湖区政府工作报告')).hits.length, 1, 'article 1 is back');
         assert.equal((await search(db, writing.searchIndex, '幽灵')).total, 0);
         assert.equal((await writing.searchIndex.indexedIds(db, 0, 100)).length, 10);
@@ -204,7 +219,11 @@ for (const dialect of testDialects()) {
         const writing = writingFor(opened);
         const index = writing.searchIndex;
         const words = ['氢能源', '光伏', '芯片', '物联网', '区块链', '新材料', '生物医药', '航空', '汽车', '家电', '纺织', '食品'];
-        const drafts = words.map((word, i) => ({ originalTitle: `【南昌招商】产业动态${i + 1}`, body: `${word}产业项目落地。`, publishedOn: `2025-01-${String(i + 1).padStart(2, '0')}` }));
+        const drafts = words.map((word, i) => ({
+          originalTitle: `【南昌招商】产业动态${i + 1}`,
+          body: `${word}产业项目落地。`,
+          publishedOn: `2025-01-${String(i + 1).padStart(2, '0')}`,
+        }));
         const ids: number[] = [];
         for (const draft of drafts) ids.push((await saveArticleDraft(db, writing, draft)).id);
 

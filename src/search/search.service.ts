@@ -103,12 +103,7 @@ export class RebuildSuperseded extends Error {
  * own. Articles written meanwhile are indexed again before the switch, so none is left stale.
  * Only the latest of concurrent rebuilds finishes; the others throw RebuildSuperseded.
  */
-export async function rebuildSearchIndex(
-  db: Db,
-  index: SearchIndex,
-  progress?: (total: number) => Progress,
-  batchSize = REINDEX_BATCH,
-): Promise<number> {
+export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: (total: number) => Progress, batchSize = REINDEX_BATCH): Promise<number> {
   const bar = progress?.(await articleCount(db));
   const owner = randomUUID();
   const rebuild = await db.transaction().execute(async (trx) => {

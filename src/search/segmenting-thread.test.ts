@@ -15,7 +15,10 @@ it('segments on a worker thread exactly as the main thread does, and fails loudl
     const [first, second] = await Promise.all([thread.segment(articles.slice(0, 4)), thread.segment(articles.slice(4))]);
     const expected = articles.map((article) => indexedTextOf(segmenter, article));
     assert.deepEqual([...first!, ...second!], expected);
-    assert.ok(expected.some((text) => text.subwords.split(' ').includes('经开区')), 'our dictionary is loaded there too');
+    assert.ok(
+      expected.some((text) => text.subwords.split(' ').includes('经开区')),
+      'our dictionary is loaded there too',
+    );
   } finally {
     await thread.close();
   }

@@ -48,7 +48,15 @@ export function submissionAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<
     .use('*', requireRole('admin', 'editor', 'reviewer'))
     .get('/', async (c) => {
       const status = queueStatus(c, ['pending', 'published', 'rejected'] as const);
-      return kit.page(c, <SubmissionListPage console={await kit.chrome(c)} status={status} items={await submissionQueue(db, c.get('user'), status)} channelName={ctx.navChannel} />);
+      return kit.page(
+        c,
+        <SubmissionListPage
+          console={await kit.chrome(c)}
+          status={status}
+          items={await submissionQueue(db, c.get('user'), status)}
+          channelName={ctx.navChannel}
+        />,
+      );
     })
     .get('/:id', async (c) => detail(c, await found(c)))
     .post('/:id/edit', async (c) => {
@@ -61,7 +69,12 @@ export function submissionAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<
     .post('/:id/publish', async (c) => {
       const item = await found(c);
       if (item.status !== 'pending') return afterDecision(c, 'already_closed', back(c));
-      const ask = await askFirst(c, kit, { title: '确认发布投稿', consequence: `发布后,投稿《${item.title}》将作为${ctx.navChannel(item.channel).name}频道的文章公开。`, confirmLabel: '确认发布', back: back(c) });
+      const ask = await askFirst(c, kit, {
+        title: '确认发布投稿',
+        consequence: `发布后,投稿《${item.title}》将作为${ctx.navChannel(item.channel).name}频道的文章公开。`,
+        confirmLabel: '确认发布',
+        back: back(c),
+      });
       if (ask) return ask;
       return afterDecision(c, await publishSubmission(db, ctx, c.get('user'), kit.actor(c), idParam(c)), back(c));
     })

@@ -53,7 +53,11 @@ for (const dialect of testDialects()) {
       try {
         const code = await submitContribution(seeded.db, { ...VALID, consent: 'yes' });
         const article = await seeded.db.selectFrom('article').select('id').where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
-        await seeded.db.updateTable('submission').set({ status: 'published', article_id: Number(article.id) }).where('tracking_code', '=', code).execute();
+        await seeded.db
+          .updateTable('submission')
+          .set({ status: 'published', article_id: Number(article.id) })
+          .where('tracking_code', '=', code)
+          .execute();
         const statusPage = async () => (await seeded.app.request(`/submit/status?code=${code}`)).text();
 
         assert.match(await statusPage(), new RegExp(`<td class="submission-article"><a href="/articles/${article.id}">查看已发布的文章</a></td>`));
@@ -75,7 +79,7 @@ for (const dialect of testDialects()) {
       t.mock.timers.enable({ apis: ['Date'], now: Date.UTC(2026, 2, 1, 10, 1, 0) });
       try {
         const lookup = (code: string, client = '198.51.100.7') => seeded.app.request(`/submit/status?code=${code}`, { headers: { 'X-Forwarded-For': client } });
-        for (let i = 0; i < STATUS_LIMIT.max; i += 1) assert.equal((await lookup(`TG-2222-${"23456789ABCDEFGHJKMNPQRSTUVWXYZ"[i]}222`)).status, 404);
+        for (let i = 0; i < STATUS_LIMIT.max; i += 1) assert.equal((await lookup(`TG-2222-${'23456789ABCDEFGHJKMNPQRSTUVWXYZ'[i]}222`)).status, 404);
         const limited = await lookup('TG-3333-3333');
         assert.equal(limited.status, 429);
         assert.equal(limited.headers.get('retry-after'), '540');
@@ -113,11 +117,26 @@ describe('投稿 form checks', () => {
         assert.match(html, /aria-invalid="true"/);
         if (field !== 'title') assert.match(html, new RegExp(`value="${VALID.title}"`), 'other input is kept');
       }
-      assert.equal(await seeded.db.selectFrom('submission').select('id').execute().then((rows) => rows.length), 0, 'nothing stored');
-      assert.equal((await form.post({ ...VALID, contact: 'reader@example.cn' })).status, 303, 'after seven mistakes the same client gets through; an e-mail address is a contact');
+      assert.equal(
+        await seeded.db
+          .selectFrom('submission')
+          .select('id')
+          .execute()
+          .then((rows) => rows.length),
+        0,
+        'nothing stored',
+      );
+      assert.equal(
+        (await form.post({ ...VALID, contact: 'reader@example.cn' })).status,
+        303,
+        'after seven mistakes the same client gets through; an e-mail address is a contact',
+      );
       assert.equal((await form.post({ ...VALID, contact: '+1 (415) 555-0100' })).status, 303, 'so is an international number');
       const contacts = await seeded.db.selectFrom('submission').select('author_contact').orderBy('id').execute();
-      assert.deepEqual(contacts.map((row) => row.author_contact), ['reader@example.cn', '+14155550100']);
+      assert.deepEqual(
+        contacts.map((row) => row.author_contact),
+        ['reader@example.cn', '+14155550100'],
+      );
     } finally {
       await seeded.close();
     }

@@ -58,13 +58,20 @@ for (const dialect of testDialects()) {
         await publishSubmission(opened.db, writing, reviewer, actor, Number(id), now);
         const { article_id: articleId } = await opened.db.selectFrom('submission').select('article_id').executeTakeFirstOrThrow();
         // As the old code keyed it: by title and date, like an import.
-        await opened.db.updateTable('article').set({ source_key: sourceKeyOf(`【红谷滩区招商】${TITLE}`, '2026-03-02') }).where('id', '=', Number(articleId)).execute();
+        await opened.db
+          .updateTable('article')
+          .set({ source_key: sourceKeyOf(`【红谷滩区招商】${TITLE}`, '2026-03-02') })
+          .where('id', '=', Number(articleId))
+          .execute();
 
         await rekeyContributionArticles(opened.db as unknown as Kysely<unknown>);
         const { source_key: key } = await opened.db.selectFrom('article').select('source_key').where('id', '=', Number(articleId)).executeTakeFirstOrThrow();
         assert.equal(key, `submission:${id}`);
         await importSeedText(opened.db, writing, `-\n【红谷滩区招商】${TITLE}\n导入文件里的另一篇正文。\n2026-03-02\n`);
-        assert.equal((await opened.db.selectFrom('article').select('body').where('id', '=', Number(articleId)).executeTakeFirstOrThrow()).body, '旧版本发布的投稿正文。');
+        assert.equal(
+          (await opened.db.selectFrom('article').select('body').where('id', '=', Number(articleId)).executeTakeFirstOrThrow()).body,
+          '旧版本发布的投稿正文。',
+        );
       }));
 
     it('keeps an imported article as an editor revised it when the file is imported again', () =>
@@ -74,7 +81,14 @@ for (const dialect of testDialects()) {
         await importSeedText(opened.db, writing, file);
         const { id } = await opened.db.selectFrom('article').select('id').executeTakeFirstOrThrow();
         const editor: ConsoleUser = { id: 2, name: 'editor', roles: ['editor'], channels: ['honggutan'], mustChangePassword: false };
-        const edited = { title: TITLE, channel: 'honggutan', publishedOn: '2026-03-02', status: 'published' as const, publishAt: null, body: '编辑修订后的正文。' };
+        const edited = {
+          title: TITLE,
+          channel: 'honggutan',
+          publishedOn: '2026-03-02',
+          status: 'published' as const,
+          publishAt: null,
+          body: '编辑修订后的正文。',
+        };
         assert.equal(await saveEditedArticle(opened.db, writing, editor, { userId: 2, userName: 'editor' }, Number(id), edited, now), Number(id));
 
         const report = await importSeedText(opened.db, writing, file);

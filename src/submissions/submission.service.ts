@@ -67,23 +67,31 @@ export function submissionForReview(db: Db, user: ConsoleUser, id: number): Prom
  * status change and the audit record.
  */
 export function publishSubmission(db: Db, writing: ArticleWriting, user: ConsoleUser, actor: Actor, id: number, now = new Date()): Promise<ReviewOutcome> {
-  return decide(db, submissionReviewStore, user, actor, id, {
-    open: 'pending',
-    action: 'submission.publish',
-    targetType: 'submission',
-    async close(trx, item) {
-      const channel = writing.channels.bySlug(item.channel) ?? writing.channels.city;
-      const { id: articleId } = await saveArticleDraft(
-        trx,
-        writing,
-        { originalTitle: `【${channel.tags[0]}招商】${item.title}`, body: item.body, publishedOn: chinaDate(now) },
-        now,
-        `submission:${id}`,
-      );
-      return { status: 'published' as const, articleId };
+  return decide(
+    db,
+    submissionReviewStore,
+    user,
+    actor,
+    id,
+    {
+      open: 'pending',
+      action: 'submission.publish',
+      targetType: 'submission',
+      async close(trx, item) {
+        const channel = writing.channels.bySlug(item.channel) ?? writing.channels.city;
+        const { id: articleId } = await saveArticleDraft(
+          trx,
+          writing,
+          { originalTitle: `【${channel.tags[0]}招商】${item.title}`, body: item.body, publishedOn: chinaDate(now) },
+          now,
+          `submission:${id}`,
+        );
+        return { status: 'published' as const, articleId };
+      },
+      audited: (closed) => ('articleId' in closed ? { articleId: closed.articleId } : {}),
     },
-    audited: (closed) => ('articleId' in closed ? { articleId: closed.articleId } : {}),
-  }, now);
+    now,
+  );
 }
 
 /**
@@ -107,11 +115,19 @@ export function editSubmission(db: Db, user: ConsoleUser, actor: Actor, id: numb
 
 /** Rejects a pending contribution with the reason the contributor will read. */
 export function rejectSubmission(db: Db, user: ConsoleUser, actor: Actor, id: number, reason: string, now = new Date()): Promise<ReviewOutcome> {
-  return decide(db, submissionReviewStore, user, actor, id, {
-    open: 'pending',
-    action: 'submission.reject',
-    targetType: 'submission',
-    close: async () => ({ status: 'rejected' as const, reason }),
-    audited: () => ({ reason }),
-  }, now);
+  return decide(
+    db,
+    submissionReviewStore,
+    user,
+    actor,
+    id,
+    {
+      open: 'pending',
+      action: 'submission.reject',
+      targetType: 'submission',
+      close: async () => ({ status: 'rejected' as const, reason }),
+      audited: () => ({ reason }),
+    },
+    now,
+  );
 }

@@ -85,7 +85,10 @@ export const submissionReviewStore: ReviewStore<SubmissionForReview, SubmissionC
     return (await query.orderBy('created_at').orderBy('id').limit(limit).execute()).map(rowToReview);
   },
   async count(db, status, channels) {
-    let query = db.selectFrom('submission').select((eb) => eb.fn.countAll<number>().as('count')).where('status', '=', status);
+    let query = db
+      .selectFrom('submission')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('status', '=', status);
     if (channels) query = query.where('channel', 'in', channels);
     return Number((await query.executeTakeFirstOrThrow()).count);
   },
@@ -95,12 +98,21 @@ export const submissionReviewStore: ReviewStore<SubmissionForReview, SubmissionC
   },
   async close(db, id, closed, now) {
     const outcome = closed.status === 'published' ? { article_id: closed.articleId } : { reject_reason: closed.reason };
-    await db.updateTable('submission').set({ status: closed.status, ...outcome, closed_at: now.toISOString() }).where('id', '=', id).execute();
+    await db
+      .updateTable('submission')
+      .set({ status: closed.status, ...outcome, closed_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
   },
 };
 
 /** Blanks the contributor's name and contact on contributions closed before `closedBefore`; returns how many. */
 export async function blankPersonalDataOfSubmissions(db: Db, closedBefore: string, purgedAt: string): Promise<number> {
-  const result = await db.updateTable('submission').set({ author_name: null, author_contact: null, purged_at: purgedAt }).where('closed_at', '<', closedBefore).where('purged_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('submission')
+    .set({ author_name: null, author_contact: null, purged_at: purgedAt })
+    .where('closed_at', '<', closedBefore)
+    .where('purged_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -24,8 +24,20 @@ export interface SubmissionTable {
 export const submissionBackup = backupTable<SubmissionTable>(
   'submission',
   {
-    id: 'integer', tracking_code: 'text', title: 'text', body: 'text', channel: 'text', author_name: 'text', author_contact: 'text',
-    consented_at: 'text', status: 'text', reject_reason: 'text', article_id: 'integer', created_at: 'text', closed_at: 'text', purged_at: 'text',
+    id: 'integer',
+    tracking_code: 'text',
+    title: 'text',
+    body: 'text',
+    channel: 'text',
+    author_name: 'text',
+    author_contact: 'text',
+    consented_at: 'text',
+    status: 'text',
+    reject_reason: 'text',
+    article_id: 'integer',
+    created_at: 'text',
+    closed_at: 'text',
+    purged_at: 'text',
   },
   { key: ['id'], autoIncrement: 'id' },
 );

@@ -47,4 +47,3 @@ export function submissionEditSchema(channelSlugs: readonly string[]) {
 
 /** A contribution's text as a reviewer edits it before publishing. */
 export type SubmissionEdit = z.infer<ReturnType<typeof submissionEditSchema>>;
-

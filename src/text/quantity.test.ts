@@ -12,7 +12,12 @@ function toChinese(n: number): string {
   const section = (x: number): string => {
     let out = '';
     let zero = false;
-    for (const [unit, size] of [['千', 1000], ['百', 100], ['十', 10], ['', 1]] as const) {
+    for (const [unit, size] of [
+      ['千', 1000],
+      ['百', 100],
+      ['十', 10],
+      ['', 1],
+    ] as const) {
       const d = Math.floor(x / size) % 10;
       if (d === 0) {
         zero = out !== '';
@@ -25,7 +30,11 @@ function toChinese(n: number): string {
     return out;
   };
   const parts: string[] = [];
-  for (const [unit, size] of [['亿', 1e8], ['万', 1e4], ['', 1]] as const) {
+  for (const [unit, size] of [
+    ['亿', 1e8],
+    ['万', 1e4],
+    ['', 1],
+  ] as const) {
     const chunk = Math.floor(n / size) % (unit === '亿' ? 1e8 : 1e4);
     if (chunk === 0) continue;
     const text = unit === '亿' ? toChinese(chunk) : section(chunk);
@@ -42,14 +51,36 @@ describe('Chinese quantities', () => {
       const n = Math.floor(random() ** 3 * 1e12);
       assert.equal(parseChineseNumeral(toChinese(n)), n, `${n} = ${toChinese(n)}`);
     }
-    for (const [text, n] of [['两千零五', 2005], ['十二', 12], ['十', 10], ['两亿三千万', 230_000_000], ['三万亿', 3e12], ['二〇一五', 2015]] as const) {
+    for (const [text, n] of [
+      ['两千零五', 2005],
+      ['十二', 12],
+      ['十', 10],
+      ['两亿三千万', 230_000_000],
+      ['三万亿', 3e12],
+      ['二〇一五', 2015],
+    ] as const) {
       assert.equal(parseChineseNumeral(text), n, text);
     }
     for (const text of ['abc', '十x', '']) assert.ok(Number.isNaN(parseChineseNumeral(text)), text);
   });
 
   it('normalises every unit to its base with the value the text states (500 random amounts)', () => {
-    const units: Array<[string, number]> = [['元', 1], ['万元', 1e4], ['亿元', 1e8], ['万亿元', 1e12], ['美元', 1], ['万美元', 1e4], ['亿美元', 1e8], ['平方米', 1], ['万平米', 1e4], ['平方公里', 1e6], ['人', 1], ['个', 1], ['项', 1], ['家', 1]];
+    const units: Array<[string, number]> = [
+      ['元', 1],
+      ['万元', 1e4],
+      ['亿元', 1e8],
+      ['万亿元', 1e12],
+      ['美元', 1],
+      ['万美元', 1e4],
+      ['亿美元', 1e8],
+      ['平方米', 1],
+      ['万平米', 1e4],
+      ['平方公里', 1e6],
+      ['人', 1],
+      ['个', 1],
+      ['项', 1],
+      ['家', 1],
+    ];
     const random = randomSource(32100);
     for (let i = 0; i < 500; i += 1) {
       const value = Math.round(random() * 1e6) / 100;
@@ -85,7 +116,10 @@ describe('Chinese quantities', () => {
 
   it('finds each figure of an enumeration in order', () => {
     const found = findQuantities('地区生产总值429亿元、固定资产投资137亿元、社会消费品零售总额240亿元,同比分别增长8%、16%、5.5%');
-    assert.deepEqual(found.map((q) => `${q.value}${q.unit}`), ['429亿元', '137亿元', '240亿元', '8%', '16%', '5.5%']);
+    assert.deepEqual(
+      found.map((q) => `${q.value}${q.unit}`),
+      ['429亿元', '137亿元', '240亿元', '8%', '16%', '5.5%'],
+    );
   });
 
   it('never throws on any text, and every figure it reads is finite (fast-check)', () => {
@@ -103,7 +137,18 @@ describe('Chinese quantities', () => {
   });
 
   it('reads an amount written in Arabic or Chinese numerals back inside any words (fast-check)', () => {
-    const units: Array<[string, number]> = [['元', 1], ['万元', 1e4], ['亿元', 1e8], ['美元', 1], ['亿美元', 1e8], ['平方米', 1], ['平方公里', 1e6], ['家', 1], ['个百分点', 1], ['%', 1]];
+    const units: Array<[string, number]> = [
+      ['元', 1],
+      ['万元', 1e4],
+      ['亿元', 1e8],
+      ['美元', 1],
+      ['亿美元', 1e8],
+      ['平方米', 1],
+      ['平方公里', 1e6],
+      ['家', 1],
+      ['个百分点', 1],
+      ['%', 1],
+    ];
     // Words that are neither numerals nor units nor qualifiers, so the figure stands alone.
     const words = fc.string({ unit: fc.constantFrom(...'全年完成投资同比增长的和在本市区县招商引资签约落地'), maxLength: 12 });
     fc.assert(
@@ -126,6 +171,10 @@ describe('Chinese quantities', () => {
       assert.deepEqual(findQuantities(text), [], text.slice(0, 12));
     }
     assert.ok(Number.isNaN(parseChineseNumeral('亿'.repeat(100_000))), 'no recursion a character deep');
-    assert.deepEqual(findQuantities(`${'1'.repeat(40)} 共5亿元`).map((q) => q.value), [5], 'figures after such a run are still read');
+    assert.deepEqual(
+      findQuantities(`${'1'.repeat(40)} 共5亿元`).map((q) => q.value),
+      [5],
+      'figures after such a run are still read',
+    );
   });
 });

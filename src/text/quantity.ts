@@ -54,7 +54,9 @@ export function parseChineseNumeral(text: string): number {
   if ([...text].every((c) => c in DIGITS) && text.length > 1) return Number([...text].map((c) => DIGITS[c]).join(''));
   const split = (big: string, factor: number, below: (part: string) => number): number => {
     const at = text.lastIndexOf(big);
-    return at < 0 ? below(text) : parseChineseNumeral(text.slice(0, at) || '一') * factor + (at + 1 < text.length ? parseChineseNumeral(text.slice(at + 1)) : 0);
+    return at < 0
+      ? below(text)
+      : parseChineseNumeral(text.slice(0, at) || '一') * factor + (at + 1 < text.length ? parseChineseNumeral(text.slice(at + 1)) : 0);
   };
   if (text.includes('亿')) return split('亿', 1e8, belowTenThousand);
   if (text.includes('万')) return split('万', 1e4, belowTenThousand);
@@ -94,10 +96,7 @@ const NUMERAL = '〇零一二两三四五六七八九十百千万亿';
 const NUMBER = `(?:(?<![\\d,.])\\d[\\d,]{0,${MAX_NUMBER_CHARS - 1}}(?:\\.\\d{1,16})?|(?<![\\d${NUMERAL}])[${NUMERAL}]{1,${MAX_NUMBER_CHARS}})`;
 const UNIT = UNITS.map(([unit]) => unit).join('|');
 const PREFIX = '(约|近|超过|超|逾|突破|达到|达)?';
-const QUANTITY = new RegExp(
-  `${PREFIX}(${NUMBER})(余|多)?(?:\\s*[-—~～至到]\\s*(${NUMBER}))?\\s*(万亿|亿|万|千)?(${UNIT})(以上|左右|以内)?`,
-  'gu',
-);
+const QUANTITY = new RegExp(`${PREFIX}(${NUMBER})(余|多)?(?:\\s*[-—~～至到]\\s*(${NUMBER}))?\\s*(万亿|亿|万|千)?(${UNIT})(以上|左右|以内)?`, 'gu');
 
 function numberOf(text: string): number {
   return /\d/u.test(text) ? Number(text.replace(/,/gu, '')) : parseChineseNumeral(text);

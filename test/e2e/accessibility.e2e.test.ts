@@ -47,7 +47,23 @@ const PUBLIC_PAGES = [
  * Console pages; add a page here when the console gains one. The test also visits every link of
  * the console navigation and the first item linked from each queue.
  */
-const CONSOLE_PAGES = ['/admin/login', '/admin', '/admin/articles', '/admin/articles/new', '/admin/articles/1', '/admin/facts', '/admin/projects', '/admin/submissions', '/admin/applications', '/admin/messages', '/admin/users', '/admin/users/1', '/admin/audit', '/admin/password', '/admin/articles/1/revisions'];
+const CONSOLE_PAGES = [
+  '/admin/login',
+  '/admin',
+  '/admin/articles',
+  '/admin/articles/new',
+  '/admin/articles/1',
+  '/admin/facts',
+  '/admin/projects',
+  '/admin/submissions',
+  '/admin/applications',
+  '/admin/messages',
+  '/admin/users',
+  '/admin/users/1',
+  '/admin/audit',
+  '/admin/password',
+  '/admin/articles/1/revisions',
+];
 
 const WIDTHS = [360, 1280] as const;
 const PASSWORD = 'correct horse battery';
@@ -67,10 +83,31 @@ describe('layout and accessibility in Chromium', async () => {
     for (const { id } of await db.selectFrom('project').select('id').limit(5).execute()) await curateProject(db, admin, actor, Number(id), { kind: 'confirm' });
     // One item in each queue, so that their detail pages are checked too.
     const contact = { name: '张三', contact: 'reader@example.cn', consent: 'yes' };
-    await submitContribution(db, submissionSchema(['donghu']).parse({ ...contact, title: '东湖区营商环境见闻', body: '今年以来东湖区持续优化营商环境,企业办事更加便利。'.repeat(3), channel: 'donghu' }));
-    const application = applicationSchema(['donghu']).parse({ companyName: '南昌示例科技有限公司', creditCode: '9144030071526726XG', industry: 'C', channel: 'donghu', plannedInvestment: '1000', contactPerson: '李四', contactMobile: '13800138000', description: '建设智能制造生产线一条。', consent: 'yes' });
+    await submitContribution(
+      db,
+      submissionSchema(['donghu']).parse({
+        ...contact,
+        title: '东湖区营商环境见闻',
+        body: '今年以来东湖区持续优化营商环境,企业办事更加便利。'.repeat(3),
+        channel: 'donghu',
+      }),
+    );
+    const application = applicationSchema(['donghu']).parse({
+      companyName: '南昌示例科技有限公司',
+      creditCode: '9144030071526726XG',
+      industry: 'C',
+      channel: 'donghu',
+      plannedInvestment: '1000',
+      contactPerson: '李四',
+      contactMobile: '13800138000',
+      description: '建设智能制造生产线一条。',
+      consent: 'yes',
+    });
     await applyForSettlement(db, application);
-    await leaveMessage(db, messageSchema(['donghu']).parse({ ...contact, channel: 'donghu', subject: '咨询厂房租赁', body: '请问东湖区有哪些可租赁的标准厂房?' }));
+    await leaveMessage(
+      db,
+      messageSchema(['donghu']).parse({ ...contact, channel: 'donghu', subject: '咨询厂房租赁', body: '请问东湖区有哪些可租赁的标准厂房?' }),
+    );
   });
   const { browser } = suite;
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -81,7 +118,8 @@ describe('layout and accessibility in Chromium', async () => {
     const response = await page.goto(`${suite.origin}${path}`);
     assert.ok(response && response.status() < 400, `${path} answers ${response?.status()}`);
     // Charts draw after load and may move what follows them.
-    if ((await page.locator('[data-chart]').count()) > 0) await page.waitForFunction(() => document.querySelectorAll('[data-chart]:not([data-rendered])').length === 0);
+    if ((await page.locator('[data-chart]').count()) > 0)
+      await page.waitForFunction(() => document.querySelectorAll('[data-chart]:not([data-rendered])').length === 0);
     const name = `${width}${mode}${path.replace(/[^\w]+/g, '_')}`.slice(0, 80);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
     const faults = (await layoutFaults(page)).map((fault) => `${path} at ${width}px: ${fault}`);
@@ -200,7 +238,11 @@ describe('layout and accessibility in Chromium', async () => {
     const page = await context.newPage();
     await page.goto(`${suite.origin}/articles/1`);
     const sizes = () =>
-      page.evaluate(() => ['.channel-nav a', '.meta', '.article-body p', '.site-footer a'].map((selector) => parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize)));
+      page.evaluate(() =>
+        ['.channel-nav a', '.meta', '.article-body p', '.site-footer a'].map((selector) =>
+          parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize),
+        ),
+      );
     const before = await sizes();
     const toggle = page.getByRole('button', { name: '大字模式' });
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
@@ -225,14 +267,27 @@ describe('layout and accessibility in Chromium', async () => {
   it('marks the current section in the public and console navigation', { skip: !browser }, async () => {
     const context = await browser!.newContext();
     const page = await context.newPage();
-    for (const [path, link] of [['/', '首页'], ['/channels', '全部频道'], ['/data/qingyunpu', '经济数据'], ['/projects', '项目库']] as const) {
+    for (const [path, link] of [
+      ['/', '首页'],
+      ['/channels', '全部频道'],
+      ['/data/qingyunpu', '经济数据'],
+      ['/projects', '项目库'],
+    ] as const) {
       await page.goto(`${suite.origin}${path}`);
       assert.deepEqual(await page.locator('nav[aria-label="频道"] [aria-current="page"]').allTextContents(), [link], path);
     }
     await signIn(context);
-    for (const [path, link] of [['/admin', '工作台'], ['/admin/projects', '项目管理'], ['/admin/facts', '经济数据审核']] as const) {
+    for (const [path, link] of [
+      ['/admin', '工作台'],
+      ['/admin/projects', '项目管理'],
+      ['/admin/facts', '经济数据审核'],
+    ] as const) {
       await page.goto(`${suite.origin}${path}`);
-      assert.deepEqual((await page.locator('nav[aria-label="后台栏目"] [aria-current="page"]').allTextContents()).map((t) => t.trim()), [link], path);
+      assert.deepEqual(
+        (await page.locator('nav[aria-label="后台栏目"] [aria-current="page"]').allTextContents()).map((t) => t.trim()),
+        [link],
+        path,
+      );
     }
     await context.close();
   });

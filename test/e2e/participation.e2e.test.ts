@@ -113,7 +113,13 @@ describe('public forms against XSS in Chromium', async () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(/\/admin$/);
     await assertNoScriptRan(page, 'the console home');
-    assert.ok(await page.locator('.dashboard').getByRole('link', { name: `${PAYLOADS[0]}投稿标题` }).isVisible(), 'the home lists the waiting contribution as text');
+    assert.ok(
+      await page
+        .locator('.dashboard')
+        .getByRole('link', { name: `${PAYLOADS[0]}投稿标题` })
+        .isVisible(),
+      'the home lists the waiting contribution as text',
+    );
     await page.setViewportSize({ width: 360, height: 740 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the console home overflows a 360 px screen by ${overflow}px`);

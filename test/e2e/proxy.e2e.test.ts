@@ -80,7 +80,11 @@ describe('behind an nginx HTTPS proxy in Chromium', async () => {
     assert.ok(session?.secure, 'the session cookie is Secure, as the origin is https');
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(/\/admin\/login$/);
-    assert.equal((await context.cookies()).find((cookie) => cookie.name === '__Host-zs_session'), undefined, 'signed out');
+    assert.equal(
+      (await context.cookies()).find((cookie) => cookie.name === '__Host-zs_session'),
+      undefined,
+      'signed out',
+    );
 
     assert.deepEqual(statuses, ['303 /submit', '303 /enterprises/apply', '303 /contact', '303 /admin/login', '303 /admin/logout']);
     await context.close();

@@ -21,7 +21,10 @@ describe('search in Chromium', async () => {
     const firstTitle = page.locator('.search-results h2').first();
     assert.equal(await firstTitle.textContent(), '南昌政银企联动破解融资难题 厚植中小企业成长沃土');
     assert.equal(await firstTitle.locator('mark').first().textContent(), '融资');
-    const markColour = await firstTitle.locator('mark').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const markColour = await firstTitle
+      .locator('mark')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     assert.equal(markColour, 'rgb(255, 229, 143)', 'marks are styled');
     assert.ok((await page.locator('.search-results p mark').count()) >= 4, 'every snippet marks the word');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'search.png'), fullPage: false });

@@ -38,7 +38,14 @@ describe('the XSS corpus in Chromium', async () => {
     const titles = packed(100, '投稿');
     const names = packed(50);
     for (const [index, title] of titles.entries()) {
-      const response = await (await form('/submit')).post({ title, body: index === 0 ? ALL : `正文:${title}`, channel: 'donghu', name: cycle(names, index), contact: 'reader@example.cn', consent: 'yes' });
+      const response = await (await form('/submit')).post({
+        title,
+        body: index === 0 ? ALL : `正文:${title}`,
+        channel: 'donghu',
+        name: cycle(names, index),
+        contact: 'reader@example.cn',
+        consent: 'yes',
+      });
       assert.equal(response.status, 303, title);
     }
     const submissions = await db.selectFrom('submission').select(['id', 'title', 'tracking_code']).orderBy('id').execute();
@@ -51,7 +58,17 @@ describe('the XSS corpus in Chromium', async () => {
     for (const [index, companyName] of companies.entries()) {
       // One open application per credit code: each company gets its own.
       const first17 = `91440300${String(index).padStart(9, '0')}`;
-      const fields = { companyName, creditCode: first17 + creditCodeCheckCharacter(first17), industry: 'C', channel: 'donghu', plannedInvestment: '1000', contactPerson: cycle(people, index), contactMobile: '13800138000', description: cycle(descriptions, index), consent: 'yes' };
+      const fields = {
+        companyName,
+        creditCode: first17 + creditCodeCheckCharacter(first17),
+        industry: 'C',
+        channel: 'donghu',
+        plannedInvestment: '1000',
+        contactPerson: cycle(people, index),
+        contactMobile: '13800138000',
+        description: cycle(descriptions, index),
+        consent: 'yes',
+      };
       assert.equal((await (await form('/enterprises/apply')).post(fields)).status, 303, companyName);
     }
     const applications = await db.selectFrom('enterprise_application').select('id').orderBy('id').execute();
@@ -61,7 +78,14 @@ describe('the XSS corpus in Chromium', async () => {
     const subjects = packed(100, '主题');
     const messages = packed(5000);
     for (const [index, subject] of subjects.entries()) {
-      const fields = { channel: 'donghu', subject, body: cycle(messages, index), name: cycle(names, titles.length + index), contact: 'reader@example.cn', consent: 'yes' };
+      const fields = {
+        channel: 'donghu',
+        subject,
+        body: cycle(messages, index),
+        name: cycle(names, titles.length + index),
+        contact: 'reader@example.cn',
+        consent: 'yes',
+      };
       assert.equal((await (await form('/contact')).post(fields)).status, 303, subject);
     }
     const contactMessages = await db.selectFrom('contact_message').select('id').orderBy('id').execute();
@@ -69,7 +93,15 @@ describe('the XSS corpus in Chromium', async () => {
     // The console's article editor: titles, and a Markdown body of every payload, one a paragraph.
     const articleTitles = packed(200, '文章');
     for (const title of articleTitles) {
-      const fields = { title, channel: 'donghu', publishedOn: '2026-03-02', status: 'published', publishAt: '', body: XSS_PAYLOADS.join('\n\n'), intent: 'save' };
+      const fields = {
+        title,
+        channel: 'donghu',
+        publishedOn: '2026-03-02',
+        status: 'published',
+        publishAt: '',
+        body: XSS_PAYLOADS.join('\n\n'),
+        intent: 'save',
+      };
       assert.equal((await console_.post('/admin/articles', fields)).status, 303, title);
     }
 
@@ -96,16 +128,23 @@ describe('the XSS corpus in Chromium', async () => {
     type Visit = [path: string, texts?: string[], check?: (page: Page) => Promise<void>];
     const visitAll = async (visits: Visit[]) => {
       let next = 0;
-      await Promise.all(tabs.map(async (tab) => {
-        while (next < visits.length) {
-          const [path, texts, check] = visits[next++]!;
-          await visit(tab, path, texts, check);
-        }
-      }));
+      await Promise.all(
+        tabs.map(async (tab) => {
+          while (next < visits.length) {
+            const [path, texts, check] = visits[next++]!;
+            await visit(tab, path, texts, check);
+          }
+        }),
+      );
     };
 
     // Contributions: the queue, every item, every published article, a few status pages.
-    const published = await db.selectFrom('article').select(['id', 'title', 'body']).where('body_format', '=', 'text').where('title', 'like', '%投稿').execute();
+    const published = await db
+      .selectFrom('article')
+      .select(['id', 'title', 'body'])
+      .where('body_format', '=', 'text')
+      .where('title', 'like', '%投稿')
+      .execute();
     assert.equal(published.length, titles.length);
     const first = published.find((article) => article.body === ALL)!;
     await visitAll([
@@ -114,7 +153,12 @@ describe('the XSS corpus in Chromium', async () => {
       ...submissions.slice(0, 3).map(({ title, tracking_code }): Visit => [`/submit/status?code=${tracking_code}`, [title]]),
       ...published.map(({ id, title }): Visit => [`/articles/${id}`, [title]]),
       // The layout starts a paragraph at a space beside a non-ASCII character; the text is unchanged.
-      [`/articles/${first.id}`, [], async (page) => assert.equal((await page.locator('.article-body').innerText()).trim().replace(/\s+/gu, ' '), ALL, 'a plain-text body reads back unchanged')],
+      [
+        `/articles/${first.id}`,
+        [],
+        async (page) =>
+          assert.equal((await page.locator('.article-body').innerText()).trim().replace(/\s+/gu, ' '), ALL, 'a plain-text body reads back unchanged'),
+      ],
     ]);
 
     // Enterprise applications: the queue, every item, the public directory.
@@ -122,25 +166,45 @@ describe('the XSS corpus in Chromium', async () => {
     await visitAll([
       ['/admin/applications?status=approved', companies],
       ...applications.map(({ id }, index): Visit => [`/admin/applications/${id}`, [companies[index]!, cycle(people, index), cycle(descriptions, index)]]),
-      ...Array.from({ length: Math.ceil(companies.length / 20) }, (_, index): Visit => [`/enterprises?page=${index + 1}`, [], async (page) => void directory.push(await page.locator('.enterprise-directory').innerText())]),
+      ...Array.from(
+        { length: Math.ceil(companies.length / 20) },
+        (_, index): Visit => [
+          `/enterprises?page=${index + 1}`,
+          [],
+          async (page) => void directory.push(await page.locator('.enterprise-directory').innerText()),
+        ],
+      ),
     ]);
     for (const text of [...companies, ...descriptions]) assert.ok(directory.join('\n').includes(text), `the directory shows ${text.slice(0, 40)}`);
 
     // Contact messages: the queue and every item.
-    await visitAll([['/admin/messages', subjects], ...contactMessages.map(({ id }, index): Visit => [`/admin/messages/${id}`, [subjects[index]!, cycle(names, titles.length + index), cycle(messages, index)]])]);
+    await visitAll([
+      ['/admin/messages', subjects],
+      ...contactMessages.map(
+        ({ id }, index): Visit => [`/admin/messages/${id}`, [subjects[index]!, cycle(names, titles.length + index), cycle(messages, index)]],
+      ),
+    ]);
 
     // Articles written in the console: titles as text, no script or script URL from the Markdown.
     const edited = await db.selectFrom('article').select(['id', 'title']).where('body_format', '=', 'markdown').execute();
     assert.equal(edited.length, articleTitles.length);
     const noScriptUrls = async (page: Page) => {
-      const urls = await page.locator('.article-body [href], .article-body [src]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href') ?? node.getAttribute('src') ?? ''));
+      const urls = await page
+        .locator('.article-body [href], .article-body [src]')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href') ?? node.getAttribute('src') ?? ''));
       for (const url of urls) assert.doesNotMatch(url.trim(), /^(javascript|vbscript|data):/iu, `a Markdown link kept ${url}`);
     };
     await visitAll([['/admin/articles', articleTitles], ...edited.map(({ id, title }): Visit => [`/articles/${id}`, [title], noScriptUrls])]);
 
     // The search box shows what was typed back as its value; then the pages that list everything.
     await visitAll([
-      ...packed(100).map((query): Visit => [`/search?q=${encodeURIComponent(query)}`, [], async (page) => assert.equal(await page.locator('input[name="q"]').first().inputValue(), query)]),
+      ...packed(100).map(
+        (query): Visit => [
+          `/search?q=${encodeURIComponent(query)}`,
+          [],
+          async (page) => assert.equal(await page.locator('input[name="q"]').first().inputValue(), query),
+        ],
+      ),
       ...['/', '/channels/donghu', '/admin', '/admin/audit', '/enterprises'].map((path): Visit => [path]),
     ]);
 

@@ -2,7 +2,9 @@
 import fc from 'fast-check';
 
 // Characters our parsers give meaning to, so random text reaches their interesting paths.
-const MEANINGFUL = [...'〇零一二两三四五六七八九十百千万亿0123456789,.%‰-—~～至到约近超逾余多以上左右内元美平方米公里亩人家个项百分点"“”「」 \t\n<>&\'`=/\\[]()!#*_'];
+const MEANINGFUL = [
+  ...'〇零一二两三四五六七八九十百千万亿0123456789,.%‰-—~～至到约近超逾余多以上左右内元美平方米公里亩人家个项百分点"“”「」 \t\n<>&\'`=/\\[]()!#*_',
+];
 
 /** One UTF-16 unit or code point of any kind: lone surrogates, controls, NUL, any plane, markup. */
 export const anyChar: fc.Arbitrary<string> = fc.oneof(

@@ -28,7 +28,11 @@ export function consoleClient(app: Hono, address = '192.0.2.1') {
       const body = new URLSearchParams();
       if (withToken) body.append('_csrf', token);
       for (const [name, value] of Object.entries(fields)) for (const item of ([] as string[]).concat(value)) body.append(name, item);
-      const response = await app.request(path, { method: 'POST', headers: { ...headers(), 'Content-Type': 'application/x-www-form-urlencoded' }, body: body.toString() });
+      const response = await app.request(path, {
+        method: 'POST',
+        headers: { ...headers(), 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: body.toString(),
+      });
       remember(response);
       return response;
     },
@@ -39,7 +43,9 @@ export function consoleClient(app: Hono, address = '192.0.2.1') {
     /** Posts the form of a confirmation page back as it stands (its hidden fields), as its button does. */
     async confirmFrom(page: Response) {
       const html = await page.text();
-      const form = /<form[^>]*action="([^"]+)"[^>]*>((?:(?!<\/form>)[^])*<input type="hidden" name="confirmed" value="1"\/>(?:(?!<\/form>)[^])*)<\/form>/.exec(html);
+      const form = /<form[^>]*action="([^"]+)"[^>]*>((?:(?!<\/form>)[^])*<input type="hidden" name="confirmed" value="1"\/>(?:(?!<\/form>)[^])*)<\/form>/.exec(
+        html,
+      );
       if (!form) throw new Error('not a confirmation page');
       const fields: Record<string, string> = {};
       for (const [, name, value] of form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)) fields[name!] = unescapeHtml(value!);

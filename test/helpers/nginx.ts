@@ -43,7 +43,11 @@ function replaceOnce(text: string, from: string | RegExp, to: string): string {
 export function templatedSiteConfig(placement: ProxyPlacement): string {
   const { dir, httpPort, httpsPort, upstreams } = placement;
   let text = readFileSync(SHIPPED_CONFIG, 'utf8');
-  text = replaceOnce(text, /^ {4}server 127\.0\.0\.1:3001 (.*)\n {4}server 127\.0\.0\.1:3002 .*\n/m, upstreams.map((upstream) => `    server ${upstream} $1\n`).join(''));
+  text = replaceOnce(
+    text,
+    /^ {4}server 127\.0\.0\.1:3001 (.*)\n {4}server 127\.0\.0\.1:3002 .*\n/m,
+    upstreams.map((upstream) => `    server ${upstream} $1\n`).join(''),
+  );
   text = replaceOnce(text, '    listen 80;\n    listen [::]:80;\n', `    listen 127.0.0.1:${httpPort};\n`);
   text = replaceOnce(text, '    listen 443 ssl http2;\n    listen [::]:443 ssl http2;\n', `    listen 127.0.0.1:${httpsPort} ssl http2;\n`);
   text = replaceOnce(text, '/etc/ssl/zhaoshang/fullchain.pem', join(dir, 'cert.pem'));
@@ -85,7 +89,29 @@ function writeConfig(placement: ProxyPlacement, workerProcesses: number | 'auto'
   // Started as root, nginx's workers run as nobody: they must reach the temp folders nginx makes
   // here (a large body goes to client_body/).
   chmodSync(dir, 0o755);
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   writeFileSync(join(dir, 'zhaoshang.conf'), templatedSiteConfig(placement));
   writeFileSync(join(dir, 'nginx.conf'), mainConfig(dir, join(dir, 'zhaoshang.conf'), workerProcesses));
   return join(dir, 'nginx.conf');
@@ -140,7 +166,13 @@ export async function startProxy(upstreams: readonly string[], { workerProcesses
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline && child.exitCode === null) {
     if (await answers(placement.httpsPort)) {
-      return { origin: `https://127.0.0.1:${placement.httpsPort}`, httpOrigin: `http://127.0.0.1:${placement.httpPort}`, httpsPort: placement.httpsPort, dir: dir.path, close };
+      return {
+        origin: `https://127.0.0.1:${placement.httpsPort}`,
+        httpOrigin: `http://127.0.0.1:${placement.httpPort}`,
+        httpsPort: placement.httpsPort,
+        dir: dir.path,
+        close,
+      };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -37,28 +37,62 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   await signIn(db, 'admin', ADMIN_PASSWORD, '192.0.2.1', day(2));
   await signIn(db, 'ed.xihu', 'not the password', '192.0.2.2', day(2));
 
-  const contribution = (n: number) => ({ title: `读者投稿第${n}篇:红谷滩区数字经济`, body: `第${n}篇投稿的正文,讲红谷滩区的数字经济项目。`, channel: 'honggutan', name: '张三', contact: '13800138000', consent: 'yes' as const });
+  const contribution = (n: number) => ({
+    title: `读者投稿第${n}篇:红谷滩区数字经济`,
+    body: `第${n}篇投稿的正文,讲红谷滩区的数字经济项目。`,
+    channel: 'honggutan',
+    name: '张三',
+    contact: '13800138000',
+    consent: 'yes' as const,
+  });
   for (let n = 1; n <= 3; n += 1) await submitContribution(db, contribution(n), day(3));
   const submissions = await db.selectFrom('submission').select('id').orderBy('id').execute();
   await publishSubmission(db, writing, admin, actor, Number(submissions[0]!.id), day(4));
   await rejectSubmission(db, admin, actor, Number(submissions[1]!.id), '内容与招商无关。', day(4));
 
   const application = (name: string, creditCode: string, plannedInvestment: number) => ({
-    registration: 'china' as const, companyName: name, creditCode, industry: 'I', channel: 'donghu', plannedInvestment, contactPerson: '赵六', contactMobile: '13700137000',
-    description: '数字内容产业总部,计划租用写字楼两层。', consent: 'yes' as const,
+    registration: 'china' as const,
+    companyName: name,
+    creditCode,
+    industry: 'I',
+    channel: 'donghu',
+    plannedInvestment,
+    contactPerson: '赵六',
+    contactMobile: '13700137000',
+    description: '数字内容产业总部,计划租用写字楼两层。',
+    consent: 'yes' as const,
   });
   const approved = await applyForSettlement(db, application('东湖数字科技有限公司', '91110000802100433B', 3000.25), day(3));
   await applyForSettlement(db, application('江西智造科技有限公司', '9144030071526726XG', 50_000.5), day(3));
-  await applyForSettlement(db, { ...application('Rhein Antriebstechnik GmbH', '', 8000), registration: 'abroad', registrationCountry: 'DE', registrationNumber: 'HRB 123456' }, day(3));
+  await applyForSettlement(
+    db,
+    { ...application('Rhein Antriebstechnik GmbH', '', 8000), registration: 'abroad', registrationCountry: 'DE', registrationNumber: 'HRB 123456' },
+    day(3),
+  );
   if ('id' in approved) await decideApplication(db, admin, actor, approved.id, { approve: true }, day(5));
 
-  const handled = await leaveMessage(db, { channel: 'xihu', subject: '咨询用地政策', body: '请问西湖区工业用地的出让价格?', name: '李四', contact: 'li@example.cn', consent: 'yes' }, day(3));
-  await leaveMessage(db, { channel: 'city', subject: '咨询人才政策', body: '请问高层次人才的安家补贴如何申请?', name: '王五', contact: '13900139000', consent: 'yes' }, day(6));
+  const handled = await leaveMessage(
+    db,
+    { channel: 'xihu', subject: '咨询用地政策', body: '请问西湖区工业用地的出让价格?', name: '李四', contact: 'li@example.cn', consent: 'yes' },
+    day(3),
+  );
+  await leaveMessage(
+    db,
+    { channel: 'city', subject: '咨询人才政策', body: '请问高层次人才的安家补贴如何申请?', name: '王五', contact: '13900139000', consent: 'yes' },
+    day(6),
+  );
   await markMessageHandled(db, admin, actor, handled.id, '已电话答复。', day(5));
   // Items closed before the cutoff lose their names and contacts.
   await purgePersonalData(db, COMMAND_LINE, day(5), day(6));
 
-  const edited = { title: '南昌市举办数字经济招商推介会', channel: 'city', publishedOn: '2026-01-07', status: 'published' as const, body: '## 推介会\n\n南昌市举办**数字经济**招商推介会,签约项目二十个。', publishAt: null };
+  const edited = {
+    title: '南昌市举办数字经济招商推介会',
+    channel: 'city',
+    publishedOn: '2026-01-07',
+    status: 'published' as const,
+    body: '## 推介会\n\n南昌市举办**数字经济**招商推介会,签约项目二十个。',
+    publishAt: null,
+  };
   const articleId = await saveEditedArticle(db, writing, admin, actor, undefined, edited, day(7));
   if (articleId === 'not_found') throw new Error('article not saved');
   await saveEditedArticle(db, writing, admin, actor, articleId, { ...edited, body: `${edited.body}\n\n更新:又签约五个项目。` }, day(8));
@@ -66,8 +100,22 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   if (removed !== 'not_found') await deleteArticle(db, writing, removed);
 
   const fact = await db.selectFrom('indicator_fact').select('id').orderBy('id').executeTakeFirst();
-  if (fact) await curateFact(db, admin, actor, Number(fact.id), { kind: 'correct', correction: { year: 2025, period: null, kind: 'actual', value: 1234.56, unit: '亿元', growth: 7.5, stretch: null } }, day(9));
-  const project = await addManualProject(db, admin, actor, { name: '赣江新区智能制造产业园', amountYi: 12.5, channel: 'city', industry: 'C', stage: '签约' }, day(9));
+  if (fact)
+    await curateFact(
+      db,
+      admin,
+      actor,
+      Number(fact.id),
+      { kind: 'correct', correction: { year: 2025, period: null, kind: 'actual', value: 1234.56, unit: '亿元', growth: 7.5, stretch: null } },
+      day(9),
+    );
+  const project = await addManualProject(
+    db,
+    admin,
+    actor,
+    { name: '赣江新区智能制造产业园', amountYi: 12.5, channel: 'city', industry: 'C', stage: '签约' },
+    day(9),
+  );
   if ('id' in project) await updateProjectPlan(db, admin, actor, project.id, { milestone: '开工/在建', plannedOn: '2026-06-30' }, day(9));
 
   await countRequest(db, 'submit:203.0.113.7', { name: 'submit', max: 5, windowSeconds: 600 }, day(10).getTime());

@@ -11,7 +11,12 @@ export async function tableContents(db: Db): Promise<Record<string, Array<Record
     if (table.leaveOut) query = query.where(table.leaveOut.column, 'not in', table.leaveOut.values);
     const rows = await query.execute();
     // Sorted here, not by the database: the engines collate text differently.
-    contents[table.name] = rows.sort((a, b) => compareKeys(table.key.map((c) => a[c]), table.key.map((c) => b[c])));
+    contents[table.name] = rows.sort((a, b) =>
+      compareKeys(
+        table.key.map((c) => a[c]),
+        table.key.map((c) => b[c]),
+      ),
+    );
   }
   return contents;
 }

@@ -67,37 +67,41 @@ export function UsersPage(props: { console: ConsoleChrome; users: UserRow[]; cha
   return (
     <ConsoleLayout console={chrome} title="用户管理">
       <TableScroll label="用户列表">
-      <table class="data-table">
-        <thead>
-          <tr>
-            <th scope="col">用户名</th>
-            <th scope="col">角色</th>
-            <th scope="col">负责频道</th>
-            <th scope="col">状态</th>
-            <th scope="col">操作</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.users.map((user) => (
+        <table class="data-table">
+          <thead>
             <tr>
-              <td>{user.name}</td>
-              <td>{roleNames(user.roles)}</td>
-              <td>{hasRole(user, 'admin') ? '全部' : user.channels.map((slug) => channelName.get(slug) ?? slug).join('、')}</td>
-              <td class="user-status">{statusOf(user)}</td>
-              <td>
-                <a href={`/admin/users/${user.id}`}>修改角色和频道</a>
-                {user.id !== chrome.user?.id && (
-                  <>
-                    <ActionForm action={`/admin/users/${user.id}/${user.disabled ? 'enable' : 'disable'}`} token={chrome.token} label={user.disabled ? '启用' : '停用'} />
-                    {user.lockedUntil && <ActionForm action={`/admin/users/${user.id}/unlock`} token={chrome.token} label="解锁" />}
-                    <ActionForm action={`/admin/users/${user.id}/reset-password`} token={chrome.token} label="重置密码" />
-                  </>
-                )}
-              </td>
+              <th scope="col">用户名</th>
+              <th scope="col">角色</th>
+              <th scope="col">负责频道</th>
+              <th scope="col">状态</th>
+              <th scope="col">操作</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.users.map((user) => (
+              <tr>
+                <td>{user.name}</td>
+                <td>{roleNames(user.roles)}</td>
+                <td>{hasRole(user, 'admin') ? '全部' : user.channels.map((slug) => channelName.get(slug) ?? slug).join('、')}</td>
+                <td class="user-status">{statusOf(user)}</td>
+                <td>
+                  <a href={`/admin/users/${user.id}`}>修改角色和频道</a>
+                  {user.id !== chrome.user?.id && (
+                    <>
+                      <ActionForm
+                        action={`/admin/users/${user.id}/${user.disabled ? 'enable' : 'disable'}`}
+                        token={chrome.token}
+                        label={user.disabled ? '启用' : '停用'}
+                      />
+                      {user.lockedUntil && <ActionForm action={`/admin/users/${user.id}/unlock`} token={chrome.token} label="解锁" />}
+                      <ActionForm action={`/admin/users/${user.id}/reset-password`} token={chrome.token} label="重置密码" />
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
       <h2>添加用户</h2>
       <form class="public-form" method="post" action="/admin/users">

@@ -20,31 +20,31 @@ export function ArticleListPage(props: { console: ConsoleChrome; articles: Artic
         <a href="/admin/articles/new">写新文章</a>
       </p>
       <TableScroll label="文章列表">
-      <table class="data-table">
-        <thead>
-          <tr>
-            <th scope="col">标题</th>
-            <th scope="col">频道</th>
-            <th scope="col">发布日期</th>
-            <th scope="col">状态</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.articles.map((article) => (
+        <table class="data-table">
+          <thead>
             <tr>
-              <td>
-                <a href={`/admin/articles/${article.id}`}>{article.title}</a>
-              </td>
-              <td>{props.channelName(article.channel).name}</td>
-              <td>{article.publishedOn}</td>
-              <td>
-                {STATUS_NAMES[article.status]}
-                {article.publishAt && `(${labelledChinaDateTime(article.publishAt)})`}
-              </td>
+              <th scope="col">标题</th>
+              <th scope="col">频道</th>
+              <th scope="col">发布日期</th>
+              <th scope="col">状态</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.articles.map((article) => (
+              <tr>
+                <td>
+                  <a href={`/admin/articles/${article.id}`}>{article.title}</a>
+                </td>
+                <td>{props.channelName(article.channel).name}</td>
+                <td>{article.publishedOn}</td>
+                <td>
+                  {STATUS_NAMES[article.status]}
+                  {article.publishAt && `(${labelledChinaDateTime(article.publishAt)})`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
     </ConsoleLayout>
   );
@@ -75,7 +75,8 @@ export function ArticleEditorPage(props: {
       )}
       {props.restoredDraft && (
         <p class="notice" role="status">
-          下方标题和正文是从修订 #{props.restoredDraft.restoredFrom} 恢复的草稿({props.restoredDraft.editedBy} 恢复于 {labelledChinaDateTime(props.restoredDraft.editedAt)}),尚未生效,读者看到的仍是原内容。保存时按所选“状态”生效:选“已发布”会替换线上版本。
+          下方标题和正文是从修订 #{props.restoredDraft.restoredFrom} 恢复的草稿({props.restoredDraft.editedBy} 恢复于{' '}
+          {labelledChinaDateTime(props.restoredDraft.editedAt)}),尚未生效,读者看到的仍是原内容。保存时按所选“状态”生效:选“已发布”会替换线上版本。
         </p>
       )}
       <FormProblem problem={messages.length > 0 ? `请修改以下 ${messages.length} 处:${messages.join(' ')}` : props.problem} />
@@ -86,9 +87,22 @@ export function ArticleEditorPage(props: {
         <TextField state={state} name="publishedOn" label="发布日期" maxLength={10} required type="date" />
         <SelectField state={state} name="status" label="状态" options={Object.entries(STATUS_NAMES).map(([value, label]) => ({ value, label }))} required />
         <TextField state={state} name="publishAt" label="定时发布时间(北京时间)" maxLength={16} type="datetime-local" hint="仅在状态为“定时发布”时需要。" />
-        <TextArea state={state} name="body" label="正文(Markdown)" maxLength={MAX_BODY_LENGTH} required rows={18} hint="支持 Markdown:## 小标题、**加粗**、- 列表、[链接](https://…)。不支持 HTML。" />
+        <TextArea
+          state={state}
+          name="body"
+          label="正文(Markdown)"
+          maxLength={MAX_BODY_LENGTH}
+          required
+          rows={18}
+          hint="支持 Markdown:## 小标题、**加粗**、- 列表、[链接](https://…)。不支持 HTML。"
+        />
         <p class="editor-actions">
-          <button type="submit" name="intent" value="preview">预览</button> <button type="submit" name="intent" value="save">保存</button>
+          <button type="submit" name="intent" value="preview">
+            预览
+          </button>{' '}
+          <button type="submit" name="intent" value="save">
+            保存
+          </button>
         </p>
       </form>
       {props.previewHtml !== undefined && (
@@ -105,31 +119,35 @@ export function ArticleEditorPage(props: {
             <a href={`/admin/articles/${article?.id}/revisions`}>比较任意两个版本</a>
           </p>
           <TableScroll label="修订记录">
-          <table class="data-table revisions">
-            <thead>
-              <tr>
-                <th scope="col">{chinaTimeHeading('时间')}</th>
-                <th scope="col">编辑</th>
-                <th scope="col">标题</th>
-                <th scope="col">状态</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.revisions.map((revision, index) => (
+            <table class="data-table revisions">
+              <thead>
                 <tr>
-                  <td>{chinaDateTime(revision.editedAt)}</td>
-                  <td>{revision.editedBy}</td>
-                  <td>{revision.title}</td>
-                  <td>{STATUS_NAMES[revision.status]}</td>
-                  <td>
-                    {index > 0 && <a href={`/admin/articles/${article?.id}/revisions?from=${revision.id}&to=${props.revisions?.[0]?.id}`}>与最新版比较</a>}
-                    <ActionForm action={`/admin/articles/${article?.id}/revisions/${revision.id}/restore`} token={chrome.token} label={`恢复 #${revision.id} 为新草稿`} />
-                  </td>
+                  <th scope="col">{chinaTimeHeading('时间')}</th>
+                  <th scope="col">编辑</th>
+                  <th scope="col">标题</th>
+                  <th scope="col">状态</th>
+                  <th scope="col">操作</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {props.revisions.map((revision, index) => (
+                  <tr>
+                    <td>{chinaDateTime(revision.editedAt)}</td>
+                    <td>{revision.editedBy}</td>
+                    <td>{revision.title}</td>
+                    <td>{STATUS_NAMES[revision.status]}</td>
+                    <td>
+                      {index > 0 && <a href={`/admin/articles/${article?.id}/revisions?from=${revision.id}&to=${props.revisions?.[0]?.id}`}>与最新版比较</a>}
+                      <ActionForm
+                        action={`/admin/articles/${article?.id}/revisions/${revision.id}/restore`}
+                        token={chrome.token}
+                        label={`恢复 #${revision.id} 为新草稿`}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </TableScroll>
         </>
       )}

@@ -16,7 +16,9 @@ export function ArticleList(props: { list: ArticleListPage; channelName: (slug: 
             <li class="article-card">
               <article>
                 <div class="meta">
-                  <a class="channel-tag" href={`/channels/${channel.slug}`}>{channel.name}</a>
+                  <a class="channel-tag" href={`/channels/${channel.slug}`}>
+                    {channel.name}
+                  </a>
                   <time datetime={item.publishedOn}>{item.publishedOn}</time>
                 </div>
                 <h2>

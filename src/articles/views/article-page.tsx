@@ -37,7 +37,13 @@ function articleBody(article: Article, highlight: ArticlePageProps['highlight'])
   const sections = bodySections(layout);
   let headings = 0;
   const blocks = layout.map((block) =>
-    block.kind === 'heading' ? <h2 id={sectionId(headings++)}>{inline(block)}</h2> : block.kind === 'subheading' ? <h3>{inline(block)}</h3> : <p>{inline(block)}</p>,
+    block.kind === 'heading' ? (
+      <h2 id={sectionId(headings++)}>{inline(block)}</h2>
+    ) : block.kind === 'subheading' ? (
+      <h3>{inline(block)}</h3>
+    ) : (
+      <p>{inline(block)}</p>
+    ),
   );
   return { marked, sections, body: <div class="article-body">{blocks}</div> };
 }
@@ -69,7 +75,9 @@ export function ArticlePage(props: ArticlePageProps) {
           <header>
             <h1>{article.title}</h1>
             <div class="meta">
-              <a class="channel-tag" href={`/channels/${channel.slug}`}>{channel.name}</a>
+              <a class="channel-tag" href={`/channels/${channel.slug}`}>
+                {channel.name}
+              </a>
               <span>
                 发布日期:<time datetime={article.publishedOn}>{article.publishedOn}</time>
               </span>

@@ -9,7 +9,8 @@ import { diffLine, diffText, type DiffPart } from '../revision-diff.ts';
 const STATUS_NAMES = { draft: '草稿', scheduled: '定时发布', published: '已发布' } as const;
 
 /** How a version is named in the selects and headings. */
-const versionLabel = (revision: RevisionText) => `#${revision.id} ${labelledChinaDateTime(revision.editedAt)} ${revision.editedBy} ${STATUS_NAMES[revision.status]}${revision.restoredFrom === null ? '' : `(恢复自 #${revision.restoredFrom})`}`;
+const versionLabel = (revision: RevisionText) =>
+  `#${revision.id} ${labelledChinaDateTime(revision.editedAt)} ${revision.editedBy} ${STATUS_NAMES[revision.status]}${revision.restoredFrom === null ? '' : `(恢复自 #${revision.restoredFrom})`}`;
 
 /** One side of a line: the parts, changed ones in <del>/<ins>. */
 function Parts(props: { parts: DiffPart[] | null }) {
@@ -53,7 +54,14 @@ function VersionSelect(props: { name: 'from' | 'to'; label: string; revisions: R
 }
 
 /** The comparison page of an article's revisions. */
-export function RevisionsPage(props: { console: ConsoleChrome; articleId: number; articleTitle: string; revisions: RevisionText[]; from: RevisionText; to: RevisionText }) {
+export function RevisionsPage(props: {
+  console: ConsoleChrome;
+  articleId: number;
+  articleTitle: string;
+  revisions: RevisionText[];
+  from: RevisionText;
+  to: RevisionText;
+}) {
   const { from, to, articleId } = props;
   const title = diffLine(from.title, to.title);
   const rows = diffText(from.body, to.body);
@@ -69,7 +77,8 @@ export function RevisionsPage(props: { console: ConsoleChrome; articleId: number
         <button type="submit">比较</button>
       </form>
       <p class="search-summary">
-        {from.id === to.id ? '两侧为同一版本。' : `正文有 ${changedRows} 行不同。`}以 <del>删除线</del> 标出较早版本删去的文字,以 <ins>下划线</ins> 标出较新版本新增的文字。
+        {from.id === to.id ? '两侧为同一版本。' : `正文有 ${changedRows} 行不同。`}以 <del>删除线</del> 标出较早版本删去的文字,以 <ins>下划线</ins>{' '}
+        标出较新版本新增的文字。
       </p>
       <table class="data-table revision-diff">
         <caption>左:较早版本;右:较新版本</caption>
@@ -108,7 +117,11 @@ export function RevisionsPage(props: { console: ConsoleChrome; articleId: number
         {[from, ...(to.id === from.id ? [] : [to])].map((revision) => (
           <li>
             {versionLabel(revision)}
-            <ActionForm action={`/admin/articles/${articleId}/revisions/${revision.id}/restore`} token={props.console.token} label={`恢复 #${revision.id} 为新草稿`} />
+            <ActionForm
+              action={`/admin/articles/${articleId}/revisions/${revision.id}/restore`}
+              token={props.console.token}
+              label={`恢复 #${revision.id} 为新草稿`}
+            />
           </li>
         ))}
       </ul>

@@ -71,47 +71,47 @@ export function AuditPage(props: {
       </form>
       <p class="search-summary">共 {props.total} 条</p>
       <TableScroll label="审计日志">
-      <table class="data-table audit-log">
-        <thead>
-          <tr>
-            <th scope="col">{chinaTimeHeading('时间')}</th>
-            <th scope="col">用户</th>
-            <th scope="col">操作</th>
-            <th scope="col">对象</th>
-            <th scope="col">频道</th>
-            <th scope="col">变更</th>
-            <th scope="col">来源</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.entries.map((entry) => (
+        <table class="data-table audit-log">
+          <thead>
             <tr>
-              <td>{chinaTimestamp(entry.at)}</td>
-              <td>{entry.userName}</td>
-              <td>
-                {auditActionName(entry.action)}
-                {auditActionName(entry.action) !== entry.action && <span class="audit-code">{entry.action}</span>}
-              </td>
-              <td>
-                {auditTargetName(entry.targetType)}
-                {entry.targetId && ` #${entry.targetId}`}
-              </td>
-              <td>{entry.channel ? channelName(entry.channel) : '—'}</td>
-              <td>
-                <ul class="audit-changes">
-                  {readableChanges(entry.before, entry.after, channelName).map((line) => (
-                    <li class={line.kind === 'before' ? 'audit-before' : undefined}>
-                      {line.kind === 'before' && '原:'}
-                      {line.text}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td>{entry.client}</td>
+              <th scope="col">{chinaTimeHeading('时间')}</th>
+              <th scope="col">用户</th>
+              <th scope="col">操作</th>
+              <th scope="col">对象</th>
+              <th scope="col">频道</th>
+              <th scope="col">变更</th>
+              <th scope="col">来源</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.entries.map((entry) => (
+              <tr>
+                <td>{chinaTimestamp(entry.at)}</td>
+                <td>{entry.userName}</td>
+                <td>
+                  {auditActionName(entry.action)}
+                  {auditActionName(entry.action) !== entry.action && <span class="audit-code">{entry.action}</span>}
+                </td>
+                <td>
+                  {auditTargetName(entry.targetType)}
+                  {entry.targetId && ` #${entry.targetId}`}
+                </td>
+                <td>{entry.channel ? channelName(entry.channel) : '—'}</td>
+                <td>
+                  <ul class="audit-changes">
+                    {readableChanges(entry.before, entry.after, channelName).map((line) => (
+                      <li class={line.kind === 'before' ? 'audit-before' : undefined}>
+                        {line.kind === 'before' && '原:'}
+                        {line.text}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>{entry.client}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
       <Pagination page={props.page} pageCount={props.pageCount} href={href} />
     </ConsoleLayout>

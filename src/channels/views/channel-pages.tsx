@@ -33,7 +33,12 @@ export function ChannelPage(props: { chrome: PageChrome; channel: Channel; list:
   const { channel, list } = props;
   const heading = `${channel.name}招商`;
   return (
-    <Layout chrome={props.chrome} title={list.page > 1 ? `${heading} 第${list.page}页` : heading} currentChannel={channel.slug} description={`${channel.name}招商引资资讯`}>
+    <Layout
+      chrome={props.chrome}
+      title={list.page > 1 ? `${heading} 第${list.page}页` : heading}
+      currentChannel={channel.slug}
+      description={`${channel.name}招商引资资讯`}
+    >
       <h1>{heading}</h1>
       <p class="page-lead">共 {list.total} 篇。</p>
       <ArticleList list={list} channelName={props.navChannel} basePath={`/channels/${channel.slug}`} />

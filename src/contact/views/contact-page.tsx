@@ -15,7 +15,13 @@ const LINES: ReadonlyArray<[keyof ContactDetails, string]> = [
 ];
 
 /** The contact page: the office's details and the message form. */
-export function ContactPage(props: { chrome: PageChrome; contact: ContactDetails; token: string; state: FieldState; offices: ReadonlyArray<{ value: string; label: string }> }) {
+export function ContactPage(props: {
+  chrome: PageChrome;
+  contact: ContactDetails;
+  token: string;
+  state: FieldState;
+  offices: ReadonlyArray<{ value: string; label: string }>;
+}) {
   const { state, contact } = props;
   const lines = LINES.filter(([key]) => contact[key] !== undefined);
   return (
@@ -26,7 +32,15 @@ export function ContactPage(props: { chrome: PageChrome; contact: ContactDetails
           {lines.map(([key, label]) => (
             <>
               <dt>{label}</dt>
-              <dd>{key === 'email' ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : key === 'phone' ? <a href={`tel:${contact.phone}`}>{contact.phone}</a> : contact[key]}</dd>
+              <dd>
+                {key === 'email' ? (
+                  <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                ) : key === 'phone' ? (
+                  <a href={`tel:${contact.phone}`}>{contact.phone}</a>
+                ) : (
+                  contact[key]
+                )}
+              </dd>
             </>
           ))}
         </dl>
@@ -55,7 +69,14 @@ export function ContactPage(props: { chrome: PageChrome; contact: ContactDetails
 export function MessageStatusPage(props: { chrome: PageChrome; lookup: CaseLookup<MessageStatus> }) {
   const { found } = props.lookup;
   return (
-    <CaseStatusLayout chrome={props.chrome} title="留言进度查询" action="/contact/status" prefix={MESSAGE_CODE_PREFIX} lookup={props.lookup} thanks="留言已收到,我们会尽快通过您留下的联系方式答复。">
+    <CaseStatusLayout
+      chrome={props.chrome}
+      title="留言进度查询"
+      action="/contact/status"
+      prefix={MESSAGE_CODE_PREFIX}
+      lookup={props.lookup}
+      thanks="留言已收到,我们会尽快通过您留下的联系方式答复。"
+    >
       {found && (
         <>
           <tr>

@@ -14,10 +14,17 @@ export function MessageListPage(props: { console: ConsoleChrome; status: string;
       title="留言处理"
       base="/admin/messages"
       status={props.status}
-      tabs={[['open', '待处理'], ['handled', '已处理']]}
+      tabs={[
+        ['open', '待处理'],
+        ['handled', '已处理'],
+      ]}
       empty="没有留言。"
       items={props.items}
-      columns={[['主题', (item) => item.subject], ['留言对象', (item) => props.channelName(item.channel).name], [chinaTimeHeading('留言时间'), (item) => chinaDateTime(item.createdAt)]]}
+      columns={[
+        ['主题', (item) => item.subject],
+        ['留言对象', (item) => props.channelName(item.channel).name],
+        [chinaTimeHeading('留言时间'), (item) => chinaDateTime(item.createdAt)],
+      ]}
     />
   );
 }
@@ -28,17 +35,40 @@ export function MessageDetailPage(props: { console: ConsoleChrome; item: Message
   return (
     <ConsoleLayout console={chrome} title={`留言:${item.subject}`}>
       <TableScroll label="留言详情">
-      <table class="data-table">
-        <tbody>
-          <tr><th scope="row">查询码</th><td>{item.trackingCode}</td></tr>
-          <tr><th scope="row">留言对象</th><td>{props.channelName(item.channel).name}</td></tr>
-          <tr><th scope="row">留言人</th><td>{item.senderName ?? '(已删除)'}</td></tr>
-          <tr><th scope="row">联系方式</th><td>{item.senderContact ?? '(已删除)'}</td></tr>
-          <tr><th scope="row">内容</th><td>{item.body}</td></tr>
-          <tr><th scope="row">状态</th><td class="item-status">{item.status === 'open' ? '待处理' : '已处理'}</td></tr>
-          {item.replyNote && <tr><th scope="row">答复记录</th><td>{item.replyNote}</td></tr>}
-        </tbody>
-      </table>
+        <table class="data-table">
+          <tbody>
+            <tr>
+              <th scope="row">查询码</th>
+              <td>{item.trackingCode}</td>
+            </tr>
+            <tr>
+              <th scope="row">留言对象</th>
+              <td>{props.channelName(item.channel).name}</td>
+            </tr>
+            <tr>
+              <th scope="row">留言人</th>
+              <td>{item.senderName ?? '(已删除)'}</td>
+            </tr>
+            <tr>
+              <th scope="row">联系方式</th>
+              <td>{item.senderContact ?? '(已删除)'}</td>
+            </tr>
+            <tr>
+              <th scope="row">内容</th>
+              <td>{item.body}</td>
+            </tr>
+            <tr>
+              <th scope="row">状态</th>
+              <td class="item-status">{item.status === 'open' ? '待处理' : '已处理'}</td>
+            </tr>
+            {item.replyNote && (
+              <tr>
+                <th scope="row">答复记录</th>
+                <td>{item.replyNote}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
       </TableScroll>
       {item.status === 'open' && (
         <ActionForm action={`/admin/messages/${item.id}/handle`} token={chrome.token} label="标记为已处理">

@@ -37,13 +37,18 @@ export function ConsoleHomePage(props: { console: ConsoleChrome; dashboard: Dash
                     <span class={`light light-${project.level}`}>{project.level === 'red' ? '红灯' : '黄灯'}</span>{' '}
                     <a href={`/admin/projects#project-${project.id}`}>{project.name}</a>
                     <span class="meta">
-                      {channelName(project.channel)} · {project.stage}计划 {project.plannedOn} · {project.days < 0 ? `已逾期 ${-project.days} 天` : `还有 ${project.days} 天`}
+                      {channelName(project.channel)} · {project.stage}计划 {project.plannedOn} ·{' '}
+                      {project.days < 0 ? `已逾期 ${-project.days} 天` : `还有 ${project.days} 天`}
                     </span>
                   </li>
                 ))}
               </ul>
             )}
-            {warnedProjects.count > warnedProjects.shown.length && <p><a href="/admin/projects">查看全部 {warnedProjects.count} 个项目</a></p>}
+            {warnedProjects.count > warnedProjects.shown.length && (
+              <p>
+                <a href="/admin/projects">查看全部 {warnedProjects.count} 个项目</a>
+              </p>
+            )}
           </section>
         )}
         {unreviewedFacts !== undefined && (
@@ -66,7 +71,9 @@ export function ConsoleHomePage(props: { console: ConsoleChrome; dashboard: Dash
                 {staleChannels.map((channel) => (
                   <li data-channel={channel.slug}>
                     <a href={`/channels/${channel.slug}`}>{channel.name}</a>
-                    <span class="meta">{channel.lastPublishedOn === null ? '还没有发布过文章' : `最近更新 ${channel.lastPublishedOn}(北京时间),已 ${channel.days} 天`}</span>
+                    <span class="meta">
+                      {channel.lastPublishedOn === null ? '还没有发布过文章' : `最近更新 ${channel.lastPublishedOn}(北京时间),已 ${channel.days} 天`}
+                    </span>
                   </li>
                 ))}
               </ul>

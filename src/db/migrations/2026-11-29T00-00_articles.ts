@@ -17,11 +17,7 @@ export async function up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void
     .addColumn('updated_at', 'text', (col) => col.notNull())
     .execute();
   await db.schema.createIndex('article_newest').on('article').columns(['published_on desc', 'id desc']).execute();
-  await db.schema
-    .createIndex('article_channel_newest')
-    .on('article')
-    .columns(['channel', 'published_on desc', 'id desc'])
-    .execute();
+  await db.schema.createIndex('article_channel_newest').on('article').columns(['channel', 'published_on desc', 'id desc']).execute();
 
   await db.schema
     .createTable('content_version')

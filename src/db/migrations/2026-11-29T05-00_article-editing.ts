@@ -4,9 +4,15 @@ import { sql, type Kysely } from 'kysely';
 import type { SqlDialect } from '../dialect.ts';
 
 export async function up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> {
-  await db.schema.alterTable('article').addColumn('status', 'text', (col) => col.notNull().defaultTo('published')).execute();
+  await db.schema
+    .alterTable('article')
+    .addColumn('status', 'text', (col) => col.notNull().defaultTo('published'))
+    .execute();
   await db.schema.alterTable('article').addColumn('publish_at', 'text').execute();
-  await db.schema.alterTable('article').addColumn('body_format', 'text', (col) => col.notNull().defaultTo('text')).execute();
+  await db.schema
+    .alterTable('article')
+    .addColumn('body_format', 'text', (col) => col.notNull().defaultTo('text'))
+    .execute();
   await db.schema.createIndex('article_scheduled').on('article').columns(['status', 'publish_at']).execute();
 
   await db.schema

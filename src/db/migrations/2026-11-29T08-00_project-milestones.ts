@@ -2,7 +2,10 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('project').addColumn('origin', 'text', (col) => col.notNull().defaultTo('extracted')).execute();
+  await db.schema
+    .alterTable('project')
+    .addColumn('origin', 'text', (col) => col.notNull().defaultTo('extracted'))
+    .execute();
   await db.schema
     .createTable('project_milestone')
     .addColumn('project_id', 'integer', (col) => col.notNull().references('project.id').onDelete('cascade'))

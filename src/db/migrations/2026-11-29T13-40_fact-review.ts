@@ -12,8 +12,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('indicator_fact').addColumn('place', 'text').execute();
   await db.schema.alterTable('indicator_fact').addColumn('period', 'text').execute();
   await db.schema.alterTable('indicator_fact').addColumn('qualifier', 'text').execute();
-  await db.schema.alterTable('indicator_fact').addColumn('confidence', 'text', (col) => col.notNull().defaultTo('low')).execute();
+  await db.schema
+    .alterTable('indicator_fact')
+    .addColumn('confidence', 'text', (col) => col.notNull().defaultTo('low'))
+    .execute();
   // A JSON array of the stated rules that made the reader unsure.
-  await db.schema.alterTable('indicator_fact').addColumn('confidence_reasons', 'text', (col) => col.notNull().defaultTo('[]')).execute();
+  await db.schema
+    .alterTable('indicator_fact')
+    .addColumn('confidence_reasons', 'text', (col) => col.notNull().defaultTo('[]'))
+    .execute();
   await sql`update indicator_fact set confidence_reasons = ${JSON.stringify([LEGACY_CONFIDENCE_REASON])}`.execute(db);
 }

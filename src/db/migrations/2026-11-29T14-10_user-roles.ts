@@ -13,5 +13,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`insert into user_role (user_id, role) select id, role from app_user`.execute(db);
   await db.schema.alterTable('app_user').dropColumn('role').execute();
   // 1 after an admin's reset, until the user chooses their own password.
-  await db.schema.alterTable('app_user').addColumn('must_change_password', 'integer', (col) => col.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('app_user')
+    .addColumn('must_change_password', 'integer', (col) => col.notNull().defaultTo(0))
+    .execute();
 }

@@ -13,7 +13,10 @@ const TRACKED = [
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const [table, prefix] of TRACKED) {
     // SQLite adds a NOT NULL column only with a default; every row gets its own code right after.
-    await db.schema.alterTable(table).addColumn('tracking_code', 'text', (col) => col.notNull().defaultTo('')).execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn('tracking_code', 'text', (col) => col.notNull().defaultTo(''))
+      .execute();
     const { rows } = await sql<{ id: number }>`select id from ${sql.table(table)}`.execute(db);
     for (const { id } of rows) await sql`update ${sql.table(table)} set tracking_code = ${newTrackingCode(prefix)} where id = ${id}`.execute(db);
     await db.schema.createIndex(`${table}_tracking_code`).on(table).column('tracking_code').unique().execute();

@@ -16,10 +16,20 @@ export function ApplicationListPage(props: { console: ConsoleChrome; status: str
       title="入驻申请"
       base="/admin/applications"
       status={props.status}
-      tabs={[['pending', '待审核'], ['approved', '已通过'], ['rejected', '未通过']]}
+      tabs={[
+        ['pending', '待审核'],
+        ['approved', '已通过'],
+        ['rejected', '未通过'],
+      ]}
       empty="没有申请。"
       items={props.items}
-      columns={[['企业', (item) => item.companyName], ['注册地', (item) => (item.registration.kind === 'china' ? '境内' : `境外:${countryName(item.registration.country)}`)], ['行业', (item) => industryName(item.industry)], ['区域', (item) => props.channelName(item.channel).name], [chinaTimeHeading('申请时间'), (item) => chinaDateTime(item.createdAt)]]}
+      columns={[
+        ['企业', (item) => item.companyName],
+        ['注册地', (item) => (item.registration.kind === 'china' ? '境内' : `境外:${countryName(item.registration.country)}`)],
+        ['行业', (item) => industryName(item.industry)],
+        ['区域', (item) => props.channelName(item.channel).name],
+        [chinaTimeHeading('申请时间'), (item) => chinaDateTime(item.createdAt)],
+      ]}
     />
   );
 }
@@ -30,30 +40,69 @@ export function ApplicationDetailPage(props: { console: ConsoleChrome; item: App
   return (
     <ConsoleLayout console={chrome} title={`入驻申请:${item.companyName}`}>
       <TableScroll label="入驻申请详情">
-      <table class="data-table">
-        <tbody>
-          <tr><th scope="row">查询码</th><td>{item.trackingCode}</td></tr>
-          {item.registration.kind === 'china' ? (
-            <>
-              <tr><th scope="row">注册地</th><td class="registration-kind">中国境内</td></tr>
-              <tr><th scope="row">统一社会信用代码</th><td>{item.registration.creditCode}</td></tr>
-            </>
-          ) : (
-            <>
-              <tr><th scope="row">注册地</th><td class="registration-kind">境外(尚未在中国境内注册)</td></tr>
-              <tr><th scope="row">注册国家或地区</th><td>{countryName(item.registration.country)}</td></tr>
-              <tr><th scope="row">境外注册号</th><td>{item.registration.number}</td></tr>
-            </>
-          )}
-          <tr><th scope="row">行业</th><td>{industryName(item.industry)}</td></tr>
-          <tr><th scope="row">意向区域</th><td>{props.channelName(item.channel).name}</td></tr>
-          <tr><th scope="row">计划投资(万元)</th><td>{item.plannedInvestment.toLocaleString('zh-CN')}</td></tr>
-          <tr><th scope="row">联系人</th><td>{item.contactPerson ?? '(已删除)'}</td></tr>
-          <tr><th scope="row">联系电话</th><td>{item.contactMobile ?? '(已删除)'}</td></tr>
-          <tr><th scope="row">项目简介</th><td>{item.description}</td></tr>
-          <tr><th scope="row">状态</th><td class="item-status">{{ pending: '待审核', approved: '已通过', rejected: '未通过' }[item.status]}</td></tr>
-        </tbody>
-      </table>
+        <table class="data-table">
+          <tbody>
+            <tr>
+              <th scope="row">查询码</th>
+              <td>{item.trackingCode}</td>
+            </tr>
+            {item.registration.kind === 'china' ? (
+              <>
+                <tr>
+                  <th scope="row">注册地</th>
+                  <td class="registration-kind">中国境内</td>
+                </tr>
+                <tr>
+                  <th scope="row">统一社会信用代码</th>
+                  <td>{item.registration.creditCode}</td>
+                </tr>
+              </>
+            ) : (
+              <>
+                <tr>
+                  <th scope="row">注册地</th>
+                  <td class="registration-kind">境外(尚未在中国境内注册)</td>
+                </tr>
+                <tr>
+                  <th scope="row">注册国家或地区</th>
+                  <td>{countryName(item.registration.country)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">境外注册号</th>
+                  <td>{item.registration.number}</td>
+                </tr>
+              </>
+            )}
+            <tr>
+              <th scope="row">行业</th>
+              <td>{industryName(item.industry)}</td>
+            </tr>
+            <tr>
+              <th scope="row">意向区域</th>
+              <td>{props.channelName(item.channel).name}</td>
+            </tr>
+            <tr>
+              <th scope="row">计划投资(万元)</th>
+              <td>{item.plannedInvestment.toLocaleString('zh-CN')}</td>
+            </tr>
+            <tr>
+              <th scope="row">联系人</th>
+              <td>{item.contactPerson ?? '(已删除)'}</td>
+            </tr>
+            <tr>
+              <th scope="row">联系电话</th>
+              <td>{item.contactMobile ?? '(已删除)'}</td>
+            </tr>
+            <tr>
+              <th scope="row">项目简介</th>
+              <td>{item.description}</td>
+            </tr>
+            <tr>
+              <th scope="row">状态</th>
+              <td class="item-status">{{ pending: '待审核', approved: '已通过', rejected: '未通过' }[item.status]}</td>
+            </tr>
+          </tbody>
+        </table>
       </TableScroll>
       {item.status === 'pending' && (
         <>
@@ -66,4 +115,3 @@ export function ApplicationDetailPage(props: { console: ConsoleChrome; item: App
     </ConsoleLayout>
   );
 }
-

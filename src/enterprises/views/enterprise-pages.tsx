@@ -4,7 +4,15 @@ import { CaseStatusLayout, type CaseLookup } from '../../http/case-status.tsx';
 import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
 import { Pagination } from '../../http/pagination.tsx';
 import { chinaDate } from '../../lib/china-time.ts';
-import { APPLICATION_CODE_PREFIX, COMPANY_MAX, DESCRIPTION_MAX, REGISTRATION_NUMBER_MAX, REGISTRATIONS, type ApplicationStatus, type DirectoryEntry } from '../application.ts';
+import {
+  APPLICATION_CODE_PREFIX,
+  COMPANY_MAX,
+  DESCRIPTION_MAX,
+  REGISTRATION_NUMBER_MAX,
+  REGISTRATIONS,
+  type ApplicationStatus,
+  type DirectoryEntry,
+} from '../application.ts';
 import { COUNTRIES } from '../country.ts';
 import { industryName, INDUSTRIES } from '../industry.ts';
 import { TableScroll } from '../../http/table-scroll.tsx';
@@ -29,13 +37,28 @@ export function ApplyPage(props: { chrome: PageChrome; token: string; state: Fie
         <fieldset class="field-group">
           <legend>境外企业填写</legend>
           <SelectField state={state} name="registrationCountry" label="注册国家或地区" options={countryOptions} placeholder="请选择注册国家或地区" />
-          <TextField state={state} name="registrationNumber" label="境外注册号" maxLength={REGISTRATION_NUMBER_MAX} hint="企业在注册国家或地区的登记号码,如 HRB 123456。" />
+          <TextField
+            state={state}
+            name="registrationNumber"
+            label="境外注册号"
+            maxLength={REGISTRATION_NUMBER_MAX}
+            hint="企业在注册国家或地区的登记号码,如 HRB 123456。"
+          />
         </fieldset>
         <SelectField state={state} name="industry" label="所属行业" options={industryOptions} required placeholder="请选择国民经济行业门类" />
         <SelectField state={state} name="channel" label="意向落户区域" options={props.districts} required />
         <TextField state={state} name="plannedInvestment" label="计划投资额(万元)" maxLength={20} required inputMode="decimal" />
         <TextField state={state} name="contactPerson" label="联系人" maxLength={50} required />
-        <TextField state={state} name="contactMobile" label="联系电话" maxLength={30} required type="tel" inputMode="tel" hint="手机、带区号的固定电话,或带国家代码的国际号码(如 +49 30 1234567)。" />
+        <TextField
+          state={state}
+          name="contactMobile"
+          label="联系电话"
+          maxLength={30}
+          required
+          type="tel"
+          inputMode="tel"
+          hint="手机、带区号的固定电话,或带国家代码的国际号码(如 +49 30 1234567)。"
+        />
         <TextArea state={state} name="description" label="项目简介" maxLength={DESCRIPTION_MAX} required rows={6} />
         <ConsentField state={state} name="consent">
           我同意本站收集联系人姓名和联系电话,仅用于审核和联系本次入驻申请;申请办结 180 天后,这些个人信息将被删除。
@@ -54,7 +77,14 @@ const STATUS_TEXT = { pending: '待审核', approved: '已通过', rejected: '�
 export function ApplicationStatusPage(props: { chrome: PageChrome; lookup: CaseLookup<ApplicationStatus> }) {
   const { found } = props.lookup;
   return (
-    <CaseStatusLayout chrome={props.chrome} title="入驻申请进度查询" action="/enterprises/status" prefix={APPLICATION_CODE_PREFIX} lookup={props.lookup} thanks="入驻申请已提交,招商部门将在 5 个工作日内审核。">
+    <CaseStatusLayout
+      chrome={props.chrome}
+      title="入驻申请进度查询"
+      action="/enterprises/status"
+      prefix={APPLICATION_CODE_PREFIX}
+      lookup={props.lookup}
+      thanks="入驻申请已提交,招商部门将在 5 个工作日内审核。"
+    >
       {found && (
         <>
           <tr>

@@ -12,7 +12,10 @@ const figures = (r: Ratio) => `P ${percent(r.precision).padStart(6)}  R ${percen
 function printDetails(result: ReportResult, out: NodeJS.WritableStream): void {
   const { facts, projects } = result;
   for (const miss of facts.missed) out.write(`  missed fact  ${factKey(miss)}\n               「${miss.sentence}」\n`);
-  for (const wrong of facts.wrong) out.write(`  wrong fact   ${factKey(wrong)}  [${wrong.confidence.level}${wrong.confidence.reasons.length ? `: ${wrong.confidence.reasons.join('；')}` : ''}]\n               「${wrong.sentence}」\n`);
+  for (const wrong of facts.wrong)
+    out.write(
+      `  wrong fact   ${factKey(wrong)}  [${wrong.confidence.level}${wrong.confidence.reasons.length ? `: ${wrong.confidence.reasons.join('；')}` : ''}]\n               「${wrong.sentence}」\n`,
+    );
   for (const miss of projects.missed) out.write(`  missed proj  ${projectKey(miss)}\n               「${miss.sentence}」\n`);
   for (const wrong of projects.wrong) out.write(`  wrong proj   ${wrong.name}|${wrong.stage}\n               「${wrong.sentence}」\n`);
 }
@@ -33,14 +36,20 @@ export function runEval(args: string[], out: NodeJS.WritableStream = process.std
   const results = evaluate(reports);
   for (const result of results) {
     const q = qualityOf([result]);
-    out.write(`\n${result.report.id.padEnd(28)} indicators ${figures(q.indicators)} (${result.facts.matched}/${result.report.facts.length} gold)   projects ${figures(q.projects)} (${result.projects.matched}/${result.report.projects.length} gold)\n`);
+    out.write(
+      `\n${result.report.id.padEnd(28)} indicators ${figures(q.indicators)} (${result.facts.matched}/${result.report.facts.length} gold)   projects ${figures(q.projects)} (${result.projects.matched}/${result.report.projects.length} gold)\n`,
+    );
     printDetails(result, out);
   }
   const overall = qualityOf(results);
   const count = (pick: (r: ReportResult) => number) => results.reduce((sum, r) => sum + pick(r), 0);
   out.write(`\nOVERALL (${results.length} reports)\n`);
-  out.write(`  indicators ${figures(overall.indicators)}  matched ${count((r) => r.facts.matched)}, missed ${count((r) => r.facts.missed.length)}, wrong ${count((r) => r.facts.wrong.length)}\n`);
-  out.write(`  projects   ${figures(overall.projects)}  matched ${count((r) => r.projects.matched)}, missed ${count((r) => r.projects.missed.length)}, wrong ${count((r) => r.projects.wrong.length)}\n`);
+  out.write(
+    `  indicators ${figures(overall.indicators)}  matched ${count((r) => r.facts.matched)}, missed ${count((r) => r.facts.missed.length)}, wrong ${count((r) => r.facts.wrong.length)}\n`,
+  );
+  out.write(
+    `  projects   ${figures(overall.projects)}  matched ${count((r) => r.projects.matched)}, missed ${count((r) => r.projects.missed.length)}, wrong ${count((r) => r.projects.wrong.length)}\n`,
+  );
   return 0;
 }
 

@@ -39,5 +39,8 @@ export function loadGold(dir = GOLD_DIR): GoldReport[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.json') && file !== 'expected-quality.json')
     .sort()
-    .map((file) => ({ id: file.replace(/-\d{4}\.json$/u, '').replace(/\.json$/u, ''), ...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<GoldReport, 'id'>) }));
+    .map((file) => ({
+      id: file.replace(/-\d{4}\.json$/u, '').replace(/\.json$/u, ''),
+      ...(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<GoldReport, 'id'>),
+    }));
 }

@@ -17,11 +17,7 @@ const field = (value: number | string | null) => (value === null ? '' : String(v
 /** How sure the reader was, with its reasons when unsure. */
 function Confidence(props: { fact: FactForCuration }) {
   const { level, reasons } = props.fact.confidence;
-  return (
-    <p class={`confidence confidence-${level}`}>
-      {level === 'low' ? `把握较低:${reasons.join(';') || '未说明'}` : '把握较高'}
-    </p>
-  );
+  return <p class={`confidence confidence-${level}`}>{level === 'low' ? `把握较低:${reasons.join(';') || '未说明'}` : '把握较高'}</p>;
 }
 
 /** 2025年 or 2021-2025年 (a plan period), 年均 or 累计 where it is one. */
@@ -29,7 +25,12 @@ const whenOf = (fact: FactForCuration) => `${fact.year ?? fact.period ?? '—'}�
 
 /** The figures of a fact in one line: 1.2万亿元 增长5%(力争6%) 左右. */
 function figuresOf(fact: FactForCuration): string {
-  const parts = [fact.value === null ? '' : `${fact.value}${fact.unit ?? ''}`, fact.growth === null ? '' : `增长${fact.growth}%`, fact.stretch === null ? '' : `(力争${fact.stretch}%)`, fact.qualifier ?? ''];
+  const parts = [
+    fact.value === null ? '' : `${fact.value}${fact.unit ?? ''}`,
+    fact.growth === null ? '' : `增长${fact.growth}%`,
+    fact.stretch === null ? '' : `(力争${fact.stretch}%)`,
+    fact.qualifier ?? '',
+  ];
   return parts.filter(Boolean).join(' ') || '—';
 }
 
@@ -119,39 +120,42 @@ export function FactCurationPage(props: { console: ConsoleChrome; facts: FactFor
   const { console: chrome } = props;
   return (
     <ConsoleLayout console={chrome} title="经济数据审核">
-      <p>系统从文章中识别的指标,把握较低的待审核数据排在最前。请对照原句确认、更正或删除,或打开“对照原文审核”阅读全文后一次确认本文全部数据;更正后的数据在文章再次识别时保留。未经确认的数据在公开页面标注“系统识别，待核实”。</p>
+      <p>
+        系统从文章中识别的指标,把握较低的待审核数据排在最前。请对照原句确认、更正或删除,或打开“对照原文审核”阅读全文后一次确认本文全部数据;更正后的数据在文章再次识别时保留。未经确认的数据在公开页面标注“系统识别，待核实”。
+      </p>
       {props.facts.length === 0 ? (
         <p class="notice">暂无数据。</p>
       ) : (
         <TableScroll label="待审核数据">
-        <table class="data-table fact-table">
-          <thead>
-            <tr>
-              <th scope="col">原句与文章</th>
-              <th scope="col">识别结果(可更正)</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.facts.map((fact) => (
-              <tr id={`fact-${fact.id}`}>
-                <td>
-                  <p>{fact.sentence}</p>
-                  <a href={`/articles/${fact.articleId}`}>{fact.articleTitle}</a> · <a href={`/admin/facts/articles/${fact.articleId}#fact-${fact.id}`}>对照原文审核</a>
-                  <Confidence fact={fact} />
-                </td>
-                <td>
-                  <CorrectionForm fact={fact} token={chrome.token} posted={props.editing?.id === fact.id ? props.editing : undefined} />
-                </td>
-                <td>
-                  {fact.curation ? <p class="item-status">{CURATION[fact.curation]}</p> : <p class="item-status">待审核</p>}
-                  {fact.curation !== 'confirmed' && <ActionForm action={`/admin/facts/${fact.id}/confirm`} token={chrome.token} label="确认" />}
-                  {fact.curation !== 'deleted' && <ActionForm action={`/admin/facts/${fact.id}/delete`} token={chrome.token} label="删除" />}
-                </td>
+          <table class="data-table fact-table">
+            <thead>
+              <tr>
+                <th scope="col">原句与文章</th>
+                <th scope="col">识别结果(可更正)</th>
+                <th scope="col">操作</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.facts.map((fact) => (
+                <tr id={`fact-${fact.id}`}>
+                  <td>
+                    <p>{fact.sentence}</p>
+                    <a href={`/articles/${fact.articleId}`}>{fact.articleTitle}</a> ·{' '}
+                    <a href={`/admin/facts/articles/${fact.articleId}#fact-${fact.id}`}>对照原文审核</a>
+                    <Confidence fact={fact} />
+                  </td>
+                  <td>
+                    <CorrectionForm fact={fact} token={chrome.token} posted={props.editing?.id === fact.id ? props.editing : undefined} />
+                  </td>
+                  <td>
+                    {fact.curation ? <p class="item-status">{CURATION[fact.curation]}</p> : <p class="item-status">待审核</p>}
+                    {fact.curation !== 'confirmed' && <ActionForm action={`/admin/facts/${fact.id}/confirm`} token={chrome.token} label="确认" />}
+                    {fact.curation !== 'deleted' && <ActionForm action={`/admin/facts/${fact.id}/delete`} token={chrome.token} label="删除" />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroll>
       )}
     </ConsoleLayout>

@@ -90,7 +90,14 @@ function Charts(props: { charts: TitledChart[] }) {
 }
 
 /** Districts compared: the latest confirmed GDP, and growth of a result against the next year's target. */
-export function DataPage(props: { chrome: PageChrome; scripts: Scripts; rows: IndicatorRow[]; charts: TitledChart[]; show: InsightsPublic; channelName: (slug: string) => NavChannel }) {
+export function DataPage(props: {
+  chrome: PageChrome;
+  scripts: Scripts;
+  rows: IndicatorRow[];
+  charts: TitledChart[];
+  show: InsightsPublic;
+  channelName: (slug: string) => NavChannel;
+}) {
   return (
     <Layout chrome={props.chrome} title="经济数据" section="/data" head={<ChartScripts {...props.scripts} />}>
       <h1>经济数据</h1>
@@ -113,7 +120,15 @@ export function DataPage(props: { chrome: PageChrome; scripts: Scripts; rows: In
 }
 
 /** One district's indicators over the years, its latest result against its next target charted. */
-export function DistrictDataPage(props: { chrome: PageChrome; scripts: Scripts; channel: Channel; rows: IndicatorRow[]; chart: TitledChart | undefined; show: InsightsPublic; channelName: (slug: string) => NavChannel }) {
+export function DistrictDataPage(props: {
+  chrome: PageChrome;
+  scripts: Scripts;
+  channel: Channel;
+  rows: IndicatorRow[];
+  chart: TitledChart | undefined;
+  show: InsightsPublic;
+  channelName: (slug: string) => NavChannel;
+}) {
   return (
     <Layout chrome={props.chrome} title={`${props.channel.name}经济数据`} section="/data" head={<ChartScripts {...props.scripts} />}>
       <h1>{props.channel.name}经济数据</h1>
@@ -154,7 +169,13 @@ export function ProjectsPage(props: {
       <p class="page-lead">从招商新闻和政府工作报告中识别的投资项目,同一项目的多篇报道已合并。{REVIEW_NOTE[props.show]}</p>
       <form class="search-filters" action="/projects" method="get" aria-label="筛选项目">
         <FilterSelect label="地区" name="channel" allLabel="全部地区" options={props.options.channels} value={filter.channel} />
-        <FilterSelect label="产业" name="industry" allLabel="全部产业" options={props.options.industries.map((i) => ({ value: i, label: i }))} value={filter.industry} />
+        <FilterSelect
+          label="产业"
+          name="industry"
+          allLabel="全部产业"
+          options={props.options.industries.map((i) => ({ value: i, label: i }))}
+          value={filter.industry}
+        />
         <FilterSelect label="阶段" name="stage" allLabel="全部阶段" options={PROJECT_STAGES.map((s) => ({ value: s, label: s }))} value={filter.stage} />
         <button type="submit">筛选</button>
       </form>

@@ -33,27 +33,26 @@ export function QueueListPage<T extends { id: number }>(props: {
         <p class="notice">{props.empty}</p>
       ) : (
         <TableScroll label="待处理列表">
-        <table class="data-table">
-          <thead>
-            <tr>
-              {props.columns.map(([header]) => (
-                <th scope="col">{header}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((item) => (
+          <table class="data-table">
+            <thead>
               <tr>
-                {props.columns.map(([, cell], index) => (
-                  <td>{index === 0 ? <a href={`${props.base}/${item.id}`}>{cell(item)}</a> : cell(item)}</td>
+                {props.columns.map(([header]) => (
+                  <th scope="col">{header}</th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.items.map((item) => (
+                <tr>
+                  {props.columns.map(([, cell], index) => (
+                    <td>{index === 0 ? <a href={`${props.base}/${item.id}`}>{cell(item)}</a> : cell(item)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroll>
       )}
     </ConsoleLayout>
   );
 }
-

@@ -42,7 +42,13 @@ export function SearchPage(props: {
           关键词
           <input type="search" name="q" value={form.q} maxlength={100} required />
         </label>
-        <FilterSelect label="频道" name="channel" allLabel="全部频道" options={props.channels.map((channel) => ({ value: channel.slug, label: channel.name }))} value={form.channel} />
+        <FilterSelect
+          label="频道"
+          name="channel"
+          allLabel="全部频道"
+          options={props.channels.map((channel) => ({ value: channel.slug, label: channel.name }))}
+          value={form.channel}
+        />
         <label>
           开始日期
           <input type="date" name="from" value={form.from} />
@@ -58,11 +64,15 @@ export function SearchPage(props: {
           {props.problem}
         </p>
       )}
-      {!results && !props.problem && <p class="notice">输入关键词搜索全站文章。多个词用空格分开表示同时包含;用引号括起来表示整句查找,如“国家自主创新示范区”。</p>}
+      {!results && !props.problem && (
+        <p class="notice">输入关键词搜索全站文章。多个词用空格分开表示同时包含;用引号括起来表示整句查找,如“国家自主创新示范区”。</p>
+      )}
       {results && (
         <>
           <p class="search-summary" role="status">
-            {results.total === 0 ? '没有找到相关文章,请换个关键词或减少筛选条件。' : `${results.totalIsLowerBound ? '至少' : '共'}找到 ${results.total} 篇相关文章`}
+            {results.total === 0
+              ? '没有找到相关文章,请换个关键词或减少筛选条件。'
+              : `${results.totalIsLowerBound ? '至少' : '共'}找到 ${results.total} 篇相关文章`}
           </p>
           <ol class="article-list search-results">
             {results.hits.map((hit) => {
@@ -71,7 +81,9 @@ export function SearchPage(props: {
                 <li class="article-card">
                   <article>
                     <div class="meta">
-                      <a class="channel-tag" href={`/channels/${channel.slug}`}>{channel.name}</a>
+                      <a class="channel-tag" href={`/channels/${channel.slug}`}>
+                        {channel.name}
+                      </a>
                       <time datetime={hit.publishedOn}>{hit.publishedOn}</time>
                     </div>
                     <h2>

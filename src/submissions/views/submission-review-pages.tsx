@@ -16,10 +16,18 @@ export function SubmissionListPage(props: { console: ConsoleChrome; status: stri
       title="投稿审核"
       base="/admin/submissions"
       status={props.status}
-      tabs={[['pending', '待审核'], ['published', '已发布'], ['rejected', '未采用']]}
+      tabs={[
+        ['pending', '待审核'],
+        ['published', '已发布'],
+        ['rejected', '未采用'],
+      ]}
       empty="没有稿件。"
       items={props.items}
-      columns={[['标题', (item) => item.title], ['频道', (item) => props.channelName(item.channel).name], [chinaTimeHeading('投稿时间'), (item) => chinaDateTime(item.createdAt)]]}
+      columns={[
+        ['标题', (item) => item.title],
+        ['频道', (item) => props.channelName(item.channel).name],
+        [chinaTimeHeading('投稿时间'), (item) => chinaDateTime(item.createdAt)],
+      ]}
     />
   );
 }
@@ -43,19 +51,41 @@ export function SubmissionDetailPage(props: {
   return (
     <ConsoleLayout console={chrome} title={`投稿:${item.title}`}>
       <TableScroll label="投稿详情">
-      <table class="data-table">
-        <tbody>
-          <tr><th scope="row">查询码</th><td>{item.trackingCode}</td></tr>
-          <tr><th scope="row">频道</th><td>{props.channelName(item.channel).name}</td></tr>
-          <tr><th scope="row">投稿人</th><td>{item.authorName ?? '(已删除)'}</td></tr>
-          <tr><th scope="row">联系方式</th><td>{item.authorContact ?? '(已删除)'}</td></tr>
-          <tr><th scope="row">{chinaTimeHeading('投稿时间')}</th><td>{chinaDateTime(item.createdAt)}</td></tr>
-          <tr><th scope="row">状态</th><td class="item-status">{{ pending: '待审核', published: '已发布', rejected: '未采用' }[item.status]}</td></tr>
-        </tbody>
-      </table>
+        <table class="data-table">
+          <tbody>
+            <tr>
+              <th scope="row">查询码</th>
+              <td>{item.trackingCode}</td>
+            </tr>
+            <tr>
+              <th scope="row">频道</th>
+              <td>{props.channelName(item.channel).name}</td>
+            </tr>
+            <tr>
+              <th scope="row">投稿人</th>
+              <td>{item.authorName ?? '(已删除)'}</td>
+            </tr>
+            <tr>
+              <th scope="row">联系方式</th>
+              <td>{item.authorContact ?? '(已删除)'}</td>
+            </tr>
+            <tr>
+              <th scope="row">{chinaTimeHeading('投稿时间')}</th>
+              <td>{chinaDateTime(item.createdAt)}</td>
+            </tr>
+            <tr>
+              <th scope="row">状态</th>
+              <td class="item-status">{{ pending: '待审核', published: '已发布', rejected: '未采用' }[item.status]}</td>
+            </tr>
+          </tbody>
+        </table>
       </TableScroll>
       <h2>正文</h2>
-      <div class="submission-body">{item.body.split(/\n+/u).map((paragraph) => <p>{paragraph}</p>)}</div>
+      <div class="submission-body">
+        {item.body.split(/\n+/u).map((paragraph) => (
+          <p>{paragraph}</p>
+        ))}
+      </div>
       {item.status === 'pending' && (
         <>
           <h2>修改稿件</h2>

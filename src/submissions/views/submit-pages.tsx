@@ -35,7 +35,14 @@ const STATUS_TEXT = { pending: '待审核', published: '已发布', rejected: '�
 export function SubmissionStatusPage(props: { chrome: PageChrome; lookup: CaseLookup<SubmissionStatus> }) {
   const { found } = props.lookup;
   return (
-    <CaseStatusLayout chrome={props.chrome} title="投稿进度查询" action="/submit/status" prefix={TRACKING_PREFIX} lookup={props.lookup} thanks="投稿成功,感谢您的支持!">
+    <CaseStatusLayout
+      chrome={props.chrome}
+      title="投稿进度查询"
+      action="/submit/status"
+      prefix={TRACKING_PREFIX}
+      lookup={props.lookup}
+      thanks="投稿成功,感谢您的支持!"
+    >
       {found && (
         <>
           <tr>
