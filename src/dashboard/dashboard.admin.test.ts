@@ -61,7 +61,8 @@ for (const dialect of testDialects()) {
         assert.doesNotMatch(reviewer, /data-count="(articles|warned-projects|unreviewed-facts|stale-channels)"/, 'no editing parts for a reviewer');
 
         const editor = await home('ed.donghu');
-        assert.doesNotMatch(editor, /data-count="(submissions|applications|messages)"/, 'an editor cannot open the review queues');
+        assert.doesNotMatch(editor, /data-count="(applications|messages)"/, 'an editor cannot open the application and message queues');
+        assert.match(editor, /data-count="submissions">1</, "an editor reviews their channel's contributions");
         assert.match(editor, /data-count="stale-channels">1</, 'donghu has no article at all');
         assert.match(editor, /<li data-channel="donghu"><a href="\/channels\/donghu">[^<]+<\/a><span class="meta">还没有发布过文章<\/span>/);
         assert.match(editor, /data-count="unreviewed-facts">0</);

@@ -122,7 +122,7 @@ for (const dialect of testDialects()) {
         assert.equal(queue(all, 'messages')!.count, 1);
 
         const editing = await dashboardFor(db, editor, channels, now);
-        assert.deepEqual(kinds(editing), ['articles'], 'an editor is not shown the review queues');
+        assert.deepEqual(kinds(editing), ['submissions', 'articles'], "an editor reviews their channels' contributions, not applications or messages");
       }));
 
     it('shows an editor the red and yellow projects, unconfirmed facts and quiet channels of their channels, in Beijing dates', () =>

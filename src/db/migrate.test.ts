@@ -107,9 +107,9 @@ for (const dialect of testDialects()) {
           assert.deepEqual(
             roles.map((row) => ({ ...row, must_change_password: Number(row.must_change_password) })),
             [
-              { name: 'admin', roles: ['admin'], must_change_password: 0 },
-              { name: 'ed.xihu', roles: ['editor'], must_change_password: 0 },
-              { name: 'rev.xihu', roles: ['reviewer'], must_change_password: 0 },
+              { name: 'admin', role: 'admin', must_change_password: 0 },
+              { name: 'ed.xihu', role: 'editor', must_change_password: 0 },
+              { name: 'rev.xihu', role: 'reviewer', must_change_password: 0 },
             ],
           );
         },
