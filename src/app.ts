@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { articleCountsByChannel } from './articles/article.service.ts';
 import { consoleRoutes } from './console.ts';
+import { apiRoutes } from './api/api.routes.tsx';
 import { articleRoutes } from './articles/article.routes.tsx';
 import { channelRoutes } from './channels/channel.routes.tsx';
 import type { AppDeps, RouteContext } from './http/app-deps.ts';
@@ -82,5 +83,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', contactRoutes(ctx));
   app.route('/', consoleRoutes(ctx));
   app.route('/', opsRoutes(ctx));
+  // The open JSON API (/api/v1) and its reference page (/api/docs).
+  app.route('/', apiRoutes(ctx));
   return app;
 }

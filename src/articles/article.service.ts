@@ -114,6 +114,19 @@ export async function articleListPage(db: Db, page: number, channel?: string): P
   return { items, page, pageCount, total };
 }
 
+/** A keyset page of the newest articles with filters (the open API's list); `after` is the last article of the previous page. */
+export function articlesPage(
+  db: Db,
+  filter: { channel?: string | undefined; from?: string | undefined; to?: string | undefined; after?: store.ArticlePosition | undefined; limit: number },
+): Promise<ArticleSummary[]> {
+  return store.articlesAfterPosition(db, filter);
+}
+
+/** One published article, or undefined. */
+export function publishedArticle(db: Db, id: number): Promise<Article | undefined> {
+  return store.articleById(db, id);
+}
+
 /** An article with its newer and older neighbours, or undefined for an unknown id. */
 export async function articleWithNeighbours(
   db: Db,

@@ -18,6 +18,35 @@ export async function latestArticles(
   return rows.map(rowToSummary);
 }
 
+/** Where a keyset page starts: after this article in the newest-first order. */
+export interface ArticlePosition {
+  publishedOn: string;
+  id: number;
+}
+
+/**
+ * Up to `limit` published articles newest first, optionally of one channel and between two dates,
+ * after `after`: keyset paging on (published_on desc, id desc), so an article added meanwhile
+ * neither repeats nor skips one, and a deep page costs what the first does.
+ */
+export async function articlesAfterPosition(
+  db: Db,
+  options: { channel?: string | undefined; from?: string | undefined; to?: string | undefined; after?: ArticlePosition | undefined; limit: number },
+): Promise<ArticleSummary[]> {
+  let query = db.selectFrom('article').select(summaryColumns).where('status', '=', 'published');
+  if (options.channel !== undefined) query = query.where('channel', '=', options.channel);
+  if (options.from !== undefined) query = query.where('published_on', '>=', options.from);
+  if (options.to !== undefined) query = query.where('published_on', '<=', options.to);
+  const after = options.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('published_on', '<', after.publishedOn), eb.and([eb('published_on', '=', after.publishedOn), eb('id', '<', after.id)])]),
+    );
+  }
+  const rows = await query.orderBy('published_on', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  return rows.map(rowToSummary);
+}
+
 /** How many articles there are, in one channel or in all. */
 export async function countArticles(db: Db, channel?: string): Promise<number> {
   let query = db

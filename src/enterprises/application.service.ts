@@ -71,6 +71,14 @@ export async function enterpriseDirectory(
   return { total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)), entries };
 }
 
+/** `limit` entries of the directory from `offset` on, and how many there are in all (the open API's list). */
+export function enterpriseDirectorySlice(
+  db: Db,
+  filter: { industry?: string | undefined; channel?: string | undefined; offset: number; limit: number },
+): Promise<{ total: number; entries: DirectoryEntry[] }> {
+  return store.approvedEnterprises(db, filter);
+}
+
 /** How many applications await review, all districts together, counting no further than `cap`. */
 export function pendingApplications(db: Db, cap: number): Promise<number> {
   return store.pendingApplicationCount(db, cap);

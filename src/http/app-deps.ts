@@ -11,6 +11,7 @@ import type { PortalMetrics } from '../ops/portal-metrics.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { NavChannel, PageChrome } from './layout.tsx';
 import type { PageCache } from './page-cache.ts';
+import type { RateLimit } from './rate-limit.ts';
 
 export interface AppDeps {
   db: Db;
@@ -36,6 +37,8 @@ export interface AppDeps {
   metricsToken: string | undefined;
   /** INSIGHTS_PUBLIC: fixed for the process, so cached pages need no key for it. */
   insightsPublic: InsightsPublic;
+  /** Requests per client the open API allows per instance; its default when absent (tests set a small one). */
+  apiRateLimit?: RateLimit;
 }
 
 /** Shared helpers the features' route tables receive from createApp. */

@@ -1,0 +1,105 @@
+// The open API's article endpoints: the newest-first list with filters, and one article.
+import { createRoute, z } from '@hono/zod-openapi';
+import { apiRouter } from '../api/api-router.ts';
+import { calendarDate, jsonResponse, pageOf, pageParams, problemResponses, ProblemSchema } from '../api/api-schemas.ts';
+import { decodeCursor, encodeCursor } from '../api/cursor.ts';
+import type { RouteContext } from '../http/app-deps.ts';
+import { AppError, notFound } from '../http/errors.tsx';
+import { articlesPage, publishedArticle } from './article.service.ts';
+
+const ChannelRefSchema = z.object({ slug: z.string().openapi({ example: 'donghu' }), name: z.string().openapi({ example: '东湖区' }) }).openapi('ChannelRef');
+
+const ArticleSummarySchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    channel: ChannelRefSchema,
+    publishedOn: z.string().openapi({ description: '发布日期(北京时间)', example: '2025-07-30' }),
+    excerpt: z.string(),
+    url: z.string().openapi({ description: '网页地址', example: '/articles/1' }),
+  })
+  .openapi('ArticleSummary');
+
+const ArticleSchema = ArticleSummarySchema.extend({
+  originalTitle: z.string().openapi({ description: '原标题(含频道标签)' }),
+  body: z.string().openapi({ description: '正文,格式见 bodyFormat' }),
+  bodyFormat: z.enum(['text', 'markdown']),
+  updatedAt: z.string().openapi({ description: '最后修改时间(ISO 8601)' }),
+}).openapi('Article');
+
+const positionSchema = z.object({ publishedOn: z.string(), id: z.number().int() });
+
+/** Routes: `GET /articles`, `GET /articles/{id}`. */
+export function articleApi(ctx: RouteContext) {
+  const { db, channels } = ctx;
+  const slugs = channels.all.map((channel) => channel.slug) as [string, ...string[]];
+  const channelRef = (slug: string) => ctx.navChannel(slug);
+
+  const listRoute = createRoute({
+    method: 'get',
+    path: '/articles',
+    summary: '文章列表(最新在前)',
+    description: '按发布日期倒序列出已发布文章,可按频道和日期筛选;游标分页,翻页期间新增的文章不会造成重复或遗漏。',
+    tags: ['文章'],
+    request: {
+      query: z.object({
+        channel: z.enum(slugs, { error: '没有这个频道' }).optional().openapi({ description: '频道代码(见 /api/v1/channels)', example: 'donghu' }),
+        from: calendarDate('起始日期(含)', '2015-01-01'),
+        to: calendarDate('截止日期(含)', '2026-12-31'),
+        ...pageParams(),
+      }),
+    },
+    responses: { 200: jsonResponse(pageOf(ArticleSummarySchema, 'ArticlePage'), '一页文章'), ...problemResponses },
+  });
+
+  const oneRoute = createRoute({
+    method: 'get',
+    path: '/articles/{id}',
+    summary: '单篇文章',
+    tags: ['文章'],
+    request: {
+      params: z.object({
+        id: z.coerce
+          .number({ error: '须为正整数' })
+          .int({ error: '须为正整数' })
+          .positive({ error: '须为正整数' })
+          .openapi({ description: '文章编号', example: 1 }),
+      }),
+    },
+    responses: {
+      200: jsonResponse(ArticleSchema, '文章'),
+      404: { description: '没有这篇文章', content: { 'application/problem+json': { schema: ProblemSchema } } },
+      ...problemResponses,
+    },
+  });
+
+  const summary = (article: { id: number; title: string; channel: string; publishedOn: string; excerpt: string }) => ({
+    id: article.id,
+    title: article.title,
+    channel: channelRef(article.channel),
+    publishedOn: article.publishedOn,
+    excerpt: article.excerpt,
+    url: `/articles/${article.id}`,
+  });
+
+  return apiRouter()
+    .openapi(listRoute, async (c) => {
+      const { channel, from, to, limit, cursor } = c.req.valid('query');
+      if (from && to && from > to) throw new AppError(400, 'bad_request', '参数“from”无效:起始日期不能晚于截止日期。');
+      const after = decodeCursor(cursor, positionSchema);
+      // One more than asked tells whether there is a next page, so the last page has no cursor.
+      const found = await articlesPage(db, { channel, from, to, after, limit: limit + 1 });
+      const items = found.slice(0, limit);
+      const last = items.at(-1);
+      const nextCursor = found.length > limit && last ? encodeCursor({ publishedOn: last.publishedOn, id: last.id }) : null;
+      return c.json({ items: items.map(summary), nextCursor }, 200);
+    })
+    .openapi(oneRoute, async (c) => {
+      const article = await publishedArticle(db, c.req.valid('param').id);
+      if (!article) throw notFound('没有这篇文章,或它已被撤下。');
+      return c.json(
+        { ...summary(article), originalTitle: article.originalTitle, body: article.body, bodyFormat: article.bodyFormat, updatedAt: article.updatedAt },
+        200,
+      );
+    });
+}
