@@ -33,7 +33,12 @@ export const pageParams = (max = MAX_LIMIT) => ({
 
 /** A calendar date YYYY-MM-DD (Beijing time), checked for a real date. */
 export const calendarDate = (description: string, example: string) =>
-  z.string().refine(isCalendarDate, { error: '须为 2025-01-31 格式的有效日期' }).optional().openapi({ description, example });
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '须为 2025-01-31 格式的日期' })
+    .refine(isCalendarDate, { error: '不是有效的日期' })
+    .optional()
+    .openapi({ description, example });
 
 /** One page of a list: its items and the cursor of the next page (null on the last). */
 export function pageOf<T extends z.ZodType>(item: T, name: string) {

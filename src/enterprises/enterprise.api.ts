@@ -37,7 +37,7 @@ export function enterpriseApi(ctx: RouteContext) {
         industry: z
           .enum(INDUSTRIES.map((item) => item.code) as [string, ...string[]], { error: '没有这个行业门类' })
           .optional()
-          .openapi({ description: '行业门类字母', example: 'C' }),
+          .openapi({ description: '行业门类字母', example: 'I' }),
         channel: z.enum(districts, { error: '没有这个区域' }).optional().openapi({ description: '落户区域的频道代码', example: 'donghu' }),
         ...pageParams(),
       }),

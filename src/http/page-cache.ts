@@ -10,8 +10,13 @@ import { compressBody, responsePartsFor, respondWithBody, type CompressedBody, t
 interface CachedPage {
   version: number;
   body: CompressedBody;
-  contentType: string;
+  /** Content-Type, Cache-Control and the other headers a handler set that every copy must carry. */
+  headers: Record<string, string>;
 }
+
+// Headers of a rendered page that are part of it, so a copy from memory (by the router or the fast
+// path) carries them too: the deprecation notices of the old JSON addresses.
+const KEPT_HEADERS = ['Deprecation', 'Link'];
 
 /** How a path's pages are keyed, and the route that renders them. */
 interface PathRoute {
@@ -115,7 +120,7 @@ export class PageCache {
       }
       if (!renderedHere) this.hits += 1;
       remember(this.pages, key, page, this.maxPages);
-      return respondWithBody(pageRequestOf(c), page.body, { 'Content-Type': page.contentType, 'Cache-Control': PAGE_CACHE_CONTROL });
+      return respondWithBody(pageRequestOf(c), page.body, page.headers);
     };
   }
 
@@ -123,11 +128,15 @@ export class PageCache {
   private async render(c: Context, next: Next, handler: Handler, sorted: readonly string[], version: number): Promise<CachedPage | Response> {
     const response = await handler(onlyParams(c, sorted), next);
     if (!(response instanceof Response) || response.status !== 200) return response as Response;
-    return {
-      version,
-      body: compressBody(Buffer.from(await response.arrayBuffer())),
-      contentType: response.headers.get('Content-Type') ?? 'text/html; charset=UTF-8',
+    const headers: Record<string, string> = {
+      'Content-Type': response.headers.get('Content-Type') ?? 'text/html; charset=UTF-8',
+      'Cache-Control': PAGE_CACHE_CONTROL,
     };
+    for (const name of KEPT_HEADERS) {
+      const value = response.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+    return { version, body: compressBody(Buffer.from(await response.arrayBuffer())), headers };
   }
 
   /**
@@ -143,7 +152,7 @@ export class PageCache {
     if (!page || page.version !== (await this.currentVersion())) return undefined;
     this.hits += 1;
     remember(this.pages, key, page, this.maxPages);
-    return { ...responsePartsFor(request, page.body, { 'Content-Type': page.contentType, 'Cache-Control': PAGE_CACHE_CONTROL }), route: route.pattern };
+    return { ...responsePartsFor(request, page.body, page.headers), route: route.pattern };
   }
 
   /** Hits and misses so far, and the pages held. */

@@ -86,7 +86,7 @@ export function insightApi(ctx: RouteContext) {
         stage: z
           .enum(PROJECT_STAGES as [string, ...string[]], { error: '没有这个项目阶段' })
           .optional()
-          .openapi({ description: '项目阶段', example: '签约' }),
+          .openapi({ description: '项目阶段', example: '开工/在建' }),
         ...pageParams(),
       }),
     },

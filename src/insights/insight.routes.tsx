@@ -1,6 +1,7 @@
 // /data, /data/:slug and /projects, with CSV and JSON downloads of every table.
 import { isProjectStage, PROJECT_STAGES } from '../lib/project-stages.ts';
 import { Hono, type Context } from 'hono';
+import { deprecatedAlias } from '../api/deprecated-alias.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { htmlDocument } from '../http/layout.tsx';
@@ -158,7 +159,10 @@ export function insightRoutes(ctx: RouteContext): Hono {
     )
     .get(
       '/data.json',
-      cachedPage(['channel'], async (c) => c.json(factRecords(await indicatorRows(db, channels, show, channelParam(c))))),
+      cachedPage(
+        ['channel'],
+        deprecatedAlias('/api/v1/indicators', async (c) => c.json(factRecords(await indicatorRows(db, channels, show, channelParam(c))))),
+      ),
     )
     .get(
       '/data.csv',
@@ -257,7 +261,10 @@ export function insightRoutes(ctx: RouteContext): Hono {
     )
     .get(
       '/projects.json',
-      cachedPage(PROJECT_PARAMS, async (c) => c.json(projectRecords(await projectRows(db, show, projectFilter(c))))),
+      cachedPage(
+        PROJECT_PARAMS,
+        deprecatedAlias('/api/v1/projects', async (c) => c.json(projectRecords(await projectRows(db, show, projectFilter(c))))),
+      ),
     )
     .get(
       '/projects.csv',

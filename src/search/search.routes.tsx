@@ -1,6 +1,7 @@
 // Search: the `/search` page and the `/api/search` JSON with the same parameters.
 import { Hono, type Context } from 'hono';
 import { isCalendarDate } from '../articles/article.ts';
+import { deprecatedAlias } from '../api/deprecated-alias.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { AppError } from '../http/errors.tsx';
 import { htmlDocument } from '../http/layout.tsx';
@@ -74,37 +75,40 @@ export function searchRoutes(ctx: RouteContext): Hono {
     )
     .get(
       '/api/search',
-      cachedPage([...SEARCH_PARAMS, 'pageSize'], async (c) => {
-        const options = searchOptions(c, ctx);
-        const pageSizeText = c.req.query('pageSize');
-        if (pageSizeText !== undefined) {
-          const size = Number(pageSizeText);
-          if (!/^\d{1,3}$/.test(pageSizeText) || size < 1 || size > MAX_SEARCH_PAGE_SIZE) {
-            throw new AppError(400, 'bad_request', `pageSize 须为 1 到 ${MAX_SEARCH_PAGE_SIZE} 之间的整数。`);
+      cachedPage(
+        [...SEARCH_PARAMS, 'pageSize'],
+        deprecatedAlias('/api/v1/search', async (c) => {
+          const options = searchOptions(c, ctx);
+          const pageSizeText = c.req.query('pageSize');
+          if (pageSizeText !== undefined) {
+            const size = Number(pageSizeText);
+            if (!/^\d{1,3}$/.test(pageSizeText) || size < 1 || size > MAX_SEARCH_PAGE_SIZE) {
+              throw new AppError(400, 'bad_request', `pageSize 须为 1 到 ${MAX_SEARCH_PAGE_SIZE} 之间的整数。`);
+            }
+            options.pageSize = size;
           }
-          options.pageSize = size;
-        }
-        const query = parse(c);
-        if (isQueryProblem(query)) throw new AppError(400, 'bad_request', query.message);
-        const results = await search(query, options);
-        return c.json({
-          query: query.text,
-          total: results.total,
-          totalIsLowerBound: results.totalIsLowerBound,
-          page: results.page,
-          pageSize: results.pageSize,
-          pageCount: results.pageCount,
-          results: results.hits.map((hit) => ({
-            id: hit.id,
-            url: `/articles/${hit.id}`,
-            title: hit.title,
-            titleHtml: markedHtml(hit.titleParts),
-            channel: ctx.navChannel(hit.channel),
-            publishedOn: hit.publishedOn,
-            snippet: plainText(hit.snippetParts),
-            snippetHtml: markedHtml(hit.snippetParts),
-          })),
-        });
-      }),
+          const query = parse(c);
+          if (isQueryProblem(query)) throw new AppError(400, 'bad_request', query.message);
+          const results = await search(query, options);
+          return c.json({
+            query: query.text,
+            total: results.total,
+            totalIsLowerBound: results.totalIsLowerBound,
+            page: results.page,
+            pageSize: results.pageSize,
+            pageCount: results.pageCount,
+            results: results.hits.map((hit) => ({
+              id: hit.id,
+              url: `/articles/${hit.id}`,
+              title: hit.title,
+              titleHtml: markedHtml(hit.titleParts),
+              channel: ctx.navChannel(hit.channel),
+              publishedOn: hit.publishedOn,
+              snippet: plainText(hit.snippetParts),
+              snippetHtml: markedHtml(hit.snippetParts),
+            })),
+          });
+        }),
+      ),
     );
 }
