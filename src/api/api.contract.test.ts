@@ -4,14 +4,19 @@
 // app serves under /api/v1 must be in the document.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createApp } from '../app.ts';
 import { appDeps } from '../../test/helpers/test-app.ts';
 import { testDialects, type TestDb } from '../../test/helpers/test-db.ts';
 import { fillWithSiteContent } from '../../test/helpers/site-content.ts';
 
 type Schema = Record<string, unknown>;
-type Parameter = { name: string; in: 'query' | 'path'; required?: boolean; schema?: Schema & { example?: unknown; type?: unknown; enum?: unknown[]; pattern?: string } };
+type Parameter = {
+  name: string;
+  in: 'query' | 'path';
+  required?: boolean;
+  schema?: Schema & { example?: unknown; type?: unknown; enum?: unknown[]; pattern?: string };
+};
 type Operation = { parameters?: Parameter[]; responses: Record<string, { content?: Record<string, { schema: Schema }> }> };
 type Document = { servers: { url: string }[]; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
@@ -106,7 +111,9 @@ for (const dialect of testDialects()) {
     });
 
     it('documents every route the app serves under /api/v1', () => {
-      const documented = new Set(operations().map(({ method, path }) => `${method.toUpperCase()} ${document.servers[0]!.url}${path.replace(/\{(\w+)\}/g, ':$1')}`));
+      const documented = new Set(
+        operations().map(({ method, path }) => `${method.toUpperCase()} ${document.servers[0]!.url}${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      );
       const served = app.routes.filter((route) => route.path.startsWith('/api/v1/') && route.method !== 'ALL' && !route.path.endsWith('*'));
       assert.ok(served.length >= 8);
       for (const route of served) assert.ok(documented.has(`${route.method} ${route.path}`), `${route.method} ${route.path} is in the document`);

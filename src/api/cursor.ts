@@ -18,8 +18,10 @@ export function encodeCursor(position: unknown): string {
 export function decodeCursor<T>(text: string | undefined, schema: z.ZodType<T>): T | undefined {
   if (text === undefined || text === '') return undefined;
   const bad = new AppError(400, 'bad_request', '参数“cursor”无效:请使用上一页返回的 nextCursor,不要修改。');
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) throw bad;
-  const decoded = Buffer.from(text, 'base64url').toString('utf8');
+  const bytes = Buffer.from(text, 'base64url');
+  // Node's decoder skips characters it cannot use; only the exact encoding of the bytes is a cursor.
+  if (bytes.toString('base64url') !== text) throw bad;
+  const decoded = bytes.toString('utf8');
   const dot = decoded.indexOf('.');
   const json = decoded.slice(dot + 1);
   if (dot === -1 || decoded.slice(0, dot) !== checksum(json)) throw bad;

@@ -7,7 +7,16 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { testDialects } from '../../test/helpers/test-db.ts';
-import { articlesAfter, articlesByIds, articleById, articleCountsByChannel, countArticles, latestArticles, neighbourArticles } from './article.store.ts';
+import {
+  articlesAfter,
+  articlesAfterPosition,
+  articlesByIds,
+  articleById,
+  articleCountsByChannel,
+  countArticles,
+  latestArticles,
+  neighbourArticles,
+} from './article.store.ts';
 
 it('lists and fetches published articles through the list indexes or by id, never by status alone', async () => {
   const sqlite = testDialects().find((dialect) => dialect.name === 'sqlite')!;
@@ -34,6 +43,17 @@ it('lists and fetches published articles through the list indexes or by id, neve
     assert.match(await plans(() => articlesByIds(db, [3, 1, 2])), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
     assert.match(await plans(() => articleById(db, 1)), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
     assert.match(await plans(() => articlesAfter(db, 0, 500)), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid>\?\)$/);
+    // The open API's keyset pages: the first from the top of the index, a later one by seeking to its position.
+    assert.match(await plans(() => articlesAfterPosition(db, { limit: 21 })), /^SCAN article USING (COVERING )?INDEX article_newest$/);
+    const position = { publishedOn: '2025-01-01', id: 5 };
+    assert.match(
+      await plans(() => articlesAfterPosition(db, { after: position, limit: 21 })),
+      /^SEARCH article USING INDEX article_newest \(published_on<\?\)$/,
+    );
+    assert.match(
+      await plans(() => articlesAfterPosition(db, { channel: 'donghu', from: '2020-01-01', to: '2025-12-31', after: position, limit: 21 })),
+      /^SEARCH article USING INDEX article_channel_newest \(channel=\? AND published_on>\? AND published_on<\?\)$/,
+    );
     const neighbours = await plans(() => neighbourArticles(db, { id: 5, publishedOn: '2025-01-01' }));
     assert.doesNotMatch(neighbours, /TEMP B-TREE|SCAN article$|article_scheduled/);
   } finally {

@@ -39,6 +39,9 @@ export async function articlesAfterPosition(
   if (options.to !== undefined) query = query.where('published_on', '<=', options.to);
   const after = options.after;
   if (after) {
+    // The first bound repeats what the second implies, so the engines seek to the position in the
+    // index instead of reading it from the newest article on (a deep page costs what the first does).
+    query = query.where('published_on', '<=', after.publishedOn);
     query = query.where((eb) =>
       eb.or([eb('published_on', '<', after.publishedOn), eb.and([eb('published_on', '=', after.publishedOn), eb('id', '<', after.id)])]),
     );
