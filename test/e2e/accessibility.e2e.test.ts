@@ -41,6 +41,7 @@ const PUBLIC_PAGES = [
   '/submit/status',
   '/contact',
   '/contact/status',
+  '/api/docs',
 ];
 
 /**

@@ -91,13 +91,13 @@ export function ApiDocsPage(props: { chrome: PageChrome; document: ApiDocument; 
         const itemSchema = resolve(resolve(success?.properties?.items)?.items);
         return (
           <section aria-labelledby={anchor(method, path)}>
-            <h2 id={anchor(method, path)}>
+            <h2 id={anchor(method, path)}>{operation.summary}</h2>
+            <p class="api-endpoint">
               <code>
                 {method.toUpperCase()} {base}
                 {path}
-              </code>{' '}
-              {operation.summary}
-            </h2>
+              </code>
+            </p>
             {operation.description && <p>{operation.description}</p>}
             {(operation.parameters ?? []).length > 0 && (
               <TableScroll label={`${operation.summary ?? path} 的参数`}>
@@ -139,7 +139,7 @@ export function ApiDocsPage(props: { chrome: PageChrome; document: ApiDocument; 
               。
             </p>
             <p>示例:</p>
-            <pre>
+            <pre class="api-example">
               <code>{curl(path, operation)}</code>
             </pre>
           </section>
