@@ -54,6 +54,14 @@ describe('METRICS_TOKEN', () => {
   });
 });
 
+describe('API_RATE_LIMIT', () => {
+  it('allows 120 API requests a minute per client unless set, and fails fast on a bad number', () => {
+    assert.equal(loadConfig({}).apiRequestsPerMinute, 120);
+    assert.equal(loadConfig({ API_RATE_LIMIT: '600' }).apiRequestsPerMinute, 600);
+    for (const bad of ['0', '-5', '1.5', 'many', '1000000']) assert.throws(() => loadConfig({ API_RATE_LIMIT: bad }), /API_RATE_LIMIT/, bad);
+  });
+});
+
 describe('INSIGHTS_PUBLIC', () => {
   it('marks unconfirmed figures unless told to hide them', () => {
     assert.equal(loadConfig({}).insightsPublic, 'marked');

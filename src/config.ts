@@ -45,6 +45,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** INSIGHTS_PUBLIC: how public pages show figures no editor has confirmed (see InsightsPublic). */
   insightsPublic: InsightsPublic;
+  /** API_RATE_LIMIT: requests per minute each client may make to /api/v1, counted per instance. */
+  apiRequestsPerMinute: number;
 }
 
 /**
@@ -82,6 +84,7 @@ const environmentSchema = z.object({
   PUBLIC_ORIGIN: optionalText.transform((value, ctx) => (value === undefined ? undefined : parseOrigin(value, ctx))),
   PASSWORD_POLICY: z.enum(['modern', 'dengbao']).default('modern'),
   INSIGHTS_PUBLIC: z.enum(['confirmed', 'marked']).default('marked'),
+  API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   // Long enough not to be guessed, and only characters a Bearer header carries as they are.
   METRICS_TOKEN: optionalText.pipe(
     z
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     passwordPolicy: e.PASSWORD_POLICY,
     metricsToken: e.METRICS_TOKEN,
     insightsPublic: e.INSIGHTS_PUBLIC,
+    apiRequestsPerMinute: e.API_RATE_LIMIT,
   });
 }
 

@@ -135,6 +135,7 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
     metrics,
     metricsToken: config.metricsToken,
     insightsPublic: config.insightsPublic,
+    apiRateLimit: { name: 'api', max: config.apiRequestsPerMinute, windowSeconds: 60 },
   };
   const server = createServer(portalListener(createApp(deps), deps));
   const stoppable = drainable(server);

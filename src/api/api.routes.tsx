@@ -9,7 +9,7 @@ import { channelApi } from '../channels/channel.api.ts';
 import { enterpriseApi } from '../enterprises/enterprise.api.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { htmlDocument } from '../http/layout.tsx';
-import { clientAddress, type RateLimit } from '../http/rate-limit.ts';
+import { clientAddress } from '../http/rate-limit.ts';
 import { insightApi } from '../insights/insight.api.ts';
 import { searchApi } from '../search/search.api.ts';
 import { apiRouter } from './api-router.ts';
@@ -20,9 +20,6 @@ import { ApiDocsPage, type ApiDocument } from './views/api-docs-page.tsx';
 
 /** Where the API lives; the document's paths are relative to it. */
 export const API_BASE = '/api/v1';
-
-/** Requests per client and minute, per instance (see client-rate-limit.ts). */
-export const DEFAULT_API_LIMIT: RateLimit = { name: 'api', max: 120, windowSeconds: 60 };
 
 // Headers a page on another origin may read: the validators, the limit and the deprecation notices.
 const EXPOSED_HEADERS = ['ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'Link', 'Deprecation'];
@@ -36,7 +33,8 @@ const DocumentSchema = z
   .openapi('OpenAPIDocument');
 
 /** Routes: every endpoint under `/api/v1` (with `/api/v1/openapi.json`) and `/api/docs`. */
-export function apiRoutes(ctx: RouteContext, limit: RateLimit = ctx.apiRateLimit ?? DEFAULT_API_LIMIT): Hono {
+export function apiRoutes(ctx: RouteContext): Hono {
+  const limit = ctx.apiRateLimit;
   const limiter = new ClientRateLimiter(limit);
   const v1 = new OpenAPIHono();
   v1.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: EXPOSED_HEADERS, maxAge: 86_400 }));

@@ -34,15 +34,13 @@ for (const dialect of testDialects()) {
     };
     let added = 0;
     const addArticle = (publishedOn: string) =>
-      opened.db
-        .transaction()
-        .execute((trx) =>
-          saveArticleDraft(trx, writingFor(opened), {
-            originalTitle: `【东湖区招商】翻页期间新增的文章${(added += 1)}`,
-            body: '东湖区新签约项目一个。',
-            publishedOn,
-          }),
-        );
+      opened.db.transaction().execute((trx) =>
+        saveArticleDraft(trx, writingFor(opened), {
+          originalTitle: `【东湖区招商】翻页期间新增的文章${(added += 1)}`,
+          body: '东湖区新签约项目一个。',
+          publishedOn,
+        }),
+      );
 
     before(async () => {
       opened = await dialect.open();

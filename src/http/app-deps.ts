@@ -37,8 +37,8 @@ export interface AppDeps {
   metricsToken: string | undefined;
   /** INSIGHTS_PUBLIC: fixed for the process, so cached pages need no key for it. */
   insightsPublic: InsightsPublic;
-  /** Requests per client the open API allows per instance; its default when absent (tests set a small one). */
-  apiRateLimit?: RateLimit;
+  /** API_RATE_LIMIT: requests per client and window the open API allows, per instance. */
+  apiRateLimit: RateLimit;
 }
 
 /** Shared helpers the features' route tables receive from createApp. */

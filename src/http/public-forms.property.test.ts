@@ -198,6 +198,9 @@ describe('public forms take any input without a 5xx or a stray row (fast-check)'
     ['/submit/status', 'code'],
     ['/search', 'q'],
     ['/api/search', 'q'],
+    ['/api/v1/search', 'q'],
+    ['/api/v1/articles', 'cursor'],
+    ['/api/v1/projects', 'industry'],
   ] as const) {
     it(`GET ${path}?${name}=…`, async () => {
       await fc.assert(

@@ -45,6 +45,7 @@ export function appDeps(opened: OpenDb, site: Partial<SiteIdentity> = {}): AppDe
     metrics: new PortalMetrics({ db: opened.db, pageCache, databaseLoad: opened.load, logger }),
     metricsToken: undefined,
     insightsPublic: 'marked',
+    apiRateLimit: { name: 'api', max: 120, windowSeconds: 60 },
   };
 }
 
