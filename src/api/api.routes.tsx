@@ -39,6 +39,8 @@ export function apiRoutes(ctx: RouteContext): Hono {
   const v1 = new OpenAPIHono();
   v1.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: EXPOSED_HEADERS, maxAge: 86_400 }));
   v1.use(clientRateLimited(limiter, (c) => clientAddress(c, ctx.trustProxy)));
+  // Not through ctx.cachedPage: the server's fast path answers cached pages before routing, which
+  // would skip the limit and CORS. ETags still spare the bytes of unchanged answers.
   v1.use(conditionalGet());
   v1.route('/', articleApi(ctx));
   v1.route('/', channelApi(ctx));
