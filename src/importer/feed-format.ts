@@ -27,7 +27,8 @@ function entryOf(item: FeedItem, format: 'rss' | 'atom', position: string): Impo
   const at = format === 'rss' ? item.published : (item.published ?? item.updated);
   if (!at) {
     const dateNames = format === 'rss' ? ['pubDate'] : ['published', 'updated'];
-    const written = dateNames.map((name) => item.element.findElementWithName(name)?.textContent.trim()).find(Boolean);
+    // The library knows elements by lower-case name.
+    const written = dateNames.map((name) => item.element.findElementWithName(name.toLowerCase())?.textContent.trim()).find(Boolean);
     const reason = written ? `unreadable date "${written}"` : `no date (${dateNames.join(' or ')})`;
     return { kind: 'rejected', rejection: { position, reason, title } };
   }
