@@ -73,5 +73,9 @@ function blocksToText(text: string): string {
 
 // sanitize-html decodes every entity of its input and escapes only these four in its output.
 function decodeEscapes(text: string): string {
-  return text.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&amp;/gu, '&');
+  return text
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&quot;/gu, '"')
+    .replace(/&amp;/gu, '&');
 }

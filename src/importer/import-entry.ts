@@ -22,10 +22,7 @@ export interface ImportRejection {
   title: string | undefined;
 }
 
-export type ImportItem =
-  | { kind: 'entry'; entry: ImportEntry }
-  | { kind: 'rejected'; rejection: ImportRejection }
-  | { kind: 'stray'; stray: SeedStrayText };
+export type ImportItem = { kind: 'entry'; entry: ImportEntry } | { kind: 'rejected'; rejection: ImportRejection } | { kind: 'stray'; stray: SeedStrayText };
 
 /** A seed parser's item as an import item. */
 export function importItemOfSeed(item: SeedItem): ImportItem {

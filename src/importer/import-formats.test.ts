@@ -101,7 +101,12 @@ for (const dialect of testDialects()) {
             publishedOn: article.date,
             blocks: layoutBody(article.body),
           }));
-          const actual = stored.map((article) => ({ title: article.title, channel: article.channel, publishedOn: article.publishedOn, blocks: layoutBody(article.body) }));
+          const actual = stored.map((article) => ({
+            title: article.title,
+            channel: article.channel,
+            publishedOn: article.publishedOn,
+            blocks: layoutBody(article.body),
+          }));
           assert.deepEqual(
             actual.sort((a, b) => a.title.localeCompare(b.title)),
             expected.sort((a, b) => a.title.localeCompare(b.title)),
@@ -178,7 +183,10 @@ describe('importing a file', () => {
         ['broken.xml', '<rss version="2.0"><channel><item><title>断</titl', /an RSS 2\.0 file that cannot be read/],
       ] as const) {
         writeFileSync(join(dir.path, name), content);
-        await assert.rejects(importFile(opened.db, writing, join(dir.path, name)), (error) => error instanceof UnreadableImportError && message.test(error.message));
+        await assert.rejects(
+          importFile(opened.db, writing, join(dir.path, name)),
+          (error) => error instanceof UnreadableImportError && message.test(error.message),
+        );
       }
       assert.equal(await countArticles(opened.db), 5);
     } finally {

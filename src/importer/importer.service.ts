@@ -49,14 +49,16 @@ const BATCH_SIZE = 250;
 /** Imports the articles of a file in any of the formats, told apart by content. */
 export async function importFile(db: Db, content: ArticleWriting, path: string, options: ImportOptions = {}): Promise<ImportReport> {
   const format = formatOrThrow(await readHead(path));
-  const items = format === 'rss' || format === 'atom' ? feedItems(await readFile(path, 'utf8'), format) : await readLineFile(path, format, options.readProgress);
+  const items =
+    format === 'rss' || format === 'atom' ? feedItems(await readFile(path, 'utf8'), format) : await readLineFile(path, format, options.readProgress);
   return importItems(db, content, format, items, options);
 }
 
 /** Imports text already in memory in any of the formats (the same rules as a file). */
 export function importText(db: Db, content: ArticleWriting, text: string, options: { strict?: boolean } = {}): Promise<ImportReport> {
   const format = formatOrThrow(text.slice(0, DETECTION_HEAD_BYTES));
-  const items = format === 'rss' || format === 'atom' ? feedItems(text, format) : format === 'ndjson' ? parseNdjsonText(text) : parseSeedText(text).map(importItemOfSeed);
+  const items =
+    format === 'rss' || format === 'atom' ? feedItems(text, format) : format === 'ndjson' ? parseNdjsonText(text) : parseSeedText(text).map(importItemOfSeed);
   return importItems(db, content, format, items, options);
 }
 

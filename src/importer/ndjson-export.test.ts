@@ -52,7 +52,13 @@ const comparable = ({ originalTitle, title, channel, body, excerpt, publishedOn,
 // Beside the seed: a Markdown article as the console writes them, an article moved to another
 // channel than its text suggests, and three articles on one day (their order must survive).
 const EXTRA = [
-  { title: '控制台写的文章', body: '## 一、背景\n\n正文有 **加粗** 和 [链接](https://example.com)。', date: '2025-08-01', channel: 'gaoxin', format: 'markdown' },
+  {
+    title: '控制台写的文章',
+    body: '## 一、背景\n\n正文有 **加粗** 和 [链接](https://example.com)。',
+    date: '2025-08-01',
+    channel: 'gaoxin',
+    format: 'markdown',
+  },
   { title: '【东湖区招商】归到西湖区的文章', body: '东湖区的新闻。', date: '2025-08-01', channel: 'xihu' },
   { title: '同一天的第三篇', body: '正文 "引号" \\ 反斜杠\n第二段\u2028。', date: '2025-08-01' },
 ]

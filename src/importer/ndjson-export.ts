@@ -22,12 +22,22 @@ export interface NdjsonArticle {
 
 /** The NDJSON line of an article, line break included. */
 export function ndjsonLineOf(article: Article): string {
-  const line: NdjsonArticle = { title: article.originalTitle, body: article.body, date: article.publishedOn, channel: article.channel, format: article.bodyFormat };
+  const line: NdjsonArticle = {
+    title: article.originalTitle,
+    body: article.body,
+    date: article.publishedOn,
+    channel: article.channel,
+    format: article.bodyFormat,
+  };
   return `${JSON.stringify(line)}\n`;
 }
 
 /** Writes every published article to `out` (or to the file `path`, whole or not at all); returns how many. */
-export async function exportNdjson(db: Db, target: { path: string } | { stream: NodeJS.WritableStream }, progressFor?: (total: number) => Progress): Promise<number> {
+export async function exportNdjson(
+  db: Db,
+  target: { path: string } | { stream: NodeJS.WritableStream },
+  progressFor?: (total: number) => Progress,
+): Promise<number> {
   const progress = progressFor?.(await articleCount(db));
   let written = 0;
   async function* lines(): AsyncGenerator<string> {

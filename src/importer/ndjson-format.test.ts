@@ -8,7 +8,8 @@ const rejections = (items: ImportItem[]) => items.flatMap((i) => (i.kind === 're
 
 describe('NDJSON parser', () => {
   it('reads one article per line, numbering lines as the file does (blank lines counted, BOM and CRLF ignored)', () => {
-    const text = '\uFEFF{"title":"甲","body":"正文甲。","date":"2025-01-02"}\r\n\n{"title":"乙","body":"# 标题","date":"2025-01-03","channel":"东湖区","format":"markdown"}\n';
+    const text =
+      '\uFEFF{"title":"甲","body":"正文甲。","date":"2025-01-02"}\r\n\n{"title":"乙","body":"# 标题","date":"2025-01-03","channel":"东湖区","format":"markdown"}\n';
     const items = parseNdjsonText(text);
     assert.deepEqual(entries(items), [
       { position: 'line 1', title: '甲', body: '正文甲。', date: '2025-01-02', bodyFormat: 'text' },
