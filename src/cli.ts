@@ -6,6 +6,7 @@ import { runUserCommand } from './accounts/user.command.ts';
 import { runBackupCommand, runRestoreCommand } from './backup/backup.command.ts';
 import { loadConfig } from './config.ts';
 import { runMigrateCommand } from './db/migrate.command.ts';
+import { runExportCommand } from './importer/export.command.ts';
 import { runImportCommand } from './importer/import.command.ts';
 import { runExtractCommand } from './insights/extract.command.ts';
 import { createLogger } from './logger.ts';
@@ -23,8 +24,13 @@ Commands:
   migrate                   bring the database up to this version (schema migrations, and
                             the search index if the dictionary changed) and exit; run it
                             once before the instances of a new version start
-  import FILE [--strict]    import articles from a seed-format file; with --strict,
-                            import nothing if any block is rejected
+  import FILE [--strict]    import articles from an RSS 2.0, Atom, NDJSON or seed-format
+                            file (told apart by content); with --strict, import nothing
+                            if any article is rejected
+  export --format ndjson [--output FILE]
+                            write every published article, newest first, one JSON object
+                            per line ({"title","body","date","channel","format"}) to
+                            standard output or FILE; importing it gives the same articles
   reindex                   rebuild the search index from the stored articles
   user add --role ROLE --name NAME [--channel SLUG ...]
                             create a console user (admin, editor or reviewer; editors and
@@ -68,6 +74,9 @@ async function main(argv: string[]): Promise<number> {
       runInBackground();
       return runImportCommand(config, positionals[0]!, values.strict);
     }
+    case 'export':
+      runInBackground();
+      return runExportCommand(config, rest);
     case 'reindex':
       if (rest.length > 0) {
         process.stderr.write(`zhaoshang reindex: takes no arguments\n\n${USAGE}`);

@@ -7,7 +7,7 @@ import { bumpContentVersion } from '../db/site-state.store.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { excerptOf } from '../text/excerpt.ts';
 import { announceArticleWritten, type ArticleWrittenListener } from './article-events.ts';
-import { draftProblem, sourceKeyOf, type Article, type ArticleDraft, type ArticleSummary } from './article.ts';
+import { draftProblem, plainBody, sourceKeyOf, type Article, type ArticleDraft, type ArticleSummary } from './article.ts';
 import * as store from './article.store.ts';
 
 export const PAGE_SIZE = 20;
@@ -43,20 +43,21 @@ export async function saveArticleDraft(
 ): Promise<{ outcome: SaveOutcome; id: number }> {
   const problem = draftProblem(draft);
   if (problem) throw new Error(`Cannot save article: ${problem}`);
-  const { originalTitle, title, body } = draftText(draft);
+  const { originalTitle, title, body, bodyFormat, plainText } = draftText(draft);
   const sourceKey = ownKey ?? sourceKeyOf(originalTitle, draft.publishedOn);
-  const channel = channels.channelOf(originalTitle, body).slug;
+  const channel = draft.channel ?? channels.channelOf(originalTitle, plainText).slug;
   const timestamp = now.toISOString();
 
   const existing = ownKey === undefined ? await store.articleBySourceKey(db, sourceKey) : undefined;
-  if (existing && (existing.revised || (existing.body === body && existing.channel === channel))) return { outcome: 'unchanged', id: Number(existing.id) };
-  const derived = { body, channel, excerpt: excerptOf(body), updated_at: timestamp };
+  const same = existing && existing.body === body && existing.channel === channel && existing.body_format === bodyFormat;
+  if (existing && (existing.revised || same)) return { outcome: 'unchanged', id: Number(existing.id) };
+  const derived = { body, channel, body_format: bodyFormat, excerpt: excerptOf(plainText), updated_at: timestamp };
   await bumpContentVersion(db);
   if (existing) {
     const id = Number(existing.id);
     await store.updateArticle(db, id, derived);
     // An article an editor took offline stays out of search until it is published again.
-    if (existing.status === 'published') await searchIndex.put(db, { id, title, body, channel, publishedOn: draft.publishedOn });
+    if (existing.status === 'published') await searchIndex.put(db, { id, title, body: plainText, channel, publishedOn: draft.publishedOn });
     await announceArticleWritten(articleListeners, db, { id, originalTitle, body, channel, isNew: false }, now);
     return { outcome: 'updated', id };
   }
@@ -68,7 +69,7 @@ export async function saveArticleDraft(
     published_on: draft.publishedOn,
     created_at: timestamp,
   });
-  await searchIndex.put(db, { id, title, body, channel, publishedOn: draft.publishedOn });
+  await searchIndex.put(db, { id, title, body: plainText, channel, publishedOn: draft.publishedOn });
   await announceArticleWritten(articleListeners, db, { id, originalTitle, body, channel, isNew: true }, now);
   return { outcome: 'imported', id };
 }
@@ -79,13 +80,17 @@ export async function saveArticleDraft(
  * and call searchIndex.endPreparing() at the end.
  */
 export function prepareDraftIndexing({ searchIndex }: Pick<ArticleWriting, 'searchIndex'>, drafts: readonly ArticleDraft[]): void {
-  searchIndex.prepare(drafts.map(draftText));
+  searchIndex.prepare(drafts.map((draft) => ({ title: draftText(draft).title, body: draftText(draft).plainText })));
 }
 
 /** The texts a draft is stored and indexed with; saving and preparing must agree on them. */
-function draftText(draft: ArticleDraft): { originalTitle: string; title: string; body: string } {
+function draftText(draft: ArticleDraft) {
   const originalTitle = draft.originalTitle.trim();
-  return { originalTitle, title: splitTitleTag(originalTitle).displayTitle, body: draft.body.trim() };
+  const body = draft.body.trim();
+  const bodyFormat = draft.bodyFormat ?? 'text';
+  // Search and excerpts read a Markdown body without its markup, as the console's articles are.
+  const plainText = plainBody({ body, bodyFormat });
+  return { originalTitle, title: splitTitleTag(originalTitle).displayTitle, body, bodyFormat, plainText };
 }
 
 /** Deletes an article and its index entry; false when there was none. Pass a transaction. */
@@ -152,6 +157,18 @@ export async function articlesByIds(db: Db, ids: readonly number[]): Promise<Art
 /** Up to `limit` articles with ids above `afterId`, ascending: for walking every article. */
 export function articlesAfter(db: Db, afterId: number, limit: number): Promise<Article[]> {
   return store.articlesAfter(db, afterId, limit);
+}
+
+/** Every published article in the site's newest-first order, read a page at a time: for exports of any size. */
+export async function* publishedArticlesNewestFirst(db: Db, pageSize = 500): AsyncGenerator<Article> {
+  let cursor: store.NewestFirstCursor | undefined;
+  for (;;) {
+    const page = await store.publishedArticlesNewestFirst(db, cursor, pageSize);
+    yield* page;
+    if (page.length < pageSize) return;
+    const last = page[page.length - 1]!;
+    cursor = { publishedOn: last.publishedOn, id: last.id };
+  }
 }
 
 /** How many articles there are. */

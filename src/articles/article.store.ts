@@ -82,7 +82,7 @@ export async function articleById(db: Db, id: number): Promise<Article | undefin
 export async function articleBySourceKey(db: Db, sourceKey: string) {
   const row = await db
     .selectFrom('article')
-    .select(['id', 'body', 'channel', 'status'])
+    .select(['id', 'body', 'body_format', 'channel', 'status'])
     .select((eb) =>
       eb.exists(eb.selectFrom('article_revision').select('article_revision.id').whereRef('article_revision.article_id', '=', 'article.id')).as('revised'),
     )
@@ -147,6 +147,24 @@ export async function articlesByIds(db: Db, ids: readonly number[]): Promise<Art
 /** Up to `limit` published articles with ids above `afterId`, ascending. */
 export async function articlesAfter(db: Db, afterId: number, limit: number): Promise<Article[]> {
   const rows = await db.selectFrom('article').selectAll().where('id', '>', afterId).where('status', '=', 'published').orderBy('id').limit(limit).execute();
+  return rows.map(rowToArticle);
+}
+
+/** Where a newest-first walk over the published articles stopped: the last article it read. */
+export interface NewestFirstCursor {
+  publishedOn: string;
+  id: number;
+}
+
+/** Up to `limit` published articles after `cursor` in the site's newest-first order (from the newest without one). */
+export async function publishedArticlesNewestFirst(db: Db, cursor: NewestFirstCursor | undefined, limit: number): Promise<Article[]> {
+  let query = db.selectFrom('article').selectAll().where('status', '=', 'published');
+  // A keyset on the article_newest index: each page costs the same however deep the walk is.
+  if (cursor)
+    query = query.where((eb) =>
+      eb.or([eb('published_on', '<', cursor.publishedOn), eb.and([eb('published_on', '=', cursor.publishedOn), eb('id', '<', cursor.id)])]),
+    );
+  const rows = await query.orderBy('published_on', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map(rowToArticle);
 }
 

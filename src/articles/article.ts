@@ -21,11 +21,15 @@ export interface Article {
 /** What list pages show of an article. */
 export type ArticleSummary = Pick<Article, 'id' | 'title' | 'channel' | 'excerpt' | 'publishedOn'>;
 
-/** The fields a writer supplies; the rest (title without tag, channel, excerpt) are derived. */
+/** The fields a writer supplies; the rest (title without tag, excerpt, and the channel unless given) are derived. */
 export interface ArticleDraft {
   originalTitle: string;
   body: string;
   publishedOn: string;
+  /** A channel slug the source names (an NDJSON export's `channel`); without it the title and text decide. */
+  channel?: string;
+  /** `text` unless the source says the body is Markdown (an article written in the console, exported). */
+  bodyFormat?: 'text' | 'markdown';
 }
 
 export const MAX_TITLE_LENGTH = 200;

@@ -96,11 +96,11 @@ for (const dialect of testDialects()) {
         const report = await importSeedText(db, writingFor(opened), text);
         assert.equal(report.imported, 1);
         assert.deepEqual(
-          report.rejected.map((r) => [r.line, r.reason]),
+          report.rejected.map((r) => [r.position, r.reason]),
           [
-            [5, 'missing date'],
-            [8, 'empty title'],
-            [12, 'bad date "2025-02-30" (expected YYYY-MM-DD)'],
+            ['line 5', 'missing date'],
+            ['line 8', 'empty title'],
+            ['line 12', 'bad date "2025-02-30" (expected YYYY-MM-DD)'],
           ],
         );
         assert.equal(await countArticles(db), 1);
