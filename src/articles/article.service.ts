@@ -114,6 +114,11 @@ export async function articleListPage(db: Db, page: number, channel?: string): P
   return { items, page, pageCount, total };
 }
 
+/** The `limit` newest articles with their bodies, site-wide or in one channel. */
+export function newestArticles(db: Db, limit: number, channel?: string): Promise<Article[]> {
+  return store.newestArticles(db, { channel, limit });
+}
+
 /** An article with its newer and older neighbours, or undefined for an unknown id. */
 export async function articleWithNeighbours(
   db: Db,

@@ -18,6 +18,14 @@ export async function latestArticles(
   return rows.map(rowToSummary);
 }
 
+/** The `limit` newest published articles, whole, site-wide or in one channel (for feeds). */
+export async function newestArticles(db: Db, options: { channel?: string | undefined; limit: number }): Promise<Article[]> {
+  let query = db.selectFrom('article').selectAll().where('status', '=', 'published');
+  if (options.channel !== undefined) query = query.where('channel', '=', options.channel);
+  const rows = await query.orderBy('published_on', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  return rows.map(rowToArticle);
+}
+
 /** How many articles there are, in one channel or in all. */
 export async function countArticles(db: Db, channel?: string): Promise<number> {
   let query = db
