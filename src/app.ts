@@ -20,6 +20,7 @@ import { insightRoutes } from './insights/insight.routes.tsx';
 import { opsRoutes } from './ops/ops.routes.ts';
 import { observeRoute } from './ops/route-observer.ts';
 import { searchRoutes } from './search/search.routes.tsx';
+import { sitemapRoutes } from './sitemap/sitemap.routes.ts';
 import { submissionRoutes } from './submissions/submission.routes.tsx';
 import { SUBMIT_BODY_BYTES } from './submissions/submission.ts';
 
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', articleRoutes(ctx, factSentence));
   app.route('/', channelRoutes(ctx));
   app.route('/', searchRoutes(ctx));
+  app.route('/', sitemapRoutes(ctx));
   app.route('/', insightRoutes(ctx));
   app.route('/', submissionRoutes(ctx));
   app.route('/', enterpriseRoutes(ctx));

@@ -119,6 +119,21 @@ export function newestArticles(db: Db, limit: number, channel?: string): Promise
   return store.newestArticles(db, { channel, limit });
 }
 
+/** Published articles' ids and last changes with ids in (afterId, upToId], ascending, at most `limit`. */
+export function articleStampsAfter(db: Db, afterId: number, upToId: number, limit: number): Promise<store.ArticleStamp[]> {
+  return store.articleStampsAfter(db, afterId, upToId, limit);
+}
+
+/** Published articles counted per block of `size` consecutive ids (see the store), for sitemap files. */
+export function articleIdBlocks(db: Db, size: number) {
+  return store.articleIdBlocks(db, size);
+}
+
+/** The latest change among published articles, per channel slug. */
+export function lastUpdatedByChannel(db: Db): Promise<Map<string, string>> {
+  return store.lastUpdatedByChannel(db);
+}
+
 /** An article with its newer and older neighbours, or undefined for an unknown id. */
 export async function articleWithNeighbours(
   db: Db,

@@ -1,5 +1,5 @@
 // Queries on the article table. Plain functions taking the database (or a transaction) first.
-import type { Expression, Insertable, Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { rowToArticle, rowToSummary, type Article, type ArticleSummary } from './article.ts';
 import type { ArticleTable } from './article.table.ts';
@@ -24,6 +24,54 @@ export async function newestArticles(db: Db, options: { channel?: string | undef
   if (options.channel !== undefined) query = query.where('channel', '=', options.channel);
   const rows = await query.orderBy('published_on', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
   return rows.map(rowToArticle);
+}
+
+/** An article's address and last change, as a sitemap lists it. */
+export interface ArticleStamp {
+  id: number;
+  updatedAt: string;
+}
+
+/** Up to `limit` published articles with ids in (afterId, upToId], ascending: a keyset walk for sitemaps. */
+export async function articleStampsAfter(db: Db, afterId: number, upToId: number, limit: number): Promise<ArticleStamp[]> {
+  const rows = await db
+    .selectFrom('article')
+    .select(['id', 'updated_at'])
+    .where('status', '=', 'published')
+    .where('id', '>', afterId)
+    .where('id', '<=', upToId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ id: Number(row.id), updatedAt: row.updated_at }));
+}
+
+/**
+ * Published articles grouped by id range — block n holds ids from n·size+1 to (n+1)·size — with
+ * each block's count and latest change; blocks without articles are absent. One pass over the
+ * id index, so a sitemap index needs no article in memory.
+ */
+export async function articleIdBlocks(db: Db, size: number): Promise<Array<{ block: number; count: number; lastUpdated: string }>> {
+  const block = sql<number>`(${sql.ref('id')} - 1) / ${sql.lit(size)}`;
+  const rows = await db
+    .selectFrom('article')
+    .select((eb) => [block.as('block'), eb.fn.countAll<number>().as('count'), eb.fn.max('updated_at').as('last_updated')])
+    .where('status', '=', 'published')
+    .groupBy(block)
+    .orderBy(block)
+    .execute();
+  return rows.map((row) => ({ block: Number(row.block), count: Number(row.count), lastUpdated: String(row.last_updated) }));
+}
+
+/** The latest change among published articles, per channel slug. */
+export async function lastUpdatedByChannel(db: Db): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('article')
+    .select((eb) => ['channel', eb.fn.max('updated_at').as('last')])
+    .where('status', '=', 'published')
+    .groupBy('channel')
+    .execute();
+  return new Map(rows.map((row) => [row.channel, String(row.last)]));
 }
 
 /** How many articles there are, in one channel or in all. */
