@@ -2,9 +2,9 @@
 import type { Context } from 'hono';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { Db } from '../db/database.ts';
-import { chinaMidnight } from '../feeds/feed-dates.ts';
 import type { Feed, FeedEntry } from '../feeds/feed.ts';
 import type { SiteIdentity } from '../config.ts';
+import { chinaMidnight } from '../lib/china-time.ts';
 import type { Article } from './article.ts';
 import { newestArticles } from './article.service.ts';
 import { articleBodyHtml } from './views/article-body.tsx';

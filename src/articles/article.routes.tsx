@@ -25,7 +25,7 @@ export function articleRoutes(ctx: RouteContext, highlightedSentence: Highlighte
       cachedPage(['page'], async (c) => {
         const list = await articleListPage(db, parsePageNumber(c.req.query('page')));
         if (!list) throw notFound('没有这一页。');
-        return c.html(htmlDocument(<HomePage chrome={await ctx.chrome()} list={list} navChannel={ctx.navChannel} />));
+        return c.html(htmlDocument(<HomePage chrome={await ctx.chrome(c)} list={list} navChannel={ctx.navChannel} />));
       }),
     )
     .get(
@@ -46,7 +46,7 @@ export function articleRoutes(ctx: RouteContext, highlightedSentence: Highlighte
         const related = await relatedArticles(db, searchIndex, found.article);
         return c.html(
           htmlDocument(
-            <ArticlePage chrome={await ctx.chrome()} channel={ctx.navChannel(found.article.channel)} related={related} highlight={highlight} {...found} />,
+            <ArticlePage chrome={await ctx.chrome(c)} channel={ctx.navChannel(found.article.channel)} related={related} highlight={highlight} {...found} />,
           ),
         );
       }),

@@ -19,8 +19,3 @@ export function rfc3339(iso: string): string {
   if (Number.isNaN(ms)) throw new Error(`not an instant: ${iso}`);
   return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
-
-/** The start of a Beijing calendar day (YYYY-MM-DD) as an RFC 3339 instant: `2026-03-01T00:00:00+08:00`. */
-export function chinaMidnight(date: string): string {
-  return `${date}T00:00:00+08:00`;
-}

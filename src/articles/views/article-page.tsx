@@ -4,6 +4,7 @@ import { sentenceAnchor } from '../sentence-link.ts';
 import type { Article, ArticleSummary } from '../article.ts';
 import { TOC_MIN_SECTIONS, type BodySection } from '../body-layout.ts';
 import { articleBody } from './article-body.tsx';
+import { articleMeta, newsArticleJsonLd } from './article-meta.ts';
 
 export interface ArticlePageProps {
   chrome: PageChrome;
@@ -37,7 +38,15 @@ export function ArticlePage(props: ArticlePageProps) {
   const { article, channel, highlight } = props;
   const body = articleBody(article, highlight);
   return (
-    <Layout chrome={props.chrome} title={article.title} description={article.excerpt} currentChannel={channel.slug}>
+    <Layout
+      chrome={props.chrome}
+      title={article.title}
+      description={article.excerpt}
+      currentChannel={channel.slug}
+      feeds={[{ title: `${channel.name}招商`, basePath: `/channels/${channel.slug}` }]}
+      article={articleMeta(article, channel.name)}
+      jsonLd={newsArticleJsonLd(article, channel.name, props.chrome.site, props.chrome.address)}
+    >
       <div class="layout-article">
         <article class="article">
           <header>
