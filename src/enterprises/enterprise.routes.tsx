@@ -43,7 +43,8 @@ export function enterpriseRoutes(ctx: RouteContext): Hono {
         prefix: APPLICATION_CODE_PREFIX,
         noun: '入驻申请',
         find: (code) => applicationStatus(db, code),
-        show: async (c, lookup, status) => c.html(htmlDocument(<ApplicationStatusPage chrome={await ctx.chrome(c, status)} lookup={lookup} />), status, NO_STORE),
+        show: async (c, lookup, status) =>
+          c.html(htmlDocument(<ApplicationStatusPage chrome={await ctx.chrome(c, status)} lookup={lookup} />), status, NO_STORE),
       }),
     )
     .get(

@@ -39,7 +39,8 @@ export function submissionRoutes(ctx: RouteContext): Hono {
         prefix: TRACKING_PREFIX,
         noun: '投稿',
         find: (code) => submissionStatus(db, code),
-        show: async (c, lookup, status) => c.html(htmlDocument(<SubmissionStatusPage chrome={await ctx.chrome(c, status)} lookup={lookup} />), status, NO_STORE),
+        show: async (c, lookup, status) =>
+          c.html(htmlDocument(<SubmissionStatusPage chrome={await ctx.chrome(c, status)} lookup={lookup} />), status, NO_STORE),
       }),
     );
 }
