@@ -119,8 +119,8 @@ export function newestArticles(db: Db, limit: number, channel?: string): Promise
   return store.newestArticles(db, { channel, limit });
 }
 
-/** Published articles' ids and last changes with ids in (afterId, upToId], ascending, at most `limit`. */
-export function articleStampsAfter(db: Db, afterId: number, upToId: number, limit: number): Promise<store.ArticleStamp[]> {
+/** Published articles' ids and last changes with ids above `afterId` (up to `upToId` if given), ascending, at most `limit`. */
+export function articleStampsAfter(db: Db, afterId: number, upToId: number | undefined, limit: number): Promise<store.ArticleStamp[]> {
   return store.articleStampsAfter(db, afterId, upToId, limit);
 }
 

@@ -32,17 +32,11 @@ export interface ArticleStamp {
   updatedAt: string;
 }
 
-/** Up to `limit` published articles with ids in (afterId, upToId], ascending: a keyset walk for sitemaps. */
-export async function articleStampsAfter(db: Db, afterId: number, upToId: number, limit: number): Promise<ArticleStamp[]> {
-  const rows = await db
-    .selectFrom('article')
-    .select(['id', 'updated_at'])
-    .where('status', '=', 'published')
-    .where('id', '>', afterId)
-    .where('id', '<=', upToId)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+/** Up to `limit` published articles with ids above `afterId` (and up to `upToId` if given), ascending: a keyset walk for sitemaps. */
+export async function articleStampsAfter(db: Db, afterId: number, upToId: number | undefined, limit: number): Promise<ArticleStamp[]> {
+  let query = db.selectFrom('article').select(['id', 'updated_at']).where('status', '=', 'published').where('id', '>', afterId);
+  if (upToId !== undefined) query = query.where('id', '<=', upToId);
+  const rows = await query.orderBy('id').limit(limit).execute();
   return rows.map((row) => ({ id: Number(row.id), updatedAt: row.updated_at }));
 }
 

@@ -29,7 +29,7 @@ export function childSitemapPath(part: SitemapPart, n: number): string {
 export async function siteSitemap(db: Db, channels: ChannelCatalog, maxUrls = SITEMAP_MAX_URLS): Promise<Sitemap> {
   const pages = await pageEntries(db, channels);
   if (pages.length + (await articleCount(db)) <= maxUrls) {
-    return { kind: 'urlset', entries: [...pages, ...(await articleEntries(db, 0, Number.MAX_SAFE_INTEGER))] };
+    return { kind: 'urlset', entries: [...pages, ...(await articleEntries(db, 0, undefined))] };
   }
   const pageFiles = Math.ceil(pages.length / maxUrls);
   const children: SitemapEntry[] = [];
@@ -64,8 +64,8 @@ async function pageEntries(db: Db, channels: ChannelCatalog): Promise<SitemapEnt
   return [{ path: '/', lastmod: newest(channelEntries) }, ...LIST_PAGES.map((path) => ({ path })), ...channelEntries];
 }
 
-// Published articles with ids in (afterId, upToId], walked by id so no query holds more than a batch.
-async function articleEntries(db: Db, afterId: number, upToId: number): Promise<SitemapEntry[]> {
+// Published articles with ids above afterId (up to upToId if given), walked by id so no query holds more than a batch.
+async function articleEntries(db: Db, afterId: number, upToId: number | undefined): Promise<SitemapEntry[]> {
   const entries: SitemapEntry[] = [];
   for (let after = afterId; ; ) {
     const batch = await articleStampsAfter(db, after, upToId, WALK_BATCH);
