@@ -89,6 +89,27 @@ describe('page cache', () => {
     assert.equal(renders(), 2);
   });
 
+  it('keeps pages apart by origin, so a forged Host never reaches other clients', async () => {
+    const cache = new PageCache(async () => 1);
+    let renders = 0;
+    // Pages hold absolute URLs made from the request's origin, as canonical links and feeds do.
+    const app = new Hono().get(
+      '/',
+      cache.wrap([], (c: Context) => {
+        renders += 1;
+        return c.html(`<link href="${new URL(c.req.url).origin}/">`);
+      }),
+    );
+    assert.equal(await (await app.request('http://evil.example/')).text(), '<link href="http://evil.example/">');
+    assert.equal(await (await app.request('http://zs.example.gov.cn/')).text(), '<link href="http://zs.example.gov.cn/">');
+    assert.equal(await (await app.request('http://evil.example/')).text(), '<link href="http://evil.example/">');
+    assert.equal(renders, 2);
+    const fromMemory = await cache.currentResponse('http://zs.example.gov.cn', '/', noConditions);
+    assert.equal(Buffer.from(fromMemory!.body!).toString(), '<link href="http://zs.example.gov.cn/">');
+    assert.equal(await cache.currentResponse('http://other.example', '/', noConditions), undefined);
+    assert.equal(await cache.currentResponse(null, '/', noConditions), undefined, 'no origin: never from memory');
+  });
+
   it('gives junk parameters no place in the cache', async () => {
     const { app, renders } = cachedHome(2);
     await app.request('/');

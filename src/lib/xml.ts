@@ -16,14 +16,17 @@ export function xmlChars(text: string): string {
   return text.replace(FORBIDDEN, '');
 }
 
-/** Text as element content. `>` is escaped too, so `]]>` never appears. */
+/**
+ * Text as element content. `>` is escaped too, so `]]>` never appears; CR as a reference, which
+ * parsers would otherwise read as a line feed.
+ */
 export function escapeXmlText(text: string): string {
-  return xmlChars(text).replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+  return xmlChars(text).replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/\r/gu, '&#13;');
 }
 
-/** Text as a double-quoted attribute value; tabs and line breaks as references, so parsers keep them. */
+/** Text as a double-quoted attribute value; tabs and line feeds as references, so parsers keep them. */
 export function escapeXmlAttribute(text: string): string {
-  return escapeXmlText(text).replace(/"/gu, '&quot;').replace(/\t/gu, '&#9;').replace(/\n/gu, '&#10;').replace(/\r/gu, '&#13;');
+  return escapeXmlText(text).replace(/"/gu, '&quot;').replace(/\t/gu, '&#9;').replace(/\n/gu, '&#10;');
 }
 
 /** Builds an element; shorter to read in a feed's outline than object literals. */

@@ -11,6 +11,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
+  // Numeric character references (&#13;) decoded, as every XML parser does.
+  htmlEntities: true,
   isArray: (name) => REPEATABLE.has(name),
 });
 
