@@ -7,7 +7,18 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { testDialects } from '../../test/helpers/test-db.ts';
-import { articlesAfter, articlesByIds, articleById, articleCountsByChannel, countArticles, latestArticles, neighbourArticles } from './article.store.ts';
+import {
+  articleIdBlocks,
+  articlesAfter,
+  articlesByIds,
+  articleById,
+  articleCountsByChannel,
+  articleStampsAfter,
+  countArticles,
+  lastUpdatedByChannel,
+  latestArticles,
+  neighbourArticles,
+} from './article.store.ts';
 
 it('lists and fetches published articles through the list indexes or by id, never by status alone', async () => {
   const sqlite = testDialects().find((dialect) => dialect.name === 'sqlite')!;
@@ -30,10 +41,15 @@ it('lists and fetches published articles through the list indexes or by id, neve
       /^SEARCH article USING INDEX article_channel_newest \(channel=\?\)$/,
     );
     assert.match(await plans(() => countArticles(db)), /^SCAN article USING COVERING INDEX article_/);
-    assert.match(await plans(() => articleCountsByChannel(db)), /^SCAN article USING COVERING INDEX article_channel_newest$/);
+    assert.match(await plans(() => articleCountsByChannel(db)), /^SCAN article USING COVERING INDEX article_channel_(newest|updated)$/);
     assert.match(await plans(() => articlesByIds(db, [3, 1, 2])), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
     assert.match(await plans(() => articleById(db, 1)), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
     assert.match(await plans(() => articlesAfter(db, 0, 500)), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid>\?\)$/);
+    // The sitemap reads ids and dates from indexes alone: the table rows hold the long bodies.
+    assert.match(await plans(() => articleStampsAfter(db, 0, 50_000, 5000)), /^SEARCH article USING COVERING INDEX article_sitemap \(id>\? AND id<\?\)$/);
+    assert.match(await plans(() => articleStampsAfter(db, 0, undefined, 5000)), /^SEARCH article USING COVERING INDEX article_sitemap \(id>\?\)$/);
+    assert.match(await plans(() => articleIdBlocks(db, 50_000)), /^SCAN article USING COVERING INDEX article_sitemap/);
+    assert.match(await plans(() => lastUpdatedByChannel(db)), /^SCAN article USING COVERING INDEX article_channel_updated$/);
     const neighbours = await plans(() => neighbourArticles(db, { id: 5, publishedOn: '2025-01-01' }));
     assert.doesNotMatch(neighbours, /TEMP B-TREE|SCAN article$|article_scheduled/);
   } finally {
