@@ -29,10 +29,3 @@ export function feedRoutes(ctx: Pick<RouteContext, 'cachedPage' | 'site'>, baseP
   }
   return app;
 }
-
-/** The feeds a page links in its head (autodiscovery) and a visible 订阅 link can point to. */
-export interface FeedLinks {
-  title: string;
-  /** The feeds' folder: `''` for the site's, `/channels/donghu` for a channel's. */
-  basePath: string;
-}

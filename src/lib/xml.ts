@@ -28,13 +28,13 @@ export function xmlChars(text: string): string {
 }
 
 /** Text as element content. */
-export function escapeXmlText(text: string): string {
+function escapeXmlText(text: string): string {
   const chars = xmlChars(text);
   return TEXT_SPECIAL.test(chars) ? chars.replace(TEXT_SPECIAL_ALL, reference) : chars;
 }
 
 /** Text as a double-quoted attribute value; tabs and line feeds as references, so parsers keep them. */
-export function escapeXmlAttribute(text: string): string {
+function escapeXmlAttribute(text: string): string {
   const chars = xmlChars(text);
   return ATTRIBUTE_SPECIAL.test(chars) ? chars.replace(ATTRIBUTE_SPECIAL_ALL, reference) : chars;
 }

@@ -21,7 +21,7 @@ export type Sitemap = { kind: 'urlset'; entries: SitemapEntry[] } | { kind: 'ind
 export type SitemapPart = 'pages' | 'articles';
 
 /** The path of child file `n` (1-based) of `part`. */
-export function childSitemapPath(part: SitemapPart, n: number): string {
+function childSitemapPath(part: SitemapPart, n: number): string {
   return `/sitemaps/${part}-${n}.xml`;
 }
 
