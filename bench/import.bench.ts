@@ -9,7 +9,9 @@ import { openDb } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { importFile } from '../src/importer/importer.service.ts';
 import { exportNdjson } from '../src/importer/ndjson-export.ts';
-import { ownRss } from '../test/helpers/own-feed.ts';
+import { articleFeedEntry } from '../src/articles/article.feeds.ts';
+import { excerptOf } from '../src/text/excerpt.ts';
+import { rssDocument } from '../src/feeds/rss.ts';
 import { channels, SEED_FILE, writingFor } from '../test/helpers/seed.ts';
 import { tempDir } from '../test/helpers/test-db.ts';
 import { recombinedArticles } from './search-corpus.ts';
@@ -28,11 +30,29 @@ try {
   const rssFile = join(dir.path, 'articles.rss');
   writeFileSync(
     rssFile,
-    ownRss(
-      drafts.map((draft) => {
-        const { slug, name } = channels.channelOf(draft.originalTitle, draft.body);
-        return { title: draft.originalTitle, body: draft.body, date: draft.publishedOn, channel: { slug, name } };
-      }),
+    // Written by the portal's own feed writer, as another portal's /rss.xml would be, but with every article.
+    rssDocument(
+      {
+        title: '南昌招商',
+        description: '基准测试',
+        path: '/',
+        language: 'zh-CN',
+        entries: drafts.map((draft, i) => {
+          const channel = channels.channelOf(draft.originalTitle, draft.body).slug;
+          const article = {
+            ...draft,
+            id: i + 1,
+            title: draft.originalTitle,
+            channel,
+            excerpt: excerptOf(draft.body),
+            updatedAt: new Date().toISOString(),
+            bodyFormat: 'text' as const,
+          };
+          return articleFeedEntry(article, channels);
+        }),
+      },
+      { origin: 'https://zs.example.gov.cn', selfUrl: 'https://zs.example.gov.cn/rss.xml', publisher: '南昌招商', siteName: '南昌招商' },
+      new Date(),
     ),
   );
 

@@ -33,7 +33,7 @@ else await measure();
 /** The child: the app behind both listeners, and a control port that reports its CPU time. */
 async function serve([plainPort, observedPort, controlPort]: [number, number, number]): Promise<void> {
   const seeded = await openSeededApp();
-  const deps = { pageCache: seeded.pageCache, metrics: seeded.metrics };
+  const deps = { pageCache: seeded.pageCache, metrics: seeded.metrics, publicOrigin: undefined, trustProxy: true };
   createServer(pageCacheFirst(seeded.pageCache, getRequestListener(seeded.app.fetch))).listen(plainPort, '127.0.0.1');
   createServer(portalListener(seeded.app, deps)).listen(observedPort, '127.0.0.1');
   createServer((_, response) => response.end(JSON.stringify(process.cpuUsage()))).listen(controlPort, '127.0.0.1', () => process.stdout.write('ready\n'));

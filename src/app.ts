@@ -12,6 +12,7 @@ import { consoleErrorPage } from './http/console-errors.tsx';
 import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import type { PageChrome } from './http/layout.tsx';
 import { publicOrigin } from './http/origin.ts';
+import { pageAddress } from './http/page-address.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
@@ -21,6 +22,7 @@ import { insightRoutes } from './insights/insight.routes.tsx';
 import { opsRoutes } from './ops/ops.routes.ts';
 import { observeRoute } from './ops/route-observer.ts';
 import { searchRoutes } from './search/search.routes.tsx';
+import { sitemapRoutes } from './sitemap/sitemap.routes.ts';
 import { submissionRoutes } from './submissions/submission.routes.tsx';
 import { SUBMIT_BODY_BYTES } from './submissions/submission.ts';
 
@@ -38,13 +40,19 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   };
   const ctx: RouteContext = {
     ...deps,
-    cachedPage: (params, handler) => deps.pageCache.wrap(params, handler),
+    // The page learns the parameters it reads, for its canonical URL (page-address.ts).
+    cachedPage: (params, handler) =>
+      deps.pageCache.wrap(params, (c, next) => {
+        c.set('pageParams', params);
+        return handler(c, next);
+      }),
     assetHref: (name) => (name === 'echarts.min.js' ? vendorHref(name) : assets.href(name)),
     // The navigation lists only channels that have articles: empty channels are an inspection
     // fault for government sites, and the directory at /channels still lists every channel.
-    async chrome() {
+    async chrome(c, status) {
       const counts = await articleCountsByChannel(db);
-      return { ...staticChrome, nav: channels.all.filter((c) => (counts.get(c.slug) ?? 0) > 0).map(({ slug, name }) => ({ slug, name })) };
+      const nav = channels.all.filter((channel) => (counts.get(channel.slug) ?? 0) > 0).map(({ slug, name }) => ({ slug, name }));
+      return { ...staticChrome, nav, address: pageAddress(c, status) };
     },
     navChannel(slug) {
       const channel = channels.bySlug(slug) ?? channels.city;
@@ -77,6 +85,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', articleRoutes(ctx, factSentence));
   app.route('/', channelRoutes(ctx));
   app.route('/', searchRoutes(ctx));
+  app.route('/', sitemapRoutes(ctx));
   app.route('/', insightRoutes(ctx));
   app.route('/', submissionRoutes(ctx));
   app.route('/', enterpriseRoutes(ctx));

@@ -23,8 +23,9 @@ const SCHEDULE_CHECK_MS = 30_000;
  * What answers each request: the observer (request id, metrics) around the page cache's fast
  * path, which hands what it cannot answer to the router.
  */
-export function portalListener(app: Hono, { pageCache, metrics }: Pick<AppDeps, 'pageCache' | 'metrics'>): RequestListener {
-  return observeRequests(metrics, pageCacheFirst(pageCache, getRequestListener(app.fetch, { errorHandler: requestRefused })));
+export function portalListener(app: Hono, deps: Pick<AppDeps, 'pageCache' | 'metrics' | 'publicOrigin' | 'trustProxy'>): RequestListener {
+  const router = getRequestListener(app.fetch, { errorHandler: requestRefused });
+  return observeRequests(deps.metrics, pageCacheFirst(deps.pageCache, router, deps));
 }
 
 /** Prepares the database (prepareDatabase), then serves with `config.workers` processes. */

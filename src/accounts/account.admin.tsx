@@ -17,7 +17,7 @@ import { TemporaryPasswordPage, UserAccessPage, UsersPage, type AccessChoice } f
 /** Routes without a session: GET and POST `/login`. */
 export function signInRoutes(ctx: RouteContext, kit: ConsoleKit): Hono {
   const { db } = ctx;
-  const signedOutChrome = async (c: Context) => ({ chrome: { ...(await ctx.chrome()), nav: [] }, user: undefined, token: csrfToken(c) });
+  const signedOutChrome = async (c: Context) => ({ chrome: { ...(await ctx.chrome(c)), nav: [] }, user: undefined, token: csrfToken(c) });
   return new Hono()
     .get('/login', async (c) => kit.page(c, <LoginPage console={await signedOutChrome(c)} next={c.req.query('next') ?? '/admin'} name="" />))
     .post('/login', async (c) => {

@@ -9,6 +9,7 @@ import { channelApi } from '../channels/channel.api.ts';
 import { enterpriseApi } from '../enterprises/enterprise.api.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { htmlDocument } from '../http/layout.tsx';
+import { siteOrigin } from '../http/origin.ts';
 import { clientAddress } from '../http/rate-limit.ts';
 import { insightApi } from '../insights/insight.api.ts';
 import { searchApi } from '../search/search.api.ts';
@@ -78,15 +79,6 @@ export function apiRoutes(ctx: RouteContext): Hono {
   return new Hono()
     .route(API_BASE, v1)
     .get('/api/docs', async (c) =>
-      c.html(
-        htmlDocument(
-          <ApiDocsPage
-            chrome={await ctx.chrome()}
-            document={openApiDocument() as ApiDocument}
-            base={API_BASE}
-            origin={ctx.publicOrigin ?? new URL(c.req.url).origin}
-          />,
-        ),
-      ),
+      c.html(htmlDocument(<ApiDocsPage chrome={await ctx.chrome(c)} document={openApiDocument() as ApiDocument} base={API_BASE} origin={siteOrigin(c)} />)),
     );
 }

@@ -225,7 +225,7 @@ for (const dialect of testDialects()) {
           assert.ok(shapeIsOld(await response.json()), `${path} answers in its old shape`);
         }
         // The server's fast path answers from memory before routing; the notices must survive it.
-        const fast = await deps.pageCache.currentResponse(path, { ifNoneMatch: undefined, acceptEncoding: undefined, head: false });
+        const fast = await deps.pageCache.currentResponse('http://localhost', path, { ifNoneMatch: undefined, acceptEncoding: undefined, head: false });
         assert.ok(fast, `${path} is in the page cache`);
         assert.equal(fast.headers.Link, `<${successor}>; rel="successor-version"`);
         assert.match(fast.headers.Deprecation ?? '', /^@\d+$/);

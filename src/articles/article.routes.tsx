@@ -1,17 +1,20 @@
 // Public article pages: the home page's newest-first list and each article.
 import { Hono } from 'hono';
+import { feedRoutes } from '../feeds/feed.routes.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { notFound } from '../http/errors.tsx';
 import { htmlDocument } from '../http/layout.tsx';
 import { parseId, parsePageNumber } from '../http/request-params.ts';
 import { relatedArticles } from '../search/search.service.ts';
+import { channelArticleFeed, siteArticleFeed } from './article.feeds.ts';
 import { articleListPage, articleWithNeighbours } from './article.service.ts';
 import { HIGHLIGHT_PARAM, type HighlightedSentence } from './sentence-link.ts';
 import { ArticlePage } from './views/article-page.tsx';
 import { HomePage } from './views/home-page.tsx';
 
 /**
- * Routes: `/` and `/articles/:id`; `?hl=<id>` marks the sentence `highlightedSentence` names (the
+ * Routes: `/`, `/articles/:id`, and the feeds `/rss.xml`, `/atom.xml`, `/channels/:slug/rss.xml`,
+ * `/channels/:slug/atom.xml`; `?hl=<id>` marks the sentence `highlightedSentence` names (the
  * insights feature's figures), so this feature needs to know nothing of facts.
  */
 export function articleRoutes(ctx: RouteContext, highlightedSentence: HighlightedSentence): Hono {
@@ -22,7 +25,7 @@ export function articleRoutes(ctx: RouteContext, highlightedSentence: Highlighte
       cachedPage(['page'], async (c) => {
         const list = await articleListPage(db, parsePageNumber(c.req.query('page')));
         if (!list) throw notFound('没有这一页。');
-        return c.html(htmlDocument(<HomePage chrome={await ctx.chrome()} list={list} navChannel={ctx.navChannel} />));
+        return c.html(htmlDocument(<HomePage chrome={await ctx.chrome(c)} list={list} navChannel={ctx.navChannel} />));
       }),
     )
     .get(
@@ -43,9 +46,11 @@ export function articleRoutes(ctx: RouteContext, highlightedSentence: Highlighte
         const related = await relatedArticles(db, searchIndex, found.article);
         return c.html(
           htmlDocument(
-            <ArticlePage chrome={await ctx.chrome()} channel={ctx.navChannel(found.article.channel)} related={related} highlight={highlight} {...found} />,
+            <ArticlePage chrome={await ctx.chrome(c)} channel={ctx.navChannel(found.article.channel)} related={related} highlight={highlight} {...found} />,
           ),
         );
       }),
-    );
+    )
+    .route('/', feedRoutes(ctx, '', siteArticleFeed(ctx)))
+    .route('/', feedRoutes(ctx, '/channels/:slug', channelArticleFeed(ctx)));
 }

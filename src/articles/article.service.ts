@@ -120,16 +120,33 @@ export async function articleListPage(db: Db, page: number, channel?: string): P
 }
 
 /** A keyset page of the newest articles with filters (the open API's list); `after` is the last article of the previous page. */
-export function articlesPage(
-  db: Db,
-  filter: { channel?: string | undefined; from?: string | undefined; to?: string | undefined; after?: store.ArticlePosition | undefined; limit: number },
-): Promise<ArticleSummary[]> {
+export function articlesPage(db: Db, filter: store.NewestFirstFilter): Promise<ArticleSummary[]> {
   return store.articlesAfterPosition(db, filter);
 }
 
 /** One published article, or undefined. */
 export function publishedArticle(db: Db, id: number): Promise<Article | undefined> {
   return store.articleById(db, id);
+}
+
+/** The `limit` newest articles with their bodies, site-wide or in one channel. */
+export function newestArticles(db: Db, limit: number, channel?: string): Promise<Article[]> {
+  return store.newestArticles(db, { channel, limit });
+}
+
+/** Published articles' ids and last changes with ids above `afterId` (up to `upToId` if given), ascending, at most `limit`. */
+export function articleStampsAfter(db: Db, afterId: number, upToId: number | undefined, limit: number): Promise<store.ArticleStamp[]> {
+  return store.articleStampsAfter(db, afterId, upToId, limit);
+}
+
+/** Published articles counted per block of `size` consecutive ids (see the store), for sitemap files. */
+export function articleIdBlocks(db: Db, size: number) {
+  return store.articleIdBlocks(db, size);
+}
+
+/** The latest change among published articles, per channel slug. */
+export function lastUpdatedByChannel(db: Db): Promise<Map<string, string>> {
+  return store.lastUpdatedByChannel(db);
 }
 
 /** An article with its newer and older neighbours, or undefined for an unknown id. */
@@ -161,13 +178,13 @@ export function articlesAfter(db: Db, afterId: number, limit: number): Promise<A
 
 /** Every published article in the site's newest-first order, read a page at a time: for exports of any size. */
 export async function* publishedArticlesNewestFirst(db: Db, pageSize = 500): AsyncGenerator<Article> {
-  let cursor: store.NewestFirstCursor | undefined;
+  let after: store.ArticlePosition | undefined;
   for (;;) {
-    const page = await store.publishedArticlesNewestFirst(db, cursor, pageSize);
+    const page = await store.newestArticles(db, { after, limit: pageSize });
     yield* page;
     if (page.length < pageSize) return;
     const last = page[page.length - 1]!;
-    cursor = { publishedOn: last.publishedOn, id: last.id };
+    after = { publishedOn: last.publishedOn, id: last.id };
   }
 }
 

@@ -1,5 +1,5 @@
 // Queries on the article table. Plain functions taking the database (or a transaction) first.
-import type { Expression, Insertable, Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { rowToArticle, rowToSummary, type Article, type ArticleSummary } from './article.ts';
 import type { ArticleTable } from './article.table.ts';
@@ -24,30 +24,89 @@ export interface ArticlePosition {
   id: number;
 }
 
+/** Which published articles a newest-first keyset page reads. */
+export interface NewestFirstFilter {
+  channel?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  after?: ArticlePosition | undefined;
+  limit: number;
+}
+
 /**
- * Up to `limit` published articles newest first, optionally of one channel and between two dates,
- * after `after`: keyset paging on (published_on desc, id desc), so an article added meanwhile
- * neither repeats nor skips one, and a deep page costs what the first does.
+ * Published articles newest first, optionally of one channel and between two dates, after `after`:
+ * keyset paging on (published_on desc, id desc), so an article added meanwhile neither repeats nor
+ * skips one, and a deep page costs what the first does. The caller picks the columns.
  */
-export async function articlesAfterPosition(
-  db: Db,
-  options: { channel?: string | undefined; from?: string | undefined; to?: string | undefined; after?: ArticlePosition | undefined; limit: number },
-): Promise<ArticleSummary[]> {
-  let query = db.selectFrom('article').select(summaryColumns).where('status', '=', 'published');
-  if (options.channel !== undefined) query = query.where('channel', '=', options.channel);
-  if (options.from !== undefined) query = query.where('published_on', '>=', options.from);
-  if (options.to !== undefined) query = query.where('published_on', '<=', options.to);
-  const after = options.after;
+function newestFirst(db: Db, filter: NewestFirstFilter) {
+  let query = db.selectFrom('article').where('status', '=', 'published');
+  if (filter.channel !== undefined) query = query.where('channel', '=', filter.channel);
+  if (filter.from !== undefined) query = query.where('published_on', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('published_on', '<=', filter.to);
+  const after = filter.after;
   if (after) {
     // The first bound repeats what the second implies, so the engines seek to the position in the
-    // index instead of reading it from the newest article on (a deep page costs what the first does).
+    // index instead of reading it from the newest article on.
     query = query.where('published_on', '<=', after.publishedOn);
     query = query.where((eb) =>
       eb.or([eb('published_on', '<', after.publishedOn), eb.and([eb('published_on', '=', after.publishedOn), eb('id', '<', after.id)])]),
     );
   }
-  const rows = await query.orderBy('published_on', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  return query.orderBy('published_on', 'desc').orderBy('id', 'desc').limit(filter.limit);
+}
+
+/** A keyset page of list summaries (the open API's article list). */
+export async function articlesAfterPosition(db: Db, filter: NewestFirstFilter): Promise<ArticleSummary[]> {
+  const rows = await newestFirst(db, filter).select(summaryColumns).execute();
   return rows.map(rowToSummary);
+}
+
+/** A keyset page of whole articles, bodies included (feeds, exports). */
+export async function newestArticles(db: Db, filter: NewestFirstFilter): Promise<Article[]> {
+  const rows = await newestFirst(db, filter).selectAll().execute();
+  return rows.map(rowToArticle);
+}
+
+/** An article's address and last change, as a sitemap lists it. */
+export interface ArticleStamp {
+  id: number;
+  updatedAt: string;
+}
+
+/** Up to `limit` published articles with ids above `afterId` (and up to `upToId` if given), ascending: a keyset walk for sitemaps. */
+export async function articleStampsAfter(db: Db, afterId: number, upToId: number | undefined, limit: number): Promise<ArticleStamp[]> {
+  let query = db.selectFrom('article').select(['id', 'updated_at']).where('status', '=', 'published').where('id', '>', afterId);
+  if (upToId !== undefined) query = query.where('id', '<=', upToId);
+  const rows = await query.orderBy('id').limit(limit).execute();
+  return rows.map((row) => ({ id: Number(row.id), updatedAt: row.updated_at }));
+}
+
+/**
+ * Published articles grouped by id range — block n holds ids from n·size+1 to (n+1)·size — with
+ * each block's count and latest change; blocks without articles are absent. One pass over the
+ * id index, so a sitemap index needs no article in memory.
+ */
+export async function articleIdBlocks(db: Db, size: number): Promise<Array<{ block: number; count: number; lastUpdated: string }>> {
+  const block = sql<number>`(${sql.ref('id')} - 1) / ${sql.lit(size)}`;
+  const rows = await db
+    .selectFrom('article')
+    .select((eb) => [block.as('block'), eb.fn.countAll<number>().as('count'), eb.fn.max('updated_at').as('last_updated')])
+    .where('status', '=', 'published')
+    .groupBy(block)
+    .orderBy(block)
+    .execute();
+  return rows.map((row) => ({ block: Number(row.block), count: Number(row.count), lastUpdated: String(row.last_updated) }));
+}
+
+/** The latest change among published articles, per channel slug. */
+export async function lastUpdatedByChannel(db: Db): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('article')
+    .select((eb) => ['channel', eb.fn.max('updated_at').as('last')])
+    .where('status', '=', 'published')
+    .groupBy('channel')
+    .execute();
+  return new Map(rows.map((row) => [row.channel, String(row.last)]));
 }
 
 /** How many articles there are, in one channel or in all. */
@@ -147,24 +206,6 @@ export async function articlesByIds(db: Db, ids: readonly number[]): Promise<Art
 /** Up to `limit` published articles with ids above `afterId`, ascending. */
 export async function articlesAfter(db: Db, afterId: number, limit: number): Promise<Article[]> {
   const rows = await db.selectFrom('article').selectAll().where('id', '>', afterId).where('status', '=', 'published').orderBy('id').limit(limit).execute();
-  return rows.map(rowToArticle);
-}
-
-/** Where a newest-first walk over the published articles stopped: the last article it read. */
-export interface NewestFirstCursor {
-  publishedOn: string;
-  id: number;
-}
-
-/** Up to `limit` published articles after `cursor` in the site's newest-first order (from the newest without one). */
-export async function publishedArticlesNewestFirst(db: Db, cursor: NewestFirstCursor | undefined, limit: number): Promise<Article[]> {
-  let query = db.selectFrom('article').selectAll().where('status', '=', 'published');
-  // A keyset on the article_newest index: each page costs the same however deep the walk is.
-  if (cursor)
-    query = query.where((eb) =>
-      eb.or([eb('published_on', '<', cursor.publishedOn), eb.and([eb('published_on', '=', cursor.publishedOn), eb('id', '<', cursor.id)])]),
-    );
-  const rows = await query.orderBy('published_on', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map(rowToArticle);
 }
 

@@ -15,7 +15,7 @@ export function channelRoutes(ctx: RouteContext): Hono {
       '/channels',
       cachedPage([], async (c) => {
         const counts = await articleCountsByChannel(db);
-        return c.html(htmlDocument(<ChannelDirectoryPage chrome={await ctx.chrome()} channels={channels.all} counts={counts} />));
+        return c.html(htmlDocument(<ChannelDirectoryPage chrome={await ctx.chrome(c)} channels={channels.all} counts={counts} />));
       }),
     )
     .get(
@@ -25,7 +25,7 @@ export function channelRoutes(ctx: RouteContext): Hono {
         if (!channel) throw notFound('没有这个频道。');
         const list = await articleListPage(db, parsePageNumber(c.req.query('page')), channel.slug);
         if (!list) throw notFound('没有这一页。');
-        return c.html(htmlDocument(<ChannelPage chrome={await ctx.chrome()} channel={channel} list={list} navChannel={ctx.navChannel} />));
+        return c.html(htmlDocument(<ChannelPage chrome={await ctx.chrome(c)} channel={channel} list={list} navChannel={ctx.navChannel} />));
       }),
     );
 }

@@ -22,7 +22,7 @@ export function contactRoutes(ctx: RouteContext): Hono {
   const form = publicForm(ctx, CONTACT_LIMIT);
   const show = async (c: Context, state: FieldState, status: 200 | 400 | 429 = 200) =>
     c.html(
-      htmlDocument(<ContactPage chrome={await ctx.chrome()} contact={ctx.contact} token={csrfToken(c)} state={state} offices={offices} />),
+      htmlDocument(<ContactPage chrome={await ctx.chrome(c, status)} contact={ctx.contact} token={csrfToken(c)} state={state} offices={offices} />),
       status,
       NO_STORE,
     );
@@ -42,7 +42,7 @@ export function contactRoutes(ctx: RouteContext): Hono {
         prefix: MESSAGE_CODE_PREFIX,
         noun: '留言',
         find: (code) => messageStatus(db, code),
-        show: async (c, lookup, status) => c.html(htmlDocument(<MessageStatusPage chrome={await ctx.chrome()} lookup={lookup} />), status, NO_STORE),
+        show: async (c, lookup, status) => c.html(htmlDocument(<MessageStatusPage chrome={await ctx.chrome(c, status)} lookup={lookup} />), status, NO_STORE),
       }),
     );
 }

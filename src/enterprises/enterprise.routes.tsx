@@ -25,7 +25,7 @@ export function enterpriseRoutes(ctx: RouteContext): Hono {
   const schema = applicationSchema(districts.map((channel) => channel.slug));
   const form = publicForm(ctx, APPLY_LIMIT);
   const showForm = async (c: Context, state: FieldState, status: 200 | 400 | 429 = 200) =>
-    c.html(htmlDocument(<ApplyPage chrome={await ctx.chrome()} token={csrfToken(c)} state={state} districts={districtOptions} />), status, NO_STORE);
+    c.html(htmlDocument(<ApplyPage chrome={await ctx.chrome(c, status)} token={csrfToken(c)} state={state} districts={districtOptions} />), status, NO_STORE);
 
   return new Hono()
     .get('/enterprises/apply', (c) => showForm(c, { values: { registration: 'china' }, errors: {} }))
@@ -43,7 +43,8 @@ export function enterpriseRoutes(ctx: RouteContext): Hono {
         prefix: APPLICATION_CODE_PREFIX,
         noun: '入驻申请',
         find: (code) => applicationStatus(db, code),
-        show: async (c, lookup, status) => c.html(htmlDocument(<ApplicationStatusPage chrome={await ctx.chrome()} lookup={lookup} />), status, NO_STORE),
+        show: async (c, lookup, status) =>
+          c.html(htmlDocument(<ApplicationStatusPage chrome={await ctx.chrome(c, status)} lookup={lookup} />), status, NO_STORE),
       }),
     )
     .get(
@@ -59,7 +60,7 @@ export function enterpriseRoutes(ctx: RouteContext): Hono {
         const filter = { industry: industry ?? '', channel: channel ?? '' };
         return c.html(
           htmlDocument(
-            <DirectoryPage chrome={await ctx.chrome()} districts={districtOptions} filter={filter} directory={directory} navChannel={ctx.navChannel} />,
+            <DirectoryPage chrome={await ctx.chrome(c)} districts={districtOptions} filter={filter} directory={directory} navChannel={ctx.navChannel} />,
           ),
         );
       }),

@@ -1,5 +1,5 @@
 // What the web application needs from the outside world, built once in main.ts or a test.
-import type { Handler } from 'hono';
+import type { Context, Handler } from 'hono';
 import type { Logger } from 'pino';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { ArticleWrittenListener } from '../articles/article-events.ts';
@@ -48,8 +48,11 @@ export interface RouteContext extends AppDeps {
    * parameter the handler reads, and only those tell one cached page from another.
    */
   cachedPage(params: readonly string[], handler: Handler): Handler;
-  /** Header, navigation and footer data for a full page. */
-  chrome(): Promise<PageChrome>;
+  /**
+   * Header, navigation and footer data for the page `c` renders, with its address (canonical URL
+   * only for a GET answered with `status` 200).
+   */
+  chrome(c: Context, status?: number): Promise<PageChrome>;
   /** The versioned URL of a file under public/ or a vendored library (echarts.min.js). */
   assetHref(name: string): string;
   /** A channel's navigation label by slug (unknown slugs fall back to the city-wide channel). */

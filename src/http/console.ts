@@ -29,7 +29,7 @@ export function consoleKit(ctx: RouteContext): ConsoleKit {
   return {
     client,
     actor: (c) => ({ userId: c.get('user').id, userName: c.get('user').name, client: client(c) }),
-    chrome: async (c) => ({ chrome: { ...(await ctx.chrome()), nav: [] }, user: c.get('user'), token: csrfToken(c), path: c.req.path }),
+    chrome: async (c) => ({ chrome: { ...(await ctx.chrome(c)), nav: [] }, user: c.get('user'), token: csrfToken(c), path: c.req.path }),
     page: (c, body, status = 200) => c.html(htmlDocument(body), status),
   };
 }

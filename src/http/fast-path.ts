@@ -1,14 +1,18 @@
 // The server's first stop for every request: a GET for a page already rendered at the current
 // content version is answered straight from the page cache; everything else goes to the router.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { nodeRequestOrigin, type OriginSettings } from './origin.ts';
 import type { PageCache } from './page-cache.ts';
 import { currentRequest } from './request-context.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 
-/** A node:http listener that tries the page cache before `router`. */
-export function pageCacheFirst(cache: PageCache, router: Listener): Listener {
+/**
+ * A node:http listener that tries the page cache before `router`. `origins` must be the app's
+ * settings: the cache keeps pages per origin, and a different answer here only means a miss.
+ */
+export function pageCacheFirst(cache: PageCache, router: Listener, origins: OriginSettings = { publicOrigin: undefined, trustProxy: false }): Listener {
   return (request, response) => {
     const head = request.method === 'HEAD';
     if (request.method !== 'GET' && !head) return router(request, response);
@@ -17,7 +21,7 @@ export function pageCacheFirst(cache: PageCache, router: Listener): Listener {
       acceptEncoding: request.headers['accept-encoding'],
       head,
     };
-    cache.currentResponse(request.url ?? '/', pageRequest).then(
+    cache.currentResponse(nodeRequestOrigin(request, origins), request.url ?? '/', pageRequest).then(
       (parts) => {
         if (!parts) return router(request, response);
         const headers: Record<string, string> = { ...SECURITY_HEADERS, ...parts.headers };

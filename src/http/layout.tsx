@@ -2,6 +2,8 @@
 // services and the site's identity lines.
 import type { Child } from 'hono/jsx';
 import type { SiteIdentity } from '../config.ts';
+import type { PageAddress } from './page-address.ts';
+import { defaultDescription, PageMeta, type ArticleMeta, type PageFeed, type PageLanguage } from './page-meta.tsx';
 
 /** A channel as the navigation shows it. */
 export interface NavChannel {
@@ -18,6 +20,8 @@ export interface PageChrome {
   textSizeScriptHref?: string;
   /** Channels with articles, in navigation order; empty on error pages. */
   nav: NavChannel[];
+  /** The page's origin and canonical URL; absent on error pages. */
+  address?: PageAddress | undefined;
 }
 
 /** The full HTML document around a page's content. */
@@ -32,18 +36,36 @@ export function Layout(props: {
   /** Shown in the header's search box (the search page passes the current query). */
   searchQuery?: string;
   head?: Child;
+  /** The page's language (default zh-CN): `<html lang>`, og:locale; JSON-LD states it itself. */
+  lang?: PageLanguage;
+  /** Feeds besides the site's that the page links for autodiscovery (its channel's). */
+  feeds?: readonly PageFeed[];
+  /** Set on article pages: Open Graph type `article` with these properties. */
+  article?: ArticleMeta;
+  /** schema.org data about the page. */
+  jsonLd?: object;
   children: Child;
 }) {
   const { chrome, title } = props;
   const { site } = chrome;
   const fullTitle = props.home ? site.siteName : `${title} - ${site.siteName}`;
+  const lang = props.lang ?? 'zh-CN';
   return (
-    <html lang="zh-CN">
+    <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
-        {props.description && <meta name="description" content={props.description} />}
+        <PageMeta
+          site={site}
+          address={chrome.address}
+          title={props.home ? site.siteName : title}
+          description={props.description ?? defaultDescription(site)}
+          lang={lang}
+          feeds={[{ title: site.siteName, basePath: '' }, ...(props.feeds ?? [])]}
+          article={props.article}
+          jsonLd={props.jsonLd}
+        />
         <link rel="stylesheet" href={chrome.stylesheetHref} />
         <link rel="icon" href={chrome.iconHref} type="image/svg+xml" />
         <TextSizeScript chrome={chrome} />
@@ -152,6 +174,11 @@ function SiteFooter({ site, section }: { site: SiteIdentity; section: string | u
           <li>
             <a href="/enterprises/apply" aria-current={current(section, '/enterprises/apply')}>
               企业入驻
+            </a>
+          </li>
+          <li>
+            <a href="/rss.xml" type="application/rss+xml">
+              RSS 订阅
             </a>
           </li>
         </ul>

@@ -1,5 +1,7 @@
 // The origin the browser sees: what a form's Origin header must name, and whether cookies must be
 // Secure. Behind a TLS-terminating proxy the request's own URL says http://, so it is not enough.
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { Context, MiddlewareHandler } from 'hono';
 
 declare module 'hono' {
@@ -26,7 +28,7 @@ const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/iu;
  * (then every Origin header is foreign). Proxy headers count only with `trustProxy`: otherwise
  * anyone could name any origin.
  */
-export function expectedOrigin(request: Request, settings: OriginSettings): string | null {
+export function expectedOrigin(request: { url: string; headers: Pick<Headers, 'get'> }, settings: OriginSettings): string | null {
   if (settings.publicOrigin) return settings.publicOrigin;
   const own = new URL(request.url);
   if (!settings.trustProxy) return own.origin;
@@ -53,4 +55,26 @@ export function publicOrigin(settings: OriginSettings): MiddlewareHandler {
 export function requestOrigin(c: Context): string | null {
   const found = c.get('publicOrigin');
   return found === undefined ? new URL(c.req.url).origin : found;
+}
+
+/**
+ * The origin absolute URLs in pages, feeds and sitemaps start with: the request's public origin,
+ * or its own URL's when it names none. Pages that hold it are cached per origin (page-cache.ts),
+ * so what one client's Host header says never reaches another client.
+ */
+export function siteOrigin(c: Context): string {
+  return requestOrigin(c) ?? new URL(c.req.url).origin;
+}
+
+/** `expectedOrigin` for a node:http request before routing (the server's fast path). */
+export function nodeRequestOrigin(request: IncomingMessage, settings: OriginSettings): string | null {
+  if (settings.publicOrigin) return settings.publicOrigin;
+  const protocol = (request.socket as Partial<TLSSocket>).encrypted ? 'https' : 'http';
+  const host = request.headers.host;
+  if (host === undefined || !HOST.test(host)) return null;
+  const header = (name: string) => {
+    const value = request.headers[name.toLowerCase()];
+    return (Array.isArray(value) ? value.join(',') : value) ?? null;
+  };
+  return expectedOrigin({ url: `${protocol}://${host}/`, headers: { get: header } }, settings);
 }

@@ -22,6 +22,8 @@ function cachedHome(maxPages?: number) {
   return { cache, app, renders: () => renders };
 }
 
+// app.request() addresses http://localhost, whose pages the cache keeps under that origin.
+const LOCAL = 'http://localhost';
 const noConditions = { ifNoneMatch: undefined, acceptEncoding: undefined, head: false };
 
 describe('page cache keys', () => {
@@ -76,7 +78,7 @@ describe('page cache', () => {
       assert.equal(response.headers.get('etag'), first.headers.get('etag'));
     }
     assert.equal(renders(), 1);
-    assert.ok(await cache.currentResponse('/?utm_source=a', noConditions), 'the fast path finds it too');
+    assert.ok(await cache.currentResponse(LOCAL, '/?utm_source=a', noConditions), 'the fast path finds it too');
   });
 
   it('keeps pages apart by the parameters their route reads', async () => {
@@ -85,6 +87,27 @@ describe('page cache', () => {
     assert.equal(await (await app.request('/?page=2')).text(), '<p>第 2 页</p>');
     assert.equal(await (await app.request('/?utm_source=a&page=%32')).text(), '<p>第 2 页</p>');
     assert.equal(renders(), 2);
+  });
+
+  it('keeps pages apart by origin, so a forged Host never reaches other clients', async () => {
+    const cache = new PageCache(async () => 1);
+    let renders = 0;
+    // Pages hold absolute URLs made from the request's origin, as canonical links and feeds do.
+    const app = new Hono().get(
+      '/',
+      cache.wrap([], (c: Context) => {
+        renders += 1;
+        return c.html(`<link href="${new URL(c.req.url).origin}/">`);
+      }),
+    );
+    assert.equal(await (await app.request('http://evil.example/')).text(), '<link href="http://evil.example/">');
+    assert.equal(await (await app.request('http://zs.example.gov.cn/')).text(), '<link href="http://zs.example.gov.cn/">');
+    assert.equal(await (await app.request('http://evil.example/')).text(), '<link href="http://evil.example/">');
+    assert.equal(renders, 2);
+    const fromMemory = await cache.currentResponse('http://zs.example.gov.cn', '/', noConditions);
+    assert.equal(Buffer.from(fromMemory!.body!).toString(), '<link href="http://zs.example.gov.cn/">');
+    assert.equal(await cache.currentResponse('http://other.example', '/', noConditions), undefined);
+    assert.equal(await cache.currentResponse(null, '/', noConditions), undefined, 'no origin: never from memory');
   });
 
   it('gives junk parameters no place in the cache', async () => {
@@ -103,7 +126,7 @@ describe('page cache', () => {
     await app.request('/?page=2');
     await app.request('/');
     await app.request('/?page=3');
-    await cache.currentResponse('/', noConditions);
+    await cache.currentResponse(LOCAL, '/', noConditions);
     await app.request('/?page=4');
     await app.request('/');
     assert.equal(renders(), 4, 'the home page was never pushed out');
@@ -111,11 +134,11 @@ describe('page cache', () => {
 
   it('answers from memory only paths it has stored a page for', async () => {
     const { app, cache } = cachedHome();
-    assert.equal(await cache.currentResponse('/?x=1', noConditions), undefined);
+    assert.equal(await cache.currentResponse(LOCAL, '/?x=1', noConditions), undefined);
     await app.request('/?x=1');
-    assert.equal((await cache.currentResponse('/', noConditions))?.status, 200);
-    assert.equal(await cache.currentResponse('/?page=2', noConditions), undefined);
-    assert.equal(await cache.currentResponse('/other', noConditions), undefined);
+    assert.equal((await cache.currentResponse(LOCAL, '/', noConditions))?.status, 200);
+    assert.equal(await cache.currentResponse(LOCAL, '/?page=2', noConditions), undefined);
+    assert.equal(await cache.currentResponse(LOCAL, '/other', noConditions), undefined);
   });
 
   it('counts hits and misses wherever a page is answered, and names the route of a page it answers', async () => {
@@ -129,9 +152,9 @@ describe('page cache', () => {
     await app.request('/articles/2');
     await app.request('/articles/1');
     assert.deepEqual(cache.stats(), { hits: 1, misses: 2, pages: 2 });
-    const fromMemory = await cache.currentResponse('/articles/2?utm_source=x', noConditions);
+    const fromMemory = await cache.currentResponse(LOCAL, '/articles/2?utm_source=x', noConditions);
     assert.equal(fromMemory?.route, '/articles/:id');
-    assert.equal(await cache.currentResponse('/articles/3', noConditions), undefined);
+    assert.equal(await cache.currentResponse(LOCAL, '/articles/3', noConditions), undefined);
     assert.deepEqual(cache.stats(), { hits: 2, misses: 2, pages: 2 }, 'a page the fast path does not have is not a miss: the router decides');
   });
 
@@ -146,7 +169,7 @@ describe('page cache', () => {
       .onError((error, c) => ((thrown = error), c.text('', 500)));
     assert.equal((await app.request('/list?sort=date')).status, 500);
     assert.match(String(thrown), /undeclared query parameter sort/);
-    assert.equal(await cache.currentResponse('/list', noConditions), undefined);
+    assert.equal(await cache.currentResponse(LOCAL, '/list', noConditions), undefined);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Context, Handler, Next } from 'hono';
 import { routePath } from 'hono/route';
 import { getQueryParam } from 'hono/utils/url';
 import { compressBody, responsePartsFor, respondWithBody, type CompressedBody, type ResponseParts } from './compressed-body.ts';
+import { requestOrigin } from './origin.ts';
 
 interface CachedPage {
   version: number;
@@ -82,9 +83,14 @@ export class PageCache {
   wrap(params: readonly string[], handler: Handler): Handler {
     const sorted = [...params].sort();
     return async (c: Context, next) => {
+      // Pages hold absolute URLs (canonical, feeds, sitemaps) made from the request's origin, so
+      // each origin has pages of its own: a forged Host header only ever reaches its sender.
+      // A request naming no valid origin gets a page rendered for it alone.
+      const origin = requestOrigin(c);
+      if (origin === null) return handler(onlyParams(c, sorted), next);
       const url = pathAndQuery(c.req.url);
       const path = pathOf(url);
-      const key = pageKey(path, url, sorted);
+      const key = originKey(origin, pageKey(path, url, sorted));
       const version = await this.currentVersion();
       let page = this.pages.get(key);
       let renderedHere = false;
@@ -140,14 +146,16 @@ export class PageCache {
   }
 
   /**
-   * The response for the request target `url` (`/path?query`) when a current copy is in memory,
+   * The response for the request target `url` (`/path?query`) at `origin` (as `requestOrigin` finds
+   * it; null: none) when a current copy is in memory,
    * else undefined. The server's fast path calls this before routing, so a hot page costs one
    * version read and a socket write.
    */
-  async currentResponse(url: string, request: PageRequest): Promise<CachedResponse | undefined> {
+  async currentResponse(origin: string | null, url: string, request: PageRequest): Promise<CachedResponse | undefined> {
+    if (origin === null) return undefined;
     const path = pathOf(url);
     const route = this.routes.get(path);
-    const key = route && pageKey(path, url, route.params);
+    const key = route && originKey(origin, pageKey(path, url, route.params));
     const page = key && this.pages.get(key);
     if (!page || page.version !== (await this.currentVersion())) return undefined;
     this.hits += 1;
@@ -180,6 +188,10 @@ export function pageKey(path: string, url: string, sorted: readonly string[]): s
     separator = '&';
   }
   return key;
+}
+
+function originKey(origin: string, key: string): string {
+  return `${origin} ${key}`;
 }
 
 // The handler's view of the request: reading a parameter the route did not declare is a

@@ -152,7 +152,7 @@ export function insightRoutes(ctx: RouteContext): Hono {
         const rows = await indicatorRows(db, channels, show);
         return c.html(
           htmlDocument(
-            <DataPage chrome={await ctx.chrome()} scripts={scripts()} rows={rows} charts={dataCharts(rows)} show={show} channelName={ctx.navChannel} />,
+            <DataPage chrome={await ctx.chrome(c)} scripts={scripts()} rows={rows} charts={dataCharts(rows)} show={show} channelName={ctx.navChannel} />,
           ),
         );
       }),
@@ -209,7 +209,7 @@ export function insightRoutes(ctx: RouteContext): Hono {
         return c.html(
           htmlDocument(
             <DistrictDataPage
-              chrome={await ctx.chrome()}
+              chrome={await ctx.chrome(c)}
               scripts={scripts()}
               channel={channel}
               rows={rows}
@@ -231,7 +231,7 @@ export function insightRoutes(ctx: RouteContext): Hono {
         return c.html(
           htmlDocument(
             <ProjectsPage
-              chrome={await ctx.chrome()}
+              chrome={await ctx.chrome(c)}
               scripts={scripts()}
               projects={projects}
               filter={{ channel: filter.channel ?? '', industry: filter.industry ?? '', stage: filter.stage ?? '' }}

@@ -17,6 +17,11 @@ export function chinaDate(at: string | Date): string {
   return shifted(at)?.slice(0, 10) ?? String(at);
 }
 
+/** The start of a Beijing calendar day (YYYY-MM-DD) as an RFC 3339 instant: `2026-03-01T00:00:00+08:00`. */
+export function chinaMidnight(date: string): string {
+  return `${date}T00:00:00+08:00`;
+}
+
 /** An instant in Beijing time to the minute: 2026-03-01 14:05. */
 export function chinaDateTime(at: string | Date): string {
   return shifted(at)?.slice(0, 16).replace('T', ' ') ?? String(at);

@@ -52,7 +52,7 @@ describe('every request through the server', () => {
   let stylesheet: string;
   before(async () => {
     seeded = await openSeededApp();
-    server = createServer(portalListener(seeded.app, { pageCache: seeded.pageCache, metrics: seeded.metrics }));
+    server = createServer(portalListener(seeded.app, { pageCache: seeded.pageCache, metrics: seeded.metrics, publicOrigin: undefined, trustProxy: true }));
     port = await listen(server);
     stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec((await send(port, '/')).body)![1]!;
   });

@@ -48,7 +48,7 @@ export function searchRoutes(ctx: RouteContext): Hono {
     .get(
       '/search',
       cachedPage(SEARCH_PARAMS, async (c) => {
-        const chrome = await ctx.chrome();
+        const chrome = await ctx.chrome(c);
         let options: ReturnType<typeof searchOptions>;
         try {
           options = searchOptions(c, ctx);

@@ -21,7 +21,7 @@ export function submissionRoutes(ctx: RouteContext): Hono {
   const form = publicForm(ctx, SUBMIT_LIMIT);
   const channelOptions = channels.all.map((channel) => ({ value: channel.slug, label: channel.name }));
   const showForm = async (c: Context, state: FieldState, status: 200 | 400 | 429 = 200) =>
-    c.html(htmlDocument(<SubmitPage chrome={await ctx.chrome()} token={csrfToken(c)} state={state} channels={channelOptions} />), status, NO_STORE);
+    c.html(htmlDocument(<SubmitPage chrome={await ctx.chrome(c, status)} token={csrfToken(c)} state={state} channels={channelOptions} />), status, NO_STORE);
 
   return new Hono()
     .get('/submit', (c) => showForm(c, { values: { channel: channels.city.slug }, errors: {} }))
@@ -39,7 +39,8 @@ export function submissionRoutes(ctx: RouteContext): Hono {
         prefix: TRACKING_PREFIX,
         noun: '投稿',
         find: (code) => submissionStatus(db, code),
-        show: async (c, lookup, status) => c.html(htmlDocument(<SubmissionStatusPage chrome={await ctx.chrome()} lookup={lookup} />), status, NO_STORE),
+        show: async (c, lookup, status) =>
+          c.html(htmlDocument(<SubmissionStatusPage chrome={await ctx.chrome(c, status)} lookup={lookup} />), status, NO_STORE),
       }),
     );
 }

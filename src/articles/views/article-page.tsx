@@ -1,10 +1,10 @@
 // One article: title, channel, date, the body laid out as headings and paragraphs, neighbours.
 import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
 import { sentenceAnchor } from '../sentence-link.ts';
-import { markInHtml, markSentences } from '../../lib/highlight.ts';
 import type { Article, ArticleSummary } from '../article.ts';
-import { bodySections, layoutBody, sectionId, TOC_MIN_SECTIONS, type BodyBlock, type BodySection } from '../body-layout.ts';
-import { markdownToHtml } from '../markdown.ts';
+import { TOC_MIN_SECTIONS, type BodySection } from '../body-layout.ts';
+import { articleBody } from './article-body.tsx';
+import { articleMeta, newsArticleJsonLd } from './article-meta.ts';
 
 export interface ArticlePageProps {
   chrome: PageChrome;
@@ -15,37 +15,6 @@ export interface ArticlePageProps {
   related: ArticleSummary[];
   /** A figure's sentence to mark, from a link on /data. */
   highlight?: { factId: number; sentence: string } | undefined;
-}
-
-/** The body with the highlighted sentence marked where the text holds it; `marked` says whether it did. */
-function articleBody(article: Article, highlight: ArticlePageProps['highlight']) {
-  const anchor = highlight && sentenceAnchor(highlight.factId);
-  if (article.bodyFormat === 'markdown') {
-    const html = markdownToHtml(article.body);
-    const marked = highlight && markInHtml(html, highlight.sentence, anchor!);
-    return { marked: marked !== undefined, sections: [], body: <div class="article-body" dangerouslySetInnerHTML={{ __html: marked ?? html }} /> };
-  }
-  let marked = false;
-  const inline = (block: BodyBlock) => {
-    if (!highlight || marked) return block.text;
-    const { pieces, found } = markSentences(block.text, [{ id: highlight.factId, sentence: highlight.sentence }]);
-    if (found.size === 0) return block.text;
-    marked = true;
-    return pieces.map((piece) => (piece.ids ? <mark id={anchor}>{piece.text}</mark> : piece.text));
-  };
-  const layout = layoutBody(article.body);
-  const sections = bodySections(layout);
-  let headings = 0;
-  const blocks = layout.map((block) =>
-    block.kind === 'heading' ? (
-      <h2 id={sectionId(headings++)}>{inline(block)}</h2>
-    ) : block.kind === 'subheading' ? (
-      <h3>{inline(block)}</h3>
-    ) : (
-      <p>{inline(block)}</p>
-    ),
-  );
-  return { marked, sections, body: <div class="article-body">{blocks}</div> };
 }
 
 /** 目录: a link to each section of a long text. */
@@ -69,7 +38,15 @@ export function ArticlePage(props: ArticlePageProps) {
   const { article, channel, highlight } = props;
   const body = articleBody(article, highlight);
   return (
-    <Layout chrome={props.chrome} title={article.title} description={article.excerpt} currentChannel={channel.slug}>
+    <Layout
+      chrome={props.chrome}
+      title={article.title}
+      description={article.excerpt}
+      currentChannel={channel.slug}
+      feeds={[{ title: `${channel.name}招商`, basePath: `/channels/${channel.slug}` }]}
+      article={articleMeta(article, channel.name)}
+      jsonLd={newsArticleJsonLd(article, channel.name, props.chrome.site, props.chrome.address)}
+    >
       <div class="layout-article">
         <article class="article">
           <header>

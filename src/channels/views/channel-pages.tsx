@@ -10,7 +10,7 @@ const KIND_LABELS: Record<Channel['kind'], string> = { city: '全市', district:
 /** Every channel with its article count. */
 export function ChannelDirectoryPage(props: { chrome: PageChrome; channels: readonly Channel[]; counts: Map<string, number> }) {
   return (
-    <Layout chrome={props.chrome} title="全部频道" section="/channels">
+    <Layout chrome={props.chrome} title="全部频道" section="/channels" description="南昌市各区县、开发区招商频道一览。">
       <h1>全部频道</h1>
       <ul class="channel-grid">
         {props.channels.map((channel) => (
@@ -38,9 +38,15 @@ export function ChannelPage(props: { chrome: PageChrome; channel: Channel; list:
       title={list.page > 1 ? `${heading} 第${list.page}页` : heading}
       currentChannel={channel.slug}
       description={`${channel.name}招商引资资讯`}
+      feeds={[{ title: heading, basePath: `/channels/${channel.slug}` }]}
     >
       <h1>{heading}</h1>
-      <p class="page-lead">共 {list.total} 篇。</p>
+      <p class="page-lead">
+        共 {list.total} 篇。
+        <a href={`/channels/${channel.slug}/rss.xml`} type="application/rss+xml">
+          RSS 订阅本频道
+        </a>
+      </p>
       <ArticleList list={list} channelName={props.navChannel} basePath={`/channels/${channel.slug}`} />
     </Layout>
   );

@@ -99,7 +99,13 @@ export function DataPage(props: {
   channelName: (slug: string) => NavChannel;
 }) {
   return (
-    <Layout chrome={props.chrome} title="经济数据" section="/data" head={<ChartScripts {...props.scripts} />}>
+    <Layout
+      chrome={props.chrome}
+      title="经济数据"
+      section="/data"
+      description="南昌市及各区县政府工作报告中的主要经济指标:地区生产总值、固定资产投资、财政收入等。"
+      head={<ChartScripts {...props.scripts} />}
+    >
       <h1>经济数据</h1>
       <p class="page-lead">各区政府工作报告等文章中的主要经济指标。{REVIEW_NOTE[props.show]}</p>
       <p class="downloads">
@@ -130,7 +136,13 @@ export function DistrictDataPage(props: {
   channelName: (slug: string) => NavChannel;
 }) {
   return (
-    <Layout chrome={props.chrome} title={`${props.channel.name}经济数据`} section="/data" head={<ChartScripts {...props.scripts} />}>
+    <Layout
+      chrome={props.chrome}
+      title={`${props.channel.name}经济数据`}
+      section="/data"
+      description={`${props.channel.name}政府工作报告中的主要经济指标。`}
+      head={<ChartScripts {...props.scripts} />}
+    >
       <h1>{props.channel.name}经济数据</h1>
       <p class="page-lead">{REVIEW_NOTE[props.show]}</p>
       <p class="downloads">
@@ -164,7 +176,13 @@ export function ProjectsPage(props: {
   const { filter } = props;
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== '')).toString();
   return (
-    <Layout chrome={props.chrome} title="项目库" section="/projects" head={<ChartScripts {...props.scripts} />}>
+    <Layout
+      chrome={props.chrome}
+      title="项目库"
+      section="/projects"
+      description="南昌市重大招商项目库:项目金额、地点、产业与进度。"
+      head={<ChartScripts {...props.scripts} />}
+    >
       <h1>项目库</h1>
       <p class="page-lead">从招商新闻和政府工作报告中识别的投资项目,同一项目的多篇报道已合并。{REVIEW_NOTE[props.show]}</p>
       <form class="search-filters" action="/projects" method="get" aria-label="筛选项目">

@@ -9,7 +9,7 @@ import { BODY_MAX, NAME_MAX, TITLE_MAX, TRACKING_PREFIX, type SubmissionStatus }
 export function SubmitPage(props: { chrome: PageChrome; token: string; state: FieldState; channels: ReadonlyArray<{ value: string; label: string }> }) {
   const { state } = props;
   return (
-    <Layout chrome={props.chrome} title="投稿" section="/submit">
+    <Layout chrome={props.chrome} title="投稿" section="/submit" description="向南昌招商投稿:新闻线索、信息补充与更正。">
       <h1>投稿</h1>
       <p class="page-lead">有想补充的招商信息?欢迎投稿。稿件经编辑审核后发布;提交后您会得到一个查询码,可随时查看审核进度。</p>
       <PostForm action="/submit" token={props.token} errors={state.errors} problem={state.problem} submitLabel="提交稿件">

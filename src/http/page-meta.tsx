@@ -1,0 +1,76 @@
+// What a page's <head> tells search engines, feed readers and link previews (WeChat, Weibo, chat
+// apps): canonical URL, description, Open Graph, Twitter card, feed autodiscovery, JSON-LD.
+import type { SiteIdentity } from '../config.ts';
+import { scriptSafeJson, type PageAddress } from './page-address.ts';
+
+/** The languages pages are written in: the HTML tag and Open Graph's locale of each. */
+export const PAGE_LANGUAGES = {
+  'zh-CN': { ogLocale: 'zh_CN' },
+  en: { ogLocale: 'en_US' },
+} as const;
+
+export type PageLanguage = keyof typeof PAGE_LANGUAGES;
+
+/** A pair of feeds (`<basePath>/rss.xml`, `<basePath>/atom.xml`) a page links for autodiscovery. */
+export interface PageFeed {
+  title: string;
+  /** `''` for the site's feeds, `/channels/donghu` for a channel's. */
+  basePath: string;
+}
+
+/** An article's dates and section, for Open Graph's article:* properties. */
+export interface ArticleMeta {
+  /** RFC 3339 instants. */
+  publishedTime: string;
+  modifiedTime: string;
+  section: string;
+}
+
+/** The head elements every public page carries. */
+export function PageMeta(props: {
+  site: SiteIdentity;
+  address: PageAddress | undefined;
+  title: string;
+  description: string;
+  lang: PageLanguage;
+  feeds: readonly PageFeed[];
+  article?: ArticleMeta | undefined;
+  jsonLd?: object | undefined;
+}) {
+  const { site, address, title, description } = props;
+  const canonicalUrl = address?.canonicalUrl;
+  return (
+    <>
+      <meta name="description" content={description} />
+      {canonicalUrl && <link rel="canonical" href={canonicalUrl} />}
+      <meta property="og:site_name" content={site.siteName} />
+      <meta property="og:title" content={title} />
+      <meta property="og:description" content={description} />
+      {canonicalUrl && <meta property="og:url" content={canonicalUrl} />}
+      <meta property="og:type" content={props.article ? 'article' : 'website'} />
+      <meta property="og:locale" content={PAGE_LANGUAGES[props.lang].ogLocale} />
+      {props.article && (
+        <>
+          <meta property="article:published_time" content={props.article.publishedTime} />
+          <meta property="article:modified_time" content={props.article.modifiedTime} />
+          <meta property="article:section" content={props.article.section} />
+        </>
+      )}
+      <meta name="twitter:card" content="summary" />
+      <meta name="twitter:title" content={title} />
+      <meta name="twitter:description" content={description} />
+      {props.feeds.map((feed) => (
+        <>
+          <link rel="alternate" type="application/rss+xml" title={`${feed.title}(RSS)`} href={`${feed.basePath}/rss.xml`} />
+          <link rel="alternate" type="application/atom+xml" title={`${feed.title}(Atom)`} href={`${feed.basePath}/atom.xml`} />
+        </>
+      ))}
+      {props.jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(props.jsonLd) }} />}
+    </>
+  );
+}
+
+/** What a page says about itself when it supplies no description of its own. */
+export function defaultDescription(site: SiteIdentity): string {
+  return `${site.siteName}:南昌市及各区县、开发区的招商引资资讯、经济数据和项目库。`;
+}

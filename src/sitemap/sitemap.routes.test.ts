@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Hono } from 'hono';
+import { channels } from '../../test/helpers/seed.ts';
+import { openSeededApp } from '../../test/helpers/test-app.ts';
+import { testDialects } from '../../test/helpers/test-db.ts';
+import { parseXml, textOf } from '../../test/helpers/xml.ts';
+import { PageCache } from '../http/page-cache.ts';
+import { chinaDate } from '../lib/china-time.ts';
+import { sitemapRoutes } from './sitemap.routes.ts';
+
+const LOCAL = 'http://localhost';
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+
+type Seeded = Awaited<ReturnType<typeof openSeededApp>>;
+
+/** The <loc> and <lastmod> of each <url> of a urlset document, checking its structure. */
+function urlsetEntries(xml: string): Array<{ loc: string; lastmod: string | undefined }> {
+  const doc = parseXml(xml);
+  assert.equal(doc.sitemapindex, undefined);
+  assert.equal(doc.urlset['@xmlns'], SITEMAP_NS);
+  return (doc.urlset.url ?? []).map((url: Record<string, unknown>) => {
+    assert.ok(textOf(url.loc), 'every url has a loc');
+    return { loc: textOf(url.loc)!, lastmod: textOf(url.lastmod) };
+  });
+}
+
+/** The child sitemaps' paths of an index document, checking its structure. */
+function indexChildren(xml: string): string[] {
+  const doc = parseXml(xml);
+  assert.equal(doc.urlset, undefined);
+  assert.equal(doc.sitemapindex['@xmlns'], SITEMAP_NS);
+  return doc.sitemapindex.sitemap.map((sitemap: Record<string, unknown>) => new URL(textOf(sitemap.loc)!).pathname);
+}
+
+for (const dialect of testDialects()) {
+  describe(`sitemap and robots.txt on ${dialect.name}`, () => {
+    let seeded: Seeded;
+    let draftId: number;
+    before(async () => {
+      seeded = await openSeededApp({ dialect });
+      const draft = await seeded.db.selectFrom('article').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      draftId = Number(draft.id);
+      await seeded.db.updateTable('article').set({ status: 'draft' }).where('id', '=', draftId).execute();
+    });
+    after(() => seeded.close());
+
+    /** Every address the site should list, with its date, read from the database. */
+    async function expectedEntries() {
+      const rows = await seeded.db.selectFrom('article').select(['id', 'channel', 'updated_at']).where('status', '=', 'published').execute();
+      const expected = new Map<string, string | undefined>();
+      const newestOf = (dates: string[]) => (dates.length === 0 ? undefined : dates.sort().at(-1));
+      expected.set(`${LOCAL}/`, newestOf(rows.map((row) => chinaDate(row.updated_at))));
+      for (const path of ['/channels', '/data', '/projects', '/enterprises']) expected.set(`${LOCAL}${path}`, undefined);
+      for (const channel of channels.all) {
+        const dates = rows.filter((row) => row.channel === channel.slug).map((row) => chinaDate(row.updated_at));
+        if (dates.length > 0) expected.set(`${LOCAL}/channels/${channel.slug}`, newestOf(dates));
+      }
+      for (const row of rows) expected.set(`${LOCAL}/articles/${row.id}`, chinaDate(row.updated_at));
+      return expected;
+    }
+
+    /** The sitemap routes alone, with at most `maxUrls` addresses a file. */
+    function sitemapApp(maxUrls: number) {
+      const pageCache = new PageCache(async () => 1);
+      return new Hono().route('/', sitemapRoutes({ db: seeded.db, channels, cachedPage: (params, handler) => pageCache.wrap(params, handler) }, maxUrls));
+    }
+
+    /** Every url of the sitemap `app` serves, following an index to its children. */
+    async function allEntries(app: Hono, maxUrls: number) {
+      const xml = await (await app.request('/sitemap.xml')).text();
+      if (!xml.includes('<sitemapindex')) return { files: 1, entries: urlsetEntries(xml) };
+      const children = indexChildren(xml);
+      const entries = [];
+      for (const path of children) {
+        const response = await app.request(path);
+        assert.equal(response.status, 200, path);
+        const childEntries = urlsetEntries(await response.text());
+        assert.ok(childEntries.length > 0 && childEntries.length <= maxUrls, `${path} holds 1 to ${maxUrls} addresses`);
+        entries.push(...childEntries);
+      }
+      return { files: children.length, entries };
+    }
+
+    it('/sitemap.xml lists the public pages, channels with articles and every published article, with dates', async () => {
+      const response = await seeded.app.request('/sitemap.xml');
+      assert.equal(response.headers.get('content-type'), 'application/xml; charset=utf-8');
+      const entries = urlsetEntries(await response.text());
+      const expected = await expectedEntries();
+      assert.deepEqual(new Map(entries.map((entry) => [entry.loc, entry.lastmod])), expected);
+      assert.equal(entries.length, expected.size, 'no address twice');
+      assert.ok(!entries.some((entry) => entry.loc === `${LOCAL}/articles/${draftId}`), 'no draft');
+      assert.ok(!entries.some((entry) => entry.loc.includes('/search')), 'no search results');
+    });
+
+    it('splits into an index past the limit, exactly at the limit one file', async () => {
+      const expected = await expectedEntries();
+      const total = expected.size;
+      const atLimit = await allEntries(sitemapApp(total), total);
+      assert.equal(atLimit.files, 1);
+      assert.equal(atLimit.entries.length, total);
+      for (const limit of [total - 1, 3, 1]) {
+        const split = await allEntries(sitemapApp(limit), limit);
+        assert.ok(split.files >= Math.ceil(total / limit), `limit ${limit}: enough files`);
+        assert.equal(split.entries.length, total, `limit ${limit}: every address once`);
+        assert.deepEqual(new Map(split.entries.map((entry) => [entry.loc, entry.lastmod])), expected);
+      }
+    });
+
+    it('answers 404 for child sitemaps that hold nothing or do not exist', async () => {
+      const app = seeded.app;
+      assert.equal((await app.request('/sitemaps/articles-1.xml')).status, 200);
+      for (const path of [
+        '/sitemaps/articles-999.xml',
+        '/sitemaps/pages-99.xml',
+        '/sitemaps/other-1.xml',
+        '/sitemaps/articles-0.xml',
+        '/sitemaps/articles-1',
+      ]) {
+        assert.equal((await app.request(path)).status, 404, path);
+      }
+    });
+
+    it('/robots.txt opens the site, closes the console, APIs and search, and names the sitemap', async () => {
+      const response = await seeded.app.request('/robots.txt');
+      assert.match(response.headers.get('content-type') ?? '', /^text\/plain/u);
+      const lines = (await response.text()).split('\n');
+      assert.equal(lines[0], 'User-agent: *');
+      for (const line of ['Allow: /', 'Disallow: /admin', 'Disallow: /api/', 'Disallow: /search', `Sitemap: ${LOCAL}/sitemap.xml`])
+        assert.ok(lines.includes(line), line);
+    });
+  });
+}

@@ -1,0 +1,82 @@
+// What the sitemap lists: the public list pages, channels with articles and every published
+// article, in one file or, past the protocol's limit, an index of child files.
+import { articleCount, articleIdBlocks, articleStampsAfter, lastUpdatedByChannel } from '../articles/article.service.ts';
+import type { ChannelCatalog } from '../channels/channel-catalog.ts';
+import type { Db } from '../db/database.ts';
+import { chinaDate } from '../lib/china-time.ts';
+import type { SitemapEntry } from './sitemap-xml.ts';
+
+/** The protocol's limit of addresses per file. */
+export const SITEMAP_MAX_URLS = 50_000;
+
+// Public list pages besides channels; /search is left out (robots.txt disallows it).
+const LIST_PAGES = ['/channels', '/data', '/projects', '/enterprises'];
+// Rows read per query while walking the articles: memory stays at one file's worth.
+const WALK_BATCH = 5000;
+
+/** The site's sitemap: every address in one file, or the child files of an index. */
+export type Sitemap = { kind: 'urlset'; entries: SitemapEntry[] } | { kind: 'index'; children: SitemapEntry[] };
+
+/** The kinds of child files and how an index names them: `/sitemaps/pages-1.xml`, `/sitemaps/articles-3.xml`. */
+export type SitemapPart = 'pages' | 'articles';
+
+/** The path of child file `n` (1-based) of `part`. */
+function childSitemapPath(part: SitemapPart, n: number): string {
+  return `/sitemaps/${part}-${n}.xml`;
+}
+
+/** The sitemap at `/sitemap.xml`, with at most `maxUrls` addresses per file. */
+export async function siteSitemap(db: Db, channels: ChannelCatalog, maxUrls = SITEMAP_MAX_URLS): Promise<Sitemap> {
+  const pages = await pageEntries(db, channels);
+  if (pages.length + (await articleCount(db)) <= maxUrls) {
+    return { kind: 'urlset', entries: [...pages, ...(await articleEntries(db, 0, undefined))] };
+  }
+  const pageFiles = Math.ceil(pages.length / maxUrls);
+  const children: SitemapEntry[] = [];
+  for (let n = 1; n <= pageFiles; n += 1) children.push({ path: childSitemapPath('pages', n), lastmod: newest(pages.slice((n - 1) * maxUrls, n * maxUrls)) });
+  for (const { block, lastUpdated } of await articleIdBlocks(db, maxUrls)) {
+    children.push({ path: childSitemapPath('articles', block + 1), lastmod: chinaDate(lastUpdated) });
+  }
+  return { kind: 'index', children };
+}
+
+/** Child file `n` (1-based) of `part`, or undefined when it holds nothing. */
+export async function childSitemap(
+  db: Db,
+  channels: ChannelCatalog,
+  part: SitemapPart,
+  n: number,
+  maxUrls = SITEMAP_MAX_URLS,
+): Promise<SitemapEntry[] | undefined> {
+  const entries =
+    part === 'pages' ? (await pageEntries(db, channels)).slice((n - 1) * maxUrls, n * maxUrls) : await articleEntries(db, (n - 1) * maxUrls, n * maxUrls);
+  return entries.length > 0 ? entries : undefined;
+}
+
+// The home page and list pages, then each channel with articles; a channel's date is its latest
+// article's, the home page's the latest of all.
+async function pageEntries(db: Db, channels: ChannelCatalog): Promise<SitemapEntry[]> {
+  const lastUpdated = await lastUpdatedByChannel(db);
+  const channelEntries = channels.all.flatMap((channel) => {
+    const last = lastUpdated.get(channel.slug);
+    return last === undefined ? [] : [{ path: `/channels/${channel.slug}`, lastmod: chinaDate(last) }];
+  });
+  return [{ path: '/', lastmod: newest(channelEntries) }, ...LIST_PAGES.map((path) => ({ path })), ...channelEntries];
+}
+
+// Published articles with ids above afterId (up to upToId if given), walked by id so no query holds more than a batch.
+async function articleEntries(db: Db, afterId: number, upToId: number | undefined): Promise<SitemapEntry[]> {
+  const entries: SitemapEntry[] = [];
+  for (let after = afterId; ; ) {
+    const batch = await articleStampsAfter(db, after, upToId, WALK_BATCH);
+    for (const { id, updatedAt } of batch) entries.push({ path: `/articles/${id}`, lastmod: chinaDate(updatedAt) });
+    if (batch.length < WALK_BATCH) return entries;
+    after = batch.at(-1)!.id;
+  }
+}
+
+function newest(entries: readonly SitemapEntry[]): string | undefined {
+  let found: string | undefined;
+  for (const { lastmod } of entries) if (lastmod !== undefined && (found === undefined || lastmod > found)) found = lastmod;
+  return found;
+}
