@@ -45,7 +45,7 @@ export interface Config {
   metricsToken: string | undefined;
   /** INSIGHTS_PUBLIC: how public pages show figures no editor has confirmed (see InsightsPublic). */
   insightsPublic: InsightsPublic;
-  /** API_RATE_LIMIT: requests per minute each client may make to /api/v1, counted per instance. */
+  /** API_RATE_LIMIT: requests per minute each client may make to /api/v1, counted per server process. */
   apiRequestsPerMinute: number;
 }
 

@@ -57,7 +57,7 @@ export function apiRoutes(ctx: RouteContext): Hono {
       info: {
         title: `${ctx.site.siteName}开放接口`,
         version: '1.0.0',
-        description: `只读的 JSON 接口。游标分页(nextCursor),支持 ETag/304 与跨域 GET;每个客户端每 ${limit.windowSeconds} 秒最多 ${limit.max} 次请求(按每个服务实例计),错误按 RFC 9457 返回 application/problem+json。`,
+        description: `只读的 JSON 接口。游标分页(nextCursor),支持 ETag/304 与跨域 GET;每个客户端每 ${limit.windowSeconds} 秒最多 ${limit.max} 次请求(按每个服务进程计),错误按 RFC 9457 返回 application/problem+json。`,
       },
       servers: [{ url: API_BASE }],
     }));

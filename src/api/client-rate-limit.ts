@@ -1,7 +1,8 @@
 // Per-client request limits for the open API, counted in this process's memory. The API is
-// read-only, and what a limit protects is each instance's capacity, so a count per instance is
-// the right measure; counting in the database (src/http/rate-limit.ts, for forms) would add a
-// write to every read. Behind N instances a client may make up to N times the limit.
+// read-only, and what a limit protects is each server process's capacity, so a count per process
+// is the right measure; counting in the database (src/http/rate-limit.ts, for forms) would add a
+// write to every read. Over N processes (WORKERS × instances) a client may make up to N times the
+// limit, since the cluster spreads its connections over the workers.
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../http/errors.tsx';
 import type { RateLimit } from '../http/rate-limit.ts';

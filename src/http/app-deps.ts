@@ -37,7 +37,7 @@ export interface AppDeps {
   metricsToken: string | undefined;
   /** INSIGHTS_PUBLIC: fixed for the process, so cached pages need no key for it. */
   insightsPublic: InsightsPublic;
-  /** API_RATE_LIMIT: requests per client and window the open API allows, per instance. */
+  /** API_RATE_LIMIT: requests per client and window the open API allows, per server process. */
   apiRateLimit: RateLimit;
 }
 
