@@ -61,7 +61,8 @@ export function CaseStatusLayout(props: {
 }) {
   const { lookup } = props;
   return (
-    <Layout chrome={props.chrome} title={props.title}>
+    // A case is one person's business: search engines have nothing to index here.
+    <Layout chrome={props.chrome} title={props.title} head={<meta name="robots" content="noindex" />}>
       <h1>{props.title}</h1>
       {lookup.justSubmitted && lookup.found && (
         <div class="notice" role="status">

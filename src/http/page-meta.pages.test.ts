@@ -75,6 +75,16 @@ for (const dialect of testDialects()) {
       }
     });
 
+    it('the case status pages ask search engines not to index them; the public pages do not', async () => {
+      const noindex = /<meta name="robots" content="noindex"\/>/u;
+      for (const path of ['/submit/status', '/contact/status', '/enterprises/status']) {
+        const { status, html } = await page(path);
+        assert.equal(status, 200, path);
+        assert.match(html, noindex, path);
+      }
+      for (const path of ['/', '/channels/donghu', `/articles/${breakoutId}`, '/submit']) assert.doesNotMatch((await page(path)).html, noindex, path);
+    });
+
     it('junk and default parameters give the same canonical URL as the bare address', async () => {
       for (const [url, canonical] of [
         ['/?utm_source=x&page=1', '/'],
