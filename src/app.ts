@@ -14,6 +14,7 @@ import type { PageChrome } from './http/layout.tsx';
 import { publicOrigin } from './http/origin.ts';
 import { pageAddress } from './http/page-address.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { footerContent, PUBLIC_SECURITY_ICON } from './http/site-footer.tsx';
 import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
 import { enterpriseRoutes } from './enterprises/enterprise.routes.tsx';
@@ -22,7 +23,7 @@ import { insightRoutes } from './insights/insight.routes.tsx';
 import { opsRoutes } from './ops/ops.routes.ts';
 import { observeRoute } from './ops/route-observer.ts';
 import { searchRoutes } from './search/search.routes.tsx';
-import { sitemapRoutes } from './sitemap/sitemap.routes.ts';
+import { sitemapRoutes } from './sitemap/sitemap.routes.tsx';
 import { submissionRoutes } from './submissions/submission.routes.tsx';
 import { SUBMIT_BODY_BYTES } from './submissions/submission.ts';
 
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   const { db, channels } = deps;
   const staticChrome: PageChrome = {
     site: deps.site,
+    footer: footerContent(deps.site, deps.contact, assets.href(PUBLIC_SECURITY_ICON)),
     stylesheetHref: assets.href('site.css'),
     iconHref: assets.href('favicon.svg'),
     textSizeScriptHref: assets.href('text-size.js'),

@@ -75,3 +75,97 @@ describe('INSIGHTS_PUBLIC', () => {
     }
   });
 });
+
+describe('the footer’s identity settings', () => {
+  const NATIONAL_FORM = 'https://zfwzzc.www.gov.cn/check_web/errorInfo_querySubmit.action?websitecode=';
+
+  it('are optional, and blank means none', () => {
+    const { site } = loadConfig({ SITE_ORGANISER: ' ', SITE_CODE: '', SITE_ICP_NUMBER: '  ', SITE_PUBLIC_SECURITY_NUMBER: '', SITE_ERROR_REPORT_URL: ' ' });
+    assert.deepEqual(
+      [site.hostOrganisation, site.organiser, site.siteCode, site.icpNumber, site.publicSecurityNumber, site.errorReportUrl],
+      [undefined, undefined, undefined, undefined, undefined, undefined],
+    );
+  });
+
+  it('reads each in the formats the registers issue, trimmed', () => {
+    const { site } = loadConfig({
+      SITE_HOST_ORGANISATION: '南昌市投资促进局',
+      SITE_ORGANISER: ' 南昌市信息中心 ',
+      SITE_CODE: ' bm17000001 ',
+      SITE_ICP_NUMBER: '赣ICP备12345678号-1',
+      SITE_PUBLIC_SECURITY_NUMBER: '赣公网安备 36010202000123号',
+    });
+    assert.equal(site.organiser, '南昌市信息中心');
+    assert.equal(site.siteCode, 'bm17000001');
+    assert.equal(site.icpNumber, '赣ICP备12345678号-1');
+    assert.equal(site.publicSecurityNumber, '赣公网安备 36010202000123号');
+    for (const code of ['3601000001', '3600000001']) assert.equal(loadConfig({ SITE_CODE: code }).site.siteCode, code);
+    for (const icp of ['赣ICP备12345678号', '京ICP备2021012345号', '粤ICP备05005045号-12'])
+      assert.equal(loadConfig({ SITE_ICP_NUMBER: icp }).site.icpNumber, icp);
+  });
+
+  it('fails fast on a 网站标识码 that is not 10 digits or bm and 8 digits', () => {
+    for (const bad of ['360100000', '36010000011', '3601-00001', 'ab01000001', 'bm1700000', 'bm170000011', 'BM17000001', '３６０１０００００１']) {
+      assert.throws(() => loadConfig({ SITE_CODE: bad }), new RegExp(`SITE_CODE: must be the 10-character 网站标识码.*got "${bad}"`, 'u'), bad);
+    }
+  });
+
+  it('fails fast on a malformed ICP 备案号', () => {
+    for (const bad of [
+      '12345678',
+      '赣ICP12345678号',
+      'ICP备12345678号',
+      'JXICP备12345678号',
+      '赣ICP备12345678',
+      '赣ICP备1234号',
+      '赣ICP备12345678号-',
+      '赣ICP证12345678号',
+    ]) {
+      assert.throws(() => loadConfig({ SITE_ICP_NUMBER: bad }), /SITE_ICP_NUMBER: must be an ICP 备案号 such as 赣ICP备12345678号/, bad);
+    }
+  });
+
+  it('fails fast on a 公安备案号 without its 14-digit record code', () => {
+    for (const bad of [
+      '赣公网安备3601020200012号',
+      '赣公网安备360102020001234号',
+      '赣公网安36010202000123号',
+      '公网安备36010202000123号',
+      '赣公网安备36010202000123',
+      '赣ICP备12345678号',
+    ]) {
+      assert.throws(() => loadConfig({ SITE_PUBLIC_SECURITY_NUMBER: bad }), /SITE_PUBLIC_SECURITY_NUMBER: must be a 公安备案号 .*\(14 digits\)/u, bad);
+    }
+  });
+
+  it('lists every bad footer setting at once', () => {
+    assert.throws(
+      () => loadConfig({ SITE_CODE: 'x', SITE_ICP_NUMBER: 'x', SITE_PUBLIC_SECURITY_NUMBER: 'x', SITE_ERROR_REPORT_URL: 'x' }),
+      (error: Error) =>
+        ['SITE_CODE:', 'SITE_ICP_NUMBER:', 'SITE_PUBLIC_SECURITY_NUMBER:', 'SITE_ERROR_REPORT_URL:'].every((name) => error.message.includes(name)),
+    );
+  });
+
+  it('leads 我为政府网站找错 to the national platform’s form for SITE_CODE unless a URL is given', () => {
+    assert.equal(loadConfig({}).site.errorReportUrl, undefined, 'no code, no URL: no entry');
+    assert.equal(loadConfig({ SITE_CODE: '3601000001' }).site.errorReportUrl, `${NATIONAL_FORM}3601000001`);
+    assert.equal(loadConfig({ SITE_CODE: 'bm17000001' }).site.errorReportUrl, `${NATIONAL_FORM}bm17000001`);
+    const own = 'https://zs.example.gov.cn/jiucuo?from=footer';
+    assert.equal(loadConfig({ SITE_CODE: '3601000001', SITE_ERROR_REPORT_URL: own }).site.errorReportUrl, own);
+    assert.equal(loadConfig({ SITE_ERROR_REPORT_URL: own }).site.errorReportUrl, own, 'a URL without a code');
+  });
+
+  it('fails fast on a 找错 URL that is not an absolute https URL', () => {
+    for (const bad of [
+      'http://zfwzzc.www.gov.cn/',
+      'zfwzzc.www.gov.cn',
+      '/jiucuo',
+      'javascript:alert(1)',
+      'https://',
+      'https://user:pw@zfwzzc.www.gov.cn/',
+      'ftp://zfwzzc.www.gov.cn/',
+    ]) {
+      assert.throws(() => loadConfig({ SITE_ERROR_REPORT_URL: bad }), /SITE_ERROR_REPORT_URL: must be an https URL/, bad);
+    }
+  });
+});

@@ -4,17 +4,26 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { PasswordPolicyName } from './accounts/password-policy.ts';
+import { errorReportUrlFor, ICP_NUMBER_FORMAT, PUBLIC_SECURITY_NUMBER_FORMAT, SITE_CODE_FORMAT } from './lib/site-filings.ts';
 
 /** Where the articles live: an embedded SQLite file, a PostgreSQL server, or PGlite (development). */
 export type DatabaseTarget = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string } | { engine: 'pglite'; path: string | undefined };
 
-/** Identity lines that Chinese government sites must show in their footer. */
+/** The site's name and the identity lines Chinese government sites must show in their footer. */
 export interface SiteIdentity {
   siteName: string;
+  /** 主办单位: the office that owns the site. */
   hostOrganisation: string | undefined;
+  /** 承办单位: the office that runs it, when another than the owner. */
+  organiser: string | undefined;
+  /** 网站标识码 (SITE_CODE_FORMAT). */
   siteCode: string | undefined;
+  /** ICP 备案号 (ICP_NUMBER_FORMAT). */
   icpNumber: string | undefined;
+  /** 公安备案号 (PUBLIC_SECURITY_NUMBER_FORMAT). */
   publicSecurityNumber: string | undefined;
+  /** Where 我为政府网站找错 leads: SITE_ERROR_REPORT_URL, else the national platform's form for siteCode. */
+  errorReportUrl: string | undefined;
 }
 
 /** The office's contact details shown on 联系我们; each line appears only when configured. */
@@ -72,9 +81,11 @@ const environmentSchema = z.object({
   SEED_FILE: z.string().default('data/seed/articles.txt'),
   SITE_NAME: z.string().trim().min(1).default('南昌招商'),
   SITE_HOST_ORGANISATION: optionalText,
-  SITE_CODE: optionalText,
-  SITE_ICP_NUMBER: optionalText,
-  SITE_PUBLIC_SECURITY_NUMBER: optionalText,
+  SITE_ORGANISER: optionalText,
+  SITE_CODE: optionalFormat(SITE_CODE_FORMAT, 'must be the 10-character 网站标识码: 10 digits (such as 3601000001) or bm and 8 digits'),
+  SITE_ICP_NUMBER: optionalFormat(ICP_NUMBER_FORMAT, 'must be an ICP 备案号 such as 赣ICP备12345678号 or 赣ICP备12345678号-1'),
+  SITE_PUBLIC_SECURITY_NUMBER: optionalFormat(PUBLIC_SECURITY_NUMBER_FORMAT, 'must be a 公安备案号 such as 赣公网安备36010202000123号 (14 digits)'),
+  SITE_ERROR_REPORT_URL: optionalText.transform((value, ctx) => (value === undefined ? undefined : parseHttpsUrl(value, ctx))),
   CONTACT_OFFICE: optionalText,
   CONTACT_ADDRESS: optionalText,
   CONTACT_PHONE: optionalText,
@@ -94,6 +105,24 @@ const environmentSchema = z.object({
       .optional(),
   ),
 });
+
+/** An optional setting that, when given, must match `format`. */
+function optionalFormat(format: RegExp, message: string) {
+  return optionalText.pipe(
+    z
+      .string()
+      .regex(format, { error: (issue) => `${message}, got "${issue.input}"` })
+      .optional(),
+  );
+}
+
+/** An absolute https URL with a host and no credentials, as a link to another site must be. */
+function parseHttpsUrl(value: string, ctx: z.RefinementCtx): string {
+  const url = URL.parse(value);
+  if (url && url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '') return url.href;
+  ctx.addIssue({ code: 'custom', message: `must be an https URL such as https://zfwzzc.www.gov.cn/…, got "${value}"` });
+  return z.NEVER;
+}
 
 /**
  * An origin as browsers write it in the Origin header: http(s), host, optional port, nothing else
@@ -141,9 +170,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     site: Object.freeze({
       siteName: e.SITE_NAME,
       hostOrganisation: e.SITE_HOST_ORGANISATION,
+      organiser: e.SITE_ORGANISER,
       siteCode: e.SITE_CODE,
       icpNumber: e.SITE_ICP_NUMBER,
       publicSecurityNumber: e.SITE_PUBLIC_SECURITY_NUMBER,
+      // A site with a 网站标识码 is registered with the national 找错 platform, whose form for it
+      // has a fixed address: derived, so the required entry is there unless another is configured.
+      errorReportUrl: e.SITE_ERROR_REPORT_URL ?? (e.SITE_CODE === undefined ? undefined : errorReportUrlFor(e.SITE_CODE)),
     }),
     contact: Object.freeze({
       office: e.CONTACT_OFFICE,

@@ -11,14 +11,9 @@ import { BODY_MAX, NAME_MAX, TITLE_MAX } from '../submissions/submission.ts';
 import { openSeededApp } from '../../test/helpers/test-app.ts';
 import { requestBodyLimit } from './body-limit.ts';
 import { errorHandler } from './errors.tsx';
-import type { PageChrome } from './layout.tsx';
+import { testChrome } from '../../test/helpers/test-chrome.ts';
 
-const chrome: PageChrome = {
-  site: { siteName: '南昌招商', hostOrganisation: undefined, siteCode: undefined, icpNumber: undefined, publicSecurityNumber: undefined },
-  stylesheetHref: '/s.css',
-  iconHref: '/i.svg',
-  nav: [],
-};
+const chrome = testChrome;
 const KB = 1024;
 
 /** A request body of `total` bytes in `chunk`-sized pieces that counts how much was read of it. */

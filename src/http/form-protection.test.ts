@@ -6,14 +6,9 @@ import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
 import { csrfProtection, csrfToken, CSRF_FIELD } from './csrf.ts';
 import { errorHandler } from './errors.tsx';
 import { countRequest, rateLimited } from './rate-limit.ts';
-import type { PageChrome } from './layout.tsx';
+import { testChrome } from '../../test/helpers/test-chrome.ts';
 
-const chrome: PageChrome = {
-  site: { siteName: '南昌招商', hostOrganisation: undefined, siteCode: undefined, icpNumber: undefined, publicSecurityNumber: undefined },
-  stylesheetHref: '/s.css',
-  iconHref: '/i.svg',
-  nav: [],
-};
+const chrome = testChrome;
 
 function formApp(): Hono {
   const app = new Hono();

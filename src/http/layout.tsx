@@ -4,6 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { SiteIdentity } from '../config.ts';
 import type { PageAddress } from './page-address.ts';
 import { defaultDescription, PageMeta, type ArticleMeta, type PageFeed, type PageLanguage } from './page-meta.tsx';
+import { SiteFooter, type FooterContent } from './site-footer.tsx';
 
 /** A channel as the navigation shows it. */
 export interface NavChannel {
@@ -14,6 +15,8 @@ export interface NavChannel {
 /** What every page needs besides its own content. */
 export interface PageChrome {
   site: SiteIdentity;
+  /** What the footer shows, built once from the configuration (site-footer.tsx). */
+  footer: FooterContent;
   stylesheetHref: string;
   iconHref: string;
   /** The large-text mode's script (public/text-size.js); pages work without it. */
@@ -124,7 +127,7 @@ export function Layout(props: {
         <main id="main" class="wrap">
           {props.children}
         </main>
-        <SiteFooter site={site} section={props.section} />
+        <SiteFooter footer={chrome.footer} section={props.section} />
       </body>
     </html>
   );
@@ -147,50 +150,6 @@ export function TextSizeToggle() {
     <button type="button" class="text-size-toggle" aria-pressed="false" hidden>
       大字模式
     </button>
-  );
-}
-
-function SiteFooter({ site, section }: { site: SiteIdentity; section: string | undefined }) {
-  const identity = [
-    site.hostOrganisation && `主办单位:${site.hostOrganisation}`,
-    site.siteCode && `网站标识码:${site.siteCode}`,
-    site.icpNumber && site.icpNumber,
-    site.publicSecurityNumber && site.publicSecurityNumber,
-  ].filter((line): line is string => Boolean(line));
-  return (
-    <footer class="site-footer">
-      <div class="wrap">
-        <ul class="footer-links">
-          <li>
-            <a href="/submit" aria-current={current(section, '/submit')}>
-              有想补充的信息?点我投稿
-            </a>
-          </li>
-          <li>
-            <a href="/contact" aria-current={current(section, '/contact')}>
-              联系我们
-            </a>
-          </li>
-          <li>
-            <a href="/enterprises/apply" aria-current={current(section, '/enterprises/apply')}>
-              企业入驻
-            </a>
-          </li>
-          <li>
-            <a href="/rss.xml" type="application/rss+xml">
-              RSS 订阅
-            </a>
-          </li>
-        </ul>
-        {identity.length > 0 && (
-          <p class="footer-identity">
-            {identity.map((line) => (
-              <span>{line}</span>
-            ))}
-          </p>
-        )}
-      </div>
-    </footer>
   );
 }
 

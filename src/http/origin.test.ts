@@ -4,15 +4,10 @@ import { Hono } from 'hono';
 import { pino } from 'pino';
 import { csrfProtection, csrfToken, CSRF_FIELD } from './csrf.ts';
 import { errorHandler } from './errors.tsx';
-import type { PageChrome } from './layout.tsx';
 import { expectedOrigin, publicOrigin, type OriginSettings } from './origin.ts';
+import { testChrome } from '../../test/helpers/test-chrome.ts';
 
-const chrome: PageChrome = {
-  site: { siteName: '南昌招商', hostOrganisation: undefined, siteCode: undefined, icpNumber: undefined, publicSecurityNumber: undefined },
-  stylesheetHref: '/s.css',
-  iconHref: '/i.svg',
-  nav: [],
-};
+const chrome = testChrome;
 const direct: OriginSettings = { trustProxy: false, publicOrigin: undefined };
 const proxied: OriginSettings = { trustProxy: true, publicOrigin: undefined };
 const configured: OriginSettings = { trustProxy: true, publicOrigin: 'https://zs.example.gov.cn' };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { htmlDocument, Layout, type PageChrome } from './layout.tsx';
 import { canonicalPath, scriptSafeJson } from './page-address.ts';
+import { testChrome } from '../../test/helpers/test-chrome.ts';
 
 describe('canonical paths', () => {
   it('keep only the parameters the page reads, sorted, defaults dropped', () => {
@@ -39,10 +40,7 @@ describe('JSON inside <script>', () => {
 
 describe('the layout’s language', () => {
   const chrome: PageChrome = {
-    site: { siteName: '南昌招商', hostOrganisation: undefined, siteCode: undefined, icpNumber: undefined, publicSecurityNumber: undefined },
-    stylesheetHref: '/s.css',
-    iconHref: '/i.svg',
-    nav: [],
+    ...testChrome,
     address: { origin: 'https://zs.example.gov.cn', canonicalUrl: 'https://zs.example.gov.cn/en' },
   };
   it('sets <html lang> and og:locale for English pages, zh-CN by default', () => {

@@ -8,15 +8,10 @@ import type { Db } from '../db/database.ts';
 import { csrfToken, CSRF_FIELD } from './csrf.ts';
 import { errorHandler } from './errors.tsx';
 import { requiredText } from './form-fields.ts';
-import type { PageChrome } from './layout.tsx';
 import { publicForm } from './public-form.ts';
+import { testChrome } from '../../test/helpers/test-chrome.ts';
 
-const chrome: PageChrome = {
-  site: { siteName: '南昌招商', hostOrganisation: undefined, siteCode: undefined, icpNumber: undefined, publicSecurityNumber: undefined },
-  stylesheetHref: '/s.css',
-  iconHref: '/i.svg',
-  nav: [],
-};
+const chrome = testChrome;
 const LIMIT = { name: 'test-form', max: 2, windowSeconds: 600 };
 
 /** A form app whose POST answers the reader's result as JSON. */

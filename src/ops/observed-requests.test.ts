@@ -11,7 +11,8 @@ import { UNMATCHED_ROUTE } from '../http/request-context.ts';
 import { createLogger } from '../logger.ts';
 import { portalListener } from '../server.ts';
 import { labelSets, metricValue } from '../../test/helpers/metrics.ts';
-import { openSeededApp, testSite } from '../../test/helpers/test-app.ts';
+import { testChrome } from '../../test/helpers/test-chrome.ts';
+import { openSeededApp } from '../../test/helpers/test-app.ts';
 import { observeRequests } from './observed-requests.ts';
 import { observeRoute } from './route-observer.ts';
 
@@ -144,7 +145,7 @@ describe('a request whose handler fails', () => {
     const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
     const app = new Hono();
     app.use(observeRoute());
-    app.onError(errorHandler(logger, { site: testSite, stylesheetHref: '/static/site.css', iconHref: '/static/favicon.svg', nav: [] }));
+    app.onError(errorHandler(logger, testChrome));
     app.get('/broken', () => {
       logger.info('about to fail');
       throw new Error('the database went away');

@@ -7,7 +7,7 @@ import { testDialects } from '../../test/helpers/test-db.ts';
 import { parseXml, textOf } from '../../test/helpers/xml.ts';
 import { PageCache } from '../http/page-cache.ts';
 import { chinaDate } from '../lib/china-time.ts';
-import { sitemapRoutes } from './sitemap.routes.ts';
+import { sitemapRoutes } from './sitemap.routes.tsx';
 
 const LOCAL = 'http://localhost';
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';

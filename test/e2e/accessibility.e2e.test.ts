@@ -44,6 +44,16 @@ const PUBLIC_PAGES = [
   '/api/docs',
 ];
 
+/** Every line of the footer a government site carries, with long names, so that each page shows them all at 360 px. */
+const FOOTER_IDENTITY = {
+  hostOrganisation: '南昌市投资促进局(南昌市招商引资服务中心)',
+  organiser: '南昌市大数据发展管理局信息中心',
+  siteCode: '3601000001',
+  icpNumber: '赣ICP备12345678号-1',
+  publicSecurityNumber: '赣公网安备36010202000123号',
+  errorReportUrl: 'https://zfwzzc.www.gov.cn/check_web/errorInfo_querySubmit.action?websitecode=3601000001',
+};
+
 /**
  * Console pages; add a page here when the console gains one. The test also visits every link of
  * the console navigation and the first item linked from each queue.
@@ -108,7 +118,7 @@ describe('layout and accessibility in Chromium', async () => {
       db,
       messageSchema(['donghu']).parse({ ...contact, channel: 'donghu', subject: '咨询厂房租赁', body: '请问东湖区有哪些可租赁的标准厂房?' }),
     );
-  });
+  }, FOOTER_IDENTITY);
   const { browser } = suite;
   mkdirSync(SCREENSHOTS, { recursive: true });
   process.stderr.write(`layout screenshots: ${SCREENSHOTS}\n`);

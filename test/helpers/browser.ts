@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { after, before } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
-import { testEnvironment } from '../../src/config.ts';
+import { testEnvironment, type SiteIdentity } from '../../src/config.ts';
 import { openSeededApp } from './test-app.ts';
 
 export const SCREENSHOT_DIR = new URL('../../test-results/', import.meta.url).pathname;
@@ -40,14 +40,15 @@ export async function listen(app: Hono): Promise<{ origin: string; close(): Prom
 
 /**
  * Inside a describe(): Chromium (or undefined, see launchBrowser) and a seeded app served on a
- * port for the suite's tests; `prepare` runs on the database before serving. Closed after the suite.
+ * port for the suite's tests, with `site` configured; `prepare` runs on the database before
+ * serving. Closed after the suite.
  */
-export async function browserSuite(prepare?: (seeded: Awaited<ReturnType<typeof openSeededApp>>) => Promise<void>) {
+export async function browserSuite(prepare?: (seeded: Awaited<ReturnType<typeof openSeededApp>>) => Promise<void>, site: Partial<SiteIdentity> = {}) {
   const browser = await launchBrowser();
   let seeded: Awaited<ReturnType<typeof openSeededApp>> | undefined;
   let server: Awaited<ReturnType<typeof listen>> | undefined;
   before(async () => {
-    seeded = await openSeededApp();
+    seeded = await openSeededApp({ site });
     await prepare?.(seeded);
     server = await listen(seeded.app);
   });

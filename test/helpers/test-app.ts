@@ -8,15 +8,8 @@ import { PortalMetrics } from '../../src/ops/portal-metrics.ts';
 import type { SiteIdentity } from '../../src/config.ts';
 import { importSeedFile } from '../../src/importer/importer.service.ts';
 import { SEED_FILE, writingFor } from './seed.ts';
+import { testSite } from './test-chrome.ts';
 import { testDialects, type TestDialect } from './test-db.ts';
-
-export const testSite: SiteIdentity = {
-  siteName: '南昌招商',
-  hostOrganisation: undefined,
-  siteCode: undefined,
-  icpNumber: undefined,
-  publicSecurityNumber: undefined,
-};
 
 /** A seeded app; `close()` removes its database. */
 export async function openSeededApp(options: { dialect?: TestDialect; site?: Partial<SiteIdentity> } = {}) {
