@@ -17,6 +17,15 @@ const channelFileSchema = z.object({ channels: z.array(channelSchema).min(1) });
 /** One channel of the portal. */
 export type Channel = z.infer<typeof channelSchema>;
 
+/** What each kind of channel is called on pages, in the order the directory and site map group them. */
+export const CHANNEL_KIND_LABELS: Readonly<Record<Channel['kind'], string>> = {
+  city: '全市',
+  district: '区',
+  county: '县',
+  zone: '开发区',
+  authority: '管理局',
+};
+
 /** The bundled channel list. */
 export const DEFAULT_CHANNELS_FILE = fileURLToPath(new URL('../../data/channels.json', import.meta.url));
 

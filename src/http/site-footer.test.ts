@@ -126,6 +126,7 @@ for (const dialect of testDialects()) {
           ['有想补充的信息?点我投稿', '/submit'],
           ['联系我们', '/contact'],
           ['企业入驻', '/enterprises/apply'],
+          ['网站地图', '/sitemap'],
           ['RSS 订阅', '/rss.xml'],
         ],
       );
@@ -148,6 +149,12 @@ for (const dialect of testDialects()) {
       const footer = footerOf(await notFound.text());
       assert.equal(footer, footerOf(await (await app.request('/')).text()));
       assert.ok(footer.includes('赣ICP备12345678号-1'));
+    });
+
+    it('marks 网站地图 as the current page on the site map', async () => {
+      const links = linksOf(footerOf(await (await appFrom({}).request('/sitemap')).text()));
+      assert.equal(linkStartingWith(links, '网站地图').attributes['aria-current'], 'page');
+      assert.equal(linkStartingWith(links, '联系我们').attributes['aria-current'], undefined);
     });
   });
 }

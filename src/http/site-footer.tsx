@@ -79,6 +79,11 @@ export function SiteFooter({ footer, section }: { footer: FooterContent; section
             </a>
           </li>
           <li>
+            <a href="/sitemap" aria-current={current('/sitemap')}>
+              网站地图
+            </a>
+          </li>
+          <li>
             <a href="/rss.xml" type="application/rss+xml">
               RSS 订阅
             </a>

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { channels } from '../../test/helpers/seed.ts';
+import { CHANNEL_KIND_LABELS } from '../channels/channel.ts';
 import { openSeededApp } from '../../test/helpers/test-app.ts';
+import { testChrome } from '../../test/helpers/test-chrome.ts';
 import { testDialects } from '../../test/helpers/test-db.ts';
 import { parseXml, textOf } from '../../test/helpers/xml.ts';
 import { PageCache } from '../http/page-cache.ts';
@@ -13,6 +15,16 @@ const LOCAL = 'http://localhost';
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 type Seeded = Awaited<ReturnType<typeof openSeededApp>>;
+
+/** The page's <main> element. */
+function mainOf(html: string): string {
+  return /<main[\s\S]*?<\/main>/u.exec(html)![0];
+}
+
+/** The href of every link in an HTML fragment. */
+function hrefsOf(html: string): string[] {
+  return [...html.matchAll(/<a [^>]*?href="([^"]*)"/gu)].map(([, href]) => href!.replace(/&amp;/gu, '&'));
+}
 
 /** The <loc> and <lastmod> of each <url> of a urlset document, checking its structure. */
 function urlsetEntries(xml: string): Array<{ loc: string; lastmod: string | undefined }> {
@@ -34,7 +46,7 @@ function indexChildren(xml: string): string[] {
 }
 
 for (const dialect of testDialects()) {
-  describe(`sitemap and robots.txt on ${dialect.name}`, () => {
+  describe(`sitemaps and robots.txt on ${dialect.name}`, () => {
     let seeded: Seeded;
     let draftId: number;
     before(async () => {
@@ -51,7 +63,7 @@ for (const dialect of testDialects()) {
       const expected = new Map<string, string | undefined>();
       const newestOf = (dates: string[]) => (dates.length === 0 ? undefined : dates.sort().at(-1));
       expected.set(`${LOCAL}/`, newestOf(rows.map((row) => chinaDate(row.updated_at))));
-      for (const path of ['/channels', '/data', '/projects', '/enterprises']) expected.set(`${LOCAL}${path}`, undefined);
+      for (const path of ['/channels', '/data', '/projects', '/enterprises', '/sitemap']) expected.set(`${LOCAL}${path}`, undefined);
       for (const channel of channels.all) {
         const dates = rows.filter((row) => row.channel === channel.slug).map((row) => chinaDate(row.updated_at));
         if (dates.length > 0) expected.set(`${LOCAL}/channels/${channel.slug}`, newestOf(dates));
@@ -63,7 +75,10 @@ for (const dialect of testDialects()) {
     /** The sitemap routes alone, with at most `maxUrls` addresses a file. */
     function sitemapApp(maxUrls: number) {
       const pageCache = new PageCache(async () => 1);
-      return new Hono().route('/', sitemapRoutes({ db: seeded.db, channels, cachedPage: (params, handler) => pageCache.wrap(params, handler) }, maxUrls));
+      return new Hono().route(
+        '/',
+        sitemapRoutes({ db: seeded.db, channels, cachedPage: (params, handler) => pageCache.wrap(params, handler), chrome: async () => testChrome }, maxUrls),
+      );
     }
 
     /** Every url of the sitemap `app` serves, following an index to its children. */
@@ -119,6 +134,41 @@ for (const dialect of testDialects()) {
       ]) {
         assert.equal((await app.request(path)).status, 404, path);
       }
+    });
+
+    it('/sitemap lists each channel with published articles under its kind, with its count, and no empty channel', async () => {
+      const rows = await seeded.db.selectFrom('article').select('channel').where('status', '=', 'published').execute();
+      const published = new Map<string, number>();
+      for (const { channel } of rows) published.set(channel, (published.get(channel) ?? 0) + 1);
+      assert.ok(
+        channels.all.some((channel) => !published.has(channel.slug)),
+        'the seed leaves some channels empty',
+      );
+
+      const main = mainOf(await (await seeded.app.request('/sitemap')).text());
+      const listed = new Map<string, { kind: string; count: number }>();
+      // Each <h3> names a kind; the channels under it run to the next heading.
+      for (const [, kind, list] of main.matchAll(/<h3>([^<]+)<\/h3><ul>([\s\S]*?)<\/ul>/gu)) {
+        for (const [, slug, count] of list!.matchAll(/<a href="\/channels\/([a-z0-9-]+)">[^<]+<\/a> <span class="sitemap-count">(\d+) 篇<\/span>/gu)) {
+          assert.ok(!listed.has(slug!), `${slug} listed once`);
+          listed.set(slug!, { kind: kind!, count: Number(count) });
+        }
+      }
+      assert.deepEqual(new Set(listed.keys()), new Set(published.keys()), 'exactly the channels with published articles');
+      for (const [slug, { kind, count }] of listed) {
+        const channel = channels.bySlug(slug)!;
+        assert.equal(kind, CHANNEL_KIND_LABELS[channel.kind], `${slug} under its kind`);
+        assert.equal(count, published.get(slug), `${slug}'s count`);
+      }
+    });
+
+    it('/sitemap links every section the navigation and footer lead to, and each of its links answers', async () => {
+      const html = await (await seeded.app.request('/sitemap')).text();
+      const onMap = new Set(hrefsOf(mainOf(html)));
+      const navigation = hrefsOf(/<nav class="channel-nav"[\s\S]*?<\/nav>/u.exec(html)![0]);
+      const footer = hrefsOf(/<footer[\s\S]*?<\/footer>/u.exec(html)![0]);
+      for (const href of [...navigation, ...footer].filter((href) => href.startsWith('/') && href !== '/sitemap')) assert.ok(onMap.has(href), href);
+      for (const href of onMap) assert.equal((await seeded.app.request(href)).status, 200, href);
     });
 
     it('/robots.txt opens the site, closes the console, APIs and search, and names the sitemap', async () => {

@@ -1,18 +1,28 @@
-// What search engines read: /robots.txt, /sitemap.xml and the child sitemaps under /sitemaps/.
+// The site's maps: the 网站地图 page for readers, and what search engines read: /robots.txt,
+// /sitemap.xml and the child sitemaps under /sitemaps/.
 import { Hono } from 'hono';
 import type { RouteContext } from '../http/app-deps.ts';
 import { notFound } from '../http/errors.tsx';
+import { htmlDocument } from '../http/layout.tsx';
 import { siteOrigin } from '../http/origin.ts';
 import { sitemapIndexDocument, urlsetDocument } from './sitemap-xml.ts';
-import { childSitemap, siteSitemap, SITEMAP_MAX_URLS, type SitemapPart } from './sitemap.service.ts';
+import { channelGroupsWithArticles, childSitemap, siteSitemap, SITEMAP_MAX_URLS, type SitemapPart } from './sitemap.service.ts';
+import { SitemapPage } from './views/sitemap-page.tsx';
 
 const XML_CONTENT_TYPE = 'application/xml; charset=utf-8';
 const CHILD_FILE = /^(pages|articles)-([1-9]\d{0,8})\.xml$/u;
 
-/** Routes: `/robots.txt`, `/sitemap.xml`, `/sitemaps/<part>-<n>.xml`; `maxUrls` per file (tests pass a small one). */
-export function sitemapRoutes(ctx: Pick<RouteContext, 'db' | 'channels' | 'cachedPage'>, maxUrls = SITEMAP_MAX_URLS): Hono {
+/** Routes: `/sitemap`, `/robots.txt`, `/sitemap.xml`, `/sitemaps/<part>-<n>.xml`; `maxUrls` per file (tests pass a small one). */
+export function sitemapRoutes(ctx: Pick<RouteContext, 'db' | 'channels' | 'cachedPage' | 'chrome'>, maxUrls = SITEMAP_MAX_URLS): Hono {
   const { db, channels, cachedPage } = ctx;
   return new Hono()
+    .get(
+      '/sitemap',
+      cachedPage([], async (c) => {
+        const channelGroups = await channelGroupsWithArticles(db, channels);
+        return c.html(htmlDocument(<SitemapPage chrome={await ctx.chrome(c)} channelGroups={channelGroups} />));
+      }),
+    )
     .get(
       '/robots.txt',
       cachedPage([], (c) => c.text(robotsTxt(siteOrigin(c)))),

@@ -1,6 +1,8 @@
-// What the sitemap lists: the public list pages, channels with articles and every published
-// article, in one file or, past the protocol's limit, an index of child files.
-import { articleCount, articleIdBlocks, articleStampsAfter, lastUpdatedByChannel } from '../articles/article.service.ts';
+// What the sitemaps list. /sitemap.xml: the public list pages, channels with articles and every
+// published article, in one file or, past the protocol's limit, an index of child files. The
+// 网站地图 page at /sitemap: the sections and the channels with articles, grouped by kind.
+import { articleCount, articleCountsByChannel, articleIdBlocks, articleStampsAfter, lastUpdatedByChannel } from '../articles/article.service.ts';
+import { CHANNEL_KIND_LABELS, type Channel } from '../channels/channel.ts';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { Db } from '../db/database.ts';
 import { chinaDate } from '../lib/china-time.ts';
@@ -10,7 +12,7 @@ import type { SitemapEntry } from './sitemap-xml.ts';
 export const SITEMAP_MAX_URLS = 50_000;
 
 // Public list pages besides channels; /search is left out (robots.txt disallows it).
-const LIST_PAGES = ['/channels', '/data', '/projects', '/enterprises'];
+const LIST_PAGES = ['/channels', '/data', '/projects', '/enterprises', '/sitemap'];
 // Rows read per query while walking the articles: memory stays at one file's worth.
 const WALK_BATCH = 5000;
 
@@ -73,6 +75,28 @@ async function articleEntries(db: Db, afterId: number, upToId: number | undefine
     if (batch.length < WALK_BATCH) return entries;
     after = batch.at(-1)!.id;
   }
+}
+
+/** Channels of one kind on the 网站地图 page, each with its number of published articles. */
+export interface ChannelGroup {
+  kind: Channel['kind'];
+  channels: Array<{ slug: string; name: string; articles: number }>;
+}
+
+/**
+ * The channels with published articles, grouped by kind (全市, 区, 县, 开发区, 管理局), each group
+ * in the catalogue's order. Empty channels are left out: a government site must not lead readers
+ * to empty sections, and a kind without a channel with articles has no group.
+ */
+export async function channelGroupsWithArticles(db: Db, channels: ChannelCatalog): Promise<ChannelGroup[]> {
+  const counts = await articleCountsByChannel(db);
+  return (Object.keys(CHANNEL_KIND_LABELS) as Array<Channel['kind']>).flatMap((kind) => {
+    const withArticles = channels.all.flatMap((channel) => {
+      const articles = counts.get(channel.slug) ?? 0;
+      return channel.kind === kind && articles > 0 ? [{ slug: channel.slug, name: channel.name, articles }] : [];
+    });
+    return withArticles.length > 0 ? [{ kind, channels: withArticles }] : [];
+  });
 }
 
 function newest(entries: readonly SitemapEntry[]): string | undefined {

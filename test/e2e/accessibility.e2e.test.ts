@@ -42,6 +42,7 @@ const PUBLIC_PAGES = [
   '/contact',
   '/contact/status',
   '/api/docs',
+  '/sitemap',
 ];
 
 /** Every line of the footer a government site carries, with long names, so that each page shows them all at 360 px. */

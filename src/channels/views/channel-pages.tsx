@@ -3,9 +3,7 @@ import type { ArticleListPage } from '../../articles/article.service.ts';
 import { ArticleList } from '../../articles/views/article-list.tsx';
 import type { RouteContext } from '../../http/app-deps.ts';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
-import type { Channel } from '../channel.ts';
-
-const KIND_LABELS: Record<Channel['kind'], string> = { city: '全市', district: '区', county: '县', zone: '开发区', authority: '管理局' };
+import { CHANNEL_KIND_LABELS, type Channel } from '../channel.ts';
 
 /** Every channel with its article count. */
 export function ChannelDirectoryPage(props: { chrome: PageChrome; channels: readonly Channel[]; counts: Map<string, number> }) {
@@ -18,7 +16,7 @@ export function ChannelDirectoryPage(props: { chrome: PageChrome; channels: read
             <a href={`/channels/${channel.slug}`}>
               <strong>{channel.name}</strong>
               <span class="meta">
-                {KIND_LABELS[channel.kind]} · {props.counts.get(channel.slug) ?? 0} 篇
+                {CHANNEL_KIND_LABELS[channel.kind]} · {props.counts.get(channel.slug) ?? 0} 篇
               </span>
             </a>
           </li>
