@@ -57,6 +57,7 @@ for (const dialect of testDialects()) {
         '/submit',
         '/contact',
         '/enterprises/apply',
+        '/sitemap',
       ];
       for (const path of pages) {
         const { status, html } = await page(path);
