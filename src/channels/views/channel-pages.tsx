@@ -7,18 +7,23 @@ import type { Channel } from '../channel.ts';
 
 const KIND_LABELS: Record<Channel['kind'], string> = { city: '全市', district: '区', county: '县', zone: '开发区', authority: '管理局' };
 
-/** Every channel with its article count. */
+/**
+ * Every channel that has articles, with its count. An empty channel is left out, as from the
+ * navigation: a listed channel with nothing in it is a fault in a government site's inspection.
+ * Its page still answers, saying it has no articles yet.
+ */
 export function ChannelDirectoryPage(props: { chrome: PageChrome; channels: readonly Channel[]; counts: Map<string, number> }) {
+  const listed = props.channels.filter((channel) => (props.counts.get(channel.slug) ?? 0) > 0);
   return (
     <Layout chrome={props.chrome} title="全部频道" section="/channels" description="南昌市各区县、开发区招商频道一览。">
       <h1>全部频道</h1>
       <ul class="channel-grid">
-        {props.channels.map((channel) => (
+        {listed.map((channel) => (
           <li>
             <a href={`/channels/${channel.slug}`}>
               <strong>{channel.name}</strong>
               <span class="meta">
-                {KIND_LABELS[channel.kind]} · {props.counts.get(channel.slug) ?? 0} 篇
+                {KIND_LABELS[channel.kind]} · {props.counts.get(channel.slug)} 篇
               </span>
             </a>
           </li>
