@@ -44,7 +44,8 @@ function daysBeforeToday(days: number): string {
 
 describe('sitePathsIn', () => {
   it('reads the site paths Markdown links to, without query or fragment, and leaves other links alone', () => {
-    const body = '见[上一篇](/articles/3)、[频道](/channels/donghu#top)、[搜索](/search?q=招商)、[外站](https://example.cn/x)、[协议相对](//example.cn/y)和[上一篇](/articles/3)。';
+    const body =
+      '见[上一篇](/articles/3)、[频道](/channels/donghu#top)、[搜索](/search?q=招商)、[外站](https://example.cn/x)、[协议相对](//example.cn/y)和[上一篇](/articles/3)。';
     assert.deepEqual(sitePathsIn(body), ['/articles/3', '/channels/donghu', '/search']);
   });
 });
@@ -159,7 +160,11 @@ for (const dialect of testDialects()) {
           },
         ]);
         assert.ok(!found.some((f) => f.href === `/admin/articles/${good}`));
-        assert.deepEqual(requested.sort(), ['/no-such-page', '/search', '/search'], 'each other path asked once a run; articles and channels need no page load');
+        assert.deepEqual(
+          requested.sort(),
+          ['/no-such-page', '/search', '/search'],
+          'each other path asked once a run; articles and channels need no page load',
+        );
 
         assert.equal(await unpublishArticle(opened.db, writingFor(opened), ADMIN, COMMAND_LINE, target), 'done');
         const afterUnpublishing = await brokenLinksCheck.run(context(opened.db, { requestPage }));
@@ -188,10 +193,7 @@ for (const dialect of testDialects()) {
         const none = await pageSpeedCheck(0).run(context(opened.db, { requestPage }));
         assert.equal(none.length, allChannels.all.length + 2, 'with no time allowed every page is slow');
         assert.ok(none.every((f) => f.severity === 'warning' && /^页面 \S+ 用了 \d+\.\d 秒才打开$/.test(f.message)));
-        assert.deepEqual(
-          none.find((f) => f.href === '/channels/xihu')?.channel,
-          'xihu',
-        );
+        assert.deepEqual(none.find((f) => f.href === '/channels/xihu')?.channel, 'xihu');
       }));
 
     it('a console user is shown the checks their role fixes, and of channel findings only their channels', () =>

@@ -33,8 +33,10 @@ export function pageSpeedCheck(slowAfterMs = SLOW_PAGE_MS): InspectionCheck {
         const elapsed = performance.now() - started;
         const ms = Math.round(elapsed);
         slowest = Math.max(slowest, ms);
-        if (response.status >= 500) findings.push({ severity: 'warning', message: `页面 ${page.path} 出错(HTTP ${response.status})`, href: page.path, channel: page.channel });
-        else if (elapsed > slowAfterMs) findings.push({ severity: 'warning', message: `页面 ${page.path} 用了 ${(ms / 1000).toFixed(1)} 秒才打开`, href: page.path, channel: page.channel });
+        if (response.status >= 500)
+          findings.push({ severity: 'warning', message: `页面 ${page.path} 出错(HTTP ${response.status})`, href: page.path, channel: page.channel });
+        else if (elapsed > slowAfterMs)
+          findings.push({ severity: 'warning', message: `页面 ${page.path} 用了 ${(ms / 1000).toFixed(1)} 秒才打开`, href: page.path, channel: page.channel });
       }
       if (findings.length > 0) return findings;
       return [{ severity: 'ok', message: `${pages.length} 个页面都在 ${slowAfterMs / 1000} 秒内打开(最慢 ${slowest} 毫秒)`, href: '/', channel: undefined }];

@@ -15,7 +15,6 @@ export function InspectionPage(props: { console: ConsoleChrome; report: Inspecti
   const { report } = props;
   return (
     <ConsoleLayout console={props.console} title="网站检查">
-      <h1>网站检查</h1>
       <p class="page-lead">
         按政府网站检查指标检查您负责的内容。检查时间:<time datetime={report.checkedAt}>{labelledChinaDateTime(report.checkedAt)}</time>。{' '}
         <a href="/admin/inspection">重新检查</a>
