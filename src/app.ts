@@ -49,8 +49,8 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
         return handler(c, next);
       }),
     assetHref: (name) => (name === 'echarts.min.js' ? vendorHref(name) : assets.href(name)),
-    // The navigation lists only channels that have articles: empty channels are an inspection
-    // fault for government sites, and the directory at /channels still lists every channel.
+    // The navigation and the directory at /channels list only channels that have articles: empty
+    // channels are an inspection fault for government sites.
     async chrome(c, status) {
       const counts = await articleCountsByChannel(db);
       const nav = channels.all.filter((channel) => (counts.get(channel.slug) ?? 0) > 0).map(({ slug, name }) => ({ slug, name }));
@@ -60,6 +60,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
       const channel = channels.bySlug(slug) ?? channels.city;
       return { slug: channel.slug, name: channel.name };
     },
+    requestPage: async (path) => app.request(path),
   };
 
   const app = new Hono();

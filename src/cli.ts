@@ -9,6 +9,7 @@ import { runMigrateCommand } from './db/migrate.command.ts';
 import { runExportCommand } from './importer/export.command.ts';
 import { runImportCommand } from './importer/import.command.ts';
 import { runExtractCommand } from './insights/extract.command.ts';
+import { runInspectCommand } from './inspection/inspection.command.ts';
 import { createLogger } from './logger.ts';
 import { runPurgeCommand } from './privacy/purge.command.ts';
 import { runReindexCommand } from './search/reindex.command.ts';
@@ -42,6 +43,10 @@ Commands:
   purge --older-than 180d   remove names and contacts from contributions, applications and
                             messages closed more than that many days ago (the items and the
                             audit log stay)
+  inspect [--json]          check the site as a government-site inspection would: home page
+                            updated within 14 days, empty channels, messages unanswered for
+                            30/60/90 days, broken links in articles, pages over 3 s; prints
+                            the findings (--json: as JSON) and exits 1 on a veto item
   backup FILE [--force]     write a backup of the whole database to FILE (gzip'd JSON lines)
                             while the site keeps serving; --force replaces an existing FILE
   restore FILE              load a backup into the empty database named by DATABASE_URL,
@@ -90,6 +95,8 @@ async function main(argv: string[]): Promise<number> {
       return runExtractCommand(rest);
     case 'purge':
       return runPurgeCommand(config, rest);
+    case 'inspect':
+      return runInspectCommand(config, rest);
     case 'backup':
       runInBackground();
       return runBackupCommand(config, rest);

@@ -13,6 +13,7 @@ import { consoleKit } from './http/console.ts';
 import { limitSignedOutPosts, noStore, requireSignIn, SIGNED_OUT_POST_LIMIT, type ConsoleEnv } from './http/console-session.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { factAdminRoutes, projectAdminRoutes } from './insights/insight.admin.tsx';
+import { inspectionAdminRoutes } from './inspection/inspection.admin.tsx';
 import { submissionAdminRoutes } from './submissions/submission.admin.tsx';
 
 /** Routes under `/admin`. */
@@ -37,6 +38,7 @@ export function consoleRoutes(ctx: RouteContext): Hono {
   signedIn.route('/articles', articleAdminRoutes(ctx, kit));
   signedIn.route('/facts', factAdminRoutes(ctx, kit));
   signedIn.route('/projects', projectAdminRoutes(ctx, kit));
+  signedIn.route('/inspection', inspectionAdminRoutes(ctx, kit));
   app.route('/admin', signedIn);
   return app;
 }

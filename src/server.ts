@@ -111,21 +111,13 @@ async function stopWorkers(logger: Logger, listening: ReadonlySet<number>): Prom
   return failed;
 }
 
-async function serveHere(config: Config, logger: Logger): Promise<void> {
-  const opened = await openDb(config.database);
+/** What the portal's app needs, over an open database: the server's, and the inspection command's in-process app. */
+export function portalDeps(config: Config, opened: OpenDb, logger: Logger): AppDeps {
   const pageCache = new PageCache(opened.contentVersion);
-  const writing = articleWriting(opened);
-  // Scheduled articles publish themselves; every instance checks, and each article is claimed once.
-  const scheduler = setInterval(() => {
-    publishDueArticles(opened.db, writing).catch((error: unknown) => logger.error({ err: error }, 'publishing scheduled articles failed'));
-  }, SCHEDULE_CHECK_MS);
-  scheduler.unref();
-  const metrics = new PortalMetrics({ db: opened.db, pageCache, databaseLoad: opened.load, logger });
-  if (cluster.isWorker) reportMetricsToPrimary(metrics.registry);
-  const deps: AppDeps = {
+  return {
     db: opened.db,
     dialect: opened.dialect,
-    ...writing,
+    ...articleWriting(opened),
     logger,
     site: config.site,
     contact: config.contact,
@@ -133,11 +125,22 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
     publicOrigin: config.publicOrigin,
     passwordPolicy: passwordPolicy(config.passwordPolicy),
     pageCache,
-    metrics,
+    metrics: new PortalMetrics({ db: opened.db, pageCache, databaseLoad: opened.load, logger }),
     metricsToken: config.metricsToken,
     insightsPublic: config.insightsPublic,
     apiRateLimit: { name: 'api', max: config.apiRequestsPerMinute, windowSeconds: 60 },
   };
+}
+
+async function serveHere(config: Config, logger: Logger): Promise<void> {
+  const opened = await openDb(config.database);
+  const deps = portalDeps(config, opened, logger);
+  // Scheduled articles publish themselves; every instance checks, and each article is claimed once.
+  const scheduler = setInterval(() => {
+    publishDueArticles(opened.db, deps).catch((error: unknown) => logger.error({ err: error }, 'publishing scheduled articles failed'));
+  }, SCHEDULE_CHECK_MS);
+  scheduler.unref();
+  if (cluster.isWorker) reportMetricsToPrimary(deps.metrics.registry);
   const server = createServer(portalListener(createApp(deps), deps));
   const stoppable = drainable(server);
   server.listen(config.port, config.host, () => {

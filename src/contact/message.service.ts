@@ -5,7 +5,14 @@ import type { Db } from '../db/database.ts';
 import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
 import { newTrackingCode } from '../lib/tracking-code.ts';
 import { MESSAGE_CODE_PREFIX, type MessageInput, type MessageStatus } from './message.ts';
-import { insertMessage, messageReviewStore, messageStatusByCode, openMessageCount, type MessageForReview } from './message.store.ts';
+import {
+  insertMessage,
+  messageReviewStore,
+  messageStatusByCode,
+  openMessageCount,
+  openMessagesReceivedBefore,
+  type MessageForReview,
+} from './message.store.ts';
 
 export type { MessageForReview } from './message.store.ts';
 
@@ -39,6 +46,11 @@ export function messageStatus(db: Db, trackingCode: string): Promise<MessageStat
 /** How many messages are still open, all offices together, counting no further than `cap`. */
 export function openMessages(db: Db, cap: number): Promise<number> {
   return openMessageCount(db, cap);
+}
+
+/** Messages still unanswered that came in before `receivedBefore` (ISO-8601 UTC), all offices, oldest first, at most `limit`. */
+export function unansweredMessagesBefore(db: Db, receivedBefore: string, limit: number): Promise<MessageForReview[]> {
+  return openMessagesReceivedBefore(db, receivedBefore, limit);
 }
 
 /** Messages of one status to the user's offices, oldest first. */

@@ -30,6 +30,20 @@ export async function openMessageCount(db: Db, cap: number): Promise<number> {
   return Number(count);
 }
 
+/** Open messages received before `receivedBefore` (ISO-8601 UTC), oldest first, at most `limit`. */
+export async function openMessagesReceivedBefore(db: Db, receivedBefore: string, limit: number): Promise<MessageForReview[]> {
+  const rows = await db
+    .selectFrom('contact_message')
+    .selectAll()
+    .where('status', '=', 'open')
+    .where('created_at', '<', receivedBefore)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(rowToReview);
+}
+
 /** A message as the console shows it. */
 export interface MessageForReview {
   id: number;

@@ -8,6 +8,8 @@ import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import { messageQueueHead } from '../contact/message.service.ts';
 import type { Db } from '../db/database.ts';
 import { applicationQueueHead } from '../enterprises/application.service.ts';
+import { INSPECTION_CHECKS } from '../inspection/inspection-checks.ts';
+import { quickInspection } from '../inspection/inspection.service.ts';
 import { unreviewedFactCount } from '../insights/fact-curation.service.ts';
 import type { ProjectStage } from '../lib/project-stages.ts';
 import { projectsForCuration } from '../insights/project-curation.service.ts';
@@ -79,6 +81,8 @@ export interface Dashboard {
   warnedProjects: { count: number; shown: WarnedProject[] } | undefined;
   unreviewedFacts: number | undefined;
   staleChannels: StaleChannel[] | undefined;
+  /** The quick inspection checks' veto items and warnings in the user's part of the site. */
+  inspection: { veto: number; warning: number };
 }
 
 // The roles that open each part, as the console's route tables admit them: editors review the
@@ -91,14 +95,22 @@ const EDITING_ROLES: readonly Role[] = ['admin', 'editor'];
 export async function dashboardFor(db: Db, user: ConsoleUser, channels: ChannelCatalog, now: Date): Promise<Dashboard> {
   const today = chinaDate(now);
   const edits = hasRole(user, ...EDITING_ROLES);
-  const [reviewQueues, articles, warnedProjects, unreviewedFacts, staleChannels] = await Promise.all([
+  const [reviewQueues, articles, warnedProjects, unreviewedFacts, staleChannels, inspection] = await Promise.all([
     reviewQueuesFor(db, user, now),
     edits ? articleQueueFor(db, user, now) : undefined,
     edits ? warnedProjectsFor(db, user, today) : undefined,
     edits ? unreviewedFactCount(db, user) : undefined,
     edits ? staleChannelsFor(db, user, channels, today) : undefined,
+    quickInspection({ db, channels, now }, INSPECTION_CHECKS, user),
   ]);
-  return { today, queues: articles ? [...reviewQueues, articles] : reviewQueues, warnedProjects, unreviewedFacts, staleChannels };
+  return {
+    today,
+    queues: articles ? [...reviewQueues, articles] : reviewQueues,
+    warnedProjects,
+    unreviewedFacts,
+    staleChannels,
+    inspection: { veto: inspection.counts.veto, warning: inspection.counts.warning },
+  };
 }
 
 /** The public's queues the user's roles open: contributions, then applications and messages. */

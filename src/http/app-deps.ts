@@ -57,4 +57,6 @@ export interface RouteContext extends AppDeps {
   assetHref(name: string): string;
   /** A channel's navigation label by slug (unknown slugs fall back to the city-wide channel). */
   navChannel(slug: string): NavChannel;
+  /** Answers a GET of a site path through this app's router, in-process (the inspection's page checks). */
+  requestPage(path: string): Promise<Response>;
 }

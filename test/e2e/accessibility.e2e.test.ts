@@ -70,6 +70,7 @@ const CONSOLE_PAGES = [
   '/admin/submissions',
   '/admin/applications',
   '/admin/messages',
+  '/admin/inspection',
   '/admin/users',
   '/admin/users/1',
   '/admin/audit',

@@ -5,18 +5,23 @@ import type { RouteContext } from '../../http/app-deps.ts';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
 import { CHANNEL_KIND_LABELS, type Channel } from '../channel.ts';
 
-/** Every channel with its article count. */
+/**
+ * Every channel that has articles, with its count. An empty channel is left out, as from the
+ * navigation: a listed channel with nothing in it is a fault in a government site's inspection.
+ * Its page still answers, saying it has no articles yet.
+ */
 export function ChannelDirectoryPage(props: { chrome: PageChrome; channels: readonly Channel[]; counts: Map<string, number> }) {
+  const listed = props.channels.filter((channel) => (props.counts.get(channel.slug) ?? 0) > 0);
   return (
     <Layout chrome={props.chrome} title="全部频道" section="/channels" description="南昌市各区县、开发区招商频道一览。">
       <h1>全部频道</h1>
       <ul class="channel-grid">
-        {props.channels.map((channel) => (
+        {listed.map((channel) => (
           <li>
             <a href={`/channels/${channel.slug}`}>
               <strong>{channel.name}</strong>
               <span class="meta">
-                {CHANNEL_KIND_LABELS[channel.kind]} · {props.counts.get(channel.slug) ?? 0} 篇
+                {CHANNEL_KIND_LABELS[channel.kind]} · {props.counts.get(channel.slug)} 篇
               </span>
             </a>
           </li>

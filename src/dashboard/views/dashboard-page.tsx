@@ -15,7 +15,7 @@ type ChannelName = (slug: string) => string;
 /** The console home: what waits in each queue the user works on, warnings and quiet channels. */
 export function ConsoleHomePage(props: { console: ConsoleChrome; dashboard: Dashboard; channelName: ChannelName }) {
   const { dashboard, channelName } = props;
-  const { warnedProjects, unreviewedFacts, staleChannels } = dashboard;
+  const { warnedProjects, unreviewedFacts, staleChannels, inspection } = dashboard;
   return (
     <ConsoleLayout console={props.console} title="工作台">
       <p class="page-lead">今天是 {dashboard.today}(北京时间)。以下只列您负责的频道。</p>
@@ -23,6 +23,15 @@ export function ConsoleHomePage(props: { console: ConsoleChrome; dashboard: Dash
         {dashboard.queues.map((queue) => (
           <QueueCard queue={queue} channelName={channelName} />
         ))}
+        <section class="aside-box" aria-labelledby="dashboard-inspection">
+          <h2 id="dashboard-inspection">
+            <a href="/admin/inspection">网站检查</a> <strong data-count="inspection-veto">{inspection.veto}</strong>
+          </h2>
+          <p>
+            首页更新、空白频道、超期留言:单项否决 {inspection.veto} 项,警告 {inspection.warning} 项。
+            <a href="/admin/inspection">查看全部检查(含错链与页面速度)</a>
+          </p>
+        </section>
         {warnedProjects && (
           <section class="aside-box" aria-labelledby="dashboard-projects">
             <h2 id="dashboard-projects">
