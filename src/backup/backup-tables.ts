@@ -11,6 +11,7 @@ import { siteStateBackups } from '../db/site-state.table.ts';
 import { enterpriseApplicationBackup } from '../enterprises/application.table.ts';
 import { rateLimitBackup } from '../http/rate-limit.table.ts';
 import { insightBackups } from '../insights/insight.table.ts';
+import { questionBackups } from '../questions/question.table.ts';
 import { SEARCH_STATE_KEYS } from '../search/search.service.ts';
 import { submissionBackup } from '../submissions/submission.table.ts';
 
@@ -25,6 +26,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   submissionBackup,
   enterpriseApplicationBackup,
   contactMessageBackup,
+  ...questionBackups,
   ...accountBackups,
   auditLogBackup,
   ...insightBackups,

@@ -6,6 +6,7 @@ import type { AuditLogTable } from '../audit/audit.table.ts';
 import type { ContactMessageTable } from '../contact/message.table.ts';
 import type { EnterpriseApplicationTable } from '../enterprises/application.table.ts';
 import type { IndicatorFactTable, ProjectMilestoneTable, ProjectSourceTable, ProjectTable } from '../insights/insight.table.ts';
+import type { QuestionTable, QuestionTransferTable } from '../questions/question.table.ts';
 import type { RateLimitTable } from '../http/rate-limit.table.ts';
 import type { SubmissionTable } from '../submissions/submission.table.ts';
 import type { ContentVersionTable, SiteMetaTable } from './site-state.table.ts';
@@ -19,6 +20,8 @@ export interface Database {
   submission: SubmissionTable;
   enterprise_application: EnterpriseApplicationTable;
   contact_message: ContactMessageTable;
+  question: QuestionTable;
+  question_transfer: QuestionTransferTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;
   user_channel: UserChannelTable;

@@ -43,6 +43,29 @@ for (const dialect of testDialects()) {
             purged_at: null,
           })
           .execute();
+        const question = (code: string, closedAt: string | null) => ({
+          tracking_code: code,
+          channel: 'xihu',
+          category: '其他',
+          title: '问题标题',
+          body: '问题内容',
+          asker_name: '王五',
+          asker_contact: '13900139000',
+          publish_consent: 1,
+          status: closedAt ? ('declined' as const) : ('accepted' as const),
+          decline_reason: closedAt && '不属于本单位职责',
+          answer: null,
+          answered_by: null,
+          created_at: '2025-01-01T00:00:00Z',
+          accepted_at: closedAt ? null : '2025-01-02T00:00:00Z',
+          answered_at: null,
+          closed_at: closedAt,
+          purged_at: null,
+        });
+        await db
+          .insertInto('question')
+          .values([question('WD-OLD', '2025-01-10T00:00:00Z'), question('WD-OPEN', null)])
+          .execute();
         await db
           .insertInto('audit_log')
           .values({
@@ -59,7 +82,7 @@ for (const dialect of testDialects()) {
           .execute();
 
         const report = await purgePersonalData(db, COMMAND_LINE, new Date('2025-06-01T00:00:00Z'), new Date('2025-06-01T00:00:00Z'));
-        assert.deepEqual(report, { submissions: 1, applications: 0, messages: 1 });
+        assert.deepEqual(report, { submissions: 1, applications: 0, messages: 1, questions: 1 });
         const rows = await db.selectFrom('submission').select(['tracking_code', 'author_name', 'author_contact', 'title']).orderBy('tracking_code').execute();
         assert.deepEqual(rows, [
           { tracking_code: 'TG-NEW', author_name: '张三', author_contact: '13800138000', title: '标题五个字' },
@@ -68,6 +91,15 @@ for (const dialect of testDialects()) {
         ]);
         const message = await db.selectFrom('contact_message').selectAll().executeTakeFirstOrThrow();
         assert.deepEqual([message.sender_name, message.sender_contact, message.reply_note], [null, null, '已答复']);
+        const questions = await db
+          .selectFrom('question')
+          .select(['tracking_code', 'asker_name', 'asker_contact', 'decline_reason'])
+          .orderBy('tracking_code')
+          .execute();
+        assert.deepEqual(questions, [
+          { tracking_code: 'WD-OLD', asker_name: null, asker_contact: null, decline_reason: '不属于本单位职责' },
+          { tracking_code: 'WD-OPEN', asker_name: '王五', asker_contact: '13900139000', decline_reason: null },
+        ]);
         const audit = await db.selectFrom('audit_log').select('action').orderBy('id').execute();
         assert.deepEqual(
           audit.map((row) => row.action),
@@ -75,7 +107,7 @@ for (const dialect of testDialects()) {
         );
         assert.deepEqual(
           await purgePersonalData(db, COMMAND_LINE, new Date('2025-06-01T00:00:00Z')),
-          { submissions: 0, applications: 0, messages: 0 },
+          { submissions: 0, applications: 0, messages: 0, questions: 0 },
           'nothing twice',
         );
       }));

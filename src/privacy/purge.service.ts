@@ -1,10 +1,11 @@
 // Deleting personal data that is no longer needed (PIPL): names, phone numbers and e-mail
-// addresses of contributions, applications and messages closed before a cutoff. The items
+// addresses of contributions, applications, messages and questions closed before a cutoff. The items
 // themselves, their decisions and the audit trail stay.
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { blankPersonalDataOfMessages } from '../contact/message.store.ts';
 import type { Db } from '../db/database.ts';
 import { blankPersonalDataOfApplications } from '../enterprises/application.store.ts';
+import { blankPersonalDataOfQuestions } from '../questions/question.store.ts';
 import { blankPersonalDataOfSubmissions } from '../submissions/submission.store.ts';
 
 /** How many items of each kind had their personal data removed. */
@@ -12,6 +13,7 @@ export interface PurgeReport {
   submissions: number;
   applications: number;
   messages: number;
+  questions: number;
 }
 
 /** Blanks the personal data of items closed before `cutoff`, in one transaction with its audit record. */
@@ -24,6 +26,7 @@ export async function purgePersonalData(db: Db, actor: Actor, cutoff: Date, now 
       submissions: await blankPersonalDataOfSubmissions(trx, before, purgedAt),
       applications: await blankPersonalDataOfApplications(trx, before, purgedAt),
       messages: await blankPersonalDataOfMessages(trx, before, purgedAt),
+      questions: await blankPersonalDataOfQuestions(trx, before, purgedAt),
     };
     await recordAudit(trx, actor, { action: 'privacy.purge', targetType: 'personal_data', after: { closedBefore: before, ...report } }, now);
     return report;

@@ -1,0 +1,213 @@
+// Rules for public questions (公开问答). No HTTP here.
+import type { ConsoleUser } from '../accounts/account.ts';
+import type { Actor } from '../audit/audit.service.ts';
+import type { Db } from '../db/database.ts';
+import { chinaDate, daysBetween } from '../lib/china-time.ts';
+import { newTrackingCode } from '../lib/tracking-code.ts';
+import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
+import { normalizeQuery } from '../text/normalize.ts';
+import { QUESTION_CODE_PREFIX, type PublishedQuestion, type QuestionInput, type QuestionProgress, type QuestionStatus } from './question.ts';
+import {
+  insertQuestion,
+  openQuestionCount,
+  openQuestionsReceivedBefore,
+  publishedQuestionById,
+  publishedQuestionPage,
+  questionProgressByCode,
+  questionReviewStore,
+  questionTimings,
+  type PublishedFilter,
+  type QuestionForReview,
+} from './question.store.ts';
+
+export type { QuestionForReview } from './question.store.ts';
+
+/** Stores a question in the queue of the office it addresses; returns its id and tracking code. */
+export async function askQuestion(db: Db, input: QuestionInput, now = new Date()): Promise<{ id: number; trackingCode: string }> {
+  const trackingCode = newTrackingCode(QUESTION_CODE_PREFIX);
+  const id = await insertQuestion(db, {
+    tracking_code: trackingCode,
+    channel: input.channel,
+    category: input.category,
+    title: input.title,
+    body: input.body,
+    asker_name: input.name,
+    asker_contact: input.contact,
+    publish_consent: input.publish ? 1 : 0,
+    status: 'received',
+    decline_reason: null,
+    answer: null,
+    answered_by: null,
+    created_at: now.toISOString(),
+    accepted_at: null,
+    answered_at: null,
+    closed_at: null,
+    purged_at: null,
+  });
+  return { id, trackingCode };
+}
+
+/** A question's course by its tracking code, for its asker; undefined when unknown. */
+export function questionProgress(db: Db, trackingCode: string): Promise<QuestionProgress | undefined> {
+  return questionProgressByCode(db, trackingCode);
+}
+
+/** Questions per page of the public list. */
+export const PUBLISHED_PAGE_SIZE = 20;
+
+/** One page (from 1) of published questions matching a filter; the keyword is normalised as search queries are. */
+export async function publishedQuestions(
+  db: Db,
+  filter: PublishedFilter,
+  page: number,
+): Promise<{ items: PublishedQuestion[]; total: number; pageCount: number }> {
+  const keyword = filter.keyword ? normalizeQuery(filter.keyword).trim() : '';
+  const { items, total } = await publishedQuestionPage(db, { ...filter, keyword }, (page - 1) * PUBLISHED_PAGE_SIZE, PUBLISHED_PAGE_SIZE);
+  return { items, total, pageCount: Math.max(1, Math.ceil(total / PUBLISHED_PAGE_SIZE)) };
+}
+
+/** One published question, or undefined when unknown or not public. */
+export function publishedQuestion(db: Db, id: number): Promise<PublishedQuestion | undefined> {
+  return publishedQuestionById(db, id);
+}
+
+/** How many questions wait for an answer, all offices together, counting no further than `cap`. */
+export function openQuestions(db: Db, cap: number): Promise<number> {
+  return openQuestionCount(db, cap);
+}
+
+/** Questions neither answered nor declined that came in before `receivedBefore`, all offices, oldest first. */
+export function unansweredQuestionsBefore(db: Db, receivedBefore: string, limit: number): Promise<QuestionForReview[]> {
+  return openQuestionsReceivedBefore(db, receivedBefore, limit);
+}
+
+/** Questions of one status in the user's offices, oldest first. */
+export function questionQueue(db: Db, user: ConsoleUser, status: QuestionStatus): Promise<QuestionForReview[]> {
+  return queueItems(db, questionReviewStore, user, status);
+}
+
+/** Questions waiting to be accepted in the user's offices: how many, and the `limit` oldest. */
+export function questionQueueHead(db: Db, user: ConsoleUser, limit: number): Promise<QueueHead<QuestionForReview>> {
+  return queueHead(db, questionReviewStore, user, 'received', limit);
+}
+
+/** One question, or undefined when it does not exist or is in another office's queue. */
+export function questionForReview(db: Db, user: ConsoleUser, id: number): Promise<QuestionForReview | undefined> {
+  return itemForReview(db, questionReviewStore, user, id);
+}
+
+/** 受理: a received question is accepted today. */
+export function acceptQuestion(db: Db, user: ConsoleUser, actor: Actor, id: number, now = new Date()): Promise<ReviewOutcome> {
+  return decide(
+    db,
+    questionReviewStore,
+    user,
+    actor,
+    id,
+    { open: 'received', action: 'question.accept', targetType: 'question', close: async () => ({ status: 'accepted' as const }) },
+    now,
+  );
+}
+
+/** 不予受理: a received question is declined, with the reason the asker will read. */
+export function declineQuestion(db: Db, user: ConsoleUser, actor: Actor, id: number, reason: string, now = new Date()): Promise<ReviewOutcome> {
+  return decide(
+    db,
+    questionReviewStore,
+    user,
+    actor,
+    id,
+    {
+      open: 'received',
+      action: 'question.decline',
+      targetType: 'question',
+      close: async () => ({ status: 'declined' as const, reason }),
+      audited: () => ({ reason }),
+    },
+    now,
+  );
+}
+
+/**
+ * 转办: a question not yet answered leaves the user's office for another's queue, in the status it
+ * had (`from`, as the user saw it: accepted stays accepted, with its 受理日期).
+ */
+export function transferQuestion(
+  db: Db,
+  user: ConsoleUser,
+  actor: Actor,
+  id: number,
+  from: 'received' | 'accepted',
+  to: string,
+  now = new Date(),
+): Promise<ReviewOutcome> {
+  return decide(
+    db,
+    questionReviewStore,
+    user,
+    actor,
+    id,
+    {
+      open: from,
+      action: 'question.transfer',
+      targetType: 'question',
+      close: async () => ({ status: from, transferTo: to }),
+      audited: () => ({ channel: to }),
+    },
+    now,
+  );
+}
+
+/** 答复: an accepted question is answered by the office that holds it. */
+export function answerQuestion(db: Db, user: ConsoleUser, actor: Actor, id: number, answer: string, now = new Date()): Promise<ReviewOutcome> {
+  return decide(
+    db,
+    questionReviewStore,
+    user,
+    actor,
+    id,
+    {
+      open: 'accepted',
+      action: 'question.answer',
+      targetType: 'question',
+      close: async () => ({ status: 'answered' as const, answer }),
+      audited: () => ({ answer }),
+    },
+    now,
+  );
+}
+
+/** One row of the statistics: questions received in a period or by an office, and how fast they were answered. */
+export interface QuestionFigures {
+  key: string;
+  received: number;
+  answered: number;
+  /** Beijing calendar days from receipt to answer, over the answered ones; undefined when none. */
+  averageDays: number | undefined;
+  longestDays: number | undefined;
+}
+
+/** The statistics by office (the answering office, or the one holding it) and by Beijing month of receipt. */
+export async function questionStatistics(db: Db): Promise<{ byOffice: QuestionFigures[]; byMonth: QuestionFigures[] }> {
+  const timings = await questionTimings(db);
+  const tally = (keyOf: (timing: (typeof timings)[number]) => string) => {
+    const groups = new Map<string, { received: number; days: number[] }>();
+    for (const timing of timings) {
+      const key = keyOf(timing);
+      const group = groups.get(key) ?? { received: 0, days: [] };
+      group.received += 1;
+      if (timing.answeredAt !== null) group.days.push(daysBetween(chinaDate(timing.createdAt), chinaDate(timing.answeredAt)));
+      groups.set(key, group);
+    }
+    return [...groups.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, { received, days }]) => ({
+        key,
+        received,
+        answered: days.length,
+        averageDays: days.length === 0 ? undefined : Math.round((days.reduce((sum, day) => sum + day, 0) / days.length) * 10) / 10,
+        longestDays: days.length === 0 ? undefined : Math.max(...days),
+      }));
+  };
+  return { byOffice: tally((timing) => timing.channel), byMonth: tally((timing) => chinaDate(timing.createdAt).slice(0, 7)) };
+}
