@@ -5,7 +5,15 @@ import { emptyChannelsCheck } from './checks/empty-channels.check.ts';
 import { homePageCheck } from './checks/home-page.check.ts';
 import { pageSpeedCheck } from './checks/page-speed.check.ts';
 import { unansweredMessagesCheck } from './checks/unanswered-messages.check.ts';
+import { unansweredQuestionsCheck } from '../questions/question.inspection.ts';
 import type { InspectionCheck } from './inspection-check.ts';
 
 /** Every check a full inspection runs. */
-export const INSPECTION_CHECKS: readonly InspectionCheck[] = [homePageCheck, emptyChannelsCheck, unansweredMessagesCheck, brokenLinksCheck, pageSpeedCheck()];
+export const INSPECTION_CHECKS: readonly InspectionCheck[] = [
+  homePageCheck,
+  emptyChannelsCheck,
+  unansweredMessagesCheck,
+  unansweredQuestionsCheck,
+  brokenLinksCheck,
+  pageSpeedCheck(),
+];
