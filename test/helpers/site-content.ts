@@ -1,5 +1,5 @@
 // A database with what a site in use holds: the seed articles with their facts, console users with
-// a session, contributions, enterprise applications and messages in every state (some purged), an
+// a session, contributions, enterprise applications, messages and questions in every state (some purged), an
 // edited article with revisions, a deleted article, a manual project with a milestone, a rate-limit
 // counter and the audit log of it all. Used where a test needs realistic content, e.g. backups.
 import type { ConsoleUser } from '../../src/accounts/account.ts';
@@ -16,6 +16,7 @@ import { importSeedOnFirstStart } from '../../src/importer/importer.service.ts';
 import { curateFact } from '../../src/insights/fact-curation.service.ts';
 import { addManualProject, updateProjectPlan } from '../../src/insights/project-curation.service.ts';
 import { purgePersonalData } from '../../src/privacy/purge.service.ts';
+import { acceptQuestion, answerQuestion, askQuestion, declineQuestion, transferQuestion } from '../../src/questions/question.service.ts';
 import { publishSubmission, rejectSubmission, submitContribution } from '../../src/submissions/submission.service.ts';
 import { SEED_FILE, writingFor } from './seed.ts';
 
@@ -82,6 +83,22 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
     day(6),
   );
   await markMessageHandled(db, admin, actor, handled.id, '已电话答复。', day(5));
+  const question = (channel: string, title: string, publish: boolean) => ({
+    channel,
+    category: '投资政策',
+    title,
+    body: `${title}的具体情况是什么?`,
+    name: '孙八',
+    contact: 'sun@example.cn',
+    publish,
+    consent: 'yes' as const,
+  });
+  const answered = await askQuestion(db, question('nanchang', '新能源汽车产业扶持政策', true), day(2));
+  await acceptQuestion(db, admin, actor, answered.id, day(3));
+  await transferQuestion(db, admin, actor, answered.id, 'accepted', 'xihu', day(3));
+  await answerQuestion(db, admin, actor, answered.id, '可申请市级产业引导基金。', day(4));
+  await declineQuestion(db, admin, actor, (await askQuestion(db, question('donghu', '个人借贷纠纷', false), day(2))).id, '不属于招商部门职责。', day(3));
+  await askQuestion(db, question('nanchang', '人才公寓申请条件', false), day(6));
   // Items closed before the cutoff lose their names and contacts.
   await purgePersonalData(db, COMMAND_LINE, day(5), day(6));
 
