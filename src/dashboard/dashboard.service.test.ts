@@ -13,6 +13,7 @@ import { submitContribution } from '../submissions/submission.service.ts';
 import { submissionSchema } from '../submissions/submission.ts';
 import { channels, writingFor } from '../../test/helpers/seed.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
+import { askQuestion } from '../questions/question.service.ts';
 import { dashboardFor, type Dashboard, type QueueKind } from './dashboard.service.ts';
 
 const user = (id: number, name: string, role: ConsoleUser['roles'][number], channelSlugs: string[]): ConsoleUser => ({
@@ -82,9 +83,20 @@ for (const dialect of testDialects()) {
           consent: 'yes',
         });
         await leaveMessage(db, message, ago(30 * MINUTE));
+        const question = {
+          channel: 'xihu',
+          category: '其他',
+          title: '西湖区商铺扶持',
+          body: '请问商铺有什么扶持?',
+          name: '钱七',
+          contact: 'qian@example.cn',
+          publish: false,
+          consent: 'yes' as const,
+        };
+        await askQuestion(db, question, ago(2 * HOUR));
 
         const donghu = await dashboardFor(db, donghuReviewer, channels, now);
-        assert.deepEqual(kinds(donghu), ['submissions', 'applications', 'messages']);
+        assert.deepEqual(kinds(donghu), ['submissions', 'applications', 'messages', 'questions']);
         const submissions = queue(donghu, 'submissions')!;
         assert.equal(submissions.count, 6, 'all six counted though five are listed');
         assert.deepEqual(
@@ -114,15 +126,24 @@ for (const dialect of testDialects()) {
           [['咨询商铺政策', '30 分钟前']],
         );
         assert.equal(queue(xihu, 'applications')!.count, 0);
+        assert.deepEqual(
+          queue(xihu, 'questions')!.oldest.map((item) => [item.title, item.age]),
+          [['西湖区商铺扶持', '2 小时前']],
+        );
+        assert.equal(queue(donghu, 'questions')!.count, 0, 'xihu’s question is not donghu’s');
 
         const all = await dashboardFor(db, admin, channels, now);
-        assert.deepEqual(kinds(all), ['submissions', 'applications', 'messages', 'articles']);
+        assert.deepEqual(kinds(all), ['submissions', 'applications', 'messages', 'questions', 'articles']);
         assert.equal(queue(all, 'submissions')!.count, 7);
         assert.equal(queue(all, 'submissions')!.oldest[0]!.title, '西湖区最早的投稿');
         assert.equal(queue(all, 'messages')!.count, 1);
 
         const editing = await dashboardFor(db, editor, channels, now);
-        assert.deepEqual(kinds(editing), ['submissions', 'articles'], "an editor reviews their channels' contributions, not applications or messages");
+        assert.deepEqual(
+          kinds(editing),
+          ['submissions', 'questions', 'articles'],
+          "an editor reviews their channels' contributions and questions, not applications or messages",
+        );
       }));
 
     it('shows an editor the red and yellow projects, unconfirmed facts and quiet channels of their channels, in Beijing dates', () =>

@@ -14,6 +14,7 @@ import { unreviewedFactCount } from '../insights/fact-curation.service.ts';
 import type { ProjectStage } from '../lib/project-stages.ts';
 import { projectsForCuration } from '../insights/project-curation.service.ts';
 import { chinaAge, chinaDate, daysBetween } from '../lib/china-time.ts';
+import { questionQueueHead } from '../questions/question.service.ts';
 import { submissionQueueHead } from '../submissions/submission.service.ts';
 
 /** How many of the oldest items each queue lists. */
@@ -42,7 +43,7 @@ export interface WaitingItem {
 }
 
 /** The queues the home shows, each opened by its own console page. */
-export type QueueKind = 'submissions' | 'applications' | 'messages' | 'articles';
+export type QueueKind = 'submissions' | 'applications' | 'messages' | 'questions' | 'articles';
 
 /** One queue: how many items wait, and the oldest first. */
 export interface QueueSummary {
@@ -113,13 +114,14 @@ export async function dashboardFor(db: Db, user: ConsoleUser, channels: ChannelC
   };
 }
 
-/** The public's queues the user's roles open: contributions, then applications and messages. */
+/** The public's queues the user's roles open: contributions, then applications, messages and questions (every role's offices answer these). */
 async function reviewQueuesFor(db: Db, user: ConsoleUser, now: Date): Promise<QueueSummary[]> {
   const reviews = hasRole(user, ...REVIEW_ROLES);
-  const [submissions, applications, messages] = await Promise.all([
+  const [submissions, applications, messages, questions] = await Promise.all([
     hasRole(user, ...CONTRIBUTION_ROLES) ? submissionQueueHead(db, user, OLDEST_SHOWN) : undefined,
     reviews ? applicationQueueHead(db, user, OLDEST_SHOWN) : undefined,
     reviews ? messageQueueHead(db, user, OLDEST_SHOWN) : undefined,
+    questionQueueHead(db, user, OLDEST_SHOWN),
   ]);
   const waiting = (id: number, title: string, channel: string, since: string): WaitingItem => ({ id, title, channel, since, age: chinaAge(since, now) });
   return [
@@ -138,6 +140,7 @@ async function reviewQueuesFor(db: Db, user: ConsoleUser, now: Date): Promise<Qu
     ...(messages
       ? [{ kind: 'messages' as const, count: messages.count, oldest: messages.oldest.map((m) => waiting(m.id, m.subject, m.channel, m.createdAt)) }]
       : []),
+    { kind: 'questions' as const, count: questions.count, oldest: questions.oldest.map((q) => waiting(q.id, q.title, q.channel, q.createdAt)) },
   ];
 }
 

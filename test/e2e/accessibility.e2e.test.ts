@@ -19,6 +19,8 @@ import { applyForSettlement } from '../../src/enterprises/application.service.ts
 import { applicationSchema } from '../../src/enterprises/application.ts';
 import { articleReview, confirmArticleFacts } from '../../src/insights/fact-curation.service.ts';
 import { curateProject } from '../../src/insights/project-curation.service.ts';
+import { acceptQuestion, answerQuestion, askQuestion } from '../../src/questions/question.service.ts';
+import { questionSchema } from '../../src/questions/question.ts';
 import { submitContribution } from '../../src/submissions/submission.service.ts';
 import { submissionSchema } from '../../src/submissions/submission.ts';
 import { browserSuite } from '../helpers/browser.ts';
@@ -41,6 +43,11 @@ const PUBLIC_PAGES = [
   '/submit/status',
   '/contact',
   '/contact/status',
+  '/qa',
+  '/qa/1',
+  '/qa/ask',
+  '/qa/status',
+  '/qa/stats',
   '/api/docs',
   '/sitemap',
 ];
@@ -70,6 +77,9 @@ const CONSOLE_PAGES = [
   '/admin/submissions',
   '/admin/applications',
   '/admin/messages',
+  '/admin/questions',
+  '/admin/questions/1',
+  '/admin/questions/2',
   '/admin/inspection',
   '/admin/users',
   '/admin/users/1',
@@ -120,6 +130,20 @@ describe('layout and accessibility in Chromium', async () => {
       db,
       messageSchema(['donghu']).parse({ ...contact, channel: 'donghu', subject: '咨询厂房租赁', body: '请问东湖区有哪些可租赁的标准厂房?' }),
     );
+    // Question 1 answered and published (its public page and its answered console page), question 2 waiting.
+    const question = (title: string) =>
+      questionSchema(['donghu']).parse({
+        ...contact,
+        channel: 'donghu',
+        category: '项目落地',
+        title,
+        body: '请问项目用地预审需要准备哪些材料?',
+        publish: 'yes',
+      });
+    const published = await askQuestion(db, question('项目用地预审材料'));
+    await acceptQuestion(db, admin, actor, published.id);
+    await answerQuestion(db, admin, actor, published.id, '请准备项目建议书、用地范围图和投资协议,向东湖区自然资源局提出申请。');
+    await askQuestion(db, question('标准厂房租赁补贴'));
   }, FOOTER_IDENTITY);
   const { browser } = suite;
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -7,6 +7,7 @@ const QUEUES: Record<QueueKind, { title: string; href: string; empty: string }> 
   submissions: { title: '待审核投稿', href: '/admin/submissions', empty: '没有待审核的投稿。' },
   applications: { title: '待审核入驻申请', href: '/admin/applications', empty: '没有待审核的入驻申请。' },
   messages: { title: '待处理留言', href: '/admin/messages', empty: '没有待处理的留言。' },
+  questions: { title: '待受理问题', href: '/admin/questions', empty: '没有待受理的问题。' },
   articles: { title: '草稿与定时发布', href: '/admin/articles', empty: '没有草稿或定时发布的文章。' },
 };
 
