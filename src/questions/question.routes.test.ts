@@ -87,7 +87,17 @@ for (const dialect of testDialects()) {
         const html = await page.text();
         for (const label of ['受理日期', '答复日期', '答复单位']) assert.match(html, new RegExp(`<dt>${label}</dt>`));
         assert.match(html, /东湖区招商部门/);
-        for (const shown of [answered, list, html]) assert.doesNotMatch(shown, PERSONAL);
+        const feeds = [];
+        for (const feed of ['/qa/rss.xml', '/qa/atom.xml']) {
+          const response = await seeded.app.request(feed);
+          assert.equal(response.status, 200, feed);
+          const xml = await response.text();
+          assert.match(xml, new RegExp(`/qa/${id}<`), 'the entry links its page');
+          assert.match(xml, /新能源项目用地如何申请/);
+          assert.match(xml, /请向东湖区自然资源局提出用地预审申请/);
+          feeds.push(xml);
+        }
+        for (const shown of [answered, list, html, ...feeds]) assert.doesNotMatch(shown, PERSONAL);
       } finally {
         await seeded.close();
       }
@@ -118,6 +128,7 @@ for (const dialect of testDialects()) {
         const list = await (await seeded.app.request('/qa')).text();
         assert.doesNotMatch(list, /不公开的问题标题|询问个人纠纷处理/);
         assert.equal((await seeded.app.request(`/qa/${idOf(privateCode)}`)).status, 404);
+        assert.doesNotMatch(await (await seeded.app.request('/qa/rss.xml')).text(), /不公开的问题标题|私下答复的内容/);
         assert.equal((await seeded.app.request(`/qa/${idOf(declinedCode)}`)).status, 404);
       } finally {
         await seeded.close();

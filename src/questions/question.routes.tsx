@@ -7,9 +7,11 @@ import { csrfToken } from '../http/csrf.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import type { FieldState } from '../http/form-controls.tsx';
 import { htmlDocument } from '../http/layout.tsx';
+import { feedRoutes } from '../feeds/feed.routes.ts';
 import { NO_STORE } from '../http/no-store.ts';
 import { publicForm } from '../http/public-form.ts';
 import { parseId, parsePageNumber } from '../http/request-params.ts';
+import { publishedAnswerFeed } from './question.feeds.tsx';
 import { QUESTION_CATEGORIES, QUESTION_CODE_PREFIX, questionSchema } from './question.ts';
 import { askQuestion, publishedQuestion, publishedQuestions, questionProgress, questionStatistics } from './question.service.ts';
 import { AskPage, QuestionDetailPage, QuestionListPage, QuestionStatusPage, type QuestionListQuery } from './views/question-pages.tsx';
@@ -20,7 +22,7 @@ export const ASK_LIMIT = { name: 'ask', max: 5, windowSeconds: 600 };
 
 const KEYWORD_MAX = 50;
 
-/** Routes: `/qa`, `/qa/ask` (GET, POST), `/qa/status`, `/qa/stats`, `/qa/:id`. */
+/** Routes: `/qa`, `/qa/ask` (GET, POST), `/qa/status`, `/qa/stats`, the feeds `/qa/rss.xml` and `/qa/atom.xml`, `/qa/:id`. */
 export function questionRoutes(ctx: RouteContext): Hono {
   const { db, channels } = ctx;
   const officeName = (slug: string) => `${ctx.navChannel(slug).name}招商部门`;
@@ -39,6 +41,7 @@ export function questionRoutes(ctx: RouteContext): Hono {
   };
 
   return new Hono()
+    .route('/', feedRoutes(ctx, '/qa', publishedAnswerFeed({ db, site: ctx.site, officeName })))
     .get('/qa', async (c) => {
       const query = listQuery(c);
       const page = parsePageNumber(c.req.query('page'));

@@ -2,6 +2,7 @@
 import type { ConsoleUser } from '../accounts/account.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
+import { bumpContentVersion } from '../db/site-state.store.ts';
 import { chinaDate, daysBetween } from '../lib/china-time.ts';
 import { newTrackingCode } from '../lib/tracking-code.ts';
 import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
@@ -170,7 +171,11 @@ export function answerQuestion(db: Db, user: ConsoleUser, actor: Actor, id: numb
       open: 'accepted',
       action: 'question.answer',
       targetType: 'question',
-      close: async () => ({ status: 'answered' as const, answer }),
+      close: async (trx, item) => {
+        // A published answer changes public pages and feeds: cached copies are made stale.
+        if (item.publishConsent) await bumpContentVersion(trx);
+        return { status: 'answered' as const, answer };
+      },
       audited: () => ({ answer }),
     },
     now,
