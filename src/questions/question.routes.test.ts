@@ -97,7 +97,14 @@ for (const dialect of testDialects()) {
           assert.match(xml, /请向东湖区自然资源局提出用地预审申请/);
           feeds.push(xml);
         }
-        for (const shown of [answered, list, html, ...feeds]) assert.doesNotMatch(shown, PERSONAL);
+        const api = await seeded.app.request(`/api/v1/questions/${id}`);
+        assert.equal(api.status, 200);
+        const json = await api.text();
+        assert.deepEqual((({ answeredBy, url }) => ({ answeredBy, url }))(JSON.parse(json)), {
+          answeredBy: { slug: 'donghu', name: '东湖区' },
+          url: `/qa/${id}`,
+        });
+        for (const shown of [answered, list, html, json, ...feeds]) assert.doesNotMatch(shown, PERSONAL);
       } finally {
         await seeded.close();
       }
@@ -178,6 +185,19 @@ for (const dialect of testDialects()) {
         assert.deepEqual(await titles(`?q=${encodeURIComponent('100%')}`), ['西湖区人才公寓申请'], 'a % is a character, not a wildcard');
         assert.deepEqual(await titles(`?q=${encodeURIComponent('%')}`), ['西湖区人才公寓申请']);
         assert.equal((await seeded.app.request('/qa?channel=nowhere')).status, 400);
+
+        const apiTitles: string[] = [];
+        let next = `/api/v1/questions?channel=donghu&limit=1`;
+        for (;;) {
+          const page = (await (await seeded.app.request(next)).json()) as { items: Array<{ title: string }>; nextCursor: string | null };
+          apiTitles.push(...page.items.map((item) => item.title));
+          if (!page.nextCursor) break;
+          next = `/api/v1/questions?channel=donghu&limit=1&cursor=${encodeURIComponent(page.nextCursor)}`;
+        }
+        assert.deepEqual(apiTitles, ['东湖区招聘补贴', '东湖区电商扶持政策'], 'the API pages through the same order');
+        const searched = (await (await seeded.app.request(`/api/v1/questions?q=${encodeURIComponent('補貼')}`)).json()) as { items: unknown[] };
+        assert.equal(searched.items.length, 2);
+        assert.equal((await seeded.app.request('/api/v1/questions?category=nothing')).status, 400);
         assert.equal((await seeded.app.request('/qa?page=2')).status, 404);
       } finally {
         await seeded.close();

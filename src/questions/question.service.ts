@@ -14,9 +14,11 @@ import {
   openQuestionsReceivedBefore,
   publishedQuestionById,
   publishedQuestionPage,
+  publishedQuestionsAfter as publishedQuestionsAfterPosition,
   questionProgressByCode,
   questionReviewStore,
   questionTimings,
+  type AnsweredPosition,
   type PublishedFilter,
   type QuestionForReview,
 } from './question.store.ts';
@@ -65,6 +67,12 @@ export async function publishedQuestions(
   const keyword = filter.keyword ? normalizeQuery(filter.keyword).trim() : '';
   const { items, total } = await publishedQuestionPage(db, { ...filter, keyword }, (page - 1) * PUBLISHED_PAGE_SIZE, PUBLISHED_PAGE_SIZE);
   return { items, total, pageCount: Math.max(1, Math.ceil(total / PUBLISHED_PAGE_SIZE)) };
+}
+
+/** Up to `limit` published questions after a position (the open API's keyset pages), newest answered first. */
+export function publishedQuestionsAfter(db: Db, filter: PublishedFilter, after: AnsweredPosition | undefined, limit: number): Promise<PublishedQuestion[]> {
+  const keyword = filter.keyword ? normalizeQuery(filter.keyword).trim() : '';
+  return publishedQuestionsAfterPosition(db, { ...filter, keyword }, after, limit);
 }
 
 /** One published question, or undefined when unknown or not public. */

@@ -160,6 +160,12 @@ export interface PublishedFilter {
   keyword?: string | undefined;
 }
 
+/** A place in the newest-answered-first order: the list continues after it. */
+export interface AnsweredPosition {
+  answeredAt: string;
+  id: number;
+}
+
 const PUBLIC_COLUMNS = ['id', 'channel', 'category', 'title', 'body', 'answer', 'answered_by', 'created_at', 'accepted_at', 'answered_at'] as const;
 
 function rowToPublished(row: Pick<Selectable<QuestionTable>, (typeof PUBLIC_COLUMNS)[number]>): PublishedQuestion {
@@ -205,6 +211,20 @@ export async function publishedQuestionPage(
       .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(rowToPublished), total: Number(count) };
+}
+
+/** Up to `limit` published questions after `after` (from the newest when undefined), newest answered first. */
+export async function publishedQuestionsAfter(
+  db: Db,
+  filter: PublishedFilter,
+  after: AnsweredPosition | undefined,
+  limit: number,
+): Promise<PublishedQuestion[]> {
+  let query = published(db, filter).select(PUBLIC_COLUMNS);
+  if (after) {
+    query = query.where((eb) => eb.or([eb('answered_at', '<', after.answeredAt), eb.and([eb('answered_at', '=', after.answeredAt), eb('id', '<', after.id)])]));
+  }
+  return (await query.orderBy('answered_at', 'desc').orderBy('id', 'desc').limit(limit).execute()).map(rowToPublished);
 }
 
 /** One published question, or undefined when it does not exist or is not public. */

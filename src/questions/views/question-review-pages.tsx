@@ -22,7 +22,7 @@ export function QuestionListPage(props: { console: ConsoleChrome; status: string
       empty="没有问题。"
       items={props.items}
       columns={[
-        ['标题', (item) => <a href={`/admin/questions/${item.id}`}>{item.title}</a>],
+        ['标题', (item) => item.title],
         ['类别', (item) => item.category],
         ['办理单位', (item) => props.channelName(item.channel).name],
         [chinaTimeHeading('提问时间'), (item) => chinaDateTime(item.createdAt)],
