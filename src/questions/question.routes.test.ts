@@ -97,6 +97,7 @@ for (const dialect of testDialects()) {
           assert.match(xml, /请向东湖区自然资源局提出用地预审申请/);
           feeds.push(xml);
         }
+        assert.match(await (await seeded.app.request('/sitemap.xml')).text(), new RegExp(`/qa/${id}</loc>`));
         const api = await seeded.app.request(`/api/v1/questions/${id}`);
         assert.equal(api.status, 200);
         const json = await api.text();
@@ -136,6 +137,7 @@ for (const dialect of testDialects()) {
         assert.doesNotMatch(list, /不公开的问题标题|询问个人纠纷处理/);
         assert.equal((await seeded.app.request(`/qa/${idOf(privateCode)}`)).status, 404);
         assert.doesNotMatch(await (await seeded.app.request('/qa/rss.xml')).text(), /不公开的问题标题|私下答复的内容/);
+        assert.doesNotMatch(await (await seeded.app.request('/sitemap.xml')).text(), /\/qa\//, 'nothing published, nothing listed');
         assert.equal((await seeded.app.request(`/qa/${idOf(declinedCode)}`)).status, 404);
       } finally {
         await seeded.close();

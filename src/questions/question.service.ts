@@ -14,6 +14,7 @@ import {
   openQuestionsReceivedBefore,
   publishedQuestionById,
   publishedQuestionPage,
+  publishedQuestionStamps as publishedQuestionStampsOf,
   publishedQuestionsAfter as publishedQuestionsAfterPosition,
   questionProgressByCode,
   questionReviewStore,
@@ -73,6 +74,11 @@ export async function publishedQuestions(
 export function publishedQuestionsAfter(db: Db, filter: PublishedFilter, after: AnsweredPosition | undefined, limit: number): Promise<PublishedQuestion[]> {
   const keyword = filter.keyword ? normalizeQuery(filter.keyword).trim() : '';
   return publishedQuestionsAfterPosition(db, { ...filter, keyword }, after, limit);
+}
+
+/** The id and answer time of every published question, newest answered first (for the sitemap). */
+export function publishedQuestionStamps(db: Db): Promise<Array<{ id: number; answeredAt: string }>> {
+  return publishedQuestionStampsOf(db);
 }
 
 /** One published question, or undefined when unknown or not public. */

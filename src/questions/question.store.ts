@@ -233,6 +233,12 @@ export async function publishedQuestionById(db: Db, id: number): Promise<Publish
   return row && rowToPublished(row);
 }
 
+/** The id and answer time of every published question, newest answered first (a few thousand at most). */
+export async function publishedQuestionStamps(db: Db): Promise<Array<{ id: number; answeredAt: string }>> {
+  const rows = await published(db, {}).select(['id', 'answered_at']).orderBy('answered_at', 'desc').orderBy('id', 'desc').execute();
+  return rows.map((row) => ({ id: Number(row.id), answeredAt: row.answered_at ?? '' }));
+}
+
 /** Every question's office and dates, for the statistics (a few thousand rows at most). */
 export async function questionTimings(db: Db): Promise<Array<{ channel: string; createdAt: string; answeredAt: string | null }>> {
   const rows = await db.selectFrom('question').select(['channel', 'answered_by', 'created_at', 'answered_at']).orderBy('id').execute();
