@@ -125,6 +125,7 @@ for (const dialect of testDialects()) {
         [
           ['有想补充的信息?点我投稿', '/submit'],
           ['联系我们', '/contact'],
+          ['公开问答', '/qa'],
           ['企业入驻', '/enterprises/apply'],
           ['网站地图', '/sitemap'],
           ['RSS 订阅', '/rss.xml'],

@@ -74,6 +74,11 @@ export function SiteFooter({ footer, section }: { footer: FooterContent; section
             </a>
           </li>
           <li>
+            <a href="/qa" aria-current={current('/qa')}>
+              公开问答
+            </a>
+          </li>
+          <li>
             <a href="/enterprises/apply" aria-current={current('/enterprises/apply')}>
               企业入驻
             </a>

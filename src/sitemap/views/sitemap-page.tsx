@@ -30,6 +30,10 @@ const SERVICE_SECTIONS: readonly Section[] = [
       { href: '/enterprises/status', label: '入驻申请进度查询' },
       { href: '/contact', label: '联系我们(在线留言)' },
       { href: '/contact/status', label: '留言进度查询' },
+      { href: '/qa', label: '公开问答' },
+      { href: '/qa/ask', label: '我要提问' },
+      { href: '/qa/status', label: '提问办理进度查询' },
+      { href: '/qa/stats', label: '问答办理统计' },
     ],
   },
   {
