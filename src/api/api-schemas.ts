@@ -31,6 +31,15 @@ export const pageParams = (max = MAX_LIMIT) => ({
   cursor: z.string().max(500, { error: '过长' }).optional().openapi({ description: '上一页返回的 nextCursor;不填则从第一页开始', example: '' }),
 });
 
+/** The `{id}` path parameter of a one-item endpoint: a positive integer. */
+export const idParams = (description: string) =>
+  z.object({
+    id: z.coerce.number({ error: '须为正整数' }).int({ error: '须为正整数' }).positive({ error: '须为正整数' }).openapi({ description, example: 1 }),
+  });
+
+/** The 404 answer of a one-item endpoint. */
+export const notFoundResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } }) as const;
+
 /** A calendar date YYYY-MM-DD (Beijing time), checked for a real date. */
 export const calendarDate = (description: string, example: string) =>
   z

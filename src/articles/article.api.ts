@@ -1,7 +1,7 @@
 // The open API's article endpoints: the newest-first list with filters, and one article.
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../api/api-router.ts';
-import { calendarDate, jsonResponse, pageOf, pageParams, problemResponses, ProblemSchema } from '../api/api-schemas.ts';
+import { calendarDate, idParams, jsonResponse, notFoundResponse, pageOf, pageParams, problemResponses } from '../api/api-schemas.ts';
 import { decodeCursor, encodeCursor } from '../api/cursor.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { AppError, notFound } from '../http/errors.tsx';
@@ -58,17 +58,11 @@ export function articleApi(ctx: RouteContext) {
     summary: '单篇文章',
     tags: ['文章'],
     request: {
-      params: z.object({
-        id: z.coerce
-          .number({ error: '须为正整数' })
-          .int({ error: '须为正整数' })
-          .positive({ error: '须为正整数' })
-          .openapi({ description: '文章编号', example: 1 }),
-      }),
+      params: idParams('文章编号'),
     },
     responses: {
       200: jsonResponse(ArticleSchema, '文章'),
-      404: { description: '没有这篇文章', content: { 'application/problem+json': { schema: ProblemSchema } } },
+      404: notFoundResponse('没有这篇文章'),
       ...problemResponses,
     },
   });

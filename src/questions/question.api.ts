@@ -2,7 +2,7 @@
 // first, filtered like /qa; never the asker's name or contact.
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../api/api-router.ts';
-import { jsonResponse, pageOf, pageParams, problemResponses, ProblemSchema } from '../api/api-schemas.ts';
+import { idParams, jsonResponse, notFoundResponse, pageOf, pageParams, problemResponses } from '../api/api-schemas.ts';
 import { decodeCursor, encodeCursor } from '../api/cursor.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { notFound } from '../http/errors.tsx';
@@ -56,17 +56,11 @@ export function questionApi(ctx: RouteContext) {
     summary: '单条公开问答',
     tags: ['公开问答'],
     request: {
-      params: z.object({
-        id: z.coerce
-          .number({ error: '须为正整数' })
-          .int({ error: '须为正整数' })
-          .positive({ error: '须为正整数' })
-          .openapi({ description: '问答编号', example: 1 }),
-      }),
+      params: idParams('问答编号'),
     },
     responses: {
       200: jsonResponse(QuestionSchema, '问答'),
-      404: { description: '没有这条公开问答', content: { 'application/problem+json': { schema: ProblemSchema } } },
+      404: notFoundResponse('没有这条公开问答'),
       ...problemResponses,
     },
   });
