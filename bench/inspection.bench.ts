@@ -9,7 +9,7 @@ import { INSPECTION_CHECKS } from '../src/inspection/inspection-checks.ts';
 import { parseSeedText } from '../src/importer/seed-format.ts';
 import { excerptOf } from '../src/text/excerpt.ts';
 import { channels, seedText } from '../test/helpers/seed.ts';
-import { appDeps } from '../test/helpers/test-app.ts';
+import { appDeps, shippedCalendar } from '../test/helpers/test-app.ts';
 import { testDialects } from '../test/helpers/test-db.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' } } });
@@ -43,7 +43,7 @@ try {
     }
   });
   const app = createApp(appDeps(opened));
-  const context = { db: opened.db, channels, now: new Date(), requestPage: async (path: string) => app.request(path) };
+  const context = { db: opened.db, channels, calendar: shippedCalendar, now: new Date(), requestPage: async (path: string) => app.request(path) };
   const rows: string[] = [];
   for (const check of INSPECTION_CHECKS) {
     const heapBefore = process.memoryUsage().heapUsed;

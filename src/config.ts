@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { PasswordPolicyName } from './accounts/password-policy.ts';
 import { errorReportUrlFor, ICP_NUMBER_FORMAT, PUBLIC_SECURITY_NUMBER_FORMAT, SITE_CODE_FORMAT } from './lib/site-filings.ts';
+import { DEFAULT_CALENDAR_DIR } from './calendar/working-calendar.ts';
 
 /** Where the articles live: an embedded SQLite file, a PostgreSQL server, or PGlite (development). */
 export type DatabaseTarget = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string } | { engine: 'pglite'; path: string | undefined };
@@ -56,6 +57,8 @@ export interface Config {
   insightsPublic: InsightsPublic;
   /** API_RATE_LIMIT: requests per minute each client may make to /api/v1, counted per server process. */
   apiRequestsPerMinute: number;
+  /** CALENDAR_DIR: the folder of the official holiday arrangements, one <year>.json each. */
+  calendarDir: string;
 }
 
 /**
@@ -96,6 +99,7 @@ const environmentSchema = z.object({
   PASSWORD_POLICY: z.enum(['modern', 'dengbao']).default('modern'),
   INSIGHTS_PUBLIC: z.enum(['confirmed', 'marked']).default('marked'),
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
+  CALENDAR_DIR: optionalText,
   // Long enough not to be guessed, and only characters a Bearer header carries as they are.
   METRICS_TOKEN: optionalText.pipe(
     z
@@ -191,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     metricsToken: e.METRICS_TOKEN,
     insightsPublic: e.INSIGHTS_PUBLIC,
     apiRequestsPerMinute: e.API_RATE_LIMIT,
+    calendarDir: e.CALENDAR_DIR === undefined ? DEFAULT_CALENDAR_DIR : resolve(e.CALENDAR_DIR),
   });
 }
 

@@ -5,6 +5,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { passwordPolicy } from './accounts/password-policy.ts';
+import { loadWorkingCalendar } from './calendar/working-calendar.ts';
 import { createApp, type AppDeps } from './app.ts';
 import type { Config } from './config.ts';
 import { openDb, type OpenDb } from './db/connect.ts';
@@ -31,6 +32,9 @@ export function portalListener(app: Hono, deps: Pick<AppDeps, 'pageCache' | 'met
 /** Prepares the database (prepareDatabase), then serves with `config.workers` processes. */
 export async function startPortal(config: Config, logger: Logger): Promise<void> {
   if (cluster.isWorker) return serveHere(config, logger);
+  // Read before anything starts: a wrong holiday file must stop the start, not every worker's.
+  const calendar = loadWorkingCalendar(config.calendarDir);
+  logger.info({ years: calendar.years }, 'official holiday arrangements read');
   const opened = await openDb(config.database);
   try {
     const { migrations, reindexed, seed } = await prepareDatabase(opened, config.seedFile);
@@ -129,6 +133,7 @@ export function portalDeps(config: Config, opened: OpenDb, logger: Logger): AppD
     metricsToken: config.metricsToken,
     insightsPublic: config.insightsPublic,
     apiRateLimit: { name: 'api', max: config.apiRequestsPerMinute, windowSeconds: 60 },
+    calendar: loadWorkingCalendar(config.calendarDir),
   };
 }
 

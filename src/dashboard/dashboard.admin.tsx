@@ -8,9 +8,8 @@ import { ConsoleHomePage } from './views/dashboard-page.tsx';
 
 /** Route: `/`. Ages and the 14-day rule are read at the time of the request (dashboardFor takes `now`). */
 export function dashboardAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<ConsoleEnv> {
-  const { db } = ctx;
   return new Hono<ConsoleEnv>().get('/', async (c) => {
-    const dashboard = await dashboardFor(db, c.get('user'), ctx.channels, new Date());
+    const dashboard = await dashboardFor(ctx, c.get('user'), new Date());
     return kit.page(c, <ConsoleHomePage console={await kit.chrome(c)} dashboard={dashboard} channelName={(slug) => ctx.navChannel(slug).name} />);
   });
 }

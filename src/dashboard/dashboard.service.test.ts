@@ -13,6 +13,7 @@ import { submitContribution } from '../submissions/submission.service.ts';
 import { submissionSchema } from '../submissions/submission.ts';
 import { channels, writingFor } from '../../test/helpers/seed.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
+import { shippedCalendar } from '../../test/helpers/test-app.ts';
 import { askQuestion } from '../questions/question.service.ts';
 import { dashboardFor, type Dashboard, type QueueKind } from './dashboard.service.ts';
 
@@ -95,7 +96,7 @@ for (const dialect of testDialects()) {
         };
         await askQuestion(db, question, ago(2 * HOUR));
 
-        const donghu = await dashboardFor(db, donghuReviewer, channels, now);
+        const donghu = await dashboardFor({ db, channels, calendar: shippedCalendar }, donghuReviewer, now);
         assert.deepEqual(kinds(donghu), ['submissions', 'applications', 'messages', 'questions']);
         const submissions = queue(donghu, 'submissions')!;
         assert.equal(submissions.count, 6, 'all six counted though five are listed');
@@ -116,7 +117,7 @@ for (const dialect of testDialects()) {
         assert.deepEqual([queue(donghu, 'messages')!.count, queue(donghu, 'messages')!.oldest], [0, []], 'xihu’s message is not donghu’s');
         assert.deepEqual([donghu.warnedProjects, donghu.unreviewedFacts, donghu.staleChannels], [undefined, undefined, undefined], 'a reviewer does not edit');
 
-        const xihu = await dashboardFor(db, xihuReviewer, channels, now);
+        const xihu = await dashboardFor({ db, channels, calendar: shippedCalendar }, xihuReviewer, now);
         assert.deepEqual(
           queue(xihu, 'submissions')!.oldest.map((item) => [item.title, item.age]),
           [['西湖区最早的投稿', '10 天前']],
@@ -132,13 +133,13 @@ for (const dialect of testDialects()) {
         );
         assert.equal(queue(donghu, 'questions')!.count, 0, 'xihu’s question is not donghu’s');
 
-        const all = await dashboardFor(db, admin, channels, now);
+        const all = await dashboardFor({ db, channels, calendar: shippedCalendar }, admin, now);
         assert.deepEqual(kinds(all), ['submissions', 'applications', 'messages', 'questions', 'articles']);
         assert.equal(queue(all, 'submissions')!.count, 7);
         assert.equal(queue(all, 'submissions')!.oldest[0]!.title, '西湖区最早的投稿');
         assert.equal(queue(all, 'messages')!.count, 1);
 
-        const editing = await dashboardFor(db, editor, channels, now);
+        const editing = await dashboardFor({ db, channels, calendar: shippedCalendar }, editor, now);
         assert.deepEqual(
           kinds(editing),
           ['submissions', 'questions', 'articles'],
@@ -202,7 +203,7 @@ for (const dialect of testDialects()) {
           .values([fact('donghu', null), fact('xihu', null), fact('xihu', 'confirmed'), fact('qingyunpu', null)])
           .execute();
 
-        const editing = await dashboardFor(db, editor, channels, midnight);
+        const editing = await dashboardFor({ db, channels, calendar: shippedCalendar }, editor, midnight);
         assert.equal(editing.today, '2026-03-10');
         assert.deepEqual(
           editing.warnedProjects!.shown.map((p) => [p.name, p.level, p.days]),
@@ -220,7 +221,7 @@ for (const dialect of testDialects()) {
         const articles = queue(editing, 'articles')!;
         assert.deepEqual([articles.count, articles.oldest.map((a) => [a.title, a.status, a.age])], [1, [['西湖区未发布的草稿', 'draft', '1 天前']]]);
 
-        const all = await dashboardFor(db, admin, channels, midnight);
+        const all = await dashboardFor({ db, channels, calendar: shippedCalendar }, admin, midnight);
         assert.deepEqual(
           all.warnedProjects!.shown.map((p) => p.name),
           ['东湖区逾期开工项目', '青云谱区逾期项目', '西湖区临近竣工项目'],
@@ -232,7 +233,7 @@ for (const dialect of testDialects()) {
         assert.equal(stale.get('qingyunpu'), null, 'a channel with only a draft has never been updated');
         assert.equal(queue(all, 'articles')!.count, 2);
 
-        const later = await dashboardFor(db, editor, channels, new Date(midnight.getTime() + DAY));
+        const later = await dashboardFor({ db, channels, calendar: shippedCalendar }, editor, new Date(midnight.getTime() + DAY));
         assert.deepEqual(
           later.staleChannels!.map((c) => c.slug),
           ['xihu', 'donghu'],

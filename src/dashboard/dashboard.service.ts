@@ -4,6 +4,7 @@
 import { canActOn, hasRole, type ConsoleUser, type Role } from '../accounts/account.ts';
 import { unpublishedArticlesFor } from '../articles/article-editing.service.ts';
 import { lastPublishedOnByChannel } from '../articles/article.service.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import { messageQueueHead } from '../contact/message.service.ts';
 import type { Db } from '../db/database.ts';
@@ -92,8 +93,15 @@ const CONTRIBUTION_ROLES: readonly Role[] = ['admin', 'reviewer', 'editor'];
 const REVIEW_ROLES: readonly Role[] = ['admin', 'reviewer'];
 const EDITING_ROLES: readonly Role[] = ['admin', 'editor'];
 
+/** What the home reads the site through. */
+export interface DashboardSources {
+  db: Db;
+  channels: ChannelCatalog;
+  calendar: WorkingCalendar;
+}
+
 /** What waits for `user` in their channels (admins: all) at `now`. */
-export async function dashboardFor(db: Db, user: ConsoleUser, channels: ChannelCatalog, now: Date): Promise<Dashboard> {
+export async function dashboardFor({ db, channels, calendar }: DashboardSources, user: ConsoleUser, now: Date): Promise<Dashboard> {
   const today = chinaDate(now);
   const edits = hasRole(user, ...EDITING_ROLES);
   const [reviewQueues, articles, warnedProjects, unreviewedFacts, staleChannels, inspection] = await Promise.all([
@@ -102,7 +110,7 @@ export async function dashboardFor(db: Db, user: ConsoleUser, channels: ChannelC
     edits ? warnedProjectsFor(db, user, today) : undefined,
     edits ? unreviewedFactCount(db, user) : undefined,
     edits ? staleChannelsFor(db, user, channels, today) : undefined,
-    quickInspection({ db, channels, now }, INSPECTION_CHECKS, user),
+    quickInspection({ db, channels, calendar, now }, INSPECTION_CHECKS, user),
   ]);
   return {
     today,

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { ArticleWrittenListener } from '../articles/article-events.ts';
 import type { PasswordPolicy } from '../accounts/password-policy.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { ContactDetails, InsightsPublic, SiteIdentity } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { SqlDialect } from '../db/dialect.ts';
@@ -39,6 +40,8 @@ export interface AppDeps {
   insightsPublic: InsightsPublic;
   /** API_RATE_LIMIT: requests per client and window the open API allows, per server process. */
   apiRateLimit: RateLimit;
+  /** Working days on the official calendar, for deadlines. */
+  calendar: WorkingCalendar;
 }
 
 /** Shared helpers the features' route tables receive from createApp. */

@@ -1,6 +1,7 @@
 // What an inspection check is: a small function over the features' services that reports what a
 // government-site inspection would find. Features contribute checks to inspection-checks.ts.
 import type { Role } from '../accounts/account.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { Db } from '../db/database.ts';
 
@@ -22,6 +23,8 @@ export interface CheckFinding {
 export interface InspectionContext {
   db: Db;
   channels: ChannelCatalog;
+  /** The official holiday arrangements, for checks that count working days. */
+  calendar: WorkingCalendar;
   /** The instant the inspection is for; days are counted in Beijing dates from it. */
   now: Date;
   /** Answers a GET of a site path in-process, through the app's own router (no server needed). */

@@ -11,7 +11,7 @@ import type { Db } from '../db/database.ts';
 import { COMMAND_LINE } from '../audit/audit.service.ts';
 import { chinaDayStart } from '../lib/china-time.ts';
 import { writingFor } from '../../test/helpers/seed.ts';
-import { appDeps } from '../../test/helpers/test-app.ts';
+import { appDeps, shippedCalendar } from '../../test/helpers/test-app.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
 import type { OpenDb } from '../db/connect.ts';
 import { brokenLinksCheck, sitePathsIn } from './checks/broken-links.check.ts';
@@ -29,7 +29,7 @@ const noPages = () => Promise.reject(new Error('no page expected'));
 const NOW = new Date('2026-11-30T01:00:00.000Z');
 
 function context(db: Db, overrides: Partial<InspectionContext> = {}): InspectionContext {
-  return { db, channels: allChannels, now: NOW, requestPage: noPages, ...overrides };
+  return { db, channels: allChannels, calendar: shippedCalendar, now: NOW, requestPage: noPages, ...overrides };
 }
 
 async function publish(opened: OpenDb, title: string, publishedOn: string, options: { channel?: string; body?: string } = {}): Promise<number> {

@@ -11,7 +11,11 @@ import { InspectionPage } from './views/inspection-page.tsx';
 /** Route: `/` — every visit is a fresh inspection, so 重新检查 is a link to the same page. */
 export function inspectionAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<ConsoleEnv> {
   return new Hono<ConsoleEnv>().use('*', requireRole('admin', 'editor', 'reviewer')).get('/', async (c) => {
-    const report = await runInspection({ db: ctx.db, channels: ctx.channels, now: new Date(), requestPage: ctx.requestPage }, INSPECTION_CHECKS, c.get('user'));
+    const report = await runInspection(
+      { db: ctx.db, channels: ctx.channels, calendar: ctx.calendar, now: new Date(), requestPage: ctx.requestPage },
+      INSPECTION_CHECKS,
+      c.get('user'),
+    );
     return kit.page(c, <InspectionPage console={await kit.chrome(c)} report={report} channelName={(slug) => ctx.navChannel(slug).name} />);
   });
 }

@@ -38,7 +38,10 @@ export async function runInspectCommand(
   try {
     const deps = portalDeps(config, opened, pino({ level: 'silent' }));
     const app = createApp(deps);
-    const report = await runInspection({ db: opened.db, channels: deps.channels, now, requestPage: async (path) => app.request(path) }, checks);
+    const report = await runInspection(
+      { db: opened.db, channels: deps.channels, calendar: deps.calendar, now, requestPage: async (path) => app.request(path) },
+      checks,
+    );
     out.write(json ? `${JSON.stringify(report, null, 2)}\n` : reportText(report));
     return report.counts.veto > 0 ? 1 : 0;
   } finally {

@@ -7,6 +7,7 @@ import { readChannelFile } from '../channels/channel.ts';
 import type { Db } from '../db/database.ts';
 import { chinaDayStart } from '../lib/china-time.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
+import { shippedCalendar } from '../../test/helpers/test-app.ts';
 import type { QuestionInput } from './question.ts';
 import { unansweredQuestionsCheck } from './question.inspection.ts';
 import {
@@ -95,7 +96,13 @@ for (const dialect of testDialects()) {
 
     it('reports questions unanswered 30 Beijing days (not 29), 60 noted, 90 a veto (not 89); answered and declined ones never', () =>
       withTestDb(dialect, async ({ db }) => {
-        const context = { db, channels: new ChannelCatalog(readChannelFile()), now: NOW, requestPage: () => Promise.reject(new Error('no page')) };
+        const context = {
+          db,
+          channels: new ChannelCatalog(readChannelFile()),
+          calendar: shippedCalendar,
+          now: NOW,
+          requestPage: () => Promise.reject(new Error('no page')),
+        };
         assert.deepEqual(
           (await unansweredQuestionsCheck.run(context)).map((f) => f.severity),
           ['ok'],

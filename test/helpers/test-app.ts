@@ -4,12 +4,16 @@ import { passwordPolicy } from '../../src/accounts/password-policy.ts';
 import { createApp, type AppDeps } from '../../src/app.ts';
 import type { OpenDb } from '../../src/db/connect.ts';
 import { PageCache } from '../../src/http/page-cache.ts';
+import { loadWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { PortalMetrics } from '../../src/ops/portal-metrics.ts';
 import type { SiteIdentity } from '../../src/config.ts';
 import { importSeedFile } from '../../src/importer/importer.service.ts';
 import { SEED_FILE, writingFor } from './seed.ts';
 import { testSite } from './test-chrome.ts';
 import { testDialects, type TestDialect } from './test-db.ts';
+
+/** The holiday arrangements the project ships, read once for every test app. */
+export const shippedCalendar = loadWorkingCalendar();
 
 /** A seeded app; `close()` removes its database. */
 export async function openSeededApp(options: { dialect?: TestDialect; site?: Partial<SiteIdentity> } = {}) {
@@ -39,6 +43,7 @@ export function appDeps(opened: OpenDb, site: Partial<SiteIdentity> = {}): AppDe
     metricsToken: undefined,
     insightsPublic: 'marked',
     apiRateLimit: { name: 'api', max: 120, windowSeconds: 60 },
+    calendar: shippedCalendar,
   };
 }
 
