@@ -3,6 +3,7 @@
 // them one by one with foreign keys checked. backup-tables.test.ts fails when the schema has a
 // table or column that is not here.
 import { accountBackups } from '../accounts/account.table.ts';
+import { appealBackups } from '../appeals/appeal.table.ts';
 import { articleBackups } from '../articles/article.table.ts';
 import { auditLogBackup } from '../audit/audit.table.ts';
 import { contactMessageBackup } from '../contact/message.table.ts';
@@ -28,6 +29,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   contactMessageBackup,
   ...questionBackups,
   ...accountBackups,
+  // Requests name their handlers: after the accounts.
+  ...appealBackups,
   auditLogBackup,
   ...insightBackups,
   rateLimitBackup,

@@ -1,5 +1,6 @@
 // The database schema as Kysely sees it: one entry per table, row types owned by their features.
 import type { Kysely } from 'kysely';
+import type { AppealEventTable, AppealExtensionTable, AppealTable } from '../appeals/appeal.table.ts';
 import type { ArticleRevisionTable, ArticleTable } from '../articles/article.table.ts';
 import type { AppUserTable, SessionTable, UserChannelTable, UserRoleTable } from '../accounts/account.table.ts';
 import type { AuditLogTable } from '../audit/audit.table.ts';
@@ -22,6 +23,9 @@ export interface Database {
   contact_message: ContactMessageTable;
   question: QuestionTable;
   question_transfer: QuestionTransferTable;
+  appeal: AppealTable;
+  appeal_event: AppealEventTable;
+  appeal_extension: AppealExtensionTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;
   user_channel: UserChannelTable;

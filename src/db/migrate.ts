@@ -23,6 +23,7 @@ import * as caseTracking from './migrations/2026-11-29T14-20_case-tracking.ts';
 import * as auditChannel from './migrations/2026-11-29T15-10_audit-channel.ts';
 import * as sitemapIndexes from './migrations/2026-11-29T16-30_sitemap-indexes.ts';
 import * as questions from './migrations/2026-11-30T02-00_questions.ts';
+import * as appeals from './migrations/2026-11-30T05-00_appeals.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -49,6 +50,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T15-10_audit-channel': auditChannel,
   '2026-11-29T16-30_sitemap-indexes': sitemapIndexes,
   '2026-11-30T02-00_questions': questions,
+  '2026-11-30T05-00_appeals': appeals,
 };
 
 /** The names of every migration this version has, in the order they run. */
