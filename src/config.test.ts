@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
+import { DEFAULT_CALENDAR_DIR } from './calendar/working-calendar.ts';
 
 describe('PUBLIC_ORIGIN', () => {
   it('is optional', () => assert.equal(loadConfig({}).publicOrigin, undefined));
@@ -59,6 +61,14 @@ describe('API_RATE_LIMIT', () => {
     assert.equal(loadConfig({}).apiRequestsPerMinute, 120);
     assert.equal(loadConfig({ API_RATE_LIMIT: '600' }).apiRequestsPerMinute, 600);
     for (const bad of ['0', '-5', '1.5', 'many', '1000000']) assert.throws(() => loadConfig({ API_RATE_LIMIT: bad }), /API_RATE_LIMIT/, bad);
+  });
+});
+
+describe('CALENDAR_DIR', () => {
+  it('reads the holiday arrangements the project ships unless another folder is named, relative to the working folder', () => {
+    assert.equal(loadConfig({}).calendarDir, DEFAULT_CALENDAR_DIR);
+    assert.equal(loadConfig({ CALENDAR_DIR: '  ' }).calendarDir, DEFAULT_CALENDAR_DIR);
+    assert.equal(loadConfig({ CALENDAR_DIR: 'etc/calendar' }).calendarDir, resolve('etc/calendar'));
   });
 });
 
