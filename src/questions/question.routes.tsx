@@ -71,7 +71,7 @@ export function questionRoutes(ctx: RouteContext): Hono {
       }),
     )
     .get('/qa/stats', async (c) => {
-      const { byOffice, byMonth } = await questionStatistics(db);
+      const { byOffice, byMonth } = await questionStatistics(db, ctx.dialect.chinaCalendar);
       const scripts = { echartsHref: ctx.assetHref('echarts.min.js'), chartsHref: ctx.assetHref('charts.js') };
       return c.html(
         htmlDocument(<QuestionStatsPage chrome={await ctx.chrome(c)} scripts={scripts} byOffice={byOffice} byMonth={byMonth} officeName={officeName} />),

@@ -2,8 +2,8 @@
 import type { ConsoleUser } from '../accounts/account.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
+import type { ChinaCalendarSql } from '../db/dialect.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
-import { chinaDate, daysBetween } from '../lib/china-time.ts';
 import { newTrackingCode } from '../lib/tracking-code.ts';
 import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
 import { normalizeQuery } from '../text/normalize.ts';
@@ -18,10 +18,11 @@ import {
   publishedQuestionsAfter as publishedQuestionsAfterPosition,
   questionProgressByCode,
   questionReviewStore,
-  questionTimings,
+  questionTallies,
   type AnsweredPosition,
   type PublishedFilter,
   type QuestionForReview,
+  type QuestionTally,
 } from './question.store.ts';
 
 export type { QuestionForReview } from './question.store.ts';
@@ -207,26 +208,11 @@ export interface QuestionFigures {
 }
 
 /** The statistics by office (the answering office, or the one holding it) and by Beijing month of receipt. */
-export async function questionStatistics(db: Db): Promise<{ byOffice: QuestionFigures[]; byMonth: QuestionFigures[] }> {
-  const timings = await questionTimings(db);
-  const tally = (keyOf: (timing: (typeof timings)[number]) => string) => {
-    const groups = new Map<string, { received: number; days: number[] }>();
-    for (const timing of timings) {
-      const key = keyOf(timing);
-      const group = groups.get(key) ?? { received: 0, days: [] };
-      group.received += 1;
-      if (timing.answeredAt !== null) group.days.push(daysBetween(chinaDate(timing.createdAt), chinaDate(timing.answeredAt)));
-      groups.set(key, group);
-    }
-    return [...groups.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, { received, days }]) => ({
-        key,
-        received,
-        answered: days.length,
-        averageDays: days.length === 0 ? undefined : Math.round((days.reduce((sum, day) => sum + day, 0) / days.length) * 10) / 10,
-        longestDays: days.length === 0 ? undefined : Math.max(...days),
-      }));
-  };
-  return { byOffice: tally((timing) => timing.channel), byMonth: tally((timing) => chinaDate(timing.createdAt).slice(0, 7)) };
+export async function questionStatistics(db: Db, calendar: ChinaCalendarSql): Promise<{ byOffice: QuestionFigures[]; byMonth: QuestionFigures[] }> {
+  const [byOffice, byMonth] = await Promise.all([questionTallies(db, calendar, 'office'), questionTallies(db, calendar, 'month')]);
+  return { byOffice: byOffice.map(figuresOf), byMonth: byMonth.map(figuresOf) };
+}
+
+function figuresOf({ key, received, answered, totalDays, longestDays }: QuestionTally): QuestionFigures {
+  return { key, received, answered, averageDays: answered === 0 ? undefined : Math.round((totalDays / answered) * 10) / 10, longestDays };
 }
