@@ -1,6 +1,6 @@
 // The few SQL fragments that differ between SQLite and PostgreSQL, chosen once at connect.
 // Everything else in the code base is engine-neutral Kysely (STYLE.md convention 5).
-import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import { announceContentVersionChanges } from './content-version-listener.ts';
 import type { Db } from './database.ts';
 import { fts5Search, type WithShadowTablesWritable } from './search-fts5.ts';
@@ -16,6 +16,8 @@ export interface SqlDialect {
   autoIncrementPrimaryKey(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** Full-text search: FTS5 on SQLite, tsvector on PostgreSQL. */
   search: SearchSql;
+  /** Beijing calendar days and months of stored instants, for figures counted in SQL. */
+  chinaCalendar: ChinaCalendarSql;
   /**
    * The schema the connection works in (PostgreSQL's first schema on the search path), so the
    * migrator keeps its own tables there; undefined where the engine has no schemas.
@@ -43,6 +45,30 @@ export interface SqlDialect {
   announceContentVersionChanges(db: Kysely<unknown>): Promise<void>;
 }
 
+/**
+ * Beijing calendar dates (UTC+8, no daylight saving, as lib/china-time.ts) of instants stored as
+ * ISO-8601 UTC text, so that statistics group and measure in SQL the way pages show dates.
+ */
+export interface ChinaCalendarSql {
+  /** The Beijing calendar day of `instant` as a count of days: one day number minus another is whole calendar days. */
+  dayNumber(instant: Expression<string | null>): RawBuilder<number | null>;
+  /** The Beijing calendar month of `instant`: 2026-03. */
+  month(instant: Expression<string>): RawBuilder<string>;
+}
+
+// The shift to Beijing time is written into the SQL, not bound: PostgreSQL only accepts a grouped
+// expression that repeats the selected one exactly, which two placeholders of one value do not.
+const sqliteChinaCalendar: ChinaCalendarSql = {
+  // julianday of a date is its noon minus half a day (N.5): the whole part counts the days.
+  dayNumber: (instant) => sql<number | null>`cast(julianday(date(${instant}, '+8 hours')) as integer)`,
+  month: (instant) => sql<string>`strftime('%Y-%m', ${instant}, '+8 hours')`,
+};
+
+const postgresChinaCalendar: ChinaCalendarSql = {
+  dayNumber: (instant) => sql<number | null>`((cast(${instant} as timestamptz) at time zone 'UTC' + interval '8 hours')::date - date '1970-01-01')`,
+  month: (instant) => sql<string>`to_char(cast(${instant} as timestamptz) at time zone 'UTC' + interval '8 hours', 'YYYY-MM')`,
+};
+
 /** See SqlDialect.readSnapshot. */
 export type ReadSnapshot = <T>(db: Db, work: (snapshot: Db) => Promise<T>) => Promise<T>;
 
@@ -55,6 +81,7 @@ export function sqliteDialect(withShadowTablesWritable: WithShadowTablesWritable
     engine: 'sqlite',
     autoIncrementPrimaryKey: (col) => col.primaryKey().autoIncrement(),
     search: fts5Search(withShadowTablesWritable),
+    chinaCalendar: sqliteChinaCalendar,
     currentSchema: async () => undefined,
     // No lock: SQLite is served by one instance, whose primary prepares the file before it forks
     // workers. Several instances need PostgreSQL (README, "More instances").
@@ -81,6 +108,7 @@ export const postgresDialect: SqlDialect = {
   engine: 'postgres',
   autoIncrementPrimaryKey: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
   search: tsvectorSearch,
+  chinaCalendar: postgresChinaCalendar,
   async currentSchema(db) {
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     return rows[0]?.schema ?? undefined;

@@ -206,6 +206,76 @@ for (const dialect of testDialects()) {
       }
     });
 
+    it('serves /qa, /qa/:id and /qa/stats from the page cache until a question changes, and never caches a status page', async () => {
+      const seeded = await openSeededApp({ dialect });
+      try {
+        await createUser(seeded.db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+        const admin = consoleClient(seeded.app, '192.0.2.86');
+        await admin.signIn('admin', PASSWORD);
+        const form = await openForm(seeded.app, '/qa/ask', '198.51.100.86');
+        const code = /code=([^&]+)/.exec((await form.post(ASKED)).headers.get('location') ?? '')![1]!;
+        const { id } = await seeded.db.selectFrom('question').select('id').where('tracking_code', '=', code).executeTakeFirstOrThrow();
+        const page = async (path: string) => {
+          const response = await seeded.app.request(path);
+          assert.equal(response.status, 200, path);
+          return { html: await response.text(), cacheControl: response.headers.get('Cache-Control') };
+        };
+        /** The 收到 and 已答复 columns of a statistics table row. */
+        const counts = (html: string, office: string) => {
+          const row = new RegExp(`<th scope="row">${office}</th><td>(\\d+)</td><td>(\\d+)</td>`).exec(html);
+          return row && [Number(row[1]), Number(row[2])];
+        };
+
+        const list = await page('/qa');
+        assert.equal(list.cacheControl, 'no-cache', 'a cached page');
+        assert.doesNotMatch(list.html, /新能源项目用地如何申请/);
+        assert.deepEqual(counts((await page('/qa/stats')).html, '南昌市招商部门'), [1, 0]);
+        const hits = seeded.pageCache.stats().hits;
+        await page('/qa');
+        assert.equal(seeded.pageCache.stats().hits, hits + 1, 'the second request is answered from memory');
+
+        // A change the content version does not hear of stays unseen: the page really is cached.
+        const at = new Date().toISOString();
+        await seeded.db
+          .updateTable('question')
+          .set({ status: 'answered', answer: '未经发布的答复', answered_by: 'nanchang', answered_at: at })
+          .where('id', '=', id)
+          .execute();
+        assert.doesNotMatch((await page('/qa')).html, /新能源项目用地如何申请/);
+        await seeded.db.updateTable('question').set({ status: 'received', answer: null, answered_by: null, answered_at: null }).where('id', '=', id).execute();
+
+        // The status page is personal progress: rendered each time, never kept.
+        const before = seeded.pageCache.stats();
+        const status = await page(`/qa/status?code=${code}`);
+        assert.match(status.html, /<td class="question-status">待受理<\/td>/);
+        assert.match(status.cacheControl ?? '', /no-store/);
+        await seeded.db.updateTable('question').set({ status: 'accepted', accepted_at: new Date().toISOString() }).where('id', '=', id).execute();
+        assert.match(
+          (await page(`/qa/status?code=${code}`)).html,
+          /<td class="question-status">已受理<\/td>/,
+          'a change unannounced to the cache shows at once',
+        );
+        assert.equal(seeded.pageCache.stats().pages, before.pages, 'no status page kept');
+        assert.equal(seeded.pageCache.stats().misses, before.misses);
+
+        // Another question comes in: the statistics count it at once.
+        await form.post({ ...ASKED, title: '第二个问题的标题' });
+        assert.deepEqual(counts((await page('/qa/stats')).html, '南昌市招商部门'), [2, 0]);
+
+        // The answer is published: the list, the question's page and the statistics show it at once.
+        assert.equal((await seeded.app.request(`/qa/${id}`)).status, 404);
+        assert.equal((await admin.confirm(`/admin/questions/${id}/answer`, { answer: '请向自然资源局提出用地预审申请。' })).status, 303);
+        assert.match((await page('/qa')).html, new RegExp(`<a href="/qa/${id}">新能源项目用地如何申请</a>`));
+        assert.match((await page(`/qa/${id}`)).html, /请向自然资源局提出用地预审申请/);
+        assert.deepEqual(counts((await page('/qa/stats')).html, '南昌市招商部门'), [2, 1]);
+        const hitsAfter = seeded.pageCache.stats().hits;
+        await page(`/qa/${id}`);
+        assert.equal(seeded.pageCache.stats().hits, hitsAfter + 1, 'the question page is cached too');
+      } finally {
+        await seeded.close();
+      }
+    });
+
     it('counts only accepted questions against the limit, and refuses a post without the CSRF token', async () => {
       const seeded = await openSeededApp({ dialect });
       try {

@@ -40,47 +40,61 @@ export function questionRoutes(ctx: RouteContext): Hono {
     return query;
   };
 
-  return new Hono()
-    .route('/', feedRoutes(ctx, '/qa', publishedAnswerFeed({ db, site: ctx.site, officeName })))
-    .get('/qa', async (c) => {
-      const query = listQuery(c);
-      const page = parsePageNumber(c.req.query('page'));
-      const found = await publishedQuestions(db, { channel: query.channel, category: query.category, keyword: query.q }, page);
-      if (page > found.pageCount) throw notFound('没有这一页。');
-      return c.html(
-        htmlDocument(<QuestionListPage chrome={await ctx.chrome(c)} query={query} offices={offices} officeName={officeName} list={{ ...found, page }} />),
-      );
-    })
-    .get('/qa/ask', (c) => showForm(c, { values: { channel: channels.city.slug }, errors: {} }))
-    .post('/qa/ask', form.guard, async (c) => {
-      const result = await form.read(c, schema);
-      if (!result.ok) return showForm(c, result, result.problem ? 429 : 400);
-      const { trackingCode } = await askQuestion(db, result.data);
-      // Post/redirect/get: reloading the confirmation does not ask twice.
-      return c.redirect(`/qa/status?code=${trackingCode}&new=1`, 303);
-    })
-    .get(
-      '/qa/status',
-      caseLookupLimit(ctx),
-      caseStatusHandler({
-        prefix: QUESTION_CODE_PREFIX,
-        noun: '问题',
-        find: (code) => questionProgress(db, code),
-        show: async (c, lookup, status) =>
-          c.html(htmlDocument(<QuestionStatusPage chrome={await ctx.chrome(c, status)} lookup={lookup} officeName={officeName} />), status, NO_STORE),
-      }),
-    )
-    .get('/qa/stats', async (c) => {
-      const { byOffice, byMonth } = await questionStatistics(db);
-      const scripts = { echartsHref: ctx.assetHref('echarts.min.js'), chartsHref: ctx.assetHref('charts.js') };
-      return c.html(
-        htmlDocument(<QuestionStatsPage chrome={await ctx.chrome(c)} scripts={scripts} byOffice={byOffice} byMonth={byMonth} officeName={officeName} />),
-      );
-    })
-    .get('/qa/:id', async (c) => {
-      const id = parseId(c.req.param('id'));
-      const item = id === undefined ? undefined : await publishedQuestion(db, id);
-      if (!item) throw notFound('没有这条问答,或它没有公开。');
-      return c.html(htmlDocument(<QuestionDetailPage chrome={await ctx.chrome(c)} item={item} officeName={officeName} />));
-    });
+  return (
+    new Hono()
+      .route('/', feedRoutes(ctx, '/qa', publishedAnswerFeed({ db, site: ctx.site, officeName })))
+      // The published questions and the statistics change only with the content version (an answer,
+      // a new question, a 转办 bumps it), so they are served from the page cache. The form and the
+      // status page are not: each is one person's.
+      .get(
+        '/qa',
+        ctx.cachedPage(['channel', 'category', 'q', 'page'], async (c) => {
+          const query = listQuery(c);
+          const page = parsePageNumber(c.req.query('page'));
+          const found = await publishedQuestions(db, { channel: query.channel, category: query.category, keyword: query.q }, page);
+          if (page > found.pageCount) throw notFound('没有这一页。');
+          return c.html(
+            htmlDocument(<QuestionListPage chrome={await ctx.chrome(c)} query={query} offices={offices} officeName={officeName} list={{ ...found, page }} />),
+          );
+        }),
+      )
+      .get('/qa/ask', (c) => showForm(c, { values: { channel: channels.city.slug }, errors: {} }))
+      .post('/qa/ask', form.guard, async (c) => {
+        const result = await form.read(c, schema);
+        if (!result.ok) return showForm(c, result, result.problem ? 429 : 400);
+        const { trackingCode } = await askQuestion(db, result.data);
+        // Post/redirect/get: reloading the confirmation does not ask twice.
+        return c.redirect(`/qa/status?code=${trackingCode}&new=1`, 303);
+      })
+      .get(
+        '/qa/status',
+        caseLookupLimit(ctx),
+        caseStatusHandler({
+          prefix: QUESTION_CODE_PREFIX,
+          noun: '问题',
+          find: (code) => questionProgress(db, code),
+          show: async (c, lookup, status) =>
+            c.html(htmlDocument(<QuestionStatusPage chrome={await ctx.chrome(c, status)} lookup={lookup} officeName={officeName} />), status, NO_STORE),
+        }),
+      )
+      .get(
+        '/qa/stats',
+        ctx.cachedPage([], async (c) => {
+          const { byOffice, byMonth } = await questionStatistics(db, ctx.dialect.chinaCalendar);
+          const scripts = { echartsHref: ctx.assetHref('echarts.min.js'), chartsHref: ctx.assetHref('charts.js') };
+          return c.html(
+            htmlDocument(<QuestionStatsPage chrome={await ctx.chrome(c)} scripts={scripts} byOffice={byOffice} byMonth={byMonth} officeName={officeName} />),
+          );
+        }),
+      )
+      .get(
+        '/qa/:id',
+        ctx.cachedPage([], async (c) => {
+          const id = parseId(c.req.param('id') ?? '');
+          const item = id === undefined ? undefined : await publishedQuestion(db, id);
+          if (!item) throw notFound('没有这条问答,或它没有公开。');
+          return c.html(htmlDocument(<QuestionDetailPage chrome={await ctx.chrome(c)} item={item} officeName={officeName} />));
+        }),
+      )
+  );
 }

@@ -2,8 +2,8 @@
 import type { ConsoleUser } from '../accounts/account.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
+import type { ChinaCalendarSql } from '../db/dialect.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
-import { chinaDate, daysBetween } from '../lib/china-time.ts';
 import { newTrackingCode } from '../lib/tracking-code.ts';
 import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
 import { normalizeQuery } from '../text/normalize.ts';
@@ -18,10 +18,11 @@ import {
   publishedQuestionsAfter as publishedQuestionsAfterPosition,
   questionProgressByCode,
   questionReviewStore,
-  questionTimings,
+  questionTallies,
   type AnsweredPosition,
   type PublishedFilter,
   type QuestionForReview,
+  type QuestionTally,
 } from './question.store.ts';
 
 export type { QuestionForReview } from './question.store.ts';
@@ -29,26 +30,30 @@ export type { QuestionForReview } from './question.store.ts';
 /** Stores a question in the queue of the office it addresses; returns its id and tracking code. */
 export async function askQuestion(db: Db, input: QuestionInput, now = new Date()): Promise<{ id: number; trackingCode: string }> {
   const trackingCode = newTrackingCode(QUESTION_CODE_PREFIX);
-  const id = await insertQuestion(db, {
-    tracking_code: trackingCode,
-    channel: input.channel,
-    category: input.category,
-    title: input.title,
-    body: input.body,
-    asker_name: input.name,
-    asker_contact: input.contact,
-    publish_consent: input.publish ? 1 : 0,
-    status: 'received',
-    decline_reason: null,
-    answer: null,
-    answered_by: null,
-    created_at: now.toISOString(),
-    accepted_at: null,
-    answered_at: null,
-    closed_at: null,
-    purged_at: null,
+  return db.transaction().execute(async (trx) => {
+    const id = await insertQuestion(trx, {
+      tracking_code: trackingCode,
+      channel: input.channel,
+      category: input.category,
+      title: input.title,
+      body: input.body,
+      asker_name: input.name,
+      asker_contact: input.contact,
+      publish_consent: input.publish ? 1 : 0,
+      status: 'received',
+      decline_reason: null,
+      answer: null,
+      answered_by: null,
+      created_at: now.toISOString(),
+      accepted_at: null,
+      answered_at: null,
+      closed_at: null,
+      purged_at: null,
+    });
+    // The statistics page counts every question received: its cached copy is made stale.
+    await bumpContentVersion(trx);
+    return { id, trackingCode };
   });
-  return { id, trackingCode };
 }
 
 /** A question's course by its tracking code, for its asker; undefined when unknown. */
@@ -166,7 +171,11 @@ export function transferQuestion(
       open: from,
       action: 'question.transfer',
       targetType: 'question',
-      close: async () => ({ status: from, transferTo: to }),
+      close: async (trx) => {
+        // The statistics count an unanswered question for the office that holds it.
+        await bumpContentVersion(trx);
+        return { status: from, transferTo: to };
+      },
       audited: () => ({ channel: to }),
     },
     now,
@@ -185,9 +194,10 @@ export function answerQuestion(db: Db, user: ConsoleUser, actor: Actor, id: numb
       open: 'accepted',
       action: 'question.answer',
       targetType: 'question',
-      close: async (trx, item) => {
-        // A published answer changes public pages and feeds: cached copies are made stale.
-        if (item.publishConsent) await bumpContentVersion(trx);
+      close: async (trx) => {
+        // An answer changes the statistics, and a published one the list, its page and the feeds:
+        // cached copies are made stale.
+        await bumpContentVersion(trx);
         return { status: 'answered' as const, answer };
       },
       audited: () => ({ answer }),
@@ -207,26 +217,11 @@ export interface QuestionFigures {
 }
 
 /** The statistics by office (the answering office, or the one holding it) and by Beijing month of receipt. */
-export async function questionStatistics(db: Db): Promise<{ byOffice: QuestionFigures[]; byMonth: QuestionFigures[] }> {
-  const timings = await questionTimings(db);
-  const tally = (keyOf: (timing: (typeof timings)[number]) => string) => {
-    const groups = new Map<string, { received: number; days: number[] }>();
-    for (const timing of timings) {
-      const key = keyOf(timing);
-      const group = groups.get(key) ?? { received: 0, days: [] };
-      group.received += 1;
-      if (timing.answeredAt !== null) group.days.push(daysBetween(chinaDate(timing.createdAt), chinaDate(timing.answeredAt)));
-      groups.set(key, group);
-    }
-    return [...groups.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, { received, days }]) => ({
-        key,
-        received,
-        answered: days.length,
-        averageDays: days.length === 0 ? undefined : Math.round((days.reduce((sum, day) => sum + day, 0) / days.length) * 10) / 10,
-        longestDays: days.length === 0 ? undefined : Math.max(...days),
-      }));
-  };
-  return { byOffice: tally((timing) => timing.channel), byMonth: tally((timing) => chinaDate(timing.createdAt).slice(0, 7)) };
+export async function questionStatistics(db: Db, calendar: ChinaCalendarSql): Promise<{ byOffice: QuestionFigures[]; byMonth: QuestionFigures[] }> {
+  const [byOffice, byMonth] = await Promise.all([questionTallies(db, calendar, 'office'), questionTallies(db, calendar, 'month')]);
+  return { byOffice: byOffice.map(figuresOf), byMonth: byMonth.map(figuresOf) };
+}
+
+function figuresOf({ key, received, answered, totalDays, longestDays }: QuestionTally): QuestionFigures {
+  return { key, received, answered, averageDays: answered === 0 ? undefined : Math.round((totalDays / answered) * 10) / 10, longestDays };
 }

@@ -1,6 +1,7 @@
 // Queries on the question and question_transfer tables.
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { ChinaCalendarSql } from '../db/dialect.ts';
 import type { ReviewStore } from '../review/review-queue.ts';
 import type { PublishedQuestion, QuestionProgress, QuestionStatus } from './question.ts';
 import type { QuestionTable } from './question.table.ts';
@@ -239,10 +240,43 @@ export async function publishedQuestionStamps(db: Db): Promise<Array<{ id: numbe
   return rows.map((row) => ({ id: Number(row.id), answeredAt: row.answered_at ?? '' }));
 }
 
-/** Every question's office and dates, for the statistics (a few thousand rows at most). */
-export async function questionTimings(db: Db): Promise<Array<{ channel: string; createdAt: string; answeredAt: string | null }>> {
-  const rows = await db.selectFrom('question').select(['channel', 'answered_by', 'created_at', 'answered_at']).orderBy('id').execute();
-  return rows.map((row) => ({ channel: row.answered_by ?? row.channel, createdAt: row.created_at, answeredAt: row.answered_at }));
+/** Questions received and answered in one group, and the Beijing calendar days their answers took. */
+export interface QuestionTally {
+  key: string;
+  received: number;
+  answered: number;
+  /** Days from receipt to answer, summed over the answered ones; 0 when none. */
+  totalDays: number;
+  longestDays: number | undefined;
+}
+
+/**
+ * The questions counted by office (the answering office, or the one holding it) or by Beijing month
+ * of receipt, in key order.
+ */
+export async function questionTallies(db: Db, calendar: ChinaCalendarSql, by: 'office' | 'month'): Promise<QuestionTally[]> {
+  const key = by === 'office' ? sql<string>`coalesce(${sql.ref('answered_by')}, ${sql.ref('channel')})` : calendar.month(sql.ref('created_at'));
+  const days = sql<number | null>`${calendar.dayNumber(sql.ref('answered_at'))} - ${calendar.dayNumber(sql.ref('created_at'))}`;
+  const rows = await db
+    .selectFrom('question')
+    .select((eb) => [
+      key.as('key'),
+      eb.fn.countAll<number>().as('received'),
+      eb.fn.count<number>('answered_at').as('answered'),
+      eb.fn.sum<number | null>(days).as('total_days'),
+      eb.fn.max<number | null>(days).as('longest_days'),
+    ])
+    .groupBy(key)
+    .orderBy(key)
+    .execute();
+  // PostgreSQL's counts and sums are bigint or numeric, which its driver hands over as strings.
+  return rows.map((row) => ({
+    key: row.key,
+    received: Number(row.received),
+    answered: Number(row.answered),
+    totalDays: Number(row.total_days ?? 0),
+    longestDays: row.longest_days === null ? undefined : Number(row.longest_days),
+  }));
 }
 
 /** Blanks the asker's name and contact of questions closed before `closedBefore`; returns how many. */
