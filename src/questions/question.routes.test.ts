@@ -206,7 +206,7 @@ for (const dialect of testDialects()) {
       }
     });
 
-    it('serves /qa, /qa/:id and /qa/stats from the page cache until a question changes, and never caches a status page', async () => {
+    it('serves /qa and /qa/:id from the page cache until an answer is published; statistics and status pages are never cached', async () => {
       const seeded = await openSeededApp({ dialect });
       try {
         await createUser(seeded.db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
@@ -258,8 +258,14 @@ for (const dialect of testDialects()) {
         assert.equal(seeded.pageCache.stats().pages, before.pages, 'no status page kept');
         assert.equal(seeded.pageCache.stats().misses, before.misses);
 
-        // Another question comes in: the statistics count it at once.
+        // Another question comes in: the statistics count it at once, and the cached pages stay
+        // cached (a public form must not be able to empty the site's cache).
+        const pagesBefore = seeded.pageCache.stats().pages;
         await form.post({ ...ASKED, title: '第二个问题的标题' });
+        const hitsBefore = seeded.pageCache.stats().hits;
+        await page('/qa');
+        assert.equal(seeded.pageCache.stats().hits, hitsBefore + 1, 'the list is still served from memory');
+        assert.equal(seeded.pageCache.stats().pages, pagesBefore);
         assert.deepEqual(counts((await page('/qa/stats')).html, '南昌市招商部门'), [2, 0]);
 
         // The answer is published: the list, the question's page and the statistics show it at once.

@@ -77,16 +77,15 @@ export function questionRoutes(ctx: RouteContext): Hono {
             c.html(htmlDocument(<QuestionStatusPage chrome={await ctx.chrome(c, status)} lookup={lookup} officeName={officeName} />), status, NO_STORE),
         }),
       )
-      .get(
-        '/qa/stats',
-        ctx.cachedPage([], async (c) => {
-          const { byOffice, byMonth } = await questionStatistics(db, ctx.dialect.chinaCalendar);
-          const scripts = { echartsHref: ctx.assetHref('echarts.min.js'), chartsHref: ctx.assetHref('charts.js') };
-          return c.html(
-            htmlDocument(<QuestionStatsPage chrome={await ctx.chrome(c)} scripts={scripts} byOffice={byOffice} byMonth={byMonth} officeName={officeName} />),
-          );
-        }),
-      )
+      // Not cached: it counts every question received, and a public form must not be able to make
+      // the whole site's cache stale. Two grouped queries over indexed columns.
+      .get('/qa/stats', async (c) => {
+        const { byOffice, byMonth } = await questionStatistics(db, ctx.dialect.chinaCalendar);
+        const scripts = { echartsHref: ctx.assetHref('echarts.min.js'), chartsHref: ctx.assetHref('charts.js') };
+        return c.html(
+          htmlDocument(<QuestionStatsPage chrome={await ctx.chrome(c)} scripts={scripts} byOffice={byOffice} byMonth={byMonth} officeName={officeName} />),
+        );
+      })
       .get(
         '/qa/:id',
         ctx.cachedPage([], async (c) => {

@@ -30,30 +30,26 @@ export type { QuestionForReview } from './question.store.ts';
 /** Stores a question in the queue of the office it addresses; returns its id and tracking code. */
 export async function askQuestion(db: Db, input: QuestionInput, now = new Date()): Promise<{ id: number; trackingCode: string }> {
   const trackingCode = newTrackingCode(QUESTION_CODE_PREFIX);
-  return db.transaction().execute(async (trx) => {
-    const id = await insertQuestion(trx, {
-      tracking_code: trackingCode,
-      channel: input.channel,
-      category: input.category,
-      title: input.title,
-      body: input.body,
-      asker_name: input.name,
-      asker_contact: input.contact,
-      publish_consent: input.publish ? 1 : 0,
-      status: 'received',
-      decline_reason: null,
-      answer: null,
-      answered_by: null,
-      created_at: now.toISOString(),
-      accepted_at: null,
-      answered_at: null,
-      closed_at: null,
-      purged_at: null,
-    });
-    // The statistics page counts every question received: its cached copy is made stale.
-    await bumpContentVersion(trx);
-    return { id, trackingCode };
+  const id = await insertQuestion(db, {
+    tracking_code: trackingCode,
+    channel: input.channel,
+    category: input.category,
+    title: input.title,
+    body: input.body,
+    asker_name: input.name,
+    asker_contact: input.contact,
+    publish_consent: input.publish ? 1 : 0,
+    status: 'received',
+    decline_reason: null,
+    answer: null,
+    answered_by: null,
+    created_at: now.toISOString(),
+    accepted_at: null,
+    answered_at: null,
+    closed_at: null,
+    purged_at: null,
   });
+  return { id, trackingCode };
 }
 
 /** A question's course by its tracking code, for its asker; undefined when unknown. */
@@ -171,11 +167,7 @@ export function transferQuestion(
       open: from,
       action: 'question.transfer',
       targetType: 'question',
-      close: async (trx) => {
-        // The statistics count an unanswered question for the office that holds it.
-        await bumpContentVersion(trx);
-        return { status: from, transferTo: to };
-      },
+      close: async () => ({ status: from, transferTo: to }),
       audited: () => ({ channel: to }),
     },
     now,
@@ -194,10 +186,9 @@ export function answerQuestion(db: Db, user: ConsoleUser, actor: Actor, id: numb
       open: 'accepted',
       action: 'question.answer',
       targetType: 'question',
-      close: async (trx) => {
-        // An answer changes the statistics, and a published one the list, its page and the feeds:
-        // cached copies are made stale.
-        await bumpContentVersion(trx);
+      close: async (trx, item) => {
+        // A published answer changes public pages and feeds: cached copies are made stale.
+        if (item.publishConsent) await bumpContentVersion(trx);
         return { status: 'answered' as const, answer };
       },
       audited: () => ({ answer }),
