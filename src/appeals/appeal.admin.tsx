@@ -21,12 +21,13 @@ import {
   type AppealStatus,
 } from './appeal.ts';
 import {
+  accountNames,
   addProgressNote,
   appealForDesk,
   appealQueue,
   assignAppeal,
   decideExtensionRequest,
-  deskPeople,
+  handlersFor,
   myAppeals,
   requestExtension,
   resolveAppeal,
@@ -50,7 +51,7 @@ export function appealAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Cons
   };
   const detail = async (c: Context<ConsoleEnv>, item: AppealForDesk, forms?: AppealForms) => {
     const user = c.get('user');
-    const { handlers, names } = await deskPeople(db, item.channel);
+    const [handlers, names] = await Promise.all([handlersFor(db, item.channel), accountNames(db)]);
     return kit.page(
       c,
       <AppealDetailPage
@@ -83,15 +84,14 @@ export function appealAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Cons
     }
     return c.redirect(to, 303);
   };
-  const names = async () => (await deskPeople(db, channels.city.slug)).names;
+  const names = () => accountNames(db);
 
   /** 分办 and 复核 choose a handler the same way. */
   const assignment = (from: 'received' | 'reopened') => async (c: Context<ConsoleEnv>) => {
     const item = await openIn(c, from);
     const values = await formValues(c);
     const form = from === 'received' ? 'assign' : 'review';
-    const { handlers } = await deskPeople(db, item.channel);
-    const handler = handlers.find((candidate) => String(candidate.id) === values.handler);
+    const handler = (await handlersFor(db, item.channel)).find((candidate) => String(candidate.id) === values.handler);
     if (!handler) return detail(c, item, { [form]: { values, errors: { handler: '请选择承办人。' } } });
     const days = ctx.appealWorkingDays[item.category];
     const ask = await askFirst(c, kit, {

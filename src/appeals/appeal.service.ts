@@ -151,10 +151,9 @@ export async function handlersFor(db: Db, channel: string, now = new Date()): Pr
     .map((user) => ({ id: user.id, name: user.name }));
 }
 
-/** The accounts an office's request page needs: whom it may be assigned to, and everyone's name for its history. */
-export async function deskPeople(db: Db, channel: string, now = new Date()): Promise<{ handlers: Handler[]; names: ReadonlyMap<number, string> }> {
-  const users = await listUsers(db, now);
-  return { handlers: await handlersFor(db, channel, now), names: new Map(users.map((user) => [user.id, user.name])) };
+/** Every console account's name by id, for the lists' 承办人 and the history's 操作人. */
+export async function accountNames(db: Db): Promise<ReadonlyMap<number, string>> {
+  return new Map((await listUsers(db)).map((user) => [user.id, user.name]));
 }
 
 /**
