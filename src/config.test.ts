@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
+import { APPEAL_CATEGORIES, DEFAULT_WORKING_DAYS } from './appeals/appeal.ts';
 import { DEFAULT_CALENDAR_DIR } from './calendar/working-calendar.ts';
 
 describe('PUBLIC_ORIGIN', () => {
@@ -177,5 +178,25 @@ describe('the footer’s identity settings', () => {
     ]) {
       assert.throws(() => loadConfig({ SITE_ERROR_REPORT_URL: bad }), /SITE_ERROR_REPORT_URL: must be an https URL/, bad);
     }
+  });
+});
+
+describe('APPEAL_WORKING_DAYS', () => {
+  it('gives every category the default unless set, and the named ones their own', () => {
+    assert.ok(Object.values(loadConfig({}).appealWorkingDays).every((days) => days === DEFAULT_WORKING_DAYS));
+    const days = loadConfig({ APPEAL_WORKING_DAYS: ' 审批=10 , 融资 = 7,' }).appealWorkingDays;
+    assert.equal(days['审批'], 10);
+    assert.equal(days['融资'], 7);
+    for (const category of APPEAL_CATEGORIES.filter((name) => name !== '审批' && name !== '融资')) assert.equal(days[category], DEFAULT_WORKING_DAYS, category);
+  });
+
+  it('fails fast on an unknown category or a number that is not a positive whole number, listing each', () => {
+    for (const bad of ['审核=10', '审批=0', '审批=-3', '审批=1.5', '审批=', '审批', '审批=10=2']) {
+      assert.throws(() => loadConfig({ APPEAL_WORKING_DAYS: bad }), /APPEAL_WORKING_DAYS: .*审/, bad);
+    }
+    assert.throws(
+      () => loadConfig({ APPEAL_WORKING_DAYS: '审核=10,融资=0' }),
+      (error: Error) => /"审核"/.test(error.message) && /"融资=0"/.test(error.message),
+    );
   });
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { PasswordPolicyName } from './accounts/password-policy.ts';
 import { errorReportUrlFor, ICP_NUMBER_FORMAT, PUBLIC_SECURITY_NUMBER_FORMAT, SITE_CODE_FORMAT } from './lib/site-filings.ts';
 import { DEFAULT_CALENDAR_DIR } from './calendar/working-calendar.ts';
+import { APPEAL_CATEGORIES, DEFAULT_WORKING_DAYS, type AppealCategory } from './appeals/appeal.ts';
 
 /** Where the articles live: an embedded SQLite file, a PostgreSQL server, or PGlite (development). */
 export type DatabaseTarget = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string } | { engine: 'pglite'; path: string | undefined };
@@ -59,7 +60,12 @@ export interface Config {
   apiRequestsPerMinute: number;
   /** CALENDAR_DIR: the folder of the official holiday arrangements, one <year>.json each. */
   calendarDir: string;
+  /** APPEAL_WORKING_DAYS: the working days a handler has for an enterprise request, by category. */
+  appealWorkingDays: AppealWorkingDays;
 }
+
+/** Working days a handler has for a request, by category (企业诉求). */
+export type AppealWorkingDays = Readonly<Record<AppealCategory, number>>;
 
 /**
  * `confirmed`: public pages show only figures an editor confirmed or corrected; `marked` (default):
@@ -100,6 +106,7 @@ const environmentSchema = z.object({
   INSIGHTS_PUBLIC: z.enum(['confirmed', 'marked']).default('marked'),
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   CALENDAR_DIR: optionalText,
+  APPEAL_WORKING_DAYS: optionalText.transform((value, ctx) => parseAppealWorkingDays(value ?? '', ctx)),
   // Long enough not to be guessed, and only characters a Bearer header carries as they are.
   METRICS_TOKEN: optionalText.pipe(
     z
@@ -142,6 +149,27 @@ function parseOrigin(value: string, ctx: z.RefinementCtx): string {
   }
   ctx.addIssue({ code: 'custom', message: `must be an origin such as https://zs.example.gov.cn (scheme, host, optional port; no path), got "${value}"` });
   return z.NEVER;
+}
+
+/**
+ * Reads APPEAL_WORKING_DAYS, such as `审批=10,融资=7`: the categories named get their number of
+ * working days, the others DEFAULT_WORKING_DAYS. Every unknown category or bad number is reported.
+ */
+function parseAppealWorkingDays(value: string, ctx: z.RefinementCtx): AppealWorkingDays {
+  const days = Object.fromEntries(APPEAL_CATEGORIES.map((category) => [category, DEFAULT_WORKING_DAYS])) as Record<AppealCategory, number>;
+  const problems: string[] = [];
+  for (const entry of value.split(/[,,]/u).map((part) => part.trim())) {
+    if (entry === '') continue;
+    const [name = '', count = '', ...rest] = entry.split('=').map((part) => part.trim());
+    if (!(APPEAL_CATEGORIES as readonly string[]).includes(name)) problems.push(`unknown category "${name}" in "${entry}"`);
+    else if (rest.length > 0 || !/^\d{1,3}$/u.test(count) || Number(count) < 1) problems.push(`"${entry}" needs a whole number of working days from 1 to 999`);
+    else days[name as AppealCategory] = Number(count);
+  }
+  if (problems.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `${problems.join('; ')} (categories: ${APPEAL_CATEGORIES.join(', ')}; e.g. 审批=10,融资=7)` });
+    return z.NEVER;
+  }
+  return Object.freeze(days);
 }
 
 /** Reads DATABASE_URL: `postgres://…`, `pglite:` / `pglite:DIR`, `sqlite:FILE` or a plain file path. */
@@ -196,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     insightsPublic: e.INSIGHTS_PUBLIC,
     apiRequestsPerMinute: e.API_RATE_LIMIT,
     calendarDir: e.CALENDAR_DIR === undefined ? DEFAULT_CALENDAR_DIR : resolve(e.CALENDAR_DIR),
+    appealWorkingDays: e.APPEAL_WORKING_DAYS,
   });
 }
 

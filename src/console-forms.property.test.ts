@@ -10,6 +10,7 @@ import { passwordPolicy } from './accounts/password-policy.ts';
 import { COMMAND_LINE } from './audit/audit.service.ts';
 import { anyInput, anyText } from '../test/helpers/arbitraries.ts';
 import { consoleClient } from '../test/helpers/console-client.ts';
+import { openForm } from '../test/helpers/forms.ts';
 import { openSeededApp } from '../test/helpers/test-app.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -25,6 +26,9 @@ const WATCHED = [
   'submission',
   'enterprise_application',
   'contact_message',
+  'appeal',
+  'appeal_event',
+  'appeal_extension',
 ] as const;
 type Watched = (typeof WATCHED)[number];
 
@@ -58,6 +62,14 @@ const ROUTES = [
   '/admin/projects/:id/correct',
   '/admin/projects/:id/stage',
   '/admin/projects/:id/milestone',
+  '/admin/appeals/:id/assign',
+  '/admin/appeals/:id/review',
+  '/admin/appeals/:id/transfer',
+  '/admin/appeals/:id/note',
+  '/admin/appeals/:id/extension',
+  '/admin/appeals/:id/extensions/:id/approve',
+  '/admin/appeals/:id/extensions/:id/reject',
+  '/admin/appeals/:id/resolve',
 ];
 // The field names the console's forms use (`confirmed` gets irreversible actions past their
 // confirmation page), and a few that none does.
@@ -92,6 +104,10 @@ const FIELD_NAMES = [
   'stage',
   'milestone',
   'plannedOn',
+  'handler',
+  'to',
+  'resolution',
+  'workingDays',
   'intent',
   'action',
   'type',
@@ -128,6 +144,8 @@ const value = fc.oneof(
     'construction',
     'yes',
     '1',
+    'xihu',
+    '3',
   ),
 );
 const fields = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...FIELD_NAMES), weight: 4 }, anyText(12)), value), { maxLength: 10 });
@@ -155,6 +173,25 @@ describe('console forms take any input without a 5xx or an unaudited change (fas
     await createUser(seeded.db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
     admin = consoleClient(seeded.app);
     assert.equal((await admin.signIn('admin', PASSWORD)).status, 303);
+    // Enterprise requests in each status an action starts from, the admin handling those in hand.
+    for (let n = 1; n <= 6; n += 1) {
+      const form = await openForm(seeded.app, '/appeals', `198.18.1.${n}`);
+      const filed = await form.post({
+        creditCode: '91110000802100433B',
+        enterpriseName: '东湖数字科技有限公司',
+        contactName: '赵六',
+        contactPhone: '13700137000',
+        channel: n % 2 === 0 ? 'donghu' : 'nanchang',
+        category: '融资',
+        title: `第${n}项融资诉求`,
+        body: '我公司一笔流动资金贷款将到期,希望协调续贷。',
+        consent: 'yes',
+      });
+      assert.equal(filed.status, 303);
+    }
+    for (const appealId of [1, 2, 3, 4]) assert.equal((await admin.confirm(`/admin/appeals/${appealId}/assign`, { handler: '1' })).status, 303);
+    assert.equal((await admin.confirm('/admin/appeals/2/extension', { workingDays: '2', reason: '银行审批需要时间。' })).status, 303);
+    assert.equal((await admin.confirm('/admin/appeals/3/resolve', { resolution: '银行已同意续贷。' })).status, 303);
     await admin.get('/admin');
   });
   after(() => seeded.close());

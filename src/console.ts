@@ -7,6 +7,7 @@ import { articleAdminRoutes } from './articles/article.admin.tsx';
 import { auditAdminRoutes } from './audit/audit.admin.tsx';
 import { messageAdminRoutes } from './contact/message.admin.tsx';
 import { questionAdminRoutes } from './questions/question.admin.tsx';
+import { appealAdminRoutes } from './appeals/appeal.admin.tsx';
 import { dashboardAdminRoutes } from './dashboard/dashboard.admin.tsx';
 import { applicationAdminRoutes } from './enterprises/application.admin.tsx';
 import type { RouteContext } from './http/app-deps.ts';
@@ -37,6 +38,7 @@ export function consoleRoutes(ctx: RouteContext): Hono {
   signedIn.route('/applications', applicationAdminRoutes(ctx, kit));
   signedIn.route('/messages', messageAdminRoutes(ctx, kit));
   signedIn.route('/questions', questionAdminRoutes(ctx, kit));
+  signedIn.route('/appeals', appealAdminRoutes(ctx, kit));
   signedIn.route('/articles', articleAdminRoutes(ctx, kit));
   signedIn.route('/facts', factAdminRoutes(ctx, kit));
   signedIn.route('/projects', projectAdminRoutes(ctx, kit));

@@ -134,6 +134,7 @@ export function portalDeps(config: Config, opened: OpenDb, logger: Logger): AppD
     insightsPublic: config.insightsPublic,
     apiRateLimit: { name: 'api', max: config.apiRequestsPerMinute, windowSeconds: 60 },
     calendar: loadWorkingCalendar(config.calendarDir),
+    appealWorkingDays: config.appealWorkingDays,
   };
 }
 

@@ -1,6 +1,9 @@
 // An enterprise's request to the government (企业诉求): filed under a category with a district,
 // assigned to an office and a handler (特派员) with a deadline in working days, closed with a
 // resolution the enterprise rates. The words the pages use, and what each status means.
+import { z } from 'zod';
+import { creditCodeField } from '../enterprises/credit-code.ts';
+import { consent, oneOf, phoneNumber, requiredText } from '../http/form-fields.ts';
 
 /** Tracking codes of requests start with SQ (诉求). */
 export const APPEAL_CODE_PREFIX = 'SQ';
@@ -35,5 +38,87 @@ export const APPEAL_RATING_NAMES: Record<AppealRating, string> = {
   unsatisfied: '不满意',
 };
 
-/** What happened to a request, as its history lists it. */
-export type AppealEventKind = 'assigned' | 'note' | 'extension_requested' | 'extension_approved' | 'extension_rejected' | 'resolved' | 'rated' | 'reopened';
+/** What happened to a request, as its history lists it; `transferred` names the new office (channel slug) in its text. */
+export type AppealEventKind =
+  | 'assigned'
+  | 'transferred'
+  | 'note'
+  | 'extension_requested'
+  | 'extension_approved'
+  | 'extension_rejected'
+  | 'resolved'
+  | 'rated'
+  | 'reopened';
+
+export const ENTERPRISE_NAME_MAX = 100;
+export const TITLE_MAX = 100;
+export const BODY_MAX = 5000;
+export const NOTE_MAX = 2000;
+export const RESOLUTION_MAX = 5000;
+export const COMMENT_MAX = 500;
+export const REASON_MAX = 1000;
+/** The most working days one extension may add. */
+export const EXTENSION_MAX_DAYS = 60;
+
+/** The request form's rules, given the channel slugs of the districts (offices). */
+export function appealSchema(channelSlugs: readonly string[]) {
+  return z.object({
+    creditCode: creditCodeField(),
+    enterpriseName: requiredText('企业名称', ENTERPRISE_NAME_MAX, 2),
+    contactName: requiredText('联系人', 50),
+    contactPhone: phoneNumber('联系电话'),
+    channel: oneOf('所属区域', channelSlugs),
+    category: oneOf('诉求类别', APPEAL_CATEGORIES).transform((category) => category as AppealCategory),
+    title: requiredText('标题', TITLE_MAX, 4),
+    body: requiredText('诉求内容', BODY_MAX, 10),
+    consent: consent('请阅读并同意个人信息的使用说明。'),
+  });
+}
+
+export type AppealInput = z.infer<ReturnType<typeof appealSchema>>;
+
+const RATINGS = Object.keys(APPEAL_RATING_NAMES) as AppealRating[];
+
+/** The enterprise's rating of a resolved request: 不满意 must say why, since the desk reviews it. */
+export const ratingSchema = z
+  .object({
+    code: z.string({ error: '请填写查询码。' }),
+    rating: oneOf('评价', RATINGS).transform((rating) => rating as AppealRating),
+    comment: z
+      .string()
+      .optional()
+      .transform((text) => (text ?? '').trim())
+      .refine((text) => [...text].length <= COMMENT_MAX, `评价意见不能超过 ${COMMENT_MAX} 个字。`),
+  })
+  .superRefine((rating, ctx) => {
+    if (rating.rating === 'unsatisfied' && rating.comment === '')
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: '选择“不满意”时,请填写评价意见,说明不满意的原因。' });
+  });
+
+export type RatingInput = z.infer<typeof ratingSchema>;
+
+/** One step of a request's course as its enterprise sees it: no console names, no personal data. */
+export interface AppealStep {
+  kind: AppealEventKind;
+  at: string;
+  /** A progress note, the new office of a transfer, or the rating's comment; null for the others. */
+  text: string | null;
+}
+
+/** What the tracking page tells the enterprise: its own request's course, never anyone's personal data. */
+export interface AppealProgress {
+  trackingCode: string;
+  title: string;
+  category: AppealCategory;
+  channel: string;
+  status: AppealStatus;
+  createdAt: string;
+  assignedAt: string | null;
+  dueOn: string | null;
+  dueProvisional: boolean;
+  resolution: string | null;
+  resolvedAt: string | null;
+  rating: AppealRating | null;
+  ratingComment: string | null;
+  steps: AppealStep[];
+}

@@ -2,6 +2,7 @@
 // before/after carry, and their coded values, so the log reads "状态:待审核 → 已发布" and not JSON.
 // Every action passed to recordAudit must be named here (audit-catalogue.test.ts scans src/).
 import { ROLE_NAMES } from '../accounts/account.ts';
+import { APPEAL_STATUS_NAMES } from '../appeals/appeal.ts';
 import { labelledChinaDateTime } from '../lib/china-time.ts';
 
 /** Every audit action, by code, with its Chinese name. */
@@ -22,6 +23,14 @@ export const AUDIT_ACTION_NAMES = {
   'question.decline': '不予受理问题',
   'question.transfer': '转办问题',
   'question.answer': '答复问题',
+  'appeal.assign': '分办企业诉求',
+  'appeal.transfer': '转办企业诉求',
+  'appeal.note': '记录诉求办理进展',
+  'appeal.extension_request': '申请诉求延期',
+  'appeal.extension_approve': '批准诉求延期',
+  'appeal.extension_reject': '驳回诉求延期',
+  'appeal.resolve': '办结企业诉求',
+  'appeal.review': '复核企业诉求并重新分办',
   'fact.confirm': '确认数据',
   'fact.correct': '更正数据',
   'fact.delete': '删除数据',
@@ -61,6 +70,7 @@ const TARGET_NAMES: Record<string, string> = {
   application: '入驻申请',
   message: '留言',
   question: '问答',
+  appeal: '企业诉求',
   indicator_fact: '数据',
   project: '项目',
   user: '用户',
@@ -96,6 +106,15 @@ const FIELD_NAMES: Record<string, string> = {
   applications: '入驻申请数',
   messages: '留言数',
   questions: '问答数',
+  appeals: '企业诉求数',
+  appealStatus: '状态',
+  handler: '承办人',
+  dueOn: '办理期限',
+  workingDays: '延期工作日',
+  note: '办理进展',
+  resolution: '办理结果',
+  onTime: '按期办结',
+  extension: '延期申请',
   answer: '答复',
   curation: '核对结果',
   stage: '阶段',
@@ -132,6 +151,8 @@ const VALUE_NAMES: Record<string, Record<string, string>> = {
     declined: '不予受理',
     answered: '已答复',
   },
+  appealStatus: APPEAL_STATUS_NAMES,
+  onTime: { true: '是', false: '否' },
   curation: { confirmed: '已确认', corrected: '已更正', deleted: '已删除' },
   role: ROLE_NAMES,
   roles: ROLE_NAMES,

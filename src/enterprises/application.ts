@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { consent, oneOf, phoneNumber, requiredText } from '../http/form-fields.ts';
 import { COUNTRIES } from './country.ts';
-import { creditCodeProblem, normalizeCreditCode } from './credit-code.ts';
+import { creditCodeField } from './credit-code.ts';
 import { INDUSTRIES } from './industry.ts';
 
 export const COMPANY_MAX = 100;
@@ -61,12 +61,7 @@ export function applicationSchema(channelSlugs: readonly string[]) {
   };
   const inChina = z.object({
     registration: z.literal('china'),
-    creditCode: requiredText('统一社会信用代码', 30)
-      .transform(normalizeCreditCode)
-      .superRefine((code, ctx) => {
-        const problem = creditCodeProblem(code);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      }),
+    creditCode: creditCodeField(),
     ...common,
   });
   const abroad = z.object({

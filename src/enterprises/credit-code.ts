@@ -1,6 +1,7 @@
 // The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters whose last one
 // is a check character over the first 17. Problems are explained in words, so that an applicant
 // who mistyped one character learns that, not just "invalid input".
+import { requiredText } from '../http/form-fields.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -32,4 +33,14 @@ export function creditCodeProblem(code: string): string | undefined {
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
   if (code[17] !== expected) return '统一社会信用代码校验位不符,请核对是否有输错的字符。';
   return undefined;
+}
+
+/** The form field: a code as typed, normalised, with what is wrong with it said in words. */
+export function creditCodeField() {
+  return requiredText('统一社会信用代码', 30)
+    .transform(normalizeCreditCode)
+    .superRefine((code, ctx) => {
+      const problem = creditCodeProblem(code);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 }

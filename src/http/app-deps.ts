@@ -5,7 +5,7 @@ import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { ArticleWrittenListener } from '../articles/article-events.ts';
 import type { PasswordPolicy } from '../accounts/password-policy.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
-import type { ContactDetails, InsightsPublic, SiteIdentity } from '../config.ts';
+import type { AppealWorkingDays, ContactDetails, InsightsPublic, SiteIdentity } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { SqlDialect } from '../db/dialect.ts';
 import type { PortalMetrics } from '../ops/portal-metrics.ts';
@@ -42,6 +42,8 @@ export interface AppDeps {
   apiRateLimit: RateLimit;
   /** Working days on the official calendar, for deadlines. */
   calendar: WorkingCalendar;
+  /** APPEAL_WORKING_DAYS: a request's deadline in working days, by category. */
+  appealWorkingDays: AppealWorkingDays;
 }
 
 /** Shared helpers the features' route tables receive from createApp. */

@@ -58,6 +58,8 @@ export function CaseStatusLayout(props: {
   lookup: CaseLookup<{ trackingCode: string }>;
   thanks: string;
   children?: Child;
+  /** What follows the case's rows (a form the case's owner may fill in now). */
+  after?: Child;
 }) {
   const { lookup } = props;
   return (
@@ -89,6 +91,7 @@ export function CaseStatusLayout(props: {
           </table>
         </TableScroll>
       )}
+      {lookup.found && props.after}
     </Layout>
   );
 }

@@ -22,6 +22,7 @@ const SECTIONS: ReadonlyArray<{ href: string; label: string; roles: Role[] }> = 
   { href: '/admin/applications', label: '入驻申请', roles: ['admin', 'reviewer'] },
   { href: '/admin/messages', label: '留言处理', roles: ['admin', 'reviewer'] },
   { href: '/admin/questions', label: '问答办理', roles: ['admin', 'editor', 'reviewer'] },
+  { href: '/admin/appeals', label: '企业诉求', roles: ['admin', 'editor', 'reviewer'] },
   { href: '/admin/inspection', label: '网站检查', roles: ['admin', 'editor', 'reviewer'] },
   { href: '/admin/users', label: '用户管理', roles: ['admin'] },
   { href: '/admin/audit', label: '审计日志', roles: ['admin'] },

@@ -23,7 +23,7 @@ export async function runPurgeCommand(
     const cutoff = new Date(Date.now() - days * 86_400_000);
     const report = await purgePersonalData(opened.db, COMMAND_LINE, cutoff);
     out.write(
-      `removed personal data of items closed before ${cutoff.toISOString().slice(0, 10)}: ${report.submissions} contributions, ${report.applications} applications, ${report.messages} messages, ${report.questions} questions\n`,
+      `removed personal data of items closed before ${cutoff.toISOString().slice(0, 10)}: ${report.submissions} contributions, ${report.applications} applications, ${report.messages} messages, ${report.questions} questions, ${report.appeals} enterprise requests\n`,
     );
     return 0;
   } finally {

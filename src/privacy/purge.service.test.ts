@@ -81,8 +81,38 @@ for (const dialect of testDialects()) {
           })
           .execute();
 
+        const appeal = (code: string, status: 'closed' | 'resolved', closedAt: string | null) => ({
+          tracking_code: code,
+          credit_code: '91110000802100433B',
+          enterprise_name: '东湖数字科技有限公司',
+          contact_name: '赵六',
+          contact_phone: '13700137000',
+          channel: 'donghu',
+          category: '融资' as const,
+          title: '诉求标题',
+          body: '诉求内容',
+          status,
+          handler_id: null,
+          assigned_at: '2025-01-02T00:00:00Z',
+          due_on: '2025-01-09',
+          due_provisional: 0,
+          resolution: '已协调银行',
+          resolved_at: '2025-01-05T00:00:00Z',
+          resolved_on_time: 1,
+          rating: closedAt ? ('satisfied' as const) : null,
+          rating_comment: null,
+          rated_at: closedAt,
+          created_at: '2025-01-01T00:00:00Z',
+          closed_at: closedAt,
+          purged_at: null,
+        });
+        await db
+          .insertInto('appeal')
+          .values([appeal('SQ-OLD', 'closed', '2025-01-10T00:00:00Z'), appeal('SQ-NEW', 'closed', '2025-12-01T00:00:00Z'), appeal('SQ-RATE', 'resolved', null)])
+          .execute();
+
         const report = await purgePersonalData(db, COMMAND_LINE, new Date('2025-06-01T00:00:00Z'), new Date('2025-06-01T00:00:00Z'));
-        assert.deepEqual(report, { submissions: 1, applications: 0, messages: 1, questions: 1 });
+        assert.deepEqual(report, { submissions: 1, applications: 0, messages: 1, questions: 1, appeals: 1 });
         const rows = await db.selectFrom('submission').select(['tracking_code', 'author_name', 'author_contact', 'title']).orderBy('tracking_code').execute();
         assert.deepEqual(rows, [
           { tracking_code: 'TG-NEW', author_name: '张三', author_contact: '13800138000', title: '标题五个字' },
@@ -100,6 +130,16 @@ for (const dialect of testDialects()) {
           { tracking_code: 'WD-OLD', asker_name: null, asker_contact: null, decline_reason: '不属于本单位职责' },
           { tracking_code: 'WD-OPEN', asker_name: '王五', asker_contact: '13900139000', decline_reason: null },
         ]);
+        const appeals = await db
+          .selectFrom('appeal')
+          .select(['tracking_code', 'contact_name', 'contact_phone', 'resolution'])
+          .orderBy('tracking_code')
+          .execute();
+        assert.deepEqual(appeals, [
+          { tracking_code: 'SQ-NEW', contact_name: '赵六', contact_phone: '13700137000', resolution: '已协调银行' },
+          { tracking_code: 'SQ-OLD', contact_name: null, contact_phone: null, resolution: '已协调银行' },
+          { tracking_code: 'SQ-RATE', contact_name: '赵六', contact_phone: '13700137000', resolution: '已协调银行' },
+        ]);
         const audit = await db.selectFrom('audit_log').select('action').orderBy('id').execute();
         assert.deepEqual(
           audit.map((row) => row.action),
@@ -107,7 +147,7 @@ for (const dialect of testDialects()) {
         );
         assert.deepEqual(
           await purgePersonalData(db, COMMAND_LINE, new Date('2025-06-01T00:00:00Z')),
-          { submissions: 0, applications: 0, messages: 0, questions: 0 },
+          { submissions: 0, applications: 0, messages: 0, questions: 0, appeals: 0 },
           'nothing twice',
         );
       }));

@@ -1,6 +1,7 @@
 // Deleting personal data that is no longer needed (PIPL): names, phone numbers and e-mail
-// addresses of contributions, applications, messages and questions closed before a cutoff. The items
+// addresses of contributions, applications, messages, questions and enterprise requests closed before a cutoff. The items
 // themselves, their decisions and the audit trail stay.
+import { blankPersonalDataOfAppeals } from '../appeals/appeal.store.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { blankPersonalDataOfMessages } from '../contact/message.store.ts';
 import type { Db } from '../db/database.ts';
@@ -14,6 +15,7 @@ export interface PurgeReport {
   applications: number;
   messages: number;
   questions: number;
+  appeals: number;
 }
 
 /** Blanks the personal data of items closed before `cutoff`, in one transaction with its audit record. */
@@ -27,6 +29,7 @@ export async function purgePersonalData(db: Db, actor: Actor, cutoff: Date, now 
       applications: await blankPersonalDataOfApplications(trx, before, purgedAt),
       messages: await blankPersonalDataOfMessages(trx, before, purgedAt),
       questions: await blankPersonalDataOfQuestions(trx, before, purgedAt),
+      appeals: await blankPersonalDataOfAppeals(trx, before, purgedAt),
     };
     await recordAudit(trx, actor, { action: 'privacy.purge', targetType: 'personal_data', after: { closedBefore: before, ...report } }, now);
     return report;

@@ -19,12 +19,18 @@ import { applyForSettlement } from '../../src/enterprises/application.service.ts
 import { applicationSchema } from '../../src/enterprises/application.ts';
 import { articleReview, confirmArticleFacts } from '../../src/insights/fact-curation.service.ts';
 import { curateProject } from '../../src/insights/project-curation.service.ts';
+import { addProgressNote, assignAppeal, fileAppeal, requestExtension, resolveAppeal } from '../../src/appeals/appeal.service.ts';
+import { appealSchema } from '../../src/appeals/appeal.ts';
 import { acceptQuestion, answerQuestion, askQuestion } from '../../src/questions/question.service.ts';
 import { questionSchema } from '../../src/questions/question.ts';
 import { submitContribution } from '../../src/submissions/submission.service.ts';
 import { submissionSchema } from '../../src/submissions/submission.ts';
 import { browserSuite } from '../helpers/browser.ts';
+import { shippedCalendar, TEST_APPEAL_WORKING_DAYS } from '../helpers/test-app.ts';
 import { layoutFaults, seriousAccessibilityViolations } from '../helpers/page-checks.ts';
+
+/** The reference code of the request whose tracking page carries the rating form. */
+const RATED_CODE = 'SQ-7K4M-Q9XZ';
 
 /** Public pages; add a page here when the site gains one. */
 const PUBLIC_PAGES = [
@@ -48,6 +54,9 @@ const PUBLIC_PAGES = [
   '/qa/ask',
   '/qa/status',
   '/qa/stats',
+  '/appeals',
+  '/appeals/track',
+  `/appeals/track?code=${RATED_CODE}`,
   '/api/docs',
   '/sitemap',
 ];
@@ -80,6 +89,11 @@ const CONSOLE_PAGES = [
   '/admin/questions',
   '/admin/questions/1',
   '/admin/questions/2',
+  '/admin/appeals',
+  '/admin/appeals/mine',
+  '/admin/appeals/1',
+  '/admin/appeals/2',
+  '/admin/appeals/3',
   '/admin/inspection',
   '/admin/users',
   '/admin/users/1',
@@ -144,6 +158,29 @@ describe('layout and accessibility in Chromium', async () => {
     await acceptQuestion(db, admin, actor, published.id);
     await answerQuestion(db, admin, actor, published.id, '请准备项目建议书、用地范围图和投资协议,向东湖区自然资源局提出申请。');
     await askQuestion(db, question('标准厂房租赁补贴'));
+    // Request 1 resolved and waiting for its rating, 2 in hand with an extension to decide, 3 waiting for the desk.
+    const appeal = (title: string) =>
+      appealSchema(['donghu']).parse({
+        creditCode: '9144030071526726XG',
+        enterpriseName: '南昌示例科技有限公司',
+        contactName: '李四',
+        contactPhone: '13800138000',
+        channel: 'donghu',
+        category: '要素保障',
+        title,
+        body: '新厂房需要增容用电,请协调供电部门。',
+        consent: 'yes',
+      });
+    const rules = { calendar: shippedCalendar, workingDays: TEST_APPEAL_WORKING_DAYS };
+    const resolved = await fileAppeal(db, appeal('新厂房用电增容'));
+    await db.updateTable('appeal').set({ tracking_code: RATED_CODE }).where('id', '=', resolved.id).execute();
+    await assignAppeal(db, rules, admin, actor, resolved.id, admin.id);
+    await addProgressNote(db, admin, actor, resolved.id, '已与供电公司现场踏勘。');
+    await resolveAppeal(db, admin, actor, resolved.id, '供电公司已完成增容方案,下月送电。');
+    const inHand = await fileAppeal(db, appeal('员工子女入学'));
+    await assignAppeal(db, rules, admin, actor, inHand.id, admin.id);
+    await requestExtension(db, admin, actor, inHand.id, { workingDays: 3, reason: '等待教育部门统筹学位。' });
+    await fileAppeal(db, appeal('厂区道路修缮'));
   }, FOOTER_IDENTITY);
   const { browser } = suite;
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,5 +1,5 @@
 // A database with what a site in use holds: the seed articles with their facts, console users with
-// a session, contributions, enterprise applications, messages and questions in every state (some purged), an
+// a session, contributions, enterprise applications, messages, questions and enterprise requests in every state (some purged), an
 // edited article with revisions, a deleted article, a manual project with a milestone, a rate-limit
 // counter and the audit log of it all. Used where a test needs realistic content, e.g. backups.
 import type { ConsoleUser } from '../../src/accounts/account.ts';
@@ -16,9 +16,20 @@ import { importSeedOnFirstStart } from '../../src/importer/importer.service.ts';
 import { curateFact } from '../../src/insights/fact-curation.service.ts';
 import { addManualProject, updateProjectPlan } from '../../src/insights/project-curation.service.ts';
 import { purgePersonalData } from '../../src/privacy/purge.service.ts';
+import {
+  addProgressNote,
+  assignAppeal,
+  decideExtensionRequest,
+  fileAppeal,
+  rateAppeal,
+  requestExtension,
+  resolveAppeal,
+} from '../../src/appeals/appeal.service.ts';
+import type { AppealCategory, AppealInput } from '../../src/appeals/appeal.ts';
 import { acceptQuestion, answerQuestion, askQuestion, declineQuestion, transferQuestion } from '../../src/questions/question.service.ts';
 import { publishSubmission, rejectSubmission, submitContribution } from '../../src/submissions/submission.service.ts';
 import { SEED_FILE, writingFor } from './seed.ts';
+import { shippedCalendar, TEST_APPEAL_WORKING_DAYS } from './test-app.ts';
 
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 
@@ -99,6 +110,32 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   await answerQuestion(db, admin, actor, answered.id, '可申请市级产业引导基金。', day(4));
   await declineQuestion(db, admin, actor, (await askQuestion(db, question('donghu', '个人借贷纠纷', false), day(2))).id, '不属于招商部门职责。', day(3));
   await askQuestion(db, question('nanchang', '人才公寓申请条件', false), day(6));
+  // Enterprise requests: one rated 满意 (closed) after an extension, one reopened on 不满意, one waiting.
+  const appeal = (channel: string, category: AppealCategory, title: string): AppealInput => ({
+    creditCode: '91110000802100433B',
+    enterpriseName: '东湖数字科技有限公司',
+    contactName: '周九',
+    contactPhone: '13600136000',
+    channel,
+    category,
+    title,
+    body: `${title},请协调解决。`,
+    consent: 'yes',
+  });
+  const rules = { calendar: shippedCalendar, workingDays: TEST_APPEAL_WORKING_DAYS };
+  const closedAppeal = await fileAppeal(db, appeal('donghu', '融资', '流动资金贷款续贷困难'), day(2));
+  await assignAppeal(db, rules, admin, actor, closedAppeal.id, admin.id, day(2));
+  await addProgressNote(db, admin, actor, closedAppeal.id, '已约见两家银行。', day(3));
+  await requestExtension(db, admin, actor, closedAppeal.id, { workingDays: 2, reason: '银行审批需要时间。' }, day(3));
+  const [extension] = await db.selectFrom('appeal_extension').select('id').execute();
+  await decideExtensionRequest(db, rules, admin, actor, closedAppeal.id, Number(extension!.id), true, day(3));
+  await resolveAppeal(db, admin, actor, closedAppeal.id, '银行已同意续贷。', day(4));
+  await rateAppeal(db, closedAppeal.trackingCode, { rating: 'satisfied', comment: '' }, day(4));
+  const reopened = await fileAppeal(db, appeal('xihu', '用工', '招工难'), day(3));
+  await assignAppeal(db, rules, admin, actor, reopened.id, admin.id, day(3));
+  await resolveAppeal(db, admin, actor, reopened.id, '已推送招聘信息。', day(5));
+  await rateAppeal(db, reopened.trackingCode, { rating: 'unsatisfied', comment: '仍未招到人。' }, day(6));
+  await fileAppeal(db, appeal('nanchang', '审批', '施工许可办理'), day(6));
   // Items closed before the cutoff lose their names and contacts.
   await purgePersonalData(db, COMMAND_LINE, day(5), day(6));
 

@@ -6,7 +6,7 @@ import type { OpenDb } from '../../src/db/connect.ts';
 import { PageCache } from '../../src/http/page-cache.ts';
 import { loadWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { PortalMetrics } from '../../src/ops/portal-metrics.ts';
-import type { SiteIdentity } from '../../src/config.ts';
+import { loadConfig, type SiteIdentity } from '../../src/config.ts';
 import { importSeedFile } from '../../src/importer/importer.service.ts';
 import { SEED_FILE, writingFor } from './seed.ts';
 import { testSite } from './test-chrome.ts';
@@ -14,6 +14,9 @@ import { testDialects, type TestDialect } from './test-db.ts';
 
 /** The holiday arrangements the project ships, read once for every test app. */
 export const shippedCalendar = loadWorkingCalendar();
+
+/** The deadlines the tests assume: 5 working days (the default) except 审批 10 and 融资 7. */
+export const TEST_APPEAL_WORKING_DAYS = loadConfig({ APPEAL_WORKING_DAYS: '审批=10,融资=7' }).appealWorkingDays;
 
 /** A seeded app; `close()` removes its database. */
 export async function openSeededApp(options: { dialect?: TestDialect; site?: Partial<SiteIdentity> } = {}) {
@@ -44,6 +47,7 @@ export function appDeps(opened: OpenDb, site: Partial<SiteIdentity> = {}): AppDe
     insightsPublic: 'marked',
     apiRateLimit: { name: 'api', max: 120, windowSeconds: 60 },
     calendar: shippedCalendar,
+    appealWorkingDays: TEST_APPEAL_WORKING_DAYS,
   };
 }
 
