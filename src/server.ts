@@ -5,6 +5,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { passwordPolicy } from './accounts/password-policy.ts';
+import { settleProvisionalDeadlines } from './appeals/appeal.service.ts';
 import { loadWorkingCalendar } from './calendar/working-calendar.ts';
 import { createApp, type AppDeps } from './app.ts';
 import type { Config } from './config.ts';
@@ -41,6 +42,8 @@ export async function startPortal(config: Config, logger: Logger): Promise<void>
     if (migrations.length > 0) logger.info({ migrations }, 'database migrated');
     if (reindexed) logger.info('search index rebuilt for the current dictionary');
     if (seed) logger.info({ imported: seed.imported, updated: seed.updated, rejected: seed.rejected.length }, 'seed articles imported');
+    const settled = await settleProvisionalDeadlines(opened.db, calendar);
+    if (settled > 0) logger.info({ settled }, 'provisional request deadlines counted on the new holiday arrangements');
   } finally {
     await opened.close();
   }

@@ -4,6 +4,7 @@ import type { ConsoleUser } from '../accounts/account.ts';
 import { createUser, setUserDisabled } from '../accounts/account.service.ts';
 import { passwordPolicy } from '../accounts/password-policy.ts';
 import { COMMAND_LINE, type Actor } from '../audit/audit.service.ts';
+import { readCalendarYears, WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { Db } from '../db/database.ts';
 import { shippedCalendar, TEST_APPEAL_WORKING_DAYS } from '../../test/helpers/test-app.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
@@ -22,6 +23,7 @@ import {
   requestExtension,
   resolveAppeal,
   reviewAppeal,
+  settleProvisionalDeadlines,
   transferAppeal,
   type DeskRules,
 } from './appeal.service.ts';
@@ -85,6 +87,34 @@ for (const dialect of testDialects()) {
         const provisional = await appealProgress(db, (await appealForDesk(db, admin, lateInYear.id))!.trackingCode);
         assert.equal(provisional?.dueProvisional, true);
         assert.ok(provisional?.dueOn?.startsWith('2027-'));
+      }));
+
+    it('counts a provisional deadline again, with its extensions, once next year’s holiday file is there, and says so to the enterprise', () =>
+      withTestDb(dialect, async ({ db }) => {
+        const { admin, donghu, actor } = await people(db);
+        const on = beijing('2026-12-28T09:00:00');
+        const { id, trackingCode } = await fileAppeal(db, input('donghu', '用工'), on);
+        assert.equal(await assignAppeal(db, RULES, admin, actor(admin), id, donghu.id, on), 'done');
+        assert.equal(await requestExtension(db, donghu, actor(donghu), id, { workingDays: 2, reason: '等待税务部门核实材料。' }, on), 'done');
+        const [pending] = (await appealForDesk(db, admin, id))!.extensions;
+        assert.equal(await decideExtensionRequest(db, RULES, admin, actor(admin), id, pending!.id, true, on), 'done');
+        // Monday to Friday: 12-29, 30, 31, 01-01, 01-04 (five), then 01-05, 01-06 (the extension).
+        assert.deepEqual([(await appealProgress(db, trackingCode))?.dueOn, (await appealProgress(db, trackingCode))?.dueProvisional], ['2027-01-06', true]);
+
+        assert.equal(await settleProvisionalDeadlines(db, shippedCalendar), 0, 'still no 2027 file: nothing to settle');
+        // A 2027 file as an operator would add it (test data, not the real notice): New Year 01-01…03.
+        const with2027 = new WorkingCalendar([
+          ...readCalendarYears(),
+          { year: 2027, source: 'test', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }], workdays: [] },
+        ]);
+        const restart = beijing('2026-12-30T08:00:00');
+        assert.equal(await settleProvisionalDeadlines(db, with2027, restart), 1);
+        const settled = await appealProgress(db, trackingCode);
+        assert.deepEqual([settled?.dueOn, settled?.dueProvisional], ['2027-01-07', false], 'seven working days without New Year’s Day');
+        const recounted = settled?.steps.at(-1);
+        assert.equal(recounted?.kind, 'deadline_recounted');
+        assert.match(recounted?.text ?? '', /由 2027-01-06 改为 2027-01-07/);
+        assert.equal(await settleProvisionalDeadlines(db, with2027, restart), 0, 'settled once');
       }));
 
     it('moves the deadline on from the current one by an approved extension; only the handler asks, only an admin decides, one at a time', () =>

@@ -30,7 +30,9 @@ import {
   insertAppeal,
   insertAppealEvent,
   insertExtension,
+  provisionalDeadlines,
   rejectPendingExtensions,
+  settleDeadline,
   type AppealForDesk,
 } from './appeal.store.ts';
 
@@ -65,6 +67,7 @@ export async function fileAppeal(db: Db, input: AppealInput, now = new Date()): 
     handler_id: null,
     assigned_at: null,
     due_on: null,
+    working_days: null,
     due_provisional: 0,
     resolution: null,
     resolved_at: null,
@@ -205,13 +208,15 @@ async function assign(
   const outcome = await onAppeal(db, user, id, async (trx, item) => {
     const handler = (await handlersFor(trx, item.channel, now)).find((candidate) => candidate.id === handlerId);
     if (!handler) return { problem: '请选择一位负责该单位、账号可用的承办人。' };
-    const due = rules.calendar.addWorkingDays(chinaDate(now), rules.workingDays[item.category]);
+    const workingDays = rules.workingDays[item.category];
+    const due = rules.calendar.addWorkingDays(chinaDate(now), workingDays);
     const at = now.toISOString();
     const moved = await advanceAppeal(trx, id, [from], item.channel, {
       status: 'assigned',
       handler_id: handler.id,
       assigned_at: at,
       due_on: due.date,
+      working_days: workingDays,
       due_provisional: due.provisional ? 1 : 0,
       // A review starts the work again: the earlier resolution and rating stay in the history.
       resolution: null,
@@ -267,6 +272,7 @@ export function transferAppeal(db: Db, user: ConsoleUser, actor: Actor, id: numb
       handler_id: null,
       assigned_at: null,
       due_on: null,
+      working_days: null,
       due_provisional: 0,
     });
     if (!moved) return 'already_moved';
@@ -347,7 +353,8 @@ export function decideExtensionRequest(
     if (approve) {
       const due = rules.calendar.addWorkingDays(item.dueOn, extension.workingDays);
       const provisional = item.dueProvisional || due.provisional;
-      if (!(await advanceAppeal(trx, id, ['assigned'], item.channel, { due_on: due.date, due_provisional: provisional ? 1 : 0 }))) return 'already_moved';
+      const changes = { due_on: due.date, working_days: (item.workingDays ?? 0) + extension.workingDays, due_provisional: provisional ? 1 : 0 };
+      if (!(await advanceAppeal(trx, id, ['assigned'], item.channel, changes))) return 'already_moved';
       after = { dueOn: due.date, workingDays: extension.workingDays };
     }
     const text = `${extension.workingDays} 个工作日${approve ? `,办理期限延至 ${after.dueOn}` : ''}`;
@@ -386,4 +393,30 @@ export function resolveAppeal(db: Db, user: ConsoleUser, actor: Actor, id: numbe
     await audit(trx, actor, item, 'appeal.resolve', { appealStatus: 'resolved', resolution, onTime }, now);
     return 'done';
   });
+}
+
+/**
+ * Counts again the deadlines that reached into a year without its holiday file, now that the file
+ * is there (the server does this at start, after the calendar is read). Each recount is recorded in
+ * the request's history, which the enterprise sees; returns how many moved or were confirmed.
+ */
+export async function settleProvisionalDeadlines(db: Db, calendar: WorkingCalendar, now = new Date()): Promise<number> {
+  let settled = 0;
+  for (const open of await provisionalDeadlines(db)) {
+    const due = calendar.addWorkingDays(chinaDate(open.assignedAt), open.workingDays);
+    if (due.provisional) continue;
+    const at = now.toISOString();
+    const done = await db.transaction().execute(async (trx) => {
+      if (!(await settleDeadline(trx, open.id, open.dueOn, due.date))) return false;
+      const year = open.dueOn.slice(0, 4);
+      const text =
+        due.date === open.dueOn
+          ? `按 ${year} 年节假日安排核定,办理期限仍为 ${due.date}`
+          : `按 ${year} 年节假日安排重算,办理期限由 ${open.dueOn} 改为 ${due.date}`;
+      await insertAppealEvent(trx, open.id, { kind: 'deadline_recounted', actorId: null, text, at });
+      return true;
+    });
+    if (done) settled += 1;
+  }
+  return settled;
 }

@@ -33,8 +33,17 @@ async function eventsOf(db: Db, appealId: number): Promise<AppealEvent[]> {
 
 // What the enterprise sees of the history: who in the console acted and the desk's internal
 // lines (an assignment's handler, extension reasons) stay inside.
-const PUBLIC_STEPS: ReadonlySet<AppealEventKind> = new Set(['assigned', 'transferred', 'note', 'extension_approved', 'resolved', 'rated', 'reopened']);
-const PUBLIC_TEXT: ReadonlySet<AppealEventKind> = new Set(['transferred', 'note', 'rated']);
+const PUBLIC_STEPS: ReadonlySet<AppealEventKind> = new Set([
+  'assigned',
+  'transferred',
+  'note',
+  'extension_approved',
+  'deadline_recounted',
+  'resolved',
+  'rated',
+  'reopened',
+]);
+const PUBLIC_TEXT: ReadonlySet<AppealEventKind> = new Set(['transferred', 'note', 'deadline_recounted', 'rated']);
 
 /** A request's course by its tracking code (never the contact's name or phone), or undefined. */
 export async function appealProgressByCode(db: Db, trackingCode: string): Promise<AppealProgress | undefined> {
@@ -89,6 +98,8 @@ export interface AppealForDesk {
   handlerId: number | null;
   assignedAt: string | null;
   dueOn: string | null;
+  /** Working days granted since assignment: the deadline is that many after the assignment's Beijing date. */
+  workingDays: number | null;
   dueProvisional: boolean;
   resolution: string | null;
   resolvedAt: string | null;
@@ -116,6 +127,7 @@ function rowToDesk(row: Selectable<AppealTable>, events: AppealEvent[] = [], ext
     handlerId: row.handler_id === null ? null : Number(row.handler_id),
     assignedAt: row.assigned_at,
     dueOn: row.due_on,
+    workingDays: row.working_days === null ? null : Number(row.working_days),
     dueProvisional: Number(row.due_provisional) === 1,
     resolution: row.resolution,
     resolvedAt: row.resolved_at,
@@ -236,4 +248,40 @@ export async function blankPersonalDataOfAppeals(db: Db, closedBefore: string, p
     .where('purged_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** An open request whose deadline was counted Monday to Friday into a year without its holiday file. */
+export interface ProvisionalDeadline {
+  id: number;
+  assignedAt: string;
+  workingDays: number;
+  dueOn: string;
+}
+
+/** The requests in work whose deadline is provisional (few: only those assigned near a year's end). */
+export async function provisionalDeadlines(db: Db): Promise<ProvisionalDeadline[]> {
+  const rows = await db
+    .selectFrom('appeal')
+    .select(['id', 'assigned_at', 'working_days', 'due_on'])
+    .where('status', '=', 'assigned')
+    .where('due_provisional', '=', 1)
+    .execute();
+  return rows.flatMap((row) =>
+    row.assigned_at === null || row.working_days === null || row.due_on === null
+      ? []
+      : [{ id: Number(row.id), assignedAt: row.assigned_at, workingDays: Number(row.working_days), dueOn: row.due_on }],
+  );
+}
+
+/** Replaces a provisional deadline still as it was read; false when the request moved meanwhile. */
+export async function settleDeadline(db: Db, id: number, provisionalDueOn: string, dueOn: string): Promise<boolean> {
+  const result = await db
+    .updateTable('appeal')
+    .set({ due_on: dueOn, due_provisional: 0 })
+    .where('id', '=', id)
+    .where('status', '=', 'assigned')
+    .where('due_provisional', '=', 1)
+    .where('due_on', '=', provisionalDueOn)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -24,6 +24,8 @@ export interface AppealTable {
   assigned_at: string | null;
   /** The deadline: a Beijing date (YYYY-MM-DD), end of day; moved by an approved extension. */
   due_on: string | null;
+  /** The working days granted since assignment (the category's, plus approved extensions): due_on counted from assigned_at. */
+  working_days: number | null;
   /** 1 when the deadline reaches into a year whose holiday file is missing (counted Monday to Friday). */
   due_provisional: number;
   resolution: string | null;
@@ -82,6 +84,7 @@ export const appealBackups = [
       handler_id: 'integer',
       assigned_at: 'text',
       due_on: 'text',
+      working_days: 'integer',
       due_provisional: 'integer',
       resolution: 'text',
       resolved_at: 'text',

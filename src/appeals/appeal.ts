@@ -45,6 +45,7 @@ export type AppealEventKind =
   | 'note'
   | 'extension_requested'
   | 'extension_approved'
+  | 'deadline_recounted'
   | 'extension_rejected'
   | 'resolved'
   | 'rated'

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { chinaDate } from '../lib/china-time.ts';
 import { tempDir } from '../../test/helpers/test-db.ts';
-import { addCalendarDays, loadWorkingCalendar, type CalendarYear, WorkingCalendar } from './working-calendar.ts';
+import { addCalendarDays, loadWorkingCalendar, readCalendarYears, type CalendarYear, WorkingCalendar } from './working-calendar.ts';
 
 const shipped = loadWorkingCalendar();
 /** From this day (MM-DD) a missing file for next year fails the suite: the latest notice since 2011 came on 16 December. */
@@ -55,7 +55,7 @@ test('a deadline counts working days after the day it starts, skipping holidays 
 });
 
 test('counting into a year without its file falls back to Monday to Friday and says so', () => {
-  const only2026 = new WorkingCalendar(shipped.years.includes(2026) ? [yearOf(2026)] : []);
+  const only2026 = new WorkingCalendar(readCalendarYears().filter((file) => file.year === 2026));
   const result = only2026.addWorkingDays('2026-12-30', 3);
   // 12-31 (Thu), 2027-01-01 (Fri, a holiday in every year — but unknown without the file), 01-04 (Mon).
   assert.deepEqual(result, { date: '2027-01-04', provisional: true });
@@ -107,15 +107,4 @@ test(`this year's holiday arrangement is shipped, and next year's from ${NEXT_YE
 
 function sample(year: number): CalendarYear {
   return { year, source: 'test', holidays: [{ name: '元旦', from: `${year}-01-01`, to: `${year}-01-01` }], workdays: [] };
-}
-
-function yearOf(year: number): CalendarYear {
-  const holidays: CalendarYear['holidays'] = [];
-  const workdays: string[] = [];
-  for (let day = `${year}-01-01`; day.startsWith(String(year)); day = addCalendarDays(day, 1)) {
-    const name = shipped.holidayOn(day);
-    if (name) holidays.push({ name, from: day, to: day });
-    else if (shipped.isWorkingDay(day) && [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) workdays.push(day);
-  }
-  return { year, source: 'copied', holidays, workdays };
 }

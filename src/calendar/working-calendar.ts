@@ -123,10 +123,15 @@ export class WorkingCalendar {
 
 /** Reads every <year>.json in `dir`; a malformed file stops the start with the file named. */
 export function loadWorkingCalendar(dir: string = DEFAULT_CALENDAR_DIR): WorkingCalendar {
+  return new WorkingCalendar(readCalendarYears(dir));
+}
+
+/** The year files in `dir` as they are written, checked against the file format only. */
+export function readCalendarYears(dir: string = DEFAULT_CALENDAR_DIR): CalendarYear[] {
   const files = readdirSync(dir)
     .filter((name) => /^\d{4}\.json$/u.test(name))
     .sort();
-  const years = files.map((name) => {
+  return files.map((name) => {
     const path = join(dir, name);
     let json: unknown;
     try {
@@ -139,5 +144,4 @@ export function loadWorkingCalendar(dir: string = DEFAULT_CALENDAR_DIR): Working
     if (`${parsed.data.year}.json` !== name) throw new Error(`${path}: the file says year ${parsed.data.year}`);
     return parsed.data;
   });
-  return new WorkingCalendar(years);
 }

@@ -118,6 +118,7 @@ const EVENT_NAMES: Record<AppealEventKind, string> = {
   note: '办理进展',
   extension_requested: '申请延期',
   extension_approved: '批准延期',
+  deadline_recounted: '按节假日安排重算期限',
   extension_rejected: '驳回延期',
   resolved: '办结',
   rated: '企业评价',

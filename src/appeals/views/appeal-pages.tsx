@@ -72,6 +72,7 @@ const STEP_NAMES: Partial<Record<AppealEventKind, string>> = {
   transferred: '转办',
   note: '办理进展',
   extension_approved: '办理期限已延长',
+  deadline_recounted: '办理期限按节假日安排核定',
   resolved: '已办结',
   rated: '企业评价',
   reopened: '不满意,转复核',
