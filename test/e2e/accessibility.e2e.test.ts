@@ -23,6 +23,9 @@ import { acceptQuestion, answerQuestion, askQuestion } from '../../src/questions
 import { questionSchema } from '../../src/questions/question.ts';
 import { submitContribution } from '../../src/submissions/submission.service.ts';
 import { submissionSchema } from '../../src/submissions/submission.ts';
+import { addCalendarDays } from '../../src/calendar/working-calendar.ts';
+import { chinaDate } from '../../src/lib/china-time.ts';
+import { insertAppeals } from '../helpers/appeal-rows.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { layoutFaults, seriousAccessibilityViolations } from '../helpers/page-checks.ts';
 
@@ -48,6 +51,7 @@ const PUBLIC_PAGES = [
   '/qa/ask',
   '/qa/status',
   '/qa/stats',
+  '/appeals/stats',
   '/api/docs',
   '/sitemap',
 ];
@@ -144,6 +148,14 @@ describe('layout and accessibility in Chromium', async () => {
     await acceptQuestion(db, admin, actor, published.id);
     await answerQuestion(db, admin, actor, published.id, '请准备项目建议书、用地范围图和投资协议,向东湖区自然资源局提出申请。');
     await askQuestion(db, question('标准厂房租赁补贴'));
+    // Requests for the statistics page's tables and charts, and a red light on the console home.
+    const today = chinaDate(new Date());
+    const filedAt = `${today}T01:00:00.000Z`;
+    await insertAppeals(db, [
+      { channel: 'donghu', category: '用工', filedAt, status: 'closed' },
+      { channel: 'xihu', category: '要素保障', filedAt, status: 'resolved', onTime: false },
+      { channel: 'donghu', category: '融资', filedAt, status: 'assigned', title: '企业融资贷款贴息申请进度', dueOn: addCalendarDays(today, -2), handlerId: 1 },
+    ]);
   }, FOOTER_IDENTITY);
   const { browser } = suite;
   mkdirSync(SCREENSHOTS, { recursive: true });

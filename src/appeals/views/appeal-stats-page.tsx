@@ -74,8 +74,12 @@ export function AppealStatsPage(props: {
           ))}
         </ul>
       </section>
-      <p>
-        <a href="/appeals">返回企业诉求</a> · <a href="/appeals/stats/rss.xml">订阅每月办理情况(RSS)</a> · <a href="/api/docs">开放接口</a>
+      <p class="link-row">
+        <a href="/appeals">返回企业诉求</a>
+        <a href="/appeals/stats/rss.xml" type="application/rss+xml">
+          订阅每月办理情况(RSS)
+        </a>
+        <a href="/api/docs">开放接口</a>
       </p>
     </Layout>
   );
@@ -88,18 +92,14 @@ function PeriodLinks(props: { period: StatsPeriod; years: readonly number[]; las
   const link = (key: string, label: string) =>
     key === current ? <strong aria-current="page">{label}</strong> : <a href={`/appeals/stats?period=${key}`}>{label}</a>;
   return (
-    <nav class="period-links" aria-label="统计期">
-      <p>
-        按年:
-        {props.years.map((year) => (
-          <> {link(String(year), `${year}年`)}</>
-        ))}
+    <nav aria-label="统计期">
+      <p class="link-row">
+        <span>按年:</span>
+        {props.years.map((year) => link(String(year), `${year}年`))}
       </p>
-      <p>
-        按月:
-        {months.map((month) => (
-          <> {link(month, monthName(month).slice(5))}</>
-        ))}
+      <p class="link-row">
+        <span>按月:</span>
+        {months.map((month) => link(month, monthName(month).slice(5)))}
       </p>
     </nav>
   );
