@@ -19,6 +19,7 @@ import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
 import { questionRoutes } from './questions/question.routes.tsx';
 import { appealRoutes } from './appeals/appeal.routes.tsx';
+import { appealStatsRoutes } from './appeals/appeal-stats.routes.tsx';
 import { enterpriseRoutes } from './enterprises/enterprise.routes.tsx';
 import { factSentence } from './insights/insight.service.ts';
 import { insightRoutes } from './insights/insight.routes.tsx';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', contactRoutes(ctx));
   app.route('/', questionRoutes(ctx));
   app.route('/', appealRoutes(ctx));
+  app.route('/', appealStatsRoutes(ctx));
   app.route('/', consoleRoutes(ctx));
   app.route('/', opsRoutes(ctx));
   // The open JSON API (/api/v1) and its reference page (/api/docs).

@@ -4,6 +4,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { appealStatsApi } from '../appeals/appeal-stats.api.ts';
 import { articleApi } from '../articles/article.api.ts';
 import { channelApi } from '../channels/channel.api.ts';
 import { enterpriseApi } from '../enterprises/enterprise.api.ts';
@@ -50,6 +51,7 @@ export function apiRoutes(ctx: RouteContext): Hono {
   v1.route('/', insightApi(ctx));
   v1.route('/', enterpriseApi(ctx));
   v1.route('/', questionApi(ctx));
+  v1.route('/', appealStatsApi(ctx));
 
   // Generated once, from the routes' own schemas: there is no hand-kept copy to drift.
   let document: ReturnType<OpenAPIHono['getOpenAPI31Document']> | undefined;

@@ -9,6 +9,7 @@ import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { AppealWorkingDays } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import { bumpContentVersion } from '../db/site-state.store.ts';
 import { chinaDate } from '../lib/china-time.ts';
 import { newTrackingCode } from '../lib/tracking-code.ts';
 import {
@@ -112,6 +113,7 @@ export async function rateAppeal(db: Db, trackingCode: string, input: Omit<Ratin
     const said = APPEAL_RATING_NAMES[input.rating] + (comment === null ? '' : `:${comment}`);
     await insertAppealEvent(trx, Number(item.id), { kind: 'rated', actorId: null, text: said, at });
     if (unsatisfied) await insertAppealEvent(trx, Number(item.id), { kind: 'reopened', actorId: null, text: null, at });
+    await bumpContentVersion(trx);
     return unsatisfied ? 'reopened' : 'closed';
   });
 }
@@ -227,6 +229,8 @@ async function assign(
       rated_at: null,
     });
     if (!moved) return 'already_moved';
+    // A review takes back the resolution and rating the statistics counted.
+    if (from === 'reopened') await bumpContentVersion(trx);
     await insertAppealEvent(trx, id, { kind: 'assigned', actorId: actor.userId, text: `承办人:${handler.name};办理期限:${due.date}`, at });
     await audit(
       trx,
@@ -279,6 +283,7 @@ export function transferAppeal(db: Db, user: ConsoleUser, actor: Actor, id: numb
     await rejectPendingExtensions(trx, id, actor.userId, at);
     await insertAppealEvent(trx, id, { kind: 'transferred', actorId: actor.userId, text: to, at });
     await audit(trx, actor, item, 'appeal.transfer', { appealStatus: 'received', channel: to }, now);
+    await bumpContentVersion(trx);
     return 'done';
   });
 }
@@ -391,6 +396,7 @@ export function resolveAppeal(db: Db, user: ConsoleUser, actor: Actor, id: numbe
     await rejectPendingExtensions(trx, id, actor.userId, at);
     await insertAppealEvent(trx, id, { kind: 'resolved', actorId: actor.userId, text: resolution, at });
     await audit(trx, actor, item, 'appeal.resolve', { appealStatus: 'resolved', resolution, onTime }, now);
+    await bumpContentVersion(trx);
     return 'done';
   });
 }

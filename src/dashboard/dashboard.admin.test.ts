@@ -6,6 +6,9 @@ import { createApp } from '../app.ts';
 import { COMMAND_LINE } from '../audit/audit.service.ts';
 import { submitContribution } from '../submissions/submission.service.ts';
 import { submissionSchema } from '../submissions/submission.ts';
+import { addCalendarDays } from '../calendar/working-calendar.ts';
+import { chinaDate } from '../lib/china-time.ts';
+import { insertAppeals } from '../../test/helpers/appeal-rows.ts';
 import { consoleClient } from '../../test/helpers/console-client.ts';
 import { appDeps } from '../../test/helpers/test-app.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
@@ -40,6 +43,12 @@ for (const dialect of testDialects()) {
         await contribute('donghu', '东湖区新引进总部企业', '2026-03-01T02:00:00.000Z');
         await contribute('xihu', '西湖区商圈改造项目签约', '2026-03-02T02:00:00.000Z');
         const ids = new Map((await db.selectFrom('submission').select(['id', 'channel']).execute()).map((row) => [row.channel, Number(row.id)]));
+        // The page reads the real clock: deadlines well past today's, whatever day the test runs.
+        const overdueOn = addCalendarDays(chinaDate(new Date()), -10);
+        const [donghuLate] = await insertAppeals(db, [
+          { channel: 'donghu', category: '用工', filedAt: '2026-03-01T02:00:00.000Z', status: 'assigned', title: '东湖区用工诉求', dueOn: overdueOn },
+          { channel: 'xihu', category: '审批', filedAt: '2026-03-01T02:00:00.000Z', status: 'assigned', title: '西湖区审批诉求', dueOn: overdueOn },
+        ]);
         const app = createApp(appDeps(opened));
         const home = async (name: string) => {
           const client = consoleClient(app);
@@ -58,6 +67,10 @@ for (const dialect of testDialects()) {
           'its age, the Beijing time beside it',
         );
         assert.doesNotMatch(reviewer, /西湖区商圈改造项目签约/);
+        assert.match(reviewer, /data-count="appeals-red">1</);
+        assert.match(reviewer, new RegExp(`<li data-appeal="${donghuLate}" data-level="red">.*?<a href="/admin/appeals/${donghuLate}">东湖区用工诉求</a>`));
+        assert.match(reviewer, /已逾期 10 天/);
+        assert.doesNotMatch(reviewer, /西湖区审批诉求/, 'another district’s request');
         assert.doesNotMatch(reviewer, /data-count="(articles|warned-projects|unreviewed-facts|stale-channels)"/, 'no editing parts for a reviewer');
 
         const editor = await home('ed.donghu');
@@ -71,6 +84,7 @@ for (const dialect of testDialects()) {
         assert.match(admin, /data-count="submissions">2</);
         assert.ok(admin.indexOf('东湖区新引进总部企业') < admin.indexOf('西湖区商圈改造项目签约'), 'oldest first');
         assert.match(admin, /data-count="articles">0</);
+        assert.match(admin, /data-count="appeals-red">2</);
       }));
   });
 }

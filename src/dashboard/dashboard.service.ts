@@ -1,7 +1,8 @@
 // The console home (工作台): what waits for the signed-in user in their channels — the queues
-// their role works on, projects with red or yellow lights, facts awaiting confirmation, and
+// their role works on, enterprise requests and projects with red or yellow lights, facts awaiting confirmation, and
 // channels gone quiet. Every figure comes from the feature that owns it; no queries here.
 import { canActOn, hasRole, type ConsoleUser, type Role } from '../accounts/account.ts';
+import { appealLightsFor, type AppealLights } from '../appeals/appeal-deadlines.service.ts';
 import { unpublishedArticlesFor } from '../articles/article-editing.service.ts';
 import { lastPublishedOnByChannel } from '../articles/article.service.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
@@ -83,6 +84,8 @@ export interface Dashboard {
   warnedProjects: { count: number; shown: WarnedProject[] } | undefined;
   unreviewedFacts: number | undefined;
   staleChannels: StaleChannel[] | undefined;
+  /** Enterprise requests being handled in the user's channels that are overdue (red) or due by the next working day (yellow). */
+  appealLights: AppealLights;
   /** The quick inspection checks' veto items and warnings in the user's part of the site. */
   inspection: { veto: number; warning: number };
 }
@@ -104,12 +107,13 @@ export interface DashboardSources {
 export async function dashboardFor({ db, channels, calendar }: DashboardSources, user: ConsoleUser, now: Date): Promise<Dashboard> {
   const today = chinaDate(now);
   const edits = hasRole(user, ...EDITING_ROLES);
-  const [reviewQueues, articles, warnedProjects, unreviewedFacts, staleChannels, inspection] = await Promise.all([
+  const [reviewQueues, articles, warnedProjects, unreviewedFacts, staleChannels, appealLights, inspection] = await Promise.all([
     reviewQueuesFor(db, user, now),
     edits ? articleQueueFor(db, user, now) : undefined,
     edits ? warnedProjectsFor(db, user, today) : undefined,
     edits ? unreviewedFactCount(db, user) : undefined,
     edits ? staleChannelsFor(db, user, channels, today) : undefined,
+    appealLightsFor(db, calendar, user, today),
     quickInspection({ db, channels, calendar, now }, INSPECTION_CHECKS, user),
   ]);
   return {
@@ -118,6 +122,7 @@ export async function dashboardFor({ db, channels, calendar }: DashboardSources,
     warnedProjects,
     unreviewedFacts,
     staleChannels,
+    appealLights,
     inspection: { veto: inspection.counts.veto, warning: inspection.counts.warning },
   };
 }

@@ -57,6 +57,7 @@ for (const dialect of testDialects()) {
         '/submit',
         '/contact',
         '/enterprises/apply',
+        '/appeals/stats',
         '/sitemap',
       ];
       for (const path of pages) {

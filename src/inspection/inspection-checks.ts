@@ -6,6 +6,8 @@ import { homePageCheck } from './checks/home-page.check.ts';
 import { pageSpeedCheck } from './checks/page-speed.check.ts';
 import { unansweredMessagesCheck } from './checks/unanswered-messages.check.ts';
 import { unansweredQuestionsCheck } from '../questions/question.inspection.ts';
+import { overdueAppealsCheck } from '../appeals/appeal.inspection.ts';
+import { calendarCoverageCheck } from '../calendar/calendar-coverage.ts';
 import type { InspectionCheck } from './inspection-check.ts';
 
 /** Every check a full inspection runs. */
@@ -14,6 +16,8 @@ export const INSPECTION_CHECKS: readonly InspectionCheck[] = [
   emptyChannelsCheck,
   unansweredMessagesCheck,
   unansweredQuestionsCheck,
+  overdueAppealsCheck,
+  calendarCoverageCheck,
   brokenLinksCheck,
   pageSpeedCheck(),
 ];

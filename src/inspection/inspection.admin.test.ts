@@ -65,7 +65,11 @@ for (const dialect of testDialects()) {
         assert.match(editor.home, /<a href="\/admin\/inspection">网站检查<\/a> <strong data-count="inspection-veto">2<\/strong>/);
 
         const reviewer = await pageOf('rev.xihu');
-        assert.deepEqual(findings(reviewer.html), [`unanswered-messages veto /admin/messages/${late.id}`, 'unanswered-questions ok /admin/questions']);
+        assert.deepEqual(findings(reviewer.html), [
+          `unanswered-messages veto /admin/messages/${late.id}`,
+          'unanswered-questions ok /admin/questions',
+          'overdue-appeals ok /admin/appeals',
+        ]);
         assert.match(reviewer.html, /留言《厂房租赁咨询》已 (100|101) 天未答复/);
         assert.match(reviewer.home, /data-count="inspection-veto">1</);
 

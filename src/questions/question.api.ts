@@ -8,7 +8,7 @@ import type { RouteContext } from '../http/app-deps.ts';
 import { notFound } from '../http/errors.tsx';
 import { chinaDate } from '../lib/china-time.ts';
 import { QUESTION_CATEGORIES, type PublishedQuestion } from './question.ts';
-import { publishedQuestion, publishedQuestionsAfter } from './question.service.ts';
+import { publishedQuestion, publishedQuestionsAfter, questionStatistics, type QuestionFigures } from './question.service.ts';
 
 const OfficeSchema = z.object({ slug: z.string().openapi({ example: 'donghu' }), name: z.string().openapi({ example: '东湖区' }) }).openapi('QuestionOffice');
 
@@ -26,9 +26,30 @@ const QuestionSchema = z
   })
   .openapi('Question');
 
+const timingFields = {
+  received: z.number().int().openapi({ description: '收到的问题数' }),
+  answered: z.number().int().openapi({ description: '已答复的问题数' }),
+  averageDays: z.number().nullable().openapi({ description: '平均答复用时(天,北京时间自收到之日至答复之日;没有已答复的问题时为 null)', example: 4.5 }),
+  longestDays: z.number().int().nullable().openapi({ description: '最长答复用时(天;没有已答复的问题时为 null)', example: 12 }),
+};
+
+const QuestionStatisticsSchema = z
+  .object({
+    byOffice: z.array(z.object({ office: OfficeSchema, ...timingFields })).openapi({ description: '按答复单位(未答复的按所在单位)' }),
+    byMonth: z.array(z.object({ month: z.string().openapi({ example: '2026-03' }), ...timingFields })).openapi({ description: '按收到问题的月份(北京时间)' }),
+  })
+  .openapi('QuestionStatistics');
+
+const shownTimings = (row: QuestionFigures) => ({
+  received: row.received,
+  answered: row.answered,
+  averageDays: row.averageDays ?? null,
+  longestDays: row.longestDays ?? null,
+});
+
 const positionSchema = z.object({ answeredAt: z.string(), id: z.number().int() });
 
-/** Routes: `GET /questions`, `GET /questions/{id}`. */
+/** Routes: `GET /questions`, `GET /questions/stats`, `GET /questions/{id}`. */
 export function questionApi(ctx: RouteContext) {
   const { db, channels } = ctx;
   const slugs = channels.all.map((channel) => channel.slug) as [string, ...string[]];
@@ -48,6 +69,15 @@ export function questionApi(ctx: RouteContext) {
       }),
     },
     responses: { 200: jsonResponse(pageOf(QuestionSchema, 'QuestionPage'), '一页问答'), ...problemResponses },
+  });
+
+  const statsRoute = createRoute({
+    method: 'get',
+    path: '/questions/stats',
+    summary: '问答答复统计',
+    description: '各单位和各月收到、答复问题的数量与答复用时,与 /qa/stats 页面的数字相同(含未公开的问题,只有数量)。',
+    tags: ['公开问答'],
+    responses: { 200: jsonResponse(QuestionStatisticsSchema, '统计结果'), ...problemResponses },
   });
 
   const oneRoute = createRoute({
@@ -77,20 +107,33 @@ export function questionApi(ctx: RouteContext) {
     url: `/qa/${item.id}`,
   });
 
-  return apiRouter()
-    .openapi(listRoute, async (c) => {
-      const { channel, category, q, limit, cursor } = c.req.valid('query');
-      const after = decodeCursor(cursor, positionSchema);
-      // One more than asked tells whether there is a next page, so the last page has no cursor.
-      const found = await publishedQuestionsAfter(db, { channel, category, keyword: q }, after, limit + 1);
-      const items = found.slice(0, limit);
-      const last = items.at(-1);
-      const nextCursor = found.length > limit && last ? encodeCursor({ answeredAt: last.answeredAt, id: last.id }) : null;
-      return c.json({ items: items.map(shown), nextCursor }, 200);
-    })
-    .openapi(oneRoute, async (c) => {
-      const item = await publishedQuestion(db, c.req.valid('param').id);
-      if (!item) throw notFound('没有这条问答,或它没有公开。');
-      return c.json(shown(item), 200);
-    });
+  return (
+    apiRouter()
+      .openapi(listRoute, async (c) => {
+        const { channel, category, q, limit, cursor } = c.req.valid('query');
+        const after = decodeCursor(cursor, positionSchema);
+        // One more than asked tells whether there is a next page, so the last page has no cursor.
+        const found = await publishedQuestionsAfter(db, { channel, category, keyword: q }, after, limit + 1);
+        const items = found.slice(0, limit);
+        const last = items.at(-1);
+        const nextCursor = found.length > limit && last ? encodeCursor({ answeredAt: last.answeredAt, id: last.id }) : null;
+        return c.json({ items: items.map(shown), nextCursor }, 200);
+      })
+      // Before `/questions/{id}`, which would take `stats` for an id.
+      .openapi(statsRoute, async (c) => {
+        const { byOffice, byMonth } = await questionStatistics(db, ctx.dialect.chinaCalendar);
+        return c.json(
+          {
+            byOffice: byOffice.map((row) => ({ office: { slug: row.key, name: ctx.navChannel(row.key).name }, ...shownTimings(row) })),
+            byMonth: byMonth.map((row) => ({ month: row.key, ...shownTimings(row) })),
+          },
+          200,
+        );
+      })
+      .openapi(oneRoute, async (c) => {
+        const item = await publishedQuestion(db, c.req.valid('param').id);
+        if (!item) throw notFound('没有这条问答,或它没有公开。');
+        return c.json(shown(item), 200);
+      })
+  );
 }

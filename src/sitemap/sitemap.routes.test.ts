@@ -63,7 +63,8 @@ for (const dialect of testDialects()) {
       const expected = new Map<string, string | undefined>();
       const newestOf = (dates: string[]) => (dates.length === 0 ? undefined : dates.sort().at(-1));
       expected.set(`${LOCAL}/`, newestOf(rows.map((row) => chinaDate(row.updated_at))));
-      for (const path of ['/channels', '/data', '/projects', '/enterprises', '/sitemap']) expected.set(`${LOCAL}${path}`, undefined);
+      for (const path of ['/channels', '/data', '/projects', '/enterprises', '/appeals', '/appeals/stats', '/sitemap'])
+        expected.set(`${LOCAL}${path}`, undefined);
       for (const channel of channels.all) {
         const dates = rows.filter((row) => row.channel === channel.slug).map((row) => chinaDate(row.updated_at));
         if (dates.length > 0) expected.set(`${LOCAL}/channels/${channel.slug}`, newestOf(dates));

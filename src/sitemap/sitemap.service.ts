@@ -13,7 +13,7 @@ import type { SitemapEntry } from './sitemap-xml.ts';
 export const SITEMAP_MAX_URLS = 50_000;
 
 // Public list pages besides channels; /search is left out (robots.txt disallows it).
-const LIST_PAGES = ['/channels', '/data', '/projects', '/enterprises', '/sitemap'];
+const LIST_PAGES = ['/channels', '/data', '/projects', '/enterprises', '/appeals', '/appeals/stats', '/sitemap'];
 // Rows read per query while walking the articles: memory stays at one file's worth.
 const WALK_BATCH = 5000;
 

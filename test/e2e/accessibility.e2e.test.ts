@@ -25,6 +25,9 @@ import { acceptQuestion, answerQuestion, askQuestion } from '../../src/questions
 import { questionSchema } from '../../src/questions/question.ts';
 import { submitContribution } from '../../src/submissions/submission.service.ts';
 import { submissionSchema } from '../../src/submissions/submission.ts';
+import { addCalendarDays } from '../../src/calendar/working-calendar.ts';
+import { chinaDate } from '../../src/lib/china-time.ts';
+import { insertAppeals } from '../helpers/appeal-rows.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { shippedCalendar, TEST_APPEAL_WORKING_DAYS } from '../helpers/test-app.ts';
 import { layoutFaults, seriousAccessibilityViolations } from '../helpers/page-checks.ts';
@@ -57,6 +60,7 @@ const PUBLIC_PAGES = [
   '/appeals',
   '/appeals/track',
   `/appeals/track?code=${RATED_CODE}`,
+  '/appeals/stats',
   '/api/docs',
   '/sitemap',
 ];
@@ -181,6 +185,14 @@ describe('layout and accessibility in Chromium', async () => {
     await assignAppeal(db, rules, admin, actor, inHand.id, admin.id);
     await requestExtension(db, admin, actor, inHand.id, { workingDays: 3, reason: '等待教育部门统筹学位。' });
     await fileAppeal(db, appeal('厂区道路修缮'));
+    // Requests for the statistics page's tables and charts, and a red light on the console home.
+    const today = chinaDate(new Date());
+    const filedAt = `${today}T01:00:00.000Z`;
+    await insertAppeals(db, [
+      { channel: 'donghu', category: '用工', filedAt, status: 'closed' },
+      { channel: 'xihu', category: '要素保障', filedAt, status: 'resolved', onTime: false },
+      { channel: 'donghu', category: '融资', filedAt, status: 'assigned', title: '企业融资贷款贴息申请进度', dueOn: addCalendarDays(today, -2), handlerId: 1 },
+    ]);
   }, FOOTER_IDENTITY);
   const { browser } = suite;
   mkdirSync(SCREENSHOTS, { recursive: true });

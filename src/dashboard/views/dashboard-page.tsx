@@ -1,6 +1,7 @@
 // The console home: one card per kind of work, simple lists that fit a phone.
 import { ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
 import { labelledChinaDateTime } from '../../lib/china-time.ts';
+import type { AppealLight, AppealLights } from '../../appeals/appeal-deadlines.service.ts';
 import { STALE_AFTER_DAYS, type Dashboard, type QueueKind, type QueueSummary, type WaitingItem } from '../dashboard.service.ts';
 
 const QUEUES: Record<QueueKind, { title: string; href: string; empty: string }> = {
@@ -24,6 +25,7 @@ export function ConsoleHomePage(props: { console: ConsoleChrome; dashboard: Dash
         {dashboard.queues.map((queue) => (
           <QueueCard queue={queue} channelName={channelName} />
         ))}
+        <AppealLightsCard lights={dashboard.appealLights} channelName={channelName} />
         <section class="aside-box" aria-labelledby="dashboard-inspection">
           <h2 id="dashboard-inspection">
             <a href="/admin/inspection">网站检查</a> <strong data-count="inspection-veto">{inspection.veto}</strong>
@@ -141,4 +143,46 @@ function WaitingFor(props: { item: WaitingItem }) {
   if (item.status === 'scheduled' && item.publishAt) return <>定时发布于 {labelledChinaDateTime(item.publishAt)}</>;
   if (item.status === 'draft') return <>草稿,保存于 {age}</>;
   return <>提交于 {age}</>;
+}
+
+function AppealLightsCard(props: { lights: AppealLights; channelName: ChannelName }) {
+  const { lights, channelName } = props;
+  const lit = lights.red + lights.yellow;
+  return (
+    <section class="aside-box" aria-labelledby="dashboard-appeals">
+      <h2 id="dashboard-appeals">
+        <a href="/admin/appeals">企业诉求红黄灯</a> <span class="light light-red">红灯</span> <strong data-count="appeals-red">{lights.red}</strong>{' '}
+        <span class="light light-yellow">黄灯</span> <strong data-count="appeals-yellow">{lights.yellow}</strong>
+      </h2>
+      {lit === 0 ? (
+        <p>没有逾期或下一个工作日到期的诉求。</p>
+      ) : (
+        <ul class="dashboard-list">
+          {lights.shown.map((appeal) => (
+            <li data-appeal={appeal.id} data-level={appeal.level}>
+              <span class={`light light-${appeal.level}`}>{appeal.level === 'red' ? '红灯' : '黄灯'}</span>{' '}
+              <a href={`/admin/appeals/${appeal.id}`}>{appeal.title}</a>
+              <span class="meta">
+                {channelName(appeal.channel)}
+                {appeal.own && ' · 我承办的'} · <DueWhen appeal={appeal} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {lit > lights.shown.length && (
+        <p>
+          <a href="/admin/appeals">查看全部 {lit} 件</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function DueWhen(props: { appeal: AppealLight }) {
+  const { appeal } = props;
+  const due = `期限 ${appeal.dueOn}${appeal.dueProvisional ? '(暂按周一至周五计算)' : ''}`;
+  if (appeal.days < 0) return <>{`${due},已逾期 ${-appeal.days} 天`}</>;
+  if (appeal.days === 0) return <>{`${due},今天到期`}</>;
+  return <>{`${due},下一个工作日到期`}</>;
 }

@@ -34,6 +34,8 @@ const SERVICE_SECTIONS: readonly Section[] = [
       { href: '/qa/ask', label: '我要提问' },
       { href: '/qa/status', label: '提问办理进度查询' },
       { href: '/qa/stats', label: '问答办理统计' },
+      { href: '/appeals', label: '企业诉求' },
+      { href: '/appeals/stats', label: '企业诉求办理情况统计' },
     ],
   },
   {
@@ -41,6 +43,7 @@ const SERVICE_SECTIONS: readonly Section[] = [
     links: [
       { href: '/rss.xml', label: 'RSS 订阅', type: 'application/rss+xml' },
       { href: '/atom.xml', label: 'Atom 订阅', type: 'application/atom+xml' },
+      { href: '/appeals/stats/rss.xml', label: '企业诉求办理情况(每月)RSS 订阅', type: 'application/rss+xml' },
       { href: '/api/docs', label: '开放接口说明' },
       { href: '/sitemap.xml', label: 'XML 站点地图(供搜索引擎使用)', type: 'application/xml' },
     ],
