@@ -44,6 +44,7 @@ export function appDeps(opened: OpenDb, site: Partial<SiteIdentity> = {}): AppDe
     insightsPublic: 'marked',
     apiRateLimit: { name: 'api', max: 120, windowSeconds: 60 },
     calendar: shippedCalendar,
+    mailer: undefined,
   };
 }
 
