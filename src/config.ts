@@ -7,6 +7,7 @@ import type { PasswordPolicyName } from './accounts/password-policy.ts';
 import { errorReportUrlFor, ICP_NUMBER_FORMAT, PUBLIC_SECURITY_NUMBER_FORMAT, SITE_CODE_FORMAT } from './lib/site-filings.ts';
 import { DEFAULT_CALENDAR_DIR } from './calendar/working-calendar.ts';
 import type { SmtpSettings } from './notifications/mailer.ts';
+import { DEFAULT_QUESTION_WORKING_DAYS } from './notifications/notification.ts';
 
 /** Where the articles live: an embedded SQLite file, a PostgreSQL server, or PGlite (development). */
 export type DatabaseTarget = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string } | { engine: 'pglite'; path: string | undefined };
@@ -113,7 +114,7 @@ const environmentSchema = z
     SMTP_FROM: optionalText.pipe(
       z.string().regex(SENDER, 'must be the sender’s address, optionally with a name: noreply@example.gov.cn or 南昌招商 <noreply@example.gov.cn>').optional(),
     ),
-    QUESTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+    QUESTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(DEFAULT_QUESTION_WORKING_DAYS),
     // Long enough not to be guessed, and only characters a Bearer header carries as they are.
     METRICS_TOKEN: optionalText.pipe(
       z

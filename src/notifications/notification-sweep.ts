@@ -10,8 +10,6 @@ import { assignedAppealsDueBy } from './appeal-deadlines.store.ts';
 import type { NotificationEvent } from './notification.ts';
 import { accountsOfOffice, recordNotifications, sendEmails, type NotifyDeps } from './notification.service.ts';
 
-/** QUESTION_WORKING_DAYS when not configured: questions are answered within ten working days. */
-export const DEFAULT_QUESTION_WORKING_DAYS = 10;
 /** How many late questions one sweep looks at; the rest wait for the next. */
 const LATE_QUESTIONS_PER_RUN = 500;
 

@@ -8,6 +8,9 @@ export type NotificationKind = 'assigned' | 'due_soon' | 'overdue';
 
 export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, string> = { assigned: '新待办', due_soon: '即将到期', overdue: '已逾期' };
 
+/** QUESTION_WORKING_DAYS when not configured: questions are answered within ten working days of receipt. */
+export const DEFAULT_QUESTION_WORKING_DAYS = 10;
+
 /** How many times an email is tried before the reminder is left on the console only. */
 export const MAX_EMAIL_ATTEMPTS = 5;
 /** Minutes between tries of a failed email. */
