@@ -100,7 +100,7 @@ export async function sendEmails(deps: NotifyDeps, now: Date, ids?: readonly num
     if (!(await claimEmail(db, id, attempt - 1, now.toISOString()))) continue;
     try {
       await mailer.send({ to: row.email_to!, subject: `【待办提醒】${row.subject}`, text: emailText(row.subject, row.href, deps.publicOrigin) });
-      await recordEmailSent(db, id, new Date().toISOString());
+      await recordEmailSent(db, id, now.toISOString());
       sent += 1;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -45,8 +45,9 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   const admin: ConsoleUser = { id: created.id, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false };
   const editor: ConsoleUser = { id: editorCreated.id, name: 'ed.xihu', roles: ['editor'], channels: ['donghu', 'xihu'], mustChangePassword: false };
   const actor = { userId: admin.id, userName: admin.name, client: '192.0.2.1' };
-  // Reminders of the questions below are emailed to the editor; the admin reads them on the console.
+  // Reminders of the questions below are emailed: sent, and (the last one, the admin's) failed and read on the console.
   await setNotificationEmail(db, editor, { userId: editor.id, userName: editor.name }, 'ed.xihu@example.gov.cn', day(1));
+  await setNotificationEmail(db, admin, actor, 'admin@example.gov.cn', day(1));
   await signIn(db, 'admin', ADMIN_PASSWORD, '192.0.2.1', day(2));
   await signIn(db, 'ed.xihu', 'not the password', '192.0.2.2', day(2));
 
@@ -110,9 +111,9 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   await transferQuestion(db, admin, actor, answered.id, 'accepted', 'xihu', day(3));
   await answerQuestion(db, admin, actor, answered.id, '可申请市级产业引导基金。', day(4));
   await declineQuestion(db, admin, actor, (await askQuestion(db, question('donghu', '个人借贷纠纷', false), day(2))).id, '不属于招商部门职责。', day(3));
-  await askQuestion(db, question('nanchang', '人才公寓申请条件', false), day(6));
   const mailDeps = { db, publicOrigin: 'https://zs.example.gov.cn', logger: pino({ level: 'silent' }) };
-  await sendEmails({ ...mailDeps, mailer: { send: async () => {}, close: () => {} } }, day(3));
+  await sendEmails({ ...mailDeps, mailer: { send: async () => {}, close: () => {} } }, day(4));
+  await askQuestion(db, question('nanchang', '人才公寓申请条件', false), day(6));
   await sendEmails({ ...mailDeps, mailer: { send: () => Promise.reject(new Error('421 try later')), close: () => {} } }, day(6));
   const [firstReminder] = (await unreadNotifications(db, admin, 1)).newest;
   if (firstReminder) await markNotificationRead(db, admin, actor, firstReminder.id, day(6));
