@@ -200,3 +200,48 @@ describe('APPEAL_WORKING_DAYS', () => {
     );
   });
 });
+
+describe('SMTP_URL and SMTP_FROM', () => {
+  it('are optional: without them reminders stay on the console', () => assert.equal(loadConfig({}).smtp, undefined));
+
+  it('are read together, the URL with its credentials', () => {
+    const smtp = loadConfig({ SMTP_URL: ' smtp://mailer:s%40cret@mail.example.gov.cn:587 ', SMTP_FROM: '南昌招商 <noreply@example.gov.cn>' }).smtp;
+    assert.deepEqual(smtp, { url: 'smtp://mailer:s%40cret@mail.example.gov.cn:587', from: '南昌招商 <noreply@example.gov.cn>' });
+    assert.equal(loadConfig({ SMTP_URL: 'smtps://mail.example.gov.cn', SMTP_FROM: 'noreply@example.gov.cn' }).smtp?.url, 'smtps://mail.example.gov.cn');
+  });
+
+  it('fail fast when one is set without the other', () => {
+    assert.throws(() => loadConfig({ SMTP_URL: 'smtp://mail.example.gov.cn' }), /SMTP_FROM: is required with SMTP_URL/);
+    assert.throws(() => loadConfig({ SMTP_FROM: 'noreply@example.gov.cn' }), /SMTP_URL: is required with SMTP_FROM/);
+  });
+
+  it('fail fast on a URL that is not an SMTP server, never repeating its password', () => {
+    for (const bad of [
+      'mail.example.gov.cn',
+      'http://mail.example.gov.cn',
+      'smtp://',
+      'smtp://mail.example.gov.cn/inbox',
+      'smtp://u:topsecret@mail.example.gov.cn/x',
+    ]) {
+      assert.throws(
+        () => loadConfig({ SMTP_URL: bad, SMTP_FROM: 'noreply@example.gov.cn' }),
+        (error: Error) => /SMTP_URL: must be an SMTP server such as smtp:\/\//.test(error.message) && !error.message.includes('topsecret'),
+        bad,
+      );
+    }
+  });
+
+  it('fail fast on a sender that is not an address', () => {
+    for (const bad of ['noreply', '南昌招商', '南昌招商 <noreply>', 'a@b.cn, c@d.cn']) {
+      assert.throws(() => loadConfig({ SMTP_URL: 'smtp://mail.example.gov.cn', SMTP_FROM: bad }), /SMTP_FROM: must be the sender’s address/, bad);
+    }
+  });
+});
+
+describe('QUESTION_WORKING_DAYS', () => {
+  it('gives questions ten working days unless set, and fails fast on a bad number', () => {
+    assert.equal(loadConfig({}).questionWorkingDays, 10);
+    assert.equal(loadConfig({ QUESTION_WORKING_DAYS: '15' }).questionWorkingDays, 15);
+    for (const bad of ['0', '-1', '2.5', 'ten', '61']) assert.throws(() => loadConfig({ QUESTION_WORKING_DAYS: bad }), /QUESTION_WORKING_DAYS/, bad);
+  });
+});

@@ -7,6 +7,8 @@ import type { PasswordPolicyName } from './accounts/password-policy.ts';
 import { errorReportUrlFor, ICP_NUMBER_FORMAT, PUBLIC_SECURITY_NUMBER_FORMAT, SITE_CODE_FORMAT } from './lib/site-filings.ts';
 import { DEFAULT_CALENDAR_DIR } from './calendar/working-calendar.ts';
 import { APPEAL_CATEGORIES, DEFAULT_WORKING_DAYS, type AppealCategory } from './appeals/appeal.ts';
+import type { SmtpSettings } from './notifications/mailer.ts';
+import { DEFAULT_QUESTION_WORKING_DAYS } from './notifications/notification.ts';
 
 /** Where the articles live: an embedded SQLite file, a PostgreSQL server, or PGlite (development). */
 export type DatabaseTarget = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string } | { engine: 'pglite'; path: string | undefined };
@@ -62,6 +64,10 @@ export interface Config {
   calendarDir: string;
   /** APPEAL_WORKING_DAYS: the working days a handler has for an enterprise request, by category. */
   appealWorkingDays: AppealWorkingDays;
+  /** SMTP_URL and SMTP_FROM: where reminder emails go out; undefined: reminders stay on the console only. */
+  smtp: SmtpSettings | undefined;
+  /** QUESTION_WORKING_DAYS: working days after receipt within which a question is to be answered. */
+  questionWorkingDays: number;
 }
 
 /** Working days a handler has for a request, by category (企业诉求). */
@@ -75,47 +81,86 @@ export type InsightsPublic = 'confirmed' | 'marked';
 
 const METRICS_TOKEN_MIN_LENGTH = 32;
 
+/** A sender as SMTP_FROM gives it: an address, or a name and the address in angle brackets. */
+const SENDER = /^(?:[^<>@\s][^<>@]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/u;
+
 const optionalText = z
   .string()
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  WORKERS: z.coerce.number().int().min(1).max(256).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: z.string().default('data/zhaoshang.db'),
-  SEED_FILE: z.string().default('data/seed/articles.txt'),
-  SITE_NAME: z.string().trim().min(1).default('南昌招商'),
-  SITE_HOST_ORGANISATION: optionalText,
-  SITE_ORGANISER: optionalText,
-  SITE_CODE: optionalFormat(SITE_CODE_FORMAT, 'must be the 10-character 网站标识码: 10 digits (such as 3601000001) or bm and 8 digits'),
-  SITE_ICP_NUMBER: optionalFormat(ICP_NUMBER_FORMAT, 'must be an ICP 备案号 such as 赣ICP备12345678号 or 赣ICP备12345678号-1'),
-  SITE_PUBLIC_SECURITY_NUMBER: optionalFormat(PUBLIC_SECURITY_NUMBER_FORMAT, 'must be a 公安备案号 such as 赣公网安备36010202000123号 (14 digits)'),
-  SITE_ERROR_REPORT_URL: optionalText.transform((value, ctx) => (value === undefined ? undefined : parseHttpsUrl(value, ctx))),
-  CONTACT_OFFICE: optionalText,
-  CONTACT_ADDRESS: optionalText,
-  CONTACT_PHONE: optionalText,
-  CONTACT_EMAIL: optionalText,
-  CONTACT_HOURS: optionalText,
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  PUBLIC_ORIGIN: optionalText.transform((value, ctx) => (value === undefined ? undefined : parseOrigin(value, ctx))),
-  PASSWORD_POLICY: z.enum(['modern', 'dengbao']).default('modern'),
-  INSIGHTS_PUBLIC: z.enum(['confirmed', 'marked']).default('marked'),
-  API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
-  CALENDAR_DIR: optionalText,
-  APPEAL_WORKING_DAYS: optionalText.transform((value, ctx) => parseAppealWorkingDays(value ?? '', ctx)),
-  // Long enough not to be guessed, and only characters a Bearer header carries as they are.
-  METRICS_TOKEN: optionalText.pipe(
-    z
-      .string()
-      .min(METRICS_TOKEN_MIN_LENGTH, `must be at least ${METRICS_TOKEN_MIN_LENGTH} characters (for example: openssl rand -hex 32)`)
-      .regex(/^[A-Za-z0-9._~+/-]+=*$/, 'may hold only letters, digits and . _ ~ + / - (then = padding), as a Bearer token does')
-      .optional(),
-  ),
-});
+const environmentSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z.string().default('data/zhaoshang.db'),
+    SEED_FILE: z.string().default('data/seed/articles.txt'),
+    SITE_NAME: z.string().trim().min(1).default('南昌招商'),
+    SITE_HOST_ORGANISATION: optionalText,
+    SITE_ORGANISER: optionalText,
+    SITE_CODE: optionalFormat(SITE_CODE_FORMAT, 'must be the 10-character 网站标识码: 10 digits (such as 3601000001) or bm and 8 digits'),
+    SITE_ICP_NUMBER: optionalFormat(ICP_NUMBER_FORMAT, 'must be an ICP 备案号 such as 赣ICP备12345678号 or 赣ICP备12345678号-1'),
+    SITE_PUBLIC_SECURITY_NUMBER: optionalFormat(PUBLIC_SECURITY_NUMBER_FORMAT, 'must be a 公安备案号 such as 赣公网安备36010202000123号 (14 digits)'),
+    SITE_ERROR_REPORT_URL: optionalText.transform((value, ctx) => (value === undefined ? undefined : parseHttpsUrl(value, ctx))),
+    CONTACT_OFFICE: optionalText,
+    CONTACT_ADDRESS: optionalText,
+    CONTACT_PHONE: optionalText,
+    CONTACT_EMAIL: optionalText,
+    CONTACT_HOURS: optionalText,
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    PUBLIC_ORIGIN: optionalText.transform((value, ctx) => (value === undefined ? undefined : parseOrigin(value, ctx))),
+    PASSWORD_POLICY: z.enum(['modern', 'dengbao']).default('modern'),
+    INSIGHTS_PUBLIC: z.enum(['confirmed', 'marked']).default('marked'),
+    API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
+    CALENDAR_DIR: optionalText,
+    APPEAL_WORKING_DAYS: optionalText.transform((value, ctx) => parseAppealWorkingDays(value ?? '', ctx)),
+    SMTP_URL: optionalText.transform((value, ctx) => (value === undefined ? undefined : parseSmtpUrl(value, ctx))),
+    SMTP_FROM: optionalText.pipe(
+      z.string().regex(SENDER, 'must be the sender’s address, optionally with a name: noreply@example.gov.cn or 南昌招商 <noreply@example.gov.cn>').optional(),
+    ),
+    QUESTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(DEFAULT_QUESTION_WORKING_DAYS),
+    // Long enough not to be guessed, and only characters a Bearer header carries as they are.
+    METRICS_TOKEN: optionalText.pipe(
+      z
+        .string()
+        .min(METRICS_TOKEN_MIN_LENGTH, `must be at least ${METRICS_TOKEN_MIN_LENGTH} characters (for example: openssl rand -hex 32)`)
+        .regex(/^[A-Za-z0-9._~+/-]+=*$/, 'may hold only letters, digits and . _ ~ + / - (then = padding), as a Bearer token does')
+        .optional(),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    // Half a mail setup would fail only at the first reminder: it stops the start instead.
+    if (env.SMTP_URL !== undefined && env.SMTP_FROM === undefined)
+      ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'is required with SMTP_URL: the address reminder emails are sent from' });
+    if (env.SMTP_FROM !== undefined && env.SMTP_URL === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_URL'],
+        message: 'is required with SMTP_FROM: the SMTP server reminder emails go through, e.g. smtp://user:pass@host:587',
+      });
+  });
+
+/**
+ * An SMTP server's URL: smtp:// (STARTTLS when offered) or smtps://, a host, optional port and
+ * credentials, nothing else. The password is never repeated in the error.
+ */
+function parseSmtpUrl(value: string, ctx: z.RefinementCtx): string {
+  const url = URL.parse(value);
+  if (
+    url &&
+    (url.protocol === 'smtp:' || url.protocol === 'smtps:') &&
+    url.hostname !== '' &&
+    (url.pathname === '' || url.pathname === '/') &&
+    url.search === ''
+  )
+    return url.href;
+  const shown = url && url.password !== '' ? value.replace(`:${url.password}@`, ':***@') : value;
+  ctx.addIssue({ code: 'custom', message: `must be an SMTP server such as smtp://user:pass@mail.example.gov.cn:587 or smtps://…:465, got "${shown}"` });
+  return z.NEVER;
+}
 
 /** An optional setting that, when given, must match `format`. */
 function optionalFormat(format: RegExp, message: string) {
@@ -225,6 +270,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     apiRequestsPerMinute: e.API_RATE_LIMIT,
     calendarDir: e.CALENDAR_DIR === undefined ? DEFAULT_CALENDAR_DIR : resolve(e.CALENDAR_DIR),
     appealWorkingDays: e.APPEAL_WORKING_DAYS,
+    smtp: e.SMTP_URL === undefined || e.SMTP_FROM === undefined ? undefined : Object.freeze({ url: e.SMTP_URL, from: e.SMTP_FROM }),
+    questionWorkingDays: e.QUESTION_WORKING_DAYS,
   });
 }
 

@@ -15,6 +15,7 @@ import { consoleKit } from './http/console.ts';
 import { limitSignedOutPosts, noStore, requireSignIn, SIGNED_OUT_POST_LIMIT, type ConsoleEnv } from './http/console-session.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { factAdminRoutes, projectAdminRoutes } from './insights/insight.admin.tsx';
+import { notificationAdminRoutes } from './notifications/notification.admin.tsx';
 import { inspectionAdminRoutes } from './inspection/inspection.admin.tsx';
 import { submissionAdminRoutes } from './submissions/submission.admin.tsx';
 
@@ -33,6 +34,7 @@ export function consoleRoutes(ctx: RouteContext): Hono {
   signedIn.use('*', requireSignIn(loadUser));
   signedIn.route('/', dashboardAdminRoutes(ctx, kit));
   signedIn.route('/', accountAdminRoutes(ctx, kit));
+  signedIn.route('/notifications', notificationAdminRoutes(ctx, kit));
   signedIn.route('/audit', auditAdminRoutes(ctx, kit));
   signedIn.route('/submissions', submissionAdminRoutes(ctx, kit));
   signedIn.route('/applications', applicationAdminRoutes(ctx, kit));

@@ -18,8 +18,11 @@ import { observeRequests, requestRefused } from './ops/observed-requests.ts';
 import { PortalMetrics } from './ops/portal-metrics.ts';
 import { articleWriting, prepareDatabase } from './prepare.ts';
 import { publishDueArticles } from './articles/article-editing.service.ts';
+import { smtpMailer } from './notifications/mailer.ts';
+import { sweepNotifications } from './notifications/notification-sweep.ts';
 
 const SCHEDULE_CHECK_MS = 30_000;
+const REMINDER_SWEEP_MS = 60_000;
 
 /**
  * What answers each request: the observer (request id, metrics) around the page cache's fast
@@ -138,6 +141,7 @@ export function portalDeps(config: Config, opened: OpenDb, logger: Logger): AppD
     apiRateLimit: { name: 'api', max: config.apiRequestsPerMinute, windowSeconds: 60 },
     calendar: loadWorkingCalendar(config.calendarDir),
     appealWorkingDays: config.appealWorkingDays,
+    mailer: config.smtp ? smtpMailer(config.smtp) : undefined,
   };
 }
 
@@ -149,6 +153,7 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
     publishDueArticles(opened.db, deps).catch((error: unknown) => logger.error({ err: error }, 'publishing scheduled articles failed'));
   }, SCHEDULE_CHECK_MS);
   scheduler.unref();
+  const reminders = remindEveryMinute(deps, config.questionWorkingDays);
   if (cluster.isWorker) reportMetricsToPrimary(deps.metrics.registry);
   const server = createServer(portalListener(createApp(deps), deps));
   const stoppable = drainable(server);
@@ -159,8 +164,32 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
   onStopSignal(() => {
     // Should closing the database hang, the process still ends in time, and says it failed.
     setTimeout(() => process.exit(1), STOP_MS).unref();
+    clearInterval(reminders);
+    deps.mailer?.close();
     void stopServing(stoppable, opened, logger).then(() => process.exit(0));
   });
+}
+
+/**
+ * Runs the reminders' sweep every minute; every instance does, and each event is told once. A run
+ * still sending (a slow SMTP server) is not overlapped by the next.
+ */
+function remindEveryMinute(deps: AppDeps, questionWorkingDays: number): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweepNotifications({ ...deps, questionWorkingDays }, new Date())
+      .then(({ told, emailed }) => {
+        if (told > 0 || emailed > 0) deps.logger.info({ told, emailed }, 'reminders sent');
+      })
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'the reminders’ sweep failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, REMINDER_SWEEP_MS);
+  timer.unref();
+  return timer;
 }
 
 async function stopServing(server: Drainable, opened: OpenDb, logger: Logger): Promise<void> {

@@ -26,11 +26,12 @@ function assignedDueBy(db: Db, filter: DueFilter) {
   return query;
 }
 
-/** Up to `limit` assigned requests matching `filter`: `handlerId`'s own first (when given), then the earliest due. */
-export async function assignedAppealsDue(db: Db, filter: DueFilter, limit: number, handlerId?: number): Promise<DueAppeal[]> {
+/** Assigned requests matching `filter` (up to `limit` when given): `handlerId`'s own first (when given), then the earliest due. */
+export async function assignedAppealsDue(db: Db, filter: DueFilter, limit?: number, handlerId?: number): Promise<DueAppeal[]> {
   let query = assignedDueBy(db, filter).select(['id', 'title', 'channel', 'handler_id', 'due_on', 'due_provisional']);
   if (handlerId !== undefined) query = query.orderBy(sql`case when handler_id = ${handlerId} then 0 else 1 end`);
-  const rows = await query.orderBy('due_on').orderBy('id').limit(limit).execute();
+  query = query.orderBy('due_on').orderBy('id');
+  const rows = await (limit === undefined ? query : query.limit(limit)).execute();
   return rows.map((row) => ({
     id: Number(row.id),
     title: row.title,

@@ -42,7 +42,7 @@ import { AppealDetailPage, AppealQueuePage, MyAppealsPage, type AppealForms } fr
 /** Routes: `/` (the queue), `/mine`, `/:id`, POST `/:id/assign`, `/:id/review`, `/:id/transfer`, `/:id/note`, `/:id/extension`, `/:id/extensions/:extensionId/approve|reject` (admins), `/:id/resolve`. */
 export function appealAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<ConsoleEnv> {
   const { db, channels } = ctx;
-  const rules: DeskRules = { calendar: ctx.calendar, workingDays: ctx.appealWorkingDays };
+  const rules: DeskRules = { calendar: ctx.calendar, workingDays: ctx.appealWorkingDays, mail: ctx };
   const offices = channels.all.map((channel) => ({ value: channel.slug, label: channel.name }));
   const found = async (c: Context<ConsoleEnv>) => {
     const item = await appealForDesk(db, c.get('user'), idParam(c));

@@ -8,6 +8,7 @@ import { readCalendarYears, WorkingCalendar } from '../calendar/working-calendar
 import type { Db } from '../db/database.ts';
 import { shippedCalendar, TEST_APPEAL_WORKING_DAYS } from '../../test/helpers/test-app.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
+import { unreadNotifications } from '../notifications/notification.service.ts';
 import type { AppealCategory, AppealInput } from './appeal.ts';
 import {
   addProgressNote,
@@ -75,6 +76,12 @@ for (const dialect of testDialects()) {
         // 10-01…07 off, 08 and 09 worked, Saturday 10-10 worked (调休), 12 and 13: the fifth.
         assert.equal(RULES.workingDays['用工'], 5);
         assert.deepEqual([assigned?.status, assigned?.handlerId, assigned?.dueOn, assigned?.dueProvisional], ['assigned', donghu.id, '2026-10-13', false]);
+        const { newest } = await unreadNotifications(db, donghu, 5);
+        assert.deepEqual(
+          newest.map((reminder) => [reminder.kind, reminder.href]),
+          [['assigned', `/admin/appeals/${hiring.id}`]],
+          'the handler is told with the assignment',
+        );
 
         const permit = await fileAppeal(db, input('donghu', '审批'), assignedOn);
         assert.equal(await assignAppeal(db, RULES, admin, actor(admin), permit.id, donghu.id, assignedOn), 'done');

@@ -12,6 +12,7 @@ import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
 import { chinaDate } from '../lib/china-time.ts';
 import { newTrackingCode } from '../lib/tracking-code.ts';
+import { appealAssignedEvent, recordNotifications, sendEmails, type NotifyDeps } from '../notifications/notification.service.ts';
 import {
   APPEAL_CODE_PREFIX,
   APPEAL_RATING_NAMES,
@@ -43,6 +44,8 @@ export type { AppealEvent, AppealExtension, AppealForDesk } from './appeal.store
 export interface DeskRules {
   calendar: WorkingCalendar;
   workingDays: AppealWorkingDays;
+  /** Where the handler's reminder is emailed from once an assignment commits; none: the console only (the sweep retries). */
+  mail?: NotifyDeps;
 }
 
 /** What a console action did: done, nothing to act on, the request had moved on, or why it was refused. */
@@ -161,27 +164,6 @@ export async function accountNames(db: Db): Promise<ReadonlyMap<number, string>>
   return new Map((await listUsers(db)).map((user) => [user.id, user.name]));
 }
 
-/**
- * Who was given a request, by whom, and until when: what the notifications are told after an
- * assignment or a review has committed.
- */
-export interface AppealAssignment {
-  appealId: number;
-  title: string;
-  channel: string;
-  handlerId: number;
-  dueOn: string;
-  dueProvisional: boolean;
-  assignedBy: Actor;
-}
-
-/**
- * Called once an assignment (分办, or a review's new assignment) has committed. The notification
- * feature (e-mail and the handler's console) is told from here; until it is merged, nothing else
- * needs to know.
- */
-export async function appealAssigned(_db: Db, _assignment: AppealAssignment): Promise<void> {}
-
 /** Runs a console action on a request the user may act on, in one transaction. */
 function onAppeal(db: Db, user: ConsoleUser, id: number, action: (trx: Db, item: AppealForDesk) => Promise<DeskOutcome>): Promise<DeskOutcome> {
   return db.transaction().execute(async (trx) => {
@@ -206,7 +188,8 @@ async function assign(
   from: 'received' | 'reopened',
   now: Date,
 ): Promise<DeskOutcome> {
-  let assignment: AppealAssignment | undefined;
+  // The handler's reminder is written with the assignment; its email goes once that has committed.
+  let reminders: number[] = [];
   const outcome = await onAppeal(db, user, id, async (trx, item) => {
     const handler = (await handlersFor(trx, item.channel, now)).find((candidate) => candidate.id === handlerId);
     if (!handler) return { problem: '请选择一位负责该单位、账号可用的承办人。' };
@@ -240,18 +223,10 @@ async function assign(
       { appealStatus: 'assigned', handler: handler.name, dueOn: due.date },
       now,
     );
-    assignment = {
-      appealId: id,
-      title: item.title,
-      channel: item.channel,
-      handlerId: handler.id,
-      dueOn: due.date,
-      dueProvisional: due.provisional,
-      assignedBy: actor,
-    };
+    reminders = await recordNotifications(trx, [appealAssignedEvent({ id, title: item.title, handlerId: handler.id, dueOn: due.date, assignedAt: at })], now);
     return 'done';
   });
-  if (assignment) await appealAssigned(db, assignment);
+  if (rules.mail && reminders.length > 0) await sendEmails(rules.mail, now, reminders);
   return outcome;
 }
 

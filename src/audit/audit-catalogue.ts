@@ -53,6 +53,8 @@ export const AUDIT_ACTION_NAMES = {
   'login.locked': '登录失败次数过多,账号锁定',
   logout: '退出登录',
   'privacy.purge': '清除过期个人信息',
+  'notification.read': '标记提醒为已读',
+  'notification.email': '设置提醒邮箱',
 } as const;
 
 /** An action the audit log knows. */
@@ -75,6 +77,7 @@ const TARGET_NAMES: Record<string, string> = {
   project: '项目',
   user: '用户',
   personal_data: '个人信息',
+  notification: '待办提醒',
 };
 
 /** The Chinese name of a target type, or the code itself. */
@@ -133,6 +136,7 @@ const FIELD_NAMES: Record<string, string> = {
   indicator: '指标',
   restoredFrom: '恢复自修订',
   revisionId: '新修订编号',
+  email: '邮箱',
 };
 
 /** Coded values, by field. */

@@ -16,11 +16,15 @@ import { unreviewedFactCount } from '../insights/fact-curation.service.ts';
 import type { ProjectStage } from '../lib/project-stages.ts';
 import { projectsForCuration } from '../insights/project-curation.service.ts';
 import { chinaAge, chinaDate, daysBetween } from '../lib/china-time.ts';
+import type { ConsoleNotification } from '../notifications/notification.ts';
+import { unreadNotifications } from '../notifications/notification.service.ts';
 import { questionQueueHead } from '../questions/question.service.ts';
 import { submissionQueueHead } from '../submissions/submission.service.ts';
 
 /** How many of the oldest items each queue lists. */
 export const OLDEST_SHOWN = 5;
+/** How many unread reminders the home lists; the reminders page has them all. */
+export const REMINDERS_SHOWN = 5;
 /** How many warned projects the home lists; the projects page has them all. */
 export const PROJECTS_SHOWN = 10;
 /**
@@ -80,6 +84,8 @@ export interface StaleChannel {
 export interface Dashboard {
   /** Beijing date the figures are for. */
   today: string;
+  /** The user's own unread reminders (待办提醒): how many, and the newest. */
+  reminders: { count: number; newest: ConsoleNotification[] };
   queues: QueueSummary[];
   warnedProjects: { count: number; shown: WarnedProject[] } | undefined;
   unreviewedFacts: number | undefined;
@@ -107,7 +113,8 @@ export interface DashboardSources {
 export async function dashboardFor({ db, channels, calendar }: DashboardSources, user: ConsoleUser, now: Date): Promise<Dashboard> {
   const today = chinaDate(now);
   const edits = hasRole(user, ...EDITING_ROLES);
-  const [reviewQueues, articles, warnedProjects, unreviewedFacts, staleChannels, appealLights, inspection] = await Promise.all([
+  const [reminders, reviewQueues, articles, warnedProjects, unreviewedFacts, staleChannels, appealLights, inspection] = await Promise.all([
+    unreadNotifications(db, user, REMINDERS_SHOWN),
     reviewQueuesFor(db, user, now),
     edits ? articleQueueFor(db, user, now) : undefined,
     edits ? warnedProjectsFor(db, user, today) : undefined,
@@ -118,6 +125,7 @@ export async function dashboardFor({ db, channels, calendar }: DashboardSources,
   ]);
   return {
     today,
+    reminders,
     queues: articles ? [...reviewQueues, articles] : reviewQueues,
     warnedProjects,
     unreviewedFacts,

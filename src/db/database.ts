@@ -7,6 +7,7 @@ import type { AuditLogTable } from '../audit/audit.table.ts';
 import type { ContactMessageTable } from '../contact/message.table.ts';
 import type { EnterpriseApplicationTable } from '../enterprises/application.table.ts';
 import type { IndicatorFactTable, ProjectMilestoneTable, ProjectSourceTable, ProjectTable } from '../insights/insight.table.ts';
+import type { NotificationEmailTable, NotificationTable } from '../notifications/notification.table.ts';
 import type { QuestionTable, QuestionTransferTable } from '../questions/question.table.ts';
 import type { RateLimitTable } from '../http/rate-limit.table.ts';
 import type { SubmissionTable } from '../submissions/submission.table.ts';
@@ -26,6 +27,8 @@ export interface Database {
   appeal: AppealTable;
   appeal_event: AppealEventTable;
   appeal_extension: AppealExtensionTable;
+  notification: NotificationTable;
+  notification_email: NotificationEmailTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;
   user_channel: UserChannelTable;

@@ -25,6 +25,7 @@ import * as sitemapIndexes from './migrations/2026-11-29T16-30_sitemap-indexes.t
 import * as questions from './migrations/2026-11-30T02-00_questions.ts';
 import * as appeals from './migrations/2026-11-30T05-00_appeals.ts';
 import * as appealWorkingDays from './migrations/2026-11-30T06-00_appeal-working-days.ts';
+import * as notifications from './migrations/2026-11-30T06-00_notifications.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -53,6 +54,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-30T02-00_questions': questions,
   '2026-11-30T05-00_appeals': appeals,
   '2026-11-30T06-00_appeal-working-days': appealWorkingDays,
+  '2026-11-30T06-00_notifications': notifications,
 };
 
 /** The names of every migration this version has, in the order they run. */

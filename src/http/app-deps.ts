@@ -8,6 +8,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { AppealWorkingDays, ContactDetails, InsightsPublic, SiteIdentity } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { SqlDialect } from '../db/dialect.ts';
+import type { Mailer } from '../notifications/mailer.ts';
 import type { PortalMetrics } from '../ops/portal-metrics.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { NavChannel, PageChrome } from './layout.tsx';
@@ -44,6 +45,8 @@ export interface AppDeps {
   calendar: WorkingCalendar;
   /** APPEAL_WORKING_DAYS: a request's deadline in working days, by category. */
   appealWorkingDays: AppealWorkingDays;
+  /** Sends reminder emails when SMTP_URL is configured; undefined: reminders stay on the console. */
+  mailer: Mailer | undefined;
 }
 
 /** Shared helpers the features' route tables receive from createApp. */

@@ -53,8 +53,11 @@ it('zhaoshang inspect: exit 1 on a veto item, 0 without, 2 on bad arguments; tex
       full.out,
       new RegExp(`^inspection at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(Beijing time\\): 12 veto items, ${calendarWarnings} warnings, ${passed} passed\\n`),
     );
-    assert.match(full.out, /\nVETO {4}home-page {11}首页已 \d+ 天未更新\(最新文章 \d{4}-\d{2}-\d{2}\) {2}\(\/admin\/articles\/new\)\n/);
-    assert.match(full.out, /\nOK {6}page-speed {10}18 个页面都在 3 秒内打开/);
+    // Messages start two columns after the longest check name.
+    const column = Math.max(...INSPECTION_CHECKS.map((check) => check.id.length)) + 2;
+    const at = (id: string) => `${id}${' '.repeat(column - id.length)}`;
+    assert.match(full.out, new RegExp(`\nVETO {4}${at('home-page')}首页已 \\d+ 天未更新\\(最新文章 \\d{4}-\\d{2}-\\d{2}\\) {2}\\(/admin/articles/new\\)\n`));
+    assert.match(full.out, new RegExp(`\nOK {6}${at('page-speed')}18 个页面都在 3 秒内打开`));
 
     // Seven days after the newest article, in Beijing, the home page passes.
     const soon = new Date(Date.parse(`${newest!.publishedOn}T12:00:00+08:00`) + 7 * 86_400_000);

@@ -53,9 +53,11 @@ export async function runInspectCommand(
 function reportText(report: InspectionReport): string {
   const { veto, warning, ok } = report.counts;
   const lines = [`inspection at ${chinaDateTime(report.checkedAt)} (Beijing time): ${veto} veto items, ${warning} warnings, ${ok} passed`];
+  // Two spaces after the longest check name, so that the messages line up and never touch it.
+  const width = Math.max(0, ...report.findings.map((f) => f.check.length)) + 2;
   for (const severity of ['veto', 'warning', 'ok'] as const) {
     for (const finding of report.findings.filter((f) => f.severity === severity)) {
-      lines.push(`${LABELS[severity].padEnd(8)}${finding.check.padEnd(20)}${finding.message}  (${finding.href})`);
+      lines.push(`${LABELS[severity].padEnd(8)}${finding.check.padEnd(width)}${finding.message}  (${finding.href})`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import type { ChinaCalendarSql } from '../db/dialect.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
 import { newTrackingCode } from '../lib/tracking-code.ts';
+import { notifyQuestionArrived } from '../notifications/notification.service.ts';
 import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
 import { normalizeQuery } from '../text/normalize.ts';
 import { QUESTION_CODE_PREFIX, type PublishedQuestion, type QuestionInput, type QuestionProgress, type QuestionStatus } from './question.ts';
@@ -27,29 +28,32 @@ import {
 
 export type { QuestionForReview } from './question.store.ts';
 
-/** Stores a question in the queue of the office it addresses; returns its id and tracking code. */
+/** Stores a question in the queue of the office it addresses, telling the office's accounts; returns its id and tracking code. */
 export async function askQuestion(db: Db, input: QuestionInput, now = new Date()): Promise<{ id: number; trackingCode: string }> {
   const trackingCode = newTrackingCode(QUESTION_CODE_PREFIX);
-  const id = await insertQuestion(db, {
-    tracking_code: trackingCode,
-    channel: input.channel,
-    category: input.category,
-    title: input.title,
-    body: input.body,
-    asker_name: input.name,
-    asker_contact: input.contact,
-    publish_consent: input.publish ? 1 : 0,
-    status: 'received',
-    decline_reason: null,
-    answer: null,
-    answered_by: null,
-    created_at: now.toISOString(),
-    accepted_at: null,
-    answered_at: null,
-    closed_at: null,
-    purged_at: null,
+  return db.transaction().execute(async (trx) => {
+    const id = await insertQuestion(trx, {
+      tracking_code: trackingCode,
+      channel: input.channel,
+      category: input.category,
+      title: input.title,
+      body: input.body,
+      asker_name: input.name,
+      asker_contact: input.contact,
+      publish_consent: input.publish ? 1 : 0,
+      status: 'received',
+      decline_reason: null,
+      answer: null,
+      answered_by: null,
+      created_at: now.toISOString(),
+      accepted_at: null,
+      answered_at: null,
+      closed_at: null,
+      purged_at: null,
+    });
+    await notifyQuestionArrived(trx, { id, title: input.title, channel: input.channel, transferred: false, at: now.toISOString() }, now);
+    return { id, trackingCode };
   });
-  return { id, trackingCode };
 }
 
 /** A question's course by its tracking code, for its asker; undefined when unknown. */
@@ -146,7 +150,8 @@ export function declineQuestion(db: Db, user: ConsoleUser, actor: Actor, id: num
 
 /**
  * 转办: a question not yet answered leaves the user's office for another's queue, in the status it
- * had (`from`, as the user saw it: accepted stays accepted, with its 受理日期).
+ * had (`from`, as the user saw it: accepted stays accepted, with its 受理日期); the receiving
+ * office's accounts are told.
  */
 export function transferQuestion(
   db: Db,
@@ -167,7 +172,10 @@ export function transferQuestion(
       open: from,
       action: 'question.transfer',
       targetType: 'question',
-      close: async () => ({ status: from, transferTo: to }),
+      close: async (trx, item) => {
+        await notifyQuestionArrived(trx, { id: item.id, title: item.title, channel: to, transferred: true, at: now.toISOString() }, now);
+        return { status: from, transferTo: to };
+      },
       audited: () => ({ channel: to }),
     },
     now,

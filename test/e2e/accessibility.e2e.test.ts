@@ -103,6 +103,7 @@ const CONSOLE_PAGES = [
   '/admin/users/1',
   '/admin/audit',
   '/admin/password',
+  '/admin/notifications',
 ];
 
 const WIDTHS = [360, 1280] as const;

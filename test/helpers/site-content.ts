@@ -12,9 +12,11 @@ import { leaveMessage, markMessageHandled } from '../../src/contact/message.serv
 import type { OpenDb } from '../../src/db/connect.ts';
 import { applyForSettlement, decideApplication } from '../../src/enterprises/application.service.ts';
 import { countRequest } from '../../src/http/rate-limit.ts';
+import { pino } from 'pino';
 import { importSeedOnFirstStart } from '../../src/importer/importer.service.ts';
 import { curateFact } from '../../src/insights/fact-curation.service.ts';
 import { addManualProject, updateProjectPlan } from '../../src/insights/project-curation.service.ts';
+import { markNotificationRead, sendEmails, setNotificationEmail, unreadNotifications } from '../../src/notifications/notification.service.ts';
 import { purgePersonalData } from '../../src/privacy/purge.service.ts';
 import {
   addProgressNote,
@@ -43,9 +45,20 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
 
   const created = await createUser(db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: ADMIN_PASSWORD, channels: [] }, policy, day(1));
   if (!('id' in created)) throw new Error(created.problem);
-  await createUser(db, COMMAND_LINE, { name: 'ed.xihu', roles: ['editor'], password: 'another horse battery', channels: ['xihu', 'donghu'] }, policy, day(1));
+  const editorCreated = await createUser(
+    db,
+    COMMAND_LINE,
+    { name: 'ed.xihu', roles: ['editor'], password: 'another horse battery', channels: ['xihu', 'donghu'] },
+    policy,
+    day(1),
+  );
+  if (!('id' in editorCreated)) throw new Error(editorCreated.problem);
   const admin: ConsoleUser = { id: created.id, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false };
+  const editor: ConsoleUser = { id: editorCreated.id, name: 'ed.xihu', roles: ['editor'], channels: ['donghu', 'xihu'], mustChangePassword: false };
   const actor = { userId: admin.id, userName: admin.name, client: '192.0.2.1' };
+  // Reminders of the questions below are emailed: sent, and (the last one, the admin's) failed and read on the console.
+  await setNotificationEmail(db, editor, { userId: editor.id, userName: editor.name }, 'ed.xihu@example.gov.cn', day(1));
+  await setNotificationEmail(db, admin, actor, 'admin@example.gov.cn', day(1));
   await signIn(db, 'admin', ADMIN_PASSWORD, '192.0.2.1', day(2));
   await signIn(db, 'ed.xihu', 'not the password', '192.0.2.2', day(2));
 
@@ -109,6 +122,8 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   await transferQuestion(db, admin, actor, answered.id, 'accepted', 'xihu', day(3));
   await answerQuestion(db, admin, actor, answered.id, '可申请市级产业引导基金。', day(4));
   await declineQuestion(db, admin, actor, (await askQuestion(db, question('donghu', '个人借贷纠纷', false), day(2))).id, '不属于招商部门职责。', day(3));
+  const mailDeps = { db, publicOrigin: 'https://zs.example.gov.cn', logger: pino({ level: 'silent' }) };
+  await sendEmails({ ...mailDeps, mailer: { send: async () => {}, close: () => {} } }, day(4));
   await askQuestion(db, question('nanchang', '人才公寓申请条件', false), day(6));
   // Enterprise requests: one rated 满意 (closed) after an extension, one reopened on 不满意, one waiting.
   const appeal = (channel: string, category: AppealCategory, title: string): AppealInput => ({
@@ -136,6 +151,9 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   await resolveAppeal(db, admin, actor, reopened.id, '已推送招聘信息。', day(5));
   await rateAppeal(db, reopened.trackingCode, { rating: 'unsatisfied', comment: '仍未招到人。' }, day(6));
   await fileAppeal(db, appeal('nanchang', '审批', '施工许可办理'), day(6));
+  await sendEmails({ ...mailDeps, mailer: { send: () => Promise.reject(new Error('421 try later')), close: () => {} } }, day(6));
+  const [firstReminder] = (await unreadNotifications(db, admin, 1)).newest;
+  if (firstReminder) await markNotificationRead(db, admin, actor, firstReminder.id, day(6));
   // Items closed before the cutoff lose their names and contacts.
   await purgePersonalData(db, COMMAND_LINE, day(5), day(6));
 

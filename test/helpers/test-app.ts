@@ -48,6 +48,7 @@ export function appDeps(opened: OpenDb, site: Partial<SiteIdentity> = {}): AppDe
     apiRateLimit: { name: 'api', max: 120, windowSeconds: 60 },
     calendar: shippedCalendar,
     appealWorkingDays: TEST_APPEAL_WORKING_DAYS,
+    mailer: undefined,
   };
 }
 

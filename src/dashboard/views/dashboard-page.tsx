@@ -2,6 +2,7 @@
 import { ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
 import { labelledChinaDateTime } from '../../lib/china-time.ts';
 import type { AppealLight, AppealLights } from '../../appeals/appeal-deadlines.service.ts';
+import { NotificationLine } from '../../notifications/views/notification-pages.tsx';
 import { STALE_AFTER_DAYS, type Dashboard, type QueueKind, type QueueSummary, type WaitingItem } from '../dashboard.service.ts';
 
 const QUEUES: Record<QueueKind, { title: string; href: string; empty: string }> = {
@@ -17,11 +18,32 @@ type ChannelName = (slug: string) => string;
 /** The console home: what waits in each queue the user works on, warnings and quiet channels. */
 export function ConsoleHomePage(props: { console: ConsoleChrome; dashboard: Dashboard; channelName: ChannelName }) {
   const { dashboard, channelName } = props;
-  const { warnedProjects, unreviewedFacts, staleChannels, inspection } = dashboard;
+  const { reminders, warnedProjects, unreviewedFacts, staleChannels, inspection } = dashboard;
   return (
     <ConsoleLayout console={props.console} title="工作台">
       <p class="page-lead">今天是 {dashboard.today}(北京时间)。以下只列您负责的频道。</p>
       <div class="dashboard">
+        <section class="aside-box" aria-labelledby="dashboard-reminders">
+          <h2 id="dashboard-reminders">
+            <a href="/admin/notifications">待办提醒</a> <strong data-count="reminders">{reminders.count}</strong>
+          </h2>
+          {reminders.count === 0 ? (
+            <p>没有未读的提醒。</p>
+          ) : (
+            <ul class="dashboard-list" aria-label="最新的未读提醒">
+              {reminders.newest.map((item) => (
+                <li data-notification={item.id}>
+                  <NotificationLine item={item} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {reminders.count > reminders.newest.length && (
+            <p>
+              <a href="/admin/notifications">查看全部 {reminders.count} 条未读提醒</a>
+            </p>
+          )}
+        </section>
         {dashboard.queues.map((queue) => (
           <QueueCard queue={queue} channelName={channelName} />
         ))}
