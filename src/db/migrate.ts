@@ -24,6 +24,7 @@ import * as auditChannel from './migrations/2026-11-29T15-10_audit-channel.ts';
 import * as sitemapIndexes from './migrations/2026-11-29T16-30_sitemap-indexes.ts';
 import * as questions from './migrations/2026-11-30T02-00_questions.ts';
 import * as appeals from './migrations/2026-11-30T05-00_appeals.ts';
+import * as policies from './migrations/2026-11-30T06-00_policies.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -51,6 +52,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-29T16-30_sitemap-indexes': sitemapIndexes,
   '2026-11-30T02-00_questions': questions,
   '2026-11-30T05-00_appeals': appeals,
+  '2026-11-30T06-00_policies': policies,
 };
 
 /** The names of every migration this version has, in the order they run. */
