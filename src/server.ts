@@ -17,6 +17,7 @@ import { observeRequests, requestRefused } from './ops/observed-requests.ts';
 import { PortalMetrics } from './ops/portal-metrics.ts';
 import { articleWriting, prepareDatabase } from './prepare.ts';
 import { publishDueArticles } from './articles/article-editing.service.ts';
+import { refreshPolicyValidityDay } from './policies/policy.service.ts';
 
 const SCHEDULE_CHECK_MS = 30_000;
 
@@ -143,6 +144,8 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
   // Scheduled articles publish themselves; every instance checks, and each article is claimed once.
   const scheduler = setInterval(() => {
     publishDueArticles(opened.db, deps).catch((error: unknown) => logger.error({ err: error }, 'publishing scheduled articles failed'));
+    // A policy's validity changes with the date alone: a new day makes cached pages stale.
+    refreshPolicyValidityDay(opened.db).catch((error: unknown) => logger.error({ err: error }, 'refreshing policy validity failed'));
   }, SCHEDULE_CHECK_MS);
   scheduler.unref();
   if (cluster.isWorker) reportMetricsToPrimary(deps.metrics.registry);
