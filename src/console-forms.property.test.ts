@@ -25,6 +25,8 @@ const WATCHED = [
   'submission',
   'enterprise_application',
   'contact_message',
+  'policy',
+  'policy_interpretation',
 ] as const;
 type Watched = (typeof WATCHED)[number];
 
@@ -58,6 +60,11 @@ const ROUTES = [
   '/admin/projects/:id/correct',
   '/admin/projects/:id/stage',
   '/admin/projects/:id/milestone',
+  '/admin/policies',
+  '/admin/policies/:id',
+  '/admin/policies/:id/validity',
+  '/admin/policies/:id/interpretations',
+  '/admin/policies/:id/interpretations/:id/unlink',
 ];
 // The field names the console's forms use (`confirmed` gets irreversible actions past their
 // confirmation page), and a few that none does.
@@ -92,6 +99,15 @@ const FIELD_NAMES = [
   'stage',
   'milestone',
   'plannedOn',
+  'docNumber',
+  'issuer',
+  'level',
+  'topic',
+  'writtenOn',
+  'effectiveOn',
+  'validUntil',
+  'replacement',
+  'article',
   'intent',
   'action',
   'type',
@@ -128,6 +144,12 @@ const value = fc.oneof(
     'construction',
     'yes',
     '1',
+    '洪府发〔2025〕12号',
+    '区',
+    '人才',
+    'in_force',
+    'amended',
+    'repealed',
   ),
 );
 const fields = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...FIELD_NAMES), weight: 4 }, anyText(12)), value), { maxLength: 10 });

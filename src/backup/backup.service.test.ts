@@ -187,7 +187,16 @@ describe('a backup made by an older version', () => {
           app_user: new Set(['must_change_password']),
         };
         // Tables that version did not have (user_role's rows go into app_user's role).
-        const laterTables = new Set(['user_role', 'question', 'question_transfer', 'appeal', 'appeal_event', 'appeal_extension']);
+        const laterTables = new Set([
+          'user_role',
+          'question',
+          'question_transfer',
+          'appeal',
+          'appeal_event',
+          'appeal_extension',
+          'policy',
+          'policy_interpretation',
+        ]);
         let table = '';
         let dropped: number[] = [];
         const older = await rewritten(file, join(dir.path, 'older.jsonl.gz'), (item) => {

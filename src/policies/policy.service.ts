@@ -270,8 +270,9 @@ export async function changeInterpretation(
   return db.transaction().execute(async (trx) => {
     const policy = await store.policyById(trx, policyId);
     if (!policy || !canActOn(user, policy.channel)) return 'not_found';
-    const articleId = 'link' in change ? change.link : change.unlink;
-    if ('link' in change && (await articlesByIds(trx, [articleId])).length === 0) return 'no_article';
+    const linking = 'link' in change;
+    const articleId = linking ? change.link : change.unlink;
+    if (linking && (await articlesByIds(trx, [articleId])).length === 0) return 'no_article';
     const changed =
       'link' in change
         ? await store.insertInterpretation(trx, policyId, articleId, now.toISOString())
@@ -281,7 +282,7 @@ export async function changeInterpretation(
     await recordAudit(
       trx,
       actor,
-      { action: 'link' in change ? 'policy.link' : 'policy.unlink', targetType: 'policy', targetId: policyId, after: { articleId }, channel: policy.channel },
+      { action: linking ? 'policy.link' : 'policy.unlink', targetType: 'policy', targetId: policyId, after: { articleId }, channel: policy.channel },
       now,
     );
     return 'done';
