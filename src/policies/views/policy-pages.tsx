@@ -57,7 +57,7 @@ export function PolicyListPage(props: {
       description="南昌市及各区县、开发区招商引资相关政策文件,标明现行有效、已修订或已废止。"
     >
       <h1>政策文件库</h1>
-      <form method="get" action="/policies" class="filters" role="search">
+      <form method="get" action="/policies" class="search-filters" role="search">
         <label>
           关键词或文号
           <input type="search" name="q" value={query.q} maxLength={50} placeholder="如 人才补贴 或 洪府发〔2025〕12号" />
@@ -199,7 +199,7 @@ export function PolicyDetailPage(props: { chrome: PageChrome; detail: PolicyDeta
 
 function PolicyLinks(props: { policies: readonly ShownPolicy[] }) {
   return (
-    <ul>
+    <ul class="policy-links">
       {props.policies.map((item) => (
         <li>
           <a href={`/policies/${item.id}`}>{item.title}</a>
