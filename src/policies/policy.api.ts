@@ -60,16 +60,16 @@ export function policyApi(ctx: RouteContext) {
           .string()
           .max(KEYWORD_MAX, { error: '过长' })
           .optional()
-          .openapi({ description: '关键词(标题、文号、发文机关、正文中出现)或发文字号', example: '洪府发〔2025〕12号' }),
-        topic: z.enum(POLICY_TOPICS, { error: '没有这个主题' }).optional().openapi({ description: '主题', example: '人才' }),
+          .openapi({ description: '关键词(标题、文号、发文机关、正文中出现)或发文字号', example: '洪府发〔2026〕3号' }),
+        topic: z.enum(POLICY_TOPICS, { error: '没有这个主题' }).optional().openapi({ description: '主题', example: '产业扶持' }),
         level: z.enum(POLICY_LEVELS, { error: '没有这个层级' }).optional().openapi({ description: '层级', example: '市' }),
-        channel: z.enum(slugs, { error: '没有这个地区' }).optional().openapi({ description: '地区的频道代码(见 /api/v1/channels)', example: 'donghu' }),
+        channel: z.enum(slugs, { error: '没有这个地区' }).optional().openapi({ description: '地区的频道代码(见 /api/v1/channels)', example: 'nanchang' }),
         validity: z
           .enum(VALIDITIES, { error: '没有这种效力状态' })
           .optional()
           .openapi({ description: `效力:${validityDescription}`, example: 'in_force' }),
-        from: calendarDate('发布日期起(含)', '2025-01-01'),
-        to: calendarDate('发布日期止(含)', '2025-12-31'),
+        from: calendarDate('发布日期起(含)', '2026-01-01'),
+        to: calendarDate('发布日期止(含)', '2026-12-31'),
         ...pageParams(),
       }),
     },

@@ -136,7 +136,7 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
     admin,
     actor,
     undefined,
-    { ...policyInput, docNumber: '洪府发〔2026〕3号', publishedOn: '2026-01-05', writtenOn: '2026-01-02' },
+    { ...policyInput, docNumber: '洪府发〔2026〕3号', publishedOn: '2026-01-05', writtenOn: '2026-01-02', validUntil: null },
     day(8),
   );
   if (oldPolicy === 'not_found' || newPolicy === 'not_found') throw new Error('policy not saved');
