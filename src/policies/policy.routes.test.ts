@@ -72,6 +72,10 @@ for (const dialect of testDialects()) {
           assert.match(found, new RegExp(`<a href="/policies/${id}">`), q);
           if (q !== '楼宇 总部企业') assert.doesNotMatch(found, new RegExp(`<a href="/policies/${cityId}">`), q);
         }
+        const siteSearch = await (await seeded.app.request(`/search?q=${encodeURIComponent('总部企业 租金补贴')}`)).text();
+        assert.match(siteSearch, /相关政策文件/, 'the site search lists policies too');
+        assert.match(siteSearch, new RegExp(`<a href="/policies/${id}">`));
+        assert.doesNotMatch(await (await seeded.app.request(`/search?q=${encodeURIComponent('融资')}`)).text(), /相关政策文件/);
         assert.match(await (await seeded.app.request('/policies?level=市')).text(), new RegExp(`/policies/${cityId}"`));
         assert.doesNotMatch(await (await seeded.app.request('/policies?channel=donghu')).text(), new RegExp(`/policies/${cityId}"`));
         for (const [query, message] of [
