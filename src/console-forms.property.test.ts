@@ -29,6 +29,8 @@ const WATCHED = [
   'appeal',
   'appeal_event',
   'appeal_extension',
+  'policy',
+  'policy_interpretation',
 ] as const;
 type Watched = (typeof WATCHED)[number];
 
@@ -70,6 +72,11 @@ const ROUTES = [
   '/admin/appeals/:id/extensions/:id/approve',
   '/admin/appeals/:id/extensions/:id/reject',
   '/admin/appeals/:id/resolve',
+  '/admin/policies',
+  '/admin/policies/:id',
+  '/admin/policies/:id/validity',
+  '/admin/policies/:id/interpretations',
+  '/admin/policies/:id/interpretations/:id/unlink',
 ];
 // The field names the console's forms use (`confirmed` gets irreversible actions past their
 // confirmation page), and a few that none does.
@@ -108,6 +115,15 @@ const FIELD_NAMES = [
   'to',
   'resolution',
   'workingDays',
+  'docNumber',
+  'issuer',
+  'level',
+  'topic',
+  'writtenOn',
+  'effectiveOn',
+  'validUntil',
+  'replacement',
+  'article',
   'intent',
   'action',
   'type',
@@ -146,6 +162,12 @@ const value = fc.oneof(
     '1',
     'xihu',
     '3',
+    '洪府发〔2025〕12号',
+    '区',
+    '人才',
+    'in_force',
+    'amended',
+    'repealed',
   ),
 );
 const fields = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...FIELD_NAMES), weight: 4 }, anyText(12)), value), { maxLength: 10 });

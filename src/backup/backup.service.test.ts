@@ -196,6 +196,8 @@ describe('a backup made by an older version', () => {
           'appeal_extension',
           'notification',
           'notification_email',
+          'policy',
+          'policy_interpretation',
         ]);
         let table = '';
         let dropped: number[] = [];

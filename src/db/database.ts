@@ -8,6 +8,7 @@ import type { ContactMessageTable } from '../contact/message.table.ts';
 import type { EnterpriseApplicationTable } from '../enterprises/application.table.ts';
 import type { IndicatorFactTable, ProjectMilestoneTable, ProjectSourceTable, ProjectTable } from '../insights/insight.table.ts';
 import type { NotificationEmailTable, NotificationTable } from '../notifications/notification.table.ts';
+import type { PolicyInterpretationTable, PolicyTable } from '../policies/policy.table.ts';
 import type { QuestionTable, QuestionTransferTable } from '../questions/question.table.ts';
 import type { RateLimitTable } from '../http/rate-limit.table.ts';
 import type { SubmissionTable } from '../submissions/submission.table.ts';
@@ -24,6 +25,8 @@ export interface Database {
   contact_message: ContactMessageTable;
   question: QuestionTable;
   question_transfer: QuestionTransferTable;
+  policy: PolicyTable;
+  policy_interpretation: PolicyInterpretationTable;
   appeal: AppealTable;
   appeal_event: AppealEventTable;
   appeal_extension: AppealExtensionTable;

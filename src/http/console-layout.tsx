@@ -17,6 +17,7 @@ const SECTIONS: ReadonlyArray<{ href: string; label: string; roles: Role[] }> = 
   { href: '/admin', label: '工作台', roles: ['admin', 'editor', 'reviewer'] },
   { href: '/admin/notifications', label: '待办提醒', roles: ['admin', 'editor', 'reviewer'] },
   { href: '/admin/articles', label: '文章管理', roles: ['admin', 'editor'] },
+  { href: '/admin/policies', label: '政策文件', roles: ['admin', 'editor'] },
   { href: '/admin/facts', label: '经济数据审核', roles: ['admin', 'editor'] },
   { href: '/admin/projects', label: '项目管理', roles: ['admin', 'editor'] },
   { href: '/admin/submissions', label: '投稿审核', roles: ['admin', 'editor', 'reviewer'] },

@@ -121,6 +121,11 @@ export function Layout(props: {
                   项目库
                 </a>
               </li>
+              <li>
+                <a href="/policies" aria-current={current(props.section, '/policies')}>
+                  政策文件
+                </a>
+              </li>
             </ul>
           </nav>
         )}

@@ -53,6 +53,7 @@ for (const dialect of testDialects()) {
         `/articles/${breakoutId}`,
         '/data',
         '/projects',
+        '/policies',
         '/enterprises',
         '/submit',
         '/contact',

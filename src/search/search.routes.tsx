@@ -6,10 +6,14 @@ import type { RouteContext } from '../http/app-deps.ts';
 import { AppError } from '../http/errors.tsx';
 import { htmlDocument } from '../http/layout.tsx';
 import { parsePageNumber } from '../http/request-params.ts';
+import { policyList } from '../policies/policy.service.ts';
 import { markedHtml, plainText } from './highlight.ts';
 import { isQueryProblem, parseQuery, type ParsedQuery, type QueryProblem } from './search-query.ts';
 import { MAX_SEARCH_PAGE_SIZE, searchArticles, type SearchOptions } from './search.service.ts';
 import { SearchPage, type SearchForm } from './views/search-page.tsx';
+
+// How many matching policies a search page shows above the articles.
+const POLICIES_SHOWN = 3;
 
 // The query parameters of a search; the JSON API adds pageSize.
 const SEARCH_PARAMS = ['q', 'channel', 'from', 'to', 'page'];
@@ -68,8 +72,16 @@ export function searchRoutes(ctx: RouteContext): Hono {
           return c.html(htmlDocument(page), problem ? 400 : 200);
         }
         const results = await search(query, options);
+        // Policies the same words find, with the same filters, above the first page of articles.
+        const policies =
+          options.page === 1
+            ? await policyList(db, searchIndex.segmenter, { keyword: options.form.q, channel: options.channel, from: options.from, to: options.to }, 1)
+            : undefined;
+        const found = policies && { items: policies.items.slice(0, POLICIES_SHOWN), total: policies.total };
         return c.html(
-          htmlDocument(<SearchPage chrome={chrome} channels={ctx.channels.all} form={options.form} results={results} navChannel={ctx.navChannel} />),
+          htmlDocument(
+            <SearchPage chrome={chrome} channels={ctx.channels.all} form={options.form} results={results} navChannel={ctx.navChannel} policies={found} />,
+          ),
         );
       }),
     )

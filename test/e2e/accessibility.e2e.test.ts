@@ -21,6 +21,8 @@ import { articleReview, confirmArticleFacts } from '../../src/insights/fact-cura
 import { curateProject } from '../../src/insights/project-curation.service.ts';
 import { addProgressNote, assignAppeal, fileAppeal, requestExtension, resolveAppeal } from '../../src/appeals/appeal.service.ts';
 import { appealSchema } from '../../src/appeals/appeal.ts';
+import { changeInterpretation, decidePolicyValidity, savePolicy } from '../../src/policies/policy.service.ts';
+import { policySchema } from '../../src/policies/policy.ts';
 import { acceptQuestion, answerQuestion, askQuestion } from '../../src/questions/question.service.ts';
 import { questionSchema } from '../../src/questions/question.ts';
 import { submitContribution } from '../../src/submissions/submission.service.ts';
@@ -61,6 +63,10 @@ const PUBLIC_PAGES = [
   '/appeals/track',
   `/appeals/track?code=${RATED_CODE}`,
   '/appeals/stats',
+  '/policies',
+  `/policies?q=${encodeURIComponent('洪府办发2025 12')}&validity=in_force`,
+  '/policies/1',
+  '/policies/2',
   '/api/docs',
   '/sitemap',
 ];
@@ -98,6 +104,9 @@ const CONSOLE_PAGES = [
   '/admin/appeals/1',
   '/admin/appeals/2',
   '/admin/appeals/3',
+  '/admin/policies',
+  '/admin/policies/new',
+  '/admin/policies/1',
   '/admin/inspection',
   '/admin/users',
   '/admin/users/1',
@@ -194,6 +203,26 @@ describe('layout and accessibility in Chromium', async () => {
       { channel: 'xihu', category: '要素保障', filedAt, status: 'resolved', onTime: false },
       { channel: 'donghu', category: '融资', filedAt, status: 'assigned', title: '企业融资贷款贴息申请进度', dueOn: addCalendarDays(today, -2), handlerId: 1 },
     ]);
+    // Policy 1 in force with a 政策解读, policy 2 amended by it (its page carries the banner).
+    const policy = (title: string, docNumber: string, publishedOn: string) =>
+      policySchema(['nanchang']).parse({
+        title,
+        docNumber,
+        issuer: '南昌市人民政府办公厅',
+        level: '市',
+        channel: 'nanchang',
+        topic: '人才',
+        writtenOn: publishedOn,
+        publishedOn,
+        effectiveOn: publishedOn,
+        validUntil: '',
+        body: '## 支持对象\n\n在南昌市新就业的**高层次人才**,按层次给予安家补贴和租房补贴,最长三年。\n\n- 申请材料:学历证明、劳动合同\n- 受理部门:市人才服务中心',
+      });
+    const current = await savePolicy(db, admin, actor, undefined, policy('南昌市高层次人才安家补贴实施办法(2025年修订)', '洪府办发〔2025〕12号', '2025-06-01'));
+    const earlier = await savePolicy(db, admin, actor, undefined, policy('南昌市高层次人才安家补贴实施办法', '洪府办发〔2021〕7号', '2021-03-01'));
+    if (current === 'not_found' || earlier === 'not_found') throw new Error('policies not saved');
+    await decidePolicyValidity(db, admin, actor, earlier, { status: 'amended', replacedBy: current });
+    await changeInterpretation(db, admin, actor, current, { link: 1 });
   }, FOOTER_IDENTITY);
   const { browser } = suite;
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -358,6 +387,7 @@ describe('layout and accessibility in Chromium', async () => {
       ['/channels', '全部频道'],
       ['/data/qingyunpu', '经济数据'],
       ['/projects', '项目库'],
+      ['/policies/1', '政策文件'],
     ] as const) {
       await page.goto(`${suite.origin}${path}`);
       assert.deepEqual(await page.locator('nav[aria-label="频道"] [aria-current="page"]').allTextContents(), [link], path);

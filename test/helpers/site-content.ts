@@ -1,6 +1,6 @@
 // A database with what a site in use holds: the seed articles with their facts, console users with
 // a session, contributions, enterprise applications, messages, questions and enterprise requests in every state (some purged), an
-// edited article with revisions, a deleted article, a manual project with a milestone, a rate-limit
+// edited article with revisions, a deleted article, policies (one amended by another, one with a 政策解读), a manual project with a milestone, a rate-limit
 // counter and the audit log of it all. Used where a test needs realistic content, e.g. backups.
 import type { ConsoleUser } from '../../src/accounts/account.ts';
 import { createUser, signIn } from '../../src/accounts/account.service.ts';
@@ -17,6 +17,7 @@ import { importSeedOnFirstStart } from '../../src/importer/importer.service.ts';
 import { curateFact } from '../../src/insights/fact-curation.service.ts';
 import { addManualProject, updateProjectPlan } from '../../src/insights/project-curation.service.ts';
 import { markNotificationRead, sendEmails, setNotificationEmail, unreadNotifications } from '../../src/notifications/notification.service.ts';
+import { changeInterpretation, decidePolicyValidity, savePolicy } from '../../src/policies/policy.service.ts';
 import { purgePersonalData } from '../../src/privacy/purge.service.ts';
 import {
   addProgressNote,
@@ -170,6 +171,32 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   await saveEditedArticle(db, writing, admin, actor, articleId, { ...edited, body: `${edited.body}\n\n更新:又签约五个项目。` }, day(8));
   const removed = await saveEditedArticle(db, writing, admin, actor, undefined, { ...edited, title: '一篇将被删除的稿件' }, day(8));
   if (removed !== 'not_found') await deleteArticle(db, writing, removed);
+
+  const policyInput = {
+    title: '南昌市支持数字经济发展若干措施',
+    docNumber: '洪府发〔2025〕12号',
+    issuer: '南昌市人民政府',
+    level: '市',
+    channel: 'nanchang',
+    topic: '产业扶持',
+    writtenOn: '2025-03-01',
+    publishedOn: '2025-03-05',
+    effectiveOn: '2025-04-01',
+    validUntil: '2027-12-31',
+    body: '## 支持对象\n\n对新落户的**数字经济**企业给予房租补贴。',
+  };
+  const oldPolicy = await savePolicy(db, admin, actor, undefined, policyInput, day(7));
+  const newPolicy = await savePolicy(
+    db,
+    admin,
+    actor,
+    undefined,
+    { ...policyInput, docNumber: '洪府发〔2026〕3号', publishedOn: '2026-01-05', writtenOn: '2026-01-02', validUntil: null },
+    day(8),
+  );
+  if (oldPolicy === 'not_found' || newPolicy === 'not_found') throw new Error('policy not saved');
+  await decidePolicyValidity(db, admin, actor, oldPolicy, { status: 'amended', replacedBy: newPolicy }, day(8));
+  await changeInterpretation(db, admin, actor, newPolicy, { link: articleId }, day(8));
 
   const fact = await db.selectFrom('indicator_fact').select('id').orderBy('id').executeTakeFirst();
   if (fact)

@@ -1,4 +1,6 @@
 // The search page: the form with its filters, then the results with marked words, or a message.
+import type { ShownPolicy } from '../../policies/policy.service.ts';
+import { VALIDITY_NAMES } from '../../policies/policy.ts';
 import type { Channel } from '../../channels/channel.ts';
 import { FilterSelect } from '../../http/form-controls.tsx';
 import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
@@ -26,8 +28,10 @@ export function SearchPage(props: {
   results?: SearchResults;
   problem?: string | undefined;
   navChannel: (slug: string) => NavChannel;
+  /** Policies of the policy library the same words find (first page only), and how many in all. */
+  policies?: { items: readonly ShownPolicy[]; total: number } | undefined;
 }) {
-  const { form, results } = props;
+  const { form, results, policies } = props;
   const title = form.q.trim() === '' ? '搜索' : `“${form.q.trim()}”的搜索结果`;
   const href = (page: number) => {
     const params = new URLSearchParams(Object.entries(form).filter(([, value]) => value !== ''));
@@ -74,6 +78,22 @@ export function SearchPage(props: {
               ? '没有找到相关文章,请换个关键词或减少筛选条件。'
               : `${results.totalIsLowerBound ? '至少' : '共'}找到 ${results.total} 篇相关文章`}
           </p>
+          {policies && policies.total > 0 && (
+            <section class="aside-box" aria-labelledby="policy-matches">
+              <h2 id="policy-matches">相关政策文件</h2>
+              <ul class="policy-links">
+                {policies.items.map((policy) => (
+                  <li>
+                    <a href={`/policies/${policy.id}`}>{policy.title}</a>
+                    {policy.docNumber && `(${policy.docNumber})`} · {VALIDITY_NAMES[policy.validity]}
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <a href={`/policies?q=${encodeURIComponent(form.q.trim())}`}>在政策文件库中查看全部 {policies.total} 件</a>
+              </p>
+            </section>
+          )}
           <ol class="article-list search-results">
             {results.hits.map((hit) => {
               const channel = props.navChannel(hit.channel);
