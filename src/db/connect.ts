@@ -10,6 +10,7 @@ import { ContentVersionMirror } from './content-version-mirror.ts';
 import { listenOnPglite, listenOnServer, type ContentVersionListener } from './content-version-listener.ts';
 import { postgresDialect, sqliteDialect, type SqlDialect } from './dialect.ts';
 import { currentContentVersion } from './site-state.store.ts';
+import { pgliteModules } from './pglite-modules.ts';
 import { pglitePool } from './pglite-pool.ts';
 import { SharingSqliteDialect, type LockWaitStats } from './sqlite-driver.ts';
 
@@ -118,7 +119,7 @@ export function openPostgres(poolConfig: pg.PoolConfig): OpenDb {
 
 async function openPglite(path: string | undefined): Promise<OpenDb> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const client = new PGlite(path, { parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number } });
+  const client = new PGlite(path, { ...(await pgliteModules()), parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number } });
   const db = new Kysely({ dialect: new PostgresDialect({ pool: pglitePool(client) }) }) as Db;
   return openListened(
     db,
