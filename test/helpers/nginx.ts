@@ -1,6 +1,6 @@
 // A real nginx in front of the app on loopback, as production runs it, with the configuration the
 // project ships (deploy/nginx/zhaoshang.conf): templated with loopback ports, a self-signed
-// certificate and a temp folder, included in an http block like Debian's nginx.conf, and started as
+// certificate and a temp folder (log, page cache), included in an http block like Debian's nginx.conf, and started as
 // a child process.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ function replaceOnce(text: string, from: string | RegExp, to: string): string {
   return text.replace(from, to);
 }
 
-/** The shipped site configuration with loopback ports, test certificate, log and upstreams. */
+/** The shipped site configuration with loopback ports, test certificate, log, page cache and upstreams. */
 export function templatedSiteConfig(placement: ProxyPlacement): string {
   const { dir, httpPort, httpsPort, upstreams } = placement;
   let text = readFileSync(SHIPPED_CONFIG, 'utf8');
@@ -53,6 +53,7 @@ export function templatedSiteConfig(placement: ProxyPlacement): string {
   text = replaceOnce(text, '/etc/ssl/zhaoshang/fullchain.pem', join(dir, 'cert.pem'));
   text = replaceOnce(text, '/etc/ssl/zhaoshang/privkey.pem', join(dir, 'key.pem'));
   text = replaceOnce(text, '/var/log/nginx/zhaoshang.access.log', join(dir, 'access.log'));
+  text = replaceOnce(text, 'proxy_cache_path /var/cache/nginx-zhaoshang ', `proxy_cache_path ${join(dir, 'cache')} `);
   return text;
 }
 
