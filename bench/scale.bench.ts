@@ -7,11 +7,13 @@
 // warm-up, 80 % page views, 15 % searches, 5 % contributions posted through the form with its CSRF
 // cookie and token. It prints throughput, p50/p99 latency and errors (must be 0) per configuration,
 // then checks that every contribution answered with a tracking code is in the database, and that
-// nothing else is. Exits non-zero when either fails.
+// nothing else is. Exits non-zero when either fails. Then one page read over and over: through
+// nginx's micro-cache in front of an instance, and the same bytes as a static file from the same
+// nginx settings, whose throughput is the most nginx can give; it prints both and the share.
 //
 // Every contribution comes from its own loopback address (127.x.y.z; all of 127/8 is this host):
 // the app counts its form limit per client address, and behind nginx that is the address nginx saw.
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +68,11 @@ interface Run {
 }
 
 /** One request over HTTPS; resolves to the status and Location, rejects on a socket error or timeout. */
-function send(port: number, target: Target, via: { agent: Agent } | { localAddress: string }): Promise<{ status: number; location: string | undefined }> {
+function send(
+  port: number,
+  target: Target,
+  via: { agent: Agent } | { localAddress: string },
+): Promise<{ status: number; location: string | undefined; cacheStatus: string | undefined }> {
   return new Promise((resolve, reject) => {
     const headers = { ...target.headers, ...(target.body !== undefined && { 'Content-Length': String(Buffer.byteLength(target.body)) }) };
     const req = request(
@@ -82,7 +88,9 @@ function send(port: number, target: Target, via: { agent: Agent } | { localAddre
       },
       (response) => {
         response.resume();
-        response.on('end', () => resolve({ status: response.statusCode!, location: response.headers.location }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode!, location: response.headers.location, cacheStatus: response.headers['x-cache-status'] as string | undefined }),
+        );
         response.on('error', reject);
       },
     );
@@ -119,11 +127,12 @@ async function load(port: number, seconds: number, count: number, next: () => Ta
       const post = target.method === 'POST';
       const started = performance.now();
       try {
-        const { status, location } = await send(port, target, post ? { localAddress: freshClientAddress() } : { agent });
+        const { status, location, cacheStatus } = await send(port, target, post ? { localAddress: freshClientAddress() } : { agent });
         const latency = performance.now() - started;
         run.latencies.push(latency);
         run.byCategory[post ? 'contribution' : target.path.startsWith('/search') ? 'search' : 'page'].push(latency);
-        note(String(status));
+        // With how nginx's micro-cache answered it (HIT, MISS, BYPASS…), where it did.
+        note(cacheStatus ? `${status} ${cacheStatus}` : String(status));
         const code = post && status === 303 ? /[?&]code=(TG-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(location ?? '')?.[1] : undefined;
         if (code) run.acknowledged.push(code);
         if (status >= 400 || (post && !code)) run.errors += 1;
@@ -179,12 +188,18 @@ interface Measured {
   acknowledged: string[];
 }
 
-/** Starts `instances` app instances on `databaseUrl` and nginx before them, warms up, measures, stops. */
-async function measure(label: string, databaseUrl: string, instances: number, seedPath: string, channelPages: Array<[string, number]>): Promise<Measured> {
-  const load1 = loadavg()
+const loadAverage = () =>
+  loadavg()
     .map((n) => n.toFixed(2))
     .join(' ');
-  process.stderr.write(`${label}: starting (load average ${load1})…\n`);
+
+/** Starts `instances` app instances (WORKERS=1) on `databaseUrl`, gives `use` their upstream addresses, stops them. */
+async function withInstances<T>(
+  databaseUrl: string,
+  instances: number,
+  seedPath: string,
+  use: (upstreams: string[], servers: Array<Awaited<ReturnType<typeof startNodeProcess>>>) => Promise<T>,
+): Promise<T> {
   const ports = await Promise.all(Array.from({ length: instances }, () => freePort()));
   const env = (port: number) => ({
     PORT: String(port),
@@ -201,10 +216,21 @@ async function measure(label: string, databaseUrl: string, instances: number, se
   const servers = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   try {
     for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
-    const proxy = await startProxy(
+    return await use(
       ports.map((port) => `127.0.0.1:${port}`),
-      { workerProcesses: 'auto' },
+      servers,
     );
+  } finally {
+    for (const server of servers) await stopProcess(server.child);
+  }
+}
+
+/** Starts `instances` app instances on `databaseUrl` and nginx before them, warms up, measures, stops. */
+async function measure(label: string, databaseUrl: string, instances: number, seedPath: string, channelPages: Array<[string, number]>): Promise<Measured> {
+  const load1 = loadAverage();
+  process.stderr.write(`${label}: starting (load average ${load1})…\n`);
+  return withInstances(databaseUrl, instances, seedPath, async (upstreams, servers) => {
+    const proxy = await startProxy(upstreams, { workerProcesses: 'auto' });
     try {
       // The form's CSRF cookie and token, as a browser gets them through the proxy.
       const form = await formThrough(proxy.httpsPort);
@@ -224,9 +250,81 @@ async function measure(label: string, databaseUrl: string, instances: number, se
     } finally {
       await proxy.close();
     }
-  } finally {
-    for (const server of servers) await stopProcess(server.child);
-  }
+  });
+}
+
+// The page read over and over in the micro-cache comparison, without Accept-Encoding: the
+// instance answers it uncompressed, and the static file holds exactly those bytes.
+const HOT_PAGE: Target = { method: 'GET', path: '/' };
+
+/** What one way of answering HOT_PAGE managed: its load average before and the run. */
+interface HotPageRun {
+  label: string;
+  load: string;
+  run: Run;
+}
+
+/** The answer to GET `path` through the proxy at `port`: its status and body. */
+function fetchBody(port: number, path: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, rejectUnauthorized: false, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** Warms up and measures HOT_PAGE through nginx at `port`. */
+async function hotPageRun(label: string, port: number): Promise<HotPageRun> {
+  const load1 = loadAverage();
+  process.stderr.write(`${label} (load average ${load1}): warming up ${warmupSeconds}s… `);
+  const warmup = await load(port, warmupSeconds, clients, () => HOT_PAGE);
+  process.stderr.write(`${warmup.errors} errors; measuring ${duration}s… `);
+  const run = await load(port, duration, clients, () => HOT_PAGE);
+  process.stderr.write(`${(run.requests / duration).toFixed(0)} requests/s, ${run.errors} errors\n`);
+  if (warmup.errors > 0) run.statuses.set('errors while warming up', warmup.errors);
+  return { label, load: load1, run };
+}
+
+/**
+ * HOT_PAGE through the shipped nginx and its micro-cache in front of one instance on `databaseUrl`,
+ * then the bytes that answer was as a static file, from nginx with the same settings otherwise.
+ */
+async function measureMicroCache(databaseUrl: string, seedPath: string): Promise<{ pageBytes: number; cached: HotPageRun; file: HotPageRun }> {
+  process.stderr.write(`micro-cache against a static file: starting…\n`);
+  return withInstances(databaseUrl, 1, seedPath, async (upstreams) => {
+    const cachedProxy = await startProxy(upstreams, { workerProcesses: 'auto' });
+    let page: Buffer;
+    let cached: HotPageRun;
+    try {
+      const answer = await fetchBody(cachedProxy.httpsPort, HOT_PAGE.path);
+      if (answer.status !== 200) throw new Error(`${HOT_PAGE.path} through nginx answered ${answer.status}`);
+      page = answer.body;
+      cached = await hotPageRun('nginx micro-cache → 1 instance', cachedProxy.httpsPort);
+    } finally {
+      await cachedProxy.close();
+    }
+    const files = tempDir('zhaoshang-static-page-');
+    try {
+      // nginx's workers run as nobody when the benchmark runs as root: they must read the file.
+      chmodSync(files.path, 0o755);
+      const servingFile = join(files.path, 'page.html');
+      writeFileSync(servingFile, page, { mode: 0o644 });
+      const fileProxy = await startProxy(upstreams, { workerProcesses: 'auto', servingFile });
+      try {
+        const served = await fetchBody(fileProxy.httpsPort, HOT_PAGE.path);
+        if (!served.body.equals(page)) throw new Error(`nginx did not serve the page's bytes from the file (status ${served.status})`);
+        return { pageBytes: page.length, cached, file: await hotPageRun('nginx, the same bytes as a static file', fileProxy.httpsPort) };
+      } finally {
+        await fileProxy.close();
+      }
+    } finally {
+      files.remove();
+    }
+  });
 }
 
 /** GET /submit through the proxy: the CSRF token of the form and the cookie that goes with it. */
@@ -264,6 +362,7 @@ try {
   results.push(await measure('SQLite, 1 instance', sqlitePath, 1, seedPath, channelPages));
   results.push(await measure('PostgreSQL, 1 instance', schema.url, 1, seedPath, channelPages));
   results.push(await measure('PostgreSQL, 2 instances', schema.url, 2, seedPath, channelPages));
+  const hotPage = await measureMicroCache(sqlitePath, seedPath);
 
   console.log(
     `\nScale benchmark: ${articleCount} articles (bench/search-corpus.ts), nginx (deploy/nginx/zhaoshang.conf, TLS, worker_processes auto) → instances with WORKERS=1, loopback`,
@@ -300,6 +399,21 @@ try {
     if (lost.length > 0) failures.push(`${engine}: ${lost.length} acknowledged contributions are not in the database (${lost.slice(0, 5).join(', ')}…)`);
     if (unanswered.length > 0) failures.push(`${engine}: ${unanswered.length} contributions stored whose answer never arrived`);
   }
+
+  console.log(
+    `\nMicro-cache: GET ${HOT_PAGE.path} (${hotPage.pageBytes} bytes, uncompressed) from ${clients} closed-loop clients, ${warmupSeconds} s warm-up, ${duration} s measured, nginx worker_processes auto\n`,
+  );
+  console.log('| answered by | load avg before | req/s | p50 ms | p99 ms | errors | statuses |');
+  console.log('|---|---|---:|---:|---:|---:|---|');
+  for (const { label, load: before, run } of [hotPage.cached, hotPage.file]) {
+    const statuses = [...run.statuses].map(([status, count]) => `${status}×${count}`).join(' ');
+    console.log(
+      `| ${label} | ${before} | ${(run.requests / run.seconds).toFixed(0)} | ${spread(run.latencies).replace(' / ', ' | ')} | ${run.errors} | ${statuses} |`,
+    );
+    if (run.errors > 0) failures.push(`${label}: ${run.errors} errors (${statuses})`);
+  }
+  const share = (hotPage.cached.run.requests / hotPage.file.run.requests) * 100;
+  console.log(`\nthe micro-cached page served at ${share.toFixed(0)} % of the static file's rate (issue #17 asks ≥ 80 %)`);
   if (failures.length === 0) console.log('\nerrors 0; nothing acknowledged lost');
 } finally {
   await schema.remove();

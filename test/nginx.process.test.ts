@@ -1,6 +1,7 @@
 // The nginx configuration the project ships (deploy/nginx/zhaoshang.conf), run by a real nginx in
 // front of two stand-in instances that answer with what reached them: the headers the app relies
-// on, the spread over instances, HTTPS only, body limits as the app's, /metrics kept in.
+// on, the spread over instances, HTTPS only, body limits as the app's, /metrics kept in, and the
+// one-second micro-cache of anonymous page reads.
 import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { request } from 'node:https';
@@ -17,9 +18,23 @@ interface Seen {
   url: string;
   headers: IncomingHttpHeaders;
   bodyBytes: number;
+  /** The stand-in's content when it answered: what a change of content changes. */
+  headline: string;
 }
 
 const PAGE = '<!doctype html><title>页面</title>' + '<p>招商引资项目签约。</p>'.repeat(200);
+
+/** The content both stand-ins answer with; a test changes it as an editor would. */
+let headline = '招商引资项目签约';
+
+// Headers of the stand-ins' answers, by path, as the app sends them: its pages say no-cache (so
+// browsers revalidate), forms and status pages no-store, a form's first visit sets the CSRF cookie.
+const PAGE_HEADERS = { 'Cache-Control': 'no-cache' };
+const ANSWER_HEADERS: Record<string, Record<string, string>> = {
+  '/sets-cookie': { ...PAGE_HEADERS, 'Set-Cookie': 'zs_csrf=0123456789abcdef0123456789abcdef; Path=/; HttpOnly; SameSite=Strict' },
+  '/no-store': { 'Cache-Control': 'no-store' },
+  '/private': { 'Cache-Control': 'private, max-age=60' },
+};
 
 /** An instance stand-in on a free port: answers every request with what it saw, as JSON. */
 async function standIn(instance: number): Promise<{ server: Server; address: string }> {
@@ -33,8 +48,16 @@ async function standIn(instance: number): Promise<{ server: Server; address: str
         return res
           .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'br', Vary: 'Accept-Encoding' })
           .end(brotliCompressSync(PAGE));
-      const seen: Seen = { instance, method: req.method!, url: req.url!, headers: req.headers, bodyBytes };
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(seen));
+      // Negotiated as the app does (src/http/compressed-body.ts): brotli for those who accept it.
+      if (req.url === '/negotiated') {
+        const brotli = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+        return res
+          .writeHead(200, { ...PAGE_HEADERS, 'Content-Type': 'text/html; charset=utf-8', Vary: 'Accept-Encoding', ...(brotli && { 'Content-Encoding': 'br' }) })
+          .end(brotli ? brotliCompressSync(PAGE) : PAGE);
+      }
+      const seen: Seen = { instance, method: req.method!, url: req.url!, headers: req.headers, bodyBytes, headline };
+      const path = req.url!.split('?')[0]!;
+      res.writeHead(200, { 'Content-Type': 'application/json', ...(ANSWER_HEADERS[path] ?? PAGE_HEADERS) }).end(JSON.stringify(seen));
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -99,7 +122,7 @@ describe('the shipped nginx configuration', () => {
     assert.equal(seen.headers['x-forwarded-host'], `127.0.0.1:${port}`, 'the host and port the browser used, as its Origin names them');
     assert.equal(seen.headers['x-forwarded-for'], '6.6.6.6, 127.0.0.1', 'the last entry is the address nginx saw');
     assert.match(String(seen.headers['x-request-id']), /^[0-9a-f]{32}$/, 'nginx names a request that came without an id');
-    const named = seenBy(await viaProxy(port, '/', { headers: { 'X-Request-Id': 'client-chosen.id_1' } }));
+    const named = seenBy(await viaProxy(port, '/named', { headers: { 'X-Request-Id': 'client-chosen.id_1' } }));
     assert.equal(named.headers['x-request-id'], 'client-chosen.id_1', "the client's own id is passed on");
   });
 
@@ -161,5 +184,126 @@ describe('the shipped nginx configuration', () => {
 
   it('marks every answer Strict-Transport-Security', { skip: !withNginx }, async () => {
     assert.equal((await viaProxy(port, '/')).headers['strict-transport-security'], 'max-age=31536000');
+  });
+
+  describe('micro-cache', () => {
+    const cacheStatus = (answer: Answer) => answer.headers['x-cache-status'];
+    /** The request id the stand-in saw: two answers with the same one are one rendering. */
+    const renderingOf = (answer: Answer) => seenBy(answer).headers['x-request-id'];
+
+    it('answers a public page read again within the second from the cache, Cache-Control passed on', { skip: !withNginx }, async () => {
+      const first = await viaProxy(port, '/channels/xihu?page=2');
+      assert.equal(cacheStatus(first), 'MISS');
+      assert.equal(first.headers['cache-control'], 'no-cache', "the app's answer to browsers is unchanged");
+      const second = await viaProxy(port, '/channels/xihu?page=2');
+      assert.equal(cacheStatus(second), 'HIT');
+      assert.equal(second.text, first.text, 'the same rendering');
+      assert.equal(second.headers['strict-transport-security'], 'max-age=31536000');
+
+      const otherQuery = await viaProxy(port, '/channels/xihu?page=3');
+      assert.equal(cacheStatus(otherQuery), 'MISS', 'the query is part of the key');
+      assert.equal(seenBy(otherQuery).url, '/channels/xihu?page=3');
+    });
+
+    it('shows a change of content once the cached copy has expired', { skip: !withNginx }, async () => {
+      const before = seenBy(await viaProxy(port, '/articles/42'));
+      headline = '新能源电池项目落户经开区';
+      try {
+        const answers: Answer[] = [];
+        const deadline = Date.now() + 10_000;
+        while (Date.now() < deadline) {
+          const answer = await viaProxy(port, '/articles/42');
+          answers.push(answer);
+          if (seenBy(answer).headline === headline) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const changed = answers.at(-1)!;
+        assert.equal(seenBy(changed).headline, headline, 'the change shows');
+        assert.equal(cacheStatus(changed), 'EXPIRED', 'nginx asked an instance again when its copy ran out');
+        for (const old of answers.slice(0, -1)) {
+          assert.equal(cacheStatus(old), 'HIT');
+          assert.equal(renderingOf(old), before.headers['x-request-id'], 'until then, the copy from before the change');
+        }
+      } finally {
+        headline = '招商引资项目签约';
+      }
+    });
+
+    it('keeps an encoding apart from the others: a client gets only an encoding it accepts', { skip: !withNginx }, async () => {
+      const brotli = await viaProxy(port, '/negotiated', { headers: { 'Accept-Encoding': 'gzip, br' } });
+      assert.equal(brotli.headers['content-encoding'], 'br');
+      const plain = await viaProxy(port, '/negotiated');
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.equal(plain.text, PAGE);
+      const brotliAgain = await viaProxy(port, '/negotiated', { headers: { 'Accept-Encoding': 'gzip, br' } });
+      assert.equal(cacheStatus(brotliAgain), 'HIT');
+      assert.equal(brotliAgain.headers['content-encoding'], 'br');
+      assert.equal(brotliAgain.bytes, brotliCompressSync(PAGE).length);
+    });
+
+    it('never stores an answer that sets a cookie or says no-store or private', { skip: !withNginx }, async () => {
+      for (const path of ['/sets-cookie', '/no-store', '/private']) {
+        const first = await viaProxy(port, path);
+        const second = await viaProxy(port, path);
+        assert.notEqual(renderingOf(second), renderingOf(first), `${path}: each read reaches an instance`);
+        assert.equal(cacheStatus(second), 'MISS', path);
+      }
+    });
+
+    it('never answers a signed-in request from the cache nor stores its answer', { skip: !withNginx }, async () => {
+      const anonymous = await viaProxy(port, '/policies');
+      const signedIn: Array<Record<string, string>> = [
+        { Cookie: `zs_csrf=0123456789abcdef0123456789abcdef; __Host-zs_session=${'a'.repeat(32)}` },
+        { Cookie: `zs_session=${'b'.repeat(32)}` },
+        { Authorization: 'Bearer token' },
+      ];
+      for (const headers of signedIn) {
+        const own = await viaProxy(port, '/policies', { headers });
+        assert.equal(cacheStatus(own), 'BYPASS', JSON.stringify(headers));
+        const seen = seenBy(own);
+        assert.notEqual(seen.headers['x-request-id'], renderingOf(anonymous), 'its own rendering');
+        assert.equal(seen.headers.cookie ?? seen.headers.authorization, Object.values(headers)[0]);
+      }
+      const again = await viaProxy(port, '/policies');
+      assert.equal(cacheStatus(again), 'HIT');
+      assert.equal(renderingOf(again), renderingOf(anonymous), 'the anonymous copy, not a signed-in answer');
+      const otherCookie = await viaProxy(port, '/policies', { headers: { Cookie: 'zs_csrf=0123456789abcdef0123456789abcdef' } });
+      assert.equal(cacheStatus(otherCookie), 'HIT', 'a form cookie alone is no session');
+    });
+
+    it('passes the console, the API, forms, status pages and health checks straight through', { skip: !withNginx }, async () => {
+      for (const path of [
+        '/admin',
+        '/admin/articles/3',
+        '/%61dmin/users',
+        '/api/v1/articles?limit=5',
+        '/submit',
+        '/submit/status?code=TG-7K4M-Q9XZ',
+        '/contact',
+        '/enterprises/apply',
+        '/qa/ask',
+        '/qa/status?code=WD-7K4M-Q9XZ',
+        '/appeals',
+        '/appeals/track?code=SQ-7K4M-Q9XZ',
+        '/healthz',
+        '/readyz',
+      ]) {
+        const first = await viaProxy(port, path);
+        const second = await viaProxy(port, path);
+        assert.equal(cacheStatus(second), 'BYPASS', path);
+        assert.notEqual(renderingOf(second), renderingOf(first), `${path}: each read reaches an instance`);
+      }
+    });
+
+    it('never caches a POST', { skip: !withNginx }, async () => {
+      const post = () =>
+        viaProxy(port, '/search', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.from('q=1') });
+      const first = await post();
+      const second = await post();
+      assert.notEqual(renderingOf(second), renderingOf(first));
+      assert.equal(cacheStatus(second), undefined);
+      const read = await viaProxy(port, '/search');
+      assert.equal(seenBy(read).method, 'GET', 'a read after them is not answered with a post');
+    });
   });
 });

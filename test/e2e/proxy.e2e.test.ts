@@ -1,5 +1,6 @@
 // The portal behind a real nginx terminating TLS, as production runs it: Chromium fills in every
-// public form and signs in to the console over https, and none is refused as cross-origin.
+// public form and signs in to the console over https, and none is refused as cross-origin; nginx's
+// micro-cache answers the anonymous reader but never the signed-in one.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createUser } from '../../src/accounts/account.service.ts';
@@ -69,6 +70,11 @@ describe('behind an nginx HTTPS proxy in Chromium', async () => {
     await page.getByRole('button', { name: '提交留言' }).click();
     await page.waitForURL(/\/contact\/status\?code=LY-/);
 
+    // Anonymous, with the forms' CSRF cookie: the home page read again comes from nginx's micro-cache.
+    const cacheStatusOf = async (path: string) => (await context.request.get(`${origin}${path}`)).headers()['x-cache-status'];
+    await context.request.get(`${origin}/`);
+    assert.equal(await cacheStatusOf('/'), 'HIT');
+
     // The console: sign in with a Secure __Host- session, see the home page, sign out.
     await page.goto(`${origin}/admin/login`);
     await page.getByLabel('用户名').fill('admin');
@@ -78,6 +84,11 @@ describe('behind an nginx HTTPS proxy in Chromium', async () => {
     assert.equal(await page.locator('h1').textContent(), '工作台');
     const session = (await context.cookies()).find((cookie) => cookie.name === '__Host-zs_session');
     assert.ok(session?.secure, 'the session cookie is Secure, as the origin is https');
+    // Signed in, every page comes from an instance: the console and the public home page alike.
+    const consoleHome = await context.request.get(`${origin}/admin`);
+    assert.equal(consoleHome.headers()['x-cache-status'], 'BYPASS');
+    assert.match(await consoleHome.text(), /工作台/, "the signed-in user's own console");
+    assert.equal(await cacheStatusOf('/'), 'BYPASS');
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(/\/admin\/login$/);
     assert.equal(

@@ -1,11 +1,11 @@
 // A real nginx in front of the app on loopback, as production runs it, with the configuration the
 // project ships (deploy/nginx/zhaoshang.conf): templated with loopback ports, a self-signed
-// certificate and a temp folder, included in an http block like Debian's nginx.conf, and started as
+// certificate and a temp folder (log, page cache), included in an http block like Debian's nginx.conf, and started as
 // a child process.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { testEnvironment } from '../../src/config.ts';
 import { freePort, PROJECT_ROOT, stopProcess } from './processes.ts';
 import { tempDir } from './test-db.ts';
@@ -30,6 +30,8 @@ export interface ProxyPlacement {
   httpsPort: number;
   /** The app instances, `127.0.0.1:PORT` each. */
   upstreams: readonly string[];
+  /** Answer every request with this file instead of asking the instances (bench:scale's yardstick). */
+  servingFile?: string;
 }
 
 /** Replaces `from` (which must occur, exactly once) in `text`: a changed shipped file fails loudly. */
@@ -39,9 +41,9 @@ function replaceOnce(text: string, from: string | RegExp, to: string): string {
   return text.replace(from, to);
 }
 
-/** The shipped site configuration with loopback ports, test certificate, log and upstreams. */
+/** The shipped site configuration with loopback ports, test certificate, log, page cache and upstreams. */
 export function templatedSiteConfig(placement: ProxyPlacement): string {
-  const { dir, httpPort, httpsPort, upstreams } = placement;
+  const { dir, httpPort, httpsPort, upstreams, servingFile } = placement;
   let text = readFileSync(SHIPPED_CONFIG, 'utf8');
   text = replaceOnce(
     text,
@@ -53,6 +55,15 @@ export function templatedSiteConfig(placement: ProxyPlacement): string {
   text = replaceOnce(text, '/etc/ssl/zhaoshang/fullchain.pem', join(dir, 'cert.pem'));
   text = replaceOnce(text, '/etc/ssl/zhaoshang/privkey.pem', join(dir, 'key.pem'));
   text = replaceOnce(text, '/var/log/nginx/zhaoshang.access.log', join(dir, 'access.log'));
+  text = replaceOnce(text, 'proxy_cache_path /var/cache/nginx-zhaoshang ', `proxy_cache_path ${join(dir, 'cache')} `);
+  if (servingFile) {
+    // Everything else (TLS, headers, logging, workers) stays as shipped, so only the answering differs.
+    text = replaceOnce(
+      text,
+      '    location / {\n        proxy_pass http://zhaoshang;\n    }\n',
+      `    location / {\n        root ${dirname(servingFile)};\n        try_files /${basename(servingFile)} =404;\n    }\n`,
+    );
+  }
   return text;
 }
 
@@ -151,9 +162,12 @@ export interface RunningProxy {
 }
 
 /** Starts nginx with the shipped configuration in front of `upstreams` (`127.0.0.1:PORT` each). */
-export async function startProxy(upstreams: readonly string[], { workerProcesses = 1 as number | 'auto' } = {}): Promise<RunningProxy> {
+export async function startProxy(
+  upstreams: readonly string[],
+  { workerProcesses = 1 as number | 'auto', servingFile = undefined as string | undefined } = {},
+): Promise<RunningProxy> {
   const dir = tempDir('zhaoshang-nginx-');
-  const placement = { dir: dir.path, httpPort: await freePort(), httpsPort: await freePort(), upstreams };
+  const placement = { dir: dir.path, httpPort: await freePort(), httpsPort: await freePort(), upstreams, servingFile };
   const config = writeConfig(placement, workerProcesses);
   const child = spawn(NGINX, ['-c', config, '-p', dir.path, '-e', join(dir.path, 'error.log')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
