@@ -38,20 +38,13 @@ function cli(args: string[], databaseUrl: string): Promise<{ code: number | null
   });
 }
 
-const keyOf = (table: string, row: Record<string, unknown>) =>
-  JSON.stringify(
-    table === 'rate_limit'
-      ? [row.bucket, row.window_start]
-      : table === 'user_channel'
-        ? [row.user_id, row.channel]
-        : table === 'user_role'
-          ? [row.user_id, row.role]
-          : table === 'project_source'
-            ? [row.project_id, row.article_id]
-            : table === 'project_milestone'
-              ? [row.project_id, row.stage]
-              : (row.id ?? row.key ?? row.id_hash),
-  );
+/** A row's identity: the key columns its table's backup entry declares. */
+const keyColumns = new Map(BACKUP_TABLES.map((table) => [table.name, table.key]));
+function keyOf(table: string, row: Record<string, unknown>): string {
+  const columns = keyColumns.get(table);
+  if (!columns) throw new Error(`${table} is not in the backup's table list`);
+  return JSON.stringify(columns.map((column) => row[column]));
+}
 
 for (const engine of serverEngines()) {
   describe(`backup of ${engine.name} while it is written to`, { skip: engine.skip }, () => {
