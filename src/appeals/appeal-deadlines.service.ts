@@ -55,3 +55,8 @@ export async function appealLightsFor(db: Db, calendar: WorkingCalendar, user: C
 export function overdueAppeals(db: Db, today: string, limit: number): Promise<DueAppeal[]> {
   return assignedAppealsDue(db, { channels: undefined, dueBy: addCalendarDays(today, -1) }, limit);
 }
+
+/** Every request being handled that is lit red or yellow on `today`, any channel: what the reminders' sweep tells handlers of. */
+export function litAppeals(db: Db, calendar: WorkingCalendar, today: string): Promise<DueAppeal[]> {
+  return assignedAppealsDue(db, { channels: undefined, dueBy: yellowUntil(calendar, today) });
+}

@@ -3,7 +3,7 @@
 // their office, and emails still to send are sent. Running it twice, or in several processes at
 // once, tells each event once (notification.store.ts: unique per account and event).
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
-import { assignedAppealsDue } from '../appeals/appeal-deadlines.store.ts';
+import { litAppeals } from '../appeals/appeal-deadlines.service.ts';
 import { addCalendarDays } from '../calendar/working-calendar.ts';
 import { chinaDate, chinaDayStart } from '../lib/china-time.ts';
 import { unansweredQuestionsBefore } from '../questions/question.service.ts';
@@ -46,9 +46,7 @@ export function questionDeadline(calendar: WorkingCalendar, receivedAt: string, 
  */
 async function appealDeadlineEvents({ db, calendar }: SweepDeps, now: Date): Promise<NotificationEvent[]> {
   const today = chinaDate(now);
-  const soon = calendar.nextWorkingDay(today);
-  const due = await assignedAppealsDue(db, { channels: undefined, dueBy: soon });
-  return due.flatMap(({ handlerId, ...appeal }) => {
+  return (await litAppeals(db, calendar, today)).flatMap(({ handlerId, ...appeal }) => {
     // A handler whose account was removed leaves the request to the desk's lights.
     if (handlerId === null) return [];
     const overdue = appeal.dueOn < today;
