@@ -1,5 +1,5 @@
 // Queries on the policy and policy_interpretation tables.
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { PolicyWordsSql } from '../db/policy-words-sql.ts';
 import type { Policy, PolicySummary, PolicyValidity } from './policy.ts';
