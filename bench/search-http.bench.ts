@@ -1,5 +1,5 @@
 // npm run bench:search-http [-- --articles 10000 --policies 3000 --duration 30 --connections 50
-//   --workers 2 --db PATH | --database-url URL --cpu-prof DIR]
+//   --workers 2 --db PATH | --engine postgres [--database-url URL] --cpu-prof DIR]
 // Uncached searches at scale, over HTTP: the real server (src/main.ts, WORKERS processes) on a
 // corpus of --articles articles recombined from the seed's sentences and --policies policies, then
 // --connections closed-loop clients (each sends its next request when the last is answered) for
@@ -8,7 +8,8 @@
 // with a channel or date filter. It prints requests/s, p50/p95/p99 latency, errors (must be 0),
 // the load average, and the CPU time the server's processes spent per request: on a shared machine
 // that figure moves far less than throughput does. With --db PATH (SQLite) or --database-url URL
-// (PostgreSQL) the corpus is kept and a later run reuses it. With --cpu-prof DIR each server
+// (PostgreSQL) the corpus is kept and a later run reuses it; --engine postgres alone builds it in a
+// temporary schema of ZHAOSHANG_TEST_PG_URL. With --cpu-prof DIR each server
 // process writes a V8 CPU profile there when it stops (bench/cpu-profile-phases.ts sums it up).
 // Exits non-zero when a request failed.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5' },
     connections: { type: 'string', default: '50' },
     workers: { type: 'string', default: '2' },
+    engine: { type: 'string' },
     db: { type: 'string' },
     'database-url': { type: 'string' },
     'cpu-prof': { type: 'string' },
@@ -125,7 +127,7 @@ const percentile = (sorted: number[], p: number) =>
   Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN);
 
 const bench = await benchDatabase({
-  engine: values['database-url'] ? 'postgres' : 'sqlite',
+  engine: values.engine ?? (values['database-url'] ? 'postgres' : 'sqlite'),
   db: values.db,
   databaseUrl: values['database-url'],
   tempPrefix: 'zhaoshang-search-http-bench-',
