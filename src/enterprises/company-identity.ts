@@ -14,8 +14,8 @@ export type CompanyIdentity = { kind: 'china'; creditCode: string } | { kind: 'a
 /** Where the company is registered, as the form's `registration` field says it. */
 export type Registration = CompanyIdentity['kind'];
 export const REGISTRATIONS: ReadonlyArray<{ value: Registration; label: string }> = [
-  { value: 'china', label: '中国境内(内地)注册企业,有统一社会信用代码' },
-  { value: 'abroad', label: '境外企业(含港澳台地区),没有统一社会信用代码' },
+  { value: 'china', label: '中国境内(内地)注册企业' },
+  { value: 'abroad', label: '境外企业(含港澳台地区)' },
 ];
 
 export const REGISTRATION_NUMBER_MAX = 50;
@@ -28,7 +28,7 @@ function registrationNumberField() {
     .refine((text) => /[\p{L}\p{N}]/u.test(text), '境外注册号应含有字母或数字。')
     .refine(
       (text) => creditCodeProblem(normalizeCreditCode(text)) !== undefined,
-      '这是一个统一社会信用代码:有统一社会信用代码的企业,请选择“中国境内(内地)注册企业”并填写在该栏。',
+      '这是一个统一社会信用代码:有统一社会信用代码的企业,请选择“中国境内(内地)注册企业”并填写统一社会信用代码。',
     );
 }
 
