@@ -23,7 +23,8 @@ export async function processImage(bytes: Uint8Array): Promise<ProcessedImage | 
   const options = { limitInputPixels: MAX_INPUT_PIXELS, animated: false, failOn: 'error' } as const;
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, options).metadata();
+    // The header alone, so that an image too large is told as such; decoding below keeps the limit.
+    meta = await sharp(bytes, { ...options, limitInputPixels: false }).metadata();
   } catch {
     return { refused: '图片已损坏或无法读取,不能上传。' };
   }
