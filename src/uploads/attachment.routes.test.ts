@@ -107,6 +107,8 @@ for (const dialect of testDialects()) {
         assert.equal(part.headers.get('content-range'), `bytes 0-7/${pdf.length}`);
         assert.equal((await bytesOf(part)).toString('latin1'), '%PDF-1.4');
         assert.equal((await seeded.app.request(files[0]!.href, { headers: { Range: `bytes=${pdf.length}-` } })).status, 416);
+        const head = await seeded.app.request(files[0]!.href, { method: 'HEAD' });
+        assert.deepEqual([head.status, head.headers.get('content-length'), (await bytesOf(head)).length], [200, String(pdf.length), 0]);
 
         // The photo in place, the web copy upright and without its camera metadata.
         const original = await seeded.app.request(files[1]!.href);

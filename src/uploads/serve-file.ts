@@ -52,6 +52,8 @@ export async function sendFile(c: Context, blobs: BlobStore, file: ServedFile, c
   const ifRange = c.req.header('If-Range');
   const range = ifRange === undefined || ifRange === etag ? requestedRange(c.req.header('Range'), file.size) : undefined;
   if (range === 'unsatisfiable') return c.body(null, 416, { ...headers, 'Content-Range': `bytes */${file.size}` });
+  // A HEAD is answered from the row alone: a stream opened for no one would hold its file open.
+  if (c.req.method === 'HEAD') return c.body(null, 200, { ...headers, 'Content-Length': String(file.size) });
   const stream = await blobs.get(file.hash, range);
   if (!stream) throw new Error(`blob ${file.hash} is named by an attachment but missing from the ${blobs.kind} store`);
   const body = Readable.toWeb(stream) as ReadableStream<Uint8Array>;
