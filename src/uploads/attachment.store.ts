@@ -51,7 +51,6 @@ export async function attachmentsByBlob(db: Db, hash: string): Promise<Attachmen
       eb.or([eb('blob_hash', '=', hash), eb('id', 'in', eb.selectFrom('attachment_variant').select('attachment_id').where('blob_hash', '=', hash))]),
     )
     .orderBy('id')
-    .limit(50)
     .execute();
   return withVariants(db, rows);
 }
