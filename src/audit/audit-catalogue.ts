@@ -38,6 +38,9 @@ export const AUDIT_ACTION_NAMES = {
   'policy.reinstate': '恢复政策文件为现行有效',
   'policy.link': '关联政策解读',
   'policy.unlink': '取消关联政策解读',
+  'attachment.upload': '上传附件',
+  'attachment.remove': '删除附件',
+  'attachment.reorder': '调整附件顺序',
   'fact.confirm': '确认数据',
   'fact.correct': '更正数据',
   'fact.delete': '删除数据',
@@ -153,6 +156,10 @@ const FIELD_NAMES: Record<string, string> = {
   restoredFrom: '恢复自修订',
   revisionId: '新修订编号',
   email: '邮箱',
+  fileType: '文件类型',
+  size: '大小(字节)',
+  hash: '内容摘要(SHA-256)',
+  position: '位置',
 };
 
 /** Coded values, by field. */

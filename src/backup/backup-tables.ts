@@ -16,6 +16,7 @@ import { notificationBackups } from '../notifications/notification.table.ts';
 import { policyBackups } from '../policies/policy.table.ts';
 import { questionBackups } from '../questions/question.table.ts';
 import { SEARCH_STATE_KEYS } from '../search/search.service.ts';
+import { attachmentBackups } from '../uploads/attachment.table.ts';
 import { submissionBackup } from '../submissions/submission.table.ts';
 
 const [contentVersion, siteMeta] = siteStateBackups;
@@ -32,6 +33,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   ...questionBackups,
   // Links name articles: after them.
   ...policyBackups,
+  // Attachments name policies and articles (by kind and id): after them.
+  ...attachmentBackups,
   ...accountBackups,
   // Requests name their handlers: after the accounts.
   ...appealBackups,
