@@ -32,7 +32,7 @@ const photo = await sharp(noise, { raw: { width, height, channels: 3 } })
   .jpeg({ quality: 85 })
   .toBuffer();
 let started = performance.now();
-const processed = await processImage(photo);
+const processed = await processImage(photo, 'jpeg');
 if ('refused' in processed) throw new Error(processed.refused);
 console.log(
   `web copies of a ${width}×${height} JPEG (${(photo.length / 1e6).toFixed(1)} MB): ${ms(started)}, copies ${processed.variants.map((v) => `${v.width} px ${(v.bytes.length / 1e3).toFixed(0)} kB`).join(', ')}`,

@@ -2,6 +2,7 @@
 // page, downloaded with the right headers; refused files, the size limit, channels, drafts, order,
 // removal and the audit log.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
 import { consoleClient } from '../../test/helpers/console-client.ts';
@@ -57,7 +58,14 @@ for (const dialect of testDialects()) {
         const uploadPath = `/admin/attachments/upload/policy/${policyId}`;
 
         const pdf = pdfFile('Policy attachment');
-        const photo = await imageFile('jpeg', 1200, 800, { orientation: 6 });
+        const photo = await sharp(await imageFile('jpeg', 1200, 800))
+          .withExif({
+            IFD0: { Make: 'Canon', Model: 'EOS 5D' },
+            IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 27/1', GPSLongitudeRef: 'E', GPSLongitude: '116/1 23/1 50/1' },
+          })
+          .withMetadata({ orientation: 6 })
+          .jpeg()
+          .toBuffer();
         const uploaded = await donghu.upload(uploadPath, { name: 'C:\\资料\\关于印发《措施》的通知.exe.pdf', bytes: pdf });
         assert.equal(uploaded.status, 303);
         assert.equal(uploaded.headers.get('location'), `/admin/policies/${policyId}#attachments`);
@@ -114,6 +122,14 @@ for (const dialect of testDialects()) {
         const original = await seeded.app.request(files[1]!.href);
         assert.equal(original.headers.get('content-type'), 'image/jpeg');
         assert.match(original.headers.get('content-disposition') ?? '', /^inline; /u);
+        // The original as stored and served has no camera metadata, GPS position included, and is named by those bytes.
+        const served = await bytesOf(original);
+        const servedMeta = await sharp(served).metadata();
+        assert.deepEqual([servedMeta.width, servedMeta.height, servedMeta.orientation], [1200, 800, 6], 'turned upright as before');
+        assert.equal(servedMeta.exif!.includes('Canon') || servedMeta.exif!.includes(Buffer.from([0x88, 0x25])), false, 'no camera, no GPS directory');
+        assert.ok(servedMeta.exif!.length < 40, 'the orientation tag alone');
+        assert.equal(files[1]!.href.split('/')[2], createHash('sha256').update(served).digest('hex'));
+        assert.deepEqual(await sharp(served).raw().toBuffer(), await sharp(photo).raw().toBuffer(), 'the same pixels');
         const copyHref = /srcset="([^ ]+) 480w/u.exec(page)![1]!.replace(/&amp;/gu, '&');
         const copy = await seeded.app.request(copyHref);
         assert.equal(copy.headers.get('content-type'), 'image/webp');

@@ -70,10 +70,12 @@ export async function uploadAttachment(
   const detected = detectFileType(file.bytes);
   if (!detected.ok) return { refused: 'refused', message: `「${file.name}」${detected.reason}` };
   const type = FILE_TYPES[detected.type];
-  const image = type.image ? await processImage(file.bytes) : undefined;
+  const image = type.image ? await processImage(file.bytes, detected.type) : undefined;
   if (image && 'refused' in image) return { refused: 'refused', message: `「${file.name}」${image.refused}` };
   const name = cleanFileName(file.name, detected.type);
-  const hash = await uploads.blobs.put(file.bytes);
+  // A picture is kept without its metadata (no GPS position, no camera serial): its hash is of those bytes.
+  const bytes = image?.original ?? file.bytes;
+  const hash = await uploads.blobs.put(bytes);
   const variants: Array<{ width: number; blob_hash: string; size: number }> = [];
   for (const variant of image?.variants ?? []) {
     variants.push({ width: variant.width, blob_hash: await uploads.blobs.put(variant.bytes), size: variant.bytes.length });
@@ -87,7 +89,7 @@ export async function uploadAttachment(
         blob_hash: hash,
         display_name: name,
         file_type: detected.type,
-        size: file.bytes.length,
+        size: bytes.length,
         width: image?.width ?? null,
         height: image?.height ?? null,
         sort_order: await store.nextSortOrder(trx, target.ownerKind, target.ownerId),
@@ -104,7 +106,7 @@ export async function uploadAttachment(
         action: 'attachment.upload',
         targetType: target.ownerKind,
         targetId: target.ownerId,
-        after: audited({ name, fileType: detected.type, size: file.bytes.length, hash }),
+        after: audited({ name, fileType: detected.type, size: bytes.length, hash }),
         channel: owner.channel,
       },
       now,

@@ -30,7 +30,7 @@ function claimedPng(width: number, height: number): Buffer {
 }
 
 test('makes WebP copies narrower than the original, upright and without metadata', async () => {
-  const processed = await processImage(await imageFile('jpeg', 1700, 1000, { orientation: 8 }));
+  const processed = await processImage(await imageFile('jpeg', 1700, 1000, { orientation: 8 }), 'jpeg');
   assert.ok(!('refused' in processed));
   assert.deepEqual([processed.width, processed.height], [1000, 1700], 'orientation 8 is a quarter turn');
   assert.deepEqual(
@@ -44,7 +44,7 @@ test('makes WebP copies narrower than the original, upright and without metadata
       ['webp', variant.width, Math.round((variant.width * 1700) / 1000), undefined, undefined],
     );
   }
-  const small = await processImage(await imageFile('png', 300, 200));
+  const small = await processImage(await imageFile('png', 300, 200), 'png');
   assert.ok(!('refused' in small));
   assert.deepEqual(small.variants, [], 'a small picture needs no copies');
 });
@@ -52,7 +52,7 @@ test('makes WebP copies narrower than the original, upright and without metadata
 test('refuses a decompression bomb by its header, and a broken picture', async () => {
   const bomb = claimedPng(30_000, 30_000);
   assert.ok(bomb.length < 1000);
-  assert.deepEqual(await processImage(bomb), { refused: '图片过大(30000×30000 像素),超过 50 百万像素,请缩小后上传。' });
+  assert.deepEqual(await processImage(bomb, 'png'), { refused: '图片过大(30000×30000 像素),超过 50 百万像素,请缩小后上传。' });
   const broken = (await imageFile('jpeg', 800, 600)).subarray(0, 300);
-  assert.deepEqual(await processImage(broken), { refused: '图片已损坏或无法读取,不能上传。' });
+  assert.deepEqual(await processImage(broken, 'jpeg'), { refused: '图片已损坏或无法读取,不能上传。' });
 });
