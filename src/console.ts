@@ -45,7 +45,10 @@ export function consoleRoutes(ctx: RouteContext): Hono {
   signedIn.route('/appeals', appealAdminRoutes(ctx, kit));
   signedIn.route('/articles', articleAdminRoutes(ctx, kit));
   signedIn.route('/policies', policyAdminRoutes(ctx, kit));
-  signedIn.route('/attachments', attachmentAdminRoutes(ctx, kit));
+  signedIn.route(
+    '/attachments',
+    attachmentAdminRoutes(ctx, kit, (request) => app.request(request)),
+  );
   signedIn.route('/facts', factAdminRoutes(ctx, kit));
   signedIn.route('/projects', projectAdminRoutes(ctx, kit));
   signedIn.route('/inspection', inspectionAdminRoutes(ctx, kit));

@@ -25,6 +25,7 @@ import { markdownToHtml } from './markdown.ts';
 import { ArticleEditorPage, ArticleListPage } from './views/article-editor.tsx';
 import { RevisionsPage } from './views/revisions-page.tsx';
 import { attachmentsOf } from '../uploads/attachment.service.ts';
+import { uploadRefusalOf } from '../uploads/attachment.admin.tsx';
 import { AttachmentPanel } from '../uploads/views/attachment-panel.tsx';
 
 const toLocalInput = (iso: string | null) => (iso ? chinaLocalInput(iso) : '');
@@ -65,6 +66,7 @@ export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
         attachments={await attachmentsOf(db, 'article', articleId)}
         token={frame.token}
         maxBytes={ctx.uploads.maxBytes}
+        refusal={uploadRefusalOf(c)}
       />
     );
     return c.html(htmlDocument(<ArticleEditorPage console={frame} channels={channelsOf(c)} attachments={attachments} {...props} />), status);

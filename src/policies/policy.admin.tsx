@@ -23,6 +23,7 @@ import {
 } from './policy.service.ts';
 import { PolicyEditorPage, PolicyListPage, type PolicyForms } from './views/policy-editor.tsx';
 import { attachmentsOf } from '../uploads/attachment.service.ts';
+import { uploadRefusalOf } from '../uploads/attachment.admin.tsx';
 import { AttachmentPanel } from '../uploads/views/attachment-panel.tsx';
 
 const NOT_FOUND = '没有这份政策文件,或它不在您负责的频道。';
@@ -70,6 +71,7 @@ export function policyAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Cons
         attachments={await attachmentsOf(db, 'policy', policyId)}
         token={chrome.token}
         maxBytes={ctx.uploads.maxBytes}
+        refusal={uploadRefusalOf(c)}
       />
     );
     return kit.page(c, <PolicyEditorPage console={chrome} channels={channelsOf(c)} channelName={channelName} attachments={attachments} {...props} />, status);

@@ -1,6 +1,9 @@
 // Console routes for attachments, shared by every owner kind's editor (its attachment panel posts
 // here): upload, remove, move up or down, and view a file of any item of the user's channels,
-// drafts' included. Mounted under /admin/attachments by the console's route table.
+// drafts' included. Mounted under /admin/attachments by the console's route table. A refused
+// upload is answered with the item's editor itself (its 413 or 415 status kept), the reason shown
+// beside the upload form: the editor is asked for as the console serves it, and told the reason
+// through the request object, which no client can forge.
 import { Hono, type Context } from 'hono';
 import type { RouteContext } from '../http/app-deps.ts';
 import { idParam, type ConsoleKit } from '../http/console.ts';
@@ -8,17 +11,40 @@ import { requireRole, type ConsoleEnv } from '../http/console-session.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { formBody } from '../http/form.ts';
 import { parseId } from '../http/request-params.ts';
-import { consoleFile, moveAttachment, removeAttachment, uploadAttachment } from './attachment.service.ts';
+import { consoleFile, moveAttachment, removeAttachment, uploadAttachment, type UploadRefusal } from './attachment.service.ts';
 import { sendFile } from './serve-file.ts';
 
 const NOT_FOUND = '没有这个附件或它所属的内容,或它不在您负责的频道。';
+
+const refusals = new WeakMap<Request, string>();
+
+/** Why the upload that led to this editor page was refused, for its attachment panel; undefined on a plain visit. */
+export function uploadRefusalOf(c: Context): string | undefined {
+  return refusals.get(c.req.raw);
+}
+
+/** Serves a console page in-process, as the console's own route table does (given by console.ts). */
+export type ConsolePages = (request: Request) => Response | Promise<Response>;
 
 /** Where the editor shows its attachments. */
 const panelOf = (editorPath: string) => `${editorPath}#attachments`;
 
 /** Routes: POST `/upload/:kind/:ownerId`, POST `/:id/remove`, POST `/:id/move`, GET `/:id/file`, GET `/:id/file/:width`. */
-export function attachmentAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<ConsoleEnv> {
+export function attachmentAdminRoutes(ctx: RouteContext, kit: ConsoleKit, consolePages: ConsolePages): Hono<ConsoleEnv> {
   const { db, uploads } = ctx;
+  /** The editor of the item, with the reason beside its upload form, under the refusal's status. */
+  const refusedUpload = async (c: Context<ConsoleEnv>, refusal: UploadRefusal) => {
+    const status = refusal.refused === 'too_large' ? 413 : 415;
+    // The same client, session and proxy headers, without the upload's body.
+    const headers = new Headers(c.req.raw.headers);
+    for (const name of ['content-type', 'content-length', 'transfer-encoding']) headers.delete(name);
+    const request = new Request(new URL(refusal.owner.editorPath, c.req.url), { headers });
+    refusals.set(request, refusal.message);
+    const editor = await consolePages(request);
+    if (editor.status !== 200)
+      throw status === 413 ? new AppError(413, 'payload_too_large', refusal.message) : new AppError(415, 'unsupported_media_type', refusal.message);
+    return new Response(editor.body, { status, headers: editor.headers });
+  };
   const served = async (c: Context<ConsoleEnv>, width?: number) => {
     const file = await consoleFile(db, c.get('user'), idParam(c), width);
     if (!file) throw notFound(NOT_FOUND);
@@ -39,10 +65,7 @@ export function attachmentAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<
         { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
       );
       if (outcome === 'not_found') throw notFound(NOT_FOUND);
-      if ('refused' in outcome)
-        throw outcome.refused === 'too_large'
-          ? new AppError(413, 'payload_too_large', outcome.message)
-          : new AppError(415, 'unsupported_media_type', outcome.message);
+      if ('refused' in outcome) return refusedUpload(c, outcome);
       return c.redirect(panelOf(outcome.owner.editorPath), 303);
     })
     .post('/:id/remove', async (c) => {

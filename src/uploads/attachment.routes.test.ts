@@ -75,7 +75,16 @@ for (const dialect of testDialects()) {
         // Refused by content, whatever the name says.
         const disguised = await donghu.upload(uploadPath, { name: '通知.pdf', bytes: Buffer.from('<html><script>alert(1)</script></html>') });
         assert.equal(disguised.status, 415);
-        assert.match(await disguised.text(), /「通知\.pdf」文件是网页\(HTML\),不能上传/u);
+        // Shown on the editor itself, beside the upload form, the editor's fields still there.
+        const refusedPage = await disguised.text();
+        assert.match(
+          refusedPage,
+          /<section id="attachments"[\s\S]*<div class="form-errors" role="alert"><p>「通知\.pdf」文件是网页\(HTML\),不能上传[^<]*<\/p><\/div>[\s\S]*id="field-file"[^>]*aria-invalid="true"/u,
+        );
+        assert.match(refusedPage, new RegExp(`<form[^>]*action="/admin/policies/${policyId}"`, 'u'));
+        assert.match(refusedPage, /东湖区促进楼宇经济发展若干措施/u);
+        assert.equal(disguised.headers.get('cache-control'), 'no-store');
+        assert.doesNotMatch(editor, /role="alert"/u, 'no message on a plain visit');
         const svg = await donghu.upload(uploadPath, { name: 'logo.png', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') });
         assert.equal(svg.status, 415);
 
@@ -164,6 +173,16 @@ for (const dialect of testDialects()) {
         const articleId = idFrom((await donghu.post('/admin/articles', ARTICLE)).headers.get('location'), /\/admin\/articles\/(\d+)/u);
         const draftPdf = pdfFile('Draft only');
         assert.equal((await donghu.upload(`/admin/attachments/upload/article/${articleId}`, { name: '议程.pdf', bytes: draftPdf })).status, 303);
+        const refusedOnArticle = await donghu.upload(`/admin/attachments/upload/article/${articleId}`, {
+          name: 'a.svg',
+          bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+        });
+        assert.equal(refusedOnArticle.status, 415);
+        assert.match(
+          await refusedOnArticle.text(),
+          /东湖区楼宇招商推介会[\s\S]*<section id="attachments"[\s\S]*role="alert"><p>「a\.svg」/u,
+          'the article editor too',
+        );
         const [draftAttachment] = await seeded.db.selectFrom('attachment').select(['id', 'blob_hash']).where('owner_kind', '=', 'article').execute();
         const draftHref = `/files/${draftAttachment!.blob_hash}/x.pdf`;
         assert.equal((await seeded.app.request(draftHref)).status, 404);
@@ -210,7 +229,7 @@ for (const dialect of testDialects()) {
         // Over the limit but within the form's allowance: the service says by how much.
         const over = await donghu.upload(path, { name: 'big.pdf', bytes: Buffer.concat([pdfFile(), Buffer.alloc(45_000, 32)]) });
         assert.equal(over.status, 413);
-        assert.match(await over.text(), /文件过大.*不能超过 39 KB/u);
+        assert.match(await over.text(), /<section id="attachments"[\s\S]*role="alert"><p>文件过大\(\d+ KB\),每个附件不能超过 39 KB。<\/p>/u);
         // Far over: the body limit stops it as it streams in, before the form is parsed.
         const huge = await donghu.upload(path, { name: 'huge.pdf', bytes: Buffer.alloc(200_000, 32) });
         assert.equal(huge.status, 413);

@@ -28,8 +28,8 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
-/** Why an upload was not taken: `too_large` (413) or `refused` (415) with a Chinese message. */
-export type UploadRefusal = { refused: 'too_large' | 'refused'; message: string };
+/** Why an upload was not taken: `too_large` (413) or `refused` (415) with a Chinese message, and the item it was for. */
+export type UploadRefusal = { refused: 'too_large' | 'refused'; message: string; owner: AttachmentOwner };
 
 /** The attachments of an item, in their order (the caller shows them only where the item may be seen). */
 export function attachmentsOf(db: Db, ownerKind: string, ownerId: number): Promise<Attachment[]> {
@@ -66,12 +66,12 @@ export async function uploadAttachment(
   const owner = await ownerForEditing(db, user, target.ownerKind, target.ownerId);
   if (!owner) return 'not_found';
   if (file.bytes.length > uploads.maxBytes)
-    return { refused: 'too_large', message: `文件过大(${formatFileSize(file.bytes.length)}),每个附件不能超过 ${formatFileSize(uploads.maxBytes)}。` };
+    return { refused: 'too_large', owner, message: `文件过大(${formatFileSize(file.bytes.length)}),每个附件不能超过 ${formatFileSize(uploads.maxBytes)}。` };
   const detected = detectFileType(file.bytes);
-  if (!detected.ok) return { refused: 'refused', message: `「${file.name}」${detected.reason}` };
+  if (!detected.ok) return { refused: 'refused', owner, message: `「${file.name}」${detected.reason}` };
   const type = FILE_TYPES[detected.type];
   const image = type.image ? await processImage(file.bytes, detected.type) : undefined;
-  if (image && 'refused' in image) return { refused: 'refused', message: `「${file.name}」${image.refused}` };
+  if (image && 'refused' in image) return { refused: 'refused', owner, message: `「${file.name}」${image.refused}` };
   const name = cleanFileName(file.name, detected.type);
   // A picture is kept without its metadata (no GPS position, no camera serial): its hash is of those bytes.
   const bytes = image?.original ?? file.bytes;

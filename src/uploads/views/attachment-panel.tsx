@@ -1,6 +1,6 @@
 // The attachment panel of a console editor: the item's files with their type and size, buttons to
 // move or remove each, and the upload form (multipart, with the CSRF token like every console form).
-import { ActionForm } from '../../http/console-layout.tsx';
+import { ActionForm, FormProblem } from '../../http/console-layout.tsx';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { TableScroll } from '../../http/table-scroll.tsx';
 import { formatFileSize, type Attachment } from '../attachment.ts';
@@ -10,8 +10,15 @@ import { ACCEPTED_TYPES_TEXT, FILE_TYPES } from '../file-type.ts';
 /** What the file input offers to pick (the server checks the bytes whatever the name). */
 const ACCEPT = [...new Set(Object.values(FILE_TYPES).flatMap((type) => [`.${type.extension}`, type.mime]))].concat('.jpeg').join(',');
 
-/** The panel for one item; `maxBytes` is UPLOAD_MAX_BYTES. */
-export function AttachmentPanel(props: { ownerKind: OwnerKindName; ownerId: number; attachments: readonly Attachment[]; token: string; maxBytes: number }) {
+/** The panel for one item; `maxBytes` is UPLOAD_MAX_BYTES; `refusal` why the file just sent was not taken. */
+export function AttachmentPanel(props: {
+  ownerKind: OwnerKindName;
+  ownerId: number;
+  attachments: readonly Attachment[];
+  token: string;
+  maxBytes: number;
+  refusal?: string | undefined;
+}) {
   const { attachments, token } = props;
   return (
     <section id="attachments" class="attachment-panel" aria-labelledby="attachment-panel-title">
@@ -57,6 +64,7 @@ export function AttachmentPanel(props: { ownerKind: OwnerKindName; ownerId: numb
         </TableScroll>
       )}
       <form class="public-form" method="post" action={`/admin/attachments/upload/${props.ownerKind}/${props.ownerId}`} enctype="multipart/form-data">
+        <FormProblem problem={props.refusal} />
         <input type="hidden" name={CSRF_FIELD} value={token} />
         <div class="field">
           <label for="field-file">
@@ -65,7 +73,15 @@ export function AttachmentPanel(props: { ownerKind: OwnerKindName; ownerId: numb
           <p class="field-hint" id="hint-file">
             可上传 {ACCEPTED_TYPES_TEXT},每个不超过 {formatFileSize(props.maxBytes)}。图片会自动生成适合网页的尺寸。
           </p>
-          <input id="field-file" type="file" name="file" required accept={ACCEPT} aria-describedby="hint-file" />
+          <input
+            id="field-file"
+            type="file"
+            name="file"
+            required
+            accept={ACCEPT}
+            aria-describedby="hint-file"
+            {...(props.refusal !== undefined && { 'aria-invalid': 'true', autofocus: true })}
+          />
         </div>
         <button type="submit">上传</button>
       </form>
