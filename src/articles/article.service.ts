@@ -2,10 +2,12 @@
 import type { Expression } from 'kysely';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import { splitTitleTag } from '../channels/channel-catalog.ts';
+import { COMMAND_LINE, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { excerptOf } from '../text/excerpt.ts';
+import { removeAttachmentsOfDeleted } from '../uploads/attachment.service.ts';
 import { announceArticleWritten, type ArticleWrittenListener } from './article-events.ts';
 import { draftProblem, plainBody, sourceKeyOf, type Article, type ArticleDraft, type ArticleSummary } from './article.ts';
 import * as store from './article.store.ts';
@@ -93,8 +95,18 @@ function draftText(draft: ArticleDraft) {
   return { originalTitle, title: splitTitleTag(originalTitle).displayTitle, body, bodyFormat, plainText };
 }
 
-/** Deletes an article and its index entry; false when there was none. Pass a transaction. */
-export async function deleteArticle(db: Db, { searchIndex }: Pick<ArticleWriting, 'searchIndex'>, id: number): Promise<boolean> {
+/**
+ * Deletes an article, its index entry and its attachments (audited as removed by `actor`); false
+ * when there was none. Pass a transaction.
+ */
+export async function deleteArticle(
+  db: Db,
+  { searchIndex }: Pick<ArticleWriting, 'searchIndex'>,
+  id: number,
+  actor: Actor = COMMAND_LINE,
+  now = new Date(),
+): Promise<boolean> {
+  await removeAttachmentsOfDeleted(db, actor, 'article', id, now);
   const deleted = await store.deleteArticle(db, id);
   if (!deleted) return false;
   await searchIndex.remove(db, id);
