@@ -19,12 +19,14 @@ import { PortalMetrics } from './ops/portal-metrics.ts';
 import { articleWriting, prepareDatabase } from './prepare.ts';
 import { publishDueArticles } from './articles/article-editing.service.ts';
 import { smtpMailer } from './notifications/mailer.ts';
+import { sweepUnattachedBlobs } from './uploads/blob-sweep.ts';
 import { openBlobStore } from './uploads/open-blob-store.ts';
 import { sweepNotifications } from './notifications/notification-sweep.ts';
 import { refreshPolicyValidityDay } from './policies/policy.service.ts';
 
 const SCHEDULE_CHECK_MS = 30_000;
 const REMINDER_SWEEP_MS = 60_000;
+const FILE_SWEEP_MS = 60 * 60_000;
 
 /**
  * What answers each request: the observer (request id, metrics) around the page cache's fast
@@ -159,6 +161,8 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
   }, SCHEDULE_CHECK_MS);
   scheduler.unref();
   const reminders = remindEveryMinute(deps, config.questionWorkingDays);
+  // One process of a cluster sweeps the files; another host's sweep doing the same is harmless (each deletion is checked again).
+  const fileSweep = !cluster.isWorker || cluster.worker?.id === 1 ? sweepFilesHourly(deps) : undefined;
   if (cluster.isWorker) reportMetricsToPrimary(deps.metrics.registry);
   const server = createServer(portalListener(createApp(deps), deps));
   const stoppable = drainable(server);
@@ -170,6 +174,7 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
     // Should closing the database hang, the process still ends in time, and says it failed.
     setTimeout(() => process.exit(1), STOP_MS).unref();
     clearInterval(reminders);
+    clearInterval(fileSweep);
     deps.mailer?.close();
     void stopServing(stoppable, opened, logger).then(() => process.exit(0));
   });
@@ -193,6 +198,26 @@ function remindEveryMinute(deps: AppDeps, questionWorkingDays: number): NodeJS.T
         running = false;
       });
   }, REMINDER_SWEEP_MS);
+  timer.unref();
+  return timer;
+}
+
+/** Deletes the stored files no attachment names any more, every hour, a run never overlapping the last. */
+function sweepFilesHourly(deps: AppDeps): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweepUnattachedBlobs(deps.db, deps.uploads.blobs)
+      .then((report) => {
+        if ('skipped' in report) deps.logger.info('the file sweep waits: a backup is running');
+        else if (report.deleted > 0) deps.logger.info(report, 'files no attachment names deleted');
+      })
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'the file sweep failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, FILE_SWEEP_MS);
   timer.unref();
   return timer;
 }

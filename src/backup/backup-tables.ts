@@ -17,6 +17,7 @@ import { policyBackups } from '../policies/policy.table.ts';
 import { questionBackups } from '../questions/question.table.ts';
 import { SEARCH_STATE_KEYS } from '../search/search.service.ts';
 import { attachmentBackups } from '../uploads/attachment.table.ts';
+import { BACKUP_RUNNING_KEY } from '../uploads/blob-sweep.ts';
 import { submissionBackup } from '../submissions/submission.table.ts';
 
 const [contentVersion, siteMeta] = siteStateBackups;
@@ -24,8 +25,9 @@ const [contentVersion, siteMeta] = siteStateBackups;
 /** The tables a backup holds, in the order they are written and restored. */
 export const BACKUP_TABLES: readonly BackupTable[] = [
   contentVersion!,
-  // The search index's bookkeeping is derived like the index: a restore rebuilds both.
-  { ...siteMeta!, leaveOut: { column: 'key', values: SEARCH_STATE_KEYS } },
+  // The search index's bookkeeping is derived like the index: a restore rebuilds both. A backup's
+  // own mark (holding the file sweep off) is of the source while it is read, not of the copy.
+  { ...siteMeta!, leaveOut: { column: 'key', values: [...SEARCH_STATE_KEYS, BACKUP_RUNNING_KEY] } },
   ...articleBackups,
   submissionBackup,
   enterpriseApplicationBackup,

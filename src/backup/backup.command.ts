@@ -26,7 +26,7 @@ export async function runBackupCommand(
     return 2;
   }
   const path = resolve(positionals[0]!);
-  // Not migrated: a backup never changes the database it reads.
+  // Not migrated: a backup changes nothing in the database it reads but the passing mark that holds the file sweep off.
   const opened = await openDb(config.database);
   try {
     const started = performance.now();

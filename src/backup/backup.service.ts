@@ -13,6 +13,7 @@ import type { SearchIndex } from '../search/search-index.ts';
 import { rebuildSearchIndex } from '../search/search.service.ts';
 import { referencedBlobs } from '../uploads/attachment.service.ts';
 import { readBlob, type BlobStore } from '../uploads/blob-store.ts';
+import { holdingBlobs } from '../uploads/blob-sweep.ts';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -62,39 +63,42 @@ export async function backupDatabase(
       `the database's schema (${applied.length} migrations) is not this version's (${migrationNames.length}): back it up with the version that serves it`,
     );
   }
-  return dialect.readSnapshot(db, async (snapshot) => {
-    const totals = await Promise.all(BACKUP_TABLES.map((table) => rowCount(snapshot, table)));
-    const bar = options.progress?.(
-      'backing up',
-      totals.reduce((sum, n) => sum + n, 0),
-    );
-    let done = 0;
-    async function* items(): AsyncGenerator<BackupItem> {
-      const header: BackupHeader = {
-        format: BACKUP_FORMAT,
-        version: BACKUP_FORMAT_VERSION,
-        product: PRODUCT,
-        createdAt: new Date().toISOString(),
-        engine: dialect.engine,
-        migrations: applied,
-      };
-      yield { kind: 'header', header };
-      for (const table of BACKUP_TABLES) {
-        const section: TableSection = { table: table.name, columns: Object.entries(table.columns) };
-        if (table.autoIncrement) section.nextId = await dialect.nextAutoNumber(snapshot, table.name, table.autoIncrement);
-        yield { kind: 'table', section };
-        for await (const rows of tableRows(snapshot, table, options.batchSize ?? READ_BATCH)) {
-          yield { kind: 'rows', rows };
-          done += rows.length;
-          bar?.update(done, table.name);
+  // The sweep deletes no file while the snapshot's rows may name one removed since it began.
+  return holdingBlobs(db, () =>
+    dialect.readSnapshot(db, async (snapshot) => {
+      const totals = await Promise.all(BACKUP_TABLES.map((table) => rowCount(snapshot, table)));
+      const bar = options.progress?.(
+        'backing up',
+        totals.reduce((sum, n) => sum + n, 0),
+      );
+      let done = 0;
+      async function* items(): AsyncGenerator<BackupItem> {
+        const header: BackupHeader = {
+          format: BACKUP_FORMAT,
+          version: BACKUP_FORMAT_VERSION,
+          product: PRODUCT,
+          createdAt: new Date().toISOString(),
+          engine: dialect.engine,
+          migrations: applied,
+        };
+        yield { kind: 'header', header };
+        for (const table of BACKUP_TABLES) {
+          const section: TableSection = { table: table.name, columns: Object.entries(table.columns) };
+          if (table.autoIncrement) section.nextId = await dialect.nextAutoNumber(snapshot, table.name, table.autoIncrement);
+          yield { kind: 'table', section };
+          for await (const rows of tableRows(snapshot, table, options.batchSize ?? READ_BATCH)) {
+            yield { kind: 'rows', rows };
+            done += rows.length;
+            bar?.update(done, table.name);
+          }
         }
+        yield* blobItems(snapshot, options.blobs);
       }
-      yield* blobItems(snapshot, options.blobs);
-    }
-    const counts = await writeBackupFile(path, items(), { overwrite: options.overwrite });
-    bar?.finish();
-    return counts;
-  });
+      const counts = await writeBackupFile(path, items(), { overwrite: options.overwrite });
+      bar?.finish();
+      return counts;
+    }),
+  );
 }
 
 /** The files the snapshot's attachments name, each read whole from the store. */

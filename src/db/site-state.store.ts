@@ -36,3 +36,8 @@ export async function setSiteMetaValue(db: Db, key: string, value: string): Prom
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
 }
+
+/** Forgets an installation fact. */
+export async function deleteSiteMetaValue(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('site_meta').where('key', '=', key).execute();
+}

@@ -41,8 +41,27 @@ for (const kind of TEST_STORE_KINDS) {
         const second = await store.put(bytes('b'));
         assert.notEqual(second, first);
         const listed: string[] = [];
-        for await (const hash of store.list()) listed.push(hash);
+        for await (const { hash } of store.list()) listed.push(hash);
         assert.deepEqual(listed.sort(), [first, second].sort());
+      }));
+
+    test('putting the same bytes again makes their time of storing now, which the listing tells too', () =>
+      withStore(async ({ store }) => {
+        const hash = await store.put(bytes('again'));
+        const first = await store.storedAt(hash);
+        assert.ok(first && Math.abs(first.getTime() - Date.now()) < 60_000);
+        // S3 tells LastModified to the second.
+        await new Promise((resolve) => setTimeout(resolve, 1100));
+        await store.put(bytes('again'));
+        const second = await store.storedAt(hash);
+        assert.ok(second!.getTime() > first.getTime(), `${second?.toISOString()} after ${first.toISOString()}`);
+        const listed: Array<{ hash: string; storedAt: Date }> = [];
+        for await (const blob of store.list()) listed.push(blob);
+        assert.deepEqual(
+          listed.map((blob) => [blob.hash, Math.floor(blob.storedAt.getTime() / 1000)]),
+          [[hash, Math.floor(second!.getTime() / 1000)]],
+        );
+        assert.equal(await store.storedAt(blobHashOf(bytes('never stored'))), undefined);
       }));
 
     test('an unknown blob is absent, deleting removes it, and a name that is not a hash is refused', () =>

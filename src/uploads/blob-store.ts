@@ -24,11 +24,21 @@ export interface ByteRange {
   end: number;
 }
 
+/** A blob in the store and when it was last put (the sweep's grace period counts from it). */
+export interface StoredBlob {
+  hash: BlobHash;
+  storedAt: Date;
+}
+
 /** A content-addressed store of files: a folder on this machine or an S3-compatible bucket. */
 export interface BlobStore {
   /** `local` or `s3`, for logs and the operator. */
   readonly kind: string;
-  /** Keeps `bytes` under their hash, which it returns; keeping the same bytes again changes nothing. */
+  /**
+   * Keeps `bytes` under their hash, which it returns. Keeping the same bytes again leaves them as
+   * they are but makes their time of storing now, so that the sweep spares them while the row that
+   * will name them is being written.
+   */
   put(bytes: Uint8Array): Promise<BlobHash>;
   /** The blob's bytes (or a range of them) as a stream, or undefined when the store has no such blob. */
   get(hash: BlobHash, range?: ByteRange): Promise<Readable | undefined>;
@@ -36,8 +46,10 @@ export interface BlobStore {
   has(hash: BlobHash): Promise<boolean>;
   /** Removes the blob; removing one that is not there is no error. */
   delete(hash: BlobHash): Promise<void>;
-  /** Every blob's hash, in no particular order. */
-  list(): AsyncIterable<BlobHash>;
+  /** When the blob was last put (local: the file's mtime; S3: LastModified), or undefined when there is none. */
+  storedAt(hash: BlobHash): Promise<Date | undefined>;
+  /** Every blob with when it was last put, in no particular order. */
+  list(): AsyncIterable<StoredBlob>;
 }
 
 /** The whole of a blob in memory, or undefined; for the backup and for tests. */

@@ -3,7 +3,7 @@
 // never leaves half a file under a hash. Files are 0644 and nothing here is ever executable.
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { chmod, mkdir, opendir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, opendir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { blobHashOf, isBlobHash, type BlobHash, type BlobStore, type ByteRange } from './blob-store.ts';
@@ -17,13 +17,21 @@ export function localBlobStore(dir: string): BlobStore {
     if (!isBlobHash(hash)) throw new Error(`not a blob hash: ${hash}`);
     return join(dir, hash.slice(0, 2), hash.slice(2, 4), hash);
   };
-  const exists = async (path: string) => (await stat(path).catch(() => undefined))?.isFile() === true;
+  const fileStat = async (path: string) => {
+    const found = await stat(path).catch(() => undefined);
+    return found?.isFile() ? found : undefined;
+  };
+  const exists = async (path: string) => (await fileStat(path)) !== undefined;
   return {
     kind: 'local',
     async put(bytes) {
       const hash = blobHashOf(bytes);
       const path = pathOf(hash);
-      if (await exists(path)) return hash;
+      if (await exists(path)) {
+        const now = new Date();
+        await utimes(path, now, now);
+        return hash;
+      }
       await mkdir(join(dir, TEMPORARY), { recursive: true });
       await mkdir(join(dir, hash.slice(0, 2), hash.slice(2, 4)), { recursive: true });
       const partial = join(dir, TEMPORARY, `${hash}.${randomUUID()}`);
@@ -43,6 +51,7 @@ export function localBlobStore(dir: string): BlobStore {
       return createReadStream(path, range) as Readable;
     },
     has: async (hash) => exists(pathOf(hash)),
+    storedAt: async (hash) => (await fileStat(pathOf(hash)))?.mtime,
     async delete(hash) {
       await rm(pathOf(hash), { force: true });
     },
@@ -50,7 +59,11 @@ export function localBlobStore(dir: string): BlobStore {
       const entries = async (path: string) => (await readdir(path).catch(() => [] as string[])).filter((name) => /^[0-9a-f]{2}$/u.test(name)).sort();
       for (const first of await entries(dir))
         for (const second of await entries(join(dir, first))) {
-          for await (const entry of await opendir(join(dir, first, second))) if (entry.isFile() && isBlobHash(entry.name)) yield entry.name;
+          for await (const entry of await opendir(join(dir, first, second))) {
+            if (!entry.isFile() || !isBlobHash(entry.name)) continue;
+            const found = await fileStat(join(dir, first, second, entry.name));
+            if (found) yield { hash: entry.name, storedAt: found.mtime };
+          }
         }
     },
   };

@@ -36,12 +36,12 @@ export function s3BlobStore(settings: S3StoreSettings): BlobStore & { close(): v
     if (!isBlobHash(hash)) throw new Error(`not a blob hash: ${hash}`);
     return `${settings.prefix}${hash.slice(0, 2)}/${hash.slice(2, 4)}/${hash}`;
   };
-  const has = async (hash: BlobHash) => {
+  const storedAt = async (hash: BlobHash) => {
     try {
-      await client.send(new HeadObjectCommand({ Bucket, Key: keyOf(hash) }));
-      return true;
+      const head = await client.send(new HeadObjectCommand({ Bucket, Key: keyOf(hash) }));
+      return head.LastModified ?? new Date(0);
     } catch (error) {
-      if (missing(error)) return false;
+      if (missing(error)) return undefined;
       throw error;
     }
   };
@@ -49,7 +49,7 @@ export function s3BlobStore(settings: S3StoreSettings): BlobStore & { close(): v
     kind: 's3',
     async put(bytes) {
       const hash = blobHashOf(bytes);
-      if (await has(hash)) return hash;
+      // Written even when the bucket has it: LastModified becomes now, which the sweep's grace period counts from.
       await client.send(new PutObjectCommand({ Bucket, Key: keyOf(hash), Body: bytes, ContentType: 'application/octet-stream' }));
       return hash;
     },
@@ -62,7 +62,8 @@ export function s3BlobStore(settings: S3StoreSettings): BlobStore & { close(): v
         throw error;
       }
     },
-    has,
+    has: async (hash) => (await storedAt(hash)) !== undefined,
+    storedAt,
     async delete(hash) {
       await client.send(new DeleteObjectCommand({ Bucket, Key: keyOf(hash) }));
     },
@@ -72,7 +73,7 @@ export function s3BlobStore(settings: S3StoreSettings): BlobStore & { close(): v
         const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: settings.prefix, ContinuationToken }));
         for (const object of page.Contents ?? []) {
           const name = object.Key?.slice(object.Key.lastIndexOf('/') + 1) ?? '';
-          if (isBlobHash(name)) yield name;
+          if (isBlobHash(name)) yield { hash: name, storedAt: object.LastModified ?? new Date(0) };
         }
         ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (ContinuationToken);
