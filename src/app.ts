@@ -17,6 +17,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { footerContent, PUBLIC_SECURITY_ICON } from './http/site-footer.tsx';
 import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
+import { siteRoutes } from './parks/site.routes.tsx';
 import { policyRoutes } from './policies/policy.routes.tsx';
 import { questionRoutes } from './questions/question.routes.tsx';
 import { appealRoutes } from './appeals/appeal.routes.tsx';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', appealRoutes(ctx));
   app.route('/', appealStatsRoutes(ctx));
   app.route('/', policyRoutes(ctx));
+  app.route('/', siteRoutes(ctx));
   app.route('/', consoleRoutes(ctx));
   app.route('/', opsRoutes(ctx));
   // The open JSON API (/api/v1) and its reference page (/api/docs).

@@ -31,6 +31,7 @@ const WATCHED = [
   'appeal_extension',
   'policy',
   'policy_interpretation',
+  'site',
 ] as const;
 type Watched = (typeof WATCHED)[number];
 
@@ -77,6 +78,10 @@ const ROUTES = [
   '/admin/policies/:id/validity',
   '/admin/policies/:id/interpretations',
   '/admin/policies/:id/interpretations/:id/unlink',
+  '/admin/parks',
+  '/admin/parks/:id',
+  '/admin/parks/:id/confirm',
+  '/admin/parks/:id/delete',
 ];
 // The field names the console's forms use (`confirmed` gets irreversible actions past their
 // confirmation page), and a few that none does.
@@ -124,6 +129,21 @@ const FIELD_NAMES = [
   'validUntil',
   'replacement',
   'article',
+  'address',
+  'advantages',
+  'contactName',
+  'contactPhone',
+  'areaM2',
+  'areaMu',
+  'vacantM2',
+  'rentMin',
+  'rentMax',
+  'grade',
+  'floors',
+  'landUse',
+  'landStatus',
+  'confirmedOn',
+  'industry_C',
   'intent',
   'action',
   'type',
@@ -168,6 +188,12 @@ const value = fc.oneof(
     'in_force',
     'amended',
     'repealed',
+    'building',
+    'land',
+    '甲级',
+    '工业',
+    '在售',
+    '13800138000',
   ),
 );
 const fields = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...FIELD_NAMES), weight: 4 }, anyText(12)), value), { maxLength: 10 });

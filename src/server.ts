@@ -20,6 +20,7 @@ import { articleWriting, prepareDatabase } from './prepare.ts';
 import { publishDueArticles } from './articles/article-editing.service.ts';
 import { smtpMailer } from './notifications/mailer.ts';
 import { sweepNotifications } from './notifications/notification-sweep.ts';
+import { refreshSiteStalenessDay } from './parks/site.service.ts';
 import { refreshPolicyValidityDay } from './policies/policy.service.ts';
 
 const SCHEDULE_CHECK_MS = 30_000;
@@ -154,6 +155,8 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
     publishDueArticles(opened.db, deps).catch((error: unknown) => logger.error({ err: error }, 'publishing scheduled articles failed'));
     // A policy's validity changes with the date alone: a new day makes cached pages stale.
     refreshPolicyValidityDay(opened.db).catch((error: unknown) => logger.error({ err: error }, 'refreshing policy validity failed'));
+    // So does a site's 待更新 mark, 90 days after its vacancy was confirmed.
+    refreshSiteStalenessDay(opened.db).catch((error: unknown) => logger.error({ err: error }, 'refreshing site staleness failed'));
   }, SCHEDULE_CHECK_MS);
   scheduler.unref();
   const reminders = remindEveryMinute(deps, config.questionWorkingDays);
