@@ -5,6 +5,7 @@ import { Hono, type Context } from 'hono';
 import { canActOn } from '../accounts/account.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { idParam, type ConsoleKit } from '../http/console.ts';
+import { askFirst } from '../http/console-confirm.tsx';
 import { requireRole, type ConsoleEnv } from '../http/console-session.ts';
 import { notFound } from '../http/errors.tsx';
 import type { FieldState } from '../http/form-controls.tsx';
@@ -107,6 +108,13 @@ export function siteAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Consol
     })
     .post('/:id/delete', async (c) => {
       const site = await found(c);
+      const ask = await askFirst(c, kit, {
+        title: '确认删除载体',
+        consequence: `删除后,载体《${site.name}》将从载体库、地图、订阅和开放接口中移除,无法恢复。`,
+        confirmLabel: '确认删除',
+        back: `/admin/parks/${site.id}`,
+      });
+      if (ask) return ask;
       if ((await removeSite(db, c.get('user'), kit.actor(c), site.id)) === 'not_found') throw notFound(NOT_FOUND);
       return c.redirect('/admin/parks?deleted=1', 303);
     });

@@ -114,7 +114,7 @@ for (const dialect of testDialects()) {
         assert.ok([building, park, land, factory].every((id) => id > 0));
         assert.equal((await hgt.get(`/admin/parks/${land}`)).status, 404, 'another district’s site');
         assert.equal((await hgt.post(`/admin/parks/${land}/confirm`, { landStatus: '已出让' })).status, 404);
-        assert.equal((await hgt.post(`/admin/parks/${land}/delete`)).status, 404);
+        assert.equal((await hgt.confirm(`/admin/parks/${land}/delete`)).status, 404);
         const hgtList = await (await hgt.get('/admin/parks')).text();
         assert.doesNotMatch(hgtList, /长堎/);
         assert.match(hgtList, /待确认空置信息[^]*红谷滩数字经济大厦[^]*全部载体/, 'the stale building is listed first');
@@ -252,7 +252,11 @@ for (const dialect of testDialects()) {
         assert.equal((await app.request('/api/v1/parks/99999')).status, 404);
 
         // Deleting, and the audit log of who did what.
-        assert.equal((await xj.post(`/admin/parks/${factory}/delete`)).status, 303);
+        const asked = await xj.post(`/admin/parks/${factory}/delete`);
+        assert.equal(asked.status, 200, 'asks first');
+        assert.match(await asked.text(), /确认删除载体/);
+        assert.equal((await app.request(`/parks/${factory}`)).status, 200, 'not deleted yet');
+        assert.equal((await xj.confirm(`/admin/parks/${factory}/delete`)).status, 303);
         assert.equal((await app.request(`/parks/${factory}`)).status, 404);
         const audit = await db.selectFrom('audit_log').select(['action', 'user_name', 'channel']).where('target_type', '=', 'site').orderBy('id').execute();
         assert.deepEqual(
