@@ -12,6 +12,7 @@ import { COMMAND_LINE } from '../audit/audit.service.ts';
 import { addCalendarDays } from '../calendar/working-calendar.ts';
 import { messageQueue } from '../contact/message.service.ts';
 import { chinaDate } from '../lib/china-time.ts';
+import { staleVacancyCheck } from './site.inspection.ts';
 import { refreshSiteStalenessDay, siteList, staleSites } from './site.service.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -294,6 +295,19 @@ for (const dialect of testDialects()) {
         assert.equal((await staleSites(db, user, 10, at('2026-08-30T15:59:59Z'))).length, 0);
         assert.equal((await staleSites(db, user, 10, at('2026-08-30T16:00:00Z'))).length, 1);
         assert.equal((await staleSites(db, other, 10, at('2026-08-30T16:00:00Z'))).length, 0, 'another district’s editor');
+
+        // The inspection lists it from the day it turns 待更新, for its district's editors.
+        const inspect = (now: Date) => staleVacancyCheck.run({ db, now } as unknown as Parameters<typeof staleVacancyCheck.run>[0]);
+        assert.deepEqual(
+          (await inspect(at('2026-08-30T15:59:59Z'))).map((finding) => finding.severity),
+          ['ok'],
+        );
+        const [finding, ...others] = await inspect(at('2026-08-30T16:00:00Z'));
+        assert.equal(others.length, 0);
+        assert.equal(finding?.severity, 'warning');
+        assert.equal(finding?.channel, 'honggutan');
+        assert.match(finding?.href ?? '', /^\/admin\/parks\/\d+$/);
+        assert.match(finding?.message ?? '', /已 91 天未确认\(最近确认 2026-06-01\)/);
 
         const version = async () => Number((await db.selectFrom('content_version').select('version').executeTakeFirstOrThrow()).version);
         assert.equal(await refreshSiteStalenessDay(db, at('2026-08-29T03:00:00Z')), false, 'the first run only notes the day');
