@@ -27,6 +27,7 @@ import * as appeals from './migrations/2026-11-30T05-00_appeals.ts';
 import * as appealWorkingDays from './migrations/2026-11-30T06-00_appeal-working-days.ts';
 import * as notifications from './migrations/2026-11-30T06-00_notifications.ts';
 import * as policies from './migrations/2026-11-30T06-00_policies.ts';
+import * as policySearchIndex from './migrations/2026-11-30T08-05_policy-search-index.ts';
 import * as carrierLibrary from './migrations/2026-11-30T08-B0_carrier-library.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
@@ -58,6 +59,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-30T06-00_appeal-working-days': appealWorkingDays,
   '2026-11-30T06-00_notifications': notifications,
   '2026-11-30T06-00_policies': policies,
+  '2026-11-30T08-05_policy-search-index': policySearchIndex,
   '2026-11-30T08-B0_carrier-library': carrierLibrary,
 };
 

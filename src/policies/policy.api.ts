@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../api/cursor.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { POLICY_LEVELS, POLICY_TOPICS, VALIDITIES, VALIDITY_NAMES } from './policy.ts';
-import { policiesAfter, policyDetail, type ShownPolicy } from './policy.service.ts';
+import { policiesAfter, policyDetail, type PolicySearch, type ShownPolicy } from './policy.service.ts';
 import { KEYWORD_MAX } from './policy.routes.tsx';
 
 const ChannelSchema = z.object({ slug: z.string().openapi({ example: 'donghu' }), name: z.string().openapi({ example: '东湖区' }) }).openapi('PolicyChannel');
@@ -45,7 +45,7 @@ const positionSchema = z.object({ publishedOn: z.string(), id: z.number().int() 
 /** Routes: `GET /policies`, `GET /policies/{id}`. */
 export function policyApi(ctx: RouteContext) {
   const { db, channels } = ctx;
-  const segmenter = ctx.searchIndex.segmenter;
+  const search: PolicySearch = { segmenter: ctx.searchIndex.segmenter, words: ctx.dialect.policyWords };
   const slugs = channels.all.map((channel) => channel.slug) as [string, ...string[]];
 
   const listRoute = createRoute({
@@ -108,7 +108,7 @@ export function policyApi(ctx: RouteContext) {
       if (from && to && from > to) throw new AppError(400, 'bad_request', '参数“from”无效:起始日期不能晚于截止日期。');
       const after = decodeCursor(cursor, positionSchema);
       // One more than asked tells whether there is a next page, so the last page has no cursor.
-      const found = await policiesAfter(db, segmenter, { keyword: q, topic, level, channel, validity, from, to }, after, limit + 1);
+      const found = await policiesAfter(db, search, { keyword: q, topic, level, channel, validity, from, to }, after, limit + 1);
       const items = found.slice(0, limit);
       const last = items.at(-1);
       const nextCursor = found.length > limit && last ? encodeCursor({ publishedOn: last.publishedOn, id: last.id }) : null;

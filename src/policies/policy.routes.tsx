@@ -10,7 +10,7 @@ import { htmlDocument } from '../http/layout.tsx';
 import { parseId, parsePageNumber } from '../http/request-params.ts';
 import { policyFeed } from './policy.feeds.tsx';
 import { POLICY_LEVELS, POLICY_TOPICS, VALIDITIES, type PolicyValidity } from './policy.ts';
-import { policyDetail, policyList } from './policy.service.ts';
+import { policyDetail, policyList, type PolicySearch } from './policy.service.ts';
 import { PolicyDetailPage, PolicyListPage, type PolicyListQuery } from './views/policy-pages.tsx';
 
 /** The longest keyword the list takes. */
@@ -22,7 +22,7 @@ export const LIST_PARAMS = ['q', 'topic', 'level', 'channel', 'validity', 'from'
 /** Routes: `/policies`, `/policies/:id`, the feeds `/policies/rss.xml` and `/policies/atom.xml`. */
 export function policyRoutes(ctx: RouteContext): Hono {
   const { db, channels } = ctx;
-  const segmenter = ctx.searchIndex.segmenter;
+  const search: PolicySearch = { segmenter: ctx.searchIndex.segmenter, words: ctx.dialect.policyWords };
   const channelName = (slug: string) => ctx.navChannel(slug).name;
   const channelOptions = channels.all.map((channel) => ({ value: channel.slug, label: channel.name }));
 
@@ -55,18 +55,13 @@ export function policyRoutes(ctx: RouteContext): Hono {
   };
 
   return new Hono()
-    .route('/', feedRoutes(ctx, '/policies', policyFeed({ db, site: ctx.site, segmenter })))
+    .route('/', feedRoutes(ctx, '/policies', policyFeed({ db, site: ctx.site, search })))
     .get(
       '/policies',
       ctx.cachedPage([...LIST_PARAMS, 'page'], async (c) => {
         const query = listQuery(c);
         const page = parsePageNumber(c.req.query('page'));
-        const found = await policyList(
-          db,
-          segmenter,
-          { ...query, validity: (query.validity || undefined) as PolicyValidity | undefined, keyword: query.q },
-          page,
-        );
+        const found = await policyList(db, search, { ...query, validity: (query.validity || undefined) as PolicyValidity | undefined, keyword: query.q }, page);
         if (page > found.pageCount) throw notFound('没有这一页。');
         return c.html(
           htmlDocument(

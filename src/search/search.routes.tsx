@@ -39,6 +39,7 @@ function searchOptions(c: Context, ctx: RouteContext): SearchOptions & { form: S
 /** Routes: `/search` and `/api/search`. */
 export function searchRoutes(ctx: RouteContext): Hono {
   const { db, searchIndex, cachedPage } = ctx;
+  const policySearch = { segmenter: searchIndex.segmenter, words: ctx.dialect.policyWords };
   const parse = (c: Context): ParsedQuery | QueryProblem => parseQuery(c.req.query('q'), searchIndex.segmenter);
   // Timed for the metrics: phrase searches also read the text of their candidates.
   const search = async (query: ParsedQuery, options: SearchOptions) => {
@@ -76,7 +77,7 @@ export function searchRoutes(ctx: RouteContext): Hono {
         // Policies the same words find, with the same filters, above the first page of articles.
         const policies =
           options.page === 1
-            ? await policyList(db, searchIndex.segmenter, { keyword: options.form.q, channel: options.channel, from: options.from, to: options.to }, 1)
+            ? await policyList(db, policySearch, { keyword: options.form.q, channel: options.channel, from: options.from, to: options.to }, 1)
             : undefined;
         const found = policies && { items: policies.items.slice(0, POLICIES_SHOWN), total: policies.total };
         // Carriers (parks, buildings, factories, land) the same words find in the same channel.
