@@ -196,7 +196,7 @@ for (const dialect of testDialects()) {
           registration: 'abroad',
           registrationCountry: 'DE',
           registrationNumber: 'HRB 654321',
-          company: 'Rhein GmbH',
+          companyName: 'Rhein GmbH',
           name: 'Anna Weber',
           contact: '+49 30 1234567',
           question: '是否有整层出租?',
@@ -207,7 +207,7 @@ for (const dialect of testDialects()) {
           registration: 'abroad',
           registrationCountry: 'DE',
           registrationNumber: 'hrb 654321',
-          company: 'Rhein Antriebstechnik GmbH',
+          companyName: 'Rhein Antriebstechnik GmbH',
           name: 'Anna Weber',
           contact: '+49 30 1234567',
           question: '请问 20 层以上是否有 1000 平方米整层出租?',
@@ -221,7 +221,7 @@ for (const dialect of testDialects()) {
         assert.equal(more.length, 0);
         assert.equal(message?.aboutPath, `/parks/${building}`);
         assert.equal(message?.senderContact, '+49301234567');
-        assert.match(message?.body ?? '', /境外注册:德国,注册号 HRB 654321/);
+        assert.match(message?.body ?? '', /企业名称:Rhein Antriebstechnik GmbH\n注册地:境外\(含港澳台地区\)\n注册国家或地区:德国\n境外注册号:HRB 654321/);
         assert.deepEqual(await messageQueue(db, reviewer('xinjian')), [], 'not another district’s queue');
         assert.equal((await ask.post({ consent: 'yes' }, '/parks/99999/ask')).status, 404);
 

@@ -10,7 +10,7 @@ import { bumpContentVersion, setSiteMetaValue, siteMetaValue } from '../db/site-
 import { chinaDate } from '../lib/china-time.ts';
 import { normalizeQuery } from '../text/normalize.ts';
 import type { Segmenter } from '../text/segmenter.ts';
-import { countryName } from '../enterprises/country.ts';
+import { companyIdentityLines } from '../enterprises/company-identity.ts';
 import { industryNames, isStale, SITE_KIND_NAMES, STALE_AFTER_DAYS, type InquiryInput, type Site, type SiteInput } from './site.ts';
 import * as store from './site.store.ts';
 
@@ -78,15 +78,12 @@ export function siteStamps(db: Db): Promise<Array<{ id: number; updatedAt: strin
 
 /**
  * Sends a 我要咨询 about a site to its district office: a contact message in that channel's
- * queue that links the site's page, naming the company as 企业入驻 does (credit code, or country
- * and registration number abroad). Returns the tracking code for the receipt.
+ * queue that links the site's page, naming the company as every public form does (credit code, or
+ * country or region and registration number outside the mainland). Returns the tracking code for the receipt.
  */
 export async function askAboutSite(db: Db, site: Site, inquiry: InquiryInput, now = new Date()): Promise<string> {
-  const identity =
-    inquiry.registration === 'china'
-      ? `统一社会信用代码 ${inquiry.creditCode}`
-      : `境外注册:${countryName(inquiry.registrationCountry)},注册号 ${inquiry.registrationNumber}`;
-  const body = [`咨询载体:${site.name}(${SITE_KIND_NAMES[site.kind]})`, `企业:${inquiry.company}(${identity})`, '', inquiry.question].join('\n');
+  const identity = companyIdentityLines(inquiry.company).map(([label, value]) => `${label}:${value}`);
+  const body = [`咨询载体:${site.name}(${SITE_KIND_NAMES[site.kind]})`, `企业名称:${inquiry.companyName}`, ...identity, '', inquiry.question].join('\n');
   const { trackingCode } = await leaveMessage(
     db,
     { channel: site.channel, subject: `我要咨询:${site.name}`.slice(0, 100), body, name: inquiry.name, contact: inquiry.contact },

@@ -117,10 +117,10 @@ describe('a site', () => {
   });
 
   it('takes a 我要咨询 from a company at home (credit code) or abroad (country and number), with an international phone', () => {
-    const common = { company: 'Rhein GmbH', name: 'Anna Weber', contact: '+49 30 1234567', question: '是否有整层出租?', consent: 'yes' };
+    const common = { companyName: 'Rhein GmbH', name: 'Anna Weber', contact: '+49 30 1234567', question: '是否有整层出租?', consent: 'yes' };
     const abroad = inquirySchema().parse({ ...common, registration: 'abroad', registrationCountry: 'DE', registrationNumber: 'hrb 654321' });
     assert.equal(abroad.contact, '+49301234567');
-    assert.ok(abroad.registration === 'abroad' && abroad.registrationNumber === 'HRB 654321');
+    assert.deepEqual(abroad.company, { kind: 'abroad', country: 'DE', number: 'HRB 654321' });
     assert.equal(inquirySchema().safeParse({ ...common, registration: 'china', creditCode: '91110000802100433B' }).success, true);
     assert.equal(inquirySchema().safeParse({ ...common, registration: 'china', creditCode: '91110000802100433C' }).success, false, 'a wrong check character');
     assert.equal(inquirySchema().safeParse({ ...common, registration: 'abroad', registrationCountry: 'CN', registrationNumber: 'X1' }).success, false);

@@ -2,9 +2,7 @@
 // its units, the staleness of its vacancy, and the editor form's rules. Words in CONTEXT.md.
 import { z } from 'zod';
 import { isCalendarDate } from '../articles/article.ts';
-import { REGISTRATION_NUMBER_MAX } from '../enterprises/application.ts';
-import { COUNTRIES } from '../enterprises/country.ts';
-import { creditCodeField } from '../enterprises/credit-code.ts';
+import { withCompanyIdentity } from '../enterprises/company-identity.ts';
 import { INDUSTRIES, industryName } from '../enterprises/industry.ts';
 import { consent, oneOf, phoneNumber, phoneOrEmail, requiredText } from '../http/form-fields.ts';
 import { daysBetween } from '../lib/china-time.ts';
@@ -216,32 +214,19 @@ export const COMPANY_MAX = 100;
 export const QUESTION_MAX = 2000;
 
 /**
- * The 我要咨询 form's rules: the company (registered in China with its credit code, or abroad with
- * its country and registration number, as 企业入驻 asks), who asks, how to reach them, the question.
+ * The 我要咨询 form's rules: the company's name and identity (a credit code in the mainland, or the
+ * country or region and registration number outside it, as every public form takes it), who asks,
+ * how to reach them (a phone, international too, or an e-mail address), and the question.
  */
 export function inquirySchema() {
-  const common = {
-    company: requiredText('企业名称', COMPANY_MAX, 2),
-    name: requiredText('联系人', 50),
-    contact: phoneOrEmail('联系方式'),
-    question: requiredText('咨询内容', QUESTION_MAX, 5),
-    consent: consent('请阅读并同意个人信息的使用说明。'),
-  };
-  return z.discriminatedUnion(
-    'registration',
-    [
-      z.object({ registration: z.literal('china'), creditCode: creditCodeField(), ...common }),
-      z.object({
-        registration: z.literal('abroad'),
-        registrationCountry: oneOf(
-          '注册国家或地区',
-          COUNTRIES.map((country) => country.code),
-        ),
-        registrationNumber: requiredText('境外注册号', REGISTRATION_NUMBER_MAX, 2).transform((text) => text.normalize('NFKC').toUpperCase()),
-        ...common,
-      }),
-    ],
-    { error: '请选择企业注册地。' },
+  return withCompanyIdentity(
+    z.object({
+      companyName: requiredText('企业名称', COMPANY_MAX, 2),
+      name: requiredText('联系人', 50),
+      contact: phoneOrEmail('联系方式'),
+      question: requiredText('咨询内容', QUESTION_MAX, 5),
+      consent: consent('请阅读并同意个人信息的使用说明。'),
+    }),
   );
 }
 

@@ -12,6 +12,7 @@ import { COMMAND_LINE } from '../../src/audit/audit.service.ts';
 import { leaveMessage, markMessageHandled } from '../../src/contact/message.service.ts';
 import type { OpenDb } from '../../src/db/connect.ts';
 import { applyForSettlement, decideApplication } from '../../src/enterprises/application.service.ts';
+import type { CompanyIdentity } from '../../src/enterprises/company-identity.ts';
 import { countRequest } from '../../src/http/rate-limit.ts';
 import { pino } from 'pino';
 import { importSeedOnFirstStart } from '../../src/importer/importer.service.ts';
@@ -79,10 +80,9 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   await publishSubmission(db, writing, admin, actor, Number(submissions[0]!.id), day(4));
   await rejectSubmission(db, admin, actor, Number(submissions[1]!.id), '内容与招商无关。', day(4));
 
-  const application = (name: string, creditCode: string, plannedInvestment: number) => ({
-    registration: 'china' as const,
+  const application = (name: string, company: CompanyIdentity, plannedInvestment: number) => ({
+    company,
     companyName: name,
-    creditCode,
     industry: 'I',
     channel: 'donghu',
     plannedInvestment,
@@ -91,13 +91,9 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
     description: '数字内容产业总部,计划租用写字楼两层。',
     consent: 'yes' as const,
   });
-  const approved = await applyForSettlement(db, application('东湖数字科技有限公司', '91110000802100433B', 3000.25), day(3));
-  await applyForSettlement(db, application('江西智造科技有限公司', '9144030071526726XG', 50_000.5), day(3));
-  await applyForSettlement(
-    db,
-    { ...application('Rhein Antriebstechnik GmbH', '', 8000), registration: 'abroad', registrationCountry: 'DE', registrationNumber: 'HRB 123456' },
-    day(3),
-  );
+  const approved = await applyForSettlement(db, application('东湖数字科技有限公司', { kind: 'china', creditCode: '91110000802100433B' }, 3000.25), day(3));
+  await applyForSettlement(db, application('江西智造科技有限公司', { kind: 'china', creditCode: '9144030071526726XG' }, 50_000.5), day(3));
+  await applyForSettlement(db, application('Rhein Antriebstechnik GmbH', { kind: 'abroad', country: 'DE', number: 'HRB 123456' }, 8000), day(3));
   if ('id' in approved) await decideApplication(db, admin, actor, approved.id, { approve: true }, day(5));
 
   const handled = await leaveMessage(
@@ -129,9 +125,10 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   const mailDeps = { db, publicOrigin: 'https://zs.example.gov.cn', logger: pino({ level: 'silent' }) };
   await sendEmails({ ...mailDeps, mailer: { send: async () => {}, close: () => {} } }, day(4));
   await askQuestion(db, question('nanchang', '人才公寓申请条件', false), day(6));
-  // Enterprise requests: one rated 满意 (closed) after an extension, one reopened on 不满意, one waiting.
+  // Enterprise requests: one rated 满意 (closed) after an extension, one reopened on 不满意, one
+  // waiting, filed by a company in Hong Kong.
   const appeal = (channel: string, category: AppealCategory, title: string): AppealInput => ({
-    creditCode: '91110000802100433B',
+    company: { kind: 'china', creditCode: '91110000802100433B' },
     enterpriseName: '东湖数字科技有限公司',
     contactName: '周九',
     contactPhone: '13600136000',
@@ -154,7 +151,11 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   await assignAppeal(db, rules, admin, actor, reopened.id, admin.id, day(3));
   await resolveAppeal(db, admin, actor, reopened.id, '已推送招聘信息。', day(5));
   await rateAppeal(db, reopened.trackingCode, { rating: 'unsatisfied', comment: '仍未招到人。' }, day(6));
-  await fileAppeal(db, appeal('nanchang', '审批', '施工许可办理'), day(6));
+  await fileAppeal(
+    db,
+    { ...appeal('nanchang', '审批', '施工许可办理'), company: { kind: 'abroad', country: 'HK', number: '1234567' }, enterpriseName: '港昌贸易有限公司' },
+    day(6),
+  );
   await sendEmails({ ...mailDeps, mailer: { send: () => Promise.reject(new Error('421 try later')), close: () => {} } }, day(6));
   const [firstReminder] = (await unreadNotifications(db, admin, 1)).newest;
   if (firstReminder) await markNotificationRead(db, admin, actor, firstReminder.id, day(6));
@@ -253,10 +254,8 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
     db,
     savedBuilding,
     {
-      registration: 'abroad',
-      registrationCountry: 'DE',
-      registrationNumber: 'HRB 654321',
-      company: 'Rhein Antriebstechnik GmbH',
+      company: { kind: 'abroad', country: 'DE', number: 'HRB 654321' },
+      companyName: 'Rhein Antriebstechnik GmbH',
       name: 'Anna Weber',
       contact: '+49301234567',
       question: '请问 20 层以上是否有 1000 平方米整层出租?',

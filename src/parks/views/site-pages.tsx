@@ -1,7 +1,6 @@
 // 载体库: the list with its filters and the district map, one site with its facts and contact,
 // and the 我要咨询 form.
-import { COUNTRIES } from '../../enterprises/country.ts';
-import { REGISTRATION_NUMBER_MAX, REGISTRATIONS } from '../../enterprises/application.ts';
+import { CompanyIdentityFields } from '../../enterprises/views/company-identity-fields.tsx';
 import { INDUSTRIES } from '../../enterprises/industry.ts';
 import { ConsentField, FilterSelect, PostForm, SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
@@ -16,7 +15,6 @@ export type ChannelName = (slug: string) => string;
 
 const KIND_OPTIONS = SITE_KINDS.map((kind) => ({ value: kind, label: SITE_KIND_NAMES[kind] }));
 const INDUSTRY_OPTIONS = INDUSTRIES.map(({ code, name }) => ({ value: code, label: `${code} ${name}` }));
-const COUNTRY_OPTIONS = COUNTRIES.map(({ code, name }) => ({ value: code, label: name }));
 
 /** The list's filters as the query string gives them (already checked). */
 export interface SiteListQuery {
@@ -283,20 +281,8 @@ export function AskPage(props: { chrome: PageChrome; site: Site; token: string; 
       <h1>我要咨询:{site.name}</h1>
       <p class="page-lead">您的咨询将发送给{props.channelName(site.channel)}招商部门。提交后会得到查询码,可在“联系我们”中查询办理情况。</p>
       <PostForm action={`/parks/${site.id}/ask`} token={props.token} errors={state.errors} problem={state.problem} submitLabel="提交咨询">
-        <TextField state={state} name="company" label="企业名称" maxLength={COMPANY_MAX} required />
-        <SelectField state={state} name="registration" label="企业注册地" options={REGISTRATIONS} required />
-        <TextField state={state} name="creditCode" label="统一社会信用代码" maxLength={30} hint="在中国境内注册的企业填写:18 位,见营业执照。" />
-        <fieldset class="field-group">
-          <legend>境外企业填写</legend>
-          <SelectField state={state} name="registrationCountry" label="注册国家或地区" options={COUNTRY_OPTIONS} placeholder="请选择注册国家或地区" />
-          <TextField
-            state={state}
-            name="registrationNumber"
-            label="境外注册号"
-            maxLength={REGISTRATION_NUMBER_MAX}
-            hint="企业在注册国家或地区的登记号码,如 HRB 123456。"
-          />
-        </fieldset>
+        <TextField state={state} name="companyName" label="企业名称" maxLength={COMPANY_MAX} required />
+        <CompanyIdentityFields state={state} />
         <TextField state={state} name="name" label="联系人" maxLength={50} required />
         <TextField
           state={state}
