@@ -31,6 +31,8 @@ import { searchRoutes } from './search/search.routes.tsx';
 import { sitemapRoutes } from './sitemap/sitemap.routes.tsx';
 import { submissionRoutes } from './submissions/submission.routes.tsx';
 import { SUBMIT_BODY_BYTES } from './submissions/submission.ts';
+import { attachmentRoutes } from './uploads/attachment.routes.ts';
+import { UPLOAD_FORM_OVERHEAD } from './uploads/attachment.service.ts';
 
 export type { AppDeps } from './http/app-deps.ts';
 
@@ -82,6 +84,8 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     requestBodyLimit(FORM_BODY_MAX, [
       ['/admin/articles', EDITOR_BODY_MAX],
       ['/submit', SUBMIT_BODY_BYTES],
+      // An attachment and the few fields around it, counted as the body streams in.
+      ['/admin/attachments', deps.uploads.maxBytes + UPLOAD_FORM_OVERHEAD],
     ]),
   );
   // The origin browsers see, for the CSRF check and Secure cookies (PUBLIC_ORIGIN, TRUST_PROXY).
@@ -103,6 +107,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', appealStatsRoutes(ctx));
   app.route('/', policyRoutes(ctx));
   app.route('/', siteRoutes(ctx));
+  app.route('/', attachmentRoutes(ctx));
   app.route('/', consoleRoutes(ctx));
   app.route('/', opsRoutes(ctx));
   // The open JSON API (/api/v1) and its reference page (/api/docs).

@@ -20,6 +20,7 @@ import { factAdminRoutes, projectAdminRoutes } from './insights/insight.admin.ts
 import { notificationAdminRoutes } from './notifications/notification.admin.tsx';
 import { inspectionAdminRoutes } from './inspection/inspection.admin.tsx';
 import { submissionAdminRoutes } from './submissions/submission.admin.tsx';
+import { attachmentAdminRoutes } from './uploads/attachment.admin.tsx';
 
 /** Routes under `/admin`. */
 export function consoleRoutes(ctx: RouteContext): Hono {
@@ -46,6 +47,7 @@ export function consoleRoutes(ctx: RouteContext): Hono {
   signedIn.route('/articles', articleAdminRoutes(ctx, kit));
   signedIn.route('/policies', policyAdminRoutes(ctx, kit));
   signedIn.route('/parks', siteAdminRoutes(ctx, kit));
+  signedIn.route('/attachments', attachmentAdminRoutes(ctx, kit));
   signedIn.route('/facts', factAdminRoutes(ctx, kit));
   signedIn.route('/projects', projectAdminRoutes(ctx, kit));
   signedIn.route('/inspection', inspectionAdminRoutes(ctx, kit));

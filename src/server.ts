@@ -19,6 +19,7 @@ import { PortalMetrics } from './ops/portal-metrics.ts';
 import { articleWriting, prepareDatabase } from './prepare.ts';
 import { publishDueArticles } from './articles/article-editing.service.ts';
 import { smtpMailer } from './notifications/mailer.ts';
+import { openBlobStore } from './uploads/open-blob-store.ts';
 import { sweepNotifications } from './notifications/notification-sweep.ts';
 import { refreshSiteStalenessDay } from './parks/site.service.ts';
 import { refreshPolicyValidityDay } from './policies/policy.service.ts';
@@ -144,6 +145,7 @@ export function portalDeps(config: Config, opened: OpenDb, logger: Logger): AppD
     calendar: loadWorkingCalendar(config.calendarDir),
     appealWorkingDays: config.appealWorkingDays,
     mailer: config.smtp ? smtpMailer(config.smtp) : undefined,
+    uploads: { blobs: openBlobStore(config.uploads.store), maxBytes: config.uploads.maxBytes },
   };
 }
 

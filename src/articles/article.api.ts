@@ -6,6 +6,8 @@ import { decodeCursor, encodeCursor } from '../api/cursor.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { articlesPage, publishedArticle } from './article.service.ts';
+import { AttachmentListSchema, attachmentsJson } from '../uploads/attachment.api.ts';
+import { attachmentsOf } from '../uploads/attachment.service.ts';
 
 const ChannelRefSchema = z.object({ slug: z.string().openapi({ example: 'donghu' }), name: z.string().openapi({ example: '东湖区' }) }).openapi('ChannelRef');
 
@@ -24,6 +26,7 @@ const ArticleSchema = ArticleSummarySchema.extend({
   originalTitle: z.string().openapi({ description: '原标题(含频道标签)' }),
   body: z.string().openapi({ description: '正文,格式见 bodyFormat' }),
   bodyFormat: z.enum(['text', 'markdown']),
+  attachments: AttachmentListSchema,
   updatedAt: z.string().openapi({ description: '最后修改时间(ISO 8601)' }),
 }).openapi('Article');
 
@@ -92,7 +95,14 @@ export function articleApi(ctx: RouteContext) {
       const article = await publishedArticle(db, c.req.valid('param').id);
       if (!article) throw notFound('没有这篇文章,或它已被撤下。');
       return c.json(
-        { ...summary(article), originalTitle: article.originalTitle, body: article.body, bodyFormat: article.bodyFormat, updatedAt: article.updatedAt },
+        {
+          ...summary(article),
+          originalTitle: article.originalTitle,
+          body: article.body,
+          bodyFormat: article.bodyFormat,
+          attachments: attachmentsJson(await attachmentsOf(db, 'article', article.id)),
+          updatedAt: article.updatedAt,
+        },
         200,
       );
     });

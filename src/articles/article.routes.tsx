@@ -11,6 +11,7 @@ import { articleListPage, articleWithNeighbours } from './article.service.ts';
 import { HIGHLIGHT_PARAM, type HighlightedSentence } from './sentence-link.ts';
 import { ArticlePage } from './views/article-page.tsx';
 import { HomePage } from './views/home-page.tsx';
+import { attachmentsOf } from '../uploads/attachment.service.ts';
 
 /**
  * Routes: `/`, `/articles/:id`, and the feeds `/rss.xml`, `/atom.xml`, `/channels/:slug/rss.xml`,
@@ -44,9 +45,17 @@ export function articleRoutes(ctx: RouteContext, highlightedSentence: Highlighte
           highlight = { factId, sentence };
         }
         const related = await relatedArticles(db, searchIndex, found.article);
+        const attachments = await attachmentsOf(db, 'article', found.article.id);
         return c.html(
           htmlDocument(
-            <ArticlePage chrome={await ctx.chrome(c)} channel={ctx.navChannel(found.article.channel)} related={related} highlight={highlight} {...found} />,
+            <ArticlePage
+              chrome={await ctx.chrome(c)}
+              channel={ctx.navChannel(found.article.channel)}
+              related={related}
+              highlight={highlight}
+              attachments={attachments}
+              {...found}
+            />,
           ),
         );
       }),

@@ -42,6 +42,9 @@ export const AUDIT_ACTION_NAMES = {
   'site.update': '编辑载体',
   'site.delete': '删除载体',
   'site.confirm': '确认载体空置信息',
+  'attachment.upload': '上传附件',
+  'attachment.remove': '删除附件',
+  'attachment.reorder': '调整附件顺序',
   'fact.confirm': '确认数据',
   'fact.correct': '更正数据',
   'fact.delete': '删除数据',
@@ -162,6 +165,10 @@ const FIELD_NAMES: Record<string, string> = {
   restoredFrom: '恢复自修订',
   revisionId: '新修订编号',
   email: '邮箱',
+  fileType: '文件类型',
+  size: '大小(字节)',
+  hash: '内容摘要(SHA-256)',
+  position: '位置',
 };
 
 /** Coded values, by field. */

@@ -17,6 +17,7 @@ import { siteBackup } from '../parks/site.table.ts';
 import { policyBackups } from '../policies/policy.table.ts';
 import { questionBackups } from '../questions/question.table.ts';
 import { SEARCH_STATE_KEYS } from '../search/search.service.ts';
+import { attachmentBackups } from '../uploads/attachment.table.ts';
 import { submissionBackup } from '../submissions/submission.table.ts';
 
 const [contentVersion, siteMeta] = siteStateBackups;
@@ -34,6 +35,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   // Links name articles: after them.
   ...policyBackups,
   siteBackup,
+  // Attachments name policies, articles and sites (by kind and id): after them.
+  ...attachmentBackups,
   ...accountBackups,
   // Requests name their handlers: after the accounts.
   ...appealBackups,

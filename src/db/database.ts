@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AppealEventTable, AppealExtensionTable, AppealTable } from '../appeals/appeal.table.ts';
 import type { ArticleRevisionTable, ArticleTable } from '../articles/article.table.ts';
 import type { AppUserTable, SessionTable, UserChannelTable, UserRoleTable } from '../accounts/account.table.ts';
+import type { AttachmentTable, AttachmentVariantTable } from '../uploads/attachment.table.ts';
 import type { AuditLogTable } from '../audit/audit.table.ts';
 import type { ContactMessageTable } from '../contact/message.table.ts';
 import type { EnterpriseApplicationTable } from '../enterprises/application.table.ts';
@@ -29,6 +30,8 @@ export interface Database {
   policy: PolicyTable;
   policy_interpretation: PolicyInterpretationTable;
   site: SiteTable;
+  attachment: AttachmentTable;
+  attachment_variant: AttachmentVariantTable;
   appeal: AppealTable;
   appeal_event: AppealEventTable;
   appeal_extension: AppealExtensionTable;

@@ -28,6 +28,7 @@ import * as appealWorkingDays from './migrations/2026-11-30T06-00_appeal-working
 import * as notifications from './migrations/2026-11-30T06-00_notifications.ts';
 import * as policies from './migrations/2026-11-30T06-00_policies.ts';
 import * as policySearchIndex from './migrations/2026-11-30T08-05_policy-search-index.ts';
+import * as attachments from './migrations/2026-11-30T08-0A_attachments.ts';
 import * as carrierLibrary from './migrations/2026-11-30T08-B0_carrier-library.ts';
 import * as appealCompanyAbroad from './migrations/2026-11-30T08-D0_appeal-company-abroad.ts';
 
@@ -61,6 +62,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-30T06-00_notifications': notifications,
   '2026-11-30T06-00_policies': policies,
   '2026-11-30T08-05_policy-search-index': policySearchIndex,
+  '2026-11-30T08-0A_attachments': attachments,
   '2026-11-30T08-B0_carrier-library': carrierLibrary,
   '2026-11-30T08-D0_appeal-company-abroad': appealCompanyAbroad,
 };

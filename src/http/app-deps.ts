@@ -11,6 +11,7 @@ import type { SqlDialect } from '../db/dialect.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import type { PortalMetrics } from '../ops/portal-metrics.ts';
 import type { SearchIndex } from '../search/search-index.ts';
+import type { Uploads } from '../uploads/attachment.service.ts';
 import type { NavChannel, PageChrome } from './layout.tsx';
 import type { PageCache } from './page-cache.ts';
 import type { RateLimit } from './rate-limit.ts';
@@ -47,6 +48,8 @@ export interface AppDeps {
   appealWorkingDays: AppealWorkingDays;
   /** Sends reminder emails when SMTP_URL is configured; undefined: reminders stay on the console. */
   mailer: Mailer | undefined;
+  /** Where attached files are kept (UPLOAD_DIR or the S3 bucket) and the largest one taken. */
+  uploads: Uploads;
 }
 
 /** Shared helpers the features' route tables receive from createApp. */

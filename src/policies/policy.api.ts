@@ -9,6 +9,8 @@ import { AppError, notFound } from '../http/errors.tsx';
 import { POLICY_LEVELS, POLICY_TOPICS, VALIDITIES, VALIDITY_NAMES } from './policy.ts';
 import { policiesAfter, policyDetail, type PolicySearch, type ShownPolicy } from './policy.service.ts';
 import { KEYWORD_MAX } from './policy.routes.tsx';
+import { AttachmentListSchema, attachmentsJson } from '../uploads/attachment.api.ts';
+import { attachmentsOf } from '../uploads/attachment.service.ts';
 
 const ChannelSchema = z.object({ slug: z.string().openapi({ example: 'donghu' }), name: z.string().openapi({ example: '东湖区' }) }).openapi('PolicyChannel');
 const validityDescription = VALIDITIES.map((validity) => `${validity}:${VALIDITY_NAMES[validity]}`).join(',');
@@ -37,6 +39,7 @@ const PolicySchema = PolicySummarySchema.extend({
   interpretations: z
     .array(z.object({ id: z.number().int(), title: z.string(), url: z.string().openapi({ example: '/articles/12' }) }))
     .openapi({ description: '政策解读文章' }),
+  attachments: AttachmentListSchema,
   updatedAt: z.string().openapi({ description: '最后修改时间(UTC)' }),
 }).openapi('Policy');
 
@@ -123,6 +126,7 @@ export function policyApi(ctx: RouteContext) {
           ...summary(policy),
           body: policy.body,
           interpretations: interpretations.map((article) => ({ id: article.id, title: article.title, url: `/articles/${article.id}` })),
+          attachments: attachmentsJson(await attachmentsOf(db, 'policy', policy.id)),
           updatedAt: policy.updatedAt,
         },
         200,

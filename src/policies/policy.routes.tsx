@@ -12,6 +12,7 @@ import { policyFeed } from './policy.feeds.tsx';
 import { POLICY_LEVELS, POLICY_TOPICS, VALIDITIES, type PolicyValidity } from './policy.ts';
 import { policyDetail, policyList, type PolicySearch } from './policy.service.ts';
 import { PolicyDetailPage, PolicyListPage, type PolicyListQuery } from './views/policy-pages.tsx';
+import { attachmentsOf } from '../uploads/attachment.service.ts';
 
 /** The longest keyword the list takes. */
 export const KEYWORD_MAX = 50;
@@ -76,7 +77,8 @@ export function policyRoutes(ctx: RouteContext): Hono {
         const id = parseId(c.req.param('id') ?? '');
         const detail = id === undefined ? undefined : await policyDetail(db, id);
         if (!detail) throw notFound('没有这份政策文件。');
-        return c.html(htmlDocument(<PolicyDetailPage chrome={await ctx.chrome(c)} detail={detail} channelName={channelName} />));
+        const attachments = await attachmentsOf(db, 'policy', detail.policy.id);
+        return c.html(htmlDocument(<PolicyDetailPage chrome={await ctx.chrome(c)} detail={detail} channelName={channelName} attachments={attachments} />));
       }),
     );
 }

@@ -14,6 +14,7 @@ import type { Segmenter } from '../text/segmenter.ts';
 import { docNumberKey } from './doc-number.ts';
 import { validityOf, type Policy, type PolicyInput, type PolicySummary, type PolicyValidity } from './policy.ts';
 import * as store from './policy.store.ts';
+import type { AttachmentOwner } from '../uploads/attachment.ts';
 
 export type { PolicyFilter, PublishedPosition } from './policy.store.ts';
 
@@ -294,4 +295,18 @@ export async function changeInterpretation(
     );
     return 'done';
   });
+}
+
+/** A policy as the uploads see an owner of attachments: every policy is public, repealed ones too. */
+export async function policyAsAttachmentOwner(db: Db, id: number): Promise<AttachmentOwner | undefined> {
+  const [policy] = await store.policySummariesByIds(db, [id]);
+  return (
+    policy && {
+      title: policy.title,
+      channel: policy.channel,
+      isPublic: true,
+      publicPath: `/policies/${policy.id}`,
+      editorPath: `/admin/policies/${policy.id}`,
+    }
+  );
 }

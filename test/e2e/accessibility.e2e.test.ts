@@ -33,7 +33,9 @@ import { addCalendarDays } from '../../src/calendar/working-calendar.ts';
 import { chinaDate } from '../../src/lib/china-time.ts';
 import { insertAppeals } from '../helpers/appeal-rows.ts';
 import { browserSuite } from '../helpers/browser.ts';
-import { shippedCalendar, TEST_APPEAL_WORKING_DAYS } from '../helpers/test-app.ts';
+import { shippedCalendar, TEST_APPEAL_WORKING_DAYS, testUploads } from '../helpers/test-app.ts';
+import { imageFile, pdfFile } from '../helpers/upload-files.ts';
+import { uploadAttachment } from '../../src/uploads/attachment.service.ts';
 import { layoutFaults, seriousAccessibilityViolations } from '../helpers/page-checks.ts';
 
 /** The reference code of the request whose tracking page carries the rating form. */
@@ -272,6 +274,12 @@ describe('layout and accessibility in Chromium', async () => {
     ]) {
       if ((await saveSite(db, admin, actor, undefined, sites.parse(input))) === 'not_found') throw new Error('site not saved');
     }
+    // A long-named document and a wide photo, listed and shown on /policies/1 and in its editor.
+    for (const file of [
+      { name: '南昌市高层次人才安家补贴实施办法(2025年修订)政策解读及申报材料清单.pdf', bytes: pdfFile() },
+      { name: '人才公寓外景.png', bytes: await imageFile('png', 1600, 900) },
+    ])
+      await uploadAttachment(db, testUploads, admin, actor, { ownerKind: 'policy', ownerId: current }, file);
   }, FOOTER_IDENTITY);
   const { browser } = suite;
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,7 +1,7 @@
 // A database with what a site in use holds: the seed articles with their facts, console users with
 // a session, contributions, enterprise applications, messages, questions and enterprise requests in every state (some purged), an
-// edited article with revisions, a deleted article, policies (one amended by another, one with a 政策解读), carrier sites (a
-// building with its vacancy confirmed, a land plot) with a 我要咨询 about one, a manual project with a milestone, a rate-limit
+// edited article with revisions, a deleted article, policies (one amended by another, one with a 政策解读, a PDF and a photo attached), carrier
+// sites (a building with its vacancy confirmed, a land plot) with a 我要咨询 about one, a manual project with a milestone, a rate-limit
 // counter and the audit log of it all. Used where a test needs realistic content, e.g. backups.
 import type { ConsoleUser } from '../../src/accounts/account.ts';
 import { createUser, signIn } from '../../src/accounts/account.service.ts';
@@ -36,12 +36,15 @@ import type { AppealCategory, AppealInput } from '../../src/appeals/appeal.ts';
 import { acceptQuestion, answerQuestion, askQuestion, declineQuestion, transferQuestion } from '../../src/questions/question.service.ts';
 import { publishSubmission, rejectSubmission, submitContribution } from '../../src/submissions/submission.service.ts';
 import { SEED_FILE, writingFor } from './seed.ts';
-import { shippedCalendar, TEST_APPEAL_WORKING_DAYS } from './test-app.ts';
+import type { BlobStore } from '../../src/uploads/blob-store.ts';
+import { uploadAttachment } from '../../src/uploads/attachment.service.ts';
+import { imageFile, pdfFile } from './upload-files.ts';
+import { shippedCalendar, TEST_APPEAL_WORKING_DAYS, testUploads } from './test-app.ts';
 
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 
 /** Fills a migrated, empty database with the content described above; returns the admin. */
-export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> {
+export async function fillWithSiteContent(opened: OpenDb, blobs: BlobStore = testUploads.blobs): Promise<ConsoleUser> {
   const { db } = opened;
   const writing = writingFor(opened);
   const policy = passwordPolicy('modern');
@@ -201,6 +204,15 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   if (oldPolicy === 'not_found' || newPolicy === 'not_found') throw new Error('policy not saved');
   await decidePolicyValidity(db, admin, actor, oldPolicy, { status: 'amended', replacedBy: newPolicy }, day(8));
   await changeInterpretation(db, admin, actor, newPolicy, { link: articleId }, day(8));
+  // Files of the site's own (the same bytes in every filled database: a restore finds them equal).
+  const uploads = { blobs, maxBytes: testUploads.maxBytes };
+  for (const file of [
+    { name: '措施全文.pdf', bytes: pdfFile('Digital economy measures') },
+    { name: '产业园鸟瞰.png', bytes: await imageFile('png', 1000, 600) },
+  ]) {
+    const uploaded = await uploadAttachment(db, uploads, admin, actor, { ownerKind: 'policy', ownerId: newPolicy }, file, day(8));
+    if (typeof uploaded !== 'object' || 'refused' in uploaded) throw new Error(`attachment not uploaded: ${JSON.stringify(uploaded)}`);
+  }
 
   const building: SiteInput = {
     kind: 'building',
