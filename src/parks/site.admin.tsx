@@ -11,6 +11,8 @@ import { notFound } from '../http/errors.tsx';
 import type { FieldState } from '../http/form-controls.tsx';
 import { formValues, validateForm } from '../http/form.ts';
 import { chinaDate } from '../lib/china-time.ts';
+import { attachmentsOf } from '../uploads/attachment.service.ts';
+import { AttachmentPanel } from '../uploads/views/attachment-panel.tsx';
 import { industryField, siteSchema, vacancySchema, type Site } from './site.ts';
 import { confirmVacancy, consoleSites, removeSite, saveSite, siteForEditing, staleSites, type ShownSite } from './site.service.ts';
 import { SiteEditorPage, SiteListPage } from './views/site-editor.tsx';
@@ -56,7 +58,20 @@ export function siteAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Consol
     c: Context<ConsoleEnv>,
     props: { state: FieldState; site?: ShownSite; vacancy?: FieldState; saved?: boolean },
     status: 200 | 400 = 200,
-  ) => kit.page(c, <SiteEditorPage console={await kit.chrome(c)} channels={channelsOf(c)} {...props} />, status);
+  ) => {
+    const chrome = await kit.chrome(c);
+    // Photos (and any document) of a saved site, kept by the uploads feature.
+    const attachments = props.site && (
+      <AttachmentPanel
+        ownerKind="site"
+        ownerId={props.site.id}
+        attachments={await attachmentsOf(db, 'site', props.site.id)}
+        token={chrome.token}
+        maxBytes={ctx.uploads.maxBytes}
+      />
+    );
+    return kit.page(c, <SiteEditorPage console={chrome} channels={channelsOf(c)} attachments={attachments} {...props} />, status);
+  };
   const found = async (c: Context<ConsoleEnv>) => {
     const site = await siteForEditing(db, c.get('user'), idParam(c));
     if (!site) throw notFound(NOT_FOUND);

@@ -7,6 +7,8 @@ import { decodeCursor, encodeCursor } from '../api/cursor.ts';
 import { INDUSTRIES } from '../enterprises/industry.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { AppError, notFound } from '../http/errors.tsx';
+import { AttachmentListSchema, attachmentsJson } from '../uploads/attachment.api.ts';
+import { attachmentsOf } from '../uploads/attachment.service.ts';
 import { BUILDING_GRADES, LAND_STATUSES, LAND_USES, SITE_KIND_NAMES, SITE_KINDS, STALE_AFTER_DAYS } from './site.ts';
 import { siteDetail, sitesAfter, type ShownSite } from './site.service.ts';
 import { KEYWORD_MAX } from './site.routes.tsx';
@@ -19,7 +21,7 @@ const range = (description: string) =>
     .nullable()
     .openapi({ description: `${description};null 表示未公布或不适用` });
 
-const SiteSchema = z
+const SiteSummarySchema = z
   .object({
     id: z.number().int(),
     kind: z.enum(SITE_KINDS).openapi({ description: `类型:${kindDescription}` }),
@@ -46,7 +48,9 @@ const SiteSchema = z
     url: z.string().openapi({ example: '/parks/1' }),
     updatedAt: z.string().openapi({ description: '最后修改时间(UTC)' }),
   })
-  .openapi('Site');
+  .openapi('SiteSummary');
+
+const SiteSchema = SiteSummarySchema.extend({ attachments: AttachmentListSchema.openapi({ description: '照片和附件' }) }).openapi('Site');
 
 const positionSchema = z.object({ updatedAt: z.string(), id: z.number().int() });
 const areaBound = (description: string, example: string) =>
@@ -83,7 +87,7 @@ export function siteApi(ctx: RouteContext) {
         ...pageParams(),
       }),
     },
-    responses: { 200: jsonResponse(pageOf(SiteSchema, 'SitePage'), '一页载体'), ...problemResponses },
+    responses: { 200: jsonResponse(pageOf(SiteSummarySchema, 'SitePage'), '一页载体'), ...problemResponses },
   });
 
   const oneRoute = createRoute({
@@ -137,6 +141,6 @@ export function siteApi(ctx: RouteContext) {
     .openapi(oneRoute, async (c) => {
       const site = await siteDetail(db, c.req.valid('param').id);
       if (!site) throw notFound('没有这处载体。');
-      return c.json(shape(site), 200);
+      return c.json({ ...shape(site), attachments: attachmentsJson(await attachmentsOf(db, 'site', site.id)) }, 200);
     });
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { consoleClient } from '../../test/helpers/console-client.ts';
 import { openForm } from '../../test/helpers/forms.ts';
+import { imageFile } from '../../test/helpers/upload-files.ts';
 import { segmenter } from '../../test/helpers/seed.ts';
 import { openSeededApp } from '../../test/helpers/test-app.ts';
 import { testDialects } from '../../test/helpers/test-db.ts';
@@ -225,6 +226,25 @@ for (const dialect of testDialects()) {
         assert.deepEqual(await messageQueue(db, reviewer('xinjian')), [], 'not another district’s queue');
         assert.equal((await ask.post({ consent: 'yes' }, '/parks/99999/ask')).status, 404);
 
+        // A photo of the building, through the uploads (owner kind site): on its page, in the API; not by another district.
+        const editorPage = await (await hgt.get(`/admin/parks/${building}`)).text();
+        assert.match(editorPage, new RegExp(`action="/admin/attachments/upload/site/${building}" enctype="multipart/form-data"`));
+        const photo = await imageFile('jpeg', 1200, 800);
+        const uploaded = await hgt.upload(`/admin/attachments/upload/site/${building}`, { name: '大厦外景.jpg', bytes: photo });
+        assert.equal(uploaded.status, 303);
+        assert.equal(uploaded.headers.get('location'), `/admin/parks/${building}#attachments`);
+        assert.equal((await xj.upload(`/admin/attachments/upload/site/${building}`, { name: 'x.jpg', bytes: photo })).status, 404);
+        const withPhoto = await (await app.request(`/parks/${building}`)).text();
+        const src = /<img src="(\/files\/[0-9a-f]{64}\/[^"]+)"/.exec(withPhoto)?.[1];
+        assert.ok(src, 'the photo is shown');
+        assert.match(withPhoto, /大厦外景\.jpg/);
+        assert.equal((await app.request(src!)).status, 200, 'served to the public');
+        const apiOne = (await (await app.request(`/api/v1/parks/${building}`)).json()) as { attachments: Array<{ name: string }> };
+        assert.deepEqual(
+          apiOne.attachments.map((attachment) => attachment.name),
+          ['大厦外景.jpg'],
+        );
+
         // Feeds, sitemap, the site's search, the open API.
         for (const feed of ['/parks/rss.xml', '/parks/atom.xml']) {
           const xml = await (await app.request(feed)).text();
@@ -268,6 +288,7 @@ for (const dialect of testDialects()) {
             'site.create xj xinjian',
             'site.create xj xinjian',
             'site.confirm hgt honggutan',
+            'attachment.upload hgt honggutan',
             'site.delete xj xinjian',
           ],
         );

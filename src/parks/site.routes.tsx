@@ -13,6 +13,7 @@ import { htmlDocument } from '../http/layout.tsx';
 import { NO_STORE } from '../http/no-store.ts';
 import { publicForm } from '../http/public-form.ts';
 import { parseId, parsePageNumber } from '../http/request-params.ts';
+import { attachmentsOf } from '../uploads/attachment.service.ts';
 import { boundaryHref, mappedDistrictNames, respondWithBoundaries } from './district-map.ts';
 import { inquirySchema, SITE_KINDS, type SiteKind } from './site.ts';
 import { askAboutSite, siteCountsByChannel, siteDetail, siteList } from './site.service.ts';
@@ -129,7 +130,11 @@ export function siteRoutes(ctx: RouteContext): Hono {
     )
     .get(
       '/parks/:id',
-      ctx.cachedPage([], async (c) => c.html(htmlDocument(<SiteDetailPage chrome={await ctx.chrome(c)} site={await siteOf(c)} channelName={channelName} />))),
+      ctx.cachedPage([], async (c) => {
+        const site = await siteOf(c);
+        const attachments = await attachmentsOf(db, 'site', site.id);
+        return c.html(htmlDocument(<SiteDetailPage chrome={await ctx.chrome(c)} site={site} channelName={channelName} attachments={attachments} />));
+      }),
     )
     .get('/parks/:id/ask', (c) => showAsk(c, { values: { registration: 'china' }, errors: {} }))
     .post('/parks/:id/ask', form.guard, async (c) => {

@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import { bumpContentVersion, setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
 import { chinaDate } from '../lib/china-time.ts';
 import { normalizeQuery } from '../text/normalize.ts';
+import type { AttachmentOwner } from '../uploads/attachment.ts';
 import type { Segmenter } from '../text/segmenter.ts';
 import { companyIdentityLines } from '../enterprises/company-identity.ts';
 import { industryNames, isStale, SITE_KIND_NAMES, STALE_AFTER_DAYS, type InquiryInput, type Site, type SiteInput } from './site.ts';
@@ -277,4 +278,10 @@ export async function confirmVacancy(
     await recordAudit(trx, actor, { action: 'site.confirm', targetType: 'site', targetId: id, before: previous, after, channel: before.channel }, now);
     return 'done';
   });
+}
+
+/** A site as the uploads see an owner of attachments (its photos): every site is public. */
+export async function siteAsAttachmentOwner(db: Db, id: number): Promise<AttachmentOwner | undefined> {
+  const site = await store.siteById(db, id);
+  return site && { title: site.name, channel: site.channel, isPublic: true, publicPath: `/parks/${site.id}`, editorPath: `/admin/parks/${site.id}` };
 }

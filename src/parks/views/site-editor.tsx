@@ -1,5 +1,6 @@
 // The console's carrier library: the sites of the user's channels, those whose vacancy is out of
 // date, and the editor with every field of a site, 确认空置 and deletion.
+import type { Child } from 'hono/jsx';
 import { INDUSTRIES } from '../../enterprises/industry.ts';
 import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../http/console-layout.tsx';
 import { CSRF_FIELD } from '../../http/csrf.ts';
@@ -90,6 +91,8 @@ export function SiteEditorPage(props: {
   site?: ShownSite | undefined;
   vacancy?: FieldState | undefined;
   saved?: boolean;
+  /** The photo and attachment panel of a saved site. */
+  attachments?: Child;
 }) {
   const { state, site, console: chrome } = props;
   const messages = Object.values(state.errors);
@@ -181,6 +184,7 @@ export function SiteEditorPage(props: {
           <button type="submit">保存</button>
         </p>
       </form>
+      {props.attachments}
       {site && (
         <>
           <h2>删除</h2>

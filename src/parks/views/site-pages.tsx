@@ -1,6 +1,8 @@
 // 载体库: the list with its filters and the district map, one site with its facts and contact,
 // and the 我要咨询 form.
 import { CompanyIdentityFields } from '../../enterprises/views/company-identity-fields.tsx';
+import type { Attachment } from '../../uploads/attachment.ts';
+import { AttachmentList } from '../../uploads/views/attachment-list.tsx';
 import { INDUSTRIES } from '../../enterprises/industry.ts';
 import { ConsentField, FilterSelect, PostForm, SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
@@ -177,7 +179,7 @@ export function SiteListPage(props: {
 }
 
 /** One site: every fact of its kind, the vacancy with its date (待更新 when old), the contact, and 我要咨询. */
-export function SiteDetailPage(props: { chrome: PageChrome; site: ShownSite; channelName: ChannelName }) {
+export function SiteDetailPage(props: { chrome: PageChrome; site: ShownSite; channelName: ChannelName; attachments?: readonly Attachment[] }) {
   const { site } = props;
   const industries = industryNames(site.industries);
   return (
@@ -256,6 +258,7 @@ export function SiteDetailPage(props: { chrome: PageChrome; site: ShownSite; cha
       </dl>
       <h2>简介与优势</h2>
       <p class="site-advantages">{site.advantages}</p>
+      <AttachmentList attachments={props.attachments ?? []} />
       <p>
         <a class="button-link" href={`/parks/${site.id}/ask`}>
           我要咨询
