@@ -13,6 +13,7 @@ import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import type { PageChrome } from './http/layout.tsx';
 import { publicOrigin } from './http/origin.ts';
 import { pageAddress } from './http/page-address.ts';
+import { perContentVersion } from './http/per-content-version.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { footerContent, PUBLIC_SECURITY_ICON } from './http/site-footer.tsx';
 import { StaticAssets, vendorHref } from './http/static-assets.ts';
@@ -44,8 +45,10 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     textSizeScriptHref: assets.href('text-size.js'),
     nav: [],
   };
+  const articleCounts = perContentVersion(deps.pageCache.currentVersion, () => articleCountsByChannel(db));
   const ctx: RouteContext = {
     ...deps,
+    articleCounts,
     // The page learns the parameters it reads, for its canonical URL (page-address.ts).
     cachedPage: (params, handler) =>
       deps.pageCache.wrap(params, (c, next) => {
@@ -56,7 +59,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     // The navigation and the directory at /channels list only channels that have articles: empty
     // channels are an inspection fault for government sites.
     async chrome(c, status) {
-      const counts = await articleCountsByChannel(db);
+      const counts = await articleCounts();
       const nav = channels.all.filter((channel) => (counts.get(channel.slug) ?? 0) > 0).map(({ slug, name }) => ({ slug, name }));
       return { ...staticChrome, nav, address: pageAddress(c, status) };
     },

@@ -110,9 +110,13 @@ export interface ArticleListPage {
   total: number;
 }
 
-/** Page `page` (1-based) of the newest articles, site-wide or in one channel; undefined past the end. */
-export async function articleListPage(db: Db, page: number, channel?: string): Promise<ArticleListPage | undefined> {
-  const total = await store.countArticles(db, channel);
+/**
+ * Page `page` (1-based) of the newest articles, site-wide or in one channel; undefined past the end.
+ * `counts` are the published articles per channel (articleCountsByChannel), which callers keep per
+ * content version: counting the list's articles on every page would read all of them.
+ */
+export async function articleListPage(db: Db, page: number, counts: ReadonlyMap<string, number>, channel?: string): Promise<ArticleListPage | undefined> {
+  const total = channel === undefined ? [...counts.values()].reduce((sum, n) => sum + n, 0) : (counts.get(channel) ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pageCount) return undefined;
   const items = await store.latestArticles(db, { channel, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });

@@ -35,11 +35,18 @@ for (const dialect of testDialects()) {
           ['xihu', 22],
         ]);
 
-        const page3 = await articleListPage(db, 3);
+        const counts = await articleCountsByChannel(db);
+        const page3 = await articleListPage(db, 3, counts);
         assert.equal(page3?.pageCount, Math.ceil(45 / PAGE_SIZE));
         assert.equal(page3?.items.length, 45 - 2 * PAGE_SIZE);
         assert.equal(page3?.items.at(-1)?.title, '第0号');
-        assert.equal(await articleListPage(db, 4), undefined);
+        assert.equal(await articleListPage(db, 4, counts), undefined);
+        const donghuPage2 = await articleListPage(db, 2, counts, 'donghu');
+        assert.equal(donghuPage2?.total, 23);
+        assert.deepEqual(
+          donghuPage2?.items.map((a) => a.channel),
+          ['donghu', 'donghu', 'donghu'],
+        );
 
         // Across a day boundary: 第15号 is the first of 03-02, 第14号 the last of 03-01.
         const context = await articleWithNeighbours(db, ids[15]!);

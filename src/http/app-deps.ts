@@ -61,6 +61,8 @@ export interface RouteContext extends AppDeps {
    * only for a GET answered with `status` 200).
    */
   chrome(c: Context, status?: number): Promise<PageChrome>;
+  /** Published articles per channel slug, counted once per content version. */
+  articleCounts(): Promise<ReadonlyMap<string, number>>;
   /** The versioned URL of a file under public/ or a vendored library (echarts.min.js). */
   assetHref(name: string): string;
   /** A channel's navigation label by slug (unknown slugs fall back to the city-wide channel). */
