@@ -157,11 +157,14 @@ export async function neighbourArticles(
   article: Pick<Article, 'id' | 'publishedOn'>,
 ): Promise<{ newer: ArticleSummary | undefined; older: ArticleSummary | undefined }> {
   const { id, publishedOn } = article;
+  // Each first bound repeats what the next implies, so the engines seek to the article in the
+  // index instead of reading every article on one side of it (as newestFirst does).
   const [newer, older] = await Promise.all([
     db
       .selectFrom('article')
       .select(summaryColumns)
       .where('status', '=', 'published')
+      .where('published_on', '>=', publishedOn)
       .where((eb) => eb.or([eb('published_on', '>', publishedOn), eb.and([eb('published_on', '=', publishedOn), eb('id', '>', id)])]))
       .orderBy('published_on', 'asc')
       .orderBy('id', 'asc')
@@ -171,6 +174,7 @@ export async function neighbourArticles(
       .selectFrom('article')
       .select(summaryColumns)
       .where('status', '=', 'published')
+      .where('published_on', '<=', publishedOn)
       .where((eb) => eb.or([eb('published_on', '<', publishedOn), eb.and([eb('published_on', '=', publishedOn), eb('id', '<', id)])]))
       .orderBy('published_on', 'desc')
       .orderBy('id', 'desc')
