@@ -43,10 +43,11 @@ export async function missTargets(target: DatabaseTarget): Promise<MissTargets> 
 export type MissKind = 'mixed' | 'home' | 'channel' | 'article' | 'home+junk';
 
 /**
- * Paths of `kind`, in an order where a path comes back only after every other path of its kind
- * (and, mixed, after those of the other kinds too), so a bounded cache has long forgotten it.
+ * For one server: paths of each kind, in an order where a path comes back only after every other
+ * path of its kind (and, mixed, after those of the other kinds too), so a bounded cache has long
+ * forgotten it. The kinds share their place, so a run does not ask again for what an earlier one did.
  */
-export function missPaths(targets: MissTargets, kind: MissKind): () => string {
+export function missPaths(targets: MissTargets): (kind: MissKind) => () => string {
   let home = 0;
   let channel = 0;
   let article = 0;
@@ -62,19 +63,21 @@ export function missPaths(targets: MissTargets, kind: MissKind): () => string {
   const nextArticle = () => `/articles/${targets.articleIds[article++ % targets.articleIds.length]}`;
   const mixed = [nextHome, nextChannel, nextArticle];
   let turn = 0;
-  switch (kind) {
-    case 'mixed':
-      return () => mixed[turn++ % mixed.length]!();
-    case 'home':
-      return nextHome;
-    case 'channel':
-      return nextChannel;
-    case 'article':
-      return nextArticle;
-    case 'home+junk':
-      // Distinct tracking parameters the home page does not read: the same page as `/`.
-      return () => `/?utm_source=bench&utm_content=${junk++}`;
-  }
+  return (kind) => {
+    switch (kind) {
+      case 'mixed':
+        return () => mixed[turn++ % mixed.length]!();
+      case 'home':
+        return nextHome;
+      case 'channel':
+        return nextChannel;
+      case 'article':
+        return nextArticle;
+      case 'home+junk':
+        // Distinct tracking parameters the home page does not read: the same page as `/`.
+        return () => `/?utm_source=bench&utm_content=${junk++}`;
+    }
+  };
 }
 
 /** What one run measured. */
@@ -98,11 +101,11 @@ export interface MissLoad {
 export async function loadMisses(
   port: number,
   serverPid: number,
-  targets: MissTargets,
+  paths: (kind: MissKind) => () => string,
   kind: MissKind,
   { connections, duration }: { connections: number; duration: number },
 ): Promise<MissLoad> {
-  const next = missPaths(targets, kind);
+  const next = paths(kind);
   const missesBefore = await pageCacheMisses(port);
   const cpuBefore = processTreeCpuMs(serverPid);
   const result = await autocannon({

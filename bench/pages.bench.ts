@@ -21,7 +21,7 @@ import { skipSeedImport } from '../src/importer/importer.service.ts';
 import { fetchFresh, freePort, startNodeProcess, stopProcess } from '../test/helpers/processes.ts';
 import { tempDir } from '../test/helpers/test-db.ts';
 import { benchDatabase, type BenchDatabase } from './bench-database.ts';
-import { loadMisses, missTable, missTargets, type MissKind, type MissLoad } from './page-misses.ts';
+import { loadMisses, missPaths, missTable, missTargets, type MissKind, type MissLoad } from './page-misses.ts';
 
 const { values } = parseArgs({
   options: {
@@ -105,10 +105,10 @@ async function missBench(): Promise<void> {
         const env = { PORT: String(port), HOST: '127.0.0.1', WORKERS: String(workers), DATABASE_URL: database.url, LOG_LEVEL: 'warn' };
         const { child: server } = await startNodeProcess(serverArgs, env, port, { startTimeoutMs: 120_000 });
         try {
-          const targets = await missTargets(database.target);
+          const paths = missPaths(await missTargets(database.target));
           for (const kind of kinds) {
             process.stderr.write(`loading ${kind} pages on zhaoshang, ${name} (${workers} worker${workers > 1 ? 's' : ''}) for ${duration}s…\n`);
-            rows.push({ server: `${name}, WORKERS=${workers}`, ...(await loadMisses(port, server.pid!, targets, kind, { connections, duration })) });
+            rows.push({ server: `${name}, WORKERS=${workers}`, ...(await loadMisses(port, server.pid!, paths, kind, { connections, duration })) });
           }
         } finally {
           await stopProcess(server);
