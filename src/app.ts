@@ -1,7 +1,7 @@
 // createApp(deps): the whole site map in one place. Every URL the site answers is mounted here.
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { articleCountsByChannel } from './articles/article.service.ts';
+import { listPages } from './articles/article.service.ts';
 import { consoleRoutes } from './console.ts';
 import { apiRoutes } from './api/api.routes.tsx';
 import { articleRoutes } from './articles/article.routes.tsx';
@@ -45,9 +45,11 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     textSizeScriptHref: assets.href('text-size.js'),
     nav: [],
   };
-  const articleCounts = perContentVersion(deps.pageCache.currentVersion, () => articleCountsByChannel(db));
+  const articleLists = perContentVersion(deps.pageCache.currentVersion, () => listPages(db));
+  const articleCounts = async () => (await articleLists()).counts;
   const ctx: RouteContext = {
     ...deps,
+    articleLists,
     articleCounts,
     // The page learns the parameters it reads, for its canonical URL (page-address.ts).
     cachedPage: (params, handler) =>

@@ -18,6 +18,7 @@ import {
   countArticles,
   lastUpdatedByChannel,
   latestArticles,
+  listedPositions,
   neighbourArticles,
 } from './article.store.ts';
 
@@ -42,6 +43,8 @@ it('lists and fetches published articles through the list indexes or by id, neve
       await plans(() => latestArticles(db, { channel: 'donghu', limit: 20, offset: 0 })),
       /^SEARCH article USING COVERING INDEX article_channel_newest \(channel=\?\)$/,
     );
+    // Where every list page ends, once per content version: one pass over the list index.
+    assert.match(await plans(() => listedPositions(db)), /^SCAN article USING COVERING INDEX article_newest$/);
     assert.match(await plans(() => countArticles(db)), /^SCAN article USING COVERING INDEX article_/);
     assert.match(await plans(() => articleCountsByChannel(db)), /^SCAN article USING COVERING INDEX article_channel_(newest|updated)$/);
     assert.match(await plans(() => articlesByIds(db, [3, 1, 2])), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid=\?\)$/);

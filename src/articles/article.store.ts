@@ -67,6 +67,18 @@ export async function newestArticles(db: Db, filter: NewestFirstFilter): Promise
   return rows.map(rowToArticle);
 }
 
+/** Every published article's channel and place in the newest-first order, newest first: one pass over the list index. */
+export async function listedPositions(db: Db): Promise<Array<ArticlePosition & { channel: string }>> {
+  const rows = await db
+    .selectFrom('article')
+    .select(['channel', 'published_on', 'id'])
+    .where('status', '=', 'published')
+    .orderBy('published_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((row) => ({ channel: row.channel, publishedOn: row.published_on, id: Number(row.id) }));
+}
+
 /** An article's address and last change, as a sitemap lists it. */
 export interface ArticleStamp {
   id: number;

@@ -23,7 +23,7 @@ export function channelRoutes(ctx: RouteContext): Hono {
       cachedPage(['page'], async (c) => {
         const channel = channels.bySlug(c.req.param('slug') ?? '');
         if (!channel) throw notFound('没有这个频道。');
-        const list = await articleListPage(db, parsePageNumber(c.req.query('page')), await ctx.articleCounts(), channel.slug);
+        const list = await articleListPage(db, parsePageNumber(c.req.query('page')), await ctx.articleLists(), channel.slug);
         if (!list) throw notFound('没有这一页。');
         return c.html(htmlDocument(<ChannelPage chrome={await ctx.chrome(c)} channel={channel} list={list} navChannel={ctx.navChannel} />));
       }),
