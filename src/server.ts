@@ -76,10 +76,10 @@ function onStopSignal(stop: () => void): void {
   process.on('SIGINT', once);
 }
 
-// V8 grows a busy process's young generation to 16 MB semi-spaces and keeps the heap it grew: at
-// 100,000 articles each worker held 180 MB of heap for 52 MB in use after a minute of load, 375 MB
-// resident. With 4 MB semi-spaces the heap stays near what is used (bench:memory: under 290 MB
-// resident, requests/s unchanged); a deployment may set its own in NODE_OPTIONS.
+// V8 grows a busy process's young generation to 16 MB semi-spaces and keeps the heap it grew: after
+// 30 s of bench:memory's load two workers held 360 MB of heap for 104 MB in use, each about 380 MB
+// resident (375 MB after 60 s at 100,000 articles). With 4 MB semi-spaces: 125 MB of heap for 94 MB,
+// under 290 MB resident, requests/s unchanged. A deployment may set its own in NODE_OPTIONS.
 const WORKER_SEMI_SPACE = '--max-semi-space-size=4';
 
 /** The Node options a worker starts with: the primary's, plus a bounded young generation unless set. */
