@@ -1,7 +1,7 @@
 // createApp(deps): the whole site map in one place. Every URL the site answers is mounted here.
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { articleCountsByChannel } from './articles/article.service.ts';
+import { listPages } from './articles/article.service.ts';
 import { consoleRoutes } from './console.ts';
 import { apiRoutes } from './api/api.routes.tsx';
 import { articleRoutes } from './articles/article.routes.tsx';
@@ -13,10 +13,12 @@ import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import type { PageChrome } from './http/layout.tsx';
 import { publicOrigin } from './http/origin.ts';
 import { pageAddress } from './http/page-address.ts';
+import { perContentVersion } from './http/per-content-version.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { footerContent, PUBLIC_SECURITY_ICON } from './http/site-footer.tsx';
 import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
+import { siteRoutes } from './parks/site.routes.tsx';
 import { policyRoutes } from './policies/policy.routes.tsx';
 import { questionRoutes } from './questions/question.routes.tsx';
 import { appealRoutes } from './appeals/appeal.routes.tsx';
@@ -46,8 +48,12 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     textSizeScriptHref: assets.href('text-size.js'),
     nav: [],
   };
+  const articleLists = perContentVersion(deps.pageCache.currentVersion, () => listPages(db));
+  const articleCounts = async () => (await articleLists()).counts;
   const ctx: RouteContext = {
     ...deps,
+    articleLists,
+    articleCounts,
     // The page learns the parameters it reads, for its canonical URL (page-address.ts).
     cachedPage: (params, handler) =>
       deps.pageCache.wrap(params, (c, next) => {
@@ -58,7 +64,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     // The navigation and the directory at /channels list only channels that have articles: empty
     // channels are an inspection fault for government sites.
     async chrome(c, status) {
-      const counts = await articleCountsByChannel(db);
+      const counts = await articleCounts();
       const nav = channels.all.filter((channel) => (counts.get(channel.slug) ?? 0) > 0).map(({ slug, name }) => ({ slug, name }));
       return { ...staticChrome, nav, address: pageAddress(c, status) };
     },
@@ -105,6 +111,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', appealRoutes(ctx));
   app.route('/', appealStatsRoutes(ctx));
   app.route('/', policyRoutes(ctx));
+  app.route('/', siteRoutes(ctx));
   app.route('/', attachmentRoutes(ctx));
   app.route('/', consoleRoutes(ctx));
   app.route('/', opsRoutes(ctx));

@@ -6,6 +6,7 @@ import { sessionUser } from './accounts/account.service.ts';
 import { articleAdminRoutes } from './articles/article.admin.tsx';
 import { auditAdminRoutes } from './audit/audit.admin.tsx';
 import { messageAdminRoutes } from './contact/message.admin.tsx';
+import { siteAdminRoutes } from './parks/site.admin.tsx';
 import { policyAdminRoutes } from './policies/policy.admin.tsx';
 import { questionAdminRoutes } from './questions/question.admin.tsx';
 import { appealAdminRoutes } from './appeals/appeal.admin.tsx';
@@ -45,6 +46,7 @@ export function consoleRoutes(ctx: RouteContext): Hono {
   signedIn.route('/appeals', appealAdminRoutes(ctx, kit));
   signedIn.route('/articles', articleAdminRoutes(ctx, kit));
   signedIn.route('/policies', policyAdminRoutes(ctx, kit));
+  signedIn.route('/parks', siteAdminRoutes(ctx, kit));
   signedIn.route(
     '/attachments',
     attachmentAdminRoutes(ctx, kit, (request) => app.request(request)),

@@ -24,7 +24,7 @@ export function articleRoutes(ctx: RouteContext, highlightedSentence: Highlighte
     .get(
       '/',
       cachedPage(['page'], async (c) => {
-        const list = await articleListPage(db, parsePageNumber(c.req.query('page')));
+        const list = await articleListPage(db, parsePageNumber(c.req.query('page')), await ctx.articleLists());
         if (!list) throw notFound('没有这一页。');
         return c.html(htmlDocument(<HomePage chrome={await ctx.chrome(c)} list={list} navChannel={ctx.navChannel} />));
       }),

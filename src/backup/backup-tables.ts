@@ -13,6 +13,7 @@ import { enterpriseApplicationBackup } from '../enterprises/application.table.ts
 import { rateLimitBackup } from '../http/rate-limit.table.ts';
 import { insightBackups } from '../insights/insight.table.ts';
 import { notificationBackups } from '../notifications/notification.table.ts';
+import { siteBackup } from '../parks/site.table.ts';
 import { policyBackups } from '../policies/policy.table.ts';
 import { questionBackups } from '../questions/question.table.ts';
 import { SEARCH_STATE_KEYS } from '../search/search.service.ts';
@@ -35,7 +36,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   ...questionBackups,
   // Links name articles: after them.
   ...policyBackups,
-  // Attachments name policies and articles (by kind and id): after them.
+  siteBackup,
+  // Attachments name policies, articles and sites (by kind and id): after them.
   ...attachmentBackups,
   ...accountBackups,
   // Requests name their handlers: after the accounts.

@@ -237,7 +237,7 @@ describe('a backup made by an older version', () => {
           audit_log: new Set(['channel']),
           article_revision: new Set(['restored_from']),
           enterprise_application: new Set(['tracking_code', 'registration_country', 'registration_number']),
-          contact_message: new Set(['tracking_code']),
+          contact_message: new Set(['tracking_code', 'about_path']),
           app_user: new Set(['must_change_password']),
         };
         // Tables that version did not have (user_role's rows go into app_user's role).
@@ -252,6 +252,7 @@ describe('a backup made by an older version', () => {
           'notification_email',
           'policy',
           'policy_interpretation',
+          'site',
           'attachment',
           'attachment_variant',
         ]);

@@ -10,6 +10,7 @@ import type { EnterpriseApplicationTable } from '../enterprises/application.tabl
 import type { IndicatorFactTable, ProjectMilestoneTable, ProjectSourceTable, ProjectTable } from '../insights/insight.table.ts';
 import type { NotificationEmailTable, NotificationTable } from '../notifications/notification.table.ts';
 import type { PolicyInterpretationTable, PolicyTable } from '../policies/policy.table.ts';
+import type { SiteTable } from '../parks/site.table.ts';
 import type { QuestionTable, QuestionTransferTable } from '../questions/question.table.ts';
 import type { RateLimitTable } from '../http/rate-limit.table.ts';
 import type { SubmissionTable } from '../submissions/submission.table.ts';
@@ -28,6 +29,7 @@ export interface Database {
   question_transfer: QuestionTransferTable;
   policy: PolicyTable;
   policy_interpretation: PolicyInterpretationTable;
+  site: SiteTable;
   attachment: AttachmentTable;
   attachment_variant: AttachmentVariantTable;
   appeal: AppealTable;

@@ -126,6 +126,11 @@ export function Layout(props: {
                   政策文件
                 </a>
               </li>
+              <li>
+                <a href="/parks" aria-current={current(props.section, '/parks')}>
+                  载体库
+                </a>
+              </li>
             </ul>
           </nav>
         )}

@@ -11,6 +11,9 @@ import type { Kysely } from 'kysely';
 import { createUser } from '../accounts/account.service.ts';
 import { passwordPolicy } from '../accounts/password-policy.ts';
 import { COMMAND_LINE } from '../audit/audit.service.ts';
+import { chinaDate } from '../lib/china-time.ts';
+import { saveSite } from '../parks/site.service.ts';
+import { siteSchema } from '../parks/site.ts';
 import { anyInput, anyText } from '../../test/helpers/arbitraries.ts';
 import { openSeededApp } from '../../test/helpers/test-app.ts';
 
@@ -83,6 +86,23 @@ const FORMS: Array<{ path: string; valid: Record<string, string>; table: Counted
       body: '请问东湖区有没有适合电商企业的办公楼宇?',
       name: '王五',
       contact: 'wang@example.cn',
+      consent: 'yes',
+    },
+    table: 'contact_message',
+    success: /^\/contact\/status\?code=LY-/,
+    runs: 120,
+  },
+  {
+    // The 我要咨询 of the site made in `before` (a contact message to its district's office).
+    path: '/parks/1/ask',
+    valid: {
+      registration: 'abroad',
+      registrationCountry: 'DE',
+      registrationNumber: 'HRB 654321',
+      companyName: 'Rhein Antriebstechnik GmbH',
+      name: 'Anna Weber',
+      contact: '+49 30 1234567',
+      question: '请问是否有 1000 平方米整层出租?',
       consent: 'yes',
     },
     table: 'contact_message',
@@ -185,6 +205,20 @@ describe('public forms take any input without a 5xx or a stray row (fast-check)'
   before(async () => {
     seeded = await openSeededApp();
     await createUser(seeded.db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
+    const site = siteSchema(['honggutan'], chinaDate(new Date())).parse({
+      kind: 'factory',
+      name: '红谷滩标准厂房',
+      channel: 'honggutan',
+      address: '红谷滩区会展路 1 号',
+      advantages: '临近地铁。',
+      contactName: '陈敏',
+      contactPhone: '0791-88880001',
+      areaM2: '8000',
+      vacantM2: '2000',
+      confirmedOn: chinaDate(new Date()),
+    });
+    const admin = { id: 1, name: 'admin', roles: ['admin' as const], channels: [], mustChangePassword: false };
+    assert.equal(await saveSite(seeded.db, admin, { userId: 1, userName: 'admin' }, undefined, site), 1);
   });
   after(() => seeded.close());
 
@@ -284,6 +318,8 @@ describe('public forms take any input without a 5xx or a stray row (fast-check)'
     ['/api/v1/search', 'q'],
     ['/api/v1/articles', 'cursor'],
     ['/api/v1/projects', 'industry'],
+    ['/parks', 'areaMin'],
+    ['/api/v1/parks', 'q'],
   ] as const) {
     it(`GET ${path}?${name}=…`, async () => {
       await fc.assert(

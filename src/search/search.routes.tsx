@@ -6,6 +6,7 @@ import type { RouteContext } from '../http/app-deps.ts';
 import { AppError } from '../http/errors.tsx';
 import { htmlDocument } from '../http/layout.tsx';
 import { parsePageNumber } from '../http/request-params.ts';
+import { siteList } from '../parks/site.service.ts';
 import { policyList } from '../policies/policy.service.ts';
 import { markedHtml, plainText } from './highlight.ts';
 import { isQueryProblem, parseQuery, type ParsedQuery, type QueryProblem } from './search-query.ts';
@@ -79,9 +80,20 @@ export function searchRoutes(ctx: RouteContext): Hono {
             ? await policyList(db, policySearch, { keyword: options.form.q, channel: options.channel, from: options.from, to: options.to }, 1)
             : undefined;
         const found = policies && { items: policies.items.slice(0, POLICIES_SHOWN), total: policies.total };
+        // Carriers (parks, buildings, factories, land) the same words find in the same channel.
+        const sites = options.page === 1 ? await siteList(db, searchIndex.segmenter, { keyword: options.form.q, channel: options.channel }, 1) : undefined;
+        const foundSites = sites && { items: sites.items.slice(0, POLICIES_SHOWN), total: sites.total };
         return c.html(
           htmlDocument(
-            <SearchPage chrome={chrome} channels={ctx.channels.all} form={options.form} results={results} navChannel={ctx.navChannel} policies={found} />,
+            <SearchPage
+              chrome={chrome}
+              channels={ctx.channels.all}
+              form={options.form}
+              results={results}
+              navChannel={ctx.navChannel}
+              policies={found}
+              sites={foundSites}
+            />,
           ),
         );
       }),

@@ -6,6 +6,7 @@ import { CHANNEL_KIND_LABELS, type Channel } from '../channels/channel.ts';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { Db } from '../db/database.ts';
 import { chinaDate } from '../lib/china-time.ts';
+import { siteStamps } from '../parks/site.service.ts';
 import { policyStamps } from '../policies/policy.service.ts';
 import { publishedQuestionStamps } from '../questions/question.service.ts';
 import type { SitemapEntry } from './sitemap-xml.ts';
@@ -58,10 +59,11 @@ export async function childSitemap(
 }
 
 // The home page and list pages, then each channel with articles, then /qa and each published
-// answer, then /policies and each policy; a channel's date is its latest article's, the home
-// page's the latest of all, /qa's its newest answer's, /policies' its latest change.
+// answer, then /policies and each policy, then /parks and each site; a channel's date is its
+// latest article's, the home page's the latest of all, /qa's its newest answer's, /policies' and
+// /parks' their latest change.
 async function pageEntries(db: Db, channels: ChannelCatalog): Promise<SitemapEntry[]> {
-  const [lastUpdated, answers, policies] = await Promise.all([lastUpdatedByChannel(db), publishedQuestionStamps(db), policyStamps(db)]);
+  const [lastUpdated, answers, policies, sites] = await Promise.all([lastUpdatedByChannel(db), publishedQuestionStamps(db), policyStamps(db), siteStamps(db)]);
   const channelEntries = channels.all.flatMap((channel) => {
     const last = lastUpdated.get(channel.slug);
     return last === undefined ? [] : [{ path: `/channels/${channel.slug}`, lastmod: chinaDate(last) }];
@@ -70,7 +72,9 @@ async function pageEntries(db: Db, channels: ChannelCatalog): Promise<SitemapEnt
   const qa = answerEntries.length === 0 ? [] : [{ path: '/qa', lastmod: answerEntries[0]!.lastmod }, ...answerEntries];
   const policyEntries = policies.map((policy) => ({ path: `/policies/${policy.id}`, lastmod: chinaDate(policy.updatedAt) }));
   const policyPages = policyEntries.length === 0 ? [] : [{ path: '/policies', lastmod: newest(policyEntries) }, ...policyEntries];
-  return [{ path: '/', lastmod: newest(channelEntries) }, ...LIST_PAGES.map((path) => ({ path })), ...channelEntries, ...qa, ...policyPages];
+  const siteEntries = sites.map((site) => ({ path: `/parks/${site.id}`, lastmod: chinaDate(site.updatedAt) }));
+  const sitePages = siteEntries.length === 0 ? [] : [{ path: '/parks', lastmod: newest(siteEntries) }, ...siteEntries];
+  return [{ path: '/', lastmod: newest(channelEntries) }, ...LIST_PAGES.map((path) => ({ path })), ...channelEntries, ...qa, ...policyPages, ...sitePages];
 }
 
 // Published articles with ids above afterId (up to upToId if given), walked by id so no query holds more than a batch.

@@ -3,6 +3,7 @@
 // (and its service's function): see CONTEXT.md.
 import { articleAsAttachmentOwner } from '../articles/article-editing.service.ts';
 import type { Db } from '../db/database.ts';
+import { siteAsAttachmentOwner } from '../parks/site.service.ts';
 import { policyAsAttachmentOwner } from '../policies/policy.service.ts';
 import type { AttachmentOwner } from './attachment.ts';
 
@@ -17,6 +18,7 @@ export interface OwnerKind {
 export const OWNER_KINDS = {
   policy: { label: '政策文件', find: policyAsAttachmentOwner },
   article: { label: '文章', find: articleAsAttachmentOwner },
+  site: { label: '载体', find: siteAsAttachmentOwner },
 } as const satisfies Record<string, OwnerKind>;
 
 /** The name of an owner kind. */

@@ -1,6 +1,7 @@
 // A database with what a site in use holds: the seed articles with their facts, console users with
 // a session, contributions, enterprise applications, messages, questions and enterprise requests in every state (some purged), an
-// edited article with revisions, a deleted article, policies (one amended by another, one with a 政策解读, a PDF and a photo attached), a manual project with a milestone, a rate-limit
+// edited article with revisions, a deleted article, policies (one amended by another, one with a 政策解读, a PDF and a photo attached), carrier
+// sites (a building with its vacancy confirmed, a land plot) with a 我要咨询 about one, a manual project with a milestone, a rate-limit
 // counter and the audit log of it all. Used where a test needs realistic content, e.g. backups.
 import type { ConsoleUser } from '../../src/accounts/account.ts';
 import { createUser, signIn } from '../../src/accounts/account.service.ts';
@@ -18,6 +19,8 @@ import { importSeedOnFirstStart } from '../../src/importer/importer.service.ts';
 import { curateFact } from '../../src/insights/fact-curation.service.ts';
 import { addManualProject, updateProjectPlan } from '../../src/insights/project-curation.service.ts';
 import { markNotificationRead, sendEmails, setNotificationEmail, unreadNotifications } from '../../src/notifications/notification.service.ts';
+import { askAboutSite, confirmVacancy, saveSite } from '../../src/parks/site.service.ts';
+import type { SiteInput } from '../../src/parks/site.ts';
 import { changeInterpretation, decidePolicyValidity, savePolicy } from '../../src/policies/policy.service.ts';
 import { purgePersonalData } from '../../src/privacy/purge.service.ts';
 import {
@@ -210,6 +213,68 @@ export async function fillWithSiteContent(opened: OpenDb, blobs: BlobStore = tes
     const uploaded = await uploadAttachment(db, uploads, admin, actor, { ownerKind: 'policy', ownerId: newPolicy }, file, day(8));
     if (typeof uploaded !== 'object' || 'refused' in uploaded) throw new Error(`attachment not uploaded: ${JSON.stringify(uploaded)}`);
   }
+
+  const building: SiteInput = {
+    kind: 'building',
+    name: '红谷滩数字经济大厦',
+    channel: 'honggutan',
+    address: '红谷滩区会展路 1 号',
+    industries: ['C', 'I'],
+    areaM2: 45_000,
+    areaMu: null,
+    advantages: '地铁 1 号线出口,配套人才公寓。',
+    contactName: '陈敏',
+    contactPhone: '0791-88880001',
+    grade: '甲级',
+    floors: 32,
+    vacantM2: 6_200.5,
+    rentMin: 1.2,
+    rentMax: 2.1,
+    propertyFee: 12.5,
+    landUse: null,
+    plotRatioMin: null,
+    plotRatioMax: null,
+    landStatus: null,
+    confirmedOn: '2026-01-02',
+  };
+  const buildingId = await saveSite(db, admin, actor, undefined, building, day(9));
+  const plot: SiteInput = {
+    ...building,
+    kind: 'land',
+    name: '新建区长堎工业地块',
+    channel: 'xinjian',
+    address: '新建区长堎工业园',
+    industries: ['C'],
+    areaMu: 120,
+    areaM2: 80_000,
+    grade: null,
+    floors: null,
+    vacantM2: null,
+    rentMin: null,
+    rentMax: null,
+    propertyFee: null,
+    landUse: '工业',
+    plotRatioMin: 1.2,
+    plotRatioMax: 2.5,
+    landStatus: '储备',
+  };
+  await saveSite(db, admin, actor, undefined, plot, day(9));
+  if (buildingId === 'not_found') throw new Error('site not saved');
+  await confirmVacancy(db, admin, actor, buildingId, { vacantM2: 5_800, landStatus: null }, day(10));
+  const savedBuilding = { ...building, id: buildingId, createdAt: day(9).toISOString(), updatedAt: day(10).toISOString() };
+  await askAboutSite(
+    db,
+    savedBuilding,
+    {
+      company: { kind: 'abroad', country: 'DE', number: 'HRB 654321' },
+      companyName: 'Rhein Antriebstechnik GmbH',
+      name: 'Anna Weber',
+      contact: '+49301234567',
+      question: '请问 20 层以上是否有 1000 平方米整层出租?',
+      consent: 'yes',
+    },
+    day(10),
+  );
 
   const fact = await db.selectFrom('indicator_fact').select('id').orderBy('id').executeTakeFirst();
   if (fact)
