@@ -4,6 +4,7 @@ import { setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runUserCommand } from './accounts/user.command.ts';
 import { runBackupCommand, runRestoreCommand } from './backup/backup.command.ts';
+import { runSweepFilesCommand } from './uploads/sweep.command.ts';
 import { loadConfig } from './config.ts';
 import { runMigrateCommand } from './db/migrate.command.ts';
 import { runExportCommand } from './importer/export.command.ts';
@@ -54,6 +55,8 @@ Commands:
                             SQLite or PostgreSQL whichever made it, and its files into the
                             store named by UPLOAD_DIR or UPLOAD_S3_* (either kind), checked
                             by their SHA-256, and rebuild the search index
+  sweep-files               delete the stored files no attachment names, last put more than
+                            24 h ago (the server does this every hour)
 
 Configuration comes from environment variables; see README.md.
 `;
@@ -105,6 +108,8 @@ async function main(argv: string[]): Promise<number> {
     case 'restore':
       runInBackground();
       return runRestoreCommand(config, rest);
+    case 'sweep-files':
+      return runSweepFilesCommand(config, rest);
     case undefined:
     case 'help':
     case '--help':
