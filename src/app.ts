@@ -3,8 +3,11 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { articleCountsByChannel } from './articles/article.service.ts';
 import { consoleRoutes } from './console.ts';
+import { englishChannelName, type Channel } from './channels/channel.ts';
 import { apiRoutes } from './api/api.routes.tsx';
 import { articleRoutes } from './articles/article.routes.tsx';
+import { articleEnglishRoutes } from './articles/article-english.routes.tsx';
+import { homeLanguageRedirect, languageRoutes } from './i18n/language.routes.ts';
 import { channelRoutes } from './channels/channel.routes.tsx';
 import type { AppDeps, RouteContext } from './http/app-deps.ts';
 import { EDITOR_BODY_MAX, FORM_BODY_MAX, requestBodyLimit } from './http/body-limit.ts';
@@ -18,6 +21,7 @@ import { footerContent, PUBLIC_SECURITY_ICON } from './http/site-footer.tsx';
 import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
 import { policyRoutes } from './policies/policy.routes.tsx';
+import { policyEnglishRoutes } from './policies/policy-english.routes.tsx';
 import { questionRoutes } from './questions/question.routes.tsx';
 import { appealRoutes } from './appeals/appeal.routes.tsx';
 import { appealStatsRoutes } from './appeals/appeal-stats.routes.tsx';
@@ -32,6 +36,8 @@ import { submissionRoutes } from './submissions/submission.routes.tsx';
 import { SUBMIT_BODY_BYTES } from './submissions/submission.ts';
 
 export type { AppDeps } from './http/app-deps.ts';
+
+const navChannelOf = (channel: Channel) => ({ slug: channel.slug, name: channel.name, englishName: englishChannelName(channel) });
 
 /** Builds the web application; it holds no state that other instances would need to share. */
 export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
@@ -57,12 +63,11 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     // channels are an inspection fault for government sites.
     async chrome(c, status) {
       const counts = await articleCountsByChannel(db);
-      const nav = channels.all.filter((channel) => (counts.get(channel.slug) ?? 0) > 0).map(({ slug, name }) => ({ slug, name }));
+      const nav = channels.all.filter((channel) => (counts.get(channel.slug) ?? 0) > 0).map((channel) => navChannelOf(channel));
       return { ...staticChrome, nav, address: pageAddress(c, status) };
     },
     navChannel(slug) {
-      const channel = channels.bySlug(slug) ?? channels.city;
-      return { slug: channel.slug, name: channel.name };
+      return navChannelOf(channels.bySlug(slug) ?? channels.city);
     },
     requestPage: async (path) => app.request(path),
   };
@@ -89,7 +94,11 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.get('/static/:name', (c) => assets.respond(c, c.req.param('name')) ?? c.notFound());
   app.get('/favicon.ico', (c) => c.redirect(assets.href('favicon.svg'), 301));
   // An article page marks the sentence a figure of /data was read from.
+  // A first visit preferring English, or a visitor who chose it, is sent from / to /en.
+  app.use('/', homeLanguageRedirect());
+  app.route('/', languageRoutes());
   app.route('/', articleRoutes(ctx, factSentence));
+  app.route('/', articleEnglishRoutes(ctx));
   app.route('/', channelRoutes(ctx));
   app.route('/', searchRoutes(ctx));
   app.route('/', sitemapRoutes(ctx));
@@ -101,6 +110,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', appealRoutes(ctx));
   app.route('/', appealStatsRoutes(ctx));
   app.route('/', policyRoutes(ctx));
+  app.route('/', policyEnglishRoutes(ctx));
   app.route('/', consoleRoutes(ctx));
   app.route('/', opsRoutes(ctx));
   // The open JSON API (/api/v1) and its reference page (/api/docs).
