@@ -8,6 +8,7 @@ import { parseId, parsePageNumber } from '../http/request-params.ts';
 import { relatedArticles } from '../search/search.service.ts';
 import { channelArticleFeed, siteArticleFeed } from './article.feeds.ts';
 import { articleListPage, articleWithNeighbours } from './article.service.ts';
+import { hasEnglishVersion } from './article-english.service.ts';
 import { HIGHLIGHT_PARAM, type HighlightedSentence } from './sentence-link.ts';
 import { ArticlePage } from './views/article-page.tsx';
 import { HomePage } from './views/home-page.tsx';
@@ -43,10 +44,17 @@ export function articleRoutes(ctx: RouteContext, highlightedSentence: Highlighte
           if (factId === undefined || sentence === undefined) return c.redirect(`/articles/${found.article.id}`, 302);
           highlight = { factId, sentence };
         }
-        const related = await relatedArticles(db, searchIndex, found.article);
+        const [related, english] = await Promise.all([relatedArticles(db, searchIndex, found.article), hasEnglishVersion(db, found.article.id)]);
         return c.html(
           htmlDocument(
-            <ArticlePage chrome={await ctx.chrome(c)} channel={ctx.navChannel(found.article.channel)} related={related} highlight={highlight} {...found} />,
+            <ArticlePage
+              chrome={await ctx.chrome(c)}
+              channel={ctx.navChannel(found.article.channel)}
+              related={related}
+              highlight={highlight}
+              hasEnglish={english}
+              {...found}
+            />,
           ),
         );
       }),

@@ -4,7 +4,7 @@
 // table or column that is not here.
 import { accountBackups } from '../accounts/account.table.ts';
 import { appealBackups } from '../appeals/appeal.table.ts';
-import { articleBackups } from '../articles/article.table.ts';
+import { articleBackups, articleEnglishBackup } from '../articles/article.table.ts';
 import { auditLogBackup } from '../audit/audit.table.ts';
 import { contactMessageBackup } from '../contact/message.table.ts';
 import type { BackupTable } from '../db/backup-table.ts';
@@ -13,7 +13,7 @@ import { enterpriseApplicationBackup } from '../enterprises/application.table.ts
 import { rateLimitBackup } from '../http/rate-limit.table.ts';
 import { insightBackups } from '../insights/insight.table.ts';
 import { notificationBackups } from '../notifications/notification.table.ts';
-import { policyBackups } from '../policies/policy.table.ts';
+import { policyBackups, policyEnglishBackup } from '../policies/policy.table.ts';
 import { questionBackups } from '../questions/question.table.ts';
 import { SEARCH_STATE_KEYS } from '../search/search.service.ts';
 import { submissionBackup } from '../submissions/submission.table.ts';
@@ -26,12 +26,14 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   // The search index's bookkeeping is derived like the index: a restore rebuilds both.
   { ...siteMeta!, leaveOut: { column: 'key', values: SEARCH_STATE_KEYS } },
   ...articleBackups,
+  articleEnglishBackup,
   submissionBackup,
   enterpriseApplicationBackup,
   contactMessageBackup,
   ...questionBackups,
   // Links name articles: after them.
   ...policyBackups,
+  policyEnglishBackup,
   ...accountBackups,
   // Requests name their handlers: after the accounts.
   ...appealBackups,

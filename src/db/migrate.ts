@@ -27,6 +27,7 @@ import * as appeals from './migrations/2026-11-30T05-00_appeals.ts';
 import * as appealWorkingDays from './migrations/2026-11-30T06-00_appeal-working-days.ts';
 import * as notifications from './migrations/2026-11-30T06-00_notifications.ts';
 import * as policies from './migrations/2026-11-30T06-00_policies.ts';
+import * as englishVersions from './migrations/2026-11-30T08-03_english-versions.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -57,6 +58,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-30T06-00_appeal-working-days': appealWorkingDays,
   '2026-11-30T06-00_notifications': notifications,
   '2026-11-30T06-00_policies': policies,
+  '2026-11-30T08-03_english-versions': englishVersions,
 };
 
 /** The names of every migration this version has, in the order they run. */

@@ -15,6 +15,8 @@ export interface ArticlePageProps {
   related: ArticleSummary[];
   /** A figure's sentence to mark, from a link on /data. */
   highlight?: { factId: number; sentence: string } | undefined;
+  /** Whether an English version is written: the page then links it as its counterpart. */
+  hasEnglish?: boolean;
 }
 
 /** 目录: a link to each section of a long text. */
@@ -43,6 +45,7 @@ export function ArticlePage(props: ArticlePageProps) {
       title={article.title}
       description={article.excerpt}
       currentChannel={channel.slug}
+      alternates={props.hasEnglish ? { 'zh-CN': `/articles/${article.id}`, en: `/en/articles/${article.id}` } : undefined}
       feeds={[{ title: `${channel.name}招商`, basePath: `/channels/${channel.slug}` }]}
       article={articleMeta(article, channel.name)}
       jsonLd={newsArticleJsonLd(article, channel.name, props.chrome.site, props.chrome.address)}
