@@ -31,6 +31,8 @@ const WATCHED = [
   'appeal_extension',
   'policy',
   'policy_interpretation',
+  'article_english',
+  'policy_english',
 ] as const;
 type Watched = (typeof WATCHED)[number];
 
@@ -54,6 +56,7 @@ const ROUTES = [
   '/admin/articles/:id',
   '/admin/articles/:id/unpublish',
   '/admin/articles/:id/revisions/:id/restore',
+  '/admin/articles/:id/english',
   '/admin/facts/:id/confirm',
   '/admin/facts/:id/delete',
   '/admin/facts/:id/correct',
@@ -77,6 +80,7 @@ const ROUTES = [
   '/admin/policies/:id/validity',
   '/admin/policies/:id/interpretations',
   '/admin/policies/:id/interpretations/:id/unlink',
+  '/admin/policies/:id/english',
 ];
 // The field names the console's forms use (`confirmed` gets irreversible actions past their
 // confirmation page), and a few that none does.
