@@ -54,14 +54,12 @@ export function englishNumber(value: number): string {
 export function englishMoney(value: number, unit: MoneyUnit): string {
   const { currency, factor } = MONEY_UNITS[unit];
   const full = value * factor;
-  const magnitude = Math.abs(full);
-  const scale = SCALES.find((candidate) => magnitude >= candidate.size);
-  if (!scale) return `${currency} ${upToTwo.format(full)}`;
-  // Rounded once at the scale, so 999,999,999.9 does not show as "1,000 million".
-  const scaled = Number((full / scale.size).toFixed(3));
-  const larger = SCALES[SCALES.indexOf(scale) - 1];
-  if (larger && Math.abs(scaled) >= 1000) return `${currency} ${upToThree.format(Number((full / larger.size).toFixed(3)))} ${larger.word}`;
-  return `${currency} ${upToThree.format(scaled)} ${scale.word}`;
+  // The largest word that still names at least 1 once rounded, so 999,999,999.9 reads "1 billion", not "1,000 million".
+  for (const scale of SCALES) {
+    const scaled = Number((full / scale.size).toFixed(3));
+    if (Math.abs(scaled) >= 1) return `${currency} ${upToThree.format(scaled)} ${scale.word}`;
+  }
+  return `${currency} ${upToTwo.format(full)}`;
 }
 
 /** A percentage as English writes it: 8 → "8%", -2.5 → "−2.5%" (with the minus sign). */
