@@ -40,6 +40,10 @@ const zhCN = {
   nextPage: '下一页',
   emptyChannel: '本频道暂无文章。',
   emptyList: '暂无内容。',
+  formErrorsIntro: '提交未成功,请修改以下 {count} 处:',
+  formRequired: '(必填)',
+  honeypotLabel: '请勿填写此项',
+  selectPlaceholder: '请选择',
 } as const;
 
 /** Every chrome text, by key. */
@@ -82,6 +86,10 @@ const en: Messages = {
   nextPage: 'Next',
   emptyChannel: 'No articles in English in this channel yet.',
   emptyList: 'Nothing here yet.',
+  formErrorsIntro: 'Your form was not sent. Please correct the following ({count}):',
+  formRequired: ' (required)',
+  honeypotLabel: 'Leave this field empty',
+  selectPlaceholder: 'Please choose',
 };
 
 /** The catalogue of each page language. */
