@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { consent, oneOf, phoneNumber, requiredText } from '../http/form-fields.ts';
 import { COUNTRIES } from './country.ts';
-import { creditCodeField } from './credit-code.ts';
+import { creditCodeField, englishCreditCodeField } from './credit-code.ts';
+import { englishConsent, englishOneOf, englishPhoneNumber, englishRequiredText } from '../i18n/english-form-fields.ts';
 import { INDUSTRIES } from './industry.ts';
 
 export const COMPANY_MAX = 100;
@@ -78,6 +79,45 @@ export function applicationSchema(channelSlugs: readonly string[]) {
     (values) => (typeof values === 'object' && values !== null && !('registration' in values) ? { ...values, registration: 'china' } : values),
     z.discriminatedUnion('registration', [inChina, abroad], { error: '请选择企业注册地。' }),
   );
+}
+
+/**
+ * The English form's rules (/en/enterprises/apply): the same fields and checks with English
+ * messages; the planned investment is asked in CNY million, as English readers count, and stored
+ * in 万元 like every other application (1 million = 100 万).
+ */
+export function englishApplicationSchema(channelSlugs: readonly string[]) {
+  const common = {
+    companyName: englishRequiredText('the company name', COMPANY_MAX, 2),
+    industry: englishOneOf(
+      'an industry',
+      INDUSTRIES.map((industry) => industry.code),
+    ),
+    channel: englishOneOf('where you plan to settle', channelSlugs),
+    plannedInvestment: englishRequiredText('the planned investment', 20)
+      .transform((text) => text.normalize('NFKC').replace(/,/gu, ''))
+      .refine((text) => /^\d+(\.\d{1,4})?$/u.test(text), 'Please enter the planned investment as a number of CNY million (up to four decimals).')
+      .transform((millions) => Math.round(Number(millions) * 10_000) / 100)
+      .refine(
+        (amount) => amount > 0 && amount <= MAX_INVESTMENT,
+        `The planned investment must be more than 0 and at most CNY ${(MAX_INVESTMENT / 100).toLocaleString('en-GB')} million.`,
+      ),
+    contactPerson: englishRequiredText('a contact person', 50),
+    contactMobile: englishPhoneNumber(),
+    description: englishRequiredText('a description of the project', DESCRIPTION_MAX, 10),
+    consent: englishConsent(),
+  };
+  const inChina = z.object({ registration: z.literal('china'), creditCode: englishCreditCodeField(), ...common });
+  const abroad = z.object({
+    registration: z.literal('abroad'),
+    registrationCountry: englishOneOf(
+      'the country or region of registration',
+      COUNTRIES.map((country) => country.code),
+    ),
+    registrationNumber: englishRequiredText('the registration number', REGISTRATION_NUMBER_MAX, 2).transform((text) => text.normalize('NFKC').toUpperCase()),
+    ...common,
+  });
+  return z.discriminatedUnion('registration', [inChina, abroad], { error: 'Please choose where the company is registered.' });
 }
 
 export type ApplicationInput = z.infer<ReturnType<typeof applicationSchema>>;

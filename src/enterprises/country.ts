@@ -15,6 +15,13 @@ export const COUNTRIES: ReadonlyArray<{ code: string; name: string }> = CODES.ma
   a.name.localeCompare(b.name, 'zh-CN'),
 );
 
+const englishNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** The same countries and regions named in English, in English alphabetical order (the English form). */
+export const ENGLISH_COUNTRIES: ReadonlyArray<{ code: string; name: string }> = CODES.map((code) => ({ code, name: englishNames.of(code) ?? code })).sort(
+  (a, b) => a.name.localeCompare(b.name, 'en'),
+);
+
 const NAMES = new Map(COUNTRIES.map(({ code, name }) => [code, name]));
 
 /** The country's or region's Chinese name, e.g. 德国 for DE. */
