@@ -28,6 +28,7 @@ import { appealStatsRoutes } from './appeals/appeal-stats.routes.tsx';
 import { enterpriseRoutes } from './enterprises/enterprise.routes.tsx';
 import { factSentence } from './insights/insight.service.ts';
 import { insightRoutes } from './insights/insight.routes.tsx';
+import { insightEnglishRoutes } from './insights/insight-english.routes.tsx';
 import { opsRoutes } from './ops/ops.routes.ts';
 import { observeRoute } from './ops/route-observer.ts';
 import { searchRoutes } from './search/search.routes.tsx';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', searchRoutes(ctx));
   app.route('/', sitemapRoutes(ctx));
   app.route('/', insightRoutes(ctx));
+  app.route('/', insightEnglishRoutes(ctx));
   app.route('/', submissionRoutes(ctx));
   app.route('/', enterpriseRoutes(ctx));
   app.route('/', contactRoutes(ctx));
