@@ -97,6 +97,25 @@ for (const dialect of testDialects()) {
       assert.match(items[0]![0], /Machine translation/);
     });
 
+    it('the open API gives the English version and which articles have one', async () => {
+      const one = (await (await seeded.app.request(`/api/v1/articles/${translated.id}`)).json()) as { english: Record<string, unknown>; englishUrl: string };
+      assert.equal(one.englishUrl, `/en/articles/${translated.id}`);
+      assert.equal(one.english.title, 'Donghu District Government Work Report 2015');
+      assert.equal(one.english.machineTranslated, true);
+      assert.equal(one.english.url, `/en/articles/${translated.id}`);
+      const other = (await (await seeded.app.request(`/api/v1/articles/${untranslated.id}`)).json()) as { english: unknown; englishUrl: unknown };
+      assert.equal(other.english, null);
+      assert.equal(other.englishUrl, null);
+      const list = (await (await seeded.app.request('/api/v1/articles?limit=2')).json()) as { items: Array<{ id: number; englishUrl: string | null }> };
+      assert.deepEqual(
+        list.items.map((item) => [item.id, item.englishUrl]),
+        [
+          [translated.id, `/en/articles/${translated.id}`],
+          [untranslated.id, null],
+        ],
+      );
+    });
+
     it('an editor outside the channel cannot write its English version; removing it takes the article off /en', async () => {
       assert.equal(await saveArticleEnglish(seeded.db, EDITOR_ELSEWHERE, ACTOR, translated.id, null), 'not_found');
       const entries = await seeded.db.selectFrom('audit_log').select(['action', 'target_id']).where('action', 'like', 'article.english%').execute();

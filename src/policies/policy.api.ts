@@ -8,6 +8,8 @@ import type { RouteContext } from '../http/app-deps.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { POLICY_LEVELS, POLICY_TOPICS, VALIDITIES, VALIDITY_NAMES } from './policy.ts';
 import { policiesAfter, policyDetail, type ShownPolicy } from './policy.service.ts';
+import { policyInEnglish } from './policy-english.service.ts';
+import { EnglishVersionSchema } from '../articles/article.api.ts';
 import { KEYWORD_MAX } from './policy.routes.tsx';
 
 const ChannelSchema = z.object({ slug: z.string().openapi({ example: 'donghu' }), name: z.string().openapi({ example: '东湖区' }) }).openapi('PolicyChannel');
@@ -38,6 +40,7 @@ const PolicySchema = PolicySummarySchema.extend({
     .array(z.object({ id: z.number().int(), title: z.string(), url: z.string().openapi({ example: '/articles/12' }) }))
     .openapi({ description: '政策解读文章' }),
   updatedAt: z.string().openapi({ description: '最后修改时间(UTC)' }),
+  english: EnglishVersionSchema.nullable().openapi({ description: '编辑撰写的英文版;没有时为 null' }),
 }).openapi('Policy');
 
 const positionSchema = z.object({ publishedOn: z.string(), id: z.number().int() });
@@ -118,12 +121,14 @@ export function policyApi(ctx: RouteContext) {
       const detail = await policyDetail(db, c.req.valid('param').id);
       if (!detail) throw notFound('没有这份政策文件。');
       const { policy, interpretations } = detail;
+      const english = (await policyInEnglish(db, policy.id))?.english;
       return c.json(
         {
           ...summary(policy),
           body: policy.body,
           interpretations: interpretations.map((article) => ({ id: article.id, title: article.title, url: `/articles/${article.id}` })),
           updatedAt: policy.updatedAt,
+          english: english ? { ...english, url: `/en/policies/${policy.id}` } : null,
         },
         200,
       );
