@@ -22,6 +22,8 @@ import { curateProject } from '../../src/insights/project-curation.service.ts';
 import { addProgressNote, assignAppeal, fileAppeal, requestExtension, resolveAppeal } from '../../src/appeals/appeal.service.ts';
 import { appealSchema } from '../../src/appeals/appeal.ts';
 import { changeInterpretation, decidePolicyValidity, savePolicy } from '../../src/policies/policy.service.ts';
+import { saveArticleEnglish } from '../../src/articles/article-english.service.ts';
+import { savePolicyEnglish } from '../../src/policies/policy-english.service.ts';
 import { policySchema } from '../../src/policies/policy.ts';
 import { acceptQuestion, answerQuestion, askQuestion } from '../../src/questions/question.service.ts';
 import { questionSchema } from '../../src/questions/question.ts';
@@ -69,6 +71,17 @@ const PUBLIC_PAGES = [
   '/policies/2',
   '/api/docs',
   '/sitemap',
+  // English pages: article 1 and policy 1 have an English version (see below), article 2 none.
+  '/en',
+  '/en/articles/1',
+  '/en/articles/2',
+  '/en/channels/donghu',
+  '/en/policies',
+  '/en/policies/1',
+  '/en/data',
+  '/en/projects',
+  '/en/contact',
+  '/en/enterprises/apply',
 ];
 
 /** Every line of the footer a government site carries, with long names, so that each page shows them all at 360 px. */
@@ -107,6 +120,8 @@ const CONSOLE_PAGES = [
   '/admin/policies',
   '/admin/policies/new',
   '/admin/policies/1',
+  '/admin/policies/1/english',
+  '/admin/articles/1/english',
   '/admin/inspection',
   '/admin/users',
   '/admin/users/1',
@@ -223,6 +238,9 @@ describe('layout and accessibility in Chromium', async () => {
     if (current === 'not_found' || earlier === 'not_found') throw new Error('policies not saved');
     await decidePolicyValidity(db, admin, actor, earlier, { status: 'amended', replacedBy: current });
     await changeInterpretation(db, admin, actor, current, { link: 1 });
+    const english = { summary: 'A summary in English.', machineTranslated: true };
+    await saveArticleEnglish(db, admin, actor, 1, { ...english, title: 'An article in English', body: '## A heading\n\nA paragraph in English.' });
+    await savePolicyEnglish(db, admin, actor, current, { ...english, title: 'Housing subsidies for high-level talent', body: 'Who qualifies, and how.' });
   }, FOOTER_IDENTITY);
   const { browser } = suite;
   mkdirSync(SCREENSHOTS, { recursive: true });
