@@ -7,6 +7,7 @@ import { englishChannelName, type Channel } from './channels/channel.ts';
 import { apiRoutes } from './api/api.routes.tsx';
 import { articleRoutes } from './articles/article.routes.tsx';
 import { articleEnglishRoutes } from './articles/article-english.routes.tsx';
+import { englishArticleCountsByChannel } from './articles/article-english.service.ts';
 import { homeLanguageRedirect, languageRoutes } from './i18n/language.routes.ts';
 import { channelRoutes } from './channels/channel.routes.tsx';
 import type { AppDeps, RouteContext } from './http/app-deps.ts';
@@ -63,9 +64,9 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     // The navigation and the directory at /channels list only channels that have articles: empty
     // channels are an inspection fault for government sites.
     async chrome(c, status) {
-      const counts = await articleCountsByChannel(db);
-      const nav = channels.all.filter((channel) => (counts.get(channel.slug) ?? 0) > 0).map((channel) => navChannelOf(channel));
-      return { ...staticChrome, nav, address: pageAddress(c, status) };
+      const [counts, englishCounts] = await Promise.all([articleCountsByChannel(db), englishArticleCountsByChannel(db)]);
+      const withArticles = (tally: Map<string, number>) => channels.all.filter((channel) => (tally.get(channel.slug) ?? 0) > 0).map(navChannelOf);
+      return { ...staticChrome, nav: withArticles(counts), englishNav: withArticles(englishCounts), address: pageAddress(c, status) };
     },
     navChannel(slug) {
       return navChannelOf(channels.bySlug(slug) ?? channels.city);

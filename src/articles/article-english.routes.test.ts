@@ -48,6 +48,9 @@ for (const dialect of testDialects()) {
       assert.match(html, /<a href="\/en\/policies"[^>]*>Policies<\/a>/);
       assert.match(html, /<a href="\/en\/contact"[^>]*>Contact us<\/a>/);
       assert.doesNotMatch(html, />首页</);
+      // The English navigation links only channels that have English articles.
+      const nav = [...(/<nav class="channel-nav"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '').matchAll(/href="\/en\/channels\/([a-z]+)"/g)].map((m) => m[1]);
+      assert.deepEqual(nav, ['donghu']);
     });
 
     it('an English article shows its text, the machine-translation notice, hreflang and the switch to its Chinese page', async () => {

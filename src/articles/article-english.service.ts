@@ -44,6 +44,11 @@ export async function articleInEnglish(db: Db, id: number): Promise<{ article: A
   return { article, english: await store.englishVersionOf(db, id) };
 }
 
+/** English article counts per channel slug: the English navigation lists only channels with some. */
+export function englishArticleCountsByChannel(db: Db): Promise<Map<string, number>> {
+  return store.englishCountsByChannel(db);
+}
+
 /** Whether a published article has an English version (the Chinese page's hreflang links). */
 export async function hasEnglishVersion(db: Db, id: number): Promise<boolean> {
   return (await store.idsWithEnglish(db, [id])).has(id);

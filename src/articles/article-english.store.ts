@@ -73,6 +73,15 @@ export async function countEnglishArticles(db: Db, channel?: string): Promise<nu
   return Number(row.count);
 }
 
+/** Published articles with an English version, counted per channel slug. */
+export async function englishCountsByChannel(db: Db): Promise<Map<string, number>> {
+  const rows = await publishedWithEnglish(db, undefined)
+    .select(['article.channel', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('article.channel')
+    .execute();
+  return new Map(rows.map((row) => [row.channel, Number(row.count)]));
+}
+
 /** Which of `ids` have an English version. */
 export async function idsWithEnglish(db: Db, ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();

@@ -27,6 +27,11 @@ export interface PageChrome {
   textSizeScriptHref?: string;
   /** Channels with articles, in navigation order; empty on error pages. */
   nav: NavChannel[];
+  /**
+   * Channels with English articles, for English pages' navigation (an empty channel must not be
+   * linked); absent where unknown (error pages), when `nav` is used.
+   */
+  englishNav?: NavChannel[] | undefined;
   /** The page's origin and canonical URL; absent on error pages. */
   address?: PageAddress | undefined;
 }
@@ -131,7 +136,7 @@ export function Layout(props: {
                   {text.navHome}
                 </a>
               </li>
-              {chrome.nav.map((channel) => (
+              {(english ? (chrome.englishNav ?? chrome.nav) : chrome.nav).map((channel) => (
                 <li>
                   <a href={path(`/channels/${channel.slug}`)} aria-current={props.currentChannel === channel.slug ? 'page' : undefined}>
                     {english ? channel.englishName : channel.name}
