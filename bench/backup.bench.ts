@@ -16,6 +16,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { progressBar } from '../src/lib/progress.ts';
 import { fillWithSiteContent } from '../test/helpers/site-content.ts';
 import { tempDir } from '../test/helpers/test-db.ts';
+import { localBlobStore } from '../src/uploads/local-blob-store.ts';
 import { recombinedArticles } from './search-corpus.ts';
 import { SEED_FILE, writingFor } from '../test/helpers/seed.ts';
 
@@ -29,10 +30,16 @@ async function timedRestore(name: string, target: OpenDb, file: string): Promise
   try {
     const started = performance.now();
     let indexing = 0;
-    const report = await restoreDatabase(target, file, writingFor(target).searchIndex, (task, total) => {
-      if (task === 'indexing') indexing = performance.now();
-      return progressBar(task, total);
-    });
+    const report = await restoreDatabase(
+      target,
+      file,
+      writingFor(target).searchIndex,
+      (task, total) => {
+        if (task === 'indexing') indexing = performance.now();
+        return progressBar(task, total);
+      },
+      localBlobStore(join(dir.path, `restored-files-${name.replace(/\W+/gu, '-')}`)),
+    );
     const loading = (((indexing || performance.now()) - started) / 1000).toFixed(2);
     console.log(
       `restore into ${name}: ${seconds(started)} s (rows and schema ${loading} s, search index of ${report.indexedArticles} articles ${indexing ? seconds(indexing) : '0.00'} s)`,
@@ -45,7 +52,9 @@ async function timedRestore(name: string, target: OpenDb, file: string): Promise
 try {
   const source = await openDb({ engine: 'sqlite', path: join(dir.path, 'source.db') });
   await migrateToLatest(source.db, source.dialect);
-  await fillWithSiteContent(source);
+  // The site's attached files in a folder of the bench's own.
+  const files = localBlobStore(join(dir.path, 'files'));
+  await fillWithSiteContent(source, files);
   const writing = writingFor(source);
   const drafts = [...recombinedArticles(SEED_FILE, articleCount)];
   const bar = progressBar('importing', drafts.length);
@@ -61,7 +70,7 @@ try {
   bar.finish();
   const file = join(dir.path, 'site.jsonl.gz');
   const started = performance.now();
-  const counts = await backupDatabase(source, file, { progress: (task, total) => progressBar(task, total) });
+  const counts = await backupDatabase(source, file, { progress: (task, total) => progressBar(task, total), blobs: files });
   await source.close();
   const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
   console.log(`site: ${counts.article} articles, ${rows} rows; SQLite file ${mb(statSync(join(dir.path, 'source.db')).size)}`);
@@ -81,7 +90,7 @@ try {
       await timedRestore('the PostgreSQL server', await openDb({ engine: 'postgres', url: withSchema.toString() }), file);
       const target = await openDb({ engine: 'postgres', url: withSchema.toString() });
       const again = performance.now();
-      await backupDatabase(target, join(dir.path, 'from-postgres.jsonl.gz'));
+      await backupDatabase(target, join(dir.path, 'from-postgres.jsonl.gz'), { blobs: files });
       console.log(`backup from the PostgreSQL server: ${seconds(again)} s, file ${mb(statSync(join(dir.path, 'from-postgres.jsonl.gz')).size)}`);
       await target.close();
     } finally {

@@ -1,7 +1,7 @@
 // createApp(deps): the whole site map in one place. Every URL the site answers is mounted here.
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { articleCountsByChannel } from './articles/article.service.ts';
+import { listPages } from './articles/article.service.ts';
 import { consoleRoutes } from './console.ts';
 import { englishChannelName, type Channel } from './channels/channel.ts';
 import { apiRoutes } from './api/api.routes.tsx';
@@ -17,10 +17,12 @@ import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import type { PageChrome } from './http/layout.tsx';
 import { publicOrigin } from './http/origin.ts';
 import { pageAddress } from './http/page-address.ts';
+import { perContentVersion } from './http/per-content-version.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { footerContent, PUBLIC_SECURITY_ICON } from './http/site-footer.tsx';
 import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
+import { siteRoutes } from './parks/site.routes.tsx';
 import { policyRoutes } from './policies/policy.routes.tsx';
 import { policyEnglishRoutes } from './policies/policy-english.routes.tsx';
 import { questionRoutes } from './questions/question.routes.tsx';
@@ -36,6 +38,8 @@ import { searchRoutes } from './search/search.routes.tsx';
 import { sitemapRoutes } from './sitemap/sitemap.routes.tsx';
 import { submissionRoutes } from './submissions/submission.routes.tsx';
 import { SUBMIT_BODY_BYTES } from './submissions/submission.ts';
+import { attachmentRoutes } from './uploads/attachment.routes.ts';
+import { UPLOAD_FORM_OVERHEAD } from './uploads/attachment.service.ts';
 
 export type { AppDeps } from './http/app-deps.ts';
 
@@ -52,8 +56,12 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     textSizeScriptHref: assets.href('text-size.js'),
     nav: [],
   };
+  const articleLists = perContentVersion(deps.pageCache.currentVersion, () => listPages(db));
+  const articleCounts = async () => (await articleLists()).counts;
   const ctx: RouteContext = {
     ...deps,
+    articleLists,
+    articleCounts,
     // The page learns the parameters it reads, for its canonical URL (page-address.ts).
     cachedPage: (params, handler) =>
       deps.pageCache.wrap(params, (c, next) => {
@@ -64,7 +72,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     // The navigation and the directory at /channels list only channels that have articles: empty
     // channels are an inspection fault for government sites.
     async chrome(c, status) {
-      const [counts, englishCounts] = await Promise.all([articleCountsByChannel(db), englishArticleCountsByChannel(db)]);
+      const [counts, englishCounts] = await Promise.all([articleCounts(), englishArticleCountsByChannel(db)]);
       const withArticles = (tally: Map<string, number>) => channels.all.filter((channel) => (tally.get(channel.slug) ?? 0) > 0).map(navChannelOf);
       return { ...staticChrome, nav: withArticles(counts), englishNav: withArticles(englishCounts), address: pageAddress(c, status) };
     },
@@ -88,6 +96,8 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     requestBodyLimit(FORM_BODY_MAX, [
       ['/admin/articles', EDITOR_BODY_MAX],
       ['/submit', SUBMIT_BODY_BYTES],
+      // An attachment and the few fields around it, counted as the body streams in.
+      ['/admin/attachments', deps.uploads.maxBytes + UPLOAD_FORM_OVERHEAD],
     ]),
   );
   // The origin browsers see, for the CSRF check and Secure cookies (PUBLIC_ORIGIN, TRUST_PROXY).
@@ -114,6 +124,8 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', appealStatsRoutes(ctx));
   app.route('/', policyRoutes(ctx));
   app.route('/', policyEnglishRoutes(ctx));
+  app.route('/', siteRoutes(ctx));
+  app.route('/', attachmentRoutes(ctx));
   app.route('/', consoleRoutes(ctx));
   app.route('/', opsRoutes(ctx));
   // The open JSON API (/api/v1) and its reference page (/api/docs).

@@ -47,11 +47,13 @@ Commands:
                             updated within 14 days, empty channels, messages unanswered for
                             30/60/90 days, broken links in articles, pages over 3 s; prints
                             the findings (--json: as JSON) and exits 1 on a veto item
-  backup FILE [--force]     write a backup of the whole database to FILE (gzip'd JSON lines)
-                            while the site keeps serving; --force replaces an existing FILE
+  backup FILE [--force]     write a backup of the whole database and the attached files to
+                            FILE (gzip'd JSON lines) while the site keeps serving; --force
+                            replaces an existing FILE
   restore FILE              load a backup into the empty database named by DATABASE_URL,
-                            SQLite or PostgreSQL whichever made it, and rebuild the search
-                            index (how a site moves from SQLite to PostgreSQL)
+                            SQLite or PostgreSQL whichever made it, and its files into the
+                            store named by UPLOAD_DIR or UPLOAD_S3_* (either kind), checked
+                            by their SHA-256, and rebuild the search index
 
 Configuration comes from environment variables; see README.md.
 `;

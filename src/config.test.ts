@@ -245,3 +245,52 @@ describe('QUESTION_WORKING_DAYS', () => {
     for (const bad of ['0', '-1', '2.5', 'ten', '61']) assert.throws(() => loadConfig({ QUESTION_WORKING_DAYS: bad }), /QUESTION_WORKING_DAYS/, bad);
   });
 });
+
+describe('UPLOAD_DIR, UPLOAD_MAX_BYTES and UPLOAD_S3_*', () => {
+  it('keeps files in data/uploads, 20 MB each, unless told otherwise', () => {
+    assert.deepEqual(loadConfig({}).uploads, { maxBytes: 20 * 1024 * 1024, store: { kind: 'local', dir: resolve('data/uploads') } });
+    assert.deepEqual(loadConfig({ UPLOAD_DIR: '/srv/zs/files', UPLOAD_MAX_BYTES: '5242880' }).uploads, {
+      maxBytes: 5_242_880,
+      store: { kind: 'local', dir: '/srv/zs/files' },
+    });
+  });
+
+  it('uses an S3-compatible bucket when one is named, with its credentials', () => {
+    const { store } = loadConfig({
+      UPLOAD_S3_BUCKET: 'zs-files',
+      UPLOAD_S3_ENDPOINT: 'http://127.0.0.1:9000/',
+      UPLOAD_S3_ACCESS_KEY_ID: 'minio',
+      UPLOAD_S3_SECRET_ACCESS_KEY: 'minio-secret',
+      UPLOAD_S3_PREFIX: 'zhaoshang/',
+    }).uploads;
+    assert.deepEqual(store, {
+      kind: 's3',
+      endpoint: 'http://127.0.0.1:9000',
+      bucket: 'zs-files',
+      region: 'us-east-1',
+      accessKeyId: 'minio',
+      secretAccessKey: 'minio-secret',
+      prefix: 'zhaoshang/',
+    });
+  });
+
+  it('fails fast with what to fix: half an S3 setup, a bad bucket, endpoint, prefix or size', () => {
+    for (const [env, message] of [
+      [{ UPLOAD_S3_BUCKET: 'zs-files' }, /UPLOAD_S3_ACCESS_KEY_ID: is required with UPLOAD_S3_BUCKET[\s\S]*UPLOAD_S3_SECRET_ACCESS_KEY: is required/u],
+      [{ UPLOAD_S3_ENDPOINT: 'http://127.0.0.1:9000' }, /UPLOAD_S3_BUCKET: is required with UPLOAD_S3_ENDPOINT/u],
+      [{ UPLOAD_S3_BUCKET: 'ZS_Files', UPLOAD_S3_ACCESS_KEY_ID: 'a', UPLOAD_S3_SECRET_ACCESS_KEY: 'b' }, /UPLOAD_S3_BUCKET: must be an S3 bucket name/u],
+      [
+        { UPLOAD_S3_BUCKET: 'zs', UPLOAD_S3_ENDPOINT: 'http://key:secret@minio:9000', UPLOAD_S3_ACCESS_KEY_ID: 'a', UPLOAD_S3_SECRET_ACCESS_KEY: 'b' },
+        /UPLOAD_S3_ENDPOINT: must be the S3 server's URL .*got "http:\/\/key:\*\*\*@minio:9000"/u,
+      ],
+      [
+        { UPLOAD_S3_BUCKET: 'zs-files', UPLOAD_S3_ACCESS_KEY_ID: 'a', UPLOAD_S3_SECRET_ACCESS_KEY: 'b', UPLOAD_S3_PREFIX: '/abs' },
+        /UPLOAD_S3_PREFIX: must be folder names/u,
+      ],
+      [{ UPLOAD_MAX_BYTES: '20MB' }, /UPLOAD_MAX_BYTES/u],
+      [{ UPLOAD_MAX_BYTES: '10' }, /UPLOAD_MAX_BYTES: must be at least 1024 bytes/u],
+    ] as const) {
+      assert.throws(() => loadConfig(env), message, JSON.stringify(env));
+    }
+  });
+});

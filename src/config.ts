@@ -68,7 +68,33 @@ export interface Config {
   smtp: SmtpSettings | undefined;
   /** QUESTION_WORKING_DAYS: working days after receipt within which a question is to be answered. */
   questionWorkingDays: number;
+  /** Where uploaded files are kept (UPLOAD_DIR, or the UPLOAD_S3_* settings) and how large one may be. */
+  uploads: UploadSettings;
 }
+
+/** UPLOAD_MAX_BYTES and the store: a folder on this machine, or an S3-compatible bucket. */
+export interface UploadSettings {
+  maxBytes: number;
+  store: UploadStoreSettings;
+}
+
+/** Where blobs live: `local` under a folder, `s3` in a bucket of an S3-compatible server. */
+export type UploadStoreSettings =
+  | { kind: 'local'; dir: string }
+  | {
+      kind: 's3';
+      /** UPLOAD_S3_ENDPOINT: the server's URL; undefined: Amazon S3 itself. */
+      endpoint: string | undefined;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      /** UPLOAD_S3_PREFIX: a folder in the bucket, such as `zhaoshang/`; empty for the bucket's root. */
+      prefix: string;
+    };
+
+/** The upload limit unless UPLOAD_MAX_BYTES says otherwise: 20 MB. */
+export const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Working days a handler has for a request, by category (企业诉求). */
 export type AppealWorkingDays = Readonly<Record<AppealCategory, number>>;
@@ -122,6 +148,31 @@ const environmentSchema = z
       z.string().regex(SENDER, 'must be the sender’s address, optionally with a name: noreply@example.gov.cn or 南昌招商 <noreply@example.gov.cn>').optional(),
     ),
     QUESTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(DEFAULT_QUESTION_WORKING_DAYS),
+    UPLOAD_DIR: z.string().trim().min(1).default('data/uploads'),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int('must be a whole number of bytes, e.g. 20971520 for 20 MB')
+      .min(1024, 'must be at least 1024 bytes')
+      .max(1024 * 1024 * 1024, 'must be at most 1 GiB (1073741824): uploads are held in memory while checked')
+      .default(DEFAULT_UPLOAD_MAX_BYTES),
+    UPLOAD_S3_ENDPOINT: optionalText.transform((value, ctx) => (value === undefined ? undefined : parseHttpEndpoint(value, ctx))),
+    UPLOAD_S3_BUCKET: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/u, {
+          error: (issue) => `must be an S3 bucket name (3–63 lower-case letters, digits, . and -), got "${issue.input}"`,
+        })
+        .optional(),
+    ),
+    UPLOAD_S3_REGION: z.string().trim().min(1).default('us-east-1'),
+    UPLOAD_S3_ACCESS_KEY_ID: optionalText,
+    UPLOAD_S3_SECRET_ACCESS_KEY: optionalText,
+    UPLOAD_S3_PREFIX: optionalText.pipe(
+      z
+        .string()
+        .regex(/^(?:[A-Za-z0-9._-]+\/)+$/u, { error: (issue) => `must be folder names each ending in /, such as zhaoshang/uploads/, got "${issue.input}"` })
+        .optional(),
+    ),
     // Long enough not to be guessed, and only characters a Bearer header carries as they are.
     METRICS_TOKEN: optionalText.pipe(
       z
@@ -132,6 +183,22 @@ const environmentSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    // An S3 store is chosen by naming its bucket; half of its settings would fail at the first upload.
+    const s3Settings = {
+      UPLOAD_S3_ENDPOINT: env.UPLOAD_S3_ENDPOINT,
+      UPLOAD_S3_ACCESS_KEY_ID: env.UPLOAD_S3_ACCESS_KEY_ID,
+      UPLOAD_S3_SECRET_ACCESS_KEY: env.UPLOAD_S3_SECRET_ACCESS_KEY,
+      UPLOAD_S3_PREFIX: env.UPLOAD_S3_PREFIX,
+    };
+    if (env.UPLOAD_S3_BUCKET === undefined) {
+      for (const [name, value] of Object.entries(s3Settings))
+        if (value !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['UPLOAD_S3_BUCKET'], message: `is required with ${name}: the bucket uploads are kept in` });
+    } else {
+      for (const name of ['UPLOAD_S3_ACCESS_KEY_ID', 'UPLOAD_S3_SECRET_ACCESS_KEY'] as const)
+        if (env[name] === undefined)
+          ctx.addIssue({ code: 'custom', path: [name], message: 'is required with UPLOAD_S3_BUCKET: the credentials the site signs its requests with' });
+    }
     // Half a mail setup would fail only at the first reminder: it stops the start instead.
     if (env.SMTP_URL !== undefined && env.SMTP_FROM === undefined)
       ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'is required with SMTP_URL: the address reminder emails are sent from' });
@@ -159,6 +226,18 @@ function parseSmtpUrl(value: string, ctx: z.RefinementCtx): string {
     return url.href;
   const shown = url && url.password !== '' ? value.replace(`:${url.password}@`, ':***@') : value;
   ctx.addIssue({ code: 'custom', message: `must be an SMTP server such as smtp://user:pass@mail.example.gov.cn:587 or smtps://…:465, got "${shown}"` });
+  return z.NEVER;
+}
+
+/** An S3-compatible server's address: http(s), a host, optional port, no credentials (they have their own settings). */
+function parseHttpEndpoint(value: string, ctx: z.RefinementCtx): string {
+  const url = URL.parse(value);
+  if (url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.username === '' && url.password === '' && url.search === '')
+    return url.href.replace(/\/$/u, '');
+  ctx.addIssue({
+    code: 'custom',
+    message: `must be the S3 server's URL such as https://s3.example.gov.cn or http://127.0.0.1:9000 (credentials go in UPLOAD_S3_ACCESS_KEY_ID and UPLOAD_S3_SECRET_ACCESS_KEY), got "${url && url.password !== '' ? value.replace(`:${url.password}@`, ':***@') : value}"`,
+  });
   return z.NEVER;
 }
 
@@ -272,6 +351,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     appealWorkingDays: e.APPEAL_WORKING_DAYS,
     smtp: e.SMTP_URL === undefined || e.SMTP_FROM === undefined ? undefined : Object.freeze({ url: e.SMTP_URL, from: e.SMTP_FROM }),
     questionWorkingDays: e.QUESTION_WORKING_DAYS,
+    uploads: Object.freeze({
+      maxBytes: e.UPLOAD_MAX_BYTES,
+      store: Object.freeze(
+        e.UPLOAD_S3_BUCKET === undefined
+          ? { kind: 'local' as const, dir: resolve(e.UPLOAD_DIR) }
+          : {
+              kind: 's3' as const,
+              endpoint: e.UPLOAD_S3_ENDPOINT,
+              bucket: e.UPLOAD_S3_BUCKET,
+              region: e.UPLOAD_S3_REGION,
+              accessKeyId: e.UPLOAD_S3_ACCESS_KEY_ID!,
+              secretAccessKey: e.UPLOAD_S3_SECRET_ACCESS_KEY!,
+              prefix: e.UPLOAD_S3_PREFIX ?? '',
+            },
+      ),
+    }),
   });
 }
 

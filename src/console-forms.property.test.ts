@@ -12,6 +12,7 @@ import { anyInput, anyText } from '../test/helpers/arbitraries.ts';
 import { consoleClient } from '../test/helpers/console-client.ts';
 import { openForm } from '../test/helpers/forms.ts';
 import { openSeededApp } from '../test/helpers/test-app.ts';
+import { pdfFile } from '../test/helpers/upload-files.ts';
 
 const PASSWORD = 'correct horse battery';
 const WATCHED = [
@@ -33,6 +34,9 @@ const WATCHED = [
   'policy_interpretation',
   'article_english',
   'policy_english',
+  'site',
+  'attachment',
+  'attachment_variant',
 ] as const;
 type Watched = (typeof WATCHED)[number];
 
@@ -81,6 +85,15 @@ const ROUTES = [
   '/admin/policies/:id/interpretations',
   '/admin/policies/:id/interpretations/:id/unlink',
   '/admin/policies/:id/english',
+  '/admin/parks',
+  '/admin/parks/:id',
+  '/admin/parks/:id/confirm',
+  '/admin/parks/:id/delete',
+  '/admin/attachments/upload/policy/:id',
+  '/admin/attachments/upload/article/:id',
+  '/admin/attachments/upload/:id/:id',
+  '/admin/attachments/:id/remove',
+  '/admin/attachments/:id/move',
 ];
 // The field names the console's forms use (`confirmed` gets irreversible actions past their
 // confirmation page), and a few that none does.
@@ -128,10 +141,27 @@ const FIELD_NAMES = [
   'validUntil',
   'replacement',
   'article',
+  'address',
+  'advantages',
+  'contactName',
+  'contactPhone',
+  'areaM2',
+  'areaMu',
+  'vacantM2',
+  'rentMin',
+  'rentMax',
+  'grade',
+  'floors',
+  'landUse',
+  'landStatus',
+  'confirmedOn',
+  'industry_C',
   'intent',
   'action',
   'type',
   'confirmed',
+  'direction',
+  'file',
   '__proto__',
   'constructor',
 ];
@@ -172,6 +202,15 @@ const value = fc.oneof(
     'in_force',
     'amended',
     'repealed',
+    'building',
+    'land',
+    '甲级',
+    '工业',
+    '在售',
+    '13800138000',
+    'up',
+    'down',
+    'policy',
   ),
 );
 const fields = fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...FIELD_NAMES), weight: 4 }, anyText(12)), value), { maxLength: 10 });
@@ -218,6 +257,30 @@ describe('console forms take any input without a 5xx or an unaudited change (fas
     for (const appealId of [1, 2, 3, 4]) assert.equal((await admin.confirm(`/admin/appeals/${appealId}/assign`, { handler: '1' })).status, 303);
     assert.equal((await admin.confirm('/admin/appeals/2/extension', { workingDays: '2', reason: '银行审批需要时间。' })).status, 303);
     assert.equal((await admin.confirm('/admin/appeals/3/resolve', { resolution: '银行已同意续贷。' })).status, 303);
+    // A policy with files attached, so that moves and removals reach the service.
+    await admin.get('/admin/policies/new');
+    const policy = await admin.post('/admin/policies', {
+      title: '南昌市支持数字经济发展若干措施',
+      docNumber: '',
+      issuer: '南昌市人民政府',
+      level: '市',
+      channel: 'nanchang',
+      topic: '产业扶持',
+      writtenOn: '2025-03-01',
+      publishedOn: '2025-03-05',
+      effectiveOn: '2025-04-01',
+      validUntil: '',
+      body: '对新落户的数字经济企业给予房租补贴。',
+    });
+    const policyPath = policy.headers.get('location')!.replace(/\?.*$/u, '');
+    await admin.get(policyPath);
+    for (const n of [1, 2, 3]) {
+      const uploaded = await admin.upload(`/admin/attachments/upload/policy/${policyPath.split('/').at(-1)}`, {
+        name: `附件${n}.pdf`,
+        bytes: pdfFile(`file ${n}`),
+      });
+      assert.equal(uploaded.status, 303);
+    }
     await admin.get('/admin');
   });
   after(() => seeded.close());

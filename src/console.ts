@@ -6,6 +6,7 @@ import { sessionUser } from './accounts/account.service.ts';
 import { articleAdminRoutes } from './articles/article.admin.tsx';
 import { auditAdminRoutes } from './audit/audit.admin.tsx';
 import { messageAdminRoutes } from './contact/message.admin.tsx';
+import { siteAdminRoutes } from './parks/site.admin.tsx';
 import { policyAdminRoutes } from './policies/policy.admin.tsx';
 import { questionAdminRoutes } from './questions/question.admin.tsx';
 import { appealAdminRoutes } from './appeals/appeal.admin.tsx';
@@ -19,6 +20,7 @@ import { factAdminRoutes, projectAdminRoutes } from './insights/insight.admin.ts
 import { notificationAdminRoutes } from './notifications/notification.admin.tsx';
 import { inspectionAdminRoutes } from './inspection/inspection.admin.tsx';
 import { submissionAdminRoutes } from './submissions/submission.admin.tsx';
+import { attachmentAdminRoutes } from './uploads/attachment.admin.tsx';
 
 /** Routes under `/admin`. */
 export function consoleRoutes(ctx: RouteContext): Hono {
@@ -44,6 +46,8 @@ export function consoleRoutes(ctx: RouteContext): Hono {
   signedIn.route('/appeals', appealAdminRoutes(ctx, kit));
   signedIn.route('/articles', articleAdminRoutes(ctx, kit));
   signedIn.route('/policies', policyAdminRoutes(ctx, kit));
+  signedIn.route('/parks', siteAdminRoutes(ctx, kit));
+  signedIn.route('/attachments', attachmentAdminRoutes(ctx, kit));
   signedIn.route('/facts', factAdminRoutes(ctx, kit));
   signedIn.route('/projects', projectAdminRoutes(ctx, kit));
   signedIn.route('/inspection', inspectionAdminRoutes(ctx, kit));

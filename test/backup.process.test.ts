@@ -18,17 +18,18 @@ import { fillWithSiteContent } from './helpers/site-content.ts';
 import { tableContents } from './helpers/table-contents.ts';
 import { tempDir } from './helpers/test-db.ts';
 import { BACKUP_TABLES } from '../src/backup/backup-tables.ts';
+import { localBlobStore } from '../src/uploads/local-blob-store.ts';
 
 type Rows = Record<string, Array<Record<string, unknown>>>;
 
 const AUDIT_FILLER = 30_000;
 
-/** Runs `zhaoshang ARGS` with DATABASE_URL; resolves to its exit code and output. */
-function cli(args: string[], databaseUrl: string): Promise<{ code: number | null; output: string }> {
+/** Runs `zhaoshang ARGS` with DATABASE_URL and UPLOAD_DIR; resolves to its exit code and output. */
+function cli(args: string[], databaseUrl: string, uploadDir: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/zhaoshang.js', ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: { ...process.env, DATABASE_URL: databaseUrl, UPLOAD_DIR: uploadDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -54,7 +55,7 @@ for (const engine of serverEngines()) {
       const source = await database.open();
       try {
         await migrateToLatest(source.db, source.dialect);
-        const admin = await fillWithSiteContent(source);
+        const admin = await fillWithSiteContent(source, localBlobStore(join(dir.path, 'uploads')));
         // A long audit log, read after the articles and contributions: the backup takes long
         // enough that many publications commit while it reads.
         for (let batch = 0; batch < AUDIT_FILLER / 1000; batch += 1) {
@@ -99,7 +100,7 @@ for (const engine of serverEngines()) {
         const writtenBeforeBackup = written.length;
 
         const file = join(dir.path, 'site.jsonl.gz');
-        const backup = await cli(['backup', file], database.url);
+        const backup = await cli(['backup', file], database.url, join(dir.path, 'uploads'));
         assert.equal(backup.code, 0, backup.output);
         assert.match(backup.output, new RegExp(`^backed up \\d+ rows of ${BACKUP_TABLES.length} tables \\(\\d+ articles\\) to .* in \\d+\\.\\d s$`, 'm'));
         // One more publication after the backup has ended, then the writer stops.
@@ -108,8 +109,9 @@ for (const engine of serverEngines()) {
         if (failure) throw failure;
 
         const targetUrl = engine.name === 'sqlite' ? `pglite:${join(dir.path, 'restored-pglite')}` : join(dir.path, 'restored.db');
-        const restore = await cli(['restore', file], targetUrl);
+        const restore = await cli(['restore', file], targetUrl, join(dir.path, 'restored-uploads'));
         assert.equal(restore.code, 0, restore.output);
+        assert.match(restore.output, / and 4 files from /u, 'the attached files went into the new store, checked by hash');
         const target = await openDb(
           engine.name === 'sqlite' ? { engine: 'pglite', path: join(dir.path, 'restored-pglite') } : { engine: 'sqlite', path: targetUrl },
         );

@@ -8,6 +8,8 @@ import { request } from 'node:https';
 import { get } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { brotliCompressSync } from 'node:zlib';
+import { DEFAULT_UPLOAD_MAX_BYTES } from '../src/config.ts';
+import { UPLOAD_FORM_OVERHEAD } from '../src/uploads/attachment.service.ts';
 import { checkShippedConfig, nginxAvailable, startProxy, type RunningProxy } from './helpers/nginx.ts';
 import { freePort } from './helpers/processes.ts';
 
@@ -156,7 +158,9 @@ describe('the shipped nginx configuration', () => {
     assert.equal((await viaProxy(port, '/metrics/')).status, 200, 'only the exact path is kept in');
   });
 
-  it('limits bodies as the app does: 2 MB for the editor, 256 KB for 投稿, 64 KB elsewhere, with a Chinese page', { skip: !withNginx }, async () => {
+  it('limits bodies as the app does: 20 MB and the form for attachments, 2 MB for the editor, 256 KB for 投稿, 64 KB elsewhere, with a Chinese page', {
+    skip: !withNginx,
+  }, async () => {
     const post = (path: string, bytes: number) =>
       viaProxy(port, path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: Buffer.alloc(bytes, 'a') });
     for (const [path, limit] of [
@@ -164,6 +168,7 @@ describe('the shipped nginx configuration', () => {
       ['/submit', 256 * 1024],
       ['/admin/articles/7', 2 * 1024 * 1024],
       ['/admin/articles', 2 * 1024 * 1024],
+      ['/admin/attachments/upload/policy/1', DEFAULT_UPLOAD_MAX_BYTES + UPLOAD_FORM_OVERHEAD],
     ] as const) {
       assert.equal(seenBy(await post(path, limit)).bodyBytes, limit, `${path} takes ${limit} bytes`);
       const refused = await post(path, limit + 1);

@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
-import { ROLES, userNameProblem, type ConsoleUser, type Role } from './account.ts';
+import { ROLES, TEMPORARY_PASSWORD_HOURS, userNameProblem, type ConsoleUser, type Role } from './account.ts';
 import {
   allUsersWithAccess,
   channelsOfUser,
@@ -94,6 +94,8 @@ async function accessOf(db: Db, userId: number): Promise<UserAccess> {
 }
 
 /** The same answer for an unknown name, a wrong password and a locked or disabled account. */
+export const TEMPORARY_PASSWORD_EXPIRED = `临时密码已超过 ${TEMPORARY_PASSWORD_HOURS} 小时有效期,请联系管理员重新设置。`;
+
 export const LOGIN_REFUSED = `用户名或密码不正确。连续输错 ${MAX_FAILED_LOGINS} 次,账号将锁定 ${LOCKOUT_MINUTES} 分钟。`;
 
 /**
@@ -120,6 +122,8 @@ export async function signIn(
     if (!locked && user.disabled_at === null) await countFailure(db, actor, Number(user.id), now);
     return { refused: LOGIN_REFUSED };
   }
+  // Said plainly, since only someone who knows the password gets here.
+  if (temporaryPasswordExpired(user, now)) return { refused: TEMPORARY_PASSWORD_EXPIRED };
   const sessionId = randomBytes(16).toString('hex');
   const signedIn = await db.transaction().execute(async (trx) => {
     if (!(await clearFailedLogins(trx, Number(user.id), now.toISOString()))) return false;
@@ -129,6 +133,10 @@ export async function signIn(
   });
   if (!signedIn) return { refused: LOGIN_REFUSED };
   return { sessionId, userId: Number(user.id) };
+}
+
+function temporaryPasswordExpired(user: { must_change_password: number; password_changed_at: string }, now: Date): boolean {
+  return Number(user.must_change_password) === 1 && now.getTime() - Date.parse(user.password_changed_at) > TEMPORARY_PASSWORD_HOURS * 60 * MINUTE;
 }
 
 /**
@@ -237,6 +245,7 @@ export async function listUsers(db: Db, now = new Date()) {
     disabled: user.disabled_at !== null,
     lockedUntil: user.locked_until !== null && user.locked_until > now.toISOString() ? user.locked_until : null,
     mustChangePassword: Number(user.must_change_password) === 1,
+    temporaryPasswordExpired: temporaryPasswordExpired(user, now),
     channels: scopes.filter((scope) => Number(scope.user_id) === Number(user.id)).map((scope) => scope.channel),
   }));
 }
@@ -270,7 +279,8 @@ const temporaryPassword = () =>
 
 /**
  * Sets a temporary password for a user who lost theirs: returned once (only its hash is kept),
- * valid until the user replaces it, which the console asks for first. The user's sessions end
+ * valid until the user replaces it, which the console asks for first, or for
+ * TEMPORARY_PASSWORD_HOURS. The user's sessions end
  * and a lock is lifted. Admins change their own password on the password page instead.
  */
 export async function resetPassword(

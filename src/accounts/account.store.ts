@@ -100,7 +100,11 @@ export async function replaceUserAccess(db: Db, userId: number, roles: readonly 
 /** Every user by name, every role and every channel assignment (by channel), for the admins' list. */
 export async function allUsersWithAccess(db: Db) {
   const [users, roles, channels] = await Promise.all([
-    db.selectFrom('app_user').select(['id', 'name', 'disabled_at', 'locked_until', 'must_change_password', 'created_at']).orderBy('name').execute(),
+    db
+      .selectFrom('app_user')
+      .select(['id', 'name', 'disabled_at', 'locked_until', 'must_change_password', 'password_changed_at', 'created_at'])
+      .orderBy('name')
+      .execute(),
     db.selectFrom('user_role').selectAll().execute(),
     db.selectFrom('user_channel').selectAll().orderBy('channel').execute(),
   ]);

@@ -56,3 +56,6 @@ const USER_NAME = /^[a-z][a-z0-9_.-]{1,31}$/u;
 export function userNameProblem(name: string): string | undefined {
   return USER_NAME.test(name) ? undefined : '用户名须为 2–32 位小写字母、数字、点、横线或下划线,以字母开头。';
 }
+
+/** A temporary password an admin set works this long: one that leaks later is worth nothing. */
+export const TEMPORARY_PASSWORD_HOURS = 72;

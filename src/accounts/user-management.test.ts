@@ -4,7 +4,18 @@ import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
 import { COMMAND_LINE } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { canActOn, channelScope, hasRole, parseRoles } from './account.ts';
-import { changePassword, createUser, LOGIN_REFUSED, resetPassword, sessionUser, signIn, unlockUser, updateUserAccess } from './account.service.ts';
+import {
+  changePassword,
+  createUser,
+  listUsers,
+  LOGIN_REFUSED,
+  resetPassword,
+  sessionUser,
+  signIn,
+  TEMPORARY_PASSWORD_EXPIRED,
+  unlockUser,
+  updateUserAccess,
+} from './account.service.ts';
 import { passwordPolicy } from './password-policy.ts';
 
 const modern = passwordPolicy('modern');
@@ -123,6 +134,27 @@ for (const dialect of testDialects()) {
         );
         await sessionOf(db, 'ed.xihu', 'my own horse battery', '2026-03-02T09:07:00Z');
         assert.deepEqual(await auditOf(db, 'user.password.reset'), [{ user_name: 'admin', target_id: String(editorId), before: null, after: null }]);
+      }));
+
+    it('refuses a temporary password unused for 72 hours, saying so only to whoever knows it; a new reset works again', () =>
+      withTestDb(dialect, async ({ db }) => {
+        const adminId = await user(db, 'admin', ['admin']);
+        const editorId = await user(db, 'ed.xihu', ['editor'], ['xihu']);
+        const admin = { userId: adminId, userName: 'admin' };
+        const first = await resetPassword(db, admin, editorId, dengbao, at('2026-03-02T09:00:00Z'));
+        assert.ok(typeof first === 'object' && 'temporaryPassword' in first);
+        const statusAt = async (time: string) => (await listUsers(db, at(time))).find((row) => row.id === editorId)?.temporaryPasswordExpired;
+
+        assert.equal(await statusAt('2026-03-05T09:00:00Z'), false, 'exactly 72 hours is still within');
+        assert.equal(await statusAt('2026-03-05T09:00:01Z'), true);
+        assert.deepEqual(await signIn(db, 'ed.xihu', first.temporaryPassword, 'ip', at('2026-03-05T09:00:01Z')), { refused: TEMPORARY_PASSWORD_EXPIRED });
+        assert.deepEqual(await signIn(db, 'ed.xihu', 'wrong guess at it', 'ip', at('2026-03-05T09:00:02Z')), { refused: LOGIN_REFUSED });
+        const sessions = await db.selectFrom('session').select('user_id').where('user_id', '=', editorId).execute();
+        assert.equal(sessions.length, 0, 'no session was made');
+
+        const second = await resetPassword(db, admin, editorId, dengbao, at('2026-03-06T09:00:00Z'));
+        assert.ok(typeof second === 'object' && 'temporaryPassword' in second);
+        await sessionOf(db, 'ed.xihu', second.temporaryPassword, '2026-03-06T09:01:00Z');
       }));
 
     it('unlocks an account that failed sign-ins locked, so the right password works at once', () =>

@@ -13,6 +13,7 @@ import { htmlDocument } from '../http/layout.tsx';
 import { siteOrigin } from '../http/origin.ts';
 import { clientAddress } from '../http/rate-limit.ts';
 import { insightApi } from '../insights/insight.api.ts';
+import { siteApi } from '../parks/site.api.ts';
 import { policyApi } from '../policies/policy.api.ts';
 import { questionApi } from '../questions/question.api.ts';
 import { searchApi } from '../search/search.api.ts';
@@ -54,6 +55,7 @@ export function apiRoutes(ctx: RouteContext): Hono {
   v1.route('/', questionApi(ctx));
   v1.route('/', appealStatsApi(ctx));
   v1.route('/', policyApi(ctx));
+  v1.route('/', siteApi(ctx));
 
   // Generated once, from the routes' own schemas: there is no hand-kept copy to drift.
   let document: ReturnType<OpenAPIHono['getOpenAPI31Document']> | undefined;

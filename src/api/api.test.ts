@@ -129,6 +129,36 @@ for (const dialect of testDialects()) {
       await problem('/api/v1/articles/1/extra', 404);
     });
 
+    it("lists a policy's attachments with their addresses, types, sizes and web sizes, and an article without any as an empty list", async () => {
+      const { id } = await opened.db.selectFrom('attachment').select('owner_id as id').where('owner_kind', '=', 'policy').executeTakeFirstOrThrow();
+      type Listed = {
+        name: string;
+        url: string;
+        fileType: string;
+        contentType: string;
+        size: number;
+        width: number | null;
+        sizes: Array<{ width: number; url: string }>;
+      };
+      const policy = await json<{ attachments: Listed[] }>(`/api/v1/policies/${id}`);
+      assert.deepEqual(
+        policy.attachments.map((item) => [item.name, item.fileType, item.contentType, item.width, item.sizes.map((size) => size.width)]),
+        [
+          ['措施全文.pdf', 'pdf', 'application/pdf', null, []],
+          ['产业园鸟瞰.png', 'png', 'image/png', 1000, [480, 960]],
+        ],
+      );
+      for (const item of policy.attachments) {
+        const file = await app.request(item.url);
+        assert.equal(file.status, 200, item.url);
+        assert.equal(Number(file.headers.get('content-length')), item.size);
+        assert.equal(file.headers.get('content-type'), item.contentType);
+      }
+      assert.equal((await app.request(policy.attachments[1]!.sizes[0]!.url)).headers.get('content-type'), 'image/webp');
+      const [first] = (await json<Page<Summary>>('/api/v1/articles?limit=1')).items;
+      assert.deepEqual((await json<{ attachments: Listed[] }>(`/api/v1/articles/${first!.id}`)).attachments, []);
+    });
+
     it('gives an ETag and answers a matching If-None-Match with 304 until the content changes', async () => {
       const first = await app.request('/api/v1/channels');
       const etag = first.headers.get('etag');

@@ -22,6 +22,16 @@ const FILED = {
   body: '我公司一笔流动资金贷款将到期,银行暂不同意续贷,希望协调。',
   consent: 'yes',
 };
+const FOREIGN = {
+  ...FILED,
+  registration: 'abroad',
+  creditCode: '',
+  registrationCountry: 'DE',
+  registrationNumber: ' hrb  12345 ',
+  enterpriseName: 'Rhein Antriebstechnik GmbH',
+  contactName: 'Anna Weber',
+  contactPhone: '+49 30 1234-5678',
+};
 const PERSONAL = /赵六|13700137000|137 0013 7000/;
 const CODE = /^\/appeals\/track\?code=(SQ-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})&new=1$/;
 
@@ -134,6 +144,64 @@ for (const dialect of testDialects()) {
           ['appeal.assign', 'appeal.note', 'appeal.extension_request', 'appeal.extension_approve', 'appeal.resolve', 'appeal.review'],
         );
         for (const shown of [receipt, tracked, resolved, await track()]) assert.doesNotMatch(shown, PERSONAL);
+      } finally {
+        await seeded.close();
+      }
+    });
+
+    it('takes a request of a company registered abroad, with an international phone, through the console to its tracking page', async () => {
+      const seeded = await openSeededApp({ dialect });
+      try {
+        await createUser(seeded.db, COMMAND_LINE, { name: 'dh.office', roles: ['editor'], password: PASSWORD, channels: ['donghu'] }, passwordPolicy('modern'));
+        const office = consoleClient(seeded.app, '192.0.2.95');
+        assert.equal((await office.signIn('dh.office', PASSWORD)).status, 303);
+        const form = await openForm(seeded.app, '/appeals', '198.51.100.96');
+        assert.match(form.html, /<input type="radio" name="registration" value="china" checked=""\/>/, 'a mainland company unless chosen otherwise');
+        assert.match(form.html, /<optgroup label="港澳台地区"><option value="HK">中国香港<\/option>/);
+        assert.match(form.html, /带国家代码的国际号码\(如 \+49 30 1234567\)/, 'the phone hint says how to write a number abroad');
+
+        const filed = await form.post(FOREIGN);
+        assert.equal(filed.status, 303);
+        const code = CODE.exec(filed.headers.get('location') ?? '')?.[1];
+        assert.ok(code);
+        const row = await seeded.db.selectFrom('appeal').selectAll().executeTakeFirstOrThrow();
+        assert.deepEqual(
+          [row.credit_code, row.registration_country, row.registration_number, row.contact_phone],
+          ['', 'DE', 'HRB 12345', '+493012345678'],
+          'stored with its country and number instead of a credit code, the phone in E.164',
+        );
+
+        const detail = await (await office.get(`/admin/appeals/${row.id}`)).text();
+        assert.match(detail, /<th scope="row">注册地<\/th><td>境外\(含港澳台地区\)<\/td>/);
+        assert.match(detail, /<th scope="row">注册国家或地区<\/th><td>德国<\/td>/);
+        assert.match(detail, /<th scope="row">境外注册号<\/th><td>HRB 12345<\/td>/);
+        assert.match(detail, /\+493012345678/, 'the office sees the number to call');
+        assert.doesNotMatch(detail, /统一社会信用代码/);
+
+        const tracked = await (await seeded.app.request(`/appeals/track?code=${code}`)).text();
+        assert.match(tracked, /<th scope="row">企业名称<\/th>\s*<td>Rhein Antriebstechnik GmbH<\/td>/);
+        assert.match(tracked, /<th scope="row">注册国家或地区<\/th><td>德国<\/td>/);
+        assert.match(tracked, /<th scope="row">境外注册号<\/th><td>HRB 12345<\/td>/);
+        assert.doesNotMatch(tracked, /Anna Weber|\+?49 ?30|493012345678/, 'never the contact or the phone');
+
+        // A mainland company gives its credit code: choosing "abroad" does not skip the check.
+        const loopholes: Array<[Record<string, string>, RegExp]> = [
+          [{ registrationCountry: 'CN' }, /<p class="field-error" id="error-registrationCountry">请选择注册国家或地区。<\/p>/],
+          [{ registrationNumber: '91110000802100433B' }, /这是一个统一社会信用代码/],
+          [{ registration: 'china', creditCode: '91110000802100433C' }, /统一社会信用代码校验位不符/],
+          [{ registration: 'china', creditCode: '' }, /请填写统一社会信用代码。/],
+          [{ contactPhone: '+49 30' }, /联系电话格式不正确:国际号码的国家代码和号码共应为 8 至 15 位数字,您填写了 4 位。/],
+        ];
+        for (const [change, message] of loopholes) {
+          const refused = await form.post({ ...FOREIGN, ...change });
+          assert.equal(refused.status, 400, JSON.stringify(change));
+          const html = await refused.text();
+          assert.match(html, message, JSON.stringify(change));
+          assert.match(html, /value="Rhein Antriebstechnik GmbH"/, 'the input is kept');
+        }
+        const chosen = await (await form.post({ ...FOREIGN, registrationCountry: 'CN' })).text();
+        assert.match(chosen, /<input type="radio" name="registration" value="abroad" checked=""\/>/, 'the form comes back with 境外企业 still chosen');
+        assert.equal((await seeded.db.selectFrom('appeal').select('id').execute()).length, 1);
       } finally {
         await seeded.close();
       }

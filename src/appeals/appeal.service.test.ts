@@ -36,7 +36,7 @@ const PASSWORD = 'correct horse battery';
 const beijing = (dateTime: string) => new Date(`${dateTime}+08:00`);
 
 const input = (channel: string, category: AppealCategory, title = '企业用工招聘困难'): AppealInput => ({
-  creditCode: '91110000802100433B',
+  company: { kind: 'china', creditCode: '91110000802100433B' },
   enterpriseName: '东湖数字科技有限公司',
   contactName: '赵六',
   contactPhone: '13700137000',

@@ -10,6 +10,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { AppealWorkingDays } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
+import { companyIdentityColumns } from '../enterprises/company-identity.ts';
 import { chinaDate } from '../lib/china-time.ts';
 import { newTrackingCode } from '../lib/tracking-code.ts';
 import { appealAssignedEvent, recordNotifications, sendEmails, type NotifyDeps } from '../notifications/notification.service.ts';
@@ -59,7 +60,7 @@ export async function fileAppeal(db: Db, input: AppealInput, now = new Date()): 
   const trackingCode = newTrackingCode(APPEAL_CODE_PREFIX);
   const id = await insertAppeal(db, {
     tracking_code: trackingCode,
-    credit_code: input.creditCode,
+    ...companyIdentityColumns(input.company),
     enterprise_name: input.enterpriseName,
     contact_name: input.contactName,
     contact_phone: input.contactPhone,

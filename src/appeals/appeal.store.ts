@@ -3,6 +3,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { AppealCategory, AppealEventKind, AppealProgress, AppealRating, AppealStatus, AppealStep } from './appeal.ts';
 import type { AppealExtensionTable, AppealTable } from './appeal.table.ts';
+import { companyIdentityOf, type CompanyIdentity } from '../enterprises/company-identity.ts';
 
 /** Stores a request and returns its id. */
 export async function insertAppeal(db: Db, row: Insertable<AppealTable>): Promise<number> {
@@ -54,6 +55,8 @@ export async function appealProgressByCode(db: Db, trackingCode: string): Promis
     .map((event) => ({ kind: event.kind, at: event.at, text: PUBLIC_TEXT.has(event.kind) ? event.text : null }));
   return {
     trackingCode: row.tracking_code,
+    enterpriseName: row.enterprise_name,
+    company: companyIdentityOf(row),
     title: row.title,
     category: row.category,
     channel: row.channel,
@@ -86,7 +89,7 @@ export interface AppealExtension {
 export interface AppealForDesk {
   id: number;
   trackingCode: string;
-  creditCode: string;
+  company: CompanyIdentity;
   enterpriseName: string;
   contactName: string | null;
   contactPhone: string | null;
@@ -115,7 +118,7 @@ function rowToDesk(row: Selectable<AppealTable>, events: AppealEvent[] = [], ext
   return {
     id: Number(row.id),
     trackingCode: row.tracking_code,
-    creditCode: row.credit_code,
+    company: companyIdentityOf(row),
     enterpriseName: row.enterprise_name,
     contactName: row.contact_name,
     contactPhone: row.contact_phone,

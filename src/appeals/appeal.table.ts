@@ -7,8 +7,12 @@ export interface AppealTable {
   id: Generated<number>;
   /** The enterprise's reference code for following and rating it, e.g. SQ-7K4M-Q9XZ. */
   tracking_code: string;
-  /** 统一社会信用代码, checked and normalised as on 企业入驻. */
+  /** 统一社会信用代码, checked and normalised as on 企业入驻; '' for a company registered outside the mainland. */
   credit_code: string;
+  /** ISO 3166-1 code of the country or region (HK, MO, TW included) a company outside the mainland is registered in; null for one in it. */
+  registration_country: string | null;
+  /** The registration number there; null for a company in the mainland. */
+  registration_number: string | null;
   enterprise_name: string;
   /** Personal data: blanked by `zhaoshang purge` once the request is closed. */
   contact_name: string | null;
@@ -73,6 +77,8 @@ export const appealBackups = [
       id: 'integer',
       tracking_code: 'text',
       credit_code: 'text',
+      registration_country: 'text',
+      registration_number: 'text',
       enterprise_name: 'text',
       contact_name: 'text',
       contact_phone: 'text',

@@ -2,7 +2,7 @@
 // assigned to an office and a handler (特派员) with a deadline in working days, closed with a
 // resolution the enterprise rates. The words the pages use, and what each status means.
 import { z } from 'zod';
-import { creditCodeField } from '../enterprises/credit-code.ts';
+import { withCompanyIdentity, type CompanyIdentity } from '../enterprises/company-identity.ts';
 import { consent, oneOf, phoneNumber, requiredText } from '../http/form-fields.ts';
 
 /** Tracking codes of requests start with SQ (诉求). */
@@ -63,17 +63,18 @@ export const EXTENSION_MAX_DAYS = 60;
 
 /** The request form's rules, given the channel slugs of the districts (offices). */
 export function appealSchema(channelSlugs: readonly string[]) {
-  return z.object({
-    creditCode: creditCodeField(),
-    enterpriseName: requiredText('企业名称', ENTERPRISE_NAME_MAX, 2),
-    contactName: requiredText('联系人', 50),
-    contactPhone: phoneNumber('联系电话'),
-    channel: oneOf('所属区域', channelSlugs),
-    category: oneOf('诉求类别', APPEAL_CATEGORIES).transform((category) => category as AppealCategory),
-    title: requiredText('标题', TITLE_MAX, 4),
-    body: requiredText('诉求内容', BODY_MAX, 10),
-    consent: consent('请阅读并同意个人信息的使用说明。'),
-  });
+  return withCompanyIdentity(
+    z.object({
+      enterpriseName: requiredText('企业名称', ENTERPRISE_NAME_MAX, 2),
+      contactName: requiredText('联系人', 50),
+      contactPhone: phoneNumber('联系电话'),
+      channel: oneOf('所属区域', channelSlugs),
+      category: oneOf('诉求类别', APPEAL_CATEGORIES).transform((category) => category as AppealCategory),
+      title: requiredText('标题', TITLE_MAX, 4),
+      body: requiredText('诉求内容', BODY_MAX, 10),
+      consent: consent('请阅读并同意个人信息的使用说明。'),
+    }),
+  );
 }
 
 export type AppealInput = z.infer<ReturnType<typeof appealSchema>>;
@@ -109,6 +110,9 @@ export interface AppealStep {
 /** What the tracking page tells the enterprise: its own request's course, never anyone's personal data. */
 export interface AppealProgress {
   trackingCode: string;
+  /** The enterprise and its registration (public register data, nothing personal). */
+  enterpriseName: string;
+  company: CompanyIdentity;
   title: string;
   category: AppealCategory;
   channel: string;

@@ -15,6 +15,7 @@ import * as store from './article-editing.store.ts';
 import type { ArticleWriting } from './article.service.ts';
 import { unpublishedArticles, type UnpublishedArticle } from './article.store.ts';
 import type { ArticleStatus } from './article.table.ts';
+import type { AttachmentOwner } from '../uploads/attachment.ts';
 import { markdownToText } from './markdown.ts';
 
 export type { UnpublishedArticle } from './article.store.ts';
@@ -276,4 +277,18 @@ export async function publishDueArticles(db: Db, writing: ArticleWriting, now = 
     if (claimed.length > 0) await bumpContentVersion(trx);
     return claimed.length;
   });
+}
+
+/** An article as the uploads see an owner of attachments: public only once published. */
+export async function articleAsAttachmentOwner(db: Db, id: number): Promise<AttachmentOwner | undefined> {
+  const row = await store.articleRowForEditing(db, id);
+  return (
+    row && {
+      title: row.title,
+      channel: row.channel,
+      isPublic: row.status === 'published',
+      publicPath: `/articles/${row.id}`,
+      editorPath: `/admin/articles/${row.id}`,
+    }
+  );
 }

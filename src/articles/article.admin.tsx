@@ -26,6 +26,8 @@ import { englishVersionAdminRoutes } from '../i18n/english-version.admin.tsx';
 import { articlesWithEnglish, englishVersionForEditing, saveArticleEnglish } from './article-english.service.ts';
 import { ArticleEditorPage, ArticleListPage } from './views/article-editor.tsx';
 import { RevisionsPage } from './views/revisions-page.tsx';
+import { attachmentsOf } from '../uploads/attachment.service.ts';
+import { AttachmentPanel } from '../uploads/views/attachment-panel.tsx';
 
 const toLocalInput = (iso: string | null) => (iso ? chinaLocalInput(iso) : '');
 const formOf = (article: ArticleForEditing): FieldState => ({
@@ -51,8 +53,24 @@ export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
     const user = c.get('user');
     return ctx.channels.all.filter((channel) => canActOn(user, channel.slug)).map((channel) => ({ value: channel.slug, label: channel.name }));
   };
-  const editor = async (c: Context<ConsoleEnv>, props: Omit<Parameters<typeof ArticleEditorPage>[0], 'console' | 'channels'>, status: 200 | 400 = 200) =>
-    c.html(htmlDocument(<ArticleEditorPage console={await chrome(c)} channels={channelsOf(c)} {...props} />), status);
+  const editor = async (
+    c: Context<ConsoleEnv>,
+    props: Omit<Parameters<typeof ArticleEditorPage>[0], 'console' | 'channels' | 'attachments'>,
+    status: 200 | 400 = 200,
+  ) => {
+    const frame = await chrome(c);
+    const articleId = props.article?.id;
+    const attachments = articleId !== undefined && (
+      <AttachmentPanel
+        ownerKind="article"
+        ownerId={articleId}
+        attachments={await attachmentsOf(db, 'article', articleId)}
+        token={frame.token}
+        maxBytes={ctx.uploads.maxBytes}
+      />
+    );
+    return c.html(htmlDocument(<ArticleEditorPage console={frame} channels={channelsOf(c)} attachments={attachments} {...props} />), status);
+  };
 
   /** Saves or previews a posted form; `id` undefined creates. */
   const post = async (c: Context<ConsoleEnv>, id: number | undefined) => {

@@ -7,6 +7,8 @@ import type { RouteContext } from '../http/app-deps.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { articlesPage } from './article.service.ts';
 import { articleInEnglish, articlesWithEnglish } from './article-english.service.ts';
+import { AttachmentListSchema, attachmentsJson } from '../uploads/attachment.api.ts';
+import { attachmentsOf } from '../uploads/attachment.service.ts';
 
 const ChannelRefSchema = z
   .object({
@@ -44,6 +46,7 @@ const ArticleSchema = ArticleSummarySchema.extend({
   originalTitle: z.string().openapi({ description: '原标题(含频道标签)' }),
   body: z.string().openapi({ description: '正文,格式见 bodyFormat' }),
   bodyFormat: z.enum(['text', 'markdown']),
+  attachments: AttachmentListSchema,
   updatedAt: z.string().openapi({ description: '最后修改时间(ISO 8601)' }),
   english: EnglishVersionSchema.nullable().openapi({ description: '编辑撰写的英文版;没有时为 null' }),
 }).openapi('Article');
@@ -124,6 +127,7 @@ export function articleApi(ctx: RouteContext) {
           originalTitle: article.originalTitle,
           body: article.body,
           bodyFormat: article.bodyFormat,
+          attachments: attachmentsJson(await attachmentsOf(db, 'article', article.id)),
           updatedAt: article.updatedAt,
           english: english ? { ...english, url: `/en/articles/${article.id}` } : null,
         },

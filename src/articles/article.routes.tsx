@@ -12,6 +12,7 @@ import { hasEnglishVersion } from './article-english.service.ts';
 import { HIGHLIGHT_PARAM, type HighlightedSentence } from './sentence-link.ts';
 import { ArticlePage } from './views/article-page.tsx';
 import { HomePage } from './views/home-page.tsx';
+import { attachmentsOf } from '../uploads/attachment.service.ts';
 
 /**
  * Routes: `/`, `/articles/:id`, and the feeds `/rss.xml`, `/atom.xml`, `/channels/:slug/rss.xml`,
@@ -24,7 +25,7 @@ export function articleRoutes(ctx: RouteContext, highlightedSentence: Highlighte
     .get(
       '/',
       cachedPage(['page'], async (c) => {
-        const list = await articleListPage(db, parsePageNumber(c.req.query('page')));
+        const list = await articleListPage(db, parsePageNumber(c.req.query('page')), await ctx.articleLists());
         if (!list) throw notFound('没有这一页。');
         return c.html(htmlDocument(<HomePage chrome={await ctx.chrome(c)} list={list} navChannel={ctx.navChannel} />));
       }),
@@ -44,7 +45,11 @@ export function articleRoutes(ctx: RouteContext, highlightedSentence: Highlighte
           if (factId === undefined || sentence === undefined) return c.redirect(`/articles/${found.article.id}`, 302);
           highlight = { factId, sentence };
         }
-        const [related, english] = await Promise.all([relatedArticles(db, searchIndex, found.article), hasEnglishVersion(db, found.article.id)]);
+        const [related, english, attachments] = await Promise.all([
+          relatedArticles(db, searchIndex, found.article),
+          hasEnglishVersion(db, found.article.id),
+          attachmentsOf(db, 'article', found.article.id),
+        ]);
         return c.html(
           htmlDocument(
             <ArticlePage
@@ -53,6 +58,7 @@ export function articleRoutes(ctx: RouteContext, highlightedSentence: Highlighte
               related={related}
               highlight={highlight}
               hasEnglish={english}
+              attachments={attachments}
               {...found}
             />,
           ),

@@ -110,12 +110,47 @@ export interface ArticleListPage {
   total: number;
 }
 
+/**
+ * Where each page of the newest-first lists ends, site-wide and per channel, with the lists' sizes:
+ * so page 4,000 of the home page seeks to its first article instead of counting 80,000 before it.
+ * Callers keep it per content version.
+ */
+export interface ListPages {
+  /** Published articles per channel slug. */
+  counts: Map<string, number>;
+  /** The last article of each site-wide page, in page order. */
+  pageEnds: store.ArticlePosition[];
+  /** The same per channel slug. */
+  channelPageEnds: Map<string, store.ArticlePosition[]>;
+}
+
+/** The list pages as they are now: one pass over the list index. */
+export async function listPages(db: Db): Promise<ListPages> {
+  const counts = new Map<string, number>();
+  const pageEnds: store.ArticlePosition[] = [];
+  const channelPageEnds = new Map<string, store.ArticlePosition[]>();
+  const positions = await store.listedPositions(db);
+  positions.forEach(({ channel, publishedOn, id }, i) => {
+    const inChannel = (counts.get(channel) ?? 0) + 1;
+    counts.set(channel, inChannel);
+    if ((i + 1) % PAGE_SIZE === 0) pageEnds.push({ publishedOn, id });
+    if (inChannel % PAGE_SIZE === 0) {
+      const ends = channelPageEnds.get(channel) ?? [];
+      ends.push({ publishedOn, id });
+      channelPageEnds.set(channel, ends);
+    }
+  });
+  return { counts, pageEnds, channelPageEnds };
+}
+
 /** Page `page` (1-based) of the newest articles, site-wide or in one channel; undefined past the end. */
-export async function articleListPage(db: Db, page: number, channel?: string): Promise<ArticleListPage | undefined> {
-  const total = await store.countArticles(db, channel);
+export async function articleListPage(db: Db, page: number, pages: ListPages, channel?: string): Promise<ArticleListPage | undefined> {
+  const total = channel === undefined ? [...pages.counts.values()].reduce((sum, n) => sum + n, 0) : (pages.counts.get(channel) ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pageCount) return undefined;
-  const items = await store.latestArticles(db, { channel, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const after = page === 1 ? undefined : (channel === undefined ? pages.pageEnds : pages.channelPageEnds.get(channel))?.[page - 2];
+  if (page > 1 && after === undefined) throw new Error(`no end of page ${page - 1} of a list of ${total} articles`);
+  const items = await store.articlesAfterPosition(db, { channel, after, limit: PAGE_SIZE });
   return { items, page, pageCount, total };
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { writingFor } from '../../test/helpers/seed.ts';
 import { testDialects } from '../../test/helpers/test-db.ts';
-import { articleListPage, articleWithNeighbours, PAGE_SIZE, saveArticleDraft } from './article.service.ts';
+import { articleListPage, articleWithNeighbours, listPages, PAGE_SIZE, saveArticleDraft } from './article.service.ts';
 import { articleCountsByChannel, countArticles, latestArticles } from './article.store.ts';
 
 for (const dialect of testDialects()) {
@@ -35,11 +35,23 @@ for (const dialect of testDialects()) {
           ['xihu', 22],
         ]);
 
-        const page3 = await articleListPage(db, 3);
+        const pages = await listPages(db);
+        assert.deepEqual(pages.counts, await articleCountsByChannel(db));
+        const page3 = await articleListPage(db, 3, pages);
         assert.equal(page3?.pageCount, Math.ceil(45 / PAGE_SIZE));
         assert.equal(page3?.items.length, 45 - 2 * PAGE_SIZE);
         assert.equal(page3?.items.at(-1)?.title, '第0号');
-        assert.equal(await articleListPage(db, 4), undefined);
+        assert.equal(await articleListPage(db, 4, pages), undefined);
+        // Each page seeks to where the one before it ended: the same articles as counting from the top.
+        for (const page of [1, 2, 3]) {
+          assert.deepEqual((await articleListPage(db, page, pages))?.items, await latestArticles(db, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
+        }
+        const donghuPage2 = await articleListPage(db, 2, pages, 'donghu');
+        assert.equal(donghuPage2?.total, 23);
+        assert.deepEqual(
+          donghuPage2?.items.map((a) => a.channel),
+          ['donghu', 'donghu', 'donghu'],
+        );
 
         // Across a day boundary: 第15号 is the first of 03-02, 第14号 the last of 03-01.
         const context = await articleWithNeighbours(db, ids[15]!);

@@ -67,6 +67,18 @@ export async function newestArticles(db: Db, filter: NewestFirstFilter): Promise
   return rows.map(rowToArticle);
 }
 
+/** Every published article's channel and place in the newest-first order, newest first: one pass over the list index. */
+export async function listedPositions(db: Db): Promise<Array<ArticlePosition & { channel: string }>> {
+  const rows = await db
+    .selectFrom('article')
+    .select(['channel', 'published_on', 'id'])
+    .where('status', '=', 'published')
+    .orderBy('published_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((row) => ({ channel: row.channel, publishedOn: row.published_on, id: Number(row.id) }));
+}
+
 /** An article's address and last change, as a sitemap lists it. */
 export interface ArticleStamp {
   id: number;
@@ -157,11 +169,14 @@ export async function neighbourArticles(
   article: Pick<Article, 'id' | 'publishedOn'>,
 ): Promise<{ newer: ArticleSummary | undefined; older: ArticleSummary | undefined }> {
   const { id, publishedOn } = article;
+  // Each first bound repeats what the next implies, so the engines seek to the article in the
+  // index instead of reading every article on one side of it (as newestFirst does).
   const [newer, older] = await Promise.all([
     db
       .selectFrom('article')
       .select(summaryColumns)
       .where('status', '=', 'published')
+      .where('published_on', '>=', publishedOn)
       .where((eb) => eb.or([eb('published_on', '>', publishedOn), eb.and([eb('published_on', '=', publishedOn), eb('id', '>', id)])]))
       .orderBy('published_on', 'asc')
       .orderBy('id', 'asc')
@@ -171,6 +186,7 @@ export async function neighbourArticles(
       .selectFrom('article')
       .select(summaryColumns)
       .where('status', '=', 'published')
+      .where('published_on', '<=', publishedOn)
       .where((eb) => eb.or([eb('published_on', '<', publishedOn), eb.and([eb('published_on', '=', publishedOn), eb('id', '<', id)])]))
       .orderBy('published_on', 'desc')
       .orderBy('id', 'desc')

@@ -4,11 +4,15 @@
 //   {"table":"article","columns":[["id","integer"],["title","text"],…],"nextId":124}
 //   [1,"标题",…]                                  one array per row, values in column order
 //   …                                             the next table, its rows, and so on
-//   {"rows":{"article":123,…},"sha256":"…"}       the trailer: rows per table, SHA-256 of every line above
+//   {"blob":"<sha256>","data":"<base64>"}         version 2: after the tables, each attached file, in
+//   …                                             parts of at most 1 MiB, all of a blob's parts together
+//   {"rows":{"article":123,…},"blobs":2,"sha256":"…"}  the trailer: rows per table, blobs (version 2),
+//                                                 SHA-256 of every line above
 //
 // Values are JSON: integers and reals as numbers, text as strings, null; a real that JSON cannot
 // write (NaN, ±Infinity) as its name in a string. Reading checks every line, the counts and the
-// checksum, so a file cut short or changed is found out, and says so, before its end is trusted.
+// checksum, so a file cut short or changed is found out, and says so, before its end is trusted;
+// each blob's bytes must have the SHA-256 that names it. Version 1 files (no blobs) are still read.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -19,12 +23,17 @@ import type { ColumnKind } from '../db/backup-table.ts';
 import type { Engine } from '../db/dialect.ts';
 
 export const BACKUP_FORMAT = 'zhaoshang-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT_VERSION = 2;
+/** The versions this one reads: 1 (tables only) and 2 (tables and the attached files). */
+const READABLE_VERSIONS: readonly number[] = [1, 2];
+/** The largest part of a blob on one line, before base64. */
+const BLOB_PART_BYTES = 1024 * 1024;
 
 /** The first line: what made the file, when, and the schema its rows fit. */
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_FORMAT_VERSION;
+  /** BACKUP_FORMAT_VERSION when written; an older readable version when read. */
+  version: number;
   product: string;
   createdAt: string;
   engine: Engine;
@@ -41,10 +50,17 @@ export interface TableSection {
 }
 
 /** What a backup file holds, line by line (the trailer is written and checked here). */
-export type BackupItem = { kind: 'header'; header: BackupHeader } | { kind: 'table'; section: TableSection } | { kind: 'rows'; rows: unknown[][] };
+export type BackupItem =
+  | { kind: 'header'; header: BackupHeader }
+  | { kind: 'table'; section: TableSection }
+  | { kind: 'rows'; rows: unknown[][] }
+  /** A stored file (version 2), after every table; read back only once its bytes match its hash. */
+  | { kind: 'blob'; hash: string; bytes: Buffer };
 
 interface Trailer {
   rows: Record<string, number>;
+  /** Version 2: how many blobs the file holds. */
+  blobs?: number;
   sha256: string;
 }
 
@@ -81,12 +97,19 @@ export async function writeBackupFile(path: string, items: AsyncIterable<BackupI
   if (!overwrite && existsSync(path)) throw new BackupRefused(`${path} already exists; choose another name, or pass --force to replace it`);
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
+  let blobs = 0;
   async function* lines(): AsyncGenerator<string> {
     let section: TableSection | undefined;
     for await (const item of items) {
       let text: string;
       if (item.kind === 'header') text = `${JSON.stringify(item.header)}\n`;
-      else if (item.kind === 'table') {
+      else if (item.kind === 'blob') {
+        blobs += 1;
+        const parts: string[] = [];
+        for (let at = 0; at === 0 || at < item.bytes.length; at += BLOB_PART_BYTES)
+          parts.push(`${JSON.stringify({ blob: item.hash, data: item.bytes.subarray(at, at + BLOB_PART_BYTES).toString('base64') })}\n`);
+        text = parts.join('');
+      } else if (item.kind === 'table') {
         section = item.section;
         counts[section.table] = 0;
         text = `${JSON.stringify(section)}\n`;
@@ -103,7 +126,7 @@ export async function writeBackupFile(path: string, items: AsyncIterable<BackupI
       hash.update(text);
       yield text;
     }
-    yield `${JSON.stringify({ rows: counts, sha256: hash.digest('hex') } satisfies Trailer)}\n`;
+    yield `${JSON.stringify({ rows: counts, blobs, sha256: hash.digest('hex') } satisfies Trailer)}\n`;
   }
   const partial = `${path}.partial`;
   try {
@@ -145,8 +168,20 @@ export async function* readBackupFile(path: string): AsyncGenerator<BackupItem> 
   let section: TableSection | undefined;
   let trailer: Trailer | undefined;
   let lineNumber = 0;
+  let version = 0;
+  // The blob being read: its hash and the parts so far; yielded when the next line is not one of its parts.
+  let blob: { hash: string; parts: Buffer[] } | undefined;
+  const blobsSeen = new Set<string>();
   const fail = (message: string): never => {
     throw new BackupRefused(`${path}, line ${lineNumber}: ${message}; nothing was restored from it`);
+  };
+  const finishBlob = (): BackupItem | undefined => {
+    if (!blob) return undefined;
+    const bytes = Buffer.concat(blob.parts);
+    if (createHash('sha256').update(bytes).digest('hex') !== blob.hash) fail(`the file ${blob.hash} does not have the content its name says`);
+    const item: BackupItem = { kind: 'blob', hash: blob.hash, bytes };
+    blob = undefined;
+    return item;
   };
   for await (const line of gzipLines(path)) {
     lineNumber += 1;
@@ -157,10 +192,27 @@ export async function* readBackupFile(path: string): AsyncGenerator<BackupItem> 
     } catch {
       fail(lineNumber === 1 ? 'not a zhaoshang backup (the first line is not JSON)' : 'not a JSON line');
     }
+    const continuesBlob = isObject(value) && 'blob' in value && value.blob === blob?.hash;
+    if (!continuesBlob) {
+      const finished = finishBlob();
+      if (finished) yield finished;
+    }
     if (lineNumber === 1) {
-      yield { kind: 'header', header: checkedHeader(value, fail) };
+      const header = checkedHeader(value, fail);
+      version = header.version;
+      yield { kind: 'header', header };
+    } else if (isObject(value) && 'blob' in value) {
+      if (version < 2) fail('a file in a version 1 backup');
+      if (typeof value.blob !== 'string' || !/^[0-9a-f]{64}$/u.test(value.blob) || typeof value.data !== 'string') fail('a file line that is not well formed');
+      if (!continuesBlob) {
+        if (blobsSeen.has(value.blob as string)) fail(`the file ${value.blob as string} a second time`);
+        blobsSeen.add(value.blob as string);
+        blob = { hash: value.blob as string, parts: [] };
+      }
+      blob!.parts.push(Buffer.from(value.data as string, 'base64'));
     } else if (Array.isArray(value)) {
       if (!section) fail('a row before any table');
+      if (blobsSeen.size > 0) fail('a row after the files');
       const columns = section!.columns;
       if (value.length !== columns.length) fail(`a row of ${value.length} values in ${section!.table}, which has ${columns.length} columns`);
       const row = value.map((cell: unknown, c) => {
@@ -170,6 +222,7 @@ export async function* readBackupFile(path: string): AsyncGenerator<BackupItem> 
       counts[section!.table]! += 1;
       yield { kind: 'rows', rows: [row] };
     } else if (isObject(value) && 'table' in value) {
+      if (blobsSeen.size > 0) fail('a table after the files');
       section = checkedSection(value, fail);
       if (section.table in counts) fail(`table ${section.table} a second time`);
       counts[section.table] = 0;
@@ -178,6 +231,7 @@ export async function* readBackupFile(path: string): AsyncGenerator<BackupItem> 
       trailer = value as unknown as Trailer;
       if (JSON.stringify(trailer.rows) !== JSON.stringify(counts))
         fail(`the row counts do not match: the trailer says ${JSON.stringify(trailer.rows)}, the file has ${JSON.stringify(counts)}`);
+      if (version >= 2 && trailer.blobs !== blobsSeen.size) fail(`the trailer says ${JSON.stringify(trailer.blobs)} files, the backup holds ${blobsSeen.size}`);
       if (trailer.sha256 !== hash.digest('hex')) fail('the checksum does not match: the file was changed or damaged');
       continue;
     } else {
@@ -195,9 +249,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function checkedHeader(value: unknown, fail: (message: string) => never): BackupHeader {
   if (!isObject(value) || value.format !== BACKUP_FORMAT) return fail('not a zhaoshang backup');
-  if (value.version !== BACKUP_FORMAT_VERSION)
+  if (typeof value.version !== 'number' || !READABLE_VERSIONS.includes(value.version))
     return fail(
-      `backup format version ${JSON.stringify(value.version)}, this version reads ${BACKUP_FORMAT_VERSION}: restore it with the version that made it, or a newer one`,
+      `backup format version ${JSON.stringify(value.version)}, this version reads ${READABLE_VERSIONS.join(' and ')}: restore it with the version that made it, or a newer one`,
     );
   const migrations = value.migrations;
   if (!Array.isArray(migrations) || !migrations.every((name) => typeof name === 'string')) return fail('the header has no list of migrations');

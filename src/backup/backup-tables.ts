@@ -13,9 +13,11 @@ import { enterpriseApplicationBackup } from '../enterprises/application.table.ts
 import { rateLimitBackup } from '../http/rate-limit.table.ts';
 import { insightBackups } from '../insights/insight.table.ts';
 import { notificationBackups } from '../notifications/notification.table.ts';
+import { siteBackup } from '../parks/site.table.ts';
 import { policyBackups, policyEnglishBackup } from '../policies/policy.table.ts';
 import { questionBackups } from '../questions/question.table.ts';
 import { SEARCH_STATE_KEYS } from '../search/search.service.ts';
+import { attachmentBackups } from '../uploads/attachment.table.ts';
 import { submissionBackup } from '../submissions/submission.table.ts';
 
 const [contentVersion, siteMeta] = siteStateBackups;
@@ -34,6 +36,9 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   // Links name articles: after them.
   ...policyBackups,
   policyEnglishBackup,
+  siteBackup,
+  // Attachments name policies, articles and sites (by kind and id): after them.
+  ...attachmentBackups,
   ...accountBackups,
   // Requests name their handlers: after the accounts.
   ...appealBackups,

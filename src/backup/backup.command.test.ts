@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { it } from 'node:test';
 import { loadConfig } from '../config.ts';
@@ -19,7 +19,9 @@ function output() {
 
 async function run(command: typeof runBackupCommand, databaseUrl: string, args: string[]) {
   const [out, errors] = [output(), output()];
-  const code = await command(loadConfig({ DATABASE_URL: databaseUrl }), args, out.stream, errors.stream);
+  // The file store beside the database, never the working folder's data/uploads.
+  const config = loadConfig({ DATABASE_URL: databaseUrl, UPLOAD_DIR: join(dirname(databaseUrl), 'uploads') });
+  const code = await command(config, args, out.stream, errors.stream);
   return { code, out: out.text(), errors: errors.text() };
 }
 
@@ -58,7 +60,7 @@ it('zhaoshang backup and restore: usage, refusals with their reasons, and exit c
     assert.equal(restored.code, 0, restored.errors);
     assert.match(
       restored.out,
-      new RegExp(`^restored \\d+ rows of ${BACKUP_TABLES.length} tables \\(10 articles\\) from .* and indexed 10 articles in \\d+\\.\\d s\\n$`),
+      new RegExp(`^restored \\d+ rows of ${BACKUP_TABLES.length} tables \\(10 articles\\) and 0 files from .* and indexed 10 articles in \\d+\\.\\d s\\n$`),
     );
     const twice = await run(runRestoreCommand, target, [file]);
     assert.equal(twice.code, 1);

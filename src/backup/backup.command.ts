@@ -1,4 +1,5 @@
-// `zhaoshang backup FILE` and `zhaoshang restore FILE`: the database named by DATABASE_URL.
+// `zhaoshang backup FILE` and `zhaoshang restore FILE`: the database named by DATABASE_URL and the
+// file store named by UPLOAD_DIR or UPLOAD_S3_*.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,6 +7,7 @@ import type { Config } from '../config.ts';
 import { openDb } from '../db/connect.ts';
 import { progressBar } from '../lib/progress.ts';
 import { articleWriting } from '../prepare.ts';
+import { openBlobStore } from '../uploads/open-blob-store.ts';
 import { BackupRefused } from './backup-file.ts';
 import { backupDatabase, restoreDatabase, type ProgressFor } from './backup.service.ts';
 
@@ -28,7 +30,7 @@ export async function runBackupCommand(
   const opened = await openDb(config.database);
   try {
     const started = performance.now();
-    const counts = await backupDatabase(opened, path, { overwrite: values.force, progress: showProgress });
+    const counts = await backupDatabase(opened, path, { overwrite: values.force, progress: showProgress, blobs: openBlobStore(config.uploads.store) });
     out.write(`backed up ${summary(counts)} to ${path} (${megabytes(statSync(path).size)}) in ${seconds(started)}\n`);
     return 0;
   } catch (error) {
@@ -59,8 +61,10 @@ export async function runRestoreCommand(
   const opened = await openDb(config.database);
   try {
     const started = performance.now();
-    const report = await restoreDatabase(opened, path, articleWriting(opened).searchIndex, showProgress);
-    out.write(`restored ${summary(report.rows)} from ${path} and indexed ${report.indexedArticles} articles in ${seconds(started)}\n`);
+    const report = await restoreDatabase(opened, path, articleWriting(opened).searchIndex, showProgress, openBlobStore(config.uploads.store));
+    out.write(
+      `restored ${summary(report.rows)} and ${report.blobs} files from ${path} and indexed ${report.indexedArticles} articles in ${seconds(started)}\n`,
+    );
     return 0;
   } catch (error) {
     return refused(error, 'restore', errors);

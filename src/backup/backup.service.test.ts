@@ -15,8 +15,29 @@ import { tempDir, testDialects, withTestDb } from '../../test/helpers/test-db.ts
 import { BackupRefused, readBackupFile, writeBackupFile, type BackupItem } from './backup-file.ts';
 import { BACKUP_TABLES } from './backup-tables.ts';
 import { backupDatabase, restoreDatabase } from './backup.service.ts';
+import { openLocalTestStore, openS3TestStore, type TestBlobStore } from '../../test/helpers/blob-stores.ts';
+import { testUploads } from '../../test/helpers/test-app.ts';
+import { blobHashOf, readBlob, type BlobStore } from '../uploads/blob-store.ts';
+import { referencedBlobs } from '../uploads/attachment.service.ts';
 
-const restore = (opened: OpenDb, file: string) => restoreDatabase(opened, file, writingFor(opened).searchIndex);
+const restore = (opened: OpenDb, file: string, blobs?: BlobStore) => restoreDatabase(opened, file, writingFor(opened).searchIndex, undefined, blobs);
+
+/** Every file the restored attachments name is in `store`, its bytes those its hash names. */
+async function assertFilesRestored(opened: OpenDb, store: BlobStore, message: string): Promise<number> {
+  const hashes = await referencedBlobs(opened.db);
+  for (const hash of hashes) {
+    const bytes = await readBlob(store, hash);
+    assert.ok(bytes, `${hash} restored (${message})`);
+    assert.equal(blobHashOf(bytes), hash, message);
+  }
+  return hashes.length;
+}
+
+/** A store of the kind the n-th target restores into: local, then S3 (s3rver), alternately. */
+async function targetStore(n: number): Promise<TestBlobStore> {
+  const s3 = n % 2 === 1 ? await openS3TestStore() : undefined;
+  return s3 && !('skipped' in s3) ? s3 : openLocalTestStore();
+}
 
 async function searchTitles(opened: OpenDb, text: string): Promise<string[]> {
   const index = writingFor(opened).searchIndex;
@@ -47,19 +68,23 @@ for (const source of testDialects()) {
         try {
           const file = join(dir.path, 'site.jsonl.gz');
           // Two rows a query, so every table is read in several pages, keys of two columns and of text too.
-          const counts = await backupDatabase(opened, file, { batchSize: 2 });
+          const counts = await backupDatabase(opened, file, { batchSize: 2, blobs: testUploads.blobs });
           const expected = await tableContents(opened.db);
           for (const table of BACKUP_TABLES) assert.ok(expected[table.name]!.length > 0, `the site content fills ${table.name}`);
           assert.deepEqual(counts, Object.fromEntries(Object.entries(expected).map(([name, rows]) => [name, rows.length])));
           const nextArticleId = await opened.dialect.nextAutoNumber(opened.db, 'article', 'id');
           assert.ok(nextArticleId > Math.max(...expected.article!.map((row) => Number(row.id))) + 1, 'the deleted article had the highest id');
 
-          for (const target of testDialects()) {
+          for (const [n, target] of testDialects().entries()) {
+            const files = await targetStore(n);
             await withTestDb(
               target,
               async (restored) => {
-                const report = await restore(restored, file);
+                const report = await restore(restored, file, files.store);
                 assert.deepEqual(await tableContents(restored.db), expected, `${source.name} → ${target.name}`);
+                // A PDF, a photo and the photo's two web copies, into an empty store of either kind.
+                const restoredFiles = await assertFilesRestored(restored, files.store, `${source.name} → ${target.name} (${files.store.kind})`);
+                assert.deepEqual([report.blobs, restoredFiles], [4, 4]);
                 assert.equal(report.indexedArticles, expected.article!.filter((row) => row.status === 'published').length);
                 assert.deepEqual(await searchTitles(restored, '推介会'), ['南昌市举办数字经济招商推介会']);
                 assert.ok((await searchTitles(restored, '富士康')).length > 0);
@@ -90,6 +115,7 @@ for (const source of testDialects()) {
               },
               { migrate: false },
             );
+            await files.close();
           }
         } finally {
           dir.remove();
@@ -102,9 +128,15 @@ for (const source of testDialects()) {
         const dir = tempDir();
         try {
           const file = join(dir.path, 'site.jsonl.gz');
-          await backupDatabase(opened, file);
-          await assert.rejects(backupDatabase(opened, file), /already exists; choose another name, or pass --force/);
-          await backupDatabase(opened, file, { overwrite: true });
+          const emptyStore = openLocalTestStore();
+          await assert.rejects(backupDatabase(opened, file), /the attachments name 4 files, but no file store was given/);
+          await assert.rejects(
+            backupDatabase(opened, file, { blobs: emptyStore.store }),
+            /the file [0-9a-f]{64} that an attachment names is missing from the local store/,
+          );
+          await backupDatabase(opened, file, { blobs: testUploads.blobs });
+          await assert.rejects(backupDatabase(opened, file, { blobs: testUploads.blobs }), /already exists; choose another name, or pass --force/);
+          await backupDatabase(opened, file, { overwrite: true, blobs: testUploads.blobs });
           const whole = readFileSync(file);
           const variant = (name: string, bytes: Buffer | string) => {
             const path = join(dir.path, name);
@@ -132,7 +164,25 @@ for (const source of testDialects()) {
             [variant('mistyped.gz', gzipSync(lines.join('\n').replace(/^\[1,"/mu, '["one","'))), /is integer, the row has "one"/],
             [variant('plain.txt', 'id,title\n1,标题\n'), /is damaged or cut short \(incorrect header check\)/],
             [variant('other.gz', gzipSync('{"hello":"world"}\n')), /line 1: not a zhaoshang backup/],
-            [variant('newer.gz', gzipSync(lines.join('\n').replace('"version":1', '"version":2'))), /backup format version 2, this version reads 1/],
+            [variant('newer.gz', gzipSync(lines.join('\n').replace('"version":2', '"version":3'))), /backup format version 3, this version reads 1 and 2/],
+            [
+              variant(
+                'file-changed.gz',
+                gzipSync(
+                  lines
+                    .map((line) =>
+                      line.startsWith('{"blob"') ? line.replace(/"data":"[^"]*"/u, `"data":"${Buffer.from('not the file').toString('base64')}"`) : line,
+                    )
+                    .join('\n'),
+                ),
+              ),
+              /the file [0-9a-f]{64} does not have the content its name says/,
+            ],
+            [
+              variant('file-dropped.gz', gzipSync(lines.filter((line, i) => !(line.startsWith('{"blob"') && !lines[i - 1]!.startsWith('{"blob"'))).join('\n'))),
+              /the trailer says 4 files, the backup holds 3/,
+            ],
+            [file, /holds 4 files, but no file store was given to restore them into/],
             [newerSchema, /made by a version with migrations this one does not have \(2099-01-01T00-00_future\)/],
             [join(dir.path, 'missing.gz'), /missing\.gz: no such file/],
           ];
@@ -147,12 +197,16 @@ for (const source of testDialects()) {
                 );
                 assert.deepEqual(await tableContents(empty.db), before, `${path} changed nothing on ${target.name}`);
               }
-              await restore(empty, file);
+              await restore(empty, file, emptyStore.store);
               const restored = await tableContents(empty.db);
-              await assert.rejects(restore(empty, file), /the target database is not empty \(.*article: \d+ rows.*\); a restore never overwrites/);
+              await assert.rejects(
+                restore(empty, file, emptyStore.store),
+                /the target database is not empty \(.*article: \d+ rows.*\); a restore never overwrites/,
+              );
               assert.deepEqual(await tableContents(empty.db), restored, 'a refused restore writes nothing');
             });
           }
+          await emptyStore.close();
         } finally {
           dir.remove();
         }
@@ -167,7 +221,7 @@ describe('a backup made by an older version', () => {
       const dir = tempDir();
       try {
         const file = join(dir.path, 'site.jsonl.gz');
-        await backupDatabase(opened, file);
+        await backupDatabase(opened, file, { blobs: testUploads.blobs });
         // As the version before the contribution-key migration wrote it: without that migration and
         // those after it (and the fact, audit, revision, application and message columns they add; a
         // user's one role in app_user, not user_role), and a contribution's article keyed by title
@@ -183,7 +237,7 @@ describe('a backup made by an older version', () => {
           audit_log: new Set(['channel']),
           article_revision: new Set(['restored_from']),
           enterprise_application: new Set(['tracking_code', 'registration_country', 'registration_number', 'language']),
-          contact_message: new Set(['tracking_code']),
+          contact_message: new Set(['tracking_code', 'about_path']),
           app_user: new Set(['must_change_password']),
         };
         // Tables that version did not have (user_role's rows go into app_user's role).
@@ -200,15 +254,21 @@ describe('a backup made by an older version', () => {
           'policy_interpretation',
           'article_english',
           'policy_english',
+          'site',
+          'attachment',
+          'attachment_variant',
         ]);
         let table = '';
         let dropped: number[] = [];
         const older = await rewritten(file, join(dir.path, 'older.jsonl.gz'), (item) => {
+          // Format version 1: no files.
+          if (item.kind === 'blob') return undefined;
           if (item.kind === 'header')
             return {
               kind: 'header',
               header: {
                 ...item.header,
+                version: 1,
                 migrations: item.header.migrations.slice(0, item.header.migrations.indexOf('2026-11-29T12-10_contribution-article-keys')),
               },
             };

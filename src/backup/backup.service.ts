@@ -1,6 +1,7 @@
 // Backups that restore on either engine: `zhaoshang backup` reads every table from one snapshot
-// of a serving database into a backup file; `zhaoshang restore` loads one into an empty database
-// of either engine, migrates it to this version's schema and rebuilds the search index.
+// of a serving database, and every file its attachments name from the file store, into a backup
+// file; `zhaoshang restore` loads one into an empty database of either engine and its files into
+// a store of either kind, migrates it to this version's schema and rebuilds the search index.
 import { readFileSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import type { BackupTable } from '../db/backup-table.ts';
@@ -10,6 +11,8 @@ import { appliedMigrationNames, migrateToLatest, migrationNames } from '../db/mi
 import type { Progress } from '../lib/progress.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { rebuildSearchIndex } from '../search/search.service.ts';
+import { referencedBlobs } from '../uploads/attachment.service.ts';
+import { readBlob, type BlobStore } from '../uploads/blob-store.ts';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -49,7 +52,7 @@ const untyped = (db: Db) => db as unknown as Kysely<Record<string, Record<string
 export async function backupDatabase(
   opened: OpenDb,
   path: string,
-  options: { overwrite?: boolean; progress?: ProgressFor; batchSize?: number } = {},
+  options: { overwrite?: boolean; progress?: ProgressFor; batchSize?: number; blobs?: BlobStore } = {},
 ): Promise<RowCounts> {
   const { db, dialect } = opened;
   const applied = await appliedMigrationNames(db, dialect);
@@ -86,11 +89,27 @@ export async function backupDatabase(
           bar?.update(done, table.name);
         }
       }
+      yield* blobItems(snapshot, options.blobs);
     }
     const counts = await writeBackupFile(path, items(), { overwrite: options.overwrite });
     bar?.finish();
     return counts;
   });
+}
+
+/** The files the snapshot's attachments name, each read whole from the store. */
+async function* blobItems(snapshot: Db, blobs: BlobStore | undefined): AsyncGenerator<BackupItem> {
+  const hashes = await referencedBlobs(snapshot);
+  if (hashes.length === 0) return;
+  if (!blobs) throw new BackupRefused(`the attachments name ${hashes.length} files, but no file store was given to read them from`);
+  for (const hash of hashes) {
+    const bytes = await readBlob(blobs, hash);
+    if (!bytes)
+      throw new BackupRefused(
+        `the file ${hash} that an attachment names is missing from the ${blobs.kind} store: are UPLOAD_DIR or UPLOAD_S3_* the ones the site serves?`,
+      );
+    yield { kind: 'blob', hash, bytes };
+  }
 }
 
 /** Rows of `table` the backup copies (those of another feature's derived data left out). */
@@ -126,6 +145,8 @@ async function* tableRows(db: Db, table: BackupTable, batchSize: number): AsyncG
 /** What a restore did. */
 export interface RestoreReport {
   rows: RowCounts;
+  /** Files put into the store. */
+  blobs: number;
   indexedArticles: number;
 }
 
@@ -135,7 +156,13 @@ export interface RestoreReport {
  * leaves the target as it was. Then the schema is migrated to this version's and the search index
  * built (it is not in backups: each engine has its own).
  */
-export async function restoreDatabase(opened: OpenDb, path: string, searchIndex: SearchIndex, progress?: ProgressFor): Promise<RestoreReport> {
+export async function restoreDatabase(
+  opened: OpenDb,
+  path: string,
+  searchIndex: SearchIndex,
+  progress?: ProgressFor,
+  blobs?: BlobStore,
+): Promise<RestoreReport> {
   const { db, dialect } = opened;
   const checked = await checkBackupFile(path);
   const { header } = checked;
@@ -149,6 +176,7 @@ export async function restoreDatabase(opened: OpenDb, path: string, searchIndex:
   if (!startsWith(header.migrations, applied)) {
     throw new BackupRefused('the target database has a newer schema than the backup: restore into a new, empty database (the restore migrates it)');
   }
+  if (checked.blobs > 0 && !blobs) throw new BackupRefused(`${path} holds ${checked.blobs} files, but no file store was given to restore them into`);
   if (header.migrations.length > 0) await migrateToLatest(db, dialect, header.migrations.at(-1));
   await refuseUnlessEmpty(db, checked.sections);
 
@@ -175,6 +203,9 @@ export async function restoreDatabase(opened: OpenDb, path: string, searchIndex:
         await finishTable();
         section = item.section;
         if (registered(section.table).createdByMigrations) await untyped(trx).deleteFrom(section.table).execute();
+      } else if (item.kind === 'blob') {
+        // Before the rows commit: a restored attachment never names a file the store lacks.
+        await blobs!.put(item.bytes);
       } else if (item.kind === 'rows') {
         const names = section!.columns.map(([name]) => name);
         for (const row of item.rows) pending.push(Object.fromEntries(names.map((name, c) => [name, row[c]])));
@@ -186,7 +217,7 @@ export async function restoreDatabase(opened: OpenDb, path: string, searchIndex:
   bar?.finish();
   await migrateToLatest(db, dialect);
   const indexedArticles = await rebuildSearchIndex(db, searchIndex, progress && ((count) => progress('indexing', count)));
-  return { rows: checked.rows, indexedArticles };
+  return { rows: checked.rows, blobs: checked.blobs, indexedArticles };
 }
 
 /** Sets the next auto-number past both the source's next number and the rows restored. */
@@ -200,19 +231,21 @@ async function setNextNumber(db: Db, { dialect }: OpenDb, section: TableSection,
 }
 
 /** Reads the whole file once, checking it, before anything is written; returns what it holds. */
-async function checkBackupFile(path: string): Promise<{ header: BackupHeader; sections: TableSection[]; rows: RowCounts }> {
+async function checkBackupFile(path: string): Promise<{ header: BackupHeader; sections: TableSection[]; rows: RowCounts; blobs: number }> {
   let header: BackupHeader | undefined;
   const sections: TableSection[] = [];
   const rows: RowCounts = {};
+  let blobs = 0;
   for await (const item of readBackupFile(path)) {
     if (item.kind === 'header') header = item.header;
+    else if (item.kind === 'blob') blobs += 1;
     else if (item.kind === 'table') {
       registered(item.section.table);
       sections.push(item.section);
       rows[item.section.table] = 0;
     } else rows[sections.at(-1)!.table]! += item.rows.length;
   }
-  return { header: header!, sections, rows };
+  return { header: header!, sections, rows, blobs };
 }
 
 function registered(name: string): BackupTable {

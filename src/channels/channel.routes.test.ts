@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { saveArticleDraft } from '../articles/article.service.ts';
 import { openSeededApp } from '../../test/helpers/test-app.ts';
+import { testDialects } from '../../test/helpers/test-db.ts';
+import { writingFor } from '../../test/helpers/seed.ts';
 
 describe('channel and service pages', () => {
   let seeded: Awaited<ReturnType<typeof openSeededApp>>;
@@ -47,3 +50,36 @@ describe('channel and service pages', () => {
     for (const path of ['/submit', '/contact', '/enterprises/apply']) assert.match(html, new RegExp(`<a href="${path}">`), path);
   });
 });
+
+for (const dialect of testDialects()) {
+  describe(`channel counts on ${dialect.name}`, () => {
+    it('are counted once per content version and counted again when an article is written', async () => {
+      const seeded = await openSeededApp({ dialect });
+      try {
+        const navOf = async (path: string) => /<nav class="channel-nav"[\s\S]*?<\/nav>/.exec(await (await seeded.app.request(path)).text())![0];
+        assert.ok(!(await navOf('/')).includes('>进贤县</a>'));
+        assert.match(await (await seeded.app.request('/channels')).text(), /<strong>青山湖区<\/strong><span class="meta">区 · 2 篇/);
+        await seeded.db.transaction().execute(async (trx) => {
+          await saveArticleDraft(trx, writingFor(seeded), {
+            originalTitle: '【进贤县招商】进贤县新签约项目',
+            body: '进贤县签约项目。',
+            publishedOn: '2026-03-01',
+          });
+          await saveArticleDraft(trx, writingFor(seeded), {
+            originalTitle: '【青山湖区招商】青山湖区新签约项目',
+            body: '青山湖区签约项目。',
+            publishedOn: '2026-03-01',
+          });
+        });
+        // A page not rendered before, so only the counts kept from the first version could be stale.
+        assert.ok((await navOf('/channels/xihu')).includes('>进贤县</a>'), 'the navigation shows the channel that now has an article');
+        assert.match(await (await seeded.app.request('/channels')).text(), /<strong>青山湖区<\/strong><span class="meta">区 · 3 篇/);
+        const list = await (await seeded.app.request('/channels/jinxian')).text();
+        assert.match(list, /进贤县新签约项目/);
+        assert.doesNotMatch(list, /本频道暂无文章/);
+      } finally {
+        await seeded.close();
+      }
+    });
+  });
+}

@@ -1,6 +1,6 @@
 // Public channel pages: the directory of channels and each channel's list.
 import { Hono } from 'hono';
-import { articleCountsByChannel, articleListPage } from '../articles/article.service.ts';
+import { articleListPage } from '../articles/article.service.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { notFound } from '../http/errors.tsx';
 import { htmlDocument } from '../http/layout.tsx';
@@ -14,7 +14,7 @@ export function channelRoutes(ctx: RouteContext): Hono {
     .get(
       '/channels',
       cachedPage([], async (c) => {
-        const counts = await articleCountsByChannel(db);
+        const counts = await ctx.articleCounts();
         return c.html(htmlDocument(<ChannelDirectoryPage chrome={await ctx.chrome(c)} channels={channels.all} counts={counts} />));
       }),
     )
@@ -23,7 +23,7 @@ export function channelRoutes(ctx: RouteContext): Hono {
       cachedPage(['page'], async (c) => {
         const channel = channels.bySlug(c.req.param('slug') ?? '');
         if (!channel) throw notFound('没有这个频道。');
-        const list = await articleListPage(db, parsePageNumber(c.req.query('page')), channel.slug);
+        const list = await articleListPage(db, parsePageNumber(c.req.query('page')), await ctx.articleLists(), channel.slug);
         if (!list) throw notFound('没有这一页。');
         return c.html(htmlDocument(<ChannelPage chrome={await ctx.chrome(c)} channel={channel} list={list} navChannel={ctx.navChannel} />));
       }),

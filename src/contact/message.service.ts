@@ -16,8 +16,19 @@ import {
 
 export type { MessageForReview } from './message.store.ts';
 
-/** Stores a message for the office it addresses and returns its id and tracking code. */
-export async function leaveMessage(db: Db, input: MessageInput, now = new Date()): Promise<{ id: number; trackingCode: string }> {
+/** What a message is: the fields of the 联系我们 form (the channel names the office addressed); consent was asked by the form. */
+export type NewMessage = Omit<MessageInput, 'consent'> & Partial<Pick<MessageInput, 'consent'>>;
+
+/**
+ * Stores a message for the office it addresses and returns its id and tracking code. `aboutPath`
+ * links the page it is about (a carrier's 我要咨询 form sends its page).
+ */
+export async function leaveMessage(
+  db: Db,
+  input: NewMessage,
+  now = new Date(),
+  aboutPath: string | null = null,
+): Promise<{ id: number; trackingCode: string }> {
   const trackingCode = newTrackingCode(MESSAGE_CODE_PREFIX);
   const id = await insertMessage(db, {
     tracking_code: trackingCode,
@@ -28,6 +39,7 @@ export async function leaveMessage(db: Db, input: MessageInput, now = new Date()
     sender_contact: input.contact,
     status: 'open',
     reply_note: null,
+    about_path: aboutPath,
     created_at: now.toISOString(),
     closed_at: null,
     purged_at: null,

@@ -55,6 +55,8 @@ export interface MessageForReview {
   senderContact: string | null;
   status: 'open' | 'handled';
   replyNote: string | null;
+  /** The page the message is about (a carrier's 我要咨询), or null. */
+  aboutPath: string | null;
   createdAt: string;
 }
 
@@ -72,6 +74,7 @@ function rowToReview(row: Selectable<ContactMessageTable>): MessageForReview {
     senderContact: row.sender_contact,
     status: row.status,
     replyNote: row.reply_note,
+    aboutPath: row.about_path,
     createdAt: row.created_at,
   };
 }

@@ -18,6 +18,8 @@ export interface ContactMessageTable {
   created_at: string;
   closed_at: string | null;
   purged_at: string | null;
+  /** The page of the site a message is about (a carrier's 我要咨询: /parks/12); null for 联系我们. */
+  about_path: string | null;
 }
 
 /** The contact_message table as backups copy it. */
@@ -36,6 +38,7 @@ export const contactMessageBackup = backupTable<ContactMessageTable>(
     created_at: 'text',
     closed_at: 'text',
     purged_at: 'text',
+    about_path: 'text',
   },
   { key: ['id'], autoIncrement: 'id' },
 );

@@ -13,6 +13,7 @@ import { currentContentVersion } from './site-state.store.ts';
 import { pgliteModules } from './pglite-modules.ts';
 import { pglitePool } from './pglite-pool.ts';
 import { SharingSqliteDialect, type LockWaitStats } from './sqlite-driver.ts';
+import { registerPolicyWordFunctions } from './policy-words-fts5.ts';
 
 /** What this process's connections to the database are doing, as far as its engine tells. */
 export type DatabaseLoad =
@@ -55,6 +56,7 @@ function openSqlite(path: string): OpenDb {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
+  registerPolicyWordFunctions(database);
   const lockWaits: LockWaitStats = { waits: 0, waitedSeconds: 0, timeouts: 0 };
   const db = new Kysely({ dialect: new SharingSqliteDialect(database, { lockWaits }) }) as Db;
   // Read on every request, so it skips the query builder: a prepared statement costs about 1 µs,

@@ -3,6 +3,8 @@
 import { sql, type ColumnDefinitionBuilder, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import { announceContentVersionChanges } from './content-version-listener.ts';
 import type { Db } from './database.ts';
+import { fts5PolicyWords } from './policy-words-fts5.ts';
+import { likePolicyWords, type PolicyWordsSql } from './policy-words-sql.ts';
 import { fts5Search, type WithShadowTablesWritable } from './search-fts5.ts';
 import type { SearchSql } from './search-sql.ts';
 import { tsvectorSearch } from './search-tsvector.ts';
@@ -16,6 +18,8 @@ export interface SqlDialect {
   autoIncrementPrimaryKey(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** Full-text search: FTS5 on SQLite, tsvector on PostgreSQL. */
   search: SearchSql;
+  /** Keyword search over policies: a character-pair index on SQLite, LIKE on PostgreSQL. */
+  policyWords: PolicyWordsSql;
   /** Beijing calendar days and months of stored instants, for figures counted in SQL. */
   chinaCalendar: ChinaCalendarSql;
   /**
@@ -81,6 +85,7 @@ export function sqliteDialect(withShadowTablesWritable: WithShadowTablesWritable
     engine: 'sqlite',
     autoIncrementPrimaryKey: (col) => col.primaryKey().autoIncrement(),
     search: fts5Search(withShadowTablesWritable),
+    policyWords: fts5PolicyWords,
     chinaCalendar: sqliteChinaCalendar,
     currentSchema: async () => undefined,
     // No lock: SQLite is served by one instance, whose primary prepares the file before it forks
@@ -108,6 +113,7 @@ export const postgresDialect: SqlDialect = {
   engine: 'postgres',
   autoIncrementPrimaryKey: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
   search: tsvectorSearch,
+  policyWords: likePolicyWords,
   chinaCalendar: postgresChinaCalendar,
   async currentSchema(db) {
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
+import { appealProgress } from '../appeals/appeal.service.ts';
 import { indicatorRows } from '../insights/insight.service.ts';
 import { writingFor } from '../../test/helpers/seed.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -112,6 +113,25 @@ for (const dialect of testDialects()) {
               { name: 'rev.xihu', role: 'reviewer', must_change_password: 0 },
             ],
           );
+        },
+        { migrate: false },
+      ));
+
+    it('keeps the credit code of requests from before companies abroad could file, which read as mainland ones', () =>
+      withTestDb(
+        dialect,
+        async (opened) => {
+          const { db } = opened;
+          await migrateToLatest(db, opened.dialect, '2026-11-30T06-00_policies');
+          await sql`insert into appeal (tracking_code, credit_code, enterprise_name, contact_name, contact_phone, channel, category, title, body, status, due_provisional, created_at)
+            values ('SQ-2222-2222', '91110000802100433B', '东湖数字科技有限公司', '赵六', '13700137000', 'donghu', '融资', '续贷困难', '内容', 'received', 0, '2026-11-01T00:00:00.000Z')`.execute(
+            db,
+          );
+          await migrateToLatest(db, opened.dialect);
+          const filed = await appealProgress(db, 'SQ-2222-2222');
+          assert.deepEqual(filed?.company, { kind: 'china', creditCode: '91110000802100433B' });
+          const row = await db.selectFrom('appeal').select(['credit_code', 'registration_country', 'registration_number']).executeTakeFirstOrThrow();
+          assert.deepEqual(row, { credit_code: '91110000802100433B', registration_country: null, registration_number: null });
         },
         { migrate: false },
       ));

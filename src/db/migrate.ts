@@ -28,6 +28,11 @@ import * as appealWorkingDays from './migrations/2026-11-30T06-00_appeal-working
 import * as notifications from './migrations/2026-11-30T06-00_notifications.ts';
 import * as policies from './migrations/2026-11-30T06-00_policies.ts';
 import * as englishVersions from './migrations/2026-11-30T08-03_english-versions.ts';
+import * as policySearchIndex from './migrations/2026-11-30T08-05_policy-search-index.ts';
+import * as attachments from './migrations/2026-11-30T08-0A_attachments.ts';
+import * as carrierLibrary from './migrations/2026-11-30T08-B0_carrier-library.ts';
+import * as appealCompanyAbroad from './migrations/2026-11-30T08-D0_appeal-company-abroad.ts';
+import * as coveringArticleLists from './migrations/2026-11-30T08-F0_covering-article-lists.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -59,6 +64,11 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-30T06-00_notifications': notifications,
   '2026-11-30T06-00_policies': policies,
   '2026-11-30T08-03_english-versions': englishVersions,
+  '2026-11-30T08-05_policy-search-index': policySearchIndex,
+  '2026-11-30T08-0A_attachments': attachments,
+  '2026-11-30T08-B0_carrier-library': carrierLibrary,
+  '2026-11-30T08-D0_appeal-company-abroad': appealCompanyAbroad,
+  '2026-11-30T08-F0_covering-article-lists': coveringArticleLists,
 };
 
 /** The names of every migration this version has, in the order they run. */

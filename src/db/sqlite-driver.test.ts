@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { holdWriteLock } from '../../test/helpers/sqlite-lock.ts';
 import { tempDir } from '../../test/helpers/test-db.ts';
 import { openDb, type OpenDb } from './connect.ts';
@@ -97,6 +97,30 @@ describe('SQLite writers share the database file', () => {
     } finally {
       await released;
       await impatient.destroy();
+    }
+  });
+});
+
+describe('SQLite statements kept prepared', () => {
+  it('answer from the table as it is now, after its rows and its columns changed', async () => {
+    const dir = tempDir();
+    const db = new Kysely<unknown>({ dialect: new SharingSqliteDialect(new SQLite(join(dir.path, 'kept.db'))) });
+    try {
+      const all = () => sql<Record<string, unknown>>`select * from kept order by a`.execute(db).then((result) => result.rows);
+      await sql`create table kept (a integer)`.execute(db);
+      await sql`insert into kept (a) values (1)`.execute(db);
+      assert.deepEqual(await all(), [{ a: 1 }]);
+      await sql`insert into kept (a) values (2)`.execute(db);
+      assert.deepEqual(await all(), [{ a: 1 }, { a: 2 }]);
+      // As a search index rebuild does: the table is replaced by another of the same name.
+      await sql`create table kept_new (a integer, b text)`.execute(db);
+      await sql`insert into kept_new (a, b) values (3, 'c')`.execute(db);
+      await sql`drop table kept`.execute(db);
+      await sql`alter table kept_new rename to kept`.execute(db);
+      assert.deepEqual(await all(), [{ a: 3, b: 'c' }]);
+    } finally {
+      await db.destroy();
+      dir.remove();
     }
   });
 });

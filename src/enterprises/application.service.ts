@@ -8,6 +8,7 @@ import { newTrackingCode } from '../lib/tracking-code.ts';
 import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
 import { APPLICATION_CODE_PREFIX, type ApplicationInput, type ApplicationStatus, type DirectoryEntry } from './application.ts';
 import * as store from './application.store.ts';
+import { companyIdentityColumns } from './company-identity.ts';
 import { applicationReviewStore, type ApplicationForReview } from './application.store.ts';
 
 export type { ApplicationForReview } from './application.store.ts';
@@ -26,19 +27,16 @@ export async function applyForSettlement(
   now = new Date(),
   language: PageLanguage = 'zh-CN',
 ): Promise<{ id: number; trackingCode: string } | ApplicationRefusal> {
-  const company: store.CompanyKey =
-    input.registration === 'china' ? { creditCode: input.creditCode } : { country: input.registrationCountry, number: input.registrationNumber };
+  const { company } = input;
   const refusal: ApplicationRefusal =
-    input.registration === 'china' ? { creditCode: `该统一社会信用代码${ALREADY_OPEN}` } : { registrationNumber: `该国家或地区的这一注册号${ALREADY_OPEN}` };
+    company.kind === 'china' ? { creditCode: `该统一社会信用代码${ALREADY_OPEN}` } : { registrationNumber: `该国家或地区的这一注册号${ALREADY_OPEN}` };
   if (await store.hasOpenApplication(db, company)) return refusal;
   const trackingCode = newTrackingCode(APPLICATION_CODE_PREFIX);
   try {
     const id = await store.insertApplication(db, {
       tracking_code: trackingCode,
       company_name: input.companyName,
-      credit_code: input.registration === 'china' ? input.creditCode : '',
-      registration_country: input.registration === 'abroad' ? input.registrationCountry : null,
-      registration_number: input.registration === 'abroad' ? input.registrationNumber : null,
+      ...companyIdentityColumns(company),
       industry: input.industry,
       channel: input.channel,
       planned_investment: input.plannedInvestment,

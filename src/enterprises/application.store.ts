@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { ReviewStore } from '../review/review-queue.ts';
 import type { ApplicationStatus, DirectoryEntry } from './application.ts';
 import type { EnterpriseApplicationTable } from './application.table.ts';
+import { companyIdentityOf, type CompanyIdentity } from './company-identity.ts';
 
 /** Stores an application and returns its id. */
 export async function insertApplication(db: Db, row: Insertable<EnterpriseApplicationTable>): Promise<number> {
@@ -11,14 +12,11 @@ export async function insertApplication(db: Db, row: Insertable<EnterpriseApplic
   return Number(id);
 }
 
-/** What identifies a company: its credit code in China, or its country and registration number abroad. */
-export type CompanyKey = { creditCode: string } | { country: string; number: string };
-
 /** True when the company already has an application under review. */
-export async function hasOpenApplication(db: Db, company: CompanyKey): Promise<boolean> {
+export async function hasOpenApplication(db: Db, company: CompanyIdentity): Promise<boolean> {
   let query = db.selectFrom('enterprise_application').select('id').where('status', '=', 'pending');
   query =
-    'creditCode' in company
+    company.kind === 'china'
       ? query.where('registration_country', 'is', null).where('credit_code', '=', company.creditCode)
       : query.where('registration_country', '=', company.country).where('registration_number', '=', company.number);
   return (await query.executeTakeFirst()) !== undefined;
@@ -28,13 +26,24 @@ export async function hasOpenApplication(db: Db, company: CompanyKey): Promise<b
 export async function applicationStatusByCode(db: Db, trackingCode: string): Promise<ApplicationStatus | undefined> {
   const row = await db
     .selectFrom('enterprise_application')
-    .select(['tracking_code', 'company_name', 'status', 'reject_reason', 'created_at', 'closed_at'])
+    .select([
+      'tracking_code',
+      'company_name',
+      'credit_code',
+      'registration_country',
+      'registration_number',
+      'status',
+      'reject_reason',
+      'created_at',
+      'closed_at',
+    ])
     .where('tracking_code', '=', trackingCode)
     .executeTakeFirst();
   return (
     row && {
       trackingCode: row.tracking_code,
       companyName: row.company_name,
+      company: companyIdentityOf(row),
       status: row.status,
       rejectReason: row.reject_reason,
       createdAt: row.created_at,
@@ -63,7 +72,7 @@ export async function approvedEnterprises(
   const [{ count }, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
     query
-      .select(['id', 'company_name', 'industry', 'channel', 'planned_investment', 'description', 'closed_at'])
+      .select(['id', 'company_name', 'industry', 'channel', 'registration_country', 'planned_investment', 'description', 'closed_at'])
       .orderBy('closed_at', 'desc')
       .orderBy('id', 'desc')
       .limit(filter.limit)
@@ -77,6 +86,7 @@ export async function approvedEnterprises(
       companyName: row.company_name,
       industry: row.industry,
       channel: row.channel,
+      registrationCountry: row.registration_country,
       plannedInvestment: Number(row.planned_investment),
       description: row.description,
       approvedOn: (row.closed_at ?? '').slice(0, 10),
@@ -89,8 +99,8 @@ export interface ApplicationForReview {
   id: number;
   trackingCode: string;
   companyName: string;
-  /** Where the company is registered: a credit code in China, or a country and number abroad. */
-  registration: { kind: 'china'; creditCode: string } | { kind: 'abroad'; country: string; number: string };
+  /** Where the company is registered: a credit code in the mainland, or a country and number outside. */
+  company: CompanyIdentity;
   industry: string;
   channel: string;
   plannedInvestment: number;
@@ -112,10 +122,7 @@ function rowToReview(row: Selectable<EnterpriseApplicationTable>): ApplicationFo
     id: Number(row.id),
     trackingCode: row.tracking_code,
     companyName: row.company_name,
-    registration:
-      row.registration_country === null
-        ? { kind: 'china', creditCode: row.credit_code }
-        : { kind: 'abroad', country: row.registration_country, number: row.registration_number ?? '' },
+    company: companyIdentityOf(row),
     industry: row.industry,
     channel: row.channel,
     plannedInvestment: Number(row.planned_investment),

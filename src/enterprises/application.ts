@@ -4,21 +4,14 @@ import { consent, oneOf, phoneNumber, requiredText } from '../http/form-fields.t
 import { COUNTRIES } from './country.ts';
 import { creditCodeField, englishCreditCodeField } from './credit-code.ts';
 import { englishConsent, englishOneOf, englishPhoneNumber, englishRequiredText } from '../i18n/english-form-fields.ts';
+import { REGISTRATION_NUMBER_MAX, withCompanyIdentity, type CompanyIdentity } from './company-identity.ts';
 import { INDUSTRIES } from './industry.ts';
 
 export const COMPANY_MAX = 100;
 export const DESCRIPTION_MAX = 2000;
 export const MAX_INVESTMENT = 100_000_000; // 万元: one trillion yuan
-export const REGISTRATION_NUMBER_MAX = 50;
 /** Tracking codes of applications start with RZ (入驻). */
 export const APPLICATION_CODE_PREFIX = 'RZ';
-
-/** Where the company is registered: in the mainland (with a credit code) or abroad, not yet in China. */
-export type Registration = 'china' | 'abroad';
-export const REGISTRATIONS: ReadonlyArray<{ value: Registration; label: string }> = [
-  { value: 'china', label: '已在中国境内注册(有统一社会信用代码)' },
-  { value: 'abroad', label: '境外企业,尚未在中国境内注册' },
-];
 
 /** An approved enterprise as the directory lists it (no personal data). */
 export interface DirectoryEntry {
@@ -26,6 +19,8 @@ export interface DirectoryEntry {
   companyName: string;
   industry: string;
   channel: string;
+  /** The country or region (ISO 3166-1) of a company registered outside the mainland; null for one in it. */
+  registrationCountry: string | null;
   plannedInvestment: number;
   description: string;
   approvedOn: string;
@@ -35,6 +30,7 @@ export interface DirectoryEntry {
 export interface ApplicationStatus {
   trackingCode: string;
   companyName: string;
+  company: CompanyIdentity;
   status: 'pending' | 'approved' | 'rejected';
   rejectReason: string | null;
   createdAt: string;
@@ -43,41 +39,24 @@ export interface ApplicationStatus {
 
 /** The application form's rules, given the district/zone slugs one may choose. */
 export function applicationSchema(channelSlugs: readonly string[]) {
-  const common = {
-    companyName: requiredText('企业名称', COMPANY_MAX, 2),
-    industry: oneOf(
-      '所属行业',
-      INDUSTRIES.map((industry) => industry.code),
-    ),
-    channel: oneOf('意向落户区域', channelSlugs),
-    plannedInvestment: requiredText('计划投资额', 20)
-      .transform((text) => text.normalize('NFKC').replace(/,/gu, ''))
-      .refine((text) => /^\d+(\.\d{1,2})?$/u.test(text), '计划投资额请填写数字(单位:万元,最多两位小数)。')
-      .transform(Number)
-      .refine((amount) => amount > 0 && amount <= MAX_INVESTMENT, `计划投资额应大于 0 且不超过 ${MAX_INVESTMENT} 万元。`),
-    contactPerson: requiredText('联系人', 50),
-    contactMobile: phoneNumber('联系电话'),
-    description: requiredText('项目简介', DESCRIPTION_MAX, 10),
-    consent: consent('请阅读并同意个人信息的使用说明。'),
-  };
-  const inChina = z.object({
-    registration: z.literal('china'),
-    creditCode: creditCodeField(),
-    ...common,
-  });
-  const abroad = z.object({
-    registration: z.literal('abroad'),
-    registrationCountry: oneOf(
-      '注册国家或地区',
-      COUNTRIES.map((country) => country.code),
-    ),
-    registrationNumber: requiredText('境外注册号', REGISTRATION_NUMBER_MAX, 2).transform((text) => text.normalize('NFKC').toUpperCase()),
-    ...common,
-  });
-  // A form posted before the choice existed (a page open during an upgrade) is a mainland one.
-  return z.preprocess(
-    (values) => (typeof values === 'object' && values !== null && !('registration' in values) ? { ...values, registration: 'china' } : values),
-    z.discriminatedUnion('registration', [inChina, abroad], { error: '请选择企业注册地。' }),
+  return withCompanyIdentity(
+    z.object({
+      companyName: requiredText('企业名称', COMPANY_MAX, 2),
+      industry: oneOf(
+        '所属行业',
+        INDUSTRIES.map((industry) => industry.code),
+      ),
+      channel: oneOf('意向落户区域', channelSlugs),
+      plannedInvestment: requiredText('计划投资额', 20)
+        .transform((text) => text.normalize('NFKC').replace(/,/gu, ''))
+        .refine((text) => /^\d+(\.\d{1,2})?$/u.test(text), '计划投资额请填写数字(单位:万元,最多两位小数)。')
+        .transform(Number)
+        .refine((amount) => amount > 0 && amount <= MAX_INVESTMENT, `计划投资额应大于 0 且不超过 ${MAX_INVESTMENT} 万元。`),
+      contactPerson: requiredText('联系人', 50),
+      contactMobile: phoneNumber('联系电话'),
+      description: requiredText('项目简介', DESCRIPTION_MAX, 10),
+      consent: consent('请阅读并同意个人信息的使用说明。'),
+    }),
   );
 }
 
@@ -117,7 +96,17 @@ export function englishApplicationSchema(channelSlugs: readonly string[]) {
     registrationNumber: englishRequiredText('the registration number', REGISTRATION_NUMBER_MAX, 2).transform((text) => text.normalize('NFKC').toUpperCase()),
     ...common,
   });
-  return z.discriminatedUnion('registration', [inChina, abroad], { error: 'Please choose where the company is registered.' });
+  // The same data as the Chinese form's (company-identity.ts): the identity as `company`.
+  return z
+    .discriminatedUnion('registration', [inChina, abroad], { error: 'Please choose where the company is registered.' })
+    .transform((fields): ApplicationInput => {
+      const { companyName, industry, channel, plannedInvestment, contactPerson, contactMobile, description, consent } = fields;
+      const company: CompanyIdentity =
+        fields.registration === 'china'
+          ? { kind: 'china', creditCode: fields.creditCode }
+          : { kind: 'abroad', country: fields.registrationCountry, number: fields.registrationNumber };
+      return { company, companyName, industry, channel, plannedInvestment, contactPerson, contactMobile, description, consent };
+    });
 }
 
 export type ApplicationInput = z.infer<ReturnType<typeof applicationSchema>>;

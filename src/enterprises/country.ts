@@ -1,5 +1,8 @@
 // Countries and regions a company abroad may be registered in (ISO 3166-1 alpha-2), named in
-// Chinese by the platform's ICU data, so the list needs no translation table of its own.
+// Chinese by the platform's ICU data, so the list needs no translation table of its own. Hong Kong,
+// Macao and Taiwan are regions of China outside the mainland's register: a company registered there
+// has no 统一社会信用代码 and files as one from outside the mainland (境外, 含港澳台), named as
+// official Chinese usage names them (中国香港, 中国澳门, 中国台湾), never as countries.
 
 // Every assigned code except CN (a company registered in the mainland has a credit code instead)
 // and the uninhabited territories no company is registered in.
@@ -10,10 +13,21 @@ const CODES =
 
 const names = new Intl.DisplayNames(['zh-CN'], { type: 'region' });
 
-/** The countries and regions, code and Chinese name, in pinyin order of the names. */
-export const COUNTRIES: ReadonlyArray<{ code: string; name: string }> = CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
-  a.name.localeCompare(b.name, 'zh-CN'),
-);
+/** Hong Kong, Macao and Taiwan, named as regions of China. */
+export const CHINESE_REGIONS_OUTSIDE_MAINLAND: ReadonlyArray<{ code: string; name: string }> = [
+  { code: 'HK', name: '中国香港' },
+  { code: 'MO', name: '中国澳门' },
+  { code: 'TW', name: '中国台湾' },
+];
+const REGION_CODES = new Set(CHINESE_REGIONS_OUTSIDE_MAINLAND.map(({ code }) => code));
+
+/** The other countries and regions, code and Chinese name, in pinyin order of the names. */
+export const FOREIGN_COUNTRIES: ReadonlyArray<{ code: string; name: string }> = CODES.filter((code) => !REGION_CODES.has(code))
+  .map((code) => ({ code, name: names.of(code) ?? code }))
+  .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+
+/** Every place a company outside the mainland may be registered in: Hong Kong, Macao and Taiwan first. */
+export const COUNTRIES: ReadonlyArray<{ code: string; name: string }> = [...CHINESE_REGIONS_OUTSIDE_MAINLAND, ...FOREIGN_COUNTRIES];
 
 const englishNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -24,7 +38,7 @@ export const ENGLISH_COUNTRIES: ReadonlyArray<{ code: string; name: string }> = 
 
 const NAMES = new Map(COUNTRIES.map(({ code, name }) => [code, name]));
 
-/** The country's or region's Chinese name, e.g. 德国 for DE. */
+/** The country's or region's Chinese name, e.g. 德国 for DE, 中国香港 for HK. */
 export function countryName(code: string): string {
   return NAMES.get(code) ?? code;
 }

@@ -1,11 +1,13 @@
 // The open API's enterprise directory: what the /enterprises page shows of approved enterprises and
-// nothing more (no contact person, telephone, credit code or review notes).
+// nothing more (no contact person, telephone, credit code or review notes); a company registered
+// outside the mainland says where.
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../api/api-router.ts';
 import { jsonResponse, pageOf, pageParams, problemResponses } from '../api/api-schemas.ts';
 import { decodeCursor, encodeCursor } from '../api/cursor.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { enterpriseDirectorySlice } from './application.service.ts';
+import { countryName } from './country.ts';
 import { INDUSTRIES, industryName } from './industry.ts';
 
 const EnterpriseSchema = z
@@ -15,6 +17,10 @@ const EnterpriseSchema = z
       .object({ code: z.string().openapi({ example: 'C' }), name: z.string().openapi({ example: '制造业' }) })
       .openapi({ description: '国民经济行业门类(GB/T 4754-2017)' }),
     channel: z.object({ slug: z.string(), name: z.string() }).openapi({ description: '落户区域' }),
+    registrationCountry: z
+      .object({ code: z.string().openapi({ example: 'DE' }), name: z.string().openapi({ example: '德国' }) })
+      .nullable()
+      .openapi({ description: '境外企业(含港澳台地区)的注册国家或地区(ISO 3166-1);在中国境内(内地)注册的企业为 null' }),
     plannedInvestment: z.number().openapi({ description: '计划投资(万元)' }),
     description: z.string().openapi({ description: '项目简介' }),
   })
@@ -52,6 +58,7 @@ export function enterpriseApi(ctx: RouteContext) {
       companyName: entry.companyName,
       industry: { code: entry.industry, name: industryName(entry.industry) },
       channel: { slug: entry.channel, name: ctx.navChannel(entry.channel).name },
+      registrationCountry: entry.registrationCountry === null ? null : { code: entry.registrationCountry, name: countryName(entry.registrationCountry) },
       plannedInvestment: entry.plannedInvestment,
       description: entry.description,
     }));

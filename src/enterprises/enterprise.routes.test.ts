@@ -80,9 +80,8 @@ for (const dialect of testDialects()) {
         await bumpContentVersion(seeded.db);
         const other = await applyForSettlement(seeded.db, {
           ...VALID,
-          registration: 'china',
+          company: { kind: 'china', creditCode: '91330100799655058B' },
           companyName: '洪城软件有限公司',
-          creditCode: '91330100799655058B',
           industry: 'I',
           channel: 'gaoxin',
           plannedInvestment: 800,
@@ -183,11 +182,28 @@ for (const dialect of testDialects()) {
         assert.match(queue, /境外:奥地利/);
         assert.match(queue, /<td>境内<\/td>/);
         const detail = await (await reviewer.get(`/admin/applications/${stored.id}`)).text();
-        assert.match(detail, /<td class="registration-kind">境外.尚未在中国境内注册.<\/td>/);
+        assert.match(detail, /<td class="registration-kind">境外\(含港澳台地区\)<\/td>/);
         assert.match(detail, /<th scope="row">注册国家或地区<\/th><td>德国<\/td>/);
         assert.match(detail, /<th scope="row">境外注册号<\/th><td>HRB 123456<\/td>/);
         assert.match(detail, /\+493012345678/);
         assert.doesNotMatch(detail, /统一社会信用代码/);
+
+        // Approved, it is listed as a company from abroad, on the page and in the open API, and its status page says where it is registered.
+        const admin = { id: 1, name: 'admin', roles: ['admin' as const], channels: [], mustChangePassword: false };
+        assert.equal(await decideApplication(seeded.db, admin, { userId: 1, userName: 'admin' }, Number(stored.id), { approve: true }), 'done');
+        assert.match(await (await seeded.app.request('/enterprises')).text(), /Rhein Antriebstechnik GmbH<span class="meta">\(境外企业:德国\)<\/span>/);
+        const api = (await (await seeded.app.request('/api/v1/enterprises')).json()) as { items: Array<{ companyName: string; registrationCountry: unknown }> };
+        assert.deepEqual(
+          api.items.map((item) => [item.companyName, item.registrationCountry]),
+          [['Rhein Antriebstechnik GmbH', { code: 'DE', name: '德国' }]],
+        );
+        const status = await (await seeded.app.request(`/enterprises/status?code=${stored.tracking_code}`)).text();
+        assert.match(status, /<th scope="row">注册国家或地区<\/th><td>德国<\/td>/);
+        assert.doesNotMatch(status, /Anna Weber|493012345678/, 'never the contact or the phone');
+
+        // Hong Kong is a region of China outside the mainland: a company there files as one from outside, named as such.
+        assert.equal((await form.post({ ...FOREIGN, registrationCountry: 'HK', registrationNumber: '1234567' })).status, 303);
+        assert.match(await (await reviewer.get('/admin/applications')).text(), /境外:中国香港/);
       } finally {
         await seeded.close();
       }
@@ -198,11 +214,15 @@ for (const dialect of testDialects()) {
       try {
         const admin = { id: 1, name: 'admin', roles: ['admin' as const], channels: [], mustChangePassword: false };
         const actor = { userId: 1, userName: 'admin' };
-        const approved = await applyForSettlement(seeded.db, { ...VALID, registration: 'china', plannedInvestment: 100, consent: 'yes' });
+        const approved = await applyForSettlement(seeded.db, {
+          ...VALID,
+          company: { kind: 'china', creditCode: VALID.creditCode },
+          plannedInvestment: 100,
+          consent: 'yes',
+        });
         const rejected = await applyForSettlement(seeded.db, {
           ...VALID,
-          registration: 'china',
-          creditCode: '91330100799655058B',
+          company: { kind: 'china', creditCode: '91330100799655058B' },
           companyName: '另一家公司',
           plannedInvestment: 100,
           consent: 'yes',
@@ -251,11 +271,12 @@ describe('企业入驻 form checks', () => {
         [{ channel: 'nanchang' }, /请选择意向落户区域/],
         [{ plannedInvestment: '十亿' }, /计划投资额请填写数字/],
         [{ plannedInvestment: '0' }, /计划投资额应大于 0/],
-        [{ contactMobile: '0791-888' }, /联系电话格式不正确,请填写手机号码\(11 位\)、带区号的固定电话/],
-        [{ contactMobile: '+12' }, /联系电话格式不正确/],
+        [{ contactMobile: '0791-888' }, /联系电话格式不正确:固定电话应为区号加 7 至 8 位号码\(如 0791-88888888\),您填写了 7 位数字/],
+        [{ contactMobile: '+12' }, /联系电话格式不正确:国际号码的国家代码和号码共应为 8 至 15 位数字,您填写了 2 位/],
         [{ registration: 'mars' }, /请选择企业注册地/],
         [{ registration: 'abroad', registrationCountry: 'CN', registrationNumber: 'HRB 1' }, /请选择注册国家或地区/],
         [{ registration: 'abroad', registrationCountry: 'DE', registrationNumber: '' }, /请填写境外注册号/],
+        [{ registration: 'abroad', registrationCountry: 'HK', registrationNumber: '9144030071526726XG' }, /这是一个统一社会信用代码/],
         [{ companyName: '企'.repeat(101) }, /企业名称不能超过 100 个字/],
       ];
       // One client for all: posts that fail validation do not count towards the rate limit.

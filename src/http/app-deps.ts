@@ -3,6 +3,7 @@ import type { Context, Handler } from 'hono';
 import type { Logger } from 'pino';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { ArticleWrittenListener } from '../articles/article-events.ts';
+import type { ListPages } from '../articles/article.service.ts';
 import type { PasswordPolicy } from '../accounts/password-policy.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { AppealWorkingDays, ContactDetails, InsightsPublic, SiteIdentity } from '../config.ts';
@@ -11,6 +12,7 @@ import type { SqlDialect } from '../db/dialect.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import type { PortalMetrics } from '../ops/portal-metrics.ts';
 import type { SearchIndex } from '../search/search-index.ts';
+import type { Uploads } from '../uploads/attachment.service.ts';
 import type { NavChannel, PageChrome } from './layout.tsx';
 import type { PageCache } from './page-cache.ts';
 import type { RateLimit } from './rate-limit.ts';
@@ -47,6 +49,8 @@ export interface AppDeps {
   appealWorkingDays: AppealWorkingDays;
   /** Sends reminder emails when SMTP_URL is configured; undefined: reminders stay on the console. */
   mailer: Mailer | undefined;
+  /** Where attached files are kept (UPLOAD_DIR or the S3 bucket) and the largest one taken. */
+  uploads: Uploads;
 }
 
 /** Shared helpers the features' route tables receive from createApp. */
@@ -61,6 +65,10 @@ export interface RouteContext extends AppDeps {
    * only for a GET answered with `status` 200).
    */
   chrome(c: Context, status?: number): Promise<PageChrome>;
+  /** Published articles per channel slug, counted once per content version. */
+  articleCounts(): Promise<ReadonlyMap<string, number>>;
+  /** Where the newest-first list pages end, found once per content version. */
+  articleLists(): Promise<ListPages>;
   /** The versioned URL of a file under public/ or a vendored library (echarts.min.js). */
   assetHref(name: string): string;
   /** A channel's navigation label by slug (unknown slugs fall back to the city-wide channel). */

@@ -18,6 +18,7 @@ const SECTIONS: ReadonlyArray<{ href: string; label: string; roles: Role[] }> = 
   { href: '/admin/notifications', label: '待办提醒', roles: ['admin', 'editor', 'reviewer'] },
   { href: '/admin/articles', label: '文章管理', roles: ['admin', 'editor'] },
   { href: '/admin/policies', label: '政策文件', roles: ['admin', 'editor'] },
+  { href: '/admin/parks', label: '载体库', roles: ['admin', 'editor'] },
   { href: '/admin/facts', label: '经济数据审核', roles: ['admin', 'editor'] },
   { href: '/admin/projects', label: '项目管理', roles: ['admin', 'editor'] },
   { href: '/admin/submissions', label: '投稿审核', roles: ['admin', 'editor', 'reviewer'] },

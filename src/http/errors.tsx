@@ -2,10 +2,11 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
+import { DatabaseBusyError } from '../db/sqlite-driver.ts';
 import { htmlDocument, Layout, type PageChrome } from './layout.tsx';
 import { currentRequest } from './request-context.ts';
 
-export type ErrorCode = 'not_found' | 'bad_request' | 'forbidden' | 'payload_too_large' | 'unsupported_media_type' | 'too_many_requests' | 'internal';
+export type ErrorCode = 'not_found' | 'bad_request' | 'forbidden' | 'payload_too_large' | 'unsupported_media_type' | 'too_many_requests' | 'busy' | 'internal';
 
 /** An error meant for the user: its message is shown as is, in Chinese. */
 export class AppError extends Error {
@@ -34,7 +35,11 @@ const TITLES: Record<number, string> = {
   415: '提交格式不受支持',
   429: '操作过于频繁',
   500: '服务器出错了',
+  503: '网站正忙',
 };
+
+// A writer that waited out the SQLite lock deadline will very likely succeed a moment later.
+const BUSY_RETRY_AFTER_SECONDS = 5;
 
 /** What an error page shows. */
 export interface ShownError {
@@ -88,11 +93,26 @@ function respond(c: Context, chrome: PageChrome, error: AppError, requestId?: st
 export function errorHandler(logger: Logger, chrome: PageChrome, sectionPage?: SectionErrorPage): ErrorHandler {
   return (error, c) => {
     if (error instanceof AppError) return respond(c, chrome, error, undefined, sectionPage);
+    if (isDatabaseBusy(error)) {
+      // Not a fault of ours to debug, but worth counting: a burst of these means a long writer.
+      logger.warn({ err: error, method: c.req.method, path: c.req.path }, 'database busy');
+      const busy = new AppError(503, 'busy', '网站正忙,本次操作未能完成。请稍候几秒,返回上一页再提交一次。', {
+        'Retry-After': String(BUSY_RETRY_AFTER_SECONDS),
+      });
+      return respond(c, chrome, busy, undefined, sectionPage);
+    }
     // Outside the server (app.request() in tests) there is no request context to take it from.
     const requestId = currentRequest()?.id ?? crypto.randomUUID();
     logger.error({ err: error, requestId, method: c.req.method, path: c.req.path }, 'request failed');
     return respond(c, chrome, new AppError(500, 'internal', '抱歉,服务器暂时无法处理您的请求,请稍后再试。'), requestId, sectionPage);
   };
+}
+
+/** The database stayed locked past its deadline, here or as the cause of a wrapping error. */
+function isDatabaseBusy(error: unknown): boolean {
+  let cause = error;
+  for (let depth = 0; cause instanceof Error && depth < 8; depth++, cause = cause.cause) if (cause instanceof DatabaseBusyError) return true;
+  return false;
 }
 
 /** The application's notFound handler. */

@@ -139,17 +139,26 @@ export function TextArea(props: { state: FieldState; name: string; label: string
   );
 }
 
-/** A choice from a list. */
+type Option = { value: string; label: string };
+
+/** A choice from a list, or from groups of choices, each under its heading. */
 export function SelectField(props: {
   state: FieldState;
   name: string;
   label: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
+  options: ReadonlyArray<Option>;
+  groups?: ReadonlyArray<{ label: string; options: ReadonlyArray<Option> }>;
   required?: boolean;
   placeholder?: string;
 }) {
   const error = props.state.errors[props.name];
   const current = props.state.values[props.name] ?? '';
+  const choices = (options: ReadonlyArray<Option>) =>
+    options.map((option) => (
+      <option value={option.value} selected={option.value === current}>
+        {option.label}
+      </option>
+    ));
   return (
     <FieldShell name={props.name} label={props.label} required={props.required} error={error} lang={props.state.lang}>
       <select
@@ -160,13 +169,37 @@ export function SelectField(props: {
         aria-describedby={describedBy(props.name, undefined, error)}
       >
         <option value="">{props.placeholder ?? messagesFor(props.state.lang ?? 'zh-CN').selectPlaceholder}</option>
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === current}>
-            {option.label}
-          </option>
+        {choices(props.options)}
+        {props.groups?.map((group) => (
+          <optgroup label={group.label}>{choices(group.options)}</optgroup>
         ))}
       </select>
     </FieldShell>
+  );
+}
+
+/** One choice of a few, as radio buttons under a legend. */
+export function RadioField(props: { state: FieldState; name: string; label: string; options: ReadonlyArray<Option>; required?: boolean }) {
+  const error = props.state.errors[props.name];
+  const current = props.state.values[props.name] ?? '';
+  return (
+    <fieldset class={error ? 'field field-invalid' : 'field'} aria-describedby={error ? `error-${props.name}` : undefined}>
+      <legend>
+        {props.label}
+        {props.required && <span class="required">(必填)</span>}
+      </legend>
+      {props.options.map((option) => (
+        <label class="consent">
+          <input type="radio" name={props.name} value={option.value} checked={option.value === current} aria-invalid={error ? 'true' : undefined} />
+          <span>{option.label}</span>
+        </label>
+      ))}
+      {error && (
+        <p class="field-error" id={`error-${props.name}`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
   );
 }
 

@@ -44,21 +44,52 @@ export function normalizePhoneNumber(text: string): string | undefined {
   return INTERNATIONAL.test(digits) ? digits : undefined;
 }
 
-const PHONE_FORMATS = '手机号码(11 位)、带区号的固定电话(如 0791-88888888)或带国家代码的国际号码(如 +44 20 7946 0958)';
+/** How to write a phone number, for a phone field's hint. */
+export const PHONE_HINT = '手机号码、带区号的固定电话(如 0791-88888888),或带国家代码的国际号码(如 +49 30 1234567)';
+/** How to write a phone number or an e-mail address, for a contact field's hint. */
+export const PHONE_OR_EMAIL_HINT = '电子邮箱、手机号码、带区号的固定电话,或带国家代码的国际号码(如 +49 30 1234567)';
+
+/** What is wrong with a phone number that normalizePhoneNumber refused, in Chinese, beginning with the field's label. */
+export function phoneNumberProblem(label: string, text: string): string {
+  const written = text.normalize('NFKC').replace(/[\s\-.()()]/gu, '');
+  const wrong = `${label}格式不正确:`;
+  if (!/^\+?\d+$/u.test(written)) return `${wrong}只能填写数字,可用空格、短横线或括号分隔,国际号码以 + 开头。`;
+  const digits = written.startsWith('00') ? `+${written.slice(2)}` : written;
+  if (/^\+?86/u.test(digits)) return `${wrong}+86 后应为 11 位手机号码,或带区号的固定电话。`;
+  if (digits.startsWith('+')) {
+    const count = digits.length - 1;
+    if (digits.startsWith('+0')) return `${wrong}国家代码不以 0 开头,请在 + 后直接填写国家代码(如 +49 30 1234567)。`;
+    return `${wrong}国际号码的国家代码和号码共应为 8 至 15 位数字,您填写了 ${count} 位。`;
+  }
+  if (digits.startsWith('1')) {
+    if (digits.length !== 11) return `${wrong}手机号码应为 11 位,您填写了 ${digits.length} 位。`;
+    return `${wrong}手机号码第 2 位应为 3 至 9。`;
+  }
+  if (digits.startsWith('0')) return `${wrong}固定电话应为区号加 7 至 8 位号码(如 0791-88888888),您填写了 ${digits.length} 位数字。`;
+  return `${wrong}国际号码请在国家代码前加 +(如 +49 30 1234567);国内请填写 11 位手机号码,或带区号的固定电话。`;
+}
 
 /** A phone number: mainland mobile or landline, or international (E.164); stored normalised. */
 export function phoneNumber(label = '联系电话') {
-  return requiredText(label, 30)
-    .transform((text) => normalizePhoneNumber(text) ?? '')
-    .refine((phone) => phone !== '', `${label}格式不正确,请填写${PHONE_FORMATS}。`);
+  return requiredText(label, 30).transform((text, ctx) => {
+    const phone = normalizePhoneNumber(text);
+    if (phone === undefined) ctx.addIssue({ code: 'custom', message: phoneNumberProblem(label, text) });
+    return phone ?? '';
+  });
 }
 
 /** A phone number (as phoneNumber) or an e-mail address. */
 export function phoneOrEmail(label = '联系方式') {
   return requiredText(label, 100)
     .transform((text) => text.normalize('NFKC').trim())
-    .transform((text) => (EMAIL.test(text) ? text : (normalizePhoneNumber(text) ?? '')))
-    .refine((contact) => contact !== '', `${label}请填写电子邮箱,或${PHONE_FORMATS}。`);
+    .transform((text, ctx) => {
+      if (EMAIL.test(text)) return text;
+      const phone = normalizePhoneNumber(text);
+      if (phone !== undefined) return phone;
+      const problem = text.includes('@') ? `${label}格式不正确:电子邮箱应形如 name@example.com。` : phoneNumberProblem(label, text);
+      ctx.addIssue({ code: 'custom', message: `${problem}${label}可填写${PHONE_OR_EMAIL_HINT}。` });
+      return '';
+    });
 }
 
 /** A box that must be ticked. */

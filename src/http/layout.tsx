@@ -165,6 +165,11 @@ export function Layout(props: {
                   {text.navPolicies}
                 </a>
               </li>
+              <li>
+                <a href="/parks" aria-current={current(props.section, '/parks')}>
+                  载体库
+                </a>
+              </li>
             </ul>
           </nav>
         )}

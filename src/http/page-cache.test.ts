@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { Hono, type Context } from 'hono';
 import { getQueryParam } from 'hono/utils/url';
@@ -211,5 +212,66 @@ describe('page cache renderings', () => {
     const statuses = await Promise.all(Array.from({ length: 5 }, async () => (await app.request('/')).status));
     assert.deepEqual(statuses.sort(), [200, 200, 200, 200, 500]);
     assert.ok(renders >= 2 && renders <= 5);
+  });
+});
+
+describe('page cache compression', () => {
+  // Long and varied enough that the best brotli and gzip levels find more than the fast ones.
+  const bodyOf = (version: number) =>
+    `<ol>${Array.from({ length: 400 }, (_, i) => `<li>第 ${version} 版第 ${i} 条:${'招商引资项目签约'.slice(i % 7)}${(i * 7919) % 1000}</li>`).join('')}</ol>`;
+
+  function cachedVersionedPage() {
+    let version = 1;
+    const cache = new PageCache(async () => version);
+    const app = new Hono().get(
+      '/',
+      cache.wrap(PAGE_PARAMS, (c: Context) => c.html(bodyOf(version))),
+    );
+    const get = async (encoding: 'br' | 'gzip') => {
+      const response = await app.request('/', { headers: { 'Accept-Encoding': encoding } });
+      assert.equal(response.headers.get('content-encoding'), encoding);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      assert.equal(Number(response.headers.get('content-length')), bytes.length, 'the length of the body sent');
+      const text = (encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString('utf8');
+      return { bytes, text, etag: response.headers.get('etag') };
+    };
+    return { cache, get, bump: () => (version += 1) };
+  }
+
+  it('compresses a page fast on a miss and at the best level once it is read again, the same page either way', async () => {
+    const { cache, get } = cachedVersionedPage();
+    for (const encoding of ['br', 'gzip'] as const) {
+      const { cache: fresh, get: getFresh } = encoding === 'br' ? { cache, get } : cachedVersionedPage();
+      const miss = await getFresh(encoding);
+      assert.equal(miss.text, bodyOf(1));
+      // The read that makes the page worth the best level is still answered with the fast bytes,
+      // as are all those that arrive while the better ones are made.
+      const during = await Promise.all(Array.from({ length: 20 }, () => getFresh(encoding)));
+      for (const response of during) {
+        assert.equal(response.text, bodyOf(1));
+        assert.equal(response.etag, miss.etag);
+      }
+      await fresh.compressionSettled();
+      const best = await getFresh(encoding);
+      assert.equal(best.text, bodyOf(1));
+      assert.equal(best.etag, miss.etag, 'the same entity, whatever its transfer encoding');
+      assert.ok(best.bytes.length < miss.bytes.length, `${encoding}: best ${best.bytes.length} B, fast ${miss.bytes.length} B`);
+    }
+  });
+
+  it('never swaps better bytes of a page the content has replaced into the cache', async () => {
+    const { cache, get, bump } = cachedVersionedPage();
+    const old = await get('br');
+    await get('br'); // read again: the better bytes of version 1 are on their way
+    bump();
+    const renewed = await get('br');
+    assert.equal(renewed.text, bodyOf(2));
+    await cache.compressionSettled();
+    const after = await get('br');
+    assert.equal(after.text, bodyOf(2));
+    assert.equal(after.etag, renewed.etag);
+    assert.notEqual(after.etag, old.etag);
+    assert.deepEqual(after.bytes, renewed.bytes, 'still the fast bytes of version 2, read once so far');
+    assert.equal(cache.stats().misses, 2, 'version 2 was rendered once: nothing of version 1 took its place');
   });
 });

@@ -5,7 +5,7 @@
 import type { Context, Handler, Next } from 'hono';
 import { routePath } from 'hono/route';
 import { getQueryParam } from 'hono/utils/url';
-import { compressBody, responsePartsFor, respondWithBody, type CompressedBody, type ResponseParts } from './compressed-body.ts';
+import { compressBody, recompressed, responsePartsFor, respondWithBody, type CompressedBody, type ResponseParts } from './compressed-body.ts';
 import { requestOrigin } from './origin.ts';
 
 interface CachedPage {
@@ -68,11 +68,16 @@ export class PageCache {
   // Renderings under way, by content version and key; each resolves to its page, or to undefined
   // when it gave no page to keep (an error, a redirect), so that waiters render for themselves.
   private readonly rendering = new Map<string, Promise<CachedPage | undefined>>();
+  // Pages rendered on a miss are compressed fast (a one-off page must not cost 10-50 ms of brotli);
+  // a page asked for again is worth the best level, which these keys wait for, one at a time.
+  private readonly toImprove = new Set<string>();
+  private improving: Promise<void> | undefined;
   private hits = 0;
   private misses = 0;
 
   constructor(
-    private readonly currentVersion: () => Promise<number>,
+    /** The content version, read from the database (or its mirror). */
+    readonly currentVersion: () => Promise<number>,
     private readonly maxPages = DEFAULT_MAX_PAGES,
   ) {}
 
@@ -124,7 +129,7 @@ export class PageCache {
           remember(this.routes, path, { params: sorted, pattern: routePath(c) }, this.maxPages);
         }
       }
-      if (!renderedHere) this.hits += 1;
+      if (!renderedHere) this.hit(key, page);
       remember(this.pages, key, page, this.maxPages);
       return respondWithBody(pageRequestOf(c), page.body, page.headers);
     };
@@ -142,7 +147,7 @@ export class PageCache {
       const value = response.headers.get(name);
       if (value !== null) headers[name] = value;
     }
-    return { version, body: compressBody(Buffer.from(await response.arrayBuffer())), headers };
+    return { version, body: compressBody(Buffer.from(await response.arrayBuffer()), { fast: true }), headers };
   }
 
   /**
@@ -158,9 +163,35 @@ export class PageCache {
     const key = route && originKey(origin, pageKey(path, url, route.params));
     const page = key && this.pages.get(key);
     if (!page || page.version !== (await this.currentVersion())) return undefined;
-    this.hits += 1;
+    this.hit(key, page);
     remember(this.pages, key, page, this.maxPages);
     return { ...responsePartsFor(request, page.body, page.headers), route: route.pattern };
+  }
+
+  /** Resolves when no page waits to be compressed at the best level. */
+  async compressionSettled(): Promise<void> {
+    while (this.improving) await this.improving;
+  }
+
+  private hit(key: string, page: CachedPage): void {
+    this.hits += 1;
+    if (page.body.best) return;
+    this.toImprove.add(key);
+    this.improving ??= this.improveQueued().finally(() => (this.improving = undefined));
+  }
+
+  // The queued pages at the best level, each swapped in whole (a response already under way keeps
+  // the body it took) while its entry is still the one that was queued: a page rendered anew or
+  // dropped meanwhile is left alone.
+  private async improveQueued(): Promise<void> {
+    for (const key of this.toImprove) {
+      this.toImprove.delete(key);
+      const page = this.pages.get(key);
+      if (!page || page.body.best) continue;
+      // A failed encoding (out of memory) leaves the fast one, which is as correct.
+      const body = await recompressed(page.body).catch(() => page.body);
+      if (this.pages.get(key) === page) this.pages.set(key, { ...page, body });
+    }
   }
 
   /** Hits and misses so far, and the pages held. */

@@ -54,6 +54,7 @@ for (const dialect of testDialects()) {
         '/data',
         '/projects',
         '/policies',
+        '/parks',
         '/enterprises',
         '/submit',
         '/contact',

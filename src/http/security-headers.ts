@@ -25,10 +25,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
 });
 const HEADERS = Object.entries(SECURITY_HEADERS);
 
-/** Adds the security headers after the handler has run. */
+/**
+ * Adds the security headers after the handler has run; a handler that sets one itself keeps its
+ * own (stored files send a stricter Content-Security-Policy).
+ */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    for (const [name, value] of HEADERS) c.res.headers.set(name, value);
+    for (const [name, value] of HEADERS) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
   };
 }

@@ -8,6 +8,7 @@ import { unansweredMessagesCheck } from './checks/unanswered-messages.check.ts';
 import { unansweredQuestionsCheck } from '../questions/question.inspection.ts';
 import { overdueAppealsCheck } from '../appeals/appeal.inspection.ts';
 import { calendarCoverageCheck } from '../calendar/calendar-coverage.ts';
+import { staleVacancyCheck } from '../parks/site.inspection.ts';
 import type { InspectionCheck } from './inspection-check.ts';
 
 /** Every check a full inspection runs. */
@@ -18,6 +19,7 @@ export const INSPECTION_CHECKS: readonly InspectionCheck[] = [
   unansweredQuestionsCheck,
   overdueAppealsCheck,
   calendarCoverageCheck,
+  staleVacancyCheck,
   brokenLinksCheck,
   pageSpeedCheck(),
 ];

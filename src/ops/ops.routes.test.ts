@@ -72,9 +72,8 @@ for (const dialect of testDialects()) {
         await submitContribution(db, { title: '红谷滩区新签约项目', body: '读者投稿的正文,等待审核员处理。', channel: 'honggutan', ...person });
         await submitContribution(db, { title: '东湖区新签约项目', body: '另一篇投稿的正文,同样等待审核。', channel: 'donghu', ...person });
         await applyForSettlement(db, {
-          registration: 'china',
+          company: { kind: 'china', creditCode: '9144030071526726XG' },
           companyName: '江西智造科技有限公司',
-          creditCode: '9144030071526726XG',
           industry: 'C',
           channel: 'xiaolan',
           plannedInvestment: 500,

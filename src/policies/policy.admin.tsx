@@ -24,6 +24,8 @@ import {
   type ValidityDecision,
 } from './policy.service.ts';
 import { PolicyEditorPage, PolicyListPage, type PolicyForms } from './views/policy-editor.tsx';
+import { attachmentsOf } from '../uploads/attachment.service.ts';
+import { AttachmentPanel } from '../uploads/views/attachment-panel.tsx';
 
 const NOT_FOUND = '没有这份政策文件,或它不在您负责的频道。';
 
@@ -60,7 +62,20 @@ export function policyAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Cons
     c: Context<ConsoleEnv>,
     props: { state: FieldState; detail?: PolicyDetail; forms?: PolicyForms; saved?: boolean },
     status: 200 | 400 = 200,
-  ) => kit.page(c, <PolicyEditorPage console={await kit.chrome(c)} channels={channelsOf(c)} channelName={channelName} {...props} />, status);
+  ) => {
+    const chrome = await kit.chrome(c);
+    const policyId = props.detail?.policy.id;
+    const attachments = policyId !== undefined && (
+      <AttachmentPanel
+        ownerKind="policy"
+        ownerId={policyId}
+        attachments={await attachmentsOf(db, 'policy', policyId)}
+        token={chrome.token}
+        maxBytes={ctx.uploads.maxBytes}
+      />
+    );
+    return kit.page(c, <PolicyEditorPage console={chrome} channels={channelsOf(c)} channelName={channelName} attachments={attachments} {...props} />, status);
+  };
   const found = async (c: Context<ConsoleEnv>) => {
     const detail = await policyForEditing(db, c.get('user'), idParam(c));
     if (!detail) throw notFound(NOT_FOUND);

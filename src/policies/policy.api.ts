@@ -7,10 +7,12 @@ import { decodeCursor, encodeCursor } from '../api/cursor.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { POLICY_LEVELS, POLICY_TOPICS, VALIDITIES, VALIDITY_NAMES } from './policy.ts';
-import { policiesAfter, policyDetail, type ShownPolicy } from './policy.service.ts';
+import { policiesAfter, policyDetail, type PolicySearch, type ShownPolicy } from './policy.service.ts';
 import { policyInEnglish } from './policy-english.service.ts';
 import { EnglishVersionSchema } from '../articles/article.api.ts';
 import { KEYWORD_MAX } from './policy.routes.tsx';
+import { AttachmentListSchema, attachmentsJson } from '../uploads/attachment.api.ts';
+import { attachmentsOf } from '../uploads/attachment.service.ts';
 
 const ChannelSchema = z.object({ slug: z.string().openapi({ example: 'donghu' }), name: z.string().openapi({ example: '东湖区' }) }).openapi('PolicyChannel');
 const validityDescription = VALIDITIES.map((validity) => `${validity}:${VALIDITY_NAMES[validity]}`).join(',');
@@ -39,6 +41,7 @@ const PolicySchema = PolicySummarySchema.extend({
   interpretations: z
     .array(z.object({ id: z.number().int(), title: z.string(), url: z.string().openapi({ example: '/articles/12' }) }))
     .openapi({ description: '政策解读文章' }),
+  attachments: AttachmentListSchema,
   updatedAt: z.string().openapi({ description: '最后修改时间(UTC)' }),
   english: EnglishVersionSchema.nullable().openapi({ description: '编辑撰写的英文版;没有时为 null' }),
 }).openapi('Policy');
@@ -48,7 +51,7 @@ const positionSchema = z.object({ publishedOn: z.string(), id: z.number().int() 
 /** Routes: `GET /policies`, `GET /policies/{id}`. */
 export function policyApi(ctx: RouteContext) {
   const { db, channels } = ctx;
-  const segmenter = ctx.searchIndex.segmenter;
+  const search: PolicySearch = { segmenter: ctx.searchIndex.segmenter, words: ctx.dialect.policyWords };
   const slugs = channels.all.map((channel) => channel.slug) as [string, ...string[]];
 
   const listRoute = createRoute({
@@ -111,7 +114,7 @@ export function policyApi(ctx: RouteContext) {
       if (from && to && from > to) throw new AppError(400, 'bad_request', '参数“from”无效:起始日期不能晚于截止日期。');
       const after = decodeCursor(cursor, positionSchema);
       // One more than asked tells whether there is a next page, so the last page has no cursor.
-      const found = await policiesAfter(db, segmenter, { keyword: q, topic, level, channel, validity, from, to }, after, limit + 1);
+      const found = await policiesAfter(db, search, { keyword: q, topic, level, channel, validity, from, to }, after, limit + 1);
       const items = found.slice(0, limit);
       const last = items.at(-1);
       const nextCursor = found.length > limit && last ? encodeCursor({ publishedOn: last.publishedOn, id: last.id }) : null;
@@ -127,6 +130,7 @@ export function policyApi(ctx: RouteContext) {
           ...summary(policy),
           body: policy.body,
           interpretations: interpretations.map((article) => ({ id: article.id, title: article.title, url: `/articles/${article.id}` })),
+          attachments: attachmentsJson(await attachmentsOf(db, 'policy', policy.id)),
           updatedAt: policy.updatedAt,
           english: english ? { ...english, url: `/en/policies/${policy.id}` } : null,
         },

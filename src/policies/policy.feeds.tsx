@@ -5,9 +5,8 @@ import type { SiteIdentity } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { Feed, FeedEntry } from '../feeds/feed.ts';
 import { chinaMidnight } from '../lib/china-time.ts';
-import type { Segmenter } from '../text/segmenter.ts';
 import { VALIDITY_NAMES } from './policy.ts';
-import { policyDetail, policyList, type ShownPolicy } from './policy.service.ts';
+import { policyDetail, policyList, type PolicySearch, type ShownPolicy } from './policy.service.ts';
 
 const FEED_SIZE = 20;
 
@@ -32,9 +31,9 @@ function policyFeedEntry(item: ShownPolicy, body: string): FeedEntry {
 }
 
 /** The feed of the newest policies (the first page of /policies). */
-export function policyFeed(deps: { db: Db; site: SiteIdentity; segmenter: Segmenter }) {
+export function policyFeed(deps: { db: Db; site: SiteIdentity; search: PolicySearch }) {
   return async (): Promise<Feed> => {
-    const { items } = await policyList(deps.db, deps.segmenter, {}, 1);
+    const { items } = await policyList(deps.db, deps.search, {}, 1);
     const entries: FeedEntry[] = [];
     for (const item of items.slice(0, FEED_SIZE)) {
       const detail = await policyDetail(deps.db, item.id);

@@ -10,9 +10,10 @@ import { htmlDocument } from '../http/layout.tsx';
 import { parseId, parsePageNumber } from '../http/request-params.ts';
 import { policyFeed } from './policy.feeds.tsx';
 import { POLICY_LEVELS, POLICY_TOPICS, VALIDITIES, type PolicyValidity } from './policy.ts';
-import { policyDetail, policyList } from './policy.service.ts';
+import { policyDetail, policyList, type PolicySearch } from './policy.service.ts';
 import { policyHasEnglish } from './policy-english.service.ts';
 import { PolicyDetailPage, PolicyListPage, type PolicyListQuery } from './views/policy-pages.tsx';
+import { attachmentsOf } from '../uploads/attachment.service.ts';
 
 /** The longest keyword the list takes. */
 export const KEYWORD_MAX = 50;
@@ -23,7 +24,7 @@ export const LIST_PARAMS = ['q', 'topic', 'level', 'channel', 'validity', 'from'
 /** Routes: `/policies`, `/policies/:id`, the feeds `/policies/rss.xml` and `/policies/atom.xml`. */
 export function policyRoutes(ctx: RouteContext): Hono {
   const { db, channels } = ctx;
-  const segmenter = ctx.searchIndex.segmenter;
+  const search: PolicySearch = { segmenter: ctx.searchIndex.segmenter, words: ctx.dialect.policyWords };
   const channelName = (slug: string) => ctx.navChannel(slug).name;
   const channelOptions = channels.all.map((channel) => ({ value: channel.slug, label: channel.name }));
 
@@ -56,18 +57,13 @@ export function policyRoutes(ctx: RouteContext): Hono {
   };
 
   return new Hono()
-    .route('/', feedRoutes(ctx, '/policies', policyFeed({ db, site: ctx.site, segmenter })))
+    .route('/', feedRoutes(ctx, '/policies', policyFeed({ db, site: ctx.site, search })))
     .get(
       '/policies',
       ctx.cachedPage([...LIST_PARAMS, 'page'], async (c) => {
         const query = listQuery(c);
         const page = parsePageNumber(c.req.query('page'));
-        const found = await policyList(
-          db,
-          segmenter,
-          { ...query, validity: (query.validity || undefined) as PolicyValidity | undefined, keyword: query.q },
-          page,
-        );
+        const found = await policyList(db, search, { ...query, validity: (query.validity || undefined) as PolicyValidity | undefined, keyword: query.q }, page);
         if (page > found.pageCount) throw notFound('没有这一页。');
         return c.html(
           htmlDocument(
@@ -82,8 +78,12 @@ export function policyRoutes(ctx: RouteContext): Hono {
         const id = parseId(c.req.param('id') ?? '');
         const detail = id === undefined ? undefined : await policyDetail(db, id);
         if (!detail) throw notFound('没有这份政策文件。');
-        const english = await policyHasEnglish(db, detail.policy.id);
-        return c.html(htmlDocument(<PolicyDetailPage chrome={await ctx.chrome(c)} detail={detail} channelName={channelName} hasEnglish={english} />));
+        const [english, attachments] = await Promise.all([policyHasEnglish(db, detail.policy.id), attachmentsOf(db, 'policy', detail.policy.id)]);
+        return c.html(
+          htmlDocument(
+            <PolicyDetailPage chrome={await ctx.chrome(c)} detail={detail} channelName={channelName} hasEnglish={english} attachments={attachments} />,
+          ),
+        );
       }),
     );
 }

@@ -6,7 +6,9 @@ import type { ConsoleUser } from '../accounts/account.ts';
 import { saveEditedArticle } from '../articles/article-editing.service.ts';
 import { deleteArticle } from '../articles/article.service.ts';
 import { COMMAND_LINE } from '../audit/audit.service.ts';
+import type { OpenDb } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
 import { currentContentVersion } from '../db/site-state.store.ts';
 import type { PolicyInput } from './policy.ts';
 import {
@@ -15,10 +17,12 @@ import {
   decidePolicyValidity,
   policyDetail,
   policyIdByReference,
+  policyKeyword,
   policyList,
   refreshPolicyValidityDay,
   savePolicy,
   type PolicyQuery,
+  type PolicySearch,
 } from './policy.service.ts';
 
 const ADMIN: ConsoleUser = { id: 1, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false };
@@ -48,7 +52,9 @@ async function saved(db: Db, input: PolicyInput, user = ADMIN): Promise<number> 
   return id as number;
 }
 
-const titles = async (db: Db, query: PolicyQuery, now = NOW) => (await policyList(db, segmenter, query, 1, now)).items.map((item) => item.title);
+const searchOn = (opened: Pick<OpenDb, 'dialect'>): PolicySearch => ({ segmenter, words: opened.dialect.policyWords });
+const titles = async (opened: Pick<OpenDb, 'db' | 'dialect'>, query: PolicyQuery, now = NOW) =>
+  (await policyList(opened.db, searchOn(opened), query, 1, now)).items.map((item) => item.title);
 
 for (const dialect of testDialects()) {
   describe(`policy service on ${dialect.name}`, () => {
@@ -81,7 +87,8 @@ for (const dialect of testDialects()) {
       }));
 
     it('finds a policy by any spelling of its 文号, by words of its title and body, and by each filter', () =>
-      withTestDb(dialect, async ({ db }) => {
+      withTestDb(dialect, async (opened) => {
+        const { db } = opened;
         await saved(db, policy());
         await saved(
           db,
@@ -103,36 +110,41 @@ for (const dialect of testDialects()) {
         );
 
         assert.deepEqual(
-          await titles(db, {}),
+          await titles(opened, {}),
           ['南昌市高层次人才安家补贴办法', '南昌市支持新能源汽车产业发展若干措施', '东湖区工业用地弹性出让实施细则'],
           'newest 发布日期 first',
         );
         for (const spelling of ['洪府发〔2025〕12号', '洪府发[2025]12号', '洪府发2025 12', '洪府发（２０２５）１２']) {
-          assert.deepEqual(await titles(db, { keyword: spelling }), ['南昌市支持新能源汽车产业发展若干措施'], spelling);
+          assert.deepEqual(await titles(opened, { keyword: spelling }), ['南昌市支持新能源汽车产业发展若干措施'], spelling);
         }
-        assert.deepEqual(await titles(db, { keyword: '新能源汽车 补贴' }), ['南昌市支持新能源汽车产业发展若干措施'], 'every word, title or body');
+        assert.deepEqual(await titles(opened, { keyword: '新能源汽车 补贴' }), ['南昌市支持新能源汽车产业发展若干措施'], 'every word, title or body');
         assert.deepEqual(
-          await titles(db, { keyword: '補貼' }),
+          await titles(opened, { keyword: '補貼' }),
           ['南昌市高层次人才安家补贴办法', '南昌市支持新能源汽车产业发展若干措施'],
           'traditional characters fold',
         );
-        assert.deepEqual(await titles(db, { keyword: '弹性出让' }), ['东湖区工业用地弹性出让实施细则']);
-        assert.deepEqual(await titles(db, { keyword: '洪府发' }), ['南昌市高层次人才安家补贴办法', '南昌市支持新能源汽车产业发展若干措施'], 'part of a 文号');
-        assert.deepEqual(await titles(db, { keyword: '航空' }), []);
-        assert.deepEqual(await titles(db, { topic: '人才' }), ['南昌市高层次人才安家补贴办法']);
-        assert.deepEqual(await titles(db, { level: '区' }), ['东湖区工业用地弹性出让实施细则']);
-        assert.deepEqual(await titles(db, { channel: 'donghu' }), ['东湖区工业用地弹性出让实施细则']);
-        assert.deepEqual(await titles(db, { from: '2025-01-01', to: '2025-03-05' }), ['南昌市支持新能源汽车产业发展若干措施'], 'inclusive bounds');
-        assert.equal((await policyList(db, segmenter, { keyword: '洪府发' }, 1, NOW)).total, 2);
+        assert.deepEqual(await titles(opened, { keyword: '弹性出让' }), ['东湖区工业用地弹性出让实施细则']);
+        assert.deepEqual(
+          await titles(opened, { keyword: '洪府发' }),
+          ['南昌市高层次人才安家补贴办法', '南昌市支持新能源汽车产业发展若干措施'],
+          'part of a 文号',
+        );
+        assert.deepEqual(await titles(opened, { keyword: '航空' }), []);
+        assert.deepEqual(await titles(opened, { topic: '人才' }), ['南昌市高层次人才安家补贴办法']);
+        assert.deepEqual(await titles(opened, { level: '区' }), ['东湖区工业用地弹性出让实施细则']);
+        assert.deepEqual(await titles(opened, { channel: 'donghu' }), ['东湖区工业用地弹性出让实施细则']);
+        assert.deepEqual(await titles(opened, { from: '2025-01-01', to: '2025-03-05' }), ['南昌市支持新能源汽车产业发展若干措施'], 'inclusive bounds');
+        assert.equal((await policyList(db, searchOn(opened), { keyword: '洪府发' }, 1, NOW)).total, 2);
       }));
 
     it('derives validity from the dates, and lets editors amend, repeal and reinstate', () =>
-      withTestDb(dialect, async ({ db }) => {
+      withTestDb(dialect, async (opened) => {
+        const { db } = opened;
         const current = await saved(db, policy({ title: '现行', docNumber: '洪府发〔2025〕1号' }));
         const future = await saved(db, policy({ title: '未施行', docNumber: null, effectiveOn: '2026-12-01' }));
         const ended = await saved(db, policy({ title: '到期', docNumber: null, effectiveOn: '2025-01-01', validUntil: '2026-11-29' }));
         const lastDay = await saved(db, policy({ title: '今天到期', docNumber: null, effectiveOn: '2025-01-01', validUntil: '2026-11-30' }));
-        const byValidity = async (validity: PolicyQuery['validity'], now = NOW) => (await titles(db, { validity }, now)).sort();
+        const byValidity = async (validity: PolicyQuery['validity'], now = NOW) => (await titles(opened, { validity }, now)).sort();
         assert.deepEqual(await byValidity('in_force'), ['今天到期', '现行']);
         assert.deepEqual(await byValidity('not_yet'), ['未施行']);
         assert.deepEqual(await byValidity('expired'), ['到期']);
@@ -207,6 +219,70 @@ for (const dialect of testDialects()) {
         const links = await db.selectFrom('policy_interpretation').selectAll().execute();
         assert.deepEqual(links, [], 'the link went with the article');
       }));
+
+    it('finds by keyword exactly the policies whose folded text contains every word, also after an edit', () =>
+      withTestDb(dialect, async (opened) => {
+        const { db } = opened;
+        const ids = [
+          await saved(db, policy()),
+          await saved(db, policy({ title: 'PPP 项目指引', docNumber: null, body: 'PPP 模式 100% 覆盖,编号 a_b 与 ab。' })),
+          await saved(db, policy({ title: '南昌高新区扶持办法', docNumber: null, body: '高新区企业。𠮷野家;税收减免。' })),
+          await saved(db, policy({ title: '东湖区工业用地弹性出让实施细则', docNumber: null, body: '弹性 出让' })),
+        ];
+        const keywords = [
+          '新能源',
+          '发展',
+          '税',
+          '100%',
+          'a_b',
+          'ab',
+          'PPP',
+          '高新区',
+          '南昌高新区',
+          '𠮷',
+          '弹性出让',
+          '出让 弹性',
+          '区',
+          '量子',
+          '能源汽车 补贴',
+        ];
+        const found = async () => {
+          const texts = await db.selectFrom('policy').select(['id', 'search_text']).orderBy('id').execute();
+          for (const keyword of keywords) {
+            const filter = policyKeyword(searchOn(opened), keyword);
+            assert.ok(filter && 'words' in filter, keyword);
+            const expected = texts.filter((row) => filter.words.every((word) => row.search_text.includes(word))).map((row) => Number(row.id));
+            const actual = (await policyList(db, searchOn(opened), { keyword }, 1, NOW)).items.map((item) => item.id).sort((a, b) => a - b);
+            assert.deepEqual(actual, expected, keyword);
+          }
+        };
+        await found();
+        const ids2 = async (keyword: string) =>
+          (await policyList(db, searchOn(opened), { keyword }, 1, NOW)).items.map((item) => item.id).sort((a, b) => a - b);
+        assert.deepEqual(await ids2('南昌高新区'), [ids[2]], 'a word inside the title');
+        assert.deepEqual(await ids2('弹性出让'), [ids[3]], 'not across the space in the body, but in the title');
+        assert.deepEqual(await ids2('a_b'), [ids[1]], '_ is no wildcard');
+        assert.deepEqual(await ids2('𠮷'), [ids[2]], 'a character outside the BMP');
+        await savePolicy(db, ADMIN, COMMAND_LINE, ids[0], policy({ body: '改为量子计算。' }), NOW);
+        assert.deepEqual(await ids2('量子'), [ids[0]], 'the edited text is found');
+        assert.deepEqual(await ids2('补贴'), [], 'the old text is not');
+        await found();
+      }));
+
+    it('finds by keyword the policies saved before the keyword index existed', () =>
+      withTestDb(
+        dialect,
+        async (opened) => {
+          await migrateToLatest(opened.db, opened.dialect, '2026-11-30T06-00_policies');
+          const id = await saved(opened.db, policy());
+          await migrateToLatest(opened.db, opened.dialect);
+          assert.deepEqual(
+            (await policyList(opened.db, searchOn(opened), { keyword: '新能源汽车 补贴' }, 1, NOW)).items.map((item) => item.id),
+            [id],
+          );
+        },
+        { migrate: false },
+      ));
 
     it('makes cached pages stale when a new day changes some policy’s validity, once a day', () =>
       withTestDb(dialect, async ({ db }) => {

@@ -6,6 +6,7 @@ import type { Article } from '../articles/article.ts';
 import { markdownToText } from '../articles/markdown.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
+import type { PolicyWordsSql } from '../db/policy-words-sql.ts';
 import { bumpContentVersion, setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
 import { chinaDate } from '../lib/china-time.ts';
 import { normalizeQuery } from '../text/normalize.ts';
@@ -13,11 +14,18 @@ import type { Segmenter } from '../text/segmenter.ts';
 import { docNumberKey } from './doc-number.ts';
 import { validityOf, type Policy, type PolicyInput, type PolicySummary, type PolicyValidity } from './policy.ts';
 import * as store from './policy.store.ts';
+import type { AttachmentOwner } from '../uploads/attachment.ts';
 
 export type { PolicyFilter, PublishedPosition } from './policy.store.ts';
 
 /** A policy with the validity readers see today. */
 export type ShownPolicy<T extends PolicySummary = PolicySummary> = T & { validity: PolicyValidity };
+
+/** What keyword search over policies needs: the site's segmenter, and the engine's way of finding words. */
+export interface PolicySearch {
+  segmenter: Segmenter;
+  words: PolicyWordsSql;
+}
 
 /** The filters of a list as readers give them: the keyword as typed. */
 export type PolicyQuery = Omit<store.PolicyFilter, 'keyword'> & { keyword?: string | undefined };
@@ -31,41 +39,41 @@ const shown = <T extends PolicySummary>(policy: T, today: string): ShownPolicy<T
  * A keyword as the store matches it: a 文号 in any spelling finds exactly that document; anything
  * else is cut into words by the site's segmenter, folded as search_text is, each to be found.
  */
-export function policyKeyword(segmenter: Segmenter, keyword: string | undefined): store.PolicyFilter['keyword'] {
+export function policyKeyword({ segmenter, words: index }: PolicySearch, keyword: string | undefined): store.PolicyFilter['keyword'] {
   const text = keyword?.trim() ?? '';
   if (text === '') return undefined;
   const key = docNumberKey(text);
   if (key !== undefined) return { docNumberKey: key };
   const words = [...new Set(segmenter.segment(normalizeQuery(text)).terms)];
-  return words.length > 0 ? { words } : undefined;
+  return words.length > 0 ? { words, index } : undefined;
 }
 
-const filterOf = (segmenter: Segmenter, query: PolicyQuery): store.PolicyFilter => ({ ...query, keyword: policyKeyword(segmenter, query.keyword) });
+const filterOf = (search: PolicySearch, query: PolicyQuery): store.PolicyFilter => ({ ...query, keyword: policyKeyword(search, query.keyword) });
 
 /** One page (from 1) of policies matching a query, newest 发布日期 first, with their validity on `now`'s Beijing day. */
 export async function policyList(
   db: Db,
-  segmenter: Segmenter,
+  search: PolicySearch,
   query: PolicyQuery,
   page: number,
   now = new Date(),
 ): Promise<{ items: ShownPolicy[]; total: number; pageCount: number }> {
   const today = chinaDate(now);
-  const { items, total } = await store.policyPage(db, filterOf(segmenter, query), today, (page - 1) * POLICY_PAGE_SIZE, POLICY_PAGE_SIZE);
+  const { items, total } = await store.policyPage(db, filterOf(search, query), today, (page - 1) * POLICY_PAGE_SIZE, POLICY_PAGE_SIZE);
   return { items: items.map((item) => shown(item, today)), total, pageCount: Math.max(1, Math.ceil(total / POLICY_PAGE_SIZE)) };
 }
 
 /** Up to `limit` policies after a position (the open API's keyset pages), newest 发布日期 first. */
 export async function policiesAfter(
   db: Db,
-  segmenter: Segmenter,
+  search: PolicySearch,
   query: PolicyQuery,
   after: store.PublishedPosition | undefined,
   limit: number,
   now = new Date(),
 ): Promise<ShownPolicy[]> {
   const today = chinaDate(now);
-  return (await store.policiesAfter(db, filterOf(segmenter, query), today, after, limit)).map((item) => shown(item, today));
+  return (await store.policiesAfter(db, filterOf(search, query), today, after, limit)).map((item) => shown(item, today));
 }
 
 /** A policy as its page shows it: the document, what replaces it, what it replaces, and its 政策解读. */
@@ -287,4 +295,18 @@ export async function changeInterpretation(
     );
     return 'done';
   });
+}
+
+/** A policy as the uploads see an owner of attachments: every policy is public, repealed ones too. */
+export async function policyAsAttachmentOwner(db: Db, id: number): Promise<AttachmentOwner | undefined> {
+  const [policy] = await store.policySummariesByIds(db, [id]);
+  return (
+    policy && {
+      title: policy.title,
+      channel: policy.channel,
+      isPublic: true,
+      publicPath: `/policies/${policy.id}`,
+      editorPath: `/admin/policies/${policy.id}`,
+    }
+  );
 }

@@ -125,6 +125,15 @@ export class SearchIndex {
     return { total, ids: [...ranked, ...older] };
   }
 
+  /**
+   * The first `limit` ids of find(db, filter, { limit, offset: 0 }), without counting the matches:
+   * the ranked candidates hold them whenever there are `limit` matches or fewer than candidates,
+   * and the count of an article's related words reads every article holding one of them.
+   */
+  async first(db: Db, filter: SearchFilter, limit: number): Promise<number[]> {
+    return this.engine.ranked(db, filter, { candidates: this.candidatesFor(filter.match), limit, offset: 0 });
+  }
+
   private candidatesFor(match: SearchMatch): number {
     const words = 'term' in match ? 1 : 'all' in match ? match.all.length : match.any.length;
     const budget = this.rankedCandidates;

@@ -6,6 +6,7 @@ import type { RouteContext } from '../http/app-deps.ts';
 import { AppError } from '../http/errors.tsx';
 import { htmlDocument } from '../http/layout.tsx';
 import { parsePageNumber } from '../http/request-params.ts';
+import { siteList } from '../parks/site.service.ts';
 import { policyList } from '../policies/policy.service.ts';
 import { markedHtml, plainText } from './highlight.ts';
 import { isQueryProblem, parseQuery, type ParsedQuery, type QueryProblem } from './search-query.ts';
@@ -38,6 +39,7 @@ function searchOptions(c: Context, ctx: RouteContext): SearchOptions & { form: S
 /** Routes: `/search` and `/api/search`. */
 export function searchRoutes(ctx: RouteContext): Hono {
   const { db, searchIndex, cachedPage } = ctx;
+  const policySearch = { segmenter: searchIndex.segmenter, words: ctx.dialect.policyWords };
   const parse = (c: Context): ParsedQuery | QueryProblem => parseQuery(c.req.query('q'), searchIndex.segmenter);
   // Timed for the metrics: phrase searches also read the text of their candidates.
   const search = async (query: ParsedQuery, options: SearchOptions) => {
@@ -75,12 +77,23 @@ export function searchRoutes(ctx: RouteContext): Hono {
         // Policies the same words find, with the same filters, above the first page of articles.
         const policies =
           options.page === 1
-            ? await policyList(db, searchIndex.segmenter, { keyword: options.form.q, channel: options.channel, from: options.from, to: options.to }, 1)
+            ? await policyList(db, policySearch, { keyword: options.form.q, channel: options.channel, from: options.from, to: options.to }, 1)
             : undefined;
         const found = policies && { items: policies.items.slice(0, POLICIES_SHOWN), total: policies.total };
+        // Carriers (parks, buildings, factories, land) the same words find in the same channel.
+        const sites = options.page === 1 ? await siteList(db, searchIndex.segmenter, { keyword: options.form.q, channel: options.channel }, 1) : undefined;
+        const foundSites = sites && { items: sites.items.slice(0, POLICIES_SHOWN), total: sites.total };
         return c.html(
           htmlDocument(
-            <SearchPage chrome={chrome} channels={ctx.channels.all} form={options.form} results={results} navChannel={ctx.navChannel} policies={found} />,
+            <SearchPage
+              chrome={chrome}
+              channels={ctx.channels.all}
+              form={options.form}
+              results={results}
+              navChannel={ctx.navChannel}
+              policies={found}
+              sites={foundSites}
+            />,
           ),
         );
       }),

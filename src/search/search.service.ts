@@ -79,7 +79,7 @@ export async function searchArticles(db: Db, index: SearchIndex, query: ParsedQu
 export async function relatedArticles(db: Db, index: SearchIndex, article: Article): Promise<ArticleSummary[]> {
   const match = index.relatedMatch(article);
   if (!match) return [];
-  const { ids } = await index.find(db, { match, excludeId: article.id }, { limit: RELATED_COUNT, offset: 0 });
+  const ids = await index.first(db, { match, excludeId: article.id }, RELATED_COUNT);
   return (await articlesByIds(db, ids)).map(({ id, title, channel, excerpt, publishedOn }) => ({ id, title, channel, excerpt, publishedOn }));
 }
 

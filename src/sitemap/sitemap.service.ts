@@ -6,6 +6,7 @@ import { CHANNEL_KIND_LABELS, type Channel } from '../channels/channel.ts';
 import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { Db } from '../db/database.ts';
 import { chinaDate } from '../lib/china-time.ts';
+import { siteStamps } from '../parks/site.service.ts';
 import { policyStamps } from '../policies/policy.service.ts';
 import { articlesWithEnglish, newestEnglishArticles } from '../articles/article-english.service.ts';
 import { englishPolicyList } from '../policies/policy-english.service.ts';
@@ -60,10 +61,11 @@ export async function childSitemap(
 }
 
 // The home page and list pages, then each channel with articles, then /qa and each published
-// answer, then /policies and each policy; a channel's date is its latest article's, the home
-// page's the latest of all, /qa's its newest answer's, /policies' its latest change.
+// answer, then /policies and each policy, then /parks and each site; a channel's date is its
+// latest article's, the home page's the latest of all, /qa's its newest answer's, /policies' and
+// /parks' their latest change.
 async function pageEntries(db: Db, channels: ChannelCatalog): Promise<SitemapEntry[]> {
-  const [lastUpdated, answers, policies] = await Promise.all([lastUpdatedByChannel(db), publishedQuestionStamps(db), policyStamps(db)]);
+  const [lastUpdated, answers, policies, sites] = await Promise.all([lastUpdatedByChannel(db), publishedQuestionStamps(db), policyStamps(db), siteStamps(db)]);
   const channelEntries = channels.all.flatMap((channel) => {
     const last = lastUpdated.get(channel.slug);
     return last === undefined ? [] : [{ path: `/channels/${channel.slug}`, lastmod: chinaDate(last) }];
@@ -78,7 +80,9 @@ async function pageEntries(db: Db, channels: ChannelCatalog): Promise<SitemapEnt
   for (const entry of policyPages) {
     if (entry.path === '/policies' ? english.policyIds.size > 0 : english.policyIds.has(entryId(entry.path))) entry.alternates = pair(entry.path);
   }
-  return [home, ...lists, ...channelEntries, ...qa, ...policyPages, ...english.entries];
+  const siteEntries = sites.map((site) => ({ path: `/parks/${site.id}`, lastmod: chinaDate(site.updatedAt) }));
+  const sitePages = siteEntries.length === 0 ? [] : [{ path: '/parks', lastmod: newest(siteEntries) }, ...siteEntries];
+  return [home, ...lists, ...channelEntries, ...qa, ...policyPages, ...sitePages, ...english.entries];
 }
 
 // List pages with an English counterpart at /en<path>.

@@ -104,7 +104,12 @@ describe('投稿 form checks', () => {
         [{ title: '标'.repeat(101) }, 'title', /标题不能超过 100 个字/],
         [{ body: '太短了' }, 'body', /正文至少 20 个字/],
         [{ channel: 'atlantis' }, 'channel', /请选择投稿频道/],
-        [{ contact: '12345' }, 'contact', /联系方式请填写电子邮箱,或手机号码\(11 位\)、带区号的固定电话\(如 0791-88888888\)或带国家代码的国际号码/],
+        [
+          { contact: '12345' },
+          'contact',
+          /联系方式格式不正确:手机号码应为 11 位,您填写了 5 位。联系方式可填写电子邮箱、手机号码、带区号的固定电话,或带国家代码的国际号码/,
+        ],
+        [{ contact: '+44 20' }, 'contact', /联系方式格式不正确:国际号码的国家代码和号码共应为 8 至 15 位数字,您填写了 4 位。/],
         [{ consent: '' }, 'consent', /请阅读并同意个人信息的使用说明/],
       ];
       // One client for all: posts that fail validation do not count towards the rate limit.

@@ -21,6 +21,8 @@ import { articleReview, confirmArticleFacts } from '../../src/insights/fact-cura
 import { curateProject } from '../../src/insights/project-curation.service.ts';
 import { addProgressNote, assignAppeal, fileAppeal, requestExtension, resolveAppeal } from '../../src/appeals/appeal.service.ts';
 import { appealSchema } from '../../src/appeals/appeal.ts';
+import { saveSite } from '../../src/parks/site.service.ts';
+import { siteSchema } from '../../src/parks/site.ts';
 import { changeInterpretation, decidePolicyValidity, savePolicy } from '../../src/policies/policy.service.ts';
 import { saveArticleEnglish } from '../../src/articles/article-english.service.ts';
 import { savePolicyEnglish } from '../../src/policies/policy-english.service.ts';
@@ -33,7 +35,9 @@ import { addCalendarDays } from '../../src/calendar/working-calendar.ts';
 import { chinaDate } from '../../src/lib/china-time.ts';
 import { insertAppeals } from '../helpers/appeal-rows.ts';
 import { browserSuite } from '../helpers/browser.ts';
-import { shippedCalendar, TEST_APPEAL_WORKING_DAYS } from '../helpers/test-app.ts';
+import { shippedCalendar, TEST_APPEAL_WORKING_DAYS, testUploads } from '../helpers/test-app.ts';
+import { imageFile, pdfFile } from '../helpers/upload-files.ts';
+import { uploadAttachment } from '../../src/uploads/attachment.service.ts';
 import { layoutFaults, seriousAccessibilityViolations } from '../helpers/page-checks.ts';
 
 /** The reference code of the request whose tracking page carries the rating form. */
@@ -69,6 +73,11 @@ const PUBLIC_PAGES = [
   `/policies?q=${encodeURIComponent('洪府办发2025 12')}&validity=in_force`,
   '/policies/1',
   '/policies/2',
+  '/parks',
+  '/parks?channel=honggutan&kind=building&industry=C&areaMin=1000',
+  '/parks/1',
+  '/parks/2',
+  '/parks/1/ask',
   '/api/docs',
   '/sitemap',
   // English pages: article 1 and policy 1 have an English version (see below), article 2 none.
@@ -122,6 +131,9 @@ const CONSOLE_PAGES = [
   '/admin/policies/1',
   '/admin/policies/1/english',
   '/admin/articles/1/english',
+  '/admin/parks',
+  '/admin/parks/new',
+  '/admin/parks/1',
   '/admin/inspection',
   '/admin/users',
   '/admin/users/1',
@@ -241,6 +253,51 @@ describe('layout and accessibility in Chromium', async () => {
     const english = { summary: 'A summary in English.', machineTranslated: true };
     await saveArticleEnglish(db, admin, actor, 1, { ...english, title: 'An article in English', body: '## A heading\n\nA paragraph in English.' });
     await savePolicyEnglish(db, admin, actor, current, { ...english, title: 'Housing subsidies for high-level talent', body: 'Who qualifies, and how.' });
+    // Site 1 a building with every figure, site 2 a plot confirmed long ago (待更新).
+    const sites = siteSchema(['honggutan', 'xinjian'], today);
+    const site = {
+      address: '红谷滩区会展路 1 号',
+      advantages: '地铁 1 号线出口,配套人才公寓。',
+      contactName: '陈敏',
+      contactPhone: '0791-88880001',
+      industry_C: 'yes',
+    };
+    for (const input of [
+      {
+        ...site,
+        kind: 'building',
+        name: '红谷滩数字经济大厦',
+        channel: 'honggutan',
+        areaM2: '45000',
+        vacantM2: '6200.5',
+        rentMin: '1.2',
+        rentMax: '2.1',
+        propertyFee: '12.5',
+        grade: '甲级',
+        floors: '32',
+        confirmedOn: today,
+      },
+      {
+        ...site,
+        kind: 'land',
+        name: '长堎工业地块',
+        channel: 'xinjian',
+        areaMu: '120',
+        landUse: '工业',
+        landStatus: '在售',
+        plotRatioMin: '1.2',
+        plotRatioMax: '2.5',
+        confirmedOn: '2026-01-02',
+      },
+    ]) {
+      if ((await saveSite(db, admin, actor, undefined, sites.parse(input))) === 'not_found') throw new Error('site not saved');
+    }
+    // A long-named document and a wide photo, listed and shown on /policies/1 and in its editor.
+    for (const file of [
+      { name: '南昌市高层次人才安家补贴实施办法(2025年修订)政策解读及申报材料清单.pdf', bytes: pdfFile() },
+      { name: '人才公寓外景.png', bytes: await imageFile('png', 1600, 900) },
+    ])
+      await uploadAttachment(db, testUploads, admin, actor, { ownerKind: 'policy', ownerId: current }, file);
   }, FOOTER_IDENTITY);
   const { browser } = suite;
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -253,6 +310,8 @@ describe('layout and accessibility in Chromium', async () => {
     // Charts draw after load and may move what follows them.
     if ((await page.locator('[data-chart]').count()) > 0)
       await page.waitForFunction(() => document.querySelectorAll('[data-chart]:not([data-rendered])').length === 0);
+    if ((await page.locator('[data-site-map]').count()) > 0)
+      await page.waitForFunction(() => document.querySelectorAll('[data-site-map]:not([data-rendered])').length === 0);
     const name = `${width}${mode}${path.replace(/[^\w]+/g, '_')}`.slice(0, 80);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
     const faults = (await layoutFaults(page)).map((fault) => `${path} at ${width}px: ${fault}`);

@@ -69,7 +69,7 @@ describe('企业诉求 in Chromium', async () => {
     const filed = await fileAppeal(
       db,
       {
-        creditCode: CREDIT_CODE,
+        company: { kind: 'china', creditCode: CREDIT_CODE },
         enterpriseName: '西湖精密制造有限公司',
         contactName: '钱七',
         contactPhone: '13900139000',

@@ -81,7 +81,7 @@ describe('public forms against XSS in Chromium', async () => {
     // 企业入驻 from abroad: a payload in the registration number, an international phone number.
     await go('/enterprises/apply');
     await page.getByLabel('企业名称').fill('Rhein Antriebstechnik GmbH');
-    await page.getByLabel('企业注册地').selectOption('abroad');
+    await page.getByRole('radio', { name: /境外企业/ }).check();
     await page.getByLabel('注册国家或地区').selectOption('DE');
     await page.getByLabel('境外注册号').fill(`HRB ${PAYLOADS[4]}`);
     await page.getByLabel('所属行业').selectOption('C');

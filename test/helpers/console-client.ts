@@ -36,6 +36,15 @@ export function consoleClient(app: Hono, address = '192.0.2.1') {
       remember(response);
       return response;
     },
+    /** Posts a file as a multipart form (the attachment forms), with the page's CSRF token unless told not to. */
+    async upload(path: string, file: { name: string; bytes: Uint8Array; type?: string }, withToken = true) {
+      const body = new FormData();
+      if (withToken) body.append('_csrf', token);
+      body.append('file', new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? 'application/octet-stream' }));
+      const response = await app.request(path, { method: 'POST', headers: headers(), body });
+      remember(response);
+      return response;
+    },
     /** Posts an irreversible action already confirmed, as the confirmation page's button does. */
     confirm(path: string, fields: Record<string, string | string[]> = {}) {
       return client.post(path, { ...fields, confirmed: '1' });

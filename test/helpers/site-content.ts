@@ -1,6 +1,7 @@
 // A database with what a site in use holds: the seed articles with their facts, console users with
 // a session, contributions, enterprise applications, messages, questions and enterprise requests in every state (some purged), an
-// edited article with revisions, a deleted article, policies (one amended by another, one with a 政策解读), a manual project with a milestone, a rate-limit
+// edited article with revisions, a deleted article, policies (one amended by another, one with a 政策解读, a PDF and a photo attached), carrier
+// sites (a building with its vacancy confirmed, a land plot) with a 我要咨询 about one, a manual project with a milestone, a rate-limit
 // counter and the audit log of it all. Used where a test needs realistic content, e.g. backups.
 import type { ConsoleUser } from '../../src/accounts/account.ts';
 import { createUser, signIn } from '../../src/accounts/account.service.ts';
@@ -13,12 +14,15 @@ import { COMMAND_LINE } from '../../src/audit/audit.service.ts';
 import { leaveMessage, markMessageHandled } from '../../src/contact/message.service.ts';
 import type { OpenDb } from '../../src/db/connect.ts';
 import { applyForSettlement, decideApplication } from '../../src/enterprises/application.service.ts';
+import type { CompanyIdentity } from '../../src/enterprises/company-identity.ts';
 import { countRequest } from '../../src/http/rate-limit.ts';
 import { pino } from 'pino';
 import { importSeedOnFirstStart } from '../../src/importer/importer.service.ts';
 import { curateFact } from '../../src/insights/fact-curation.service.ts';
 import { addManualProject, updateProjectPlan } from '../../src/insights/project-curation.service.ts';
 import { markNotificationRead, sendEmails, setNotificationEmail, unreadNotifications } from '../../src/notifications/notification.service.ts';
+import { askAboutSite, confirmVacancy, saveSite } from '../../src/parks/site.service.ts';
+import type { SiteInput } from '../../src/parks/site.ts';
 import { changeInterpretation, decidePolicyValidity, savePolicy } from '../../src/policies/policy.service.ts';
 import { purgePersonalData } from '../../src/privacy/purge.service.ts';
 import {
@@ -34,12 +38,15 @@ import type { AppealCategory, AppealInput } from '../../src/appeals/appeal.ts';
 import { acceptQuestion, answerQuestion, askQuestion, declineQuestion, transferQuestion } from '../../src/questions/question.service.ts';
 import { publishSubmission, rejectSubmission, submitContribution } from '../../src/submissions/submission.service.ts';
 import { SEED_FILE, writingFor } from './seed.ts';
-import { shippedCalendar, TEST_APPEAL_WORKING_DAYS } from './test-app.ts';
+import type { BlobStore } from '../../src/uploads/blob-store.ts';
+import { uploadAttachment } from '../../src/uploads/attachment.service.ts';
+import { imageFile, pdfFile } from './upload-files.ts';
+import { shippedCalendar, TEST_APPEAL_WORKING_DAYS, testUploads } from './test-app.ts';
 
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 
 /** Fills a migrated, empty database with the content described above; returns the admin. */
-export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> {
+export async function fillWithSiteContent(opened: OpenDb, blobs: BlobStore = testUploads.blobs): Promise<ConsoleUser> {
   const { db } = opened;
   const writing = writingFor(opened);
   const policy = passwordPolicy('modern');
@@ -78,10 +85,9 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   await publishSubmission(db, writing, admin, actor, Number(submissions[0]!.id), day(4));
   await rejectSubmission(db, admin, actor, Number(submissions[1]!.id), '内容与招商无关。', day(4));
 
-  const application = (name: string, creditCode: string, plannedInvestment: number) => ({
-    registration: 'china' as const,
+  const application = (name: string, company: CompanyIdentity, plannedInvestment: number) => ({
+    company,
     companyName: name,
-    creditCode,
     industry: 'I',
     channel: 'donghu',
     plannedInvestment,
@@ -90,13 +96,9 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
     description: '数字内容产业总部,计划租用写字楼两层。',
     consent: 'yes' as const,
   });
-  const approved = await applyForSettlement(db, application('东湖数字科技有限公司', '91110000802100433B', 3000.25), day(3));
-  await applyForSettlement(db, application('江西智造科技有限公司', '9144030071526726XG', 50_000.5), day(3));
-  await applyForSettlement(
-    db,
-    { ...application('Rhein Antriebstechnik GmbH', '', 8000), registration: 'abroad', registrationCountry: 'DE', registrationNumber: 'HRB 123456' },
-    day(3),
-  );
+  const approved = await applyForSettlement(db, application('东湖数字科技有限公司', { kind: 'china', creditCode: '91110000802100433B' }, 3000.25), day(3));
+  await applyForSettlement(db, application('江西智造科技有限公司', { kind: 'china', creditCode: '9144030071526726XG' }, 50_000.5), day(3));
+  await applyForSettlement(db, application('Rhein Antriebstechnik GmbH', { kind: 'abroad', country: 'DE', number: 'HRB 123456' }, 8000), day(3));
   if ('id' in approved) await decideApplication(db, admin, actor, approved.id, { approve: true }, day(5));
 
   const handled = await leaveMessage(
@@ -128,9 +130,10 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   const mailDeps = { db, publicOrigin: 'https://zs.example.gov.cn', logger: pino({ level: 'silent' }) };
   await sendEmails({ ...mailDeps, mailer: { send: async () => {}, close: () => {} } }, day(4));
   await askQuestion(db, question('nanchang', '人才公寓申请条件', false), day(6));
-  // Enterprise requests: one rated 满意 (closed) after an extension, one reopened on 不满意, one waiting.
+  // Enterprise requests: one rated 满意 (closed) after an extension, one reopened on 不满意, one
+  // waiting, filed by a company in Hong Kong.
   const appeal = (channel: string, category: AppealCategory, title: string): AppealInput => ({
-    creditCode: '91110000802100433B',
+    company: { kind: 'china', creditCode: '91110000802100433B' },
     enterpriseName: '东湖数字科技有限公司',
     contactName: '周九',
     contactPhone: '13600136000',
@@ -153,7 +156,11 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
   await assignAppeal(db, rules, admin, actor, reopened.id, admin.id, day(3));
   await resolveAppeal(db, admin, actor, reopened.id, '已推送招聘信息。', day(5));
   await rateAppeal(db, reopened.trackingCode, { rating: 'unsatisfied', comment: '仍未招到人。' }, day(6));
-  await fileAppeal(db, appeal('nanchang', '审批', '施工许可办理'), day(6));
+  await fileAppeal(
+    db,
+    { ...appeal('nanchang', '审批', '施工许可办理'), company: { kind: 'abroad', country: 'HK', number: '1234567' }, enterpriseName: '港昌贸易有限公司' },
+    day(6),
+  );
   await sendEmails({ ...mailDeps, mailer: { send: () => Promise.reject(new Error('421 try later')), close: () => {} } }, day(6));
   const [firstReminder] = (await unreadNotifications(db, admin, 1)).newest;
   if (firstReminder) await markNotificationRead(db, admin, actor, firstReminder.id, day(6));
@@ -225,6 +232,78 @@ export async function fillWithSiteContent(opened: OpenDb): Promise<ConsoleUser> 
       machineTranslated: true,
     },
     day(8),
+  );
+
+  // Files of the site's own (the same bytes in every filled database: a restore finds them equal).
+  const uploads = { blobs, maxBytes: testUploads.maxBytes };
+  for (const file of [
+    { name: '措施全文.pdf', bytes: pdfFile('Digital economy measures') },
+    { name: '产业园鸟瞰.png', bytes: await imageFile('png', 1000, 600) },
+  ]) {
+    const uploaded = await uploadAttachment(db, uploads, admin, actor, { ownerKind: 'policy', ownerId: newPolicy }, file, day(8));
+    if (typeof uploaded !== 'object' || 'refused' in uploaded) throw new Error(`attachment not uploaded: ${JSON.stringify(uploaded)}`);
+  }
+
+  const building: SiteInput = {
+    kind: 'building',
+    name: '红谷滩数字经济大厦',
+    channel: 'honggutan',
+    address: '红谷滩区会展路 1 号',
+    industries: ['C', 'I'],
+    areaM2: 45_000,
+    areaMu: null,
+    advantages: '地铁 1 号线出口,配套人才公寓。',
+    contactName: '陈敏',
+    contactPhone: '0791-88880001',
+    grade: '甲级',
+    floors: 32,
+    vacantM2: 6_200.5,
+    rentMin: 1.2,
+    rentMax: 2.1,
+    propertyFee: 12.5,
+    landUse: null,
+    plotRatioMin: null,
+    plotRatioMax: null,
+    landStatus: null,
+    confirmedOn: '2026-01-02',
+  };
+  const buildingId = await saveSite(db, admin, actor, undefined, building, day(9));
+  const plot: SiteInput = {
+    ...building,
+    kind: 'land',
+    name: '新建区长堎工业地块',
+    channel: 'xinjian',
+    address: '新建区长堎工业园',
+    industries: ['C'],
+    areaMu: 120,
+    areaM2: 80_000,
+    grade: null,
+    floors: null,
+    vacantM2: null,
+    rentMin: null,
+    rentMax: null,
+    propertyFee: null,
+    landUse: '工业',
+    plotRatioMin: 1.2,
+    plotRatioMax: 2.5,
+    landStatus: '储备',
+  };
+  await saveSite(db, admin, actor, undefined, plot, day(9));
+  if (buildingId === 'not_found') throw new Error('site not saved');
+  await confirmVacancy(db, admin, actor, buildingId, { vacantM2: 5_800, landStatus: null }, day(10));
+  const savedBuilding = { ...building, id: buildingId, createdAt: day(9).toISOString(), updatedAt: day(10).toISOString() };
+  await askAboutSite(
+    db,
+    savedBuilding,
+    {
+      company: { kind: 'abroad', country: 'DE', number: 'HRB 654321' },
+      companyName: 'Rhein Antriebstechnik GmbH',
+      name: 'Anna Weber',
+      contact: '+49301234567',
+      question: '请问 20 层以上是否有 1000 平方米整层出租?',
+      consent: 'yes',
+    },
+    day(10),
   );
 
   const fact = await db.selectFrom('indicator_fact').select('id').orderBy('id').executeTakeFirst();

@@ -9,7 +9,8 @@ import SQLite from 'better-sqlite3';
 export function holdWriteLock(path: string, ms: number): { released: Promise<number> } {
   const other = new SQLite(path);
   other.exec('begin immediate');
-  other.prepare("insert into site_meta (key, value) values ('held', 'yes')").run();
+  // A replace, so that the lock can be taken again on the same file.
+  other.prepare("insert or replace into site_meta (key, value) values ('held', 'yes')").run();
   const released = new Promise<number>((resolve) =>
     setTimeout(() => {
       other.exec('commit');

@@ -1,4 +1,7 @@
 // The web application over a fresh test database holding the seed articles.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { passwordPolicy } from '../../src/accounts/password-policy.ts';
 import { createApp, type AppDeps } from '../../src/app.ts';
@@ -11,6 +14,16 @@ import { importSeedFile } from '../../src/importer/importer.service.ts';
 import { SEED_FILE, writingFor } from './seed.ts';
 import { testSite } from './test-chrome.ts';
 import { testDialects, type TestDialect } from './test-db.ts';
+import { localBlobStore } from '../../src/uploads/local-blob-store.ts';
+import type { Uploads } from '../../src/uploads/attachment.service.ts';
+import { DEFAULT_UPLOAD_MAX_BYTES } from '../../src/config.ts';
+
+/** One folder of uploaded files for the test apps of this process, removed when it exits. */
+const testUploadDir = mkdtempSync(join(tmpdir(), 'zs-uploads-'));
+process.on('exit', () => rmSync(testUploadDir, { recursive: true, force: true }));
+
+/** The uploads of the test apps: a local store in a temporary folder, the default size limit. */
+export const testUploads: Uploads = { blobs: localBlobStore(testUploadDir), maxBytes: DEFAULT_UPLOAD_MAX_BYTES };
 
 /** The holiday arrangements the project ships, read once for every test app. */
 export const shippedCalendar = loadWorkingCalendar();
@@ -49,6 +62,7 @@ export function appDeps(opened: OpenDb, site: Partial<SiteIdentity> = {}): AppDe
     calendar: shippedCalendar,
     appealWorkingDays: TEST_APPEAL_WORKING_DAYS,
     mailer: undefined,
+    uploads: testUploads,
   };
 }
 

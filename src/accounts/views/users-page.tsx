@@ -1,5 +1,5 @@
 // Admins only: the console's users, one user's roles and channels, and a temporary password.
-import { hasRole, ROLE_NAMES, ROLES, roleNames, type Role } from '../account.ts';
+import { hasRole, ROLE_NAMES, ROLES, roleNames, TEMPORARY_PASSWORD_HOURS, type Role } from '../account.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../../http/console-layout.tsx';
 import { TableScroll } from '../../http/table-scroll.tsx';
@@ -14,6 +14,7 @@ export interface UserRow {
   /** Set only while a lock from failed sign-ins lasts. */
   lockedUntil: string | null;
   mustChangePassword: boolean;
+  temporaryPasswordExpired: boolean;
   channels: string[];
 }
 
@@ -30,6 +31,7 @@ const NO_CHOICE: AccessChoice = { roles: [], channels: [] };
 function statusOf(user: UserRow): string {
   if (user.disabled) return '已停用';
   if (user.lockedUntil) return `已锁定(至 ${chinaDateTime(user.lockedUntil).slice(11)} ${CHINA_TIME_LABEL})`;
+  if (user.temporaryPasswordExpired) return '临时密码已过期,需重新设置';
   if (user.mustChangePassword) return '待修改临时密码';
   return '正常';
 }
@@ -148,7 +150,10 @@ export function TemporaryPasswordPage(props: { console: ConsoleChrome; userName:
       <p>
         临时密码:<code class="temporary-password">{props.password}</code>
       </p>
-      <p>此密码只显示这一次,请当面或通过可靠渠道告知 {props.userName}。该用户登录后须先设置自己的新密码;此前的登录已全部失效。</p>
+      <p>
+        此密码只显示这一次,请当面或通过可靠渠道告知 {props.userName}。该用户须在 {TEMPORARY_PASSWORD_HOURS}{' '}
+        小时内登录并先设置自己的新密码,逾期此密码失效;此前的登录已全部失效。
+      </p>
       <p>
         <a href="/admin/users">返回用户管理</a>
       </p>

@@ -17,6 +17,7 @@ import {
   type AppealStatus,
 } from '../appeal.ts';
 import type { AppealForDesk, Handler } from '../appeal.service.ts';
+import { companyIdentityLines } from '../../enterprises/company-identity.ts';
 
 type Options = ReadonlyArray<{ value: string; label: string }>;
 
@@ -147,7 +148,7 @@ export function AppealDetailPage(props: {
   const rows: Array<[string, string | null]> = [
     ['查询码', item.trackingCode],
     ['企业名称', item.enterpriseName],
-    ['统一社会信用代码', item.creditCode],
+    ...companyIdentityLines(item.company),
     ['联系人', item.contactName ?? '(已删除)'],
     ['联系电话', item.contactPhone ?? '(已删除)'],
     ['办理单位', props.channelName(item.channel).name],

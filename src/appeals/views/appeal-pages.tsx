@@ -1,7 +1,9 @@
 // 企业诉求: the desk's page with the request form, and the enterprise's tracking page with the rating form.
 import { CaseStatusLayout, type CaseLookup } from '../../http/case-status.tsx';
 import { ConsentField, PostForm, SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
+import { PHONE_HINT } from '../../http/form-fields.ts';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
+import { CompanyIdentityFields, CompanyIdentityRows } from '../../enterprises/views/company-identity-fields.tsx';
 import { chinaDate } from '../../lib/china-time.ts';
 import {
   APPEAL_CATEGORIES,
@@ -39,8 +41,8 @@ export function AppealFormPage(props: { chrome: PageChrome; token: string; state
         办理期限按工作日计算({props.workingDays}),遇法定节假日顺延;办结后请您对办理结果进行评价,不满意的将重新复核办理。
       </p>
       <PostForm action="/appeals" token={props.token} errors={state.errors} problem={state.problem} submitLabel="提交诉求">
-        <TextField state={state} name="creditCode" label="统一社会信用代码" maxLength={30} required hint="18 位,见营业执照。" />
         <TextField state={state} name="enterpriseName" label="企业名称" maxLength={ENTERPRISE_NAME_MAX} required />
+        <CompanyIdentityFields state={state} />
         <TextField state={state} name="contactName" label="联系人" maxLength={50} required />
         <TextField
           state={state}
@@ -50,7 +52,7 @@ export function AppealFormPage(props: { chrome: PageChrome; token: string; state
           required
           type="tel"
           inputMode="tel"
-          hint="手机或带区号的固定电话,仅用于办理本诉求,不会公开。"
+          hint={`${PHONE_HINT};仅用于办理本诉求,不会公开。`}
         />
         <SelectField state={state} name="channel" label="所属区域" options={props.districts} required />
         <SelectField state={state} name="category" label="诉求类别" options={CATEGORY_OPTIONS} required />
@@ -141,6 +143,11 @@ export function AppealTrackPage(props: {
     >
       {found && (
         <>
+          <tr>
+            <th scope="row">企业名称</th>
+            <td>{found.enterpriseName}</td>
+          </tr>
+          <CompanyIdentityRows company={found.company} />
           <tr>
             <th scope="row">标题</th>
             <td>{found.title}</td>

@@ -9,6 +9,7 @@ import type { ArticleForEditing, ArticleRevision } from '../article-editing.serv
 import type { RevisionText } from '../article-revisions.service.ts';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../article.ts';
 import { TableScroll } from '../../http/table-scroll.tsx';
+import type { Child } from 'hono/jsx';
 
 const STATUS_NAMES = { draft: '草稿', scheduled: '定时发布', published: '已发布' } as const;
 
@@ -76,6 +77,8 @@ export function ArticleEditorPage(props: {
   saved?: boolean;
   /** A draft restored from an older revision, shown in the form instead of the article's text. */
   restoredDraft?: RevisionText | undefined;
+  /** The attachment panel of a saved article (src/uploads). */
+  attachments?: Child;
 }) {
   const { state, article, console: chrome } = props;
   const action = article ? `/admin/articles/${article.id}` : '/admin/articles';
@@ -130,6 +133,7 @@ export function ArticleEditorPage(props: {
           <div class="article-body" dangerouslySetInnerHTML={{ __html: props.previewHtml }} />
         </section>
       )}
+      {props.attachments}
       {article && article.status !== 'draft' && <ActionForm action={`/admin/articles/${article.id}/unpublish`} token={chrome.token} label="撤回为草稿" />}
       {props.revisions && props.revisions.length > 0 && (
         <>

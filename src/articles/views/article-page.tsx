@@ -5,6 +5,8 @@ import type { Article, ArticleSummary } from '../article.ts';
 import { TOC_MIN_SECTIONS, type BodySection } from '../body-layout.ts';
 import { articleBody } from './article-body.tsx';
 import { articleMeta, newsArticleJsonLd } from './article-meta.ts';
+import type { Attachment } from '../../uploads/attachment.ts';
+import { AttachmentList } from '../../uploads/views/attachment-list.tsx';
 
 export interface ArticlePageProps {
   chrome: PageChrome;
@@ -17,6 +19,8 @@ export interface ArticlePageProps {
   highlight?: { factId: number; sentence: string } | undefined;
   /** Whether an English version is written: the page then links it as its counterpart. */
   hasEnglish?: boolean;
+  /** The article's attached files and pictures. */
+  attachments?: readonly Attachment[];
 }
 
 /** 目录: a link to each section of a long text. */
@@ -71,6 +75,7 @@ export function ArticlePage(props: ArticlePageProps) {
           )}
           {body.sections.length >= TOC_MIN_SECTIONS && <TableOfContents sections={body.sections} />}
           {body.body}
+          <AttachmentList attachments={props.attachments ?? []} />
           <nav class="article-nav" aria-label="上一篇和下一篇">
             <div>上一篇:{props.newer ? <a href={`/articles/${props.newer.id}`}>{props.newer.title}</a> : '没有了'}</div>
             <div>下一篇:{props.older ? <a href={`/articles/${props.older.id}`}>{props.older.title}</a> : '没有了'}</div>

@@ -10,7 +10,7 @@ import { CHANNEL_KIND_LABELS, type Channel } from '../channel.ts';
  * navigation: a listed channel with nothing in it is a fault in a government site's inspection.
  * Its page still answers, saying it has no articles yet.
  */
-export function ChannelDirectoryPage(props: { chrome: PageChrome; channels: readonly Channel[]; counts: Map<string, number> }) {
+export function ChannelDirectoryPage(props: { chrome: PageChrome; channels: readonly Channel[]; counts: ReadonlyMap<string, number> }) {
   const listed = props.channels.filter((channel) => (props.counts.get(channel.slug) ?? 0) > 0);
   return (
     <Layout chrome={props.chrome} title="全部频道" section="/channels" description="南昌市各区县、开发区招商频道一览。">

@@ -1,6 +1,7 @@
 // 联系我们: the office's configured contact details and the message form.
 import type { ContactDetails } from '../../config.ts';
 import { ConsentField, PostForm, SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
+import { PHONE_OR_EMAIL_HINT } from '../../http/form-fields.ts';
 import { CaseStatusLayout, type CaseLookup } from '../../http/case-status.tsx';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
 import { chinaDate } from '../../lib/china-time.ts';
@@ -59,7 +60,7 @@ export function ContactPage(props: {
         <TextField state={state} name="subject" label="主题" maxLength={SUBJECT_MAX} required />
         <TextArea state={state} name="body" label="留言内容" maxLength={MESSAGE_MAX} required rows={8} />
         <TextField state={state} name="name" label="姓名" maxLength={50} required />
-        <TextField state={state} name="contact" label="联系方式" maxLength={100} required hint="手机号码或电子邮箱,仅用于答复本次留言。" />
+        <TextField state={state} name="contact" label="联系方式" maxLength={100} required hint={`${PHONE_OR_EMAIL_HINT};仅用于答复本次留言。`} />
         <ConsentField state={state} name="consent">
           我同意本站收集上述姓名和联系方式,仅用于答复本次留言;留言办结 180 天后,这些个人信息将被删除。
         </ConsentField>

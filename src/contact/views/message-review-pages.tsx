@@ -53,6 +53,14 @@ export function MessageDetailPage(props: { console: ConsoleChrome; item: Message
               <th scope="row">联系方式</th>
               <td>{item.senderContact ?? '(已删除)'}</td>
             </tr>
+            {item.aboutPath && (
+              <tr>
+                <th scope="row">咨询的页面</th>
+                <td>
+                  <a href={item.aboutPath}>{item.aboutPath}</a>
+                </td>
+              </tr>
+            )}
             <tr>
               <th scope="row">内容</th>
               <td>{item.body}</td>

@@ -1,6 +1,7 @@
 // The console's review of enterprise applications: the queue and one application with its decisions.
 import type { ApplicationForReview } from '../application.service.ts';
-import { countryName } from '../country.ts';
+import { registrationPlace } from '../company-identity.ts';
+import { CompanyIdentityRows } from './company-identity-fields.tsx';
 import { industryName } from '../industry.ts';
 import { ActionForm, ConsoleLayout, type ConsoleChrome } from '../../http/console-layout.tsx';
 import { chinaDateTime, chinaTimeHeading } from '../../lib/china-time.ts';
@@ -25,7 +26,7 @@ export function ApplicationListPage(props: { console: ConsoleChrome; status: str
       items={props.items}
       columns={[
         ['企业', (item) => (item.language === 'en' ? `${item.companyName}(英文表单)` : item.companyName)],
-        ['注册地', (item) => (item.registration.kind === 'china' ? '境内' : `境外:${countryName(item.registration.country)}`)],
+        ['注册地', (item) => registrationPlace(item.company)],
         ['行业', (item) => industryName(item.industry)],
         ['区域', (item) => props.channelName(item.channel).name],
         [chinaTimeHeading('申请时间'), (item) => chinaDateTime(item.createdAt)],
@@ -46,33 +47,7 @@ export function ApplicationDetailPage(props: { console: ConsoleChrome; item: App
               <th scope="row">查询码</th>
               <td>{item.trackingCode}</td>
             </tr>
-            {item.registration.kind === 'china' ? (
-              <>
-                <tr>
-                  <th scope="row">注册地</th>
-                  <td class="registration-kind">中国境内</td>
-                </tr>
-                <tr>
-                  <th scope="row">统一社会信用代码</th>
-                  <td>{item.registration.creditCode}</td>
-                </tr>
-              </>
-            ) : (
-              <>
-                <tr>
-                  <th scope="row">注册地</th>
-                  <td class="registration-kind">境外(尚未在中国境内注册)</td>
-                </tr>
-                <tr>
-                  <th scope="row">注册国家或地区</th>
-                  <td>{countryName(item.registration.country)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">境外注册号</th>
-                  <td>{item.registration.number}</td>
-                </tr>
-              </>
-            )}
+            <CompanyIdentityRows company={item.company} />
             <tr>
               <th scope="row">行业</th>
               <td>{industryName(item.industry)}</td>

@@ -2,7 +2,8 @@
 // Applications join the same queue as the Chinese form's, marked with the language they came in.
 import { ConsentField, PostForm, SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
-import { COMPANY_MAX, DESCRIPTION_MAX, REGISTRATION_NUMBER_MAX } from '../application.ts';
+import { COMPANY_MAX, DESCRIPTION_MAX } from '../application.ts';
+import { REGISTRATION_NUMBER_MAX } from '../company-identity.ts';
 import { ENGLISH_COUNTRIES } from '../country.ts';
 import { INDUSTRIES, INDUSTRY_ENGLISH_NAMES } from '../industry.ts';
 

@@ -4,22 +4,15 @@ import { CaseStatusLayout, type CaseLookup } from '../../http/case-status.tsx';
 import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
 import { Pagination } from '../../http/pagination.tsx';
 import { chinaDate } from '../../lib/china-time.ts';
-import {
-  APPLICATION_CODE_PREFIX,
-  COMPANY_MAX,
-  DESCRIPTION_MAX,
-  REGISTRATION_NUMBER_MAX,
-  REGISTRATIONS,
-  type ApplicationStatus,
-  type DirectoryEntry,
-} from '../application.ts';
-import { COUNTRIES } from '../country.ts';
+import { PHONE_HINT } from '../../http/form-fields.ts';
+import { APPLICATION_CODE_PREFIX, COMPANY_MAX, DESCRIPTION_MAX, type ApplicationStatus, type DirectoryEntry } from '../application.ts';
+import { countryName } from '../country.ts';
 import { industryName, INDUSTRIES } from '../industry.ts';
 import { TableScroll } from '../../http/table-scroll.tsx';
+import { CompanyIdentityFields, CompanyIdentityRows } from './company-identity-fields.tsx';
 
 type Option = { value: string; label: string };
 const industryOptions: Option[] = INDUSTRIES.map(({ code, name }) => ({ value: code, label: `${code} ${name}` }));
-const countryOptions: Option[] = COUNTRIES.map(({ code, name }) => ({ value: code, label: name }));
 
 /** The application form: a company registered in China gives its credit code, one abroad its home country and number. */
 export function ApplyPage(props: { chrome: PageChrome; token: string; state: FieldState; districts: Option[] }) {
@@ -34,37 +27,17 @@ export function ApplyPage(props: { chrome: PageChrome; token: string; state: Fie
     >
       <h1>企业入驻申请</h1>
       <p class="page-lead">
-        计划在南昌投资落户的企业,请填写以下信息。尚未在中国境内注册的境外企业也可申请。招商部门审核通过后,企业将列入<a href="/enterprises">入驻企业名录</a>。
+        计划在南昌投资落户的企业,请填写以下信息。境外企业(含港澳台地区)没有统一社会信用代码的,填写注册国家或地区和注册号即可申请。招商部门审核通过后,企业将列入
+        <a href="/enterprises">入驻企业名录</a>。
       </p>
       <PostForm action="/enterprises/apply" token={props.token} errors={state.errors} problem={state.problem} submitLabel="提交申请">
         <TextField state={state} name="companyName" label="企业名称" maxLength={COMPANY_MAX} required />
-        <SelectField state={state} name="registration" label="企业注册地" options={REGISTRATIONS} required />
-        <TextField state={state} name="creditCode" label="统一社会信用代码" maxLength={30} hint="在中国境内注册的企业填写:18 位,见营业执照。" />
-        <fieldset class="field-group">
-          <legend>境外企业填写</legend>
-          <SelectField state={state} name="registrationCountry" label="注册国家或地区" options={countryOptions} placeholder="请选择注册国家或地区" />
-          <TextField
-            state={state}
-            name="registrationNumber"
-            label="境外注册号"
-            maxLength={REGISTRATION_NUMBER_MAX}
-            hint="企业在注册国家或地区的登记号码,如 HRB 123456。"
-          />
-        </fieldset>
+        <CompanyIdentityFields state={state} />
         <SelectField state={state} name="industry" label="所属行业" options={industryOptions} required placeholder="请选择国民经济行业门类" />
         <SelectField state={state} name="channel" label="意向落户区域" options={props.districts} required />
         <TextField state={state} name="plannedInvestment" label="计划投资额(万元)" maxLength={20} required inputMode="decimal" />
         <TextField state={state} name="contactPerson" label="联系人" maxLength={50} required />
-        <TextField
-          state={state}
-          name="contactMobile"
-          label="联系电话"
-          maxLength={30}
-          required
-          type="tel"
-          inputMode="tel"
-          hint="手机、带区号的固定电话,或带国家代码的国际号码(如 +49 30 1234567)。"
-        />
+        <TextField state={state} name="contactMobile" label="联系电话" maxLength={30} required type="tel" inputMode="tel" hint={`${PHONE_HINT}。`} />
         <TextArea state={state} name="description" label="项目简介" maxLength={DESCRIPTION_MAX} required rows={6} />
         <ConsentField state={state} name="consent">
           我同意本站收集联系人姓名和联系电话,仅用于审核和联系本次入驻申请;申请办结 180 天后,这些个人信息将被删除。
@@ -97,6 +70,7 @@ export function ApplicationStatusPage(props: { chrome: PageChrome; lookup: CaseL
             <th scope="row">企业名称</th>
             <td>{found.companyName}</td>
           </tr>
+          <CompanyIdentityRows company={found.company} />
           <tr>
             <th scope="row">申请时间</th>
             <td>{chinaDate(found.createdAt)}</td>
@@ -168,7 +142,10 @@ export function DirectoryPage(props: {
             <tbody>
               {directory.entries.map((entry) => (
                 <tr>
-                  <td>{entry.companyName}</td>
+                  <td>
+                    {entry.companyName}
+                    {entry.registrationCountry !== null && <span class="meta">(境外企业:{countryName(entry.registrationCountry)})</span>}
+                  </td>
                   <td>{industryName(entry.industry)}</td>
                   <td>{props.navChannel(entry.channel).name}</td>
                   <td>{entry.plannedInvestment.toLocaleString('zh-CN')}</td>

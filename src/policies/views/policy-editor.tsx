@@ -4,6 +4,7 @@ import { ActionForm, ConsoleLayout, FormProblem, type ConsoleChrome } from '../.
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
 import { TableScroll } from '../../http/table-scroll.tsx';
+import type { Child } from 'hono/jsx';
 import { BODY_MAX, DOC_NUMBER_MAX, ISSUER_MAX, POLICY_LEVELS, POLICY_TOPICS, TITLE_MAX, VALIDITY_NAMES } from '../policy.ts';
 import type { PolicyDetail, ShownPolicy } from '../policy.service.ts';
 import { ValidityLabel, type ChannelName } from './policy-pages.tsx';
@@ -84,6 +85,8 @@ export function PolicyEditorPage(props: {
   detail?: PolicyDetail | undefined;
   forms?: PolicyForms | undefined;
   saved?: boolean;
+  /** The attachment panel of a saved policy (src/uploads). */
+  attachments?: Child;
 }) {
   const { state, detail, console: chrome } = props;
   const policy = detail?.policy;
@@ -155,6 +158,7 @@ export function PolicyEditorPage(props: {
             </ul>
           )}
           <LinkForm token={chrome.token} policyId={policy.id} state={props.forms?.link ?? { values: {}, errors: {} }} />
+          {props.attachments}
         </>
       )}
     </ConsoleLayout>

@@ -1,6 +1,8 @@
 // 政策文件库: the list with its filters and search, and one policy with its validity, dates,
 // full text and 政策解读.
 import type { Article } from '../../articles/article.ts';
+import type { Attachment } from '../../uploads/attachment.ts';
+import { AttachmentList } from '../../uploads/views/attachment-list.tsx';
 import { markdownToHtml } from '../../articles/markdown.ts';
 import { FilterSelect } from '../../http/form-controls.tsx';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
@@ -146,7 +148,13 @@ function ValidityNotice(props: { policy: ShownPolicy<Policy>; replacedBy: ShownP
 }
 
 /** One policy: validity first, then its particulars, full text, what it replaces and its 政策解读. */
-export function PolicyDetailPage(props: { chrome: PageChrome; detail: PolicyDetail; channelName: ChannelName; hasEnglish?: boolean }) {
+export function PolicyDetailPage(props: {
+  chrome: PageChrome;
+  detail: PolicyDetail;
+  channelName: ChannelName;
+  hasEnglish?: boolean;
+  attachments?: readonly Attachment[];
+}) {
   const { policy, replacedBy, replaces, interpretations } = props.detail;
   return (
     <Layout
@@ -183,6 +191,7 @@ export function PolicyDetailPage(props: { chrome: PageChrome; detail: PolicyDeta
         <dd>{policy.validUntil === null ? '未规定截止日期' : `至 ${policy.validUntil}`}</dd>
       </dl>
       <div class="article-body" dangerouslySetInnerHTML={{ __html: markdownToHtml(policy.body) }} />
+      <AttachmentList attachments={props.attachments ?? []} />
       {replaces.length > 0 && (
         <section>
           <h2>本文件替代</h2>

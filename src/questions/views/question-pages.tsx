@@ -1,6 +1,7 @@
 // 公开问答: the question form, the asker's status page, the list of published answers and one answer.
 import { CaseStatusLayout, type CaseLookup } from '../../http/case-status.tsx';
 import { ConsentField, FilterSelect, PostForm, SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
+import { PHONE_OR_EMAIL_HINT } from '../../http/form-fields.ts';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
 import { Pagination } from '../../http/pagination.tsx';
 import { chinaDate } from '../../lib/china-time.ts';
@@ -35,7 +36,7 @@ export function AskPage(props: { chrome: PageChrome; token: string; state: Field
         <TextField state={state} name="title" label="标题" maxLength={TITLE_MAX} required />
         <TextArea state={state} name="body" label="问题内容" maxLength={QUESTION_MAX} required rows={8} />
         <TextField state={state} name="name" label="姓名" maxLength={50} required />
-        <TextField state={state} name="contact" label="联系方式" maxLength={100} required hint="手机号码或电子邮箱,仅用于答复本问题,不会公开。" />
+        <TextField state={state} name="contact" label="联系方式" maxLength={100} required hint={`${PHONE_OR_EMAIL_HINT};仅用于答复本问题,不会公开。`} />
         <ConsentField state={state} name="publish">
           我同意答复后在本站公开问题和答复(不公开姓名和联系方式)。
         </ConsentField>

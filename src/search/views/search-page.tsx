@@ -1,4 +1,6 @@
 // The search page: the form with its filters, then the results with marked words, or a message.
+import type { ShownSite } from '../../parks/site.service.ts';
+import { SITE_KIND_NAMES } from '../../parks/site.ts';
 import type { ShownPolicy } from '../../policies/policy.service.ts';
 import { VALIDITY_NAMES } from '../../policies/policy.ts';
 import type { Channel } from '../../channels/channel.ts';
@@ -30,8 +32,10 @@ export function SearchPage(props: {
   navChannel: (slug: string) => NavChannel;
   /** Policies of the policy library the same words find (first page only), and how many in all. */
   policies?: { items: readonly ShownPolicy[]; total: number } | undefined;
+  /** Sites of the carrier library the same words find (first page only), and how many in all. */
+  sites?: { items: readonly ShownSite[]; total: number } | undefined;
 }) {
-  const { form, results, policies } = props;
+  const { form, results, policies, sites } = props;
   const title = form.q.trim() === '' ? '搜索' : `“${form.q.trim()}”的搜索结果`;
   const href = (page: number) => {
     const params = new URLSearchParams(Object.entries(form).filter(([, value]) => value !== ''));
@@ -91,6 +95,21 @@ export function SearchPage(props: {
               </ul>
               <p>
                 <a href={`/policies?q=${encodeURIComponent(form.q.trim())}`}>在政策文件库中查看全部 {policies.total} 件</a>
+              </p>
+            </section>
+          )}
+          {sites && sites.total > 0 && (
+            <section class="aside-box" aria-labelledby="site-matches">
+              <h2 id="site-matches">相关载体</h2>
+              <ul class="policy-links">
+                {sites.items.map((site) => (
+                  <li>
+                    <a href={`/parks/${site.id}`}>{site.name}</a> · {SITE_KIND_NAMES[site.kind]} · {props.navChannel(site.channel).name}
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <a href={`/parks?q=${encodeURIComponent(form.q.trim())}`}>在载体库中查看全部 {sites.total} 处</a>
               </p>
             </section>
           )}

@@ -17,6 +17,7 @@ const LIST_SECTION: Section = {
     { href: '/data', label: '经济数据' },
     { href: '/projects', label: '项目库' },
     { href: '/policies', label: '政策文件库' },
+    { href: '/parks', label: '载体库' },
     { href: '/enterprises', label: '入驻企业名录' },
     { href: '/search', label: '站内搜索' },
   ],

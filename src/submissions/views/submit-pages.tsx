@@ -1,5 +1,6 @@
 // 投稿: the form, and the status page a tracking code opens.
 import { ConsentField, PostForm, SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
+import { PHONE_OR_EMAIL_HINT } from '../../http/form-fields.ts';
 import { CaseStatusLayout, type CaseLookup } from '../../http/case-status.tsx';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
 import { chinaDate } from '../../lib/china-time.ts';
@@ -17,7 +18,7 @@ export function SubmitPage(props: { chrome: PageChrome; token: string; state: Fi
         <TextArea state={state} name="body" label="正文" maxLength={BODY_MAX} required rows={12} hint={`至少 20 字,最多 ${BODY_MAX} 字。`} />
         <SelectField state={state} name="channel" label="投稿频道" options={props.channels} required />
         <TextField state={state} name="name" label="姓名" maxLength={NAME_MAX} required />
-        <TextField state={state} name="contact" label="联系方式" maxLength={100} required hint="手机号码或电子邮箱,仅用于编辑核实稿件。" />
+        <TextField state={state} name="contact" label="联系方式" maxLength={100} required hint={`${PHONE_OR_EMAIL_HINT};仅用于编辑核实稿件。`} />
         <ConsentField state={state} name="consent">
           我同意本站收集上述姓名和联系方式,仅用于核实和联系本次投稿;稿件处理完毕 180 天后,这些个人信息将被删除。
         </ConsentField>

@@ -1,0 +1,93 @@
+// npm run bench:search-phases -- --db PATH | --database-url URL [--queries 400]
+// Where an uncached search's database and application CPU time goes, phase by phase, on a corpus that
+// bench:search-http built and kept (--db / --database-url): the same stream of distinct queries,
+// run in this process one at a time, each phase of the /search page timed on its own (the query
+// parsed, matches counted, ranked and paged, phrases confirmed, the page's articles read,
+// titles and snippets marked, the policy library searched). A CPU profile cannot tell these apart:
+// every statement's time shows up in the database driver. Rendering and compression are measured
+// over HTTP (bench:search-http --cpu-prof, then bench/cpu-profile-phases.ts).
+import { parseArgs } from 'node:util';
+import { articlesByIds } from '../src/articles/article.service.ts';
+import { parseDatabaseTarget } from '../src/config.ts';
+import { openDb } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { policyList } from '../src/policies/policy.service.ts';
+import { markedParts, snippetParts } from '../src/search/highlight.ts';
+import { isQueryProblem, parseQuery } from '../src/search/search-query.ts';
+import { segmenter, writingFor } from '../test/helpers/seed.ts';
+import { queryStream, vocabulary } from './search-queries.ts';
+
+const { values } = parseArgs({ options: { db: { type: 'string' }, 'database-url': { type: 'string' }, queries: { type: 'string', default: '400' } } });
+const location = values.db ?? values['database-url'];
+if (!location) {
+  console.error('bench:search-phases needs the corpus of bench:search-http: --db PATH or --database-url URL');
+  process.exit(2);
+}
+const opened = await openDb(parseDatabaseTarget(location));
+await migrateToLatest(opened.db, opened.dialect);
+const { searchIndex } = writingFor(opened);
+const { db } = opened;
+const { words, phrases } = vocabulary(2000);
+const next = queryStream(words, phrases);
+
+const PHASES = [
+  'parse',
+  'articles: match, count, rank, page',
+  'articles: phrases confirmed',
+  'articles: read the page',
+  'titles and snippets',
+  'policies',
+] as const;
+type Phase = (typeof PHASES)[number];
+const spent = new Map<Phase, number>(PHASES.map((phase) => [phase, 0]));
+// CPU time of this process (SQLite runs on this thread): on a shared machine it moves far less
+// than wall time does.
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+const timed = async <T>(phase: Phase, work: () => Promise<T> | T): Promise<T> => {
+  const started = cpuMs();
+  try {
+    return await work();
+  } finally {
+    spent.set(phase, spent.get(phase)! + cpuMs() - started);
+  }
+};
+
+const count = Number(values.queries);
+try {
+  // Warm-up: the same kind of queries, not counted.
+  for (let i = 0; i < 50; i += 1) await searchPage(new URL(next(), 'http://x').searchParams);
+  for (const phase of PHASES) spent.set(phase, 0);
+  const started = cpuMs();
+  for (let i = 0; i < count; i += 1) await searchPage(new URL(next(), 'http://x').searchParams);
+  const total = cpuMs() - started;
+  console.log(`${count} distinct searches, one at a time, in process (${opened.dialect.engine}): ${(total / count).toFixed(2)} ms of CPU per search`);
+  for (const phase of PHASES) {
+    const ms = spent.get(phase)! / count;
+    console.log(`  ${phase.padEnd(36)} ${ms.toFixed(2).padStart(7)} ms  ${((100 * spent.get(phase)!) / total).toFixed(0).padStart(3)} %`);
+  }
+} finally {
+  await opened.close();
+}
+
+/** What GET /search does before rendering, phase by phase (search.routes.tsx, search.service.ts). */
+async function searchPage(params: URLSearchParams): Promise<void> {
+  const q = params.get('q')!;
+  const filters = { channel: params.get('channel') ?? undefined, from: params.get('from') ?? undefined, to: params.get('to') ?? undefined };
+  const query = await timed('parse', () => parseQuery(q, searchIndex.segmenter));
+  if (isQueryProblem(query)) return;
+  // searchArticles' first step: the ids of the page (phrases confirmed on the candidates' text).
+  const filter = { match: query.match, ...filters };
+  const phrases = query.phrases.length > 0;
+  const found = await timed('articles: match, count, rank, page', () => searchIndex.find(db, filter, { limit: phrases ? 1000 : 10, offset: 0 }));
+  const ids = phrases
+    ? await timed('articles: phrases confirmed', async () => (await searchIndex.withLiterals(db, found.ids, query.phrases)).slice(0, 10))
+    : found.ids;
+  const articles = await timed('articles: read the page', () => articlesByIds(db, ids));
+  await timed('titles and snippets', () =>
+    articles.map((article) => [markedParts(article.title, query.highlights), snippetParts(article.body, query.highlights)]),
+  );
+  await timed('policies', () => policyList(db, { segmenter, words: opened.dialect.policyWords }, { keyword: q, ...filters }, 1));
+}

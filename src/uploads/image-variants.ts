@@ -1,0 +1,46 @@
+// Web sizes of an uploaded picture: WebP copies 480, 960 and 1600 pixels wide (those narrower
+// than the original only), turned upright by their EXIF orientation and without metadata (no
+// camera, no GPS position). The original is kept as uploaded. A picture of more than
+// MAX_INPUT_PIXELS is refused before it is decoded: a small file can unpack to gigabytes.
+import sharp, { type Metadata } from 'sharp';
+
+/** The widths public pages ask for. */
+export const VARIANT_WIDTHS = [480, 960, 1600] as const;
+
+/** 50 megapixels: larger than any camera's photo, far below a decompression bomb. */
+export const MAX_INPUT_PIXELS = 50_000_000;
+
+/** A picture's size and its web copies. */
+export interface ProcessedImage {
+  /** Upright width and height. */
+  width: number;
+  height: number;
+  variants: Array<{ width: number; bytes: Buffer }>;
+}
+
+/** Reads a picture and makes its web copies; a Chinese reason when it cannot be read or is too large. */
+export async function processImage(bytes: Uint8Array): Promise<ProcessedImage | { refused: string }> {
+  const options = { limitInputPixels: MAX_INPUT_PIXELS, animated: false, failOn: 'error' } as const;
+  let meta: Metadata;
+  try {
+    // The header alone, so that an image too large is told as such; decoding below keeps the limit.
+    meta = await sharp(bytes, { ...options, limitInputPixels: false }).metadata();
+  } catch {
+    return { refused: '图片已损坏或无法读取,不能上传。' };
+  }
+  const [width, height] = (meta.orientation ?? 1) >= 5 ? [meta.height, meta.width] : [meta.width, meta.height];
+  if (!width || !height) return { refused: '图片已损坏或无法读取,不能上传。' };
+  if (width * height > MAX_INPUT_PIXELS) return { refused: `图片过大(${width}×${height} 像素),超过 ${MAX_INPUT_PIXELS / 1_000_000} 百万像素,请缩小后上传。` };
+  try {
+    const variants = await Promise.all(
+      VARIANT_WIDTHS.filter((target) => target < width).map(async (target) => ({
+        width: target,
+        // rotate() with no angle applies the EXIF orientation; metadata is left out unless asked for.
+        bytes: await sharp(bytes, options).rotate().resize({ width: target }).webp({ quality: 80 }).toBuffer(),
+      })),
+    );
+    return { width, height, variants };
+  } catch {
+    return { refused: '图片已损坏或无法读取,不能上传。' };
+  }
+}
