@@ -24,6 +24,7 @@ import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
 import { siteRoutes } from './parks/site.routes.tsx';
 import { policyRoutes } from './policies/policy.routes.tsx';
+import { siteEnglishRoutes } from './parks/site-english.routes.tsx';
 import { policyEnglishRoutes } from './policies/policy-english.routes.tsx';
 import { questionRoutes } from './questions/question.routes.tsx';
 import { appealRoutes } from './appeals/appeal.routes.tsx';
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', policyRoutes(ctx));
   app.route('/', policyEnglishRoutes(ctx));
   app.route('/', siteRoutes(ctx));
+  app.route('/', siteEnglishRoutes(ctx));
   app.route('/', attachmentRoutes(ctx));
   app.route('/', consoleRoutes(ctx));
   app.route('/', opsRoutes(ctx));

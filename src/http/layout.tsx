@@ -166,8 +166,8 @@ export function Layout(props: {
                 </a>
               </li>
               <li>
-                <a href="/parks" aria-current={current(props.section, '/parks')}>
-                  载体库
+                <a href={path('/parks')} aria-current={current(props.section, path('/parks'))}>
+                  {text.navParks}
                 </a>
               </li>
             </ul>
