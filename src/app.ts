@@ -3,8 +3,12 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { listPages } from './articles/article.service.ts';
 import { consoleRoutes } from './console.ts';
+import { englishChannelName, type Channel } from './channels/channel.ts';
 import { apiRoutes } from './api/api.routes.tsx';
 import { articleRoutes } from './articles/article.routes.tsx';
+import { articleEnglishRoutes } from './articles/article-english.routes.tsx';
+import { englishArticleCountsByChannel } from './articles/article-english.service.ts';
+import { homeLanguageRedirect, languageRoutes } from './i18n/language.routes.ts';
 import { channelRoutes } from './channels/channel.routes.tsx';
 import type { AppDeps, RouteContext } from './http/app-deps.ts';
 import { EDITOR_BODY_MAX, FORM_BODY_MAX, requestBodyLimit } from './http/body-limit.ts';
@@ -20,12 +24,15 @@ import { StaticAssets, vendorHref } from './http/static-assets.ts';
 import { contactRoutes } from './contact/contact.routes.tsx';
 import { siteRoutes } from './parks/site.routes.tsx';
 import { policyRoutes } from './policies/policy.routes.tsx';
+import { siteEnglishRoutes } from './parks/site-english.routes.tsx';
+import { policyEnglishRoutes } from './policies/policy-english.routes.tsx';
 import { questionRoutes } from './questions/question.routes.tsx';
 import { appealRoutes } from './appeals/appeal.routes.tsx';
 import { appealStatsRoutes } from './appeals/appeal-stats.routes.tsx';
 import { enterpriseRoutes } from './enterprises/enterprise.routes.tsx';
 import { factSentence } from './insights/insight.service.ts';
 import { insightRoutes } from './insights/insight.routes.tsx';
+import { insightEnglishRoutes } from './insights/insight-english.routes.tsx';
 import { opsRoutes } from './ops/ops.routes.ts';
 import { observeRoute } from './ops/route-observer.ts';
 import { searchRoutes } from './search/search.routes.tsx';
@@ -36,6 +43,8 @@ import { attachmentRoutes } from './uploads/attachment.routes.ts';
 import { UPLOAD_FORM_OVERHEAD } from './uploads/attachment.service.ts';
 
 export type { AppDeps } from './http/app-deps.ts';
+
+const navChannelOf = (channel: Channel) => ({ slug: channel.slug, name: channel.name, englishName: englishChannelName(channel) });
 
 /** Builds the web application; it holds no state that other instances would need to share. */
 export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
@@ -64,13 +73,12 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     // The navigation and the directory at /channels list only channels that have articles: empty
     // channels are an inspection fault for government sites.
     async chrome(c, status) {
-      const counts = await articleCounts();
-      const nav = channels.all.filter((channel) => (counts.get(channel.slug) ?? 0) > 0).map(({ slug, name }) => ({ slug, name }));
-      return { ...staticChrome, nav, address: pageAddress(c, status) };
+      const [counts, englishCounts] = await Promise.all([articleCounts(), englishArticleCountsByChannel(db)]);
+      const withArticles = (tally: Map<string, number>) => channels.all.filter((channel) => (tally.get(channel.slug) ?? 0) > 0).map(navChannelOf);
+      return { ...staticChrome, nav: withArticles(counts), englishNav: withArticles(englishCounts), address: pageAddress(c, status) };
     },
     navChannel(slug) {
-      const channel = channels.bySlug(slug) ?? channels.city;
-      return { slug: channel.slug, name: channel.name };
+      return navChannelOf(channels.bySlug(slug) ?? channels.city);
     },
     requestPage: async (path) => app.request(path),
   };
@@ -99,11 +107,16 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.get('/static/:name', (c) => assets.respond(c, c.req.param('name')) ?? c.notFound());
   app.get('/favicon.ico', (c) => c.redirect(assets.href('favicon.svg'), 301));
   // An article page marks the sentence a figure of /data was read from.
+  // A first visit preferring English, or a visitor who chose it, is sent from / to /en.
+  app.use('/', homeLanguageRedirect());
+  app.route('/', languageRoutes());
   app.route('/', articleRoutes(ctx, factSentence));
+  app.route('/', articleEnglishRoutes(ctx));
   app.route('/', channelRoutes(ctx));
   app.route('/', searchRoutes(ctx));
   app.route('/', sitemapRoutes(ctx));
   app.route('/', insightRoutes(ctx));
+  app.route('/', insightEnglishRoutes(ctx));
   app.route('/', submissionRoutes(ctx));
   app.route('/', enterpriseRoutes(ctx));
   app.route('/', contactRoutes(ctx));
@@ -111,7 +124,9 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', appealRoutes(ctx));
   app.route('/', appealStatsRoutes(ctx));
   app.route('/', policyRoutes(ctx));
+  app.route('/', policyEnglishRoutes(ctx));
   app.route('/', siteRoutes(ctx));
+  app.route('/', siteEnglishRoutes(ctx));
   app.route('/', attachmentRoutes(ctx));
   app.route('/', consoleRoutes(ctx));
   app.route('/', opsRoutes(ctx));

@@ -285,7 +285,9 @@ describe('the shipped nginx configuration', () => {
         '/submit',
         '/submit/status?code=TG-7K4M-Q9XZ',
         '/contact',
+        '/en/contact',
         '/enterprises/apply',
+        '/en/enterprises/apply',
         '/qa/ask',
         '/qa/status?code=WD-7K4M-Q9XZ',
         '/appeals',
@@ -298,6 +300,26 @@ describe('the shipped nginx configuration', () => {
         assert.equal(cacheStatus(second), 'BYPASS', path);
         assert.notEqual(renderingOf(second), renderingOf(first), `${path}: each read reaches an instance`);
       }
+    });
+
+    it('lets the app decide / for a visitor who may read English; everyone else shares the cached home', { skip: !withNginx }, async () => {
+      const undecided: Array<Record<string, string>> = [
+        { 'Accept-Language': 'en-GB,en;q=0.9' },
+        { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' },
+        { Cookie: 'zs_lang=en', 'Accept-Language': 'zh-CN' },
+      ];
+      for (const headers of undecided) {
+        const first = await viaProxy(port, '/', { headers });
+        const second = await viaProxy(port, '/', { headers });
+        assert.equal(cacheStatus(second), 'BYPASS', JSON.stringify(headers));
+        assert.notEqual(renderingOf(second), renderingOf(first), 'each read reaches an instance');
+      }
+      const decided: Array<Record<string, string>> = [{}, { 'Accept-Language': 'zh-CN,zh;q=0.9' }, { Cookie: 'zs_lang=zh', 'Accept-Language': 'en' }];
+      await viaProxy(port, '/');
+      for (const headers of decided) assert.equal(cacheStatus(await viaProxy(port, '/', { headers })), 'HIT', JSON.stringify(headers));
+      // Only the home page: English pages are English whoever reads them.
+      await viaProxy(port, '/en/articles/5', { headers: undecided[0] });
+      assert.equal(cacheStatus(await viaProxy(port, '/en/articles/5', { headers: undecided[0] })), 'HIT');
     });
 
     it('never caches a POST', { skip: !withNginx }, async () => {

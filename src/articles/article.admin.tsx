@@ -22,6 +22,8 @@ import {
 } from './article-editing.service.ts';
 import { restoredDraft, restoreRevision, revisionComparison } from './article-revisions.service.ts';
 import { markdownToHtml } from './markdown.ts';
+import { englishVersionAdminRoutes } from '../i18n/english-version.admin.tsx';
+import { articlesWithEnglish, englishVersionForEditing, saveArticleEnglish } from './article-english.service.ts';
 import { ArticleEditorPage, ArticleListPage } from './views/article-editor.tsx';
 import { RevisionsPage } from './views/revisions-page.tsx';
 import { attachmentsOf } from '../uploads/attachment.service.ts';
@@ -95,8 +97,30 @@ export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
   return (
     new Hono<ConsoleEnv>()
       .use('*', requireRole('admin', 'editor'))
-      .get('/', async (c) =>
-        c.html(htmlDocument(<ArticleListPage console={await chrome(c)} articles={await editorArticles(db, c.get('user'))} channelName={ctx.navChannel} />)),
+      .get('/', async (c) => {
+        const articles = await editorArticles(db, c.get('user'));
+        const withEnglish = await articlesWithEnglish(
+          db,
+          articles.map((article) => article.id),
+        );
+        // ?english=missing: the articles that still lack an English version.
+        const lacking = c.req.query('english') === 'missing';
+        const shown = lacking ? articles.filter((article) => !withEnglish.has(article.id)) : articles;
+        return c.html(
+          htmlDocument(
+            <ArticleListPage console={await chrome(c)} articles={shown} withEnglish={withEnglish} lackingEnglish={lacking} channelName={ctx.navChannel} />,
+          ),
+        );
+      })
+      .route(
+        '/',
+        englishVersionAdminRoutes(kit, {
+          noun: '文章',
+          consoleBase: '/admin/articles',
+          publicBase: '/en/articles',
+          find: (user, id) => englishVersionForEditing(db, user, id),
+          save: (user, actor, id, input) => saveArticleEnglish(db, user, actor, id, input),
+        }),
       )
       .get('/new', (c) =>
         editor(c, { state: { values: { status: 'draft', publishedOn: chinaDate(new Date()), channel: channelsOf(c)[0]?.value ?? '' }, errors: {} } }),

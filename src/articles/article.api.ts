@@ -5,11 +5,30 @@ import { calendarDate, idParams, jsonResponse, notFoundResponse, pageOf, pagePar
 import { decodeCursor, encodeCursor } from '../api/cursor.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { AppError, notFound } from '../http/errors.tsx';
-import { articlesPage, publishedArticle } from './article.service.ts';
+import { articlesPage } from './article.service.ts';
+import { articleInEnglish, articlesWithEnglish } from './article-english.service.ts';
 import { AttachmentListSchema, attachmentsJson } from '../uploads/attachment.api.ts';
 import { attachmentsOf } from '../uploads/attachment.service.ts';
 
-const ChannelRefSchema = z.object({ slug: z.string().openapi({ example: 'donghu' }), name: z.string().openapi({ example: '东湖区' }) }).openapi('ChannelRef');
+const ChannelRefSchema = z
+  .object({
+    slug: z.string().openapi({ example: 'donghu' }),
+    name: z.string().openapi({ example: '东湖区' }),
+    englishName: z.string().openapi({ description: '英文名称', example: 'Donghu District' }),
+  })
+  .openapi('ChannelRef');
+
+/** An article's or policy's English version, written by editors. */
+export const EnglishVersionSchema = z
+  .object({
+    title: z.string(),
+    summary: z.string(),
+    body: z.string().openapi({ description: '英文正文(Markdown)' }),
+    machineTranslated: z.boolean().openapi({ description: '来自机器翻译:仅供参考,以中文版为准' }),
+    updatedAt: z.string().openapi({ description: '最后修改时间(ISO 8601)' }),
+    url: z.string().openapi({ description: '英文网页地址', example: '/en/articles/1' }),
+  })
+  .openapi('EnglishVersion');
 
 const ArticleSummarySchema = z
   .object({
@@ -19,6 +38,7 @@ const ArticleSummarySchema = z
     publishedOn: z.string().openapi({ description: '发布日期(北京时间)', example: '2025-07-30' }),
     excerpt: z.string(),
     url: z.string().openapi({ description: '网页地址', example: '/articles/1' }),
+    englishUrl: z.string().nullable().openapi({ description: '英文版网页地址;没有英文版时为 null', example: '/en/articles/1' }),
   })
   .openapi('ArticleSummary');
 
@@ -28,6 +48,7 @@ const ArticleSchema = ArticleSummarySchema.extend({
   bodyFormat: z.enum(['text', 'markdown']),
   attachments: AttachmentListSchema,
   updatedAt: z.string().openapi({ description: '最后修改时间(ISO 8601)' }),
+  english: EnglishVersionSchema.nullable().openapi({ description: '编辑撰写的英文版;没有时为 null' }),
 }).openapi('Article');
 
 const positionSchema = z.object({ publishedOn: z.string(), id: z.number().int() });
@@ -70,13 +91,14 @@ export function articleApi(ctx: RouteContext) {
     },
   });
 
-  const summary = (article: { id: number; title: string; channel: string; publishedOn: string; excerpt: string }) => ({
+  const summary = (article: { id: number; title: string; channel: string; publishedOn: string; excerpt: string }, hasEnglish: boolean) => ({
     id: article.id,
     title: article.title,
     channel: channelRef(article.channel),
     publishedOn: article.publishedOn,
     excerpt: article.excerpt,
     url: `/articles/${article.id}`,
+    englishUrl: hasEnglish ? `/en/articles/${article.id}` : null,
   });
 
   return apiRouter()
@@ -89,19 +111,25 @@ export function articleApi(ctx: RouteContext) {
       const items = found.slice(0, limit);
       const last = items.at(-1);
       const nextCursor = found.length > limit && last ? encodeCursor({ publishedOn: last.publishedOn, id: last.id }) : null;
-      return c.json({ items: items.map(summary), nextCursor }, 200);
+      const english = await articlesWithEnglish(
+        db,
+        items.map((item) => item.id),
+      );
+      return c.json({ items: items.map((item) => summary(item, english.has(item.id))), nextCursor }, 200);
     })
     .openapi(oneRoute, async (c) => {
-      const article = await publishedArticle(db, c.req.valid('param').id);
-      if (!article) throw notFound('没有这篇文章,或它已被撤下。');
+      const found = await articleInEnglish(db, c.req.valid('param').id);
+      if (!found) throw notFound('没有这篇文章,或它已被撤下。');
+      const { article, english } = found;
       return c.json(
         {
-          ...summary(article),
+          ...summary(article, english !== undefined),
           originalTitle: article.originalTitle,
           body: article.body,
           bodyFormat: article.bodyFormat,
           attachments: attachmentsJson(await attachmentsOf(db, 'article', article.id)),
           updatedAt: article.updatedAt,
+          english: english ? { ...english, url: `/en/articles/${article.id}` } : null,
         },
         200,
       );

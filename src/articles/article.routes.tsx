@@ -8,6 +8,7 @@ import { parseId, parsePageNumber } from '../http/request-params.ts';
 import { relatedArticles } from '../search/search.service.ts';
 import { channelArticleFeed, siteArticleFeed } from './article.feeds.ts';
 import { articleListPage, articleWithNeighbours } from './article.service.ts';
+import { hasEnglishVersion } from './article-english.service.ts';
 import { HIGHLIGHT_PARAM, type HighlightedSentence } from './sentence-link.ts';
 import { ArticlePage } from './views/article-page.tsx';
 import { HomePage } from './views/home-page.tsx';
@@ -44,8 +45,11 @@ export function articleRoutes(ctx: RouteContext, highlightedSentence: Highlighte
           if (factId === undefined || sentence === undefined) return c.redirect(`/articles/${found.article.id}`, 302);
           highlight = { factId, sentence };
         }
-        const related = await relatedArticles(db, searchIndex, found.article);
-        const attachments = await attachmentsOf(db, 'article', found.article.id);
+        const [related, english, attachments] = await Promise.all([
+          relatedArticles(db, searchIndex, found.article),
+          hasEnglishVersion(db, found.article.id),
+          attachmentsOf(db, 'article', found.article.id),
+        ]);
         return c.html(
           htmlDocument(
             <ArticlePage
@@ -53,6 +57,7 @@ export function articleRoutes(ctx: RouteContext, highlightedSentence: Highlighte
               channel={ctx.navChannel(found.article.channel)}
               related={related}
               highlight={highlight}
+              hasEnglish={english}
               attachments={attachments}
               {...found}
             />,

@@ -1,6 +1,7 @@
 // The article row exactly as the database stores it, and how backups copy the article tables.
 import type { Generated } from 'kysely';
 import { backupTable } from '../db/backup-table.ts';
+import { ENGLISH_VERSION_BACKUP_COLUMNS, type EnglishVersionColumns } from '../i18n/english-version.ts';
 
 export interface ArticleTable {
   id: Generated<number>;
@@ -84,3 +85,15 @@ export const articleBackups = [
     { key: ['id'], autoIncrement: 'id' },
   ),
 ];
+
+/** An article's English version (issue #16): at most one, written by editors. */
+export interface ArticleEnglishTable extends EnglishVersionColumns {
+  article_id: number;
+}
+
+/** The English versions as backups copy them, after the articles. */
+export const articleEnglishBackup = backupTable<ArticleEnglishTable>(
+  'article_english',
+  { article_id: 'integer', ...ENGLISH_VERSION_BACKUP_COLUMNS },
+  { key: ['article_id'] },
+);

@@ -4,7 +4,7 @@
 // table or column that is not here.
 import { accountBackups } from '../accounts/account.table.ts';
 import { appealBackups } from '../appeals/appeal.table.ts';
-import { articleBackups } from '../articles/article.table.ts';
+import { articleBackups, articleEnglishBackup } from '../articles/article.table.ts';
 import { auditLogBackup } from '../audit/audit.table.ts';
 import { contactMessageBackup } from '../contact/message.table.ts';
 import type { BackupTable } from '../db/backup-table.ts';
@@ -14,7 +14,7 @@ import { rateLimitBackup } from '../http/rate-limit.table.ts';
 import { insightBackups } from '../insights/insight.table.ts';
 import { notificationBackups } from '../notifications/notification.table.ts';
 import { siteBackup } from '../parks/site.table.ts';
-import { policyBackups } from '../policies/policy.table.ts';
+import { policyBackups, policyEnglishBackup } from '../policies/policy.table.ts';
 import { questionBackups } from '../questions/question.table.ts';
 import { SEARCH_STATE_KEYS } from '../search/search.service.ts';
 import { attachmentBackups } from '../uploads/attachment.table.ts';
@@ -30,12 +30,14 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   // own mark (holding the file sweep off) is of the source while it is read, not of the copy.
   { ...siteMeta!, leaveOut: { column: 'key', values: [...SEARCH_STATE_KEYS, BACKUP_RUNNING_KEY] } },
   ...articleBackups,
+  articleEnglishBackup,
   submissionBackup,
   enterpriseApplicationBackup,
   contactMessageBackup,
   ...questionBackups,
   // Links name articles: after them.
   ...policyBackups,
+  policyEnglishBackup,
   siteBackup,
   // Attachments name policies, articles and sites (by kind and id): after them.
   ...attachmentBackups,

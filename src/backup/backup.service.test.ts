@@ -236,7 +236,7 @@ describe('a backup made by an older version', () => {
           indicator_fact: new Set(['place', 'period', 'qualifier', 'confidence', 'confidence_reasons']),
           audit_log: new Set(['channel']),
           article_revision: new Set(['restored_from']),
-          enterprise_application: new Set(['tracking_code', 'registration_country', 'registration_number']),
+          enterprise_application: new Set(['tracking_code', 'registration_country', 'registration_number', 'language']),
           contact_message: new Set(['tracking_code', 'about_path']),
           app_user: new Set(['must_change_password']),
         };
@@ -252,6 +252,8 @@ describe('a backup made by an older version', () => {
           'notification_email',
           'policy',
           'policy_interpretation',
+          'article_english',
+          'policy_english',
           'site',
           'attachment',
           'attachment_variant',

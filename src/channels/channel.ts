@@ -6,6 +6,8 @@ import { z } from 'zod';
 const channelSchema = z.object({
   slug: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: z.string().min(1),
+  /** The name on English pages; a channel file without one shows the slug, capitalised. */
+  englishName: z.string().min(1).optional(),
   shortName: z.string().min(1),
   kind: z.enum(['city', 'district', 'county', 'zone', 'authority']),
   tags: z.array(z.string().min(1)).min(1),
@@ -25,6 +27,11 @@ export const CHANNEL_KIND_LABELS: Readonly<Record<Channel['kind'], string>> = {
   zone: '开发区',
   authority: '管理局',
 };
+
+/** What English pages call a channel. */
+export function englishChannelName(channel: Pick<Channel, 'slug' | 'englishName'>): string {
+  return channel.englishName ?? channel.slug.charAt(0).toUpperCase() + channel.slug.slice(1);
+}
 
 /** The bundled channel list. */
 export const DEFAULT_CHANNELS_FILE = fileURLToPath(new URL('../../data/channels.json', import.meta.url));

@@ -7,14 +7,18 @@ import type { FieldState } from '../http/form-controls.tsx';
 import { htmlDocument } from '../http/layout.tsx';
 import { NO_STORE } from '../http/no-store.ts';
 import { publicForm } from '../http/public-form.ts';
-import { MESSAGE_CODE_PREFIX, messageSchema } from './message.ts';
+import { englishChannelName } from '../channels/channel.ts';
+import { englishTooOften } from '../i18n/english-form-fields.ts';
+import { normalizeTrackingCode } from '../lib/tracking-code.ts';
+import { englishMessageSchema, MESSAGE_CODE_PREFIX, messageSchema } from './message.ts';
 import { leaveMessage, messageStatus } from './message.service.ts';
 import { ContactPage, MessageStatusPage } from './views/contact-page.tsx';
+import { EnglishContactPage } from './views/english-contact-page.tsx';
 
 /** Accepted messages (and abuse) per client. */
 export const CONTACT_LIMIT = { name: 'contact', max: 5, windowSeconds: 600 };
 
-/** Routes: `/contact` (GET, POST) and `/contact/status`. */
+/** Routes: `/contact` (GET, POST), `/contact/status`, and the English form `/en/contact` (GET, `?sent=<code>`; POST). */
 export function contactRoutes(ctx: RouteContext): Hono {
   const { db, channels } = ctx;
   const offices = channels.all.map((channel) => ({ value: channel.slug, label: `${channel.name}招商部门` }));
@@ -27,8 +31,40 @@ export function contactRoutes(ctx: RouteContext): Hono {
       NO_STORE,
     );
 
+  // The English form: the same queue and limits, English labels and messages.
+  const englishOffices = channels.all.map((channel) => ({ value: channel.slug, label: `${englishChannelName(channel)} investment promotion office` }));
+  const englishSchema = englishMessageSchema(channels.all.map((channel) => channel.slug));
+  const showEnglish = async (c: Context, state: FieldState, status: 200 | 400 | 429 = 200, sent?: string) =>
+    c.html(
+      htmlDocument(
+        <EnglishContactPage
+          chrome={await ctx.chrome(c, status)}
+          contact={ctx.contact}
+          token={csrfToken(c)}
+          state={state}
+          offices={englishOffices}
+          sent={sent}
+        />,
+      ),
+      status,
+      NO_STORE,
+    );
+
   return new Hono()
     .get('/contact', (c) => show(c, { values: { channel: channels.city.slug }, errors: {} }))
+    .get('/en/contact', (c) => {
+      const sent = normalizeTrackingCode(MESSAGE_CODE_PREFIX, c.req.query('sent') ?? '');
+      return showEnglish(c, { values: { channel: channels.city.slug }, errors: {} }, 200, sent);
+    })
+    .post('/en/contact', form.guard, async (c) => {
+      const result = await form.read(c, englishSchema);
+      if (!result.ok) {
+        const problem = result.problem && englishTooOften(result.retryAfterSeconds);
+        return showEnglish(c, { ...result, problem }, result.problem ? 429 : 400);
+      }
+      const { trackingCode } = await leaveMessage(db, result.data);
+      return c.redirect(`/en/contact?sent=${trackingCode}`, 303);
+    })
     .post('/contact', form.guard, async (c) => {
       const result = await form.read(c, schema);
       if (!result.ok) return show(c, result, result.problem ? 429 : 400);

@@ -30,6 +30,7 @@ import * as policies from './migrations/2026-11-30T06-00_policies.ts';
 import * as policySearchIndex from './migrations/2026-11-30T08-05_policy-search-index.ts';
 import * as attachments from './migrations/2026-11-30T08-0A_attachments.ts';
 import * as carrierLibrary from './migrations/2026-11-30T08-B0_carrier-library.ts';
+import * as englishVersions from './migrations/2026-11-30T08-C0_english-versions.ts';
 import * as appealCompanyAbroad from './migrations/2026-11-30T08-D0_appeal-company-abroad.ts';
 import * as coveringArticleLists from './migrations/2026-11-30T08-F0_covering-article-lists.ts';
 
@@ -65,6 +66,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-30T08-05_policy-search-index': policySearchIndex,
   '2026-11-30T08-0A_attachments': attachments,
   '2026-11-30T08-B0_carrier-library': carrierLibrary,
+  '2026-11-30T08-C0_english-versions': englishVersions,
   '2026-11-30T08-D0_appeal-company-abroad': appealCompanyAbroad,
   '2026-11-30T08-F0_covering-article-lists': coveringArticleLists,
 };

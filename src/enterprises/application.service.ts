@@ -2,6 +2,7 @@
 import type { ConsoleUser } from '../accounts/account.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
+import type { PageLanguage } from '../http/page-meta.tsx';
 import { bumpContentVersion } from '../db/site-state.store.ts';
 import { newTrackingCode } from '../lib/tracking-code.ts';
 import { decide, itemForReview, queueHead, queueItems, type QueueHead, type ReviewOutcome } from '../review/review-queue.ts';
@@ -24,6 +25,7 @@ export async function applyForSettlement(
   db: Db,
   input: ApplicationInput,
   now = new Date(),
+  language: PageLanguage = 'zh-CN',
 ): Promise<{ id: number; trackingCode: string } | ApplicationRefusal> {
   const { company } = input;
   const refusal: ApplicationRefusal =
@@ -46,6 +48,7 @@ export async function applyForSettlement(
       created_at: now.toISOString(),
       closed_at: null,
       purged_at: null,
+      language,
     });
     return { id, trackingCode };
   } catch (error) {

@@ -110,6 +110,8 @@ export interface ApplicationForReview {
   status: 'pending' | 'approved' | 'rejected';
   rejectReason: string | null;
   createdAt: string;
+  /** The language of the form it came in. */
+  language: 'zh-CN' | 'en';
 }
 
 /** How a decision closes an application. */
@@ -130,6 +132,7 @@ function rowToReview(row: Selectable<EnterpriseApplicationTable>): ApplicationFo
     status: row.status,
     rejectReason: row.reject_reason,
     createdAt: row.created_at,
+    language: row.language,
   };
 }
 

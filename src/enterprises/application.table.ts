@@ -28,6 +28,8 @@ export interface EnterpriseApplicationTable {
   created_at: string;
   closed_at: string | null;
   purged_at: string | null;
+  /** The language of the form the application came in (`zh-CN`, or `en` from /en/enterprises/apply). */
+  language: Generated<'zh-CN' | 'en'>;
 }
 
 /** The enterprise_application table as backups copy it. */
@@ -51,6 +53,7 @@ export const enterpriseApplicationBackup = backupTable<EnterpriseApplicationTabl
     created_at: 'text',
     closed_at: 'text',
     purged_at: 'text',
+    language: 'text',
   },
   { key: ['id'], autoIncrement: 'id' },
 );

@@ -1,7 +1,10 @@
 // An enterprise's application to settle (企业入驻), and what the public directory shows.
 import { z } from 'zod';
 import { consent, oneOf, phoneNumber, requiredText } from '../http/form-fields.ts';
-import { withCompanyIdentity, type CompanyIdentity } from './company-identity.ts';
+import { COUNTRIES } from './country.ts';
+import { creditCodeField, englishCreditCodeField } from './credit-code.ts';
+import { englishConsent, englishOneOf, englishPhoneNumber, englishRequiredText } from '../i18n/english-form-fields.ts';
+import { REGISTRATION_NUMBER_MAX, withCompanyIdentity, type CompanyIdentity } from './company-identity.ts';
 import { INDUSTRIES } from './industry.ts';
 
 export const COMPANY_MAX = 100;
@@ -55,6 +58,55 @@ export function applicationSchema(channelSlugs: readonly string[]) {
       consent: consent('请阅读并同意个人信息的使用说明。'),
     }),
   );
+}
+
+/**
+ * The English form's rules (/en/enterprises/apply): the same fields and checks with English
+ * messages; the planned investment is asked in CNY million, as English readers count, and stored
+ * in 万元 like every other application (1 million = 100 万).
+ */
+export function englishApplicationSchema(channelSlugs: readonly string[]) {
+  const common = {
+    companyName: englishRequiredText('the company name', COMPANY_MAX, 2),
+    industry: englishOneOf(
+      'an industry',
+      INDUSTRIES.map((industry) => industry.code),
+    ),
+    channel: englishOneOf('where you plan to settle', channelSlugs),
+    plannedInvestment: englishRequiredText('the planned investment', 20)
+      .transform((text) => text.normalize('NFKC').replace(/,/gu, ''))
+      .refine((text) => /^\d+(\.\d{1,4})?$/u.test(text), 'Please enter the planned investment as a number of CNY million (up to four decimals).')
+      .transform((millions) => Math.round(Number(millions) * 10_000) / 100)
+      .refine(
+        (amount) => amount > 0 && amount <= MAX_INVESTMENT,
+        `The planned investment must be more than 0 and at most CNY ${(MAX_INVESTMENT / 100).toLocaleString('en-GB')} million.`,
+      ),
+    contactPerson: englishRequiredText('a contact person', 50),
+    contactMobile: englishPhoneNumber(),
+    description: englishRequiredText('a description of the project', DESCRIPTION_MAX, 10),
+    consent: englishConsent(),
+  };
+  const inChina = z.object({ registration: z.literal('china'), creditCode: englishCreditCodeField(), ...common });
+  const abroad = z.object({
+    registration: z.literal('abroad'),
+    registrationCountry: englishOneOf(
+      'the country or region of registration',
+      COUNTRIES.map((country) => country.code),
+    ),
+    registrationNumber: englishRequiredText('the registration number', REGISTRATION_NUMBER_MAX, 2).transform((text) => text.normalize('NFKC').toUpperCase()),
+    ...common,
+  });
+  // The same data as the Chinese form's (company-identity.ts): the identity as `company`.
+  return z
+    .discriminatedUnion('registration', [inChina, abroad], { error: 'Please choose where the company is registered.' })
+    .transform((fields): ApplicationInput => {
+      const { companyName, industry, channel, plannedInvestment, contactPerson, contactMobile, description, consent } = fields;
+      const company: CompanyIdentity =
+        fields.registration === 'china'
+          ? { kind: 'china', creditCode: fields.creditCode }
+          : { kind: 'abroad', country: fields.registrationCountry, number: fields.registrationNumber };
+      return { company, companyName, industry, channel, plannedInvestment, contactPerson, contactMobile, description, consent };
+    });
 }
 
 export type ApplicationInput = z.infer<ReturnType<typeof applicationSchema>>;

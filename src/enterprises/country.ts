@@ -29,6 +29,13 @@ export const FOREIGN_COUNTRIES: ReadonlyArray<{ code: string; name: string }> = 
 /** Every place a company outside the mainland may be registered in: Hong Kong, Macao and Taiwan first. */
 export const COUNTRIES: ReadonlyArray<{ code: string; name: string }> = [...CHINESE_REGIONS_OUTSIDE_MAINLAND, ...FOREIGN_COUNTRIES];
 
+const englishNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** The same countries and regions named in English, in English alphabetical order (the English form). */
+export const ENGLISH_COUNTRIES: ReadonlyArray<{ code: string; name: string }> = CODES.map((code) => ({ code, name: englishNames.of(code) ?? code })).sort(
+  (a, b) => a.name.localeCompare(b.name, 'en'),
+);
+
 const NAMES = new Map(COUNTRIES.map(({ code, name }) => [code, name]));
 
 /** The country's or region's Chinese name, e.g. 德国 for DE, 中国香港 for HK. */

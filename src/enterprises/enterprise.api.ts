@@ -57,7 +57,7 @@ export function enterpriseApi(ctx: RouteContext) {
     const items = entries.map((entry) => ({
       companyName: entry.companyName,
       industry: { code: entry.industry, name: industryName(entry.industry) },
-      channel: ctx.navChannel(entry.channel),
+      channel: { slug: entry.channel, name: ctx.navChannel(entry.channel).name },
       registrationCountry: entry.registrationCountry === null ? null : { code: entry.registrationCountry, name: countryName(entry.registrationCountry) },
       plannedInvestment: entry.plannedInvestment,
       description: entry.description,

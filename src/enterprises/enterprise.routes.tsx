@@ -9,15 +9,22 @@ import { htmlDocument } from '../http/layout.tsx';
 import { NO_STORE } from '../http/no-store.ts';
 import { publicForm } from '../http/public-form.ts';
 import { parsePageNumber } from '../http/request-params.ts';
-import { APPLICATION_CODE_PREFIX, applicationSchema } from './application.ts';
+import { englishChannelName } from '../channels/channel.ts';
+import { englishTooOften } from '../i18n/english-form-fields.ts';
+import { normalizeTrackingCode } from '../lib/tracking-code.ts';
+import { APPLICATION_CODE_PREFIX, applicationSchema, englishApplicationSchema } from './application.ts';
 import { applicationStatus, applyForSettlement, enterpriseDirectory } from './application.service.ts';
 import { INDUSTRIES } from './industry.ts';
 import { ApplicationStatusPage, ApplyPage, DirectoryPage } from './views/enterprise-pages.tsx';
+import { EnglishApplyPage } from './views/english-apply-page.tsx';
+
+// A second open application for the same company, said in English.
+const ALREADY_OPEN_EN = 'This company already has an application under review; please do not apply twice. Its reference shows its progress.';
 
 /** Accepted applications (and abuse) per client. */
 export const APPLY_LIMIT = { name: 'apply', max: 5, windowSeconds: 600 };
 
-/** Routes: `/enterprises/apply` (GET, POST), `/enterprises/status`, `/enterprises`. */
+/** Routes: `/enterprises/apply` (GET, POST), `/enterprises/status`, `/enterprises`, and the English form `/en/enterprises/apply` (GET, `?sent=`; POST). */
 export function enterpriseRoutes(ctx: RouteContext): Hono {
   const { db, channels } = ctx;
   const districts = channels.all.filter((channel) => channel.kind !== 'city');
@@ -27,8 +34,31 @@ export function enterpriseRoutes(ctx: RouteContext): Hono {
   const showForm = async (c: Context, state: FieldState, status: 200 | 400 | 429 = 200) =>
     c.html(htmlDocument(<ApplyPage chrome={await ctx.chrome(c, status)} token={csrfToken(c)} state={state} districts={districtOptions} />), status, NO_STORE);
 
+  // The English form: the same queue and limits; the application records that it came in English.
+  const englishDistricts = districts.map((channel) => ({ value: channel.slug, label: englishChannelName(channel) }));
+  const englishSchema = englishApplicationSchema(districts.map((channel) => channel.slug));
+  const showEnglish = async (c: Context, state: FieldState, status: 200 | 400 | 429 = 200, sent?: string) =>
+    c.html(
+      htmlDocument(<EnglishApplyPage chrome={await ctx.chrome(c, status)} token={csrfToken(c)} state={state} districts={englishDistricts} sent={sent} />),
+      status,
+      NO_STORE,
+    );
+
   return new Hono()
     .get('/enterprises/apply', (c) => showForm(c, { values: { registration: 'china' }, errors: {} }))
+    .get('/en/enterprises/apply', (c) =>
+      showEnglish(c, { values: { registration: 'abroad' }, errors: {} }, 200, normalizeTrackingCode(APPLICATION_CODE_PREFIX, c.req.query('sent') ?? '')),
+    )
+    .post('/en/enterprises/apply', form.guard, async (c) => {
+      const result = await form.read(c, englishSchema);
+      if (!result.ok) return showEnglish(c, { ...result, problem: result.problem && englishTooOften(result.retryAfterSeconds) }, result.problem ? 429 : 400);
+      const outcome = await applyForSettlement(db, result.data, new Date(), 'en');
+      if (!('trackingCode' in outcome)) {
+        const field = 'creditCode' in outcome ? 'creditCode' : 'registrationNumber';
+        return showEnglish(c, { values: result.values, errors: { [field]: ALREADY_OPEN_EN } }, 400);
+      }
+      return c.redirect(`/en/enterprises/apply?sent=${outcome.trackingCode}`, 303);
+    })
     .post('/enterprises/apply', form.guard, async (c) => {
       const result = await form.read(c, schema);
       if (!result.ok) return showForm(c, result, result.problem ? 429 : 400);

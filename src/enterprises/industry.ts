@@ -24,6 +24,30 @@ export const INDUSTRIES: ReadonlyArray<{ code: string; name: string }> = [
   { code: 'T', name: '国际组织' },
 ];
 
+/** The sections' English names (the UN ISIC sections GB/T 4754 follows), for the English form. */
+export const INDUSTRY_ENGLISH_NAMES: Readonly<Record<string, string>> = {
+  A: 'Agriculture, forestry, animal husbandry and fishery',
+  B: 'Mining',
+  C: 'Manufacturing',
+  D: 'Electricity, heat, gas and water production and supply',
+  E: 'Construction',
+  F: 'Wholesale and retail trade',
+  G: 'Transport, storage and postal services',
+  H: 'Accommodation and catering',
+  I: 'Information transmission, software and IT services',
+  J: 'Finance',
+  K: 'Real estate',
+  L: 'Leasing and business services',
+  M: 'Scientific research and technical services',
+  N: 'Water conservancy, environment and public facilities management',
+  O: 'Resident, repair and other services',
+  P: 'Education',
+  Q: 'Health and social work',
+  R: 'Culture, sports and entertainment',
+  S: 'Public administration, social security and social organisations',
+  T: 'International organisations',
+};
+
 const NAMES = new Map(INDUSTRIES.map(({ code, name }) => [code, name]));
 
 /** The section's name, e.g. 制造业 for C. */

@@ -44,6 +44,22 @@ describe('page-cache fast path in front of the router', () => {
     (_, i) => `-\n【西湖区招商】西湖区动态第${i + 1}期\n西湖区本期动态。\n2026-04-${String(i + 1).padStart(2, '0')}\n`,
   ).join('');
 
+  it('never answers / from memory to a visitor the router sends to /en', async () => {
+    await request(port, '/');
+    routed = 0;
+    assert.equal((await request(port, '/')).status, 200);
+    assert.equal(routed, 0, 'the Chinese home from memory');
+    const firstVisit = await request(port, '/', { 'Accept-Language': 'en-US,en;q=0.9' });
+    assert.equal(firstVisit.status, 302);
+    assert.equal(firstVisit.headers.location, '/en');
+    assert.match(String(firstVisit.headers['set-cookie']), /zs_lang=en/);
+    const chosen = await request(port, '/?page=1', { Cookie: 'zs_lang=en' });
+    assert.equal(chosen.status, 302);
+    assert.equal(routed, 2);
+    assert.equal((await request(port, '/', { Cookie: 'zs_lang=zh', 'Accept-Language': 'en' })).status, 200);
+    assert.equal(routed, 2, 'a visitor who chose Chinese gets the home from memory');
+  });
+
   it('renders a page once, then answers it from memory with the same bytes and headers', async () => {
     routed = 0;
     const first = await request(port, '/channels/xihu');

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { nodeRequestOrigin, type OriginSettings } from './origin.ts';
 import type { PageCache } from './page-cache.ts';
+import { homeRedirect } from '../i18n/language-choice.ts';
 import { currentRequest } from './request-context.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
@@ -16,6 +17,8 @@ export function pageCacheFirst(cache: PageCache, router: Listener, origins: Orig
   return (request, response) => {
     const head = request.method === 'HEAD';
     if (request.method !== 'GET' && !head) return router(request, response);
+    // `/` for a visitor the router sends to /en (language.routes.ts): never the cached Chinese home.
+    if (pathOf(request.url ?? '/') === '/' && homeRedirect(request.headers.cookie, request.headers['accept-language'])) return router(request, response);
     const pageRequest = {
       ifNoneMatch: request.headers['if-none-match'],
       acceptEncoding: request.headers['accept-encoding'],
@@ -37,4 +40,9 @@ export function pageCacheFirst(cache: PageCache, router: Listener, origins: Orig
       () => router(request, response),
     );
   };
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }

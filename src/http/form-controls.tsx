@@ -1,6 +1,8 @@
 // Form building blocks: every field has a visible label, keeps the reader's input, and shows its
 // own error next to it; the form carries the CSRF token and a honeypot.
 import type { Child } from 'hono/jsx';
+import { messagesFor } from '../i18n/messages.ts';
+import type { PageLanguage } from './page-meta.tsx';
 import { CSRF_FIELD } from './csrf.ts';
 import { HONEYPOT_FIELD, type FieldErrors, type FormValues } from './form.ts';
 
@@ -10,11 +12,22 @@ export interface FieldState {
   errors: FieldErrors;
   /** Why the whole post was refused (posting too often), shown above the form. */
   problem?: string | undefined;
+  /** The form's language (zh-CN unless an English page's): the words fields add, such as "required". */
+  lang?: PageLanguage | undefined;
 }
 
 /** A POST form with the CSRF token, the honeypot and a summary of errors (or why it was refused) at the top. */
-export function PostForm(props: { action: string; token: string; errors: FieldErrors; problem?: string | undefined; submitLabel: string; children: Child }) {
+export function PostForm(props: {
+  action: string;
+  token: string;
+  errors: FieldErrors;
+  problem?: string | undefined;
+  submitLabel: string;
+  lang?: PageLanguage | undefined;
+  children: Child;
+}) {
   const messages = Object.values(props.errors);
+  const text = messagesFor(props.lang ?? 'zh-CN');
   return (
     <form class="public-form" method="post" action={props.action} novalidate>
       {props.problem && (
@@ -24,7 +37,7 @@ export function PostForm(props: { action: string; token: string; errors: FieldEr
       )}
       {messages.length > 0 && (
         <div class="form-errors" role="alert">
-          <p>提交未成功,请修改以下 {messages.length} 处:</p>
+          <p>{text.formErrorsIntro.replace('{count}', String(messages.length))}</p>
           <ul>
             {messages.map((message) => (
               <li>{message}</li>
@@ -35,7 +48,7 @@ export function PostForm(props: { action: string; token: string; errors: FieldEr
       <input type="hidden" name={CSRF_FIELD} value={props.token} />
       <div class="honeypot" aria-hidden="true">
         <label>
-          请勿填写此项
+          {text.honeypotLabel}
           <input type="text" name={HONEYPOT_FIELD} tabindex={-1} autocomplete="off" />
         </label>
       </div>
@@ -45,12 +58,20 @@ export function PostForm(props: { action: string; token: string; errors: FieldEr
   );
 }
 
-function FieldShell(props: { name: string; label: string; required?: boolean; hint?: string | undefined; error: string | undefined; children: Child }) {
+function FieldShell(props: {
+  name: string;
+  label: string;
+  required?: boolean;
+  hint?: string | undefined;
+  error: string | undefined;
+  lang?: PageLanguage | undefined;
+  children: Child;
+}) {
   return (
     <div class={props.error ? 'field field-invalid' : 'field'}>
       <label for={`field-${props.name}`}>
         {props.label}
-        {props.required && <span class="required">(必填)</span>}
+        {props.required && <span class="required">{messagesFor(props.lang ?? 'zh-CN').formRequired}</span>}
       </label>
       {props.hint && (
         <p class="field-hint" id={`hint-${props.name}`}>
@@ -82,7 +103,7 @@ export function TextField(props: {
 }) {
   const error = props.state.errors[props.name];
   return (
-    <FieldShell name={props.name} label={props.label} required={props.required} hint={props.hint} error={error}>
+    <FieldShell name={props.name} label={props.label} required={props.required} hint={props.hint} error={error} lang={props.state.lang}>
       <input
         id={`field-${props.name}`}
         name={props.name}
@@ -102,7 +123,7 @@ export function TextField(props: {
 export function TextArea(props: { state: FieldState; name: string; label: string; maxLength: number; required?: boolean; rows?: number; hint?: string }) {
   const error = props.state.errors[props.name];
   return (
-    <FieldShell name={props.name} label={props.label} required={props.required} hint={props.hint} error={error}>
+    <FieldShell name={props.name} label={props.label} required={props.required} hint={props.hint} error={error} lang={props.state.lang}>
       <textarea
         id={`field-${props.name}`}
         name={props.name}
@@ -139,7 +160,7 @@ export function SelectField(props: {
       </option>
     ));
   return (
-    <FieldShell name={props.name} label={props.label} required={props.required} error={error}>
+    <FieldShell name={props.name} label={props.label} required={props.required} error={error} lang={props.state.lang}>
       <select
         id={`field-${props.name}`}
         name={props.name}
@@ -147,7 +168,7 @@ export function SelectField(props: {
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(props.name, undefined, error)}
       >
-        <option value="">{props.placeholder ?? '请选择'}</option>
+        <option value="">{props.placeholder ?? messagesFor(props.state.lang ?? 'zh-CN').selectPlaceholder}</option>
         {choices(props.options)}
         {props.groups?.map((group) => (
           <optgroup label={group.label}>{choices(group.options)}</optgroup>

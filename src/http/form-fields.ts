@@ -20,6 +20,11 @@ const LANDLINE = /^0[1-9]\d{8,10}$/u;
 const INTERNATIONAL = /^\+[1-9]\d{7,14}$/u;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
 
+/** True for text shaped like an e-mail address. */
+export function isEmailAddress(text: string): boolean {
+  return EMAIL.test(text);
+}
+
 /**
  * A phone number as people write it, in one form: a mainland mobile as its 11 digits, a landline
  * with its area code (0791…), any other as E.164 (+44…); undefined when it is none of these.

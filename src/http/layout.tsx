@@ -2,6 +2,8 @@
 // services and the site's identity lines.
 import type { Child } from 'hono/jsx';
 import type { SiteIdentity } from '../config.ts';
+import { messagesFor } from '../i18n/messages.ts';
+import { languageSwitchHref, type Alternates } from '../i18n/alternates.ts';
 import type { PageAddress } from './page-address.ts';
 import { defaultDescription, PageMeta, type ArticleMeta, type PageFeed, type PageLanguage } from './page-meta.tsx';
 import { SiteFooter, type FooterContent } from './site-footer.tsx';
@@ -10,6 +12,8 @@ import { SiteFooter, type FooterContent } from './site-footer.tsx';
 export interface NavChannel {
   slug: string;
   name: string;
+  /** The name English pages show (Donghu District). */
+  englishName: string;
 }
 
 /** What every page needs besides its own content. */
@@ -23,6 +27,11 @@ export interface PageChrome {
   textSizeScriptHref?: string;
   /** Channels with articles, in navigation order; empty on error pages. */
   nav: NavChannel[];
+  /**
+   * Channels with English articles, for English pages' navigation (an empty channel must not be
+   * linked); absent where unknown (error pages), when `nav` is used.
+   */
+  englishNav?: NavChannel[] | undefined;
   /** The page's origin and canonical URL; absent on error pages. */
   address?: PageAddress | undefined;
 }
@@ -41,6 +50,11 @@ export function Layout(props: {
   head?: Child;
   /** The page's language (default zh-CN): `<html lang>`, og:locale; JSON-LD states it itself. */
   lang?: PageLanguage;
+  /**
+   * The page's counterpart in the other language, when it has one: hreflang links to both, and the
+   * language switch goes there (without one it goes to the other language's home).
+   */
+  alternates?: Alternates | undefined;
   /** Feeds besides the site's that the page links for autodiscovery (its channel's). */
   feeds?: readonly PageFeed[];
   /** Set on article pages: Open Graph type `article` with these properties. */
@@ -53,6 +67,11 @@ export function Layout(props: {
   const { site } = chrome;
   const fullTitle = props.home ? site.siteName : `${title} - ${site.siteName}`;
   const lang = props.lang ?? 'zh-CN';
+  const text = messagesFor(lang);
+  const english = lang === 'en';
+  // English pages live under /en; the navigation's sections exist in both languages.
+  const path = (href: string) => (english ? (href === '/' ? '/en' : `/en${href}`) : href);
+  const siteFeed = english ? { title: `${site.siteName} (English)`, basePath: '/en' } : { title: site.siteName, basePath: '' };
   return (
     <html lang={lang}>
       <head>
@@ -65,7 +84,8 @@ export function Layout(props: {
           title={props.home ? site.siteName : title}
           description={props.description ?? defaultDescription(site)}
           lang={lang}
-          feeds={[{ title: site.siteName, basePath: '' }, ...(props.feeds ?? [])]}
+          alternates={props.alternates}
+          feeds={[siteFeed, ...(props.feeds ?? [])]}
           article={props.article}
           jsonLd={props.jsonLd}
         />
@@ -76,59 +96,78 @@ export function Layout(props: {
       </head>
       <body>
         <a class="skip-link" href="#main">
-          跳到正文
+          {text.skipToContent}
         </a>
         <header class="site-header">
           <div class="wrap">
-            <a class="site-name" href="/">
+            <a class="site-name" href={path('/')}>
               {site.siteName}
             </a>
-            <span class="site-tagline">投资南昌 · 招商资讯</span>
-            <form class="site-search" action="/search" method="get" role="search" aria-label="全站搜索">
-              <input type="search" name="q" value={props.searchQuery ?? ''} placeholder="搜索文章" aria-label="搜索关键词" maxlength={100} />
-              <button type="submit">搜索</button>
+            <span class="site-tagline">{text.tagline}</span>
+            {/* The search reads Chinese and English words alike; its results page is in Chinese. */}
+            <form class="site-search" action="/search" method="get" role="search" aria-label={text.searchLabel}>
+              <input
+                type="search"
+                name="q"
+                value={props.searchQuery ?? ''}
+                placeholder={text.searchPlaceholder}
+                aria-label={text.searchKeyword}
+                maxlength={100}
+              />
+              <button type="submit">{text.searchButton}</button>
             </form>
-            <TextSizeToggle />
+            <a
+              class="language-switch"
+              href={languageSwitchHref(lang, props.alternates)}
+              hreflang={english ? 'zh-CN' : 'en'}
+              lang={english ? 'zh-CN' : 'en'}
+              aria-label={text.languageSwitchLabel}
+            >
+              {text.languageSwitch}
+            </a>
+            <TextSizeToggle label={text.textSizeToggle} />
           </div>
         </header>
         {chrome.nav.length > 0 && (
-          <nav class="channel-nav" aria-label="频道">
+          <nav class="channel-nav" aria-label={text.channelNavLabel}>
             <ul class="wrap">
               <li>
-                <a href="/" aria-current={props.home ? 'page' : undefined}>
-                  首页
+                <a href={path('/')} aria-current={props.home ? 'page' : undefined}>
+                  {text.navHome}
                 </a>
               </li>
-              {chrome.nav.map((channel) => (
+              {(english ? (chrome.englishNav ?? chrome.nav) : chrome.nav).map((channel) => (
                 <li>
-                  <a href={`/channels/${channel.slug}`} aria-current={props.currentChannel === channel.slug ? 'page' : undefined}>
-                    {channel.name}
+                  <a href={path(`/channels/${channel.slug}`)} aria-current={props.currentChannel === channel.slug ? 'page' : undefined}>
+                    {english ? channel.englishName : channel.name}
                   </a>
                 </li>
               ))}
+              {!english && (
+                <li>
+                  <a href="/channels" aria-current={current(props.section, '/channels')}>
+                    {text.navAllChannels}
+                  </a>
+                </li>
+              )}
               <li>
-                <a href="/channels" aria-current={current(props.section, '/channels')}>
-                  全部频道
+                <a href={path('/data')} aria-current={current(props.section, path('/data'))}>
+                  {text.navData}
                 </a>
               </li>
               <li>
-                <a href="/data" aria-current={current(props.section, '/data')}>
-                  经济数据
+                <a href={path('/projects')} aria-current={current(props.section, path('/projects'))}>
+                  {text.navProjects}
                 </a>
               </li>
               <li>
-                <a href="/projects" aria-current={current(props.section, '/projects')}>
-                  项目库
+                <a href={path('/policies')} aria-current={current(props.section, path('/policies'))}>
+                  {text.navPolicies}
                 </a>
               </li>
               <li>
-                <a href="/policies" aria-current={current(props.section, '/policies')}>
-                  政策文件
-                </a>
-              </li>
-              <li>
-                <a href="/parks" aria-current={current(props.section, '/parks')}>
-                  载体库
+                <a href={path('/parks')} aria-current={current(props.section, path('/parks'))}>
+                  {text.navParks}
                 </a>
               </li>
             </ul>
@@ -137,7 +176,7 @@ export function Layout(props: {
         <main id="main" class="wrap">
           {props.children}
         </main>
-        <SiteFooter footer={chrome.footer} section={props.section} />
+        <SiteFooter footer={chrome.footer} section={props.section} lang={lang} />
       </body>
     </html>
   );
@@ -155,10 +194,10 @@ export function TextSizeScript({ chrome }: { chrome: PageChrome }) {
 }
 
 /** The 大字 toggle, hidden until text-size.js shows it (without script it could do nothing). */
-export function TextSizeToggle() {
+export function TextSizeToggle({ label = '大字模式' }: { label?: string }) {
   return (
     <button type="button" class="text-size-toggle" aria-pressed="false" hidden>
-      大字模式
+      {label}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 // What a page's <head> tells search engines, feed readers and link previews (WeChat, Weibo, chat
 // apps): canonical URL, description, Open Graph, Twitter card, feed autodiscovery, JSON-LD.
 import type { SiteIdentity } from '../config.ts';
+import type { Alternates } from '../i18n/alternates.ts';
 import { scriptSafeJson, type PageAddress } from './page-address.ts';
 
 /** The languages pages are written in: the HTML tag and Open Graph's locale of each. */
@@ -33,6 +34,8 @@ export function PageMeta(props: {
   title: string;
   description: string;
   lang: PageLanguage;
+  /** The page in each language: hreflang links, the Chinese one also as x-default. */
+  alternates?: Alternates | undefined;
   feeds: readonly PageFeed[];
   article?: ArticleMeta | undefined;
   jsonLd?: object | undefined;
@@ -43,6 +46,13 @@ export function PageMeta(props: {
     <>
       <meta name="description" content={description} />
       {canonicalUrl && <link rel="canonical" href={canonicalUrl} />}
+      {canonicalUrl && props.alternates && (
+        <>
+          <link rel="alternate" hreflang="zh-CN" href={`${address!.origin}${props.alternates['zh-CN']}`} />
+          <link rel="alternate" hreflang="en" href={`${address!.origin}${props.alternates.en}`} />
+          <link rel="alternate" hreflang="x-default" href={`${address!.origin}${props.alternates['zh-CN']}`} />
+        </>
+      )}
       <meta property="og:site_name" content={site.siteName} />
       <meta property="og:title" content={title} />
       <meta property="og:description" content={description} />

@@ -16,7 +16,10 @@ import { clientAddress, countRequest, rateLimited, retryInMinutes, type RateLimi
 const POSTS_PER_ACCEPTED = 10;
 
 /** What a form post came to: accepted data, field errors, or a refusal for posting too often. */
-export type PublicFormResult<T> = { values: FormValues } & ({ ok: true; data: T } | { ok: false; errors: FieldErrors; problem?: string });
+export type PublicFormResult<T> = { values: FormValues } & (
+  | { ok: true; data: T }
+  | { ok: false; errors: FieldErrors; problem?: string; retryAfterSeconds?: number }
+);
 
 /** A public form's guard (the middleware before its POST handler) and reader (in the handler). */
 export interface PublicForm {
@@ -56,7 +59,7 @@ export function publicForm(ctx: Pick<RouteContext, 'db' | 'trustProxy'>, limit: 
       const { allowed, retryAfterSeconds } = await countAgainstLimit(c);
       if (!allowed) {
         c.header('Retry-After', String(retryAfterSeconds));
-        return { values, ok: false, errors: {}, problem: `${retryInMinutes('提交', retryAfterSeconds)}您填写的内容已保留。` };
+        return { values, ok: false, errors: {}, problem: `${retryInMinutes('提交', retryAfterSeconds)}您填写的内容已保留。`, retryAfterSeconds };
       }
       return { values, ...checked };
     },

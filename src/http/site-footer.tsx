@@ -2,14 +2,16 @@
 // registrations (主办/承办单位, 网站标识码, ICP and 公安 filings) with their lookup links. Built once
 // from the configuration; every optional line appears only when configured.
 import type { ContactDetails, SiteIdentity } from '../config.ts';
+import { messagesFor, type Messages } from '../i18n/messages.ts';
 import { ICP_LOOKUP_URL, publicSecurityLookupUrl } from '../lib/site-filings.ts';
+import type { PageLanguage } from './page-meta.tsx';
 
 /** The public file (under public/) drawn before the 公安备案号; operators may replace it with the official icon. */
 export const PUBLIC_SECURITY_ICON = 'public-security-filing.svg';
 
-/** A labelled value of the footer, a link when `href` is set. */
+/** A labelled value of the footer, a link when `href` is set; the label is named in each page language. */
 interface FooterLine {
-  label: string;
+  label: keyof Messages;
   value: string;
   href?: string;
 }
@@ -31,14 +33,14 @@ export function footerContent(site: SiteIdentity, contact: ContactDetails, iconH
   const lines = (candidates: Array<FooterLine | false>) => candidates.filter((line): line is FooterLine => line !== false);
   return {
     contact: lines([
-      contact.address !== undefined && { label: '地址', value: contact.address },
-      contact.phone !== undefined && { label: '电话', value: contact.phone, href: `tel:${contact.phone}` },
-      contact.email !== undefined && { label: '电子邮箱', value: contact.email, href: `mailto:${contact.email}` },
+      contact.address !== undefined && { label: 'footerAddress', value: contact.address },
+      contact.phone !== undefined && { label: 'footerPhone', value: contact.phone, href: `tel:${contact.phone}` },
+      contact.email !== undefined && { label: 'footerEmail', value: contact.email, href: `mailto:${contact.email}` },
     ]),
     identity: lines([
-      site.hostOrganisation !== undefined && { label: '主办单位', value: site.hostOrganisation },
-      site.organiser !== undefined && { label: '承办单位', value: site.organiser },
-      site.siteCode !== undefined && { label: '网站标识码', value: site.siteCode },
+      site.hostOrganisation !== undefined && { label: 'footerHost', value: site.hostOrganisation },
+      site.organiser !== undefined && { label: 'footerOrganiser', value: site.organiser },
+      site.siteCode !== undefined && { label: 'footerSiteCode', value: site.siteCode },
     ]),
     icpNumber: site.icpNumber,
     publicSecurity:
@@ -52,11 +54,17 @@ export function footerContent(site: SiteIdentity, contact: ContactDetails, iconH
 // The filing authorities' own footer snippets open their registers in a new window; readers of a
 // screen are told so before they follow the link.
 const NEW_WINDOW = { target: '_blank', rel: 'noopener noreferrer' } as const;
-const NewWindowNote = () => <span class="visually-hidden">(在新窗口打开)</span>;
+const NewWindowNote = ({ text }: { text: Messages }) => <span class="visually-hidden">{text.newWindow}</span>;
 
-/** The site footer; `section` marks our own link of the page's section with aria-current. */
-export function SiteFooter({ footer, section }: { footer: FooterContent; section: string | undefined }) {
+/**
+ * The site footer; `section` marks our own link of the page's section with aria-current. English
+ * pages link the English contact and 企业入驻 forms; the services that exist only in Chinese keep
+ * their Chinese addresses and say so.
+ */
+export function SiteFooter({ footer, section, lang = 'zh-CN' }: { footer: FooterContent; section: string | undefined; lang?: PageLanguage }) {
   const current = (href: string) => (section === href ? 'page' : undefined);
+  const text = messagesFor(lang);
+  const own = (path: string) => (lang === 'en' ? `/en${path}` : path);
   const { publicSecurity } = footer;
   const hasFilings = footer.identity.length > 0 || footer.icpNumber !== undefined || publicSecurity !== undefined;
   return (
@@ -65,39 +73,39 @@ export function SiteFooter({ footer, section }: { footer: FooterContent; section
         <ul class="footer-links">
           <li>
             <a href="/submit" aria-current={current('/submit')}>
-              有想补充的信息?点我投稿
+              {text.footerSubmit}
             </a>
           </li>
           <li>
-            <a href="/contact" aria-current={current('/contact')}>
-              联系我们
+            <a href={own('/contact')} aria-current={current(own('/contact'))}>
+              {text.footerContact}
             </a>
           </li>
           <li>
             <a href="/qa" aria-current={current('/qa')}>
-              公开问答
+              {text.footerQa}
             </a>
           </li>
           <li>
-            <a href="/enterprises/apply" aria-current={current('/enterprises/apply')}>
-              企业入驻
+            <a href={own('/enterprises/apply')} aria-current={current(own('/enterprises/apply'))}>
+              {text.footerEnterprise}
             </a>
           </li>
           <li>
             <a href="/sitemap" aria-current={current('/sitemap')}>
-              网站地图
+              {text.footerSitemap}
             </a>
           </li>
           <li>
-            <a href="/rss.xml" type="application/rss+xml">
-              RSS 订阅
+            <a href={own('/rss.xml')} type="application/rss+xml">
+              {text.footerFeed}
             </a>
           </li>
           {footer.errorReportUrl !== undefined && (
             <li>
               <a href={footer.errorReportUrl} {...NEW_WINDOW}>
-                我为政府网站找错
-                <NewWindowNote />
+                {text.footerErrorReport}
+                <NewWindowNote text={text} />
               </a>
             </li>
           )}
@@ -106,7 +114,9 @@ export function SiteFooter({ footer, section }: { footer: FooterContent; section
           <p class="footer-contact">
             {footer.contact.map((line) => (
               <span>
-                {line.label}:{line.href === undefined ? line.value : <a href={line.href}>{line.value}</a>}
+                {text[line.label]}
+                {text.labelSeparator}
+                {line.href === undefined ? line.value : <a href={line.href}>{line.value}</a>}
               </span>
             ))}
           </p>
@@ -115,23 +125,25 @@ export function SiteFooter({ footer, section }: { footer: FooterContent; section
           <p class="footer-identity">
             {footer.identity.map((line) => (
               <span>
-                {line.label}:{line.value}
+                {text[line.label]}
+                {text.labelSeparator}
+                {line.value}
               </span>
             ))}
             {footer.icpNumber !== undefined && (
               <span>
                 <a href={ICP_LOOKUP_URL} {...NEW_WINDOW}>
                   {footer.icpNumber}
-                  <NewWindowNote />
+                  <NewWindowNote text={text} />
                 </a>
               </span>
             )}
             {publicSecurity !== undefined && (
               <span>
                 <a href={publicSecurity.href} class="public-security-filing" {...NEW_WINDOW}>
-                  <img src={publicSecurity.iconHref} alt="公安备案图标" width="16" height="16" />
+                  <img src={publicSecurity.iconHref} alt={text.footerSecurityIcon} width="16" height="16" />
                   {publicSecurity.number}
-                  <NewWindowNote />
+                  <NewWindowNote text={text} />
                 </a>
               </span>
             )}

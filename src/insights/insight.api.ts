@@ -103,7 +103,7 @@ export function insightApi(ctx: RouteContext) {
       const items = page.items.map((r) => ({
         id: r.id,
         place: r.place,
-        channel: r.ownPlace ? ctx.navChannel(r.channel) : null,
+        channel: r.ownPlace ? { slug: r.channel, name: ctx.navChannel(r.channel).name } : null,
         indicator: r.indicator,
         indicatorName: INDICATOR_NAMES[r.indicator],
         kind: r.kind,
@@ -133,7 +133,7 @@ export function insightApi(ctx: RouteContext) {
         unit: p.unit,
         amountYi: p.amountYi,
         qualifier: p.qualifier,
-        channel: ctx.navChannel(p.channel),
+        channel: { slug: p.channel, name: ctx.navChannel(p.channel).name },
         industry: p.industry,
         stage: p.stage,
         verified: p.verified,

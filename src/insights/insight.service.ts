@@ -26,6 +26,28 @@ export const INDICATOR_NAMES: Record<IndicatorKey, string> = {
   trade_total: '进出口总额',
 };
 
+/** The indicators as English pages name them. */
+export const INDICATOR_ENGLISH_NAMES: Record<IndicatorKey, string> = {
+  gdp: 'Gross regional product (GDP)',
+  fixed_asset_investment: 'Fixed-asset investment',
+  retail_sales: 'Retail sales of consumer goods',
+  fiscal_revenue: 'Total fiscal revenue',
+  local_budget_revenue: 'Local general public budget revenue',
+  industrial_value_added: 'Value added of industry above designated size',
+  fdi_actual: 'Foreign investment actually used',
+  domestic_capital: 'Domestic investment actually used',
+  exports: 'Exports',
+  trade_total: 'Total imports and exports',
+};
+
+/** The kinds of figure as English pages name them. */
+export const KIND_ENGLISH_NAMES: Record<FactKind, string> = {
+  actual: 'Actual',
+  target: 'Target',
+  period_average: 'Annual average',
+  period_total: 'Period total',
+};
+
 /** How each kind is named on pages. */
 export const KIND_NAMES: Record<FactKind, string> = { actual: '实际', target: '目标', period_average: '年均', period_total: '累计' };
 

@@ -1,6 +1,16 @@
 // The stages of an investment project, from planning to operation: the one list every page,
 // filter, chart and milestone warning orders them by.
 
+/** The stages as English pages name them. */
+export const PROJECT_STAGE_ENGLISH_NAMES: Readonly<Record<ProjectStage, string>> = {
+  '谋划/储备': 'Planning',
+  洽谈: 'In negotiation',
+  签约: 'Signed',
+  '开工/在建': 'Under construction',
+  竣工: 'Completed',
+  '投产/运营': 'In operation',
+};
+
 /** A project's stage as reports name it. */
 export type ProjectStage = '谋划/储备' | '洽谈' | '签约' | '开工/在建' | '竣工' | '投产/运营';
 

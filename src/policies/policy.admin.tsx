@@ -1,6 +1,8 @@
 // Console routes for the policy library (editors of a policy's channel, and admins): list, create
 // and edit with every field, the validity decision (现行有效 / 已修订 with the replacing policy /
 // 已废止), and linking 政策解读 articles. Mounted under /admin/policies by the console's route table.
+import { englishVersionAdminRoutes } from '../i18n/english-version.admin.tsx';
+import { policiesWithEnglish, policyEnglishForEditing, savePolicyEnglish } from './policy-english.service.ts';
 import { Hono, type Context } from 'hono';
 import { canActOn } from '../accounts/account.ts';
 import type { RouteContext } from '../http/app-deps.ts';
@@ -95,8 +97,29 @@ export function policyAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Cons
 
   return new Hono<ConsoleEnv>()
     .use('*', requireRole('admin', 'editor'))
-    .get('/', async (c) =>
-      kit.page(c, <PolicyListPage console={await kit.chrome(c)} policies={await consolePolicies(db, c.get('user'))} channelName={channelName} />),
+    .get('/', async (c) => {
+      const policies = await consolePolicies(db, c.get('user'));
+      const withEnglish = await policiesWithEnglish(
+        db,
+        policies.map((policy) => policy.id),
+      );
+      // ?english=missing: the policies that still lack an English version.
+      const lacking = c.req.query('english') === 'missing';
+      const shown = lacking ? policies.filter((policy) => !withEnglish.has(policy.id)) : policies;
+      return kit.page(
+        c,
+        <PolicyListPage console={await kit.chrome(c)} policies={shown} withEnglish={withEnglish} lackingEnglish={lacking} channelName={channelName} />,
+      );
+    })
+    .route(
+      '/',
+      englishVersionAdminRoutes(kit, {
+        noun: '政策文件',
+        consoleBase: '/admin/policies',
+        publicBase: '/en/policies',
+        find: (user, id) => policyEnglishForEditing(db, user, id),
+        save: (user, actor, id, input) => savePolicyEnglish(db, user, actor, id, input),
+      }),
     )
     .get('/new', (c) => {
       const today = chinaDate(new Date());

@@ -8,6 +8,8 @@ import type { RouteContext } from '../http/app-deps.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { POLICY_LEVELS, POLICY_TOPICS, VALIDITIES, VALIDITY_NAMES } from './policy.ts';
 import { policiesAfter, policyDetail, type PolicySearch, type ShownPolicy } from './policy.service.ts';
+import { policyInEnglish } from './policy-english.service.ts';
+import { EnglishVersionSchema } from '../articles/article.api.ts';
 import { KEYWORD_MAX } from './policy.routes.tsx';
 import { AttachmentListSchema, attachmentsJson } from '../uploads/attachment.api.ts';
 import { attachmentsOf } from '../uploads/attachment.service.ts';
@@ -41,6 +43,7 @@ const PolicySchema = PolicySummarySchema.extend({
     .openapi({ description: '政策解读文章' }),
   attachments: AttachmentListSchema,
   updatedAt: z.string().openapi({ description: '最后修改时间(UTC)' }),
+  english: EnglishVersionSchema.nullable().openapi({ description: '编辑撰写的英文版;没有时为 null' }),
 }).openapi('Policy');
 
 const positionSchema = z.object({ publishedOn: z.string(), id: z.number().int() });
@@ -121,6 +124,7 @@ export function policyApi(ctx: RouteContext) {
       const detail = await policyDetail(db, c.req.valid('param').id);
       if (!detail) throw notFound('没有这份政策文件。');
       const { policy, interpretations } = detail;
+      const english = (await policyInEnglish(db, policy.id))?.english;
       return c.json(
         {
           ...summary(policy),
@@ -128,6 +132,7 @@ export function policyApi(ctx: RouteContext) {
           interpretations: interpretations.map((article) => ({ id: article.id, title: article.title, url: `/articles/${article.id}` })),
           attachments: attachmentsJson(await attachmentsOf(db, 'policy', policy.id)),
           updatedAt: policy.updatedAt,
+          english: english ? { ...english, url: `/en/policies/${policy.id}` } : null,
         },
         200,
       );

@@ -11,6 +11,7 @@ import { parseId, parsePageNumber } from '../http/request-params.ts';
 import { policyFeed } from './policy.feeds.tsx';
 import { POLICY_LEVELS, POLICY_TOPICS, VALIDITIES, type PolicyValidity } from './policy.ts';
 import { policyDetail, policyList, type PolicySearch } from './policy.service.ts';
+import { policyHasEnglish } from './policy-english.service.ts';
 import { PolicyDetailPage, PolicyListPage, type PolicyListQuery } from './views/policy-pages.tsx';
 import { attachmentsOf } from '../uploads/attachment.service.ts';
 
@@ -77,8 +78,12 @@ export function policyRoutes(ctx: RouteContext): Hono {
         const id = parseId(c.req.param('id') ?? '');
         const detail = id === undefined ? undefined : await policyDetail(db, id);
         if (!detail) throw notFound('没有这份政策文件。');
-        const attachments = await attachmentsOf(db, 'policy', detail.policy.id);
-        return c.html(htmlDocument(<PolicyDetailPage chrome={await ctx.chrome(c)} detail={detail} channelName={channelName} attachments={attachments} />));
+        const [english, attachments] = await Promise.all([policyHasEnglish(db, detail.policy.id), attachmentsOf(db, 'policy', detail.policy.id)]);
+        return c.html(
+          htmlDocument(
+            <PolicyDetailPage chrome={await ctx.chrome(c)} detail={detail} channelName={channelName} hasEnglish={english} attachments={attachments} />,
+          ),
+        );
       }),
     );
 }

@@ -1,6 +1,7 @@
 // Row types of the policy library (政策文件库), and how backups copy them.
 import type { Generated } from 'kysely';
 import { backupTable } from '../db/backup-table.ts';
+import { ENGLISH_VERSION_BACKUP_COLUMNS, type EnglishVersionColumns } from '../i18n/english-version.ts';
 
 export interface PolicyTable {
   id: Generated<number>;
@@ -74,3 +75,15 @@ export const policyBackups = [
     { key: ['policy_id', 'article_id'] },
   ),
 ] as const;
+
+/** A policy's English version (issue #16): at most one, written by editors. */
+export interface PolicyEnglishTable extends EnglishVersionColumns {
+  policy_id: number;
+}
+
+/** The English versions as backups copy them, after the policies. */
+export const policyEnglishBackup = backupTable<PolicyEnglishTable>(
+  'policy_english',
+  { policy_id: 'integer', ...ENGLISH_VERSION_BACKUP_COLUMNS },
+  { key: ['policy_id'] },
+);

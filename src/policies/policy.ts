@@ -29,6 +29,15 @@ export const VALIDITY_NAMES: Record<PolicyValidity, string> = {
   repealed: '已废止',
 };
 
+/** The validities as English pages name them. */
+export const VALIDITY_ENGLISH_NAMES: Record<PolicyValidity, string> = {
+  in_force: 'In force',
+  not_yet: 'Not yet in force',
+  expired: 'Expired',
+  amended: 'Amended',
+  repealed: 'Repealed',
+};
+
 /** The validities in the order the list's filter offers them. */
 export const VALIDITIES = Object.keys(VALIDITY_NAMES) as PolicyValidity[];
 

@@ -77,7 +77,7 @@ export function searchApi(ctx: RouteContext) {
           id: hit.id,
           title: hit.title,
           titleHtml: markedHtml(hit.titleParts),
-          channel: ctx.navChannel(hit.channel),
+          channel: { slug: hit.channel, name: ctx.navChannel(hit.channel).name },
           publishedOn: hit.publishedOn,
           snippet: plainText(hit.snippetParts),
           snippetHtml: markedHtml(hit.snippetParts),

@@ -127,7 +127,7 @@ export function searchRoutes(ctx: RouteContext): Hono {
               url: `/articles/${hit.id}`,
               title: hit.title,
               titleHtml: markedHtml(hit.titleParts),
-              channel: ctx.navChannel(hit.channel),
+              channel: { slug: hit.channel, name: ctx.navChannel(hit.channel).name },
               publishedOn: hit.publishedOn,
               snippet: plainText(hit.snippetParts),
               snippetHtml: markedHtml(hit.snippetParts),

@@ -10,6 +10,7 @@ import { parseXml, textOf } from '../../test/helpers/xml.ts';
 import { PageCache } from '../http/page-cache.ts';
 import { chinaDate } from '../lib/china-time.ts';
 import { sitemapRoutes } from './sitemap.routes.tsx';
+import { saveArticleEnglish } from '../articles/article-english.service.ts';
 
 const LOCAL = 'http://localhost';
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
@@ -70,6 +71,8 @@ for (const dialect of testDialects()) {
         if (dates.length > 0) expected.set(`${LOCAL}/channels/${channel.slug}`, newestOf(dates));
       }
       for (const row of rows) expected.set(`${LOCAL}/articles/${row.id}`, chinaDate(row.updated_at));
+      // The English home and lists (the seed has no English versions).
+      for (const path of ['/en', '/en/data', '/en/projects']) expected.set(`${LOCAL}${path}`, undefined);
       return expected;
     }
 
@@ -170,6 +173,31 @@ for (const dialect of testDialects()) {
       const footer = hrefsOf(/<footer[\s\S]*?<\/footer>/u.exec(html)![0]);
       for (const href of [...navigation, ...footer].filter((href) => href.startsWith('/') && href !== '/sitemap')) assert.ok(onMap.has(href), href);
       for (const href of onMap) assert.equal((await seeded.app.request(href)).status, 200, href);
+    });
+
+    it('lists English versions with xhtml:link alternates between each pair, and x-default', async () => {
+      const [article] = await seeded.db.selectFrom('article').select('id').where('status', '=', 'published').orderBy('id').limit(1).execute();
+      const id = Number(article!.id);
+      await saveArticleEnglish(
+        seeded.db,
+        { id: 1, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false },
+        { userId: 1, userName: 'admin' },
+        id,
+        { title: 'In English', summary: 'Summary.', body: 'Body.', machineTranslated: false },
+      );
+      const xml = await (await seeded.app.request('/sitemap.xml')).text();
+      assert.match(xml, /<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9" xmlns:xhtml="http:\/\/www.w3.org\/1999\/xhtml">/);
+      const links = (path: string) => {
+        const url = new RegExp(`<url><loc>${LOCAL}${path}</loc>(?:<lastmod>[^<]*</lastmod>)?((?:<xhtml:link [^>]*/>)*)</url>`).exec(xml);
+        assert.ok(url, path);
+        return [...url[1]!.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+      };
+      const pair = [`zh-CN ${LOCAL}/articles/${id}`, `en ${LOCAL}/en/articles/${id}`, `x-default ${LOCAL}/articles/${id}`];
+      assert.deepEqual(links(`/articles/${id}`), pair);
+      assert.deepEqual(links(`/en/articles/${id}`), pair);
+      assert.deepEqual(links('/en'), [`zh-CN ${LOCAL}/`, `en ${LOCAL}/en`, `x-default ${LOCAL}/`]);
+      const [other] = await seeded.db.selectFrom('article').select('id').where('status', '=', 'published').where('id', '!=', id).limit(1).execute();
+      assert.deepEqual(links(`/articles/${other!.id}`), [], 'no alternates without an English version');
     });
 
     it('/robots.txt opens the site, closes the console, APIs and search, and names the sitemap', async () => {

@@ -8,6 +8,8 @@ import type { Db } from '../db/database.ts';
 import { chinaDate } from '../lib/china-time.ts';
 import { siteStamps } from '../parks/site.service.ts';
 import { policyStamps } from '../policies/policy.service.ts';
+import { articlesWithEnglish, newestEnglishArticles } from '../articles/article-english.service.ts';
+import { englishPolicyList } from '../policies/policy-english.service.ts';
 import { publishedQuestionStamps } from '../questions/question.service.ts';
 import type { SitemapEntry } from './sitemap-xml.ts';
 
@@ -71,10 +73,44 @@ async function pageEntries(db: Db, channels: ChannelCatalog): Promise<SitemapEnt
   const answerEntries = answers.map((answer) => ({ path: `/qa/${answer.id}`, lastmod: chinaDate(answer.answeredAt) }));
   const qa = answerEntries.length === 0 ? [] : [{ path: '/qa', lastmod: answerEntries[0]!.lastmod }, ...answerEntries];
   const policyEntries = policies.map((policy) => ({ path: `/policies/${policy.id}`, lastmod: chinaDate(policy.updatedAt) }));
-  const policyPages = policyEntries.length === 0 ? [] : [{ path: '/policies', lastmod: newest(policyEntries) }, ...policyEntries];
+  const policyPages: SitemapEntry[] = policyEntries.length === 0 ? [] : [{ path: '/policies', lastmod: newest(policyEntries) }, ...policyEntries];
+  const home = { path: '/', lastmod: newest(channelEntries), alternates: { 'zh-CN': '/', en: '/en' } };
+  const lists = LIST_PAGES.map((path) => ({ path, alternates: ENGLISH_LISTS.includes(path) ? { 'zh-CN': path, en: `/en${path}` } : undefined }));
+  const english = await englishEntries(db);
+  for (const entry of policyPages) {
+    if (entry.path === '/policies' ? english.policyIds.size > 0 : english.policyIds.has(entryId(entry.path))) entry.alternates = pair(entry.path);
+  }
   const siteEntries = sites.map((site) => ({ path: `/parks/${site.id}`, lastmod: chinaDate(site.updatedAt) }));
   const sitePages = siteEntries.length === 0 ? [] : [{ path: '/parks', lastmod: newest(siteEntries) }, ...siteEntries];
-  return [{ path: '/', lastmod: newest(channelEntries) }, ...LIST_PAGES.map((path) => ({ path })), ...channelEntries, ...qa, ...policyPages, ...sitePages];
+  return [home, ...lists, ...channelEntries, ...qa, ...policyPages, ...sitePages, ...english.entries];
+}
+
+// List pages with an English counterpart at /en<path>.
+const ENGLISH_LISTS = ['/data', '/projects'];
+const entryId = (path: string) => Number(path.slice(path.lastIndexOf('/') + 1));
+/** `/articles/5` ↔ `/en/articles/5`. */
+const pair = (chinese: string) => ({ 'zh-CN': chinese, en: `/en${chinese}` });
+
+// The English pages: home, lists, and every article and policy with an English version (editors
+// write them one by one, so they are few; all go in the pages part). Each names its Chinese page.
+async function englishEntries(db: Db): Promise<{ entries: SitemapEntry[]; policyIds: Set<number> }> {
+  const [articles, policies] = await Promise.all([newestEnglishArticles(db, SITEMAP_MAX_URLS), englishPolicyList(db, undefined)]);
+  const articleEntries = articles.map((item) => ({
+    path: `/en/articles/${item.id}`,
+    lastmod: chinaDate(item.updatedAt),
+    alternates: pair(`/articles/${item.id}`),
+  }));
+  const policyEntries = policies.items.map((item) => ({
+    path: `/en/policies/${item.id}`,
+    lastmod: chinaDate(item.english.updatedAt),
+    alternates: pair(`/policies/${item.id}`),
+  }));
+  const lists = [
+    { path: '/en', lastmod: newest(articleEntries), alternates: { 'zh-CN': '/', en: '/en' } },
+    ...ENGLISH_LISTS.map((path) => ({ path: `/en${path}`, alternates: pair(path) })),
+    ...(policyEntries.length > 0 ? [{ path: '/en/policies', lastmod: newest(policyEntries), alternates: pair('/policies') }] : []),
+  ];
+  return { entries: [...lists, ...articleEntries, ...policyEntries], policyIds: new Set(policies.items.map((item) => item.id)) };
 }
 
 // Published articles with ids above afterId (up to upToId if given), walked by id so no query holds more than a batch.
@@ -82,7 +118,13 @@ async function articleEntries(db: Db, afterId: number, upToId: number | undefine
   const entries: SitemapEntry[] = [];
   for (let after = afterId; ; ) {
     const batch = await articleStampsAfter(db, after, upToId, WALK_BATCH);
-    for (const { id, updatedAt } of batch) entries.push({ path: `/articles/${id}`, lastmod: chinaDate(updatedAt) });
+    const english = await articlesWithEnglish(
+      db,
+      batch.map((stamp) => stamp.id),
+    );
+    for (const { id, updatedAt } of batch) {
+      entries.push({ path: `/articles/${id}`, lastmod: chinaDate(updatedAt), alternates: english.has(id) ? pair(`/articles/${id}`) : undefined });
+    }
     if (batch.length < WALK_BATCH) return entries;
     after = batch.at(-1)!.id;
   }

@@ -24,6 +24,8 @@ import { appealSchema } from '../../src/appeals/appeal.ts';
 import { saveSite } from '../../src/parks/site.service.ts';
 import { siteSchema } from '../../src/parks/site.ts';
 import { changeInterpretation, decidePolicyValidity, savePolicy } from '../../src/policies/policy.service.ts';
+import { saveArticleEnglish } from '../../src/articles/article-english.service.ts';
+import { savePolicyEnglish } from '../../src/policies/policy-english.service.ts';
 import { policySchema } from '../../src/policies/policy.ts';
 import { acceptQuestion, answerQuestion, askQuestion } from '../../src/questions/question.service.ts';
 import { questionSchema } from '../../src/questions/question.ts';
@@ -78,6 +80,17 @@ const PUBLIC_PAGES = [
   '/parks/1/ask',
   '/api/docs',
   '/sitemap',
+  // English pages: article 1 and policy 1 have an English version (see below), article 2 none.
+  '/en',
+  '/en/articles/1',
+  '/en/articles/2',
+  '/en/channels/donghu',
+  '/en/policies',
+  '/en/policies/1',
+  '/en/data',
+  '/en/projects',
+  '/en/contact',
+  '/en/enterprises/apply',
 ];
 
 /** Every line of the footer a government site carries, with long names, so that each page shows them all at 360 px. */
@@ -116,6 +129,8 @@ const CONSOLE_PAGES = [
   '/admin/policies',
   '/admin/policies/new',
   '/admin/policies/1',
+  '/admin/policies/1/english',
+  '/admin/articles/1/english',
   '/admin/parks',
   '/admin/parks/new',
   '/admin/parks/1',
@@ -235,6 +250,9 @@ describe('layout and accessibility in Chromium', async () => {
     if (current === 'not_found' || earlier === 'not_found') throw new Error('policies not saved');
     await decidePolicyValidity(db, admin, actor, earlier, { status: 'amended', replacedBy: current });
     await changeInterpretation(db, admin, actor, current, { link: 1 });
+    const english = { summary: 'A summary in English.', machineTranslated: true };
+    await saveArticleEnglish(db, admin, actor, 1, { ...english, title: 'An article in English', body: '## A heading\n\nA paragraph in English.' });
+    await savePolicyEnglish(db, admin, actor, current, { ...english, title: 'Housing subsidies for high-level talent', body: 'Who qualifies, and how.' });
     // Site 1 a building with every figure, site 2 a plot confirmed long ago (待更新).
     const sites = siteSchema(['honggutan', 'xinjian'], today);
     const site = {

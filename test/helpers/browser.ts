@@ -23,10 +23,18 @@ export async function launchBrowser(): Promise<Browser | undefined> {
     return undefined;
   }
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: path,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  // Pages are read as the site's readers read them, in a Chinese browser: headless Chromium's
+  // default en-US Accept-Language would send a first visit to / on to /en. A test of the English
+  // pages passes its own locale.
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ locale: 'zh-CN', ...options });
+  browser.newPage = (options = {}) => newPage({ locale: 'zh-CN', ...options });
+  return browser;
 }
 
 /** Serves an app on 127.0.0.1 at a free port. */

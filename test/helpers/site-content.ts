@@ -7,6 +7,8 @@ import type { ConsoleUser } from '../../src/accounts/account.ts';
 import { createUser, signIn } from '../../src/accounts/account.service.ts';
 import { passwordPolicy } from '../../src/accounts/password-policy.ts';
 import { saveEditedArticle } from '../../src/articles/article-editing.service.ts';
+import { saveArticleEnglish } from '../../src/articles/article-english.service.ts';
+import { savePolicyEnglish } from '../../src/policies/policy-english.service.ts';
 import { deleteArticle } from '../../src/articles/article.service.ts';
 import { COMMAND_LINE } from '../../src/audit/audit.service.ts';
 import { leaveMessage, markMessageHandled } from '../../src/contact/message.service.ts';
@@ -204,6 +206,34 @@ export async function fillWithSiteContent(opened: OpenDb, blobs: BlobStore = tes
   if (oldPolicy === 'not_found' || newPolicy === 'not_found') throw new Error('policy not saved');
   await decidePolicyValidity(db, admin, actor, oldPolicy, { status: 'amended', replacedBy: newPolicy }, day(8));
   await changeInterpretation(db, admin, actor, newPolicy, { link: articleId }, day(8));
+  // English versions (issue #16): one written by a person, one machine-translated.
+  await saveArticleEnglish(
+    db,
+    admin,
+    actor,
+    articleId,
+    {
+      title: 'Nanchang holds a digital economy investment fair',
+      summary: 'Twenty projects were signed.',
+      body: 'Twenty projects were **signed**.',
+      machineTranslated: false,
+    },
+    day(8),
+  );
+  await savePolicyEnglish(
+    db,
+    admin,
+    actor,
+    newPolicy,
+    {
+      title: 'Measures supporting the digital economy',
+      summary: 'Rent subsidies for new firms.',
+      body: '## Who qualifies\n\nNew digital firms.',
+      machineTranslated: true,
+    },
+    day(8),
+  );
+
   // Files of the site's own (the same bytes in every filled database: a restore finds them equal).
   const uploads = { blobs, maxBytes: testUploads.maxBytes };
   for (const file of [

@@ -14,11 +14,21 @@ import type { Child } from 'hono/jsx';
 const STATUS_NAMES = { draft: '草稿', scheduled: '定时发布', published: '已发布' } as const;
 
 /** The articles of the user's channels. */
-export function ArticleListPage(props: { console: ConsoleChrome; articles: ArticleForEditing[]; channelName: (slug: string) => NavChannel }) {
+export function ArticleListPage(props: {
+  console: ConsoleChrome;
+  articles: ArticleForEditing[];
+  /** Ids of the listed articles that have an English version. */
+  withEnglish: ReadonlySet<number>;
+  /** Whether the list shows only the articles without one. */
+  lackingEnglish: boolean;
+  channelName: (slug: string) => NavChannel;
+}) {
   return (
     <ConsoleLayout console={props.console} title="文章管理">
       <p>
         <a href="/admin/articles/new">写新文章</a>
+        {' · '}
+        {props.lackingEnglish ? <a href="/admin/articles">显示全部文章</a> : <a href="/admin/articles?english=missing">只看缺少英文版的文章</a>}
       </p>
       <TableScroll label="文章列表">
         <table class="data-table">
@@ -28,6 +38,7 @@ export function ArticleListPage(props: { console: ConsoleChrome; articles: Artic
               <th scope="col">频道</th>
               <th scope="col">发布日期</th>
               <th scope="col">状态</th>
+              <th scope="col">英文版</th>
             </tr>
           </thead>
           <tbody>
@@ -41,6 +52,9 @@ export function ArticleListPage(props: { console: ConsoleChrome; articles: Artic
                 <td>
                   {STATUS_NAMES[article.status]}
                   {article.publishAt && `(${labelledChinaDateTime(article.publishAt)})`}
+                </td>
+                <td>
+                  <a href={`/admin/articles/${article.id}/english`}>{props.withEnglish.has(article.id) ? '有' : '缺少,去撰写'}</a>
                 </td>
               </tr>
             ))}
@@ -71,6 +85,11 @@ export function ArticleEditorPage(props: {
   const messages = Object.values(state.errors);
   return (
     <ConsoleLayout console={chrome} title={article ? `编辑:${article.title}` : '写新文章'}>
+      {article && (
+        <p>
+          <a href={`/admin/articles/${article.id}/english`}>英文版</a>
+        </p>
+      )}
       {props.saved && (
         <p class="notice" role="status">
           已保存。

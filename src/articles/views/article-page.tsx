@@ -17,6 +17,8 @@ export interface ArticlePageProps {
   related: ArticleSummary[];
   /** A figure's sentence to mark, from a link on /data. */
   highlight?: { factId: number; sentence: string } | undefined;
+  /** Whether an English version is written: the page then links it as its counterpart. */
+  hasEnglish?: boolean;
   /** The article's attached files and pictures. */
   attachments?: readonly Attachment[];
 }
@@ -47,6 +49,7 @@ export function ArticlePage(props: ArticlePageProps) {
       title={article.title}
       description={article.excerpt}
       currentChannel={channel.slug}
+      alternates={props.hasEnglish ? { 'zh-CN': `/articles/${article.id}`, en: `/en/articles/${article.id}` } : undefined}
       feeds={[{ title: `${channel.name}招商`, basePath: `/channels/${channel.slug}` }]}
       article={articleMeta(article, channel.name)}
       jsonLd={newsArticleJsonLd(article, channel.name, props.chrome.site, props.chrome.address)}

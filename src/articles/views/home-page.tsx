@@ -13,6 +13,7 @@ export function HomePage(props: { chrome: PageChrome; list: ArticleListPage; nav
       title={list.page > 1 ? `最新资讯 第${list.page}页` : '最新资讯'}
       home={list.page === 1}
       description="南昌市及各区县、开发区招商引资最新资讯"
+      alternates={{ 'zh-CN': list.page > 1 ? `/?page=${list.page}` : '/', en: list.page > 1 ? `/en?page=${list.page}` : '/en' }}
     >
       <h1>最新招商资讯</h1>
       <p class="page-lead">共 {list.total} 篇,按发布时间从新到旧排列。</p>

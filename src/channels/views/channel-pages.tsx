@@ -41,6 +41,10 @@ export function ChannelPage(props: { chrome: PageChrome; channel: Channel; list:
       title={list.page > 1 ? `${heading} 第${list.page}页` : heading}
       currentChannel={channel.slug}
       description={`${channel.name}招商引资资讯`}
+      alternates={{
+        'zh-CN': `/channels/${channel.slug}${list.page > 1 ? `?page=${list.page}` : ''}`,
+        en: `/en/channels/${channel.slug}${list.page > 1 ? `?page=${list.page}` : ''}`,
+      }}
       feeds={[{ title: heading, basePath: `/channels/${channel.slug}` }]}
     >
       <h1>{heading}</h1>

@@ -26,7 +26,13 @@ export function ContactPage(props: {
   const { state, contact } = props;
   const lines = LINES.filter(([key]) => contact[key] !== undefined);
   return (
-    <Layout chrome={props.chrome} title="联系我们" section="/contact" description="联系南昌市招商部门:咨询、留言与办公地址。">
+    <Layout
+      chrome={props.chrome}
+      title="联系我们"
+      section="/contact"
+      description="联系南昌市招商部门:咨询、留言与办公地址。"
+      alternates={{ 'zh-CN': '/contact', en: '/en/contact' }}
+    >
       <h1>联系我们</h1>
       {lines.length > 0 ? (
         <dl class="contact-details">

@@ -25,7 +25,7 @@ export function ApplicationListPage(props: { console: ConsoleChrome; status: str
       empty="没有申请。"
       items={props.items}
       columns={[
-        ['企业', (item) => item.companyName],
+        ['企业', (item) => (item.language === 'en' ? `${item.companyName}(英文表单)` : item.companyName)],
         ['注册地', (item) => registrationPlace(item.company)],
         ['行业', (item) => industryName(item.industry)],
         ['区域', (item) => props.channelName(item.channel).name],

@@ -18,7 +18,13 @@ const industryOptions: Option[] = INDUSTRIES.map(({ code, name }) => ({ value: c
 export function ApplyPage(props: { chrome: PageChrome; token: string; state: FieldState; districts: Option[] }) {
   const { state } = props;
   return (
-    <Layout chrome={props.chrome} title="企业入驻" section="/enterprises/apply" description="企业在线申请入驻南昌各区县、开发区。">
+    <Layout
+      chrome={props.chrome}
+      title="企业入驻"
+      section="/enterprises/apply"
+      description="企业在线申请入驻南昌各区县、开发区。"
+      alternates={{ 'zh-CN': '/enterprises/apply', en: '/en/enterprises/apply' }}
+    >
       <h1>企业入驻申请</h1>
       <p class="page-lead">
         计划在南昌投资落户的企业,请填写以下信息。境外企业(含港澳台地区)没有统一社会信用代码的,填写注册国家或地区和注册号即可申请。招商部门审核通过后,企业将列入

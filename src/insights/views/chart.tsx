@@ -1,5 +1,6 @@
 // A chart drawn by public/charts.js, always with the same figures as a table beside it.
 import type { Child } from 'hono/jsx';
+import type { PageLanguage } from '../../http/page-meta.tsx';
 import { TableScroll } from '../../http/table-scroll.tsx';
 
 /** Bar chart data: one value per category and series (null where there is none). */
@@ -17,20 +18,26 @@ export interface TitledChart {
 }
 
 /** The chart, a caption (with the note), and its accessible table. */
-export function Chart(props: { title: string; spec: ChartSpec; note?: string | undefined; format?: (value: number) => string }) {
-  const format = props.format ?? ((value: number) => value.toLocaleString('zh-CN'));
+export function Chart(props: { title: string; spec: ChartSpec; note?: string | undefined; format?: (value: number) => string; lang?: PageLanguage }) {
+  const english = props.lang === 'en';
+  const format = props.format ?? ((value: number) => value.toLocaleString(english ? 'en-GB' : 'zh-CN'));
   return (
     <figure class="chart-block">
       <figcaption>
         <h2>{props.title}</h2>
         {props.note && <p class="chart-note">{props.note}</p>}
       </figcaption>
-      <div class="chart" data-chart={JSON.stringify(props.spec)} role="img" aria-label={`${props.title}(图表,数据见下表)`} />
-      <TableScroll label={`${props.title}(数据表)`}>
+      <div
+        class="chart"
+        data-chart={JSON.stringify(props.spec)}
+        role="img"
+        aria-label={english ? `${props.title} (chart; the figures are in the table below)` : `${props.title}(图表,数据见下表)`}
+      />
+      <TableScroll label={english ? `${props.title} (table)` : `${props.title}(数据表)`}>
         <table class="data-table">
           <thead>
             <tr>
-              <th scope="col">{props.spec.unit === '' ? '' : `单位:${props.spec.unit}`}</th>
+              <th scope="col">{props.spec.unit === '' ? '' : english ? `Unit: ${props.spec.unit}` : `单位:${props.spec.unit}`}</th>
               {props.spec.series.map((series) => (
                 <th scope="col">{series.name}</th>
               ))}

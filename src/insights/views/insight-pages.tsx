@@ -105,6 +105,7 @@ export function DataPage(props: {
       section="/data"
       description="南昌市及各区县政府工作报告中的主要经济指标:地区生产总值、固定资产投资、财政收入等。"
       head={<ChartScripts {...props.scripts} />}
+      alternates={{ 'zh-CN': '/data', en: '/en/data' }}
     >
       <h1>经济数据</h1>
       <p class="page-lead">各区政府工作报告等文章中的主要经济指标。{REVIEW_NOTE[props.show]}</p>
@@ -182,6 +183,8 @@ export function ProjectsPage(props: {
       section="/projects"
       description="南昌市重大招商项目库:项目金额、地点、产业与进度。"
       head={<ChartScripts {...props.scripts} />}
+      // The English list has no filters: only the unfiltered list is its counterpart.
+      alternates={query === '' ? { 'zh-CN': '/projects', en: '/en/projects' } : undefined}
     >
       <h1>项目库</h1>
       <p class="page-lead">从招商新闻和政府工作报告中识别的投资项目,同一项目的多篇报道已合并。{REVIEW_NOTE[props.show]}</p>

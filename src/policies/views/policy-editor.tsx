@@ -14,11 +14,21 @@ const options = (values: readonly string[]) => values.map((value) => ({ value, l
 const DECISIONS = (['in_force', 'amended', 'repealed'] as const).map((status) => ({ value: status, label: VALIDITY_NAMES[status] }));
 
 /** The policies of the user's channels. */
-export function PolicyListPage(props: { console: ConsoleChrome; policies: ShownPolicy[]; channelName: ChannelName }) {
+export function PolicyListPage(props: {
+  console: ConsoleChrome;
+  policies: ShownPolicy[];
+  /** Ids of the listed policies that have an English version. */
+  withEnglish: ReadonlySet<number>;
+  /** Whether the list shows only the policies without one. */
+  lackingEnglish: boolean;
+  channelName: ChannelName;
+}) {
   return (
     <ConsoleLayout console={props.console} title="政策文件">
       <p>
         <a href="/admin/policies/new">新建政策文件</a>
+        {' · '}
+        {props.lackingEnglish ? <a href="/admin/policies">显示全部政策文件</a> : <a href="/admin/policies?english=missing">只看缺少英文版的政策文件</a>}
       </p>
       {props.policies.length === 0 ? (
         <p>您负责的频道还没有政策文件。</p>
@@ -32,6 +42,7 @@ export function PolicyListPage(props: { console: ConsoleChrome; policies: ShownP
                 <th scope="col">地区</th>
                 <th scope="col">发布日期</th>
                 <th scope="col">效力</th>
+                <th scope="col">英文版</th>
               </tr>
             </thead>
             <tbody>
@@ -45,6 +56,9 @@ export function PolicyListPage(props: { console: ConsoleChrome; policies: ShownP
                   <td>{policy.publishedOn}</td>
                   <td>
                     <ValidityLabel validity={policy.validity} />
+                  </td>
+                  <td>
+                    <a href={`/admin/policies/${policy.id}/english`}>{props.withEnglish.has(policy.id) ? '有' : '缺少,去撰写'}</a>
                   </td>
                 </tr>
               ))}
@@ -87,7 +101,8 @@ export function PolicyEditorPage(props: {
       {policy && (
         <p>
           效力:
-          <ValidityLabel validity={policy.validity} /> · <a href={`/policies/${policy.id}`}>查看公开页面</a>
+          <ValidityLabel validity={policy.validity} /> · <a href={`/policies/${policy.id}`}>查看公开页面</a> ·{' '}
+          <a href={`/admin/policies/${policy.id}/english`}>英文版</a>
         </p>
       )}
       <FormProblem problem={messages.length > 0 ? `请修改以下 ${messages.length} 处:${messages.join(' ')}` : undefined} />

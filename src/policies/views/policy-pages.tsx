@@ -56,6 +56,8 @@ export function PolicyListPage(props: {
       chrome={props.chrome}
       title="政策文件库"
       section="/policies"
+      // The English library is the unfiltered list's counterpart (it filters by validity only).
+      alternates={Object.values(query).every((value) => !value) && list.page === 1 ? { 'zh-CN': '/policies', en: '/en/policies' } : undefined}
       description="南昌市及各区县、开发区招商引资相关政策文件,标明现行有效、已修订或已废止。"
     >
       <h1>政策文件库</h1>
@@ -146,13 +148,20 @@ function ValidityNotice(props: { policy: ShownPolicy<Policy>; replacedBy: ShownP
 }
 
 /** One policy: validity first, then its particulars, full text, what it replaces and its 政策解读. */
-export function PolicyDetailPage(props: { chrome: PageChrome; detail: PolicyDetail; channelName: ChannelName; attachments?: readonly Attachment[] }) {
+export function PolicyDetailPage(props: {
+  chrome: PageChrome;
+  detail: PolicyDetail;
+  channelName: ChannelName;
+  hasEnglish?: boolean;
+  attachments?: readonly Attachment[];
+}) {
   const { policy, replacedBy, replaces, interpretations } = props.detail;
   return (
     <Layout
       chrome={props.chrome}
       title={policy.title}
       section="/policies"
+      alternates={props.hasEnglish ? { 'zh-CN': `/policies/${policy.id}`, en: `/en/policies/${policy.id}` } : undefined}
       description={`${policy.issuer}${policy.docNumber ? ` ${policy.docNumber}` : ''}:${policy.title}(${VALIDITY_NAMES[policy.validity]})`}
     >
       <h1>{policy.title}</h1>
