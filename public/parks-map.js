@@ -15,7 +15,16 @@ async function drawSiteMap(element) {
   const options = (narrow) => ({
     animation: false,
     tooltip: { trigger: 'item', formatter: (item) => `${item.name}:${item.value || 0} 处载体` },
-    visualMap: { min: 0, max, left: narrow ? 'center' : 'left', bottom: 0, orient: narrow ? 'horizontal' : 'vertical', text: ['多', '少'], calculable: false, inRange: { color: ['#fbe9e7', '#b3261e'] } },
+    visualMap: {
+      min: 0,
+      max,
+      left: narrow ? 'center' : 'left',
+      bottom: 0,
+      orient: narrow ? 'horizontal' : 'vertical',
+      text: ['多', '少'],
+      calculable: false,
+      inRange: { color: ['#fbe9e7', '#b3261e'] },
+    },
     series: [
       {
         type: 'map',
