@@ -2,7 +2,7 @@
 // than the original only), turned upright by their EXIF orientation and without metadata (no
 // camera, no GPS position). The original is kept as uploaded. A picture of more than
 // MAX_INPUT_PIXELS is refused before it is decoded: a small file can unpack to gigabytes.
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 
 /** The widths public pages ask for. */
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
@@ -20,6 +20,8 @@ export interface ProcessedImage {
 
 /** Reads a picture and makes its web copies; a Chinese reason when it cannot be read or is too large. */
 export async function processImage(bytes: Uint8Array): Promise<ProcessedImage | { refused: string }> {
+  // Loaded on the first image: sharp and libvips are about 20 MB of a process that may never see one.
+  const { default: sharp } = await import('sharp');
   const options = { limitInputPixels: MAX_INPUT_PIXELS, animated: false, failOn: 'error' } as const;
   let meta: Metadata;
   try {
