@@ -29,7 +29,7 @@ const SOCKET_TIMEOUT_MS = 30_000;
 
 /**
  * A mailer over one SMTP server, reusing its connection between emails. nodemailer is loaded with
- * the first email: about 25 MB of each worker's memory at start, and reminders are rare.
+ * the first email (imported alone it adds 26 MB resident); reminders are rare.
  */
 export function smtpMailer(settings: SmtpSettings): Mailer {
   let transport: Promise<ReturnType<typeof nodemailer.createTransport>> | undefined;
