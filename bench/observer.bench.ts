@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { pageCacheFirst } from '../src/http/fast-path.ts';
-import { portalListener } from '../src/server.ts';
+import { portalListener } from '../src/serve.ts';
 import { freePort, PROJECT_ROOT } from '../test/helpers/processes.ts';
 import { openSeededApp } from '../test/helpers/test-app.ts';
 import { getRequestListener } from '@hono/node-server';

@@ -1,8 +1,12 @@
-// Entry point of `npm start`: read the configuration and start the portal.
+// Entry point of `npm start`: read the configuration and start the portal. The rest is imported
+// once the module compile cache is on, which must come before the modules it should cover.
 import './runtime-check.ts';
-import { loadConfig } from './config.ts';
-import { createLogger } from './logger.ts';
-import { startPortal } from './server.ts';
+import { enableModuleCompileCache } from './compile-cache.ts';
+
+enableModuleCompileCache();
+const { loadConfig } = await import('./config.ts');
+const { createLogger } = await import('./logger.ts');
+const { startPortal } = await import('./server.ts');
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);

@@ -1,49 +1,49 @@
 // Starting the portal: prepare the database once, then serve it from one process per CPU core.
-import cluster from 'node:cluster';
-import { createServer, type RequestListener } from 'node:http';
-import { getRequestListener } from '@hono/node-server';
-import type { Hono } from 'hono';
+// The primary prepares the database and supervises the workers; it never loads the web app (about
+// 1.4 s of CPU and 100 MB through tsx), which only the processes that serve import (serve.ts).
+import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
-import { passwordPolicy } from './accounts/password-policy.ts';
 import { settleProvisionalDeadlines } from './appeals/appeal.service.ts';
-import { loadWorkingCalendar } from './calendar/working-calendar.ts';
-import { createApp, type AppDeps } from './app.ts';
+import { loadWorkingCalendar, type WorkingCalendar } from './calendar/working-calendar.ts';
 import type { Config } from './config.ts';
-import { openDb, type OpenDb } from './db/connect.ts';
-import { drainable, type Drainable } from './http/drain.ts';
-import { pageCacheFirst } from './http/fast-path.ts';
-import { PageCache } from './http/page-cache.ts';
-import { reportMetricsToPrimary, sumWorkerMetricsOnRequest } from './ops/cluster-metrics.ts';
-import { observeRequests, requestRefused } from './ops/observed-requests.ts';
-import { PortalMetrics } from './ops/portal-metrics.ts';
-import { articleWriting, prepareDatabase } from './prepare.ts';
-import { publishDueArticles } from './articles/article-editing.service.ts';
-import { smtpMailer } from './notifications/mailer.ts';
-import { sweepUnattachedBlobs } from './uploads/blob-sweep.ts';
-import { openBlobStore } from './uploads/open-blob-store.ts';
-import { sweepNotifications } from './notifications/notification-sweep.ts';
-import { refreshSiteStalenessDay } from './parks/site.service.ts';
-import { refreshPolicyValidityDay } from './policies/policy.service.ts';
+import { openDb } from './db/connect.ts';
+import { sumWorkerMetricsOnRequest } from './ops/cluster-metrics.ts';
+import { prepareDatabase } from './prepare.ts';
+import { onStopSignal, PRIMARY_STOP_MS } from './stop-signal.ts';
 
-const SCHEDULE_CHECK_MS = 30_000;
-const REMINDER_SWEEP_MS = 60_000;
-const FILE_SWEEP_MS = 60 * 60_000;
+// A worker says it waits once it listens for the answer; the primary answers when the database is
+// prepared, or at once when it already is (a worker started again after one died).
+const WAITING = { type: 'zhaoshang:waiting-for-database' } as const;
+const PREPARED = { type: 'zhaoshang:database-prepared' } as const;
 
 /**
- * What answers each request: the observer (request id, metrics) around the page cache's fast
- * path, which hands what it cannot answer to the router.
+ * Prepares the database (prepareDatabase), then serves with `config.workers` processes. The
+ * workers start at once and load their modules while the primary prepares; each opens the
+ * database only when told it is prepared, so migrations still run once, before any worker serves.
  */
-export function portalListener(app: Hono, deps: Pick<AppDeps, 'pageCache' | 'metrics' | 'publicOrigin' | 'trustProxy'>): RequestListener {
-  const router = getRequestListener(app.fetch, { errorHandler: requestRefused });
-  return observeRequests(deps.metrics, pageCacheFirst(deps.pageCache, router, deps));
-}
-
-/** Prepares the database (prepareDatabase), then serves with `config.workers` processes. */
 export async function startPortal(config: Config, logger: Logger): Promise<void> {
-  if (cluster.isWorker) return serveHere(config, logger);
+  if (cluster.isWorker) return serveWhenPrepared(config, logger);
   // Read before anything starts: a wrong holiday file must stop the start, not every worker's.
   const calendar = loadWorkingCalendar(config.calendarDir);
   logger.info({ years: calendar.years }, 'official holiday arrangements read');
+  // An embedded in-memory database cannot be shared between processes.
+  const single = config.workers <= 1 || (config.database.engine === 'sqlite' && config.database.path === ':memory:') || config.database.engine === 'pglite';
+  if (single) {
+    await prepare(config, calendar, logger);
+    const { serveHere } = await import('./serve.ts');
+    return serveHere(config, logger);
+  }
+  const workers = superviseWorkers(config.workers, logger);
+  try {
+    await prepare(config, calendar, logger);
+  } catch (error) {
+    workers.abandon();
+    throw error;
+  }
+  workers.databasePrepared();
+}
+
+async function prepare(config: Config, calendar: WorkingCalendar, logger: Logger): Promise<void> {
   const opened = await openDb(config.database);
   try {
     const { migrations, reindexed, seed } = await prepareDatabase(opened, config.seedFile);
@@ -55,29 +55,22 @@ export async function startPortal(config: Config, logger: Logger): Promise<void>
   } finally {
     await opened.close();
   }
-  // An embedded in-memory database cannot be shared between processes.
-  const single = config.workers <= 1 || (config.database.engine === 'sqlite' && config.database.path === ':memory:') || config.database.engine === 'pglite';
-  if (single) return serveHere(config, logger);
-  superviseWorkers(config.workers, logger);
 }
 
-// On a stop signal a worker has DRAIN_MS to finish its requests and STOP_MS to exit; the primary
-// kills a worker still there after PRIMARY_STOP_MS. All within the 10 s a deploy waits before it
-// kills (systemd's and Kubernetes' default grace is longer; ours is the promise we test).
-const DRAIN_MS = 8000;
-const STOP_MS = 9000;
-const PRIMARY_STOP_MS = 9500;
-
-/** Calls `stop` on the first SIGTERM or SIGINT; a repeated signal (group and primary) is ignored. */
-function onStopSignal(stop: () => void): void {
-  let stopping = false;
-  const once = () => {
-    if (stopping) return;
-    stopping = true;
-    stop();
-  };
-  process.on('SIGTERM', once);
-  process.on('SIGINT', once);
+/** A worker's start: its modules load while the primary prepares the database; it serves once told. */
+async function serveWhenPrepared(config: Config, logger: Logger): Promise<void> {
+  const prepared = new Promise<void>((resolve) => {
+    const told = (message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type !== PREPARED.type) return;
+      process.off('message', told);
+      resolve();
+    };
+    process.on('message', told);
+  });
+  process.send?.(WAITING);
+  const { serveHere } = await import('./serve.ts');
+  await prepared;
+  return serveHere(config, logger);
 }
 
 // V8 grows a busy process's young generation to 16 MB semi-spaces and keeps the heap it grew: after
@@ -92,14 +85,29 @@ export function workerExecArgv(execArgv: readonly string[], nodeOptions = ''): s
   return set ? [...execArgv] : [...execArgv, WORKER_SEMI_SPACE];
 }
 
-function superviseWorkers(count: number, logger: Logger): void {
+interface Workers {
+  /** Lets every waiting worker, and each started from now on, open the database and serve. */
+  databasePrepared(): void;
+  /** Ends the workers when the database could not be prepared. */
+  abandon(): void;
+}
+
+function superviseWorkers(count: number, logger: Logger): Workers {
   let stopping = false;
+  let prepared = false;
+  const waiting = new Set<Worker>();
   cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS) });
   const listening = new Set<number>();
   cluster.on('listening', (worker) => listening.add(worker.id));
+  cluster.on('message', (worker, message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type !== WAITING.type) return;
+    if (prepared) worker.send(PREPARED);
+    else waiting.add(worker);
+  });
   sumWorkerMetricsOnRequest((worker) => listening.has(worker.id));
   for (let i = 0; i < count; i += 1) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
+    waiting.delete(worker);
     if (stopping) return;
     logger.error({ worker: worker.process.pid, code, signal }, 'worker died; starting a new one');
     setTimeout(() => {
@@ -111,6 +119,17 @@ function superviseWorkers(count: number, logger: Logger): void {
     void stopWorkers(logger, listening).then((failed) => process.exit(failed ? 1 : 0));
   });
   logger.info({ workers: count }, 'started workers');
+  return {
+    databasePrepared() {
+      prepared = true;
+      for (const worker of waiting) worker.send(PREPARED);
+      waiting.clear();
+    },
+    abandon() {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    },
+  };
 }
 
 /**
@@ -137,109 +156,4 @@ async function stopWorkers(logger: Logger, listening: ReadonlySet<number>): Prom
   const failed = (await Promise.all(exits)).some(Boolean);
   clearTimeout(late);
   return failed;
-}
-
-/** What the portal's app needs, over an open database: the server's, and the inspection command's in-process app. */
-export function portalDeps(config: Config, opened: OpenDb, logger: Logger): AppDeps {
-  const pageCache = new PageCache(opened.contentVersion);
-  return {
-    db: opened.db,
-    dialect: opened.dialect,
-    ...articleWriting(opened),
-    logger,
-    site: config.site,
-    contact: config.contact,
-    trustProxy: config.trustProxy,
-    publicOrigin: config.publicOrigin,
-    passwordPolicy: passwordPolicy(config.passwordPolicy),
-    pageCache,
-    metrics: new PortalMetrics({ db: opened.db, pageCache, databaseLoad: opened.load, logger }),
-    metricsToken: config.metricsToken,
-    insightsPublic: config.insightsPublic,
-    apiRateLimit: { name: 'api', max: config.apiRequestsPerMinute, windowSeconds: 60 },
-    calendar: loadWorkingCalendar(config.calendarDir),
-    appealWorkingDays: config.appealWorkingDays,
-    mailer: config.smtp ? smtpMailer(config.smtp) : undefined,
-    uploads: { blobs: openBlobStore(config.uploads.store), maxBytes: config.uploads.maxBytes },
-  };
-}
-
-async function serveHere(config: Config, logger: Logger): Promise<void> {
-  const opened = await openDb(config.database);
-  const deps = portalDeps(config, opened, logger);
-  // Scheduled articles publish themselves; every instance checks, and each article is claimed once.
-  const scheduler = setInterval(() => {
-    publishDueArticles(opened.db, deps).catch((error: unknown) => logger.error({ err: error }, 'publishing scheduled articles failed'));
-    // A policy's validity changes with the date alone: a new day makes cached pages stale.
-    refreshPolicyValidityDay(opened.db).catch((error: unknown) => logger.error({ err: error }, 'refreshing policy validity failed'));
-    // So does a site's 待更新 mark, 90 days after its vacancy was confirmed.
-    refreshSiteStalenessDay(opened.db).catch((error: unknown) => logger.error({ err: error }, 'refreshing site staleness failed'));
-  }, SCHEDULE_CHECK_MS);
-  scheduler.unref();
-  const reminders = remindEveryMinute(deps, config.questionWorkingDays);
-  // One process of a cluster sweeps the files; another host's sweep doing the same is harmless (each deletion is checked again).
-  const fileSweep = !cluster.isWorker || cluster.worker?.id === 1 ? sweepFilesHourly(deps) : undefined;
-  if (cluster.isWorker) reportMetricsToPrimary(deps.metrics.registry);
-  const server = createServer(portalListener(createApp(deps), deps));
-  const stoppable = drainable(server);
-  server.listen(config.port, config.host, () => {
-    if (!cluster.isWorker || cluster.worker?.id === 1)
-      logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
-  });
-  onStopSignal(() => {
-    // Should closing the database hang, the process still ends in time, and says it failed.
-    setTimeout(() => process.exit(1), STOP_MS).unref();
-    clearInterval(reminders);
-    clearInterval(fileSweep);
-    deps.mailer?.close();
-    void stopServing(stoppable, opened, logger).then(() => process.exit(0));
-  });
-}
-
-/**
- * Runs the reminders' sweep every minute; every instance does, and each event is told once. A run
- * still sending (a slow SMTP server) is not overlapped by the next.
- */
-function remindEveryMinute(deps: AppDeps, questionWorkingDays: number): NodeJS.Timeout {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweepNotifications({ ...deps, questionWorkingDays }, new Date())
-      .then(({ told, emailed }) => {
-        if (told > 0 || emailed > 0) deps.logger.info({ told, emailed }, 'reminders sent');
-      })
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'the reminders’ sweep failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, REMINDER_SWEEP_MS);
-  timer.unref();
-  return timer;
-}
-
-/** Deletes the stored files no attachment names any more, every hour, a run never overlapping the last. */
-function sweepFilesHourly(deps: AppDeps): NodeJS.Timeout {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweepUnattachedBlobs(deps.db, deps.uploads.blobs)
-      .then((report) => {
-        if ('skipped' in report) deps.logger.info('the file sweep waits: a backup is running');
-        else if (report.deleted > 0) deps.logger.info(report, 'files no attachment names deleted');
-      })
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'the file sweep failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, FILE_SWEEP_MS);
-  timer.unref();
-  return timer;
-}
-
-async function stopServing(server: Drainable, opened: OpenDb, logger: Logger): Promise<void> {
-  const cut = await server.drain(DRAIN_MS);
-  if (cut > 0) logger.warn({ cut }, 'requests still unanswered when the drain time ran out were cut off');
-  await opened.close();
 }

@@ -2,7 +2,7 @@
 // `zhaoshang import` command run beside it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fetchFresh, freePort, PROJECT_ROOT as ROOT, startNodeProcess, stopProcess as stopServer } from './helpers/processes.ts';
@@ -74,5 +74,41 @@ describe('npm start with two workers and a command-line import', () => {
     });
     assert.equal(strict.status, 1);
     assert.match(strict.stdout, /nothing imported: --strict and 1 rejected block/);
+  });
+});
+
+describe('npm start when its workers die', () => {
+  const dir = tempDir();
+  after(() => dir.remove());
+
+  // A worker started again after the database was prepared must be told so at once (it waits for
+  // the primary's word before it opens the database), or the instance would never serve again.
+  it('starts new workers, which serve without the database being prepared again', async () => {
+    const port = await freePort();
+    const env = { PORT: String(port), HOST: '127.0.0.1', WORKERS: '2', DATABASE_URL: join(dir.path, 'portal.db'), LOG_LEVEL: 'info' };
+    const server = await startServer(env, port);
+    try {
+      const children = () => readFileSync(`/proc/${server.child.pid}/task/${server.child.pid}/children`, 'utf8').trim().split(' ').filter(Boolean).map(Number);
+      const first = children();
+      assert.equal(first.length, 2);
+      for (const pid of first) process.kill(pid, 'SIGKILL');
+      const deadline = Date.now() + 30_000;
+      let status = 0;
+      while (status !== 200 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        status = await fetchFresh(port, '/').then(
+          (answer) => answer.status,
+          () => 0,
+        );
+      }
+      assert.equal(status, 200);
+      assert.equal([...server.log().matchAll(/worker died; starting a new one/g)].length, 2);
+      const second = children();
+      assert.equal(second.length, 2);
+      assert.ok(second.every((pid) => !first.includes(pid)));
+      assert.equal([...server.log().matchAll(/seed articles imported/g)].length, 1);
+    } finally {
+      await stopServer(server.child);
+    }
   });
 });

@@ -11,7 +11,7 @@ import { tempDir } from './helpers/test-db.ts';
 
 const UNITS = join(PROJECT_ROOT, 'deploy/systemd');
 const SYSTEMD_ANALYZE = '/usr/bin/systemd-analyze';
-// The app's own promise: every process of an instance is gone within 10 s of SIGTERM (src/server.ts).
+// The app's own promise: every process of an instance is gone within 10 s of SIGTERM (src/server.ts, src/stop-signal.ts).
 const APP_STOP_SECONDS = 10;
 
 function systemdAnalyzeAvailable(): boolean {

@@ -5,7 +5,7 @@ import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { chinaDateTime } from '../lib/china-time.ts';
 import { openMigratedDb } from '../prepare.ts';
-import { portalDeps } from '../server.ts';
+import { portalDeps } from '../serve.ts';
 import { INSPECTION_CHECKS } from './inspection-checks.ts';
 import type { InspectionCheck, Severity } from './inspection-check.ts';
 import { runInspection, type InspectionReport } from './inspection.service.ts';

@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import { errorHandler } from '../http/errors.tsx';
 import { UNMATCHED_ROUTE } from '../http/request-context.ts';
 import { createLogger } from '../logger.ts';
-import { portalListener } from '../server.ts';
+import { portalListener } from '../serve.ts';
 import { labelSets, metricValue } from '../../test/helpers/metrics.ts';
 import { testChrome } from '../../test/helpers/test-chrome.ts';
 import { openSeededApp } from '../../test/helpers/test-app.ts';

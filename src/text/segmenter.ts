@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
-import { dict as jiebaDictionary } from '@node-rs/jieba/dict.js';
 import type { Channel } from '../channels/channel.ts';
 import { foldWidthAndCase } from './normalize.ts';
 
@@ -16,6 +16,13 @@ const IS_TERM = /[\p{L}\p{N}]/u;
 // Sub-words of a word, remembered: the same words recur in every article, and asking jieba once
 // per distinct word instead of once per text makes indexing about three times faster.
 const SUBWORD_CACHE_LIMIT = 200_000;
+
+const require = createRequire(import.meta.url);
+const JIEBA_PACKAGE = require.resolve('@node-rs/jieba/package.json');
+const JIEBA_VERSION = (require(JIEBA_PACKAGE) as { version: string }).version;
+// jieba's own dictionary file. Not through '@node-rs/jieba/dict.js': that module also reads the
+// 6 MB keyword-weight file (idf.txt), which segmentation never uses, and keeps both in memory.
+const JIEBA_DICTIONARY_FILE = join(dirname(JIEBA_PACKAGE), 'dict.txt');
 
 /** Our dictionary lines (comments dropped) plus every channel name, tag and place. */
 export function dictionaryLines(dictionaryText: string, channels: readonly Channel[]): string[] {
@@ -31,16 +38,28 @@ export function dictionaryLines(dictionaryText: string, channels: readonly Chann
 export class Segmenter {
   /** Changes whenever segmentation could change: the index must then be rebuilt. */
   readonly dictionaryHash: string;
-  private readonly jieba: Jieba;
+  private loadedJieba: Jieba | undefined;
   private readonly subwordCache = new Map<string, readonly string[]>();
 
   /** `lines`: our dictionary, as dictionaryLines() gives it; kept to build the same segmenter elsewhere. */
   constructor(readonly lines: readonly string[]) {
-    this.jieba = Jieba.withDict(jiebaDictionary);
-    const ours = lines.join('\n');
-    this.jieba.loadDict(Buffer.from(ours));
-    const jiebaVersion = (createRequire(import.meta.url)('@node-rs/jieba/package.json') as { version: string }).version;
-    this.dictionaryHash = createHash('sha256').update(`jieba ${jiebaVersion}\n${ours}`).digest('hex').slice(0, 16);
+    this.dictionaryHash = createHash('sha256')
+      .update(`jieba ${JIEBA_VERSION}\n${lines.join('\n')}`)
+      .digest('hex')
+      .slice(0, 16);
+  }
+
+  /**
+   * jieba with its dictionary and ours, loaded on the first text to segment: about 40 MB, which a
+   * process that only checks the index is current (the primary preparing the database, most
+   * starts) never needs.
+   */
+  private get jieba(): Jieba {
+    if (!this.loadedJieba) {
+      this.loadedJieba = Jieba.withDict(readFileSync(JIEBA_DICTIONARY_FILE));
+      this.loadedJieba.loadDict(Buffer.from(this.lines.join('\n')));
+    }
+    return this.loadedJieba;
   }
 
   /** The segmenter with the bundled dictionary and the given channels. */

@@ -3,7 +3,7 @@
 // camera, no GPS position). The original is kept with its pixels as uploaded but without its
 // metadata (image-metadata.ts). A picture of more than MAX_INPUT_PIXELS is refused before it is
 // decoded: a small file can unpack to gigabytes.
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import type { FileType } from './file-type.ts';
 import { withoutMetadata } from './image-metadata.ts';
 
@@ -25,6 +25,9 @@ export interface ProcessedImage {
 
 /** Reads a picture and makes its web copies; a Chinese reason when it cannot be read or is too large. */
 export async function processImage(uploaded: Uint8Array, type: FileType): Promise<ProcessedImage | { refused: string }> {
+  // Loaded on the first image: sharp and libvips, imported alone, add 23 MB resident to a process
+  // that may never see one.
+  const { default: sharp } = await import('sharp');
   const options = { limitInputPixels: MAX_INPUT_PIXELS, animated: false, failOn: 'error' } as const;
   let meta: Metadata;
   try {

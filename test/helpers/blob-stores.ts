@@ -8,6 +8,7 @@ import S3rver from 's3rver';
 import { testEnvironment } from '../../src/config.ts';
 import type { BlobStore } from '../../src/uploads/blob-store.ts';
 import { localBlobStore } from '../../src/uploads/local-blob-store.ts';
+import { openBlobStore } from '../../src/uploads/open-blob-store.ts';
 import { s3BlobStore } from '../../src/uploads/s3-blob-store.ts';
 
 /** A store for one test, and how to remove it and everything in it. */
@@ -24,8 +25,11 @@ export function openLocalTestStore(): TestBlobStore {
   return { store: localBlobStore(join(dir, 'uploads')), dir: join(dir, 'uploads'), close: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A fresh bucket on an s3rver of its own, or the reason none could start (outside CI only). */
-export async function openS3TestStore(): Promise<TestBlobStore | { skipped: string }> {
+/**
+ * A fresh bucket on an s3rver of its own, or the reason none could start (outside CI only).
+ * `configured`: the store as the server opens it from the configuration, its module loaded on first use.
+ */
+export async function openS3TestStore(configured = false): Promise<TestBlobStore | { skipped: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'zs-s3-'));
   const bucket = 'zhaoshang-test';
   const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: bucket }] });
@@ -39,15 +43,16 @@ export async function openS3TestStore(): Promise<TestBlobStore | { skipped: stri
     console.warn(reason);
     return { skipped: reason };
   }
-  const store = s3BlobStore({
-    kind: 's3',
+  const settings = {
+    kind: 's3' as const,
     endpoint: `http://127.0.0.1:${port}`,
     bucket,
     region: 'us-east-1',
     accessKeyId: 'S3RVER',
     secretAccessKey: 'S3RVER',
     prefix: 'uploads/',
-  });
+  };
+  const store = configured ? (openBlobStore(settings) as BlobStore & { close(): void }) : s3BlobStore(settings);
   return {
     store,
     close: async () => {
@@ -61,5 +66,6 @@ export async function openS3TestStore(): Promise<TestBlobStore | { skipped: stri
 /** Every store kind the store suite runs on. */
 export const TEST_STORE_KINDS = [
   { name: 'local', open: async () => openLocalTestStore() },
-  { name: 's3', open: openS3TestStore },
+  { name: 's3', open: () => openS3TestStore() },
+  { name: 's3, opened from the configuration', open: () => openS3TestStore(true) },
 ] as const;
