@@ -11,6 +11,7 @@ import type { IndicatorFactTable, ProjectMilestoneTable, ProjectSourceTable, Pro
 import type { NotificationEmailTable, NotificationTable } from '../notifications/notification.table.ts';
 import type { PolicyInterpretationTable, PolicyTable } from '../policies/policy.table.ts';
 import type { QuestionTable, QuestionTransferTable } from '../questions/question.table.ts';
+import type { ArticleSearchRelatedTable } from '../search/related.table.ts';
 import type { RateLimitTable } from '../http/rate-limit.table.ts';
 import type { SubmissionTable } from '../submissions/submission.table.ts';
 import type { ContentVersionTable, SiteMetaTable } from './site-state.table.ts';
@@ -18,6 +19,7 @@ import type { ContentVersionTable, SiteMetaTable } from './site-state.table.ts';
 export interface Database {
   article: ArticleTable;
   article_revision: ArticleRevisionTable;
+  article_search_related: ArticleSearchRelatedTable;
   content_version: ContentVersionTable;
   site_meta: SiteMetaTable;
   rate_limit: RateLimitTable;

@@ -31,6 +31,7 @@ import * as policySearchIndex from './migrations/2026-11-30T08-05_policy-search-
 import * as attachments from './migrations/2026-11-30T08-0A_attachments.ts';
 import * as appealCompanyAbroad from './migrations/2026-11-30T08-D0_appeal-company-abroad.ts';
 import * as coveringArticleLists from './migrations/2026-11-30T08-F0_covering-article-lists.ts';
+import * as articleRelated from './migrations/2026-11-30T08-H0_article-related.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -65,6 +66,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-30T08-0A_attachments': attachments,
   '2026-11-30T08-D0_appeal-company-abroad': appealCompanyAbroad,
   '2026-11-30T08-F0_covering-article-lists': coveringArticleLists,
+  '2026-11-30T08-H0_article-related': articleRelated,
 };
 
 /** The names of every migration this version has, in the order they run. */

@@ -75,19 +75,31 @@ export async function searchArticles(db: Db, index: SearchIndex, query: ParsedQu
   return { total, page: options.page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), hits, totalIsLowerBound };
 }
 
-/** Articles that share the most telling words with `article`, best first. */
+/**
+ * Articles that share the most telling words with `article`, best first: the list stored when it
+ * was indexed (read by primary key), or computed now for one not stored yet (CONTEXT.md).
+ */
 export async function relatedArticles(db: Db, index: SearchIndex, article: Article): Promise<ArticleSummary[]> {
-  const match = index.relatedMatch(article);
-  if (!match) return [];
-  const ids = await index.first(db, { match, excludeId: article.id }, RELATED_COUNT);
-  return (await articlesByIds(db, ids)).map(({ id, title, channel, excerpt, publishedOn }) => ({ id, title, channel, excerpt, publishedOn }));
+  const ids = (await index.storedRelatedIds(db, article.id)) ?? (await relatedIdsNow(db, index, article));
+  // Stored ids of articles since unpublished are skipped: the next ones take their places.
+  let found = await articlesByIds(db, ids.slice(0, RELATED_COUNT));
+  if (found.length < RELATED_COUNT && ids.length > RELATED_COUNT) found = (await articlesByIds(db, ids)).slice(0, RELATED_COUNT);
+  return found.map(({ id, title, channel, excerpt, publishedOn }) => ({ id, title, channel, excerpt, publishedOn }));
+}
+
+/** The related ids of an article computed from the index now, as put stores them. */
+async function relatedIdsNow(db: Db, index: SearchIndex, article: Article): Promise<number[]> {
+  const match = index.relatedMatch({ title: article.title, body: plainBody(article) });
+  return match ? index.first(db, { match, excludeId: article.id }, RELATED_COUNT) : [];
 }
 
 const DICTIONARY_HASH_KEY = 'search_dictionary_hash';
+// Set once the index keeps related lists: an index built before they existed is rebuilt once.
+const RELATED_LISTS_KEY = 'search_related_lists';
 // The rebuild that may finish: a newer one takes over and the older one stops at its next batch.
 const REBUILD_KEY = 'search_rebuild';
 /** The site_meta keys that describe the search index; derived like the index, so backups leave them out. */
-export const SEARCH_STATE_KEYS: readonly string[] = [DICTIONARY_HASH_KEY, REBUILD_KEY];
+export const SEARCH_STATE_KEYS: readonly string[] = [DICTIONARY_HASH_KEY, REBUILD_KEY, RELATED_LISTS_KEY];
 const REINDEX_BATCH = 500;
 
 /** Thrown by a rebuild that another rebuild, started later, took over. */
@@ -143,9 +155,12 @@ export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: 
     await reindexWritten(trx, rebuild);
     await rebuild.finish(trx);
     await setSiteMetaValue(trx, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
+    await setSiteMetaValue(trx, RELATED_LISTS_KEY, 'kept');
     await setSiteMetaValue(trx, REBUILD_KEY, '');
   });
   bar?.finish();
+  // Against the complete new index, so every list is the one a page would compute now.
+  await index.completeRelated(db, progress);
   return done;
 }
 
@@ -166,9 +181,16 @@ async function reindexWritten(db: Db, rebuild: ArticleIndexRebuild): Promise<voi
  * it did. Call before writing articles, so that an empty database is only marked current.
  */
 export async function ensureSearchIndexCurrent(db: Db, index: SearchIndex, progress?: (total: number) => Progress): Promise<boolean> {
-  if ((await siteMetaValue(db, DICTIONARY_HASH_KEY)) === index.segmenter.dictionaryHash) return false;
+  const current =
+    (await siteMetaValue(db, DICTIONARY_HASH_KEY)) === index.segmenter.dictionaryHash && (await siteMetaValue(db, RELATED_LISTS_KEY)) !== undefined;
+  if (current) {
+    // Lists a bulk write or an interrupted rebuild left to compute.
+    await index.completeRelated(db, progress);
+    return false;
+  }
   if ((await articleCount(db)) === 0) {
     await setSiteMetaValue(db, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
+    await setSiteMetaValue(db, RELATED_LISTS_KEY, 'kept');
     return false;
   }
   try {
