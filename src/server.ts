@@ -22,6 +22,7 @@ import { smtpMailer } from './notifications/mailer.ts';
 import { openBlobStore } from './uploads/open-blob-store.ts';
 import { sweepNotifications } from './notifications/notification-sweep.ts';
 import { refreshPolicyValidityDay } from './policies/policy.service.ts';
+import { completeRelatedInBackground } from './search/search.service.ts';
 
 const SCHEDULE_CHECK_MS = 30_000;
 const REMINDER_SWEEP_MS = 60_000;
@@ -172,6 +173,8 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
   }, SCHEDULE_CHECK_MS);
   scheduler.unref();
   const reminders = remindEveryMinute(deps, config.questionWorkingDays);
+  // One process of the instance computes pending related lists (the others would repeat its work).
+  const related = !cluster.isWorker || cluster.worker?.id === 1 ? completeRelatedInBackground(opened.db, deps.searchIndex, logger) : undefined;
   if (cluster.isWorker) reportMetricsToPrimary(deps.metrics.registry);
   const server = createServer(portalListener(createApp(deps), deps));
   const stoppable = drainable(server);
@@ -183,6 +186,7 @@ async function serveHere(config: Config, logger: Logger): Promise<void> {
     // Should closing the database hang, the process still ends in time, and says it failed.
     setTimeout(() => process.exit(1), STOP_MS).unref();
     clearInterval(reminders);
+    clearInterval(related);
     deps.mailer?.close();
     void stopServing(stoppable, opened, logger).then(() => process.exit(0));
   });

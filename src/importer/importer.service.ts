@@ -165,8 +165,9 @@ async function writeDrafts(db: Db, content: ArticleWriting, drafts: ArticleDraft
   // A news list is newest first; writing it from the bottom up gives the newest article of a day
   // the highest id, so the site lists same-day articles in the file's order.
   const oldestFirst = [...drafts].reverse();
-  // From the first batch on, so that even a small import is a bulk write: every related list is
-  // computed once all of its articles are in the index (completeRelated below).
+  // From the first batch on, so that even a small import is a bulk write: its related lists are
+  // computed once every article is in the index (SearchIndex.completeRelated; the server does it
+  // in the background, and pages compute a list not stored yet on the fly).
   prepareDraftIndexing(content, oldestFirst.slice(0, BATCH_SIZE));
   try {
     for (let start = 0; start < oldestFirst.length; start += BATCH_SIZE) {
@@ -184,8 +185,6 @@ async function writeDrafts(db: Db, content: ArticleWriting, drafts: ArticleDraft
     await content.searchIndex.endPreparing();
   }
   progress?.finish();
-  // The related lists of a bulk write wait until every article is in the index.
-  await content.searchIndex.completeRelated(db);
 }
 
 /** Saves drafts from the first on, for about TRANSACTION_MS; at least one. Pass a transaction. */

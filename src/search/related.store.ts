@@ -27,6 +27,26 @@ export async function storedRelatedOf(db: Db, articleIds: readonly number[]): Pr
   return rows.map(toStored);
 }
 
+/**
+ * Writes computed lists, each only if its words are still those it was computed from and it is
+ * still pending (or, with pending false, still computed).
+ */
+export async function setRelatedIdsOf(
+  db: Db,
+  lists: readonly { articleId: number; terms: readonly string[]; relatedIds: readonly number[] }[],
+  { pending }: { pending: boolean },
+): Promise<void> {
+  for (const { articleId, terms, relatedIds } of lists) {
+    await db
+      .updateTable('article_search_related')
+      .set({ related_ids: relatedIds.join(',') })
+      .where('article_id', '=', articleId)
+      .where('terms', '=', terms.join(' '))
+      .where('related_ids', pending ? 'is' : 'is not', null)
+      .execute();
+  }
+}
+
 /** Up to `limit` lists not computed yet, with article ids above `afterId`, ascending. */
 export async function pendingRelatedAfter(db: Db, afterId: number, limit: number): Promise<StoredRelated[]> {
   const rows = await db

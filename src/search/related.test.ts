@@ -10,12 +10,14 @@ import { importSeedFile, importSeedText } from '../importer/importer.service.ts'
 import { SEED_FILE, writingFor } from '../../test/helpers/seed.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
 import { RELATED_KEPT, type SearchIndex } from './search-index.ts';
-import { rebuildSearchIndex, relatedArticles } from './search.service.ts';
+import { completeRelatedInBackground, rebuildSearchIndex, relatedArticles } from './search.service.ts';
+import pino from 'pino';
 import { storedRelated } from './related.store.ts';
 
 // Recombined seed paragraphs, so that many articles share words and lists are full.
-const extraArticles = (count: number) =>
-  Array.from({ length: count }, (_, i) => {
+const extraArticles = (count: number, first = 0) =>
+  Array.from({ length: count }, (_, n) => {
+    const i = first + n;
     const day = String((i % 28) + 1).padStart(2, '0');
     const topic = ['光伏产业', '招商引资', '中小企业融资', '高新区建设'][i % 4];
     return `-\n【南昌招商】${topic}第${i + 1}期\n${topic}项目推进，园区${topic}企业增加。第${i + 1}期报道。\n2025-0${(i % 9) + 1}-${day}\n`;
@@ -42,6 +44,8 @@ for (const dialect of testDialects()) {
         const writing = writingFor(opened);
         // One import, as a fresh corpus is written: each list is computed once all are indexed.
         await importSeedText(db, writing, extraArticles(40) + readFileSync(SEED_FILE, 'utf8'));
+        assert.equal(await writing.searchIndex.storedRelatedIds(db, 1), undefined, 'a bulk write leaves the lists pending');
+        assert.equal(await writing.searchIndex.completeRelated(db), 40 + 10);
         const articles = await everyArticle(db);
         assert.ok(articles.length >= 50);
         let full = 0;
@@ -55,12 +59,26 @@ for (const dialect of testDialects()) {
         assert.ok(full > articles.length / 2, 'most lists are full, so the comparison means something');
       }));
 
-    it('puts a newly published article into the lists of the older ones it relates to most, and drops it at once when deleted', () =>
+    it('puts new articles into the lists of the older ones they relate to most, and drops one at once when deleted', () =>
       withTestDb(dialect, async (opened) => {
         const { db } = opened;
         const writing = writingFor(opened);
         await importSeedFile(db, writing, SEED_FILE);
-        await importSeedText(db, writing, extraArticles(40));
+        await importSeedText(db, writing, extraArticles(20));
+        await writing.searchIndex.completeRelated(db);
+        const olderIds = new Set((await everyArticle(db)).map((article) => article.id));
+        await importSeedText(db, writing, extraArticles(20, 20));
+        await writing.searchIndex.completeRelated(db);
+        // The older lists the new articles' lists name are computed again with the new articles in.
+        const all = await everyArticle(db);
+        const named = new Set<number>();
+        for (const article of all.filter(({ id }) => !olderIds.has(id)))
+          for (const id of (await writing.searchIndex.storedRelatedIds(db, article.id))!) named.add(id);
+        const namedOlder = all.filter((article) => named.has(article.id) && olderIds.has(article.id));
+        assert.ok(namedOlder.length > 0);
+        for (const article of namedOlder) {
+          assert.deepEqual(await writing.searchIndex.storedRelatedIds(db, article.id), await relatedNow(db, writing.searchIndex, article, RELATED_KEPT));
+        }
         const older = (await everyArticle(db)).find((article) => article.title === '光伏产业第5期')!;
         const before = await writing.searchIndex.storedRelatedIds(db, older.id);
         const { id } = await db.transaction().execute((trx) =>
@@ -89,6 +107,7 @@ for (const dialect of testDialects()) {
         const writing = writingFor(opened);
         await importSeedFile(db, writing, SEED_FILE);
         await importSeedText(db, writing, extraArticles(20));
+        await writing.searchIndex.completeRelated(db);
         await db.deleteFrom('article_search_related').execute();
         const articles = await everyArticle(db);
         for (const article of articles) {
@@ -96,7 +115,31 @@ for (const dialect of testDialects()) {
           assert.deepEqual(shown, await relatedNow(db, writing.searchIndex, article, 5));
         }
         await rebuildSearchIndex(db, writing.searchIndex);
+        assert.equal(await writing.searchIndex.pendingRelatedCount(db), articles.length);
+        await writing.searchIndex.completeRelated(db);
         for (const article of articles) {
+          assert.deepEqual(await writing.searchIndex.storedRelatedIds(db, article.id), await relatedNow(db, writing.searchIndex, article, RELATED_KEPT));
+        }
+      }));
+
+    it('completes pending lists in the background, a slice a second', () =>
+      withTestDb(dialect, async (opened) => {
+        const { db } = opened;
+        const writing = writingFor(opened);
+        await importSeedText(db, writing, extraArticles(30));
+        assert.equal(await writing.searchIndex.pendingRelatedCount(db), 30);
+        const logged: string[] = [];
+        const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line).msg) });
+        const timer = completeRelatedInBackground(db, writing.searchIndex, logger);
+        try {
+          const deadline = Date.now() + 60_000;
+          while (!logged.includes('related-article lists computed') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+        } finally {
+          clearInterval(timer);
+        }
+        assert.deepEqual(logged, ['computing related-article lists in the background', 'related-article lists computed']);
+        assert.equal(await writing.searchIndex.pendingRelatedCount(db), 0);
+        for (const article of await everyArticle(db)) {
           assert.deepEqual(await writing.searchIndex.storedRelatedIds(db, article.id), await relatedNow(db, writing.searchIndex, article, RELATED_KEPT));
         }
       }));

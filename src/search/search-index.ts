@@ -38,8 +38,24 @@ const RELATED_BODY_TERMS = 5;
  * unpublished (skipped as they are read) the rest still fill the page.
  */
 export const RELATED_KEPT = 10;
-// Lists computed per transaction by completeRelated.
-const RELATED_BATCH = 200;
+// Lists computed per step of completeRelatedStep.
+const RELATED_BATCH = 20;
+
+/** Where a pass completing the related lists stands (see SearchIndex.completeRelatedStep). */
+export interface RelatedCompletion {
+  /** The last article whose pending list was computed. */
+  afterId: number;
+  computed: Set<number>;
+  /** Ids the computed lists name. */
+  named: Set<number>;
+  /** Once no list is pending: the already computed lists still to compute again. */
+  older?: number[];
+}
+
+/** A pass from the start. */
+export const startRelatedCompletion = (): RelatedCompletion => ({ afterId: 0, computed: new Set(), named: new Set() });
+
+type ComputedList = { articleId: number; terms: string[]; relatedIds: number[] };
 
 /** The article index, bound to an engine and a segmenter. */
 export class SearchIndex {
@@ -86,38 +102,57 @@ export class SearchIndex {
   }
 
   /**
-   * Computes every list that is not yet (after a bulk write or a rebuild), then those of the
-   * articles already computed before that the new lists name, as put does for one article. Each
-   * batch commits on its own; pages fall back to computing a list not yet stored. Pass the
-   * database, not a transaction.
+   * Computes every list that is not yet (after a bulk write or a rebuild), then again the lists
+   * computed before that the new lists name, as put does for one article: completeRelatedStep
+   * until done. For commands that wait for it; the server runs the steps in the background.
    */
   async completeRelated(db: Db, progress?: (total: number) => Progress): Promise<number> {
-    const pendingCount = await related.pendingRelatedCount(db);
-    if (pendingCount === 0) return 0;
-    const bar = progress?.(pendingCount);
-    const computed = new Set<number>();
-    const named = new Set<number>();
-    for (let after = 0; ; ) {
-      const batch = await db.transaction().execute(async (trx) => {
-        const pending = await related.pendingRelatedAfter(trx, after, RELATED_BATCH);
-        for (const { articleId, terms } of pending) {
-          const relatedIds = await this.relatedIdsFor(trx, articleId, terms);
-          await related.setRelatedIds(trx, articleId, relatedIds);
-          computed.add(articleId);
-          for (const id of relatedIds) named.add(id);
-        }
-        return pending;
-      });
-      if (batch.length === 0) break;
-      after = batch.at(-1)!.articleId;
-      bar?.update(computed.size, `${computed.size} related lists`);
-    }
-    const older = [...named].filter((id) => !computed.has(id));
-    for (let start = 0; start < older.length; start += RELATED_BATCH) {
-      await db.transaction().execute((trx) => this.recomputeStoredLists(trx, older.slice(start, start + RELATED_BATCH)));
-    }
+    const pending = await related.pendingRelatedCount(db);
+    if (pending === 0) return 0;
+    const bar = progress?.(pending);
+    const completion = startRelatedCompletion();
+    while (await this.completeRelatedStep(db, completion)) bar?.update(completion.computed.size, `${completion.computed.size} related lists`);
     bar?.finish();
-    return computed.size;
+    return completion.computed.size;
+  }
+
+  /** How many related lists are not computed yet. */
+  pendingRelatedCount(db: Db): Promise<number> {
+    return related.pendingRelatedCount(db);
+  }
+
+  /**
+   * One step of completing the lists: up to `limit` lists computed, each against the index as it
+   * is, then written in one short transaction (a list whose words changed meanwhile is left for a
+   * later pass); false once nothing is left. Pass the database, not a transaction.
+   */
+  async completeRelatedStep(db: Db, completion: RelatedCompletion, limit = RELATED_BATCH): Promise<boolean> {
+    if (completion.older === undefined) {
+      const pending = await related.pendingRelatedAfter(db, completion.afterId, limit);
+      if (pending.length > 0) {
+        const lists = await this.computeLists(db, pending);
+        await db.transaction().execute((trx) => related.setRelatedIdsOf(trx, lists, { pending: true }));
+        for (const list of lists) {
+          completion.computed.add(list.articleId);
+          for (const id of list.relatedIds) completion.named.add(id);
+        }
+        completion.afterId = pending.at(-1)!.articleId;
+        return true;
+      }
+      completion.older = [...completion.named].filter((id) => !completion.computed.has(id));
+    }
+    const older = completion.older.splice(0, limit);
+    if (older.length === 0) return false;
+    const stored = (await related.storedRelatedOf(db, older)).filter((list) => list.relatedIds !== undefined);
+    const lists = await this.computeLists(db, stored);
+    await db.transaction().execute((trx) => related.setRelatedIdsOf(trx, lists, { pending: false }));
+    return true;
+  }
+
+  private async computeLists(db: Db, lists: readonly related.StoredRelated[]): Promise<ComputedList[]> {
+    const computed: ComputedList[] = [];
+    for (const { articleId, terms } of lists) computed.push({ articleId, terms, relatedIds: await this.relatedIdsFor(db, articleId, terms) });
+    return computed;
   }
 
   /** The related ids of an article with these words, as a page would compute them now. */

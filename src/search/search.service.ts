@@ -1,12 +1,13 @@
 // Search rules: running a reader's query, related articles, and keeping the index complete.
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import { articlesAfter, articleCount, articlesByIds } from '../articles/article.service.ts';
 import { plainBody, type Article, type ArticleSummary } from '../articles/article.ts';
 import type { Db } from '../db/database.ts';
 import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
 import type { Progress } from '../lib/progress.ts';
 import { markedParts, snippetParts, type TextPart } from './highlight.ts';
-import type { ArticleIndexRebuild, SearchIndex } from './search-index.ts';
+import { startRelatedCompletion, type ArticleIndexRebuild, type RelatedCompletion, type SearchIndex } from './search-index.ts';
 import type { ParsedQuery } from './search-query.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -93,6 +94,50 @@ async function relatedIdsNow(db: Db, index: SearchIndex, article: Article): Prom
   return match ? index.first(db, { match, excludeId: article.id }, RELATED_COUNT) : [];
 }
 
+// The background pass works in slices of about this long, one slice per tick, so that one process
+// spends at most about a fifth of a core on it while pages are served.
+const RELATED_SLICE_MS = 200;
+const RELATED_TICK_MS = 1000;
+
+/**
+ * Computes the related lists left pending (by an import, a rebuild, a restore) in the background,
+ * a slice each second, logging when a pass starts and ends; pages compute a list not stored yet on
+ * the fly until then. Run it in one process of an instance. Returns the timer (unref'd).
+ */
+export function completeRelatedInBackground(db: Db, index: SearchIndex, logger: Logger): NodeJS.Timeout {
+  let completion: RelatedCompletion | undefined;
+  let running = false;
+  const slice = async () => {
+    if (!completion) {
+      const pending = await index.pendingRelatedCount(db);
+      if (pending === 0) return;
+      logger.info({ pending }, 'computing related-article lists in the background');
+      completion = startRelatedCompletion();
+    }
+    const started = performance.now();
+    while (performance.now() - started < RELATED_SLICE_MS) {
+      if (await index.completeRelatedStep(db, completion, 5)) continue;
+      logger.info({ computed: completion.computed.size }, 'related-article lists computed');
+      completion = undefined;
+      return;
+    }
+  };
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    slice()
+      .catch((error: unknown) => {
+        completion = undefined;
+        logger.error({ err: error }, 'computing related-article lists failed');
+      })
+      .finally(() => {
+        running = false;
+      });
+  }, RELATED_TICK_MS);
+  timer.unref();
+  return timer;
+}
+
 const DICTIONARY_HASH_KEY = 'search_dictionary_hash';
 // Set once the index keeps related lists: an index built before they existed is rebuilt once.
 const RELATED_LISTS_KEY = 'search_related_lists';
@@ -111,7 +156,8 @@ export class RebuildSuperseded extends Error {
 
 /**
  * Re-segments and re-indexes every published article into a new index, which replaces the
- * current one at the end; until then searches use the current one. Each batch commits on its
+ * current one at the end; until then searches use the current one. The related lists are left
+ * pending, for SearchIndex.completeRelated against the new index. Each batch commits on its
  * own. Articles written meanwhile are indexed again before the switch, so none is left stale.
  * Only the latest of concurrent rebuilds finishes; the others throw RebuildSuperseded.
  */
@@ -159,8 +205,6 @@ export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: 
     await setSiteMetaValue(trx, REBUILD_KEY, '');
   });
   bar?.finish();
-  // Against the complete new index, so every list is the one a page would compute now.
-  await index.completeRelated(db, progress);
   return done;
 }
 
@@ -183,11 +227,7 @@ async function reindexWritten(db: Db, rebuild: ArticleIndexRebuild): Promise<voi
 export async function ensureSearchIndexCurrent(db: Db, index: SearchIndex, progress?: (total: number) => Progress): Promise<boolean> {
   const current =
     (await siteMetaValue(db, DICTIONARY_HASH_KEY)) === index.segmenter.dictionaryHash && (await siteMetaValue(db, RELATED_LISTS_KEY)) !== undefined;
-  if (current) {
-    // Lists a bulk write or an interrupted rebuild left to compute.
-    await index.completeRelated(db, progress);
-    return false;
-  }
+  if (current) return false;
   if ((await articleCount(db)) === 0) {
     await setSiteMetaValue(db, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
     await setSiteMetaValue(db, RELATED_LISTS_KEY, 'kept');
