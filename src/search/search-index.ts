@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { IndexRebuild, SearchDocument, SearchFilter, SearchMatch, SearchSql } from '../db/search-sql.ts';
 import type { Progress } from '../lib/progress.ts';
 import type { Segmenter } from '../text/segmenter.ts';
-import { indexedTextOf, type ArticleText, type IndexedText } from './indexed-text.ts';
+import { indexedTextOf, relatedTerms, type ArticleText, type IndexedText } from './indexed-text.ts';
 import * as related from './related.store.ts';
 import { SegmentingThread } from './segmenting-thread.ts';
 
@@ -32,7 +32,7 @@ export interface MatchPage {
 // the most recently added matches are ranked (the engine's rankedCandidates for one or two words,
 // fewer for more words, which cost more each), then the rest follow newest first; bench:search
 // shows the effect on latency.
-const RELATED_BODY_TERMS = 5;
+
 /**
  * How many related ids an article keeps: more than a page shows, so that when some of them are
  * unpublished (skipped as they are read) the rest still fill the page.
@@ -54,6 +54,9 @@ export interface RelatedCompletion {
 
 /** A pass from the start. */
 export const startRelatedCompletion = (): RelatedCompletion => ({ afterId: 0, computed: new Set(), named: new Set() });
+
+/** A document with the words of its related-articles match. */
+type IndexedDocument = SearchDocument & Pick<IndexedText, 'relatedTerms'>;
 
 type ComputedList = { articleId: number; terms: string[]; relatedIds: number[] };
 
@@ -86,7 +89,7 @@ export class SearchIndex {
   async put(db: Db, article: IndexableArticle): Promise<void> {
     const document = await this.preparedDocumentOf(article);
     await this.engine.put(db, document);
-    const terms = relatedTermsIn(document);
+    const terms = document.relatedTerms;
     if (this.bulk) return related.putRelated(db, article.id, terms, undefined);
     const relatedIds = await this.relatedIdsFor(db, article.id, terms);
     await related.putRelated(db, article.id, terms, relatedIds);
@@ -201,17 +204,17 @@ export class SearchIndex {
     this.thread = undefined;
   }
 
-  private async preparedDocumentOf(article: IndexableArticle): Promise<SearchDocument> {
+  private async preparedDocumentOf(article: IndexableArticle): Promise<IndexedDocument> {
     const key = textKey(article);
     const prepared = this.prepared.get(key) ?? this.preparedBefore.get(key);
-    if (!prepared) return this.documentOf(article);
+    if (!prepared) return this.documentWith(article, indexedTextOf(this.segmenter, article));
     this.prepared.delete(key);
     this.preparedBefore.delete(key);
     // Should the thread fail, the text is segmented here: a bulk write never fails because of it.
     return this.documentWith(article, (await prepared) ?? indexedTextOf(this.segmenter, article));
   }
 
-  private documentWith(article: IndexableArticle, text: IndexedText): SearchDocument {
+  private documentWith(article: IndexableArticle, text: IndexedText): IndexedDocument {
     return { articleId: article.id, channel: article.channel, publishedOn: article.publishedOn, ...text };
   }
 
@@ -289,7 +292,7 @@ export class SearchIndex {
       put: async (db, article) => {
         const document = await this.preparedDocumentOf(article);
         await rebuild.put(db, document);
-        await related.putRelated(db, article.id, relatedTermsIn(document), undefined);
+        await related.putRelated(db, article.id, document.relatedTerms, undefined);
       },
       remove: async (db, articleId) => {
         await rebuild.remove(db, articleId);
@@ -302,24 +305,6 @@ export class SearchIndex {
   indexedIds(db: Db, afterId: number, limit: number): Promise<number[]> {
     return this.engine.indexedIds(db, afterId, limit);
   }
-}
-
-/** The words of a related-articles match: the title's words, then the body's most frequent ones. */
-function relatedTerms(titleTerms: readonly string[], bodyTerms: readonly string[]): string[] {
-  const meaningful = (term: string) => Array.from(term).length > 1 && !/^\d+$/.test(term);
-  const frequency = new Map<string, number>();
-  for (const term of bodyTerms.filter(meaningful)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  const frequent = [...frequency]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, RELATED_BODY_TERMS)
-    .map(([term]) => term);
-  return [...new Set([...titleTerms.filter(meaningful), ...frequent])];
-}
-
-/** The same words, read from a document already segmented for the index. */
-function relatedTermsIn(document: Pick<IndexedText, 'title' | 'body'>): string[] {
-  const terms = (field: string) => (field === '' ? [] : field.split(' '));
-  return relatedTerms(terms(document.title), terms(document.body));
 }
 
 const matchOfTerms = (terms: readonly string[]): SearchMatch => ({ any: terms.map((term) => ({ term })) });
