@@ -25,6 +25,7 @@ import { openBlobStore } from './uploads/open-blob-store.ts';
 import { sweepNotifications } from './notifications/notification-sweep.ts';
 import { refreshSiteStalenessDay } from './parks/site.service.ts';
 import { refreshPolicyValidityDay } from './policies/policy.service.ts';
+import { completeRelatedInBackground } from './search/search.service.ts';
 import { DRAIN_MS, onStopSignal, STOP_MS } from './stop-signal.ts';
 
 const SCHEDULE_CHECK_MS = 30_000;
@@ -81,6 +82,8 @@ export async function serveHere(config: Config, logger: Logger): Promise<void> {
   const reminders = remindEveryMinute(deps, config.questionWorkingDays);
   // One process of a cluster sweeps the files; another host's sweep doing the same is harmless (each deletion is checked again).
   const fileSweep = !cluster.isWorker || cluster.worker?.id === 1 ? sweepFilesHourly(deps) : undefined;
+  // One process of the instance computes pending related lists (the others would repeat its work).
+  const related = !cluster.isWorker || cluster.worker?.id === 1 ? completeRelatedInBackground(opened.db, deps.searchIndex, logger) : undefined;
   if (cluster.isWorker) reportMetricsToPrimary(deps.metrics.registry);
   const server = createServer(portalListener(createApp(deps), deps));
   const stoppable = drainable(server);
@@ -93,6 +96,7 @@ export async function serveHere(config: Config, logger: Logger): Promise<void> {
     setTimeout(() => process.exit(1), STOP_MS).unref();
     clearInterval(reminders);
     clearInterval(fileSweep);
+    clearInterval(related);
     deps.mailer?.close();
     void stopServing(stoppable, opened, logger).then(() => process.exit(0));
   });

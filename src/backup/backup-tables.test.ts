@@ -17,7 +17,8 @@ const KIND_OF_TYPE: Record<string, ColumnKind> = {
 
 // The search indexes are derived: each engine has its own tables for them (FTS5's shadow tables,
 // the tsvector table, what a rebuild keeps while it runs) and a restore rebuilds them (the policy
-// index through its triggers, as the restored policies are written).
+// index through its triggers, as the restored policies are written). The related-article lists
+// (article_search_related) are derived from the index too, and computed again by the rebuild.
 const isSearchIndexTable = (name: string) => name.startsWith('article_search') || name.startsWith('policy_search');
 
 for (const dialect of testDialects()) {

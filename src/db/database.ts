@@ -12,6 +12,7 @@ import type { NotificationEmailTable, NotificationTable } from '../notifications
 import type { PolicyEnglishTable, PolicyInterpretationTable, PolicyTable } from '../policies/policy.table.ts';
 import type { SiteTable } from '../parks/site.table.ts';
 import type { QuestionTable, QuestionTransferTable } from '../questions/question.table.ts';
+import type { ArticleSearchRelatedTable } from '../search/related.table.ts';
 import type { RateLimitTable } from '../http/rate-limit.table.ts';
 import type { SubmissionTable } from '../submissions/submission.table.ts';
 import type { ContentVersionTable, SiteMetaTable } from './site-state.table.ts';
@@ -20,6 +21,7 @@ export interface Database {
   article: ArticleTable;
   article_revision: ArticleRevisionTable;
   article_english: ArticleEnglishTable;
+  article_search_related: ArticleSearchRelatedTable;
   content_version: ContentVersionTable;
   site_meta: SiteMetaTable;
   rate_limit: RateLimitTable;

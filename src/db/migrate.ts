@@ -33,6 +33,7 @@ import * as carrierLibrary from './migrations/2026-11-30T08-B0_carrier-library.t
 import * as englishVersions from './migrations/2026-11-30T08-C0_english-versions.ts';
 import * as appealCompanyAbroad from './migrations/2026-11-30T08-D0_appeal-company-abroad.ts';
 import * as coveringArticleLists from './migrations/2026-11-30T08-F0_covering-article-lists.ts';
+import * as articleRelated from './migrations/2026-11-30T08-H0_article-related.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -69,6 +70,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-30T08-C0_english-versions': englishVersions,
   '2026-11-30T08-D0_appeal-company-abroad': appealCompanyAbroad,
   '2026-11-30T08-F0_covering-article-lists': coveringArticleLists,
+  '2026-11-30T08-H0_article-related': articleRelated,
 };
 
 /** The names of every migration this version has, in the order they run. */

@@ -165,6 +165,10 @@ async function writeDrafts(db: Db, content: ArticleWriting, drafts: ArticleDraft
   // A news list is newest first; writing it from the bottom up gives the newest article of a day
   // the highest id, so the site lists same-day articles in the file's order.
   const oldestFirst = [...drafts].reverse();
+  // From the first batch on, so that even a small import is a bulk write: its related lists are
+  // computed once every article is in the index (SearchIndex.completeRelated; the server does it
+  // in the background, and pages compute a list not stored yet on the fly).
+  prepareDraftIndexing(content, oldestFirst.slice(0, BATCH_SIZE));
   try {
     for (let start = 0; start < oldestFirst.length; start += BATCH_SIZE) {
       const batch = oldestFirst.slice(start, start + BATCH_SIZE);

@@ -9,7 +9,7 @@ import { SEED_FILE } from '../../test/helpers/seed.ts';
 import { tempDir } from '../../test/helpers/test-db.ts';
 import { runReindexCommand } from './reindex.command.ts';
 
-it('zhaoshang reindex rebuilds a damaged index and reports the count', async () => {
+it('zhaoshang reindex rebuilds a damaged index and every related list, and reports the counts', async () => {
   const dir = tempDir();
   try {
     const config = loadConfig({ DATABASE_URL: join(dir.path, 'portal.db') });
@@ -22,10 +22,12 @@ it('zhaoshang reindex rebuilds a damaged index and reports the count', async () 
     let output = '';
     const out = new Writable({ write: (chunk, _encoding, done) => ((output += String(chunk)), done()) });
     assert.equal(await runReindexCommand(config, out), 0);
-    assert.match(output, /^indexed 10 articles in \d+\.\d s\n$/);
+    assert.match(output, /^indexed 10 articles in \d+\.\d s\ncomputed 10 related-article lists in \d+\.\d s\n$/);
 
     const reopened = await openMigratedDb(config);
     assert.equal((await searchIndex.indexedIds(reopened.db, 0, 100)).length, 10);
+    assert.equal(await searchIndex.pendingRelatedCount(reopened.db), 0);
+    assert.ok((await searchIndex.storedRelatedIds(reopened.db, 1))!.length > 0);
     await reopened.close();
   } finally {
     dir.remove();

@@ -2,8 +2,10 @@
 // engine's index, and pages through matches. Engine SQL lives in db/search-*.ts.
 import type { Db } from '../db/database.ts';
 import type { IndexRebuild, SearchDocument, SearchFilter, SearchMatch, SearchSql } from '../db/search-sql.ts';
+import type { Progress } from '../lib/progress.ts';
 import type { Segmenter } from '../text/segmenter.ts';
-import { indexedTextOf, type ArticleText, type IndexedText } from './indexed-text.ts';
+import { indexedTextOf, relatedTerms, type ArticleText, type IndexedText } from './indexed-text.ts';
+import * as related from './related.store.ts';
 import { SegmentingThread } from './segmenting-thread.ts';
 
 /** The fields of an article the index reads. */
@@ -30,13 +32,41 @@ export interface MatchPage {
 // the most recently added matches are ranked (the engine's rankedCandidates for one or two words,
 // fewer for more words, which cost more each), then the rest follow newest first; bench:search
 // shows the effect on latency.
-const RELATED_BODY_TERMS = 5;
+
+/**
+ * How many related ids an article keeps: more than a page shows, so that when some of them are
+ * unpublished (skipped as they are read) the rest still fill the page.
+ */
+export const RELATED_KEPT = 10;
+// Lists computed per step of completeRelatedStep.
+const RELATED_BATCH = 20;
+
+/** Where a pass completing the related lists stands (see SearchIndex.completeRelatedStep). */
+export interface RelatedCompletion {
+  /** The last article whose pending list was computed. */
+  afterId: number;
+  computed: Set<number>;
+  /** Ids the computed lists name. */
+  named: Set<number>;
+  /** Once no list is pending: the already computed lists still to compute again. */
+  older?: number[];
+}
+
+/** A pass from the start. */
+export const startRelatedCompletion = (): RelatedCompletion => ({ afterId: 0, computed: new Set(), named: new Set() });
+
+/** A document with the words of its related-articles match. */
+type IndexedDocument = SearchDocument & Pick<IndexedText, 'relatedTerms'>;
+
+type ComputedList = { articleId: number; terms: string[]; relatedIds: number[] };
 
 /** The article index, bound to an engine and a segmenter. */
 export class SearchIndex {
   private thread: SegmentingThread | undefined;
   private prepared = new Map<string, Promise<IndexedText | undefined>>();
   private preparedBefore = new Map<string, Promise<IndexedText | undefined>>();
+  // Between prepare and endPreparing: put leaves related lists to completeRelated.
+  private bulk = false;
 
   constructor(
     readonly segmenter: Segmenter,
@@ -49,9 +79,97 @@ export class SearchIndex {
     return this.documentWith(article, indexedTextOf(this.segmenter, article));
   }
 
-  /** Indexes (or re-indexes) an article; call in the transaction that writes it. */
+  /**
+   * Indexes (or re-indexes) an article; call in the transaction that writes it. Its related
+   * articles are computed and stored too, and so are again the lists of those articles, so that a
+   * new article shows in the lists of the older ones it relates to most. During a bulk write
+   * (between prepare and endPreparing) only its words are stored: completeRelated computes the
+   * lists once every article is in the index.
+   */
   async put(db: Db, article: IndexableArticle): Promise<void> {
-    await this.engine.put(db, await this.preparedDocumentOf(article));
+    const document = await this.preparedDocumentOf(article);
+    await this.engine.put(db, document);
+    const terms = document.relatedTerms;
+    if (this.bulk) return related.putRelated(db, article.id, terms, undefined);
+    const relatedIds = await this.relatedIdsFor(db, article.id, terms);
+    await related.putRelated(db, article.id, terms, relatedIds);
+    await this.recomputeStoredLists(db, relatedIds);
+  }
+
+  /**
+   * The related ids stored for an article, best first, up to RELATED_KEPT (some may since have been
+   * unpublished); undefined when its list is not computed yet.
+   */
+  async storedRelatedIds(db: Db, articleId: number): Promise<number[] | undefined> {
+    return (await related.storedRelated(db, articleId))?.relatedIds;
+  }
+
+  /**
+   * Computes every list that is not yet (after a bulk write or a rebuild), then again the lists
+   * computed before that the new lists name, as put does for one article: completeRelatedStep
+   * until done. For commands that wait for it; the server runs the steps in the background.
+   */
+  async completeRelated(db: Db, progress?: (total: number) => Progress): Promise<number> {
+    const pending = await related.pendingRelatedCount(db);
+    if (pending === 0) return 0;
+    const bar = progress?.(pending);
+    const completion = startRelatedCompletion();
+    while (await this.completeRelatedStep(db, completion)) bar?.update(completion.computed.size, `${completion.computed.size} related lists`);
+    bar?.finish();
+    return completion.computed.size;
+  }
+
+  /** How many related lists are not computed yet. */
+  pendingRelatedCount(db: Db): Promise<number> {
+    return related.pendingRelatedCount(db);
+  }
+
+  /**
+   * One step of completing the lists: up to `limit` lists computed, each against the index as it
+   * is, then written in one short transaction (a list whose words changed meanwhile is left for a
+   * later pass); false once nothing is left. Pass the database, not a transaction.
+   */
+  async completeRelatedStep(db: Db, completion: RelatedCompletion, limit = RELATED_BATCH): Promise<boolean> {
+    if (completion.older === undefined) {
+      const pending = await related.pendingRelatedAfter(db, completion.afterId, limit);
+      if (pending.length > 0) {
+        const lists = await this.computeLists(db, pending);
+        await db.transaction().execute((trx) => related.setRelatedIdsOf(trx, lists, { pending: true }));
+        for (const list of lists) {
+          completion.computed.add(list.articleId);
+          for (const id of list.relatedIds) completion.named.add(id);
+        }
+        completion.afterId = pending.at(-1)!.articleId;
+        return true;
+      }
+      completion.older = [...completion.named].filter((id) => !completion.computed.has(id));
+    }
+    const older = completion.older.splice(0, limit);
+    if (older.length === 0) return false;
+    const stored = (await related.storedRelatedOf(db, older)).filter((list) => list.relatedIds !== undefined);
+    const lists = await this.computeLists(db, stored);
+    await db.transaction().execute((trx) => related.setRelatedIdsOf(trx, lists, { pending: false }));
+    return true;
+  }
+
+  private async computeLists(db: Db, lists: readonly related.StoredRelated[]): Promise<ComputedList[]> {
+    const computed: ComputedList[] = [];
+    for (const { articleId, terms } of lists) computed.push({ articleId, terms, relatedIds: await this.relatedIdsFor(db, articleId, terms) });
+    return computed;
+  }
+
+  /** The related ids of an article with these words, as a page would compute them now. */
+  private async relatedIdsFor(db: Db, articleId: number, terms: readonly string[]): Promise<number[]> {
+    if (terms.length === 0) return [];
+    return this.first(db, { match: matchOfTerms(terms), excludeId: articleId }, RELATED_KEPT);
+  }
+
+  /** Computes again the lists of these articles that are computed (the others wait for completeRelated). */
+  private async recomputeStoredLists(db: Db, articleIds: readonly number[]): Promise<void> {
+    for (const list of await related.storedRelatedOf(db, articleIds)) {
+      if (list.relatedIds === undefined) continue;
+      await related.setRelatedIds(db, list.articleId, await this.relatedIdsFor(db, list.articleId, list.terms));
+    }
   }
 
   /**
@@ -60,6 +178,7 @@ export class SearchIndex {
    * one. Texts prepared two calls ago and never put are forgotten. Call endPreparing() when done.
    */
   prepare(articles: readonly ArticleText[]): void {
+    this.bulk = true;
     this.thread ??= new SegmentingThread(this.segmenter);
     const segmented = this.thread.segment(articles);
     this.preparedBefore = this.prepared;
@@ -78,29 +197,34 @@ export class SearchIndex {
 
   /** Stops the worker thread of prepare() and forgets what was prepared. */
   async endPreparing(): Promise<void> {
+    this.bulk = false;
     this.prepared = new Map();
     this.preparedBefore = new Map();
     await this.thread?.close();
     this.thread = undefined;
   }
 
-  private async preparedDocumentOf(article: IndexableArticle): Promise<SearchDocument> {
+  private async preparedDocumentOf(article: IndexableArticle): Promise<IndexedDocument> {
     const key = textKey(article);
     const prepared = this.prepared.get(key) ?? this.preparedBefore.get(key);
-    if (!prepared) return this.documentOf(article);
+    if (!prepared) return this.documentWith(article, indexedTextOf(this.segmenter, article));
     this.prepared.delete(key);
     this.preparedBefore.delete(key);
     // Should the thread fail, the text is segmented here: a bulk write never fails because of it.
     return this.documentWith(article, (await prepared) ?? indexedTextOf(this.segmenter, article));
   }
 
-  private documentWith(article: IndexableArticle, text: IndexedText): SearchDocument {
+  private documentWith(article: IndexableArticle, text: IndexedText): IndexedDocument {
     return { articleId: article.id, channel: article.channel, publishedOn: article.publishedOn, ...text };
   }
 
-  /** Removes an article from the index; call in the transaction that deletes it. */
-  remove(db: Db, articleId: number): Promise<void> {
-    return this.engine.remove(db, articleId);
+  /**
+   * Removes an article from the index and its related list; call in the transaction that deletes
+   * or unpublishes it. Other lists naming it keep its id: readers skip ids not published.
+   */
+  async remove(db: Db, articleId: number): Promise<void> {
+    await this.engine.remove(db, articleId);
+    await related.removeRelated(db, articleId);
   }
 
   /**
@@ -140,18 +264,13 @@ export class SearchIndex {
     return words <= 2 ? budget : Math.max(Math.floor(budget / 4), Math.floor((2 * budget) / words));
   }
 
-  /** What "related articles" look for: the title's words and the body's most frequent words. */
+  /**
+   * What "related articles" look for: the title's words and the body's most frequent words (the
+   * plain text, as indexed).
+   */
   relatedMatch(article: Pick<IndexableArticle, 'title' | 'body'>): SearchMatch | undefined {
-    const meaningful = (term: string) => Array.from(term).length > 1 && !/^\d+$/.test(term);
-    const titleTerms = this.segmenter.segment(article.title).terms.filter(meaningful);
-    const frequency = new Map<string, number>();
-    for (const term of this.segmenter.segment(article.body).terms.filter(meaningful)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-    const bodyTerms = [...frequency]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, RELATED_BODY_TERMS)
-      .map(([term]) => term);
-    const terms = [...new Set([...titleTerms, ...bodyTerms])];
-    return terms.length > 0 ? { any: terms.map((term) => ({ term })) } : undefined;
+    const terms = relatedTerms(this.segmenter.segment(article.title).terms, this.segmenter.segment(article.body).terms);
+    return terms.length > 0 ? matchOfTerms(terms) : undefined;
   }
 
   /** `ids` (in their order) of the articles whose title or body contains every literal. */
@@ -160,10 +279,26 @@ export class SearchIndex {
     return ids.filter((id) => containing.has(id));
   }
 
-  /** Starts rebuilding every article's entry (see SearchSql.beginRebuild). */
+  /**
+   * Starts rebuilding every article's entry (see SearchSql.beginRebuild). The related lists are
+   * forgotten (pages compute them until completeRelated runs after the switch): the rebuilt
+   * entries store their words, which a new dictionary may cut differently.
+   */
   async beginRebuild(db: Db): Promise<ArticleIndexRebuild> {
     const rebuild = await this.engine.beginRebuild(db);
-    return { ...rebuild, put: async (db, article) => rebuild.put(db, await this.preparedDocumentOf(article)) };
+    await related.clearRelated(db);
+    return {
+      ...rebuild,
+      put: async (db, article) => {
+        const document = await this.preparedDocumentOf(article);
+        await rebuild.put(db, document);
+        await related.putRelated(db, article.id, document.relatedTerms, undefined);
+      },
+      remove: async (db, articleId) => {
+        await rebuild.remove(db, articleId);
+        await related.removeRelated(db, articleId);
+      },
+    };
   }
 
   /** Ids of indexed articles after `afterId`, ascending. */
@@ -171,3 +306,5 @@ export class SearchIndex {
     return this.engine.indexedIds(db, afterId, limit);
   }
 }
+
+const matchOfTerms = (terms: readonly string[]): SearchMatch => ({ any: terms.map((term) => ({ term })) });

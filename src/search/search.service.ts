@@ -1,12 +1,13 @@
 // Search rules: running a reader's query, related articles, and keeping the index complete.
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import { articlesAfter, articleCount, articlesByIds } from '../articles/article.service.ts';
 import { plainBody, type Article, type ArticleSummary } from '../articles/article.ts';
 import type { Db } from '../db/database.ts';
 import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
 import type { Progress } from '../lib/progress.ts';
 import { markedParts, snippetParts, type TextPart } from './highlight.ts';
-import type { ArticleIndexRebuild, SearchIndex } from './search-index.ts';
+import { startRelatedCompletion, type ArticleIndexRebuild, type RelatedCompletion, type SearchIndex } from './search-index.ts';
 import type { ParsedQuery } from './search-query.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -75,19 +76,75 @@ export async function searchArticles(db: Db, index: SearchIndex, query: ParsedQu
   return { total, page: options.page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), hits, totalIsLowerBound };
 }
 
-/** Articles that share the most telling words with `article`, best first. */
+/**
+ * Articles that share the most telling words with `article`, best first: the list stored when it
+ * was indexed (read by primary key), or computed now for one not stored yet (CONTEXT.md).
+ */
 export async function relatedArticles(db: Db, index: SearchIndex, article: Article): Promise<ArticleSummary[]> {
-  const match = index.relatedMatch(article);
-  if (!match) return [];
-  const ids = await index.first(db, { match, excludeId: article.id }, RELATED_COUNT);
-  return (await articlesByIds(db, ids)).map(({ id, title, channel, excerpt, publishedOn }) => ({ id, title, channel, excerpt, publishedOn }));
+  const ids = (await index.storedRelatedIds(db, article.id)) ?? (await relatedIdsNow(db, index, article));
+  // Stored ids of articles since unpublished are skipped: the next ones take their places.
+  let found = await articlesByIds(db, ids.slice(0, RELATED_COUNT));
+  if (found.length < RELATED_COUNT && ids.length > RELATED_COUNT) found = (await articlesByIds(db, ids)).slice(0, RELATED_COUNT);
+  return found.map(({ id, title, channel, excerpt, publishedOn }) => ({ id, title, channel, excerpt, publishedOn }));
+}
+
+/** The related ids of an article computed from the index now, as put stores them. */
+async function relatedIdsNow(db: Db, index: SearchIndex, article: Article): Promise<number[]> {
+  const match = index.relatedMatch({ title: article.title, body: plainBody(article) });
+  return match ? index.first(db, { match, excludeId: article.id }, RELATED_COUNT) : [];
+}
+
+// The background pass works in slices of about this long, one slice per tick, so that one process
+// spends at most about a fifth of a core on it while pages are served.
+const RELATED_SLICE_MS = 200;
+const RELATED_TICK_MS = 1000;
+
+/**
+ * Computes the related lists left pending (by an import, a rebuild, a restore) in the background,
+ * a slice each second, logging when a pass starts and ends; pages compute a list not stored yet on
+ * the fly until then. Run it in one process of an instance. Returns the timer (unref'd).
+ */
+export function completeRelatedInBackground(db: Db, index: SearchIndex, logger: Logger): NodeJS.Timeout {
+  let completion: RelatedCompletion | undefined;
+  let running = false;
+  const slice = async () => {
+    if (!completion) {
+      const pending = await index.pendingRelatedCount(db);
+      if (pending === 0) return;
+      logger.info({ pending }, 'computing related-article lists in the background');
+      completion = startRelatedCompletion();
+    }
+    const started = performance.now();
+    while (performance.now() - started < RELATED_SLICE_MS) {
+      if (await index.completeRelatedStep(db, completion, 5)) continue;
+      logger.info({ computed: completion.computed.size }, 'related-article lists computed');
+      completion = undefined;
+      return;
+    }
+  };
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    slice()
+      .catch((error: unknown) => {
+        completion = undefined;
+        logger.error({ err: error }, 'computing related-article lists failed');
+      })
+      .finally(() => {
+        running = false;
+      });
+  }, RELATED_TICK_MS);
+  timer.unref();
+  return timer;
 }
 
 const DICTIONARY_HASH_KEY = 'search_dictionary_hash';
+// Set once the index keeps related lists: an index built before they existed is rebuilt once.
+const RELATED_LISTS_KEY = 'search_related_lists';
 // The rebuild that may finish: a newer one takes over and the older one stops at its next batch.
 const REBUILD_KEY = 'search_rebuild';
 /** The site_meta keys that describe the search index; derived like the index, so backups leave them out. */
-export const SEARCH_STATE_KEYS: readonly string[] = [DICTIONARY_HASH_KEY, REBUILD_KEY];
+export const SEARCH_STATE_KEYS: readonly string[] = [DICTIONARY_HASH_KEY, REBUILD_KEY, RELATED_LISTS_KEY];
 const REINDEX_BATCH = 500;
 
 /** Thrown by a rebuild that another rebuild, started later, took over. */
@@ -99,7 +156,8 @@ export class RebuildSuperseded extends Error {
 
 /**
  * Re-segments and re-indexes every published article into a new index, which replaces the
- * current one at the end; until then searches use the current one. Each batch commits on its
+ * current one at the end; until then searches use the current one. The related lists are left
+ * pending, for SearchIndex.completeRelated against the new index. Each batch commits on its
  * own. Articles written meanwhile are indexed again before the switch, so none is left stale.
  * Only the latest of concurrent rebuilds finishes; the others throw RebuildSuperseded.
  */
@@ -143,6 +201,7 @@ export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: 
     await reindexWritten(trx, rebuild);
     await rebuild.finish(trx);
     await setSiteMetaValue(trx, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
+    await setSiteMetaValue(trx, RELATED_LISTS_KEY, 'kept');
     await setSiteMetaValue(trx, REBUILD_KEY, '');
   });
   bar?.finish();
@@ -166,9 +225,12 @@ async function reindexWritten(db: Db, rebuild: ArticleIndexRebuild): Promise<voi
  * it did. Call before writing articles, so that an empty database is only marked current.
  */
 export async function ensureSearchIndexCurrent(db: Db, index: SearchIndex, progress?: (total: number) => Progress): Promise<boolean> {
-  if ((await siteMetaValue(db, DICTIONARY_HASH_KEY)) === index.segmenter.dictionaryHash) return false;
+  const current =
+    (await siteMetaValue(db, DICTIONARY_HASH_KEY)) === index.segmenter.dictionaryHash && (await siteMetaValue(db, RELATED_LISTS_KEY)) !== undefined;
+  if (current) return false;
   if ((await articleCount(db)) === 0) {
     await setSiteMetaValue(db, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
+    await setSiteMetaValue(db, RELATED_LISTS_KEY, 'kept');
     return false;
   }
   try {
