@@ -59,6 +59,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   };
   const articleLists = perContentVersion(deps.pageCache.currentVersion, () => listPages(db));
   const articleCounts = async () => (await articleLists()).counts;
+  const englishArticleCounts = perContentVersion(deps.pageCache.currentVersion, () => englishArticleCountsByChannel(db));
   const ctx: RouteContext = {
     ...deps,
     articleLists,
@@ -73,7 +74,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     // The navigation and the directory at /channels list only channels that have articles: empty
     // channels are an inspection fault for government sites.
     async chrome(c, status) {
-      const [counts, englishCounts] = await Promise.all([articleCounts(), englishArticleCountsByChannel(db)]);
+      const [counts, englishCounts] = await Promise.all([articleCounts(), englishArticleCounts()]);
       const withArticles = (tally: Map<string, number>) => channels.all.filter((channel) => (tally.get(channel.slug) ?? 0) > 0).map(navChannelOf);
       return { ...staticChrome, nav: withArticles(counts), englishNav: withArticles(englishCounts), address: pageAddress(c, status) };
     },
