@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ConsoleUser } from '../accounts/account.ts';
 import { openSeededApp, textOf } from '../../test/helpers/test-app.ts';
+import { writingFor } from '../../test/helpers/seed.ts';
 import { testDialects } from '../../test/helpers/test-db.ts';
 import { MACHINE_TRANSLATION_NOTICE } from '../i18n/english-version.ts';
 import { saveArticleEnglish } from './article-english.service.ts';
@@ -22,7 +23,7 @@ for (const dialect of testDialects()) {
       const [first, second] = await latestArticles(seeded.db, { limit: 2, offset: 0 });
       translated = first!;
       untranslated = second!;
-      const saved = await saveArticleEnglish(seeded.db, ADMIN, ACTOR, translated.id, {
+      const saved = await saveArticleEnglish(seeded.db, writingFor(seeded), ADMIN, ACTOR, translated.id, {
         title: 'Donghu District Government Work Report 2015',
         summary: 'The district reviews 2014 and sets its targets for 2015.',
         body: '## Review of 2014\n\nGDP reached **CNY 58.2 billion**.',
@@ -120,13 +121,13 @@ for (const dialect of testDialects()) {
     });
 
     it('an editor outside the channel cannot write its English version; removing it takes the article off /en', async () => {
-      assert.equal(await saveArticleEnglish(seeded.db, EDITOR_ELSEWHERE, ACTOR, translated.id, null), 'not_found');
+      assert.equal(await saveArticleEnglish(seeded.db, writingFor(seeded), EDITOR_ELSEWHERE, ACTOR, translated.id, null), 'not_found');
       const entries = await seeded.db.selectFrom('audit_log').select(['action', 'target_id']).where('action', 'like', 'article.english%').execute();
       assert.deepEqual(
         entries.map((e) => [e.action, e.target_id]),
         [['article.english_update', String(translated.id)]],
       );
-      assert.equal(await saveArticleEnglish(seeded.db, ADMIN, ACTOR, translated.id, null), 'removed');
+      assert.equal(await saveArticleEnglish(seeded.db, writingFor(seeded), ADMIN, ACTOR, translated.id, null), 'removed');
       assert.match(await (await seeded.app.request('/en')).text(), /0 articles have an English version/);
       assert.equal(textOf(await (await seeded.app.request(`/en/articles/${translated.id}`)).text(), /<h1>(.*?)<\/h1>/), 'No English version yet');
     });

@@ -95,6 +95,7 @@ for (const dialect of testDialects()) {
         const [newest] = await latestArticles(seeded.db, { limit: 1, offset: 0 });
         const saved = await saveArticleEnglish(
           seeded.db,
+          writingFor(seeded),
           { id: 1, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false },
           { userId: 1, userName: 'admin' },
           newest!.id,

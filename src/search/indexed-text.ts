@@ -10,17 +10,31 @@ export interface IndexedText {
   chars: string;
 }
 
-/** The texts an article is indexed from. */
+/** An article's English version as the index reads it: plain text, Markdown already rendered. */
+export interface EnglishText {
+  title: string;
+  summary: string;
+  body: string;
+}
+
+/**
+ * The texts an article is indexed from. The English version is indexed with the Chinese text, so
+ * that the site's search finds an article by its English words too; it is required (undefined when
+ * there is none) so that no path that indexes an article can forget it.
+ */
 export interface ArticleText {
   title: string;
   body: string;
+  english: EnglishText | undefined;
 }
 
 const HAN = /\p{Script=Han}/gu;
 
-export function indexedTextOf(segmenter: Segmenter, { title, body }: ArticleText): IndexedText {
-  const titleWords = segmenter.segment(title);
-  const bodyWords = segmenter.segment(body);
+/** The one place that decides what an article's indexed text is: every path that indexes calls it. */
+export function indexedTextOf(segmenter: Segmenter, { title, body, english }: ArticleText): IndexedText {
+  // The English title weighs as a title; the summary and body as body text.
+  const titleWords = segmenter.segment(english ? `${title}\n${english.title}` : title);
+  const bodyWords = segmenter.segment(english ? `${body}\n${english.summary}\n${english.body}` : body);
   const chars = new Set([...titleWords.terms, ...bodyWords.terms].join('').match(HAN) ?? []);
   return {
     title: titleWords.terms.join(' '),

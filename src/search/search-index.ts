@@ -3,7 +3,7 @@
 import type { Db } from '../db/database.ts';
 import type { IndexRebuild, SearchDocument, SearchFilter, SearchMatch, SearchSql } from '../db/search-sql.ts';
 import type { Segmenter } from '../text/segmenter.ts';
-import { indexedTextOf, type ArticleText, type IndexedText } from './indexed-text.ts';
+import { indexedTextOf, type ArticleText, type EnglishText, type IndexedText } from './indexed-text.ts';
 import { SegmentingThread } from './segmenting-thread.ts';
 
 /** The fields of an article the index reads. */
@@ -13,9 +13,11 @@ export interface IndexableArticle {
   body: string;
   channel: string;
   publishedOn: string;
+  english: EnglishText | undefined;
 }
 
-const textKey = ({ title, body }: ArticleText) => `${title}\u0000${body}`;
+const textKey = ({ title, body, english }: ArticleText) =>
+  english ? `${title}\u0000${body}\u0000${english.title}\u0000${english.summary}\u0000${english.body}` : `${title}\u0000${body}`;
 
 /** A rebuild in progress, taking articles rather than documents. */
 export type ArticleIndexRebuild = Omit<IndexRebuild, 'put'> & { put(db: Db, article: IndexableArticle): Promise<void> };

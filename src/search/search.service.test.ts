@@ -273,7 +273,7 @@ for (const dialect of testDialects()) {
         await importSeedFile(db, writing, SEED_FILE);
         const abandoned = await db.transaction().execute((trx) => writing.searchIndex.beginRebuild(trx));
         const [first] = await articlesByIds(db, [1]);
-        await abandoned.put(db, first!);
+        await abandoned.put(db, { ...first!, english: undefined });
         assert.equal((await search(db, writing.searchIndex, '富士康')).total, 1, 'searches use the current index meanwhile');
 
         assert.equal(await rebuildSearchIndex(db, writing.searchIndex), 10);

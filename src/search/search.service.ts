@@ -1,7 +1,8 @@
 // Search rules: running a reader's query, related articles, and keeping the index complete.
 import { randomUUID } from 'node:crypto';
 import { articlesAfter, articleCount, articlesByIds } from '../articles/article.service.ts';
-import { plainBody, type Article, type ArticleSummary } from '../articles/article.ts';
+import type { Article, ArticleSummary } from '../articles/article.ts';
+import { indexableArticles } from '../articles/article-indexing.ts';
 import type { Db } from '../db/database.ts';
 import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
 import type { Progress } from '../lib/progress.ts';
@@ -119,8 +120,8 @@ export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: 
   let done = 0;
   try {
     // Each batch's words are cut on a worker thread while the batch before it is written.
-    for (let batch = indexable(await articlesAfter(db, 0, batchSize)); batch.length > 0; ) {
-      const next = indexable(await articlesAfter(db, batch.at(-1)!.id, batchSize));
+    for (let batch = await indexableArticles(db, await articlesAfter(db, 0, batchSize)); batch.length > 0; ) {
+      const next = await indexableArticles(db, await articlesAfter(db, batch.at(-1)!.id, batchSize));
       if (next.length > 0) index.prepare(next);
       await asOwner(async (trx) => {
         for (const article of batch) await rebuild.put(trx, article);
@@ -149,14 +150,11 @@ export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: 
   return done;
 }
 
-/** Articles with the plain text the index reads (Markdown rendered once). */
-const indexable = (articles: Article[]) => articles.map((article) => ({ ...article, body: plainBody(article) }));
-
 /** Indexes again the articles written since the rebuild began; drops deleted or unpublished ones. */
 async function reindexWritten(db: Db, rebuild: ArticleIndexRebuild): Promise<void> {
   const written = await rebuild.takeWrittenIds(db);
   const published = await articlesByIds(db, written);
-  for (const article of indexable(published)) await rebuild.put(db, article);
+  for (const article of await indexableArticles(db, published)) await rebuild.put(db, article);
   const stillPublished = new Set(published.map((article) => article.id));
   for (const id of written) if (!stillPublished.has(id)) await rebuild.remove(db, id);
 }

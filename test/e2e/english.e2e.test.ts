@@ -8,6 +8,7 @@ import { saveArticleEnglish } from '../../src/articles/article-english.service.t
 import { latestArticles } from '../../src/articles/article.store.ts';
 import { MACHINE_TRANSLATION_NOTICE } from '../../src/i18n/english-version.ts';
 import { browserSuite } from '../helpers/browser.ts';
+import { writingFor } from '../helpers/seed.ts';
 import { layoutFaults, seriousAccessibilityViolations } from '../helpers/page-checks.ts';
 
 const ADMIN: ConsoleUser = { id: 1, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false };
@@ -20,7 +21,7 @@ describe('English pages in Chromium', async () => {
     const [first, second] = await latestArticles(seeded.db, { limit: 2, offset: 0 });
     translated = first!.id;
     untranslated = second!.id;
-    await saveArticleEnglish(seeded.db, ADMIN, { userId: 1, userName: 'admin' }, translated, {
+    await saveArticleEnglish(seeded.db, writingFor(seeded), ADMIN, { userId: 1, userName: 'admin' }, translated, {
       title: 'Donghu District Government Work Report 2015',
       summary: 'The district reviews 2014 and sets its targets for 2015.',
       body: '## Review of 2014\n\nGross regional product reached CNY 58.2 billion, up 9.6% on the year before.',
