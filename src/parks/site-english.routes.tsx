@@ -87,7 +87,7 @@ export function siteEnglishRoutes(ctx: RouteContext): Hono {
     ctx.cachedPage(['page'], async (c) => {
       const page = parsePageNumber(c.req.query('page'));
       const list = await siteList(ctx.db, ctx.searchIndex.segmenter, {}, page);
-      if (page > list.pageCount) throw notFound('There is no such page. 没有这一页。');
+      if (page > list.pageCount) throw notFound('There is no such page.');
       return c.html(
         htmlDocument(
           <EnglishParksPage
