@@ -36,6 +36,7 @@ import { insightEnglishRoutes } from './insights/insight-english.routes.tsx';
 import { opsRoutes } from './ops/ops.routes.ts';
 import { observeRoute } from './ops/route-observer.ts';
 import { searchRoutes } from './search/search.routes.tsx';
+import { englishSearchRoutes } from './search/english-search.routes.tsx';
 import { sitemapRoutes } from './sitemap/sitemap.routes.tsx';
 import { submissionRoutes } from './submissions/submission.routes.tsx';
 import { SUBMIT_BODY_BYTES } from './submissions/submission.ts';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', articleEnglishRoutes(ctx));
   app.route('/', channelRoutes(ctx));
   app.route('/', searchRoutes(ctx));
+  app.route('/', englishSearchRoutes(ctx));
   app.route('/', sitemapRoutes(ctx));
   app.route('/', insightRoutes(ctx));
   app.route('/', insightEnglishRoutes(ctx));

@@ -48,6 +48,32 @@ for (const dialect of testDialects()) {
       assert.match(await (await seeded.app.request('/search?q=Donghu')).text(), new RegExp(`href="/articles/${article.id}"`), 'the search page lists it');
     });
 
+    it('/en/search lists only articles with an English version, by their English title and snippet', async () => {
+      const response = await seeded.app.request('/en/search?q=LOGISTICS');
+      assert.equal(response.status, 200);
+      const html = await response.text();
+      assert.match(html, /<html lang="en">/);
+      const links = [...html.matchAll(/<h2><a href="\/en\/articles\/(\d+)">/g)].map((m) => Number(m[1]));
+      assert.deepEqual(links, [article.id]);
+      assert.match(html, /<mark>logistics<\/mark> hub opened/, 'the English body, marked whatever the case of the query');
+      assert.match(html, /<form class="site-search" action="\/en\/search"/, 'the English header searches in English');
+      // Words of the Chinese text find Chinese articles too, but only the translated one is listed here.
+      assert.ok((await foundIds('招商')).length > 1);
+      const chineseWords = await (await seeded.app.request(`/en/search?q=${encodeURIComponent('招商')}`)).text();
+      assert.deepEqual(
+        [...chineseWords.matchAll(/<h2><a href="\/en\/articles\/(\d+)">/g)].map((m) => Number(m[1])),
+        [article.id],
+      );
+      assert.match(await (await seeded.app.request('/en/search?q=%22hub+opened%22')).text(), new RegExp(`/en/articles/${article.id}`), 'a phrase');
+      assert.match(await (await seeded.app.request('/en/search?q=%22opened+hub%22')).text(), /No article with an English version matches/);
+      const empty = await seeded.app.request('/en/search');
+      assert.equal(empty.status, 200);
+      assert.doesNotMatch(await empty.text(), /class="notice"/);
+      const tooLong = await seeded.app.request(`/en/search?q=${'a'.repeat(101)}`);
+      assert.equal(tooLong.status, 400);
+      assert.match(await tooLong.text(), /The search is too long/);
+    });
+
     it('an edit of the English version replaces its words in the index, and an edit of the Chinese article keeps them', async () => {
       assert.equal(await saveEnglish('Annual Review of Investment', 'Factories opened.'), 'saved');
       assert.deepEqual(await foundIds('donghu'), [], 'the old English words are gone');

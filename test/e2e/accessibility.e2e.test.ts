@@ -92,6 +92,9 @@ const PUBLIC_PAGES = [
   '/en/projects',
   '/en/contact',
   '/en/enterprises/apply',
+  '/en/parks',
+  // Finds article 1 by its English title (see below).
+  '/en/search?q=English',
 ];
 
 /** Every line of the footer a government site carries, with long names, so that each page shows them all at 360 px. */
