@@ -48,6 +48,20 @@ describe('English pages in Chromium', async () => {
       assert.ok((await context.cookies()).some((cookie) => cookie.name === 'zs_lang' && cookie.value === 'en'));
       await check('/en');
 
+      // The header's search box searches the English versions, and a 404 under /en is in English.
+      await page.locator('.site-search input[name="q"]').fill('work REPORT');
+      await page.locator('.site-search button[type="submit"]').click();
+      await page.waitForURL(/\/en\/search\?q=/);
+      assert.deepEqual(await page.locator('main h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))), [`/en/articles/${translated}`]);
+      assert.deepEqual(await page.locator('main h2 mark').allTextContents(), ['Work', 'Report']);
+      await check('/en/search');
+      const missing = await page.goto(`${suite.origin}/en/no-such-page`);
+      assert.equal(missing?.status(), 404);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      assert.equal(await page.locator('h1').textContent(), 'Page not found');
+      await check('/en/no-such-page');
+      await page.goto(`${suite.origin}/en`);
+
       // The translated article: its text, the machine-translation notice, hreflang both ways.
       await page.getByRole('link', { name: 'Donghu District Government Work Report 2015' }).click();
       await page.waitForURL(new RegExp(`/en/articles/${translated}$`));
