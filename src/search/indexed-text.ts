@@ -30,6 +30,12 @@ export interface ArticleText {
 
 const HAN = /\p{Script=Han}/gu;
 
+/**
+ * The version of what indexedTextOf puts in the index. Raise it when that changes, so that every
+ * site rebuilds its index once on start (search.service.ts ensureSearchIndexCurrent). 2: English versions.
+ */
+export const INDEXED_TEXT_VERSION = 2;
+
 /** The one place that decides what an article's indexed text is: every path that indexes calls it. */
 export function indexedTextOf(segmenter: Segmenter, { title, body, english }: ArticleText): IndexedText {
   // The English title weighs as a title; the summary and body as body text.

@@ -3,7 +3,7 @@
 import type { Db } from '../db/database.ts';
 import type { IndexRebuild, SearchDocument, SearchFilter, SearchMatch, SearchSql } from '../db/search-sql.ts';
 import type { Segmenter } from '../text/segmenter.ts';
-import { indexedTextOf, type ArticleText, type EnglishText, type IndexedText } from './indexed-text.ts';
+import { INDEXED_TEXT_VERSION, indexedTextOf, type ArticleText, type EnglishText, type IndexedText } from './indexed-text.ts';
 import { SegmentingThread } from './segmenting-thread.ts';
 
 /** The fields of an article the index reads. */
@@ -45,6 +45,11 @@ export class SearchIndex {
     private readonly engine: SearchSql,
     private readonly rankedCandidates = engine.rankedCandidates,
   ) {}
+
+  /** What the index was built with: the dictionary and the version of the indexed text; a change means a rebuild. */
+  get builtWith(): string {
+    return `${this.segmenter.dictionaryHash} text-v${INDEXED_TEXT_VERSION}`;
+  }
 
   /** An article as the index stores it. */
   documentOf(article: IndexableArticle): SearchDocument {

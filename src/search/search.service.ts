@@ -143,7 +143,7 @@ export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: 
   await asOwner(async (trx) => {
     await reindexWritten(trx, rebuild);
     await rebuild.finish(trx);
-    await setSiteMetaValue(trx, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
+    await setSiteMetaValue(trx, DICTIONARY_HASH_KEY, index.builtWith);
     await setSiteMetaValue(trx, REBUILD_KEY, '');
   });
   bar?.finish();
@@ -164,9 +164,9 @@ async function reindexWritten(db: Db, rebuild: ArticleIndexRebuild): Promise<voi
  * it did. Call before writing articles, so that an empty database is only marked current.
  */
 export async function ensureSearchIndexCurrent(db: Db, index: SearchIndex, progress?: (total: number) => Progress): Promise<boolean> {
-  if ((await siteMetaValue(db, DICTIONARY_HASH_KEY)) === index.segmenter.dictionaryHash) return false;
+  if ((await siteMetaValue(db, DICTIONARY_HASH_KEY)) === index.builtWith) return false;
   if ((await articleCount(db)) === 0) {
-    await setSiteMetaValue(db, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
+    await setSiteMetaValue(db, DICTIONARY_HASH_KEY, index.builtWith);
     return false;
   }
   try {
