@@ -36,6 +36,7 @@ import { insightEnglishRoutes } from './insights/insight-english.routes.tsx';
 import { opsRoutes } from './ops/ops.routes.ts';
 import { observeRoute } from './ops/route-observer.ts';
 import { searchRoutes } from './search/search.routes.tsx';
+import { englishSearchRoutes } from './search/english-search.routes.tsx';
 import { sitemapRoutes } from './sitemap/sitemap.routes.tsx';
 import { submissionRoutes } from './submissions/submission.routes.tsx';
 import { SUBMIT_BODY_BYTES } from './submissions/submission.ts';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   };
   const articleLists = perContentVersion(deps.pageCache.currentVersion, () => listPages(db));
   const articleCounts = async () => (await articleLists()).counts;
+  const englishArticleCounts = perContentVersion(deps.pageCache.currentVersion, () => englishArticleCountsByChannel(db));
   const ctx: RouteContext = {
     ...deps,
     articleLists,
@@ -73,7 +75,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     // The navigation and the directory at /channels list only channels that have articles: empty
     // channels are an inspection fault for government sites.
     async chrome(c, status) {
-      const [counts, englishCounts] = await Promise.all([articleCounts(), englishArticleCountsByChannel(db)]);
+      const [counts, englishCounts] = await Promise.all([articleCounts(), englishArticleCounts()]);
       const withArticles = (tally: Map<string, number>) => channels.all.filter((channel) => (tally.get(channel.slug) ?? 0) > 0).map(navChannelOf);
       return { ...staticChrome, nav: withArticles(counts), englishNav: withArticles(englishCounts), address: pageAddress(c, status) };
     },
@@ -114,6 +116,7 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   app.route('/', articleEnglishRoutes(ctx));
   app.route('/', channelRoutes(ctx));
   app.route('/', searchRoutes(ctx));
+  app.route('/', englishSearchRoutes(ctx));
   app.route('/', sitemapRoutes(ctx));
   app.route('/', insightRoutes(ctx));
   app.route('/', insightEnglishRoutes(ctx));

@@ -17,6 +17,7 @@ import { unpublishedArticles, type UnpublishedArticle } from './article.store.ts
 import type { ArticleStatus } from './article.table.ts';
 import type { AttachmentOwner } from '../uploads/attachment.ts';
 import { markdownToText } from './markdown.ts';
+import { indexableArticles } from './article-indexing.ts';
 
 export type { UnpublishedArticle } from './article.store.ts';
 
@@ -129,7 +130,8 @@ async function reindex(
   article: { id: number; title: string; body: string; channel: string; publishedOn: string; status: ArticleStatus; bodyFormat: 'text' | 'markdown' },
 ) {
   if (article.status === 'published') {
-    await writing.searchIndex.put(db, { ...article, body: article.bodyFormat === 'markdown' ? markdownToText(article.body) : article.body });
+    const [indexable] = await indexableArticles(db, [article]);
+    await writing.searchIndex.put(db, indexable!);
   } else {
     await writing.searchIndex.remove(db, article.id);
   }

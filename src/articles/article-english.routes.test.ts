@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ConsoleUser } from '../accounts/account.ts';
 import { openSeededApp, textOf } from '../../test/helpers/test-app.ts';
+import { writingFor } from '../../test/helpers/seed.ts';
 import { testDialects } from '../../test/helpers/test-db.ts';
 import { MACHINE_TRANSLATION_NOTICE } from '../i18n/english-version.ts';
 import { saveArticleEnglish } from './article-english.service.ts';
@@ -22,7 +23,7 @@ for (const dialect of testDialects()) {
       const [first, second] = await latestArticles(seeded.db, { limit: 2, offset: 0 });
       translated = first!;
       untranslated = second!;
-      const saved = await saveArticleEnglish(seeded.db, ADMIN, ACTOR, translated.id, {
+      const saved = await saveArticleEnglish(seeded.db, writingFor(seeded), ADMIN, ACTOR, translated.id, {
         title: 'Donghu District Government Work Report 2015',
         summary: 'The district reviews 2014 and sets its targets for 2015.',
         body: '## Review of 2014\n\nGDP reached **CNY 58.2 billion**.',
@@ -120,13 +121,13 @@ for (const dialect of testDialects()) {
     });
 
     it('an editor outside the channel cannot write its English version; removing it takes the article off /en', async () => {
-      assert.equal(await saveArticleEnglish(seeded.db, EDITOR_ELSEWHERE, ACTOR, translated.id, null), 'not_found');
+      assert.equal(await saveArticleEnglish(seeded.db, writingFor(seeded), EDITOR_ELSEWHERE, ACTOR, translated.id, null), 'not_found');
       const entries = await seeded.db.selectFrom('audit_log').select(['action', 'target_id']).where('action', 'like', 'article.english%').execute();
       assert.deepEqual(
         entries.map((e) => [e.action, e.target_id]),
         [['article.english_update', String(translated.id)]],
       );
-      assert.equal(await saveArticleEnglish(seeded.db, ADMIN, ACTOR, translated.id, null), 'removed');
+      assert.equal(await saveArticleEnglish(seeded.db, writingFor(seeded), ADMIN, ACTOR, translated.id, null), 'removed');
       assert.match(await (await seeded.app.request('/en')).text(), /0 articles have an English version/);
       assert.equal(textOf(await (await seeded.app.request(`/en/articles/${translated.id}`)).text(), /<h1>(.*?)<\/h1>/), 'No English version yet');
     });
@@ -176,3 +177,47 @@ describe('the first visit and the language switch', () => {
     assert.equal((await seeded.app.request('/language/fr')).status, 404);
   });
 });
+
+for (const dialect of testDialects()) {
+  describe(`errors under /en on ${dialect.name}`, () => {
+    let seeded: Awaited<ReturnType<typeof openSeededApp>>;
+    before(async () => (seeded = await openSeededApp({ dialect })));
+    after(() => seeded.close());
+    const mainOf = (html: string) => /<main[\s\S]*?<\/main>/.exec(html)?.[0] ?? assert.fail('no <main>');
+
+    it('a 404 under /en is an English page in the English layout, with a link to the English home', async () => {
+      for (const path of ['/en/no-such-page', '/en/articles/999999', '/en/channels/atlantis']) {
+        const response = await seeded.app.request(path);
+        assert.equal(response.status, 404, path);
+        const html = await response.text();
+        assert.match(html, /<html lang="en">/, path);
+        assert.match(html, /<h1>Page not found<\/h1>/, path);
+        assert.match(html, /Skip to main content/, 'the English chrome');
+        assert.match(mainOf(html), /<a href="\/en">Back to the home page<\/a>/);
+        assert.doesNotMatch(mainOf(html), /\p{Script=Han}/u, `${path}: no Chinese in the message`);
+      }
+      assert.match(await (await seeded.app.request('/en/articles/999999')).text(), /There is no such article\./, 'its own English message');
+    });
+
+    it('a 400 under /en is English too, even when the shared code that refused it speaks Chinese', async () => {
+      const badValidity = await seeded.app.request('/en/policies?validity=bogus');
+      assert.equal(badValidity.status, 400);
+      const html = await badValidity.text();
+      assert.match(html, /<h1>Bad request<\/h1>/);
+      assert.match(html, /Unknown validity/);
+      const badPage = await seeded.app.request('/en?page=abc');
+      assert.equal(badPage.status, 400);
+      const main = mainOf(await badPage.text());
+      assert.match(main, /The request could not be understood/);
+      assert.doesNotMatch(main, /\p{Script=Han}/u, 'the Chinese message of parsePageNumber is not shown on an English page');
+    });
+
+    it('errors elsewhere stay Chinese, and /enterprises is not taken for an English address', async () => {
+      for (const path of ['/no-such-page', '/enterprises/no-such-page']) {
+        const html = await (await seeded.app.request(path)).text();
+        assert.match(html, /<html lang="zh-CN">/, path);
+        assert.match(html, /<h1>页面不存在<\/h1>/, path);
+      }
+    });
+  });
+}

@@ -45,7 +45,7 @@ export function articleEnglishRoutes(ctx: RouteContext): Hono {
       '/en',
       cachedPage(['page'], async (c) => {
         const list = await englishArticleListPage(db, parsePageNumber(c.req.query('page')));
-        if (!list) throw notFound('There is no such page. 没有这一页。');
+        if (!list) throw notFound('There is no such page.');
         return c.html(htmlDocument(<EnglishHomePage chrome={await ctx.chrome(c)} list={list} channelName={ctx.navChannel} />));
       }),
     )
@@ -53,9 +53,9 @@ export function articleEnglishRoutes(ctx: RouteContext): Hono {
       '/en/channels/:slug',
       cachedPage(['page'], async (c) => {
         const channel = channels.bySlug(c.req.param('slug') ?? '');
-        if (!channel) throw notFound('There is no such channel. 没有这个频道。');
+        if (!channel) throw notFound('There is no such channel.');
         const list = await englishArticleListPage(db, parsePageNumber(c.req.query('page')), channel.slug);
-        if (!list) throw notFound('There is no such page. 没有这一页。');
+        if (!list) throw notFound('There is no such page.');
         return c.html(
           htmlDocument(<EnglishChannelPage chrome={await ctx.chrome(c)} channel={ctx.navChannel(channel.slug)} list={list} channelName={ctx.navChannel} />),
         );
@@ -66,7 +66,7 @@ export function articleEnglishRoutes(ctx: RouteContext): Hono {
       cachedPage([], async (c) => {
         const id = parseId(c.req.param('id') ?? '');
         const found = id === undefined ? undefined : await articleInEnglish(db, id);
-        if (!found) throw notFound('There is no such article. 您要查看的文章不存在或已被删除。');
+        if (!found) throw notFound('There is no such article.');
         return c.html(htmlDocument(<EnglishArticlePage chrome={await ctx.chrome(c)} channel={ctx.navChannel(found.article.channel)} {...found} />));
       }),
     )

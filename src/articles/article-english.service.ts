@@ -10,6 +10,8 @@ import { PAGE_SIZE } from './article.service.ts';
 import * as store from './article-english.store.ts';
 import { articleById, countArticles } from './article.store.ts';
 import { articleRowForEditing } from './article-editing.store.ts';
+import { indexableArticles } from './article-indexing.ts';
+import type { ArticleWriting } from './article.service.ts';
 
 export type { EnglishArticleSummary } from './article-english.store.ts';
 
@@ -71,11 +73,12 @@ export async function englishVersionForEditing(
 }
 
 /**
- * Saves (or with `input` null removes) an article's English version, with an audit record, in one
- * transaction; readers' pages change when the article is public.
+ * Saves (or with `input` null removes) an article's English version, with its search entry and an
+ * audit record, in one transaction; readers' pages and search change when the article is public.
  */
 export async function saveArticleEnglish(
   db: Db,
+  { searchIndex }: Pick<ArticleWriting, 'searchIndex'>,
   user: ConsoleUser,
   actor: Actor,
   id: number,
@@ -100,7 +103,12 @@ export async function saveArticleEnglish(
         updated_by: actor.userName,
       });
     }
-    if (row.status === 'published') await bumpContentVersion(trx);
+    if (row.status === 'published') {
+      const article = { id, title: row.title, channel: row.channel, body: row.body, bodyFormat: row.body_format, publishedOn: row.published_on };
+      const [indexable] = await indexableArticles(trx, [article]);
+      await searchIndex.put(trx, indexable!);
+      await bumpContentVersion(trx);
+    }
     await recordAudit(
       trx,
       actor,

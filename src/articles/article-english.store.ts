@@ -104,3 +104,10 @@ export async function deleteEnglishVersion(db: Db, articleId: number): Promise<b
   const result = await db.deleteFrom('article_english').where('article_id', '=', articleId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** The English versions of these articles (of any status), by article id. */
+export async function englishVersionsOf(db: Db, articleIds: readonly number[]): Promise<Map<number, EnglishVersion>> {
+  if (articleIds.length === 0) return new Map();
+  const rows = await db.selectFrom('article_english').selectAll().where('article_id', 'in', articleIds).execute();
+  return new Map(rows.map((row) => [Number(row.article_id), rowToEnglishVersion(row)]));
+}

@@ -119,7 +119,7 @@ export function articleAdminRoutes(ctx: RouteContext, kit: ConsoleKit): Hono<Con
           consoleBase: '/admin/articles',
           publicBase: '/en/articles',
           find: (user, id) => englishVersionForEditing(db, user, id),
-          save: (user, actor, id, input) => saveArticleEnglish(db, user, actor, id, input),
+          save: (user, actor, id, input) => saveArticleEnglish(db, ctx, user, actor, id, input),
         }),
       )
       .get('/new', (c) =>

@@ -11,6 +11,8 @@ import { removeAttachmentsOfDeleted } from '../uploads/attachment.service.ts';
 import { announceArticleWritten, type ArticleWrittenListener } from './article-events.ts';
 import { draftProblem, plainBody, sourceKeyOf, type Article, type ArticleDraft, type ArticleSummary } from './article.ts';
 import * as store from './article.store.ts';
+import { englishVersionOf } from './article-english.store.ts';
+import { englishTextOf } from './article-indexing.ts';
 
 export const PAGE_SIZE = 20;
 
@@ -59,7 +61,10 @@ export async function saveArticleDraft(
     const id = Number(existing.id);
     await store.updateArticle(db, id, derived);
     // An article an editor took offline stays out of search until it is published again.
-    if (existing.status === 'published') await searchIndex.put(db, { id, title, body: plainText, channel, publishedOn: draft.publishedOn });
+    if (existing.status === 'published') {
+      const english = englishTextOf(await englishVersionOf(db, id));
+      await searchIndex.put(db, { id, title, body: plainText, channel, publishedOn: draft.publishedOn, english });
+    }
     await announceArticleWritten(articleListeners, db, { id, originalTitle, body, channel, isNew: false }, now);
     return { outcome: 'updated', id };
   }
@@ -71,7 +76,8 @@ export async function saveArticleDraft(
     published_on: draft.publishedOn,
     created_at: timestamp,
   });
-  await searchIndex.put(db, { id, title, body: plainText, channel, publishedOn: draft.publishedOn });
+  // A new article has no English version yet.
+  await searchIndex.put(db, { id, title, body: plainText, channel, publishedOn: draft.publishedOn, english: undefined });
   await announceArticleWritten(articleListeners, db, { id, originalTitle, body, channel, isNew: true }, now);
   return { outcome: 'imported', id };
 }
@@ -82,7 +88,7 @@ export async function saveArticleDraft(
  * and call searchIndex.endPreparing() at the end.
  */
 export function prepareDraftIndexing({ searchIndex }: Pick<ArticleWriting, 'searchIndex'>, drafts: readonly ArticleDraft[]): void {
-  searchIndex.prepare(drafts.map((draft) => ({ title: draftText(draft).title, body: draftText(draft).plainText })));
+  searchIndex.prepare(drafts.map((draft) => ({ title: draftText(draft).title, body: draftText(draft).plainText, english: undefined })));
 }
 
 /** The texts a draft is stored and indexed with; saving and preparing must agree on them. */

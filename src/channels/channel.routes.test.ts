@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { saveArticleDraft } from '../articles/article.service.ts';
+import { saveArticleEnglish } from '../articles/article-english.service.ts';
+import { latestArticles } from '../articles/article.store.ts';
 import { openSeededApp } from '../../test/helpers/test-app.ts';
 import { testDialects } from '../../test/helpers/test-db.ts';
 import { writingFor } from '../../test/helpers/seed.ts';
@@ -77,6 +79,31 @@ for (const dialect of testDialects()) {
         const list = await (await seeded.app.request('/channels/jinxian')).text();
         assert.match(list, /进贤县新签约项目/);
         assert.doesNotMatch(list, /本频道暂无文章/);
+      } finally {
+        await seeded.close();
+      }
+    });
+
+    it('English channel counts are kept per content version and counted again when an English version is written', async () => {
+      const seeded = await openSeededApp({ dialect });
+      try {
+        const englishNavOf = async (path: string) => {
+          const nav = /<nav class="channel-nav"[\s\S]*?<\/nav>/.exec(await (await seeded.app.request(path)).text())?.[0] ?? '';
+          return [...nav.matchAll(/href="\/en\/channels\/([a-z]+)"/g)].map((m) => m[1]);
+        };
+        assert.deepEqual(await englishNavOf('/en'), [], 'no English version yet');
+        const [newest] = await latestArticles(seeded.db, { limit: 1, offset: 0 });
+        const saved = await saveArticleEnglish(
+          seeded.db,
+          writingFor(seeded),
+          { id: 1, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false },
+          { userId: 1, userName: 'admin' },
+          newest!.id,
+          { title: 'An English title', summary: 'A summary.', body: 'A body.', machineTranslated: false },
+        );
+        assert.equal(saved, 'saved');
+        // A page not rendered before, so only the counts kept from the first version could be stale.
+        assert.deepEqual(await englishNavOf('/en/policies'), [newest!.channel], 'the English navigation shows the channel that now has an English article');
       } finally {
         await seeded.close();
       }

@@ -38,6 +38,33 @@ const TITLES: Record<number, string> = {
   503: '网站正忙',
 };
 
+const ENGLISH_TITLES: Record<number, string> = {
+  400: 'Bad request',
+  403: 'Request refused',
+  404: 'Page not found',
+  413: 'Too much content',
+  415: 'Unsupported format',
+  429: 'Too many requests',
+  500: 'Server error',
+  503: 'The site is busy',
+};
+
+// Shown on English pages when the error's own message is in Chinese (shared code throws those).
+const ENGLISH_MESSAGES: Record<number, string> = {
+  400: 'The request could not be understood. Please check the address or the form and try again.',
+  404: 'The page you asked for does not exist or has been removed.',
+  429: 'Too many requests in a short time. Please wait a few minutes and try again.',
+  500: 'Sorry, the server could not handle your request. Please try again later.',
+  503: 'The site is busy and your request was not completed. Please wait a few seconds and try again.',
+};
+
+const HAN = /\p{Script=Han}/u;
+
+/** Pages under /en are English: their errors are shown in the English layout, in English. */
+export function isEnglishPath(path: string): boolean {
+  return path === '/en' || path.startsWith('/en/');
+}
+
 // A writer that waited out the SQLite lock deadline will very likely succeed a moment later.
 const BUSY_RETRY_AFTER_SECONDS = 5;
 
@@ -70,6 +97,8 @@ function respond(c: Context, chrome: PageChrome, error: AppError, requestId?: st
       { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...error.headers },
     );
   }
+  if (isEnglishPath(c.req.path))
+    return c.html(htmlDocument(englishErrorPage(chrome, error, requestId)), error.status, { 'Cache-Control': 'no-store', ...error.headers });
   const title = TITLES[error.status] ?? '出错了';
   const page = sectionPage?.(c, { title, message: error.message, requestId }) ?? (
     <Layout chrome={chrome} title={title}>
@@ -84,6 +113,23 @@ function respond(c: Context, chrome: PageChrome, error: AppError, requestId?: st
     </Layout>
   );
   return c.html(htmlDocument(page), error.status, { 'Cache-Control': 'no-store', ...error.headers });
+}
+
+function englishErrorPage(chrome: PageChrome, error: AppError, requestId: string | undefined) {
+  const title = ENGLISH_TITLES[error.status] ?? 'Something went wrong';
+  const message = HAN.test(error.message) ? (ENGLISH_MESSAGES[error.status] ?? 'The request could not be completed.') : error.message;
+  return (
+    <Layout chrome={chrome} lang="en" title={title}>
+      <h1>{title}</h1>
+      <div class="notice">
+        <p>{message}</p>
+        {requestId && <p>If you report this, please quote the reference {requestId}.</p>}
+        <p>
+          <a href="/en">Back to the home page</a>
+        </p>
+      </div>
+    </Layout>
+  );
 }
 
 /**

@@ -104,8 +104,8 @@ export function Layout(props: {
               {site.siteName}
             </a>
             <span class="site-tagline">{text.tagline}</span>
-            {/* The search reads Chinese and English words alike; its results page is in Chinese. */}
-            <form class="site-search" action="/search" method="get" role="search" aria-label={text.searchLabel}>
+            {/* English pages search the English versions at /en/search; the Chinese search reads every article. */}
+            <form class="site-search" action={english ? '/en/search' : '/search'} method="get" role="search" aria-label={text.searchLabel}>
               <input
                 type="search"
                 name="q"

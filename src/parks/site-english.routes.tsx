@@ -22,7 +22,9 @@ export const SITE_KIND_ENGLISH_NAMES: Readonly<Record<SiteKind, string>> = {
 
 const area = (m2: number | null) => (m2 === null ? '—' : `${englishNumber(m2)} m²`);
 
-function EnglishParksPage(props: { chrome: PageChrome; sites: ShownSite[]; total: number; areaName: (slug: string) => string }) {
+function EnglishParksPage(props: { chrome: PageChrome; sites: ShownSite[]; total: number; page: number; areaName: (slug: string) => string }) {
+  // The same page of the unfiltered Chinese list, which pages the same sites in the same order.
+  const pageSuffix = props.page > 1 ? `?page=${props.page}` : '';
   return (
     <Layout
       chrome={props.chrome}
@@ -30,7 +32,7 @@ function EnglishParksPage(props: { chrome: PageChrome; sites: ShownSite[]; total
       title="Carrier library: parks, buildings and land"
       section="/en/parks"
       description="Industrial parks, office buildings, factory buildings and land available to investors in Nanchang."
-      alternates={{ 'zh-CN': '/parks', en: '/en/parks' }}
+      alternates={{ 'zh-CN': `/parks${pageSuffix}`, en: `/en/parks${pageSuffix}` }}
     >
       <h1>Parks, buildings and land</h1>
       <p class="page-lead">
@@ -85,10 +87,16 @@ export function siteEnglishRoutes(ctx: RouteContext): Hono {
     ctx.cachedPage(['page'], async (c) => {
       const page = parsePageNumber(c.req.query('page'));
       const list = await siteList(ctx.db, ctx.searchIndex.segmenter, {}, page);
-      if (page > list.pageCount) throw notFound('There is no such page. 没有这一页。');
+      if (page > list.pageCount) throw notFound('There is no such page.');
       return c.html(
         htmlDocument(
-          <EnglishParksPage chrome={await ctx.chrome(c)} sites={list.items} total={list.total} areaName={(slug) => ctx.navChannel(slug).englishName} />,
+          <EnglishParksPage
+            chrome={await ctx.chrome(c)}
+            sites={list.items}
+            total={list.total}
+            page={page}
+            areaName={(slug) => ctx.navChannel(slug).englishName}
+          />,
         ),
       );
     }),

@@ -10,6 +10,7 @@ import { createUser } from '../accounts/account.service.ts';
 import { passwordPolicy } from '../accounts/password-policy.ts';
 import { COMMAND_LINE } from '../audit/audit.service.ts';
 import { decidePolicyValidity, savePolicy } from './policy.service.ts';
+import { savePolicyEnglish } from './policy-english.service.ts';
 
 const PASSWORD = 'correct horse battery';
 const ADMIN: ConsoleUser = { id: 1, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false };
@@ -95,6 +96,19 @@ for (const dialect of testDialects()) {
         audit.map((row) => row.target_id),
         [String(translated), String(repealed)],
       );
+    });
+
+    it('the policy keyword search reads the English version: after an edit of either language, and not once it is removed', async () => {
+      const found = async (q: string) =>
+        [...(await (await seeded.app.request(`/policies?q=${encodeURIComponent(q)}`)).text()).matchAll(/<a href="\/policies\/(\d+)">/g)].map((m) =>
+          Number(m[1]),
+        );
+      assert.deepEqual(await found('HEADQUARTERS office-building'), [translated], 'English words of the summary, title and body, in any case');
+      assert.equal(await savePolicy(seeded.db, ADMIN, ACTOR, translated, { ...POLICY, body: '对新引进的总部企业给予租金补贴和奖励。' }), translated);
+      assert.deepEqual(await found('headquarters'), [translated], 'an edit of the Chinese policy keeps its English words');
+      assert.equal(await savePolicyEnglish(seeded.db, ADMIN, ACTOR, translated, null), 'removed');
+      assert.deepEqual(await found('headquarters'), []);
+      assert.ok((await found('租金补贴')).includes(translated), 'the Chinese words stay');
     });
   });
 }

@@ -16,7 +16,8 @@ export function policyEnglishRoutes(ctx: RouteContext): Hono {
       '/en/policies',
       ctx.cachedPage(['validity'], async (c) => {
         const validity = (c.req.query('validity') ?? '').trim();
-        if (validity && !(VALIDITIES as readonly string[]).includes(validity)) throw new AppError(400, 'bad_request', 'Unknown validity. 没有这种效力状态。');
+        if (validity && !(VALIDITIES as readonly string[]).includes(validity))
+          throw new AppError(400, 'bad_request', 'Unknown validity: choose one from the list.');
         const list = await englishPolicyList(db, (validity || undefined) as PolicyValidity | undefined);
         return c.html(htmlDocument(<EnglishPolicyListPage chrome={await ctx.chrome(c)} validity={validity} list={list} channelName={ctx.navChannel} />));
       }),
@@ -26,7 +27,7 @@ export function policyEnglishRoutes(ctx: RouteContext): Hono {
       ctx.cachedPage([], async (c) => {
         const id = parseId(c.req.param('id') ?? '');
         const found = id === undefined ? undefined : await policyInEnglish(db, id);
-        if (!found) throw notFound('There is no such policy. 没有这份政策文件。');
+        if (!found) throw notFound('There is no such policy.');
         return c.html(htmlDocument(<EnglishPolicyPage chrome={await ctx.chrome(c)} channel={ctx.navChannel(found.policy.channel)} {...found} />));
       }),
     );

@@ -8,7 +8,8 @@ import type { EnglishVersion, EnglishVersionInput } from '../i18n/english-versio
 import { chinaDate } from '../lib/china-time.ts';
 import { validityOf, type Policy, type PolicyValidity } from './policy.ts';
 import * as store from './policy-english.store.ts';
-import { policyById } from './policy.store.ts';
+import { policyById, updatePolicy } from './policy.store.ts';
+import { policySearchText } from './policy.service.ts';
 
 /** A policy with an English version and the validity readers see today. */
 export type EnglishPolicy = store.EnglishPolicyRow & { validity: PolicyValidity };
@@ -82,6 +83,7 @@ export async function savePolicyEnglish(
         updated_by: actor.userName,
       });
     }
+    await updatePolicy(trx, id, { search_text: policySearchText(policy, input ?? undefined) });
     await bumpContentVersion(trx);
     await recordAudit(
       trx,

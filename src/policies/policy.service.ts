@@ -14,6 +14,8 @@ import type { Segmenter } from '../text/segmenter.ts';
 import { docNumberKey } from './doc-number.ts';
 import { validityOf, type Policy, type PolicyInput, type PolicySummary, type PolicyValidity } from './policy.ts';
 import * as store from './policy.store.ts';
+import { englishVersionOf } from './policy-english.store.ts';
+import type { EnglishVersion } from '../i18n/english-version.ts';
 import type { AttachmentOwner } from '../uploads/attachment.ts';
 
 export type { PolicyFilter, PublishedPosition } from './policy.store.ts';
@@ -144,8 +146,18 @@ export async function policyForEditing(db: Db, user: ConsoleUser, id: number, no
   return detail && canActOn(user, detail.policy.channel) ? detail : undefined;
 }
 
-const searchTextOf = (input: PolicyInput, key: string | null) =>
-  normalizeQuery([input.title, key ?? '', input.docNumber ?? '', input.issuer, markdownToText(input.body)].join('\n'));
+/**
+ * What the keyword search reads of a policy: its Chinese text and, when written, its English
+ * version, so that English words find it too. Every write of either recomputes it here.
+ */
+export function policySearchText(
+  policy: Pick<PolicyInput, 'title' | 'docNumber' | 'issuer' | 'body'>,
+  english: Pick<EnglishVersion, 'title' | 'summary' | 'body'> | undefined,
+): string {
+  const key = policy.docNumber === null ? '' : (docNumberKey(policy.docNumber) ?? '');
+  const englishText = english ? [english.title, english.summary, markdownToText(english.body)] : [];
+  return normalizeQuery([policy.title, key, policy.docNumber ?? '', policy.issuer, markdownToText(policy.body), ...englishText].join('\n'));
+}
 
 const audited = (policy: PolicyInput | Policy) => ({
   title: policy.title,
@@ -188,7 +200,7 @@ export async function savePolicy(
       effective_on: input.effectiveOn,
       valid_until: input.validUntil,
       body: input.body,
-      search_text: searchTextOf(input, key),
+      search_text: policySearchText(input, before && (await englishVersionOf(trx, before.id))),
       updated_at: now.toISOString(),
     };
     const policyId =

@@ -12,24 +12,49 @@ export interface IndexedText {
   relatedTerms: string[];
 }
 
-/** The texts an article is indexed from. */
+/** An article's English version as the index reads it: plain text, Markdown already rendered. */
+export interface EnglishText {
+  title: string;
+  summary: string;
+  body: string;
+}
+
+/**
+ * The texts an article is indexed from. The English version is indexed with the Chinese text, so
+ * that the site's search finds an article by its English words too; it is required (undefined when
+ * there is none) so that no path that indexes an article can forget it.
+ */
 export interface ArticleText {
   title: string;
   body: string;
+  english: EnglishText | undefined;
 }
 
 const HAN = /\p{Script=Han}/gu;
 
-export function indexedTextOf(segmenter: Segmenter, { title, body }: ArticleText): IndexedText {
-  const titleWords = segmenter.segment(title);
-  const bodyWords = segmenter.segment(body);
-  const chars = new Set([...titleWords.terms, ...bodyWords.terms].join('').match(HAN) ?? []);
+/**
+ * The version of what indexedTextOf puts in the index. Raise it when that changes, so that every
+ * site rebuilds its index once on start (search.service.ts ensureSearchIndexCurrent). 2: English versions.
+ */
+export const INDEXED_TEXT_VERSION = 2;
+
+/** The one place that decides what an article's indexed text is: every path that indexes calls it. */
+export function indexedTextOf(segmenter: Segmenter, { title, body, english }: ArticleText): IndexedText {
+  const chineseTitle = segmenter.segment(title);
+  const chineseBody = segmenter.segment(body);
+  // The English title weighs as a title; the summary and body as body text.
+  const titleParts = english ? [chineseTitle, segmenter.segment(english.title)] : [chineseTitle];
+  const bodyParts = english ? [chineseBody, segmenter.segment(`${english.summary}\n${english.body}`)] : [chineseBody];
+  const titleTerms = titleParts.flatMap((words) => words.terms);
+  const bodyTerms = bodyParts.flatMap((words) => words.terms);
+  const chars = new Set([...titleTerms, ...bodyTerms].join('').match(HAN) ?? []);
   return {
-    title: titleWords.terms.join(' '),
-    body: bodyWords.terms.join(' '),
-    subwords: [...new Set([...titleWords.subwords, ...bodyWords.subwords])].join(' '),
+    title: titleTerms.join(' '),
+    body: bodyTerms.join(' '),
+    subwords: [...new Set([...titleParts, ...bodyParts].flatMap((words) => words.subwords))].join(' '),
     chars: [...chars].join(' '),
-    relatedTerms: relatedTerms(titleWords.terms, bodyWords.terms),
+    // From the Chinese text alone: the words a page computes on the fly for an article not stored yet.
+    relatedTerms: relatedTerms(chineseTitle.terms, chineseBody.terms),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { IndexRebuild, SearchDocument, SearchFilter, SearchMatch, SearchSql } from '../db/search-sql.ts';
 import type { Progress } from '../lib/progress.ts';
 import type { Segmenter } from '../text/segmenter.ts';
-import { indexedTextOf, relatedTerms, type ArticleText, type IndexedText } from './indexed-text.ts';
+import { INDEXED_TEXT_VERSION, indexedTextOf, relatedTerms, type ArticleText, type EnglishText, type IndexedText } from './indexed-text.ts';
 import * as related from './related.store.ts';
 import { SegmentingThread } from './segmenting-thread.ts';
 
@@ -15,9 +15,11 @@ export interface IndexableArticle {
   body: string;
   channel: string;
   publishedOn: string;
+  english: EnglishText | undefined;
 }
 
-const textKey = ({ title, body }: ArticleText) => `${title}\u0000${body}`;
+const textKey = ({ title, body, english }: ArticleText) =>
+  english ? `${title}\u0000${body}\u0000${english.title}\u0000${english.summary}\u0000${english.body}` : `${title}\u0000${body}`;
 
 /** A rebuild in progress, taking articles rather than documents. */
 export type ArticleIndexRebuild = Omit<IndexRebuild, 'put'> & { put(db: Db, article: IndexableArticle): Promise<void> };
@@ -73,6 +75,11 @@ export class SearchIndex {
     private readonly engine: SearchSql,
     private readonly rankedCandidates = engine.rankedCandidates,
   ) {}
+
+  /** What the index was built with: the dictionary and the version of the indexed text; a change means a rebuild. */
+  get builtWith(): string {
+    return `${this.segmenter.dictionaryHash} text-v${INDEXED_TEXT_VERSION}`;
+  }
 
   /** An article as the index stores it. */
   documentOf(article: IndexableArticle): SearchDocument {

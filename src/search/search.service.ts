@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { articlesAfter, articleCount, articlesByIds } from '../articles/article.service.ts';
 import { plainBody, type Article, type ArticleSummary } from '../articles/article.ts';
+import { indexableArticles } from '../articles/article-indexing.ts';
 import type { Db } from '../db/database.ts';
 import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
 import type { Progress } from '../lib/progress.ts';
@@ -177,8 +178,8 @@ export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: 
   let done = 0;
   try {
     // Each batch's words are cut on a worker thread while the batch before it is written.
-    for (let batch = indexable(await articlesAfter(db, 0, batchSize)); batch.length > 0; ) {
-      const next = indexable(await articlesAfter(db, batch.at(-1)!.id, batchSize));
+    for (let batch = await indexableArticles(db, await articlesAfter(db, 0, batchSize)); batch.length > 0; ) {
+      const next = await indexableArticles(db, await articlesAfter(db, batch.at(-1)!.id, batchSize));
       if (next.length > 0) index.prepare(next);
       await asOwner(async (trx) => {
         for (const article of batch) await rebuild.put(trx, article);
@@ -200,7 +201,7 @@ export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: 
   await asOwner(async (trx) => {
     await reindexWritten(trx, rebuild);
     await rebuild.finish(trx);
-    await setSiteMetaValue(trx, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
+    await setSiteMetaValue(trx, DICTIONARY_HASH_KEY, index.builtWith);
     await setSiteMetaValue(trx, RELATED_LISTS_KEY, 'kept');
     await setSiteMetaValue(trx, REBUILD_KEY, '');
   });
@@ -208,14 +209,11 @@ export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: 
   return done;
 }
 
-/** Articles with the plain text the index reads (Markdown rendered once). */
-const indexable = (articles: Article[]) => articles.map((article) => ({ ...article, body: plainBody(article) }));
-
 /** Indexes again the articles written since the rebuild began; drops deleted or unpublished ones. */
 async function reindexWritten(db: Db, rebuild: ArticleIndexRebuild): Promise<void> {
   const written = await rebuild.takeWrittenIds(db);
   const published = await articlesByIds(db, written);
-  for (const article of indexable(published)) await rebuild.put(db, article);
+  for (const article of await indexableArticles(db, published)) await rebuild.put(db, article);
   const stillPublished = new Set(published.map((article) => article.id));
   for (const id of written) if (!stillPublished.has(id)) await rebuild.remove(db, id);
 }
@@ -225,11 +223,10 @@ async function reindexWritten(db: Db, rebuild: ArticleIndexRebuild): Promise<voi
  * it did. Call before writing articles, so that an empty database is only marked current.
  */
 export async function ensureSearchIndexCurrent(db: Db, index: SearchIndex, progress?: (total: number) => Progress): Promise<boolean> {
-  const current =
-    (await siteMetaValue(db, DICTIONARY_HASH_KEY)) === index.segmenter.dictionaryHash && (await siteMetaValue(db, RELATED_LISTS_KEY)) !== undefined;
+  const current = (await siteMetaValue(db, DICTIONARY_HASH_KEY)) === index.builtWith && (await siteMetaValue(db, RELATED_LISTS_KEY)) !== undefined;
   if (current) return false;
   if ((await articleCount(db)) === 0) {
-    await setSiteMetaValue(db, DICTIONARY_HASH_KEY, index.segmenter.dictionaryHash);
+    await setSiteMetaValue(db, DICTIONARY_HASH_KEY, index.builtWith);
     await setSiteMetaValue(db, RELATED_LISTS_KEY, 'kept');
     return false;
   }

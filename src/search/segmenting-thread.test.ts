@@ -8,13 +8,19 @@ import { SearchIndex } from './search-index.ts';
 import { SegmentingThread } from './segmenting-thread.ts';
 
 it('segments on a worker thread exactly as the main thread does, and fails loudly once closed', async () => {
-  const articles = parseSeedText(seedText()).flatMap((item) => (item.kind === 'block' ? [{ title: item.block.title, body: item.block.body }] : []));
+  const english = { title: 'Work Report', summary: 'A review of the year.', body: 'Investment grew.' };
+  // One article with an English version: the thread indexes it with the Chinese text, as the main thread does.
+  const articles = parseSeedText(seedText()).flatMap((item, i) =>
+    item.kind === 'block' ? [{ title: item.block.title, body: item.block.body, english: i === 0 ? english : undefined }] : [],
+  );
+  assert.ok(articles[0]!.english);
   assert.equal(articles.length, 10);
   const thread = new SegmentingThread(segmenter);
   try {
     const [first, second] = await Promise.all([thread.segment(articles.slice(0, 4)), thread.segment(articles.slice(4))]);
     const expected = articles.map((article) => indexedTextOf(segmenter, article));
     assert.deepEqual([...first!, ...second!], expected);
+    assert.match(first![0]!.title, / work report$/, 'the English title is indexed, case-folded, after the Chinese one');
     assert.ok(
       expected.some((text) => text.subwords.split(' ').includes('经开区')),
       'our dictionary is loaded there too',
@@ -26,7 +32,12 @@ it('segments on a worker thread exactly as the main thread does, and fails loudl
 });
 
 it('forgets prepared texts when preparing ends early, without failing the process', async () => {
-  const articles = parseSeedText(seedText()).flatMap((item) => (item.kind === 'block' ? [{ title: item.block.title, body: item.block.body }] : []));
+  const english = { title: 'Work Report', summary: 'A review of the year.', body: 'Investment grew.' };
+  // One article with an English version: the thread indexes it with the Chinese text, as the main thread does.
+  const articles = parseSeedText(seedText()).flatMap((item, i) =>
+    item.kind === 'block' ? [{ title: item.block.title, body: item.block.body, english: i === 0 ? english : undefined }] : [],
+  );
+  assert.ok(articles[0]!.english);
   const index = new SearchIndex(segmenter, postgresDialect.search);
   const unhandled: unknown[] = [];
   const noteUnhandled = (reason: unknown) => unhandled.push(reason);

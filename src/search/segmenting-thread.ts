@@ -42,7 +42,7 @@ export class SegmentingThread {
     // Kept alive only while it owes an answer, so an idle thread never holds the process open.
     if (this.requests.size === 0) this.worker.ref();
     const answer = new Promise<IndexedText[]>((resolve, reject) => this.requests.set(id, { resolve, reject }));
-    this.worker.postMessage({ id, articles: articles.map(({ title, body }) => ({ title, body })) });
+    this.worker.postMessage({ id, articles: articles.map(({ title, body, english }) => ({ title, body, english })) });
     return answer;
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Hono } from 'hono';
-import { channels } from '../../test/helpers/seed.ts';
+import { channels, writingFor } from '../../test/helpers/seed.ts';
 import { CHANNEL_KIND_LABELS } from '../channels/channel.ts';
 import { openSeededApp } from '../../test/helpers/test-app.ts';
 import { testChrome } from '../../test/helpers/test-chrome.ts';
@@ -180,6 +180,7 @@ for (const dialect of testDialects()) {
       const id = Number(article!.id);
       await saveArticleEnglish(
         seeded.db,
+        writingFor(seeded),
         { id: 1, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false },
         { userId: 1, userName: 'admin' },
         id,

@@ -52,5 +52,15 @@ export function sitemapRoutes(ctx: Pick<RouteContext, 'db' | 'channels' | 'cache
  * strings, each a copy of articles listed elsewhere) are not.
  */
 export function robotsTxt(origin: string): string {
-  return ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api/', 'Disallow: /search', '', `Sitemap: ${origin}/sitemap.xml`, ''].join('\n');
+  return [
+    'User-agent: *',
+    'Allow: /',
+    'Disallow: /admin',
+    'Disallow: /api/',
+    'Disallow: /search',
+    'Disallow: /en/search',
+    '',
+    `Sitemap: ${origin}/sitemap.xml`,
+    '',
+  ].join('\n');
 }

@@ -81,7 +81,15 @@ async function pageEntries(db: Db, channels: ChannelCatalog): Promise<SitemapEnt
     if (entry.path === '/policies' ? english.policyIds.size > 0 : english.policyIds.has(entryId(entry.path))) entry.alternates = pair(entry.path);
   }
   const siteEntries = sites.map((site) => ({ path: `/parks/${site.id}`, lastmod: chinaDate(site.updatedAt) }));
-  const sitePages = siteEntries.length === 0 ? [] : [{ path: '/parks', lastmod: newest(siteEntries) }, ...siteEntries];
+  // The English list of sites (/en/parks) is the counterpart of the unfiltered /parks.
+  const sitePages =
+    siteEntries.length === 0
+      ? []
+      : [
+          { path: '/parks', lastmod: newest(siteEntries), alternates: pair('/parks') },
+          ...siteEntries,
+          { path: '/en/parks', lastmod: newest(siteEntries), alternates: pair('/parks') },
+        ];
   return [home, ...lists, ...channelEntries, ...qa, ...policyPages, ...sitePages, ...english.entries];
 }
 

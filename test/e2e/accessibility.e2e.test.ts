@@ -36,6 +36,7 @@ import { chinaDate } from '../../src/lib/china-time.ts';
 import { insertAppeals } from '../helpers/appeal-rows.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { shippedCalendar, TEST_APPEAL_WORKING_DAYS, testUploads } from '../helpers/test-app.ts';
+import { writingFor } from '../helpers/seed.ts';
 import { imageFile, pdfFile } from '../helpers/upload-files.ts';
 import { uploadAttachment } from '../../src/uploads/attachment.service.ts';
 import { layoutFaults, seriousAccessibilityViolations } from '../helpers/page-checks.ts';
@@ -91,6 +92,9 @@ const PUBLIC_PAGES = [
   '/en/projects',
   '/en/contact',
   '/en/enterprises/apply',
+  '/en/parks',
+  // Finds article 1 by its English title (see below).
+  '/en/search?q=English',
 ];
 
 /** Every line of the footer a government site carries, with long names, so that each page shows them all at 360 px. */
@@ -149,7 +153,7 @@ const actor = { userId: 1, userName: 'admin' };
 const SCREENSHOTS = testEnvironment.screenshotDir ?? mkdtempSync(join(tmpdir(), 'zhaoshang-layout-'));
 
 describe('layout and accessibility in Chromium', async () => {
-  const suite = await browserSuite(async ({ db }) => {
+  const suite = await browserSuite(async ({ db, dialect }) => {
     await createUser(db, COMMAND_LINE, { name: 'admin', roles: ['admin'], password: PASSWORD, channels: [] }, passwordPolicy('modern'));
     // Charts on /data draw confirmed figures; one article's figures stay unconfirmed for its review page.
     const articles = await db.selectFrom('indicator_fact').select('article_id').distinct().orderBy('article_id').execute();
@@ -251,7 +255,11 @@ describe('layout and accessibility in Chromium', async () => {
     await decidePolicyValidity(db, admin, actor, earlier, { status: 'amended', replacedBy: current });
     await changeInterpretation(db, admin, actor, current, { link: 1 });
     const english = { summary: 'A summary in English.', machineTranslated: true };
-    await saveArticleEnglish(db, admin, actor, 1, { ...english, title: 'An article in English', body: '## A heading\n\nA paragraph in English.' });
+    await saveArticleEnglish(db, writingFor({ dialect }), admin, actor, 1, {
+      ...english,
+      title: 'An article in English',
+      body: '## A heading\n\nA paragraph in English.',
+    });
     await savePolicyEnglish(db, admin, actor, current, { ...english, title: 'Housing subsidies for high-level talent', body: 'Who qualifies, and how.' });
     // Site 1 a building with every figure, site 2 a plot confirmed long ago (待更新).
     const sites = siteSchema(['honggutan', 'xinjian'], today);

@@ -8,6 +8,7 @@ import { saveArticleEnglish } from '../../src/articles/article-english.service.t
 import { latestArticles } from '../../src/articles/article.store.ts';
 import { MACHINE_TRANSLATION_NOTICE } from '../../src/i18n/english-version.ts';
 import { browserSuite } from '../helpers/browser.ts';
+import { writingFor } from '../helpers/seed.ts';
 import { layoutFaults, seriousAccessibilityViolations } from '../helpers/page-checks.ts';
 
 const ADMIN: ConsoleUser = { id: 1, name: 'admin', roles: ['admin'], channels: [], mustChangePassword: false };
@@ -20,7 +21,7 @@ describe('English pages in Chromium', async () => {
     const [first, second] = await latestArticles(seeded.db, { limit: 2, offset: 0 });
     translated = first!.id;
     untranslated = second!.id;
-    await saveArticleEnglish(seeded.db, ADMIN, { userId: 1, userName: 'admin' }, translated, {
+    await saveArticleEnglish(seeded.db, writingFor(seeded), ADMIN, { userId: 1, userName: 'admin' }, translated, {
       title: 'Donghu District Government Work Report 2015',
       summary: 'The district reviews 2014 and sets its targets for 2015.',
       body: '## Review of 2014\n\nGross regional product reached CNY 58.2 billion, up 9.6% on the year before.',
@@ -46,6 +47,20 @@ describe('English pages in Chromium', async () => {
       assert.equal(await page.locator('h1').textContent(), 'Investing in Nanchang: latest news');
       assert.ok((await context.cookies()).some((cookie) => cookie.name === 'zs_lang' && cookie.value === 'en'));
       await check('/en');
+
+      // The header's search box searches the English versions, and a 404 under /en is in English.
+      await page.locator('.site-search input[name="q"]').fill('work REPORT');
+      await page.locator('.site-search button[type="submit"]').click();
+      await page.waitForURL(/\/en\/search\?q=/);
+      assert.deepEqual(await page.locator('main h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))), [`/en/articles/${translated}`]);
+      assert.deepEqual(await page.locator('main h2 mark').allTextContents(), ['Work', 'Report']);
+      await check('/en/search');
+      const missing = await page.goto(`${suite.origin}/en/no-such-page`);
+      assert.equal(missing?.status(), 404);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      assert.equal(await page.locator('h1').textContent(), 'Page not found');
+      await check('/en/no-such-page');
+      await page.goto(`${suite.origin}/en`);
 
       // The translated article: its text, the machine-translation notice, hreflang both ways.
       await page.getByRole('link', { name: 'Donghu District Government Work Report 2015' }).click();

@@ -209,6 +209,7 @@ export async function fillWithSiteContent(opened: OpenDb, blobs: BlobStore = tes
   // English versions (issue #16): one written by a person, one machine-translated.
   await saveArticleEnglish(
     db,
+    writing,
     admin,
     actor,
     articleId,

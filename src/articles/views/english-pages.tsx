@@ -21,7 +21,7 @@ export function MachineTranslationNotice({ version }: { version: Pick<EnglishVer
 }
 
 /** Previous / next links of an English list. */
-function EnglishPagination(props: { page: number; pageCount: number; href: (page: number) => string }) {
+export function EnglishPagination(props: { page: number; pageCount: number; href: (page: number) => string }) {
   const { page, pageCount, href } = props;
   if (pageCount <= 1) return null;
   return (

@@ -118,9 +118,13 @@ export function SiteListPage(props: {
   const { query, list } = props;
   const filtered = Object.values(query).some((value) => value !== '');
   const noSites = props.districts.every((district) => district.count === 0);
+  // The English list (/en/parks) has no filters: only the unfiltered list is its counterpart.
+  const pageSuffix = list.page > 1 ? `?page=${list.page}` : '';
+  const alternates = filtered ? undefined : { 'zh-CN': `/parks${pageSuffix}`, en: `/en/parks${pageSuffix}` };
   return (
     <Layout
       chrome={props.chrome}
+      alternates={alternates}
       title="载体库"
       section="/parks"
       description="南昌市各区县、开发区的园区、楼宇、标准厂房和土地:面积、空置、租金、适合产业和联系人。"

@@ -18,7 +18,7 @@ export interface SearchForm {
   to: string;
 }
 
-function Marked({ parts }: { parts: TextPart[] }) {
+export function Marked({ parts }: { parts: TextPart[] }) {
   return <>{parts.map((part) => (part.mark ? <mark>{part.text}</mark> : part.text))}</>;
 }
 
