@@ -3,19 +3,16 @@
 // change first) and the map's counts per district, over that many made-up sites spread over the
 // channels and kinds, on SQLite, PGlite and, with --database-url, the PostgreSQL server (a schema
 // of its own, dropped after). The sites exist only in the benchmark's temporary database.
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { measureOnEveryEngine } from './every-engine.ts';
 import type { ConsoleUser } from '../src/accounts/account.ts';
 import { COMMAND_LINE } from '../src/audit/audit.service.ts';
-import { openDb, type OpenDb } from '../src/db/connect.ts';
+import type { OpenDb } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { INDUSTRIES } from '../src/enterprises/industry.ts';
 import { muToM2, SITE_KINDS, type SiteInput } from '../src/parks/site.ts';
 import { saveSite, siteCountsByChannel, siteList, type SiteQuery } from '../src/parks/site.service.ts';
 import { segmenter } from '../test/helpers/seed.ts';
-import { tempDir } from '../test/helpers/test-db.ts';
 
 const { values } = parseArgs({ options: { sites: { type: 'string', default: '3000' }, 'database-url': { type: 'string' } } });
 const count = Number(values.sites);
@@ -87,25 +84,4 @@ async function measure(name: string, opened: OpenDb): Promise<void> {
   }
 }
 
-const dir = tempDir('zhaoshang-parks-bench-');
-try {
-  await measure('SQLite', await openDb({ engine: 'sqlite', path: join(dir.path, 'bench.db') }));
-  await measure('PGlite', await openDb({ engine: 'pglite', path: join(dir.path, 'pglite') }));
-  const url = values['database-url'];
-  if (url) {
-    const schema = `bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    try {
-      const withSchema = new URL(url);
-      withSchema.search = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      await measure('PostgreSQL', await openDb({ engine: 'postgres', url: withSchema.toString() }));
-    } finally {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    }
-  }
-} finally {
-  dir.remove();
-}
+await measureOnEveryEngine('zhaoshang-parks-bench-', values['database-url'], measure);

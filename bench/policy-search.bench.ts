@@ -2,15 +2,12 @@
 // Times the policy library's keyword search (policy.store.ts: a LIKE per word over folded text,
 // or the 文号 key) and its list, over that many policies recombined from the seed's sentences, on
 // SQLite, PGlite and, with --database-url, the PostgreSQL server (a schema of its own, dropped after).
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { openDb, type OpenDb } from '../src/db/connect.ts';
+import { measureOnEveryEngine } from './every-engine.ts';
+import type { OpenDb } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { policyList, type PolicyQuery } from '../src/policies/policy.service.ts';
 import { segmenter } from '../test/helpers/seed.ts';
-import { tempDir } from '../test/helpers/test-db.ts';
 import { fillPolicies } from './policy-corpus.ts';
 
 const { values } = parseArgs({ options: { policies: { type: 'string', default: '3000' }, 'database-url': { type: 'string' } } });
@@ -49,25 +46,4 @@ async function measure(name: string, opened: OpenDb): Promise<void> {
   }
 }
 
-const dir = tempDir('zhaoshang-policy-bench-');
-try {
-  await measure('SQLite', await openDb({ engine: 'sqlite', path: join(dir.path, 'bench.db') }));
-  await measure('PGlite', await openDb({ engine: 'pglite', path: join(dir.path, 'pglite') }));
-  const url = values['database-url'];
-  if (url) {
-    const schema = `bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    try {
-      const withSchema = new URL(url);
-      withSchema.search = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      await measure('PostgreSQL', await openDb({ engine: 'postgres', url: withSchema.toString() }));
-    } finally {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    }
-  }
-} finally {
-  dir.remove();
-}
+await measureOnEveryEngine('zhaoshang-policy-bench-', values['database-url'], measure);
