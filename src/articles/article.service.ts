@@ -7,7 +7,7 @@ import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { excerptOf } from '../text/excerpt.ts';
-import { removeAttachmentsOfDeleted } from '../uploads/attachment.service.ts';
+import { removeAttachmentsOfDeleted } from '../uploads/owner-deleted.ts';
 import { announceArticleWritten, type ArticleWrittenListener } from './article-events.ts';
 import { draftProblem, plainBody, sourceKeyOf, type Article, type ArticleDraft, type ArticleSummary } from './article.ts';
 import * as store from './article.store.ts';
@@ -112,9 +112,9 @@ export async function deleteArticle(
   actor: Actor = COMMAND_LINE,
   now = new Date(),
 ): Promise<boolean> {
-  await removeAttachmentsOfDeleted(db, actor, 'article', id, now);
   const deleted = await store.deleteArticle(db, id);
   if (!deleted) return false;
+  await removeAttachmentsOfDeleted(db, actor, { kind: 'article', id, channel: deleted.channel }, now);
   await searchIndex.remove(db, id);
   await bumpContentVersion(db);
   return true;

@@ -208,9 +208,8 @@ export async function updateArticle(db: Db, id: number, changes: Updateable<Arti
 }
 
 /** Deletes an article row; false when there was none. */
-export async function deleteArticle(db: Db, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('article').where('id', '=', id).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+export async function deleteArticle(db: Db, id: number): Promise<{ channel: string } | undefined> {
+  return db.deleteFrom('article').where('id', '=', id).returning('channel').executeTakeFirst();
 }
 
 /** Published articles with the given ids, in no particular order. */

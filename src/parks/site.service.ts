@@ -10,7 +10,7 @@ import { bumpContentVersion, setSiteMetaValue, siteMetaValue } from '../db/site-
 import { chinaDate } from '../lib/china-time.ts';
 import { normalizeQuery } from '../text/normalize.ts';
 import type { AttachmentOwner } from '../uploads/attachment.ts';
-import { removeAttachmentsOfDeleted } from '../uploads/attachment.service.ts';
+import { removeAttachmentsOfDeleted } from '../uploads/owner-deleted.ts';
 import type { Segmenter } from '../text/segmenter.ts';
 import { companyIdentityLines } from '../enterprises/company-identity.ts';
 import { industryNames, isStale, SITE_KIND_NAMES, STALE_AFTER_DAYS, type InquiryInput, type Site, type SiteInput } from './site.ts';
@@ -242,7 +242,7 @@ export async function removeSite(db: Db, user: ConsoleUser, actor: Actor, id: nu
     const before = await store.siteById(trx, id);
     if (!before || !canActOn(user, before.channel)) return 'not_found';
     // Its photos go with it (their files with the sweep).
-    await removeAttachmentsOfDeleted(trx, actor, 'site', id, now);
+    await removeAttachmentsOfDeleted(trx, actor, { kind: 'site', id, channel: before.channel }, now);
     await store.deleteSite(trx, id);
     await bumpContentVersion(trx);
     await recordAudit(trx, actor, { action: 'site.delete', targetType: 'site', targetId: id, before: audited(before), channel: before.channel }, now);

@@ -7,7 +7,7 @@ import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
 import { findOwner, type OwnerKindName } from './attachment-owners.ts';
-import { cleanFileName, formatFileSize, variantName, type Attachment, type AttachmentOwner } from './attachment.ts';
+import { auditedAttachment as audited, cleanFileName, formatFileSize, variantName, type Attachment, type AttachmentOwner } from './attachment.ts';
 import * as store from './attachment.store.ts';
 import type { BlobStore } from './blob-store.ts';
 import { detectFileType, FILE_TYPES } from './file-type.ts';
@@ -41,13 +41,6 @@ async function ownerForEditing(db: Db, user: ConsoleUser, ownerKind: string, own
   const owner = await findOwner(db, ownerKind, ownerId);
   return owner && canActOn(user, owner.channel) ? owner : undefined;
 }
-
-const audited = (attachment: Pick<Attachment, 'name' | 'fileType' | 'size' | 'hash'>) => ({
-  name: attachment.name,
-  fileType: attachment.fileType,
-  size: attachment.size,
-  hash: attachment.hash,
-});
 
 /**
  * Attaches a file to an item of the user's channels, at the end of its list; audited. Returns the
@@ -143,29 +136,6 @@ export async function removeAttachment(db: Db, user: ConsoleUser, actor: Actor, 
     );
     return owner;
   });
-}
-
-/**
- * Removes every attachment of an item that is being deleted, in the caller's transaction (so they
- * go with the item or not at all), each audited as `attachment.remove` by `actor`. Call before the
- * item's own row goes: its channel is read from it. Their blobs go with the sweep (blob-sweep.ts).
- * Returns how many were removed.
- */
-export async function removeAttachmentsOfDeleted(trx: Db, actor: Actor, ownerKind: OwnerKindName, ownerId: number, now = new Date()): Promise<number> {
-  const attachments = await store.attachmentsOf(trx, ownerKind, ownerId);
-  if (attachments.length === 0) return 0;
-  const owner = await findOwner(trx, ownerKind, ownerId);
-  for (const attachment of attachments) {
-    await store.deleteAttachment(trx, attachment.id);
-    await recordAudit(
-      trx,
-      actor,
-      { action: 'attachment.remove', targetType: ownerKind, targetId: ownerId, before: audited(attachment), channel: owner?.channel ?? null },
-      now,
-    );
-  }
-  await bumpContentVersion(trx);
-  return attachments.length;
 }
 
 /** Moves an attachment one place up or down its item's list; audited. Returns the item, or 'not_found'. */

@@ -114,3 +114,11 @@ export function formatFileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** What the audit log keeps of an attachment added or removed. */
+export const auditedAttachment = (attachment: Pick<Attachment, 'name' | 'fileType' | 'size' | 'hash'>) => ({
+  name: attachment.name,
+  fileType: attachment.fileType,
+  size: attachment.size,
+  hash: attachment.hash,
+});
