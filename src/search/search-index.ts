@@ -186,9 +186,15 @@ export class SearchIndex {
    */
   prepare(articles: readonly ArticleText[]): void {
     this.bulk = true;
+    this.preparedBefore = this.prepared;
+    // An empty batch (the end of an import) asks the thread nothing: a request no article waits on
+    // would reject unhandled when endPreparing stops the thread before it answers.
+    if (articles.length === 0) {
+      this.prepared = new Map();
+      return;
+    }
     this.thread ??= new SegmentingThread(this.segmenter);
     const segmented = this.thread.segment(articles);
-    this.preparedBefore = this.prepared;
     // A failed thread yields undefined, not a rejection: most prepared texts of an unchanged
     // import are never put, and their rejections would go unhandled once the thread stops.
     this.prepared = new Map(
