@@ -8,7 +8,7 @@ import type { EnglishVersion, EnglishVersionInput } from '../i18n/english-versio
 import { chinaDate } from '../lib/china-time.ts';
 import { validityOf, type Policy, type PolicyValidity } from './policy.ts';
 import * as store from './policy-english.store.ts';
-import { policyById, updatePolicy } from './policy.store.ts';
+import { countPolicies, policyById, updatePolicy } from './policy.store.ts';
 import { policySearchText } from './policy.service.ts';
 
 /** A policy with an English version and the validity readers see today. */
@@ -18,11 +18,7 @@ export type EnglishPolicy = store.EnglishPolicyRow & { validity: PolicyValidity 
 export async function englishPolicyList(db: Db, validity: PolicyValidity | undefined, now = new Date()): Promise<{ items: EnglishPolicy[]; total: number }> {
   const today = chinaDate(now);
   const all = (await store.englishPolicies(db)).map((row) => ({ ...row, validity: validityOf(row, today) }));
-  const { count } = await db
-    .selectFrom('policy')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return { items: validity === undefined ? all : all.filter((row) => row.validity === validity), total: Number(count) };
+  return { items: validity === undefined ? all : all.filter((row) => row.validity === validity), total: await countPolicies(db) };
 }
 
 /** A policy with its validity today and its English version (undefined when none is written yet); undefined for an unknown id. */

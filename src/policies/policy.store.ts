@@ -235,3 +235,12 @@ export async function deleteInterpretation(db: Db, policyId: number, articleId: 
   const result = await db.deleteFrom('policy_interpretation').where('policy_id', '=', policyId).where('article_id', '=', articleId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** How many policies there are, whatever their validity. */
+export async function countPolicies(db: Db): Promise<number> {
+  const { count } = await db
+    .selectFrom('policy')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
