@@ -11,6 +11,7 @@ import { articlesByIds } from '../src/articles/article.service.ts';
 import { parseDatabaseTarget } from '../src/config.ts';
 import { openDb } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { PolicyKeywordMatches } from '../src/policies/policy-keyword-matches.ts';
 import { policyList } from '../src/policies/policy.service.ts';
 import { markedParts, snippetParts } from '../src/search/highlight.ts';
 import { isQueryProblem, parseQuery } from '../src/search/search-query.ts';
@@ -27,6 +28,8 @@ const opened = await openDb(parseDatabaseTarget(location));
 await migrateToLatest(opened.db, opened.dialect);
 const { searchIndex } = writingFor(opened);
 const { db } = opened;
+// As the server searches policies: with the matches it keeps while the content is unchanged.
+const policySearch = { segmenter, words: opened.dialect.policyWords, matches: new PolicyKeywordMatches(opened.dialect.policyWords, async () => 1) };
 const { words, phrases } = vocabulary(2000);
 const next = queryStream(words, phrases);
 
@@ -89,5 +92,5 @@ async function searchPage(params: URLSearchParams): Promise<void> {
   await timed('titles and snippets', () =>
     articles.map((article) => [markedParts(article.title, query.highlights), snippetParts(article.body, query.highlights)]),
   );
-  await timed('policies', () => policyList(db, { segmenter, words: opened.dialect.policyWords }, { keyword: q, ...filters }, 1));
+  await timed('policies', () => policyList(db, policySearch, { keyword: q, ...filters }, 1));
 }

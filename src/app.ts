@@ -18,6 +18,7 @@ import type { PageChrome } from './http/layout.tsx';
 import { publicOrigin } from './http/origin.ts';
 import { pageAddress } from './http/page-address.ts';
 import { perContentVersion } from './http/per-content-version.ts';
+import { PolicyKeywordMatches } from './policies/policy-keyword-matches.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { footerContent, PUBLIC_SECURITY_ICON } from './http/site-footer.tsx';
 import { StaticAssets, vendorHref } from './http/static-assets.ts';
@@ -83,6 +84,11 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
       return navChannelOf(channels.bySlug(slug) ?? channels.city);
     },
     requestPage: async (path) => app.request(path),
+    policySearch: {
+      segmenter: deps.searchIndex.segmenter,
+      words: deps.dialect.policyWords,
+      matches: new PolicyKeywordMatches(deps.dialect.policyWords, deps.pageCache.currentVersion),
+    },
   };
 
   const app = new Hono();

@@ -34,6 +34,7 @@ import * as englishVersions from './migrations/2026-11-30T08-C0_english-versions
 import * as appealCompanyAbroad from './migrations/2026-11-30T08-D0_appeal-company-abroad.ts';
 import * as coveringArticleLists from './migrations/2026-11-30T08-F0_covering-article-lists.ts';
 import * as articleRelated from './migrations/2026-11-30T08-H0_article-related.ts';
+import * as coveringPolicyLists from './migrations/2026-11-30T12-A0_covering-policy-lists.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -71,6 +72,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-30T08-D0_appeal-company-abroad': appealCompanyAbroad,
   '2026-11-30T08-F0_covering-article-lists': coveringArticleLists,
   '2026-11-30T08-H0_article-related': articleRelated,
+  '2026-11-30T12-A0_covering-policy-lists': coveringPolicyLists,
 };
 
 /** The names of every migration this version has, in the order they run. */

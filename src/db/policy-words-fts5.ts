@@ -66,6 +66,13 @@ export const fts5PolicyWords: PolicyWordsSql = {
 
   containingEvery(words) {
     const query = words.map(wordQuery).join(' AND ');
-    return sql<boolean>`${sql.ref('policy.id')} in (select rowid from ${sql.table(TABLE)} where ${sql.table(TABLE)} match ${query})`;
+    // The unary + keeps SQLite from looking each match up by id, which reads its whole row: it scans
+    // the covering list index instead and tests the other filters there (migration covering-policy-lists).
+    return sql<boolean>`+${sql.ref('policy.id')} in (select rowid from ${sql.table(TABLE)} where ${sql.table(TABLE)} match ${query})`;
+  },
+
+  async idsContaining(db, word) {
+    const { rows } = await sql<{ id: number }>`select rowid as id from ${sql.table(TABLE)} where ${sql.table(TABLE)} match ${wordQuery(word)}`.execute(db);
+    return rows.map((row) => Number(row.id));
   },
 };

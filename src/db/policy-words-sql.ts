@@ -3,6 +3,7 @@
 // character-pair index (policy-words-fts5.ts), since reading every policy's text on each search
 // cost 40–120 ms at 3,000 policies and every uncached /search page runs one.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Db } from './database.ts';
 
 /** Engine-specific SQL of the policy keyword search. */
 export interface PolicyWordsSql {
@@ -10,6 +11,8 @@ export interface PolicyWordsSql {
   createIndex(db: Kysely<unknown>): Promise<void>;
   /** A condition on the `policy` table: its search_text contains every word (folded, non-empty). */
   containingEvery(words: readonly string[]): RawBuilder<boolean>;
+  /** The ids of the policies whose search_text contains the word (folded, non-empty). */
+  idsContaining(db: Db, word: string): Promise<number[]>;
 }
 
 /** Reads search_text: a substring match per word. */
@@ -18,5 +21,13 @@ export const likePolicyWords: PolicyWordsSql = {
   containingEvery(words) {
     const conditions = words.map((word) => sql<boolean>`${sql.ref('policy.search_text')} like ${`%${word.replace(/[\\%_]/gu, '\\$&')}%`} escape '\\'`);
     return sql<boolean>`(${sql.join(conditions, sql` and `)})`;
+  },
+  async idsContaining(db, word) {
+    const rows = await db
+      .selectFrom('policy')
+      .select('id')
+      .where(likePolicyWords.containingEvery([word]))
+      .execute();
+    return rows.map((row) => Number(row.id));
   },
 };

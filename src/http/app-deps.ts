@@ -5,6 +5,7 @@ import type { ChannelCatalog } from '../channels/channel-catalog.ts';
 import type { ArticleWrittenListener } from '../articles/article-events.ts';
 import type { ListPages } from '../articles/article.service.ts';
 import type { PasswordPolicy } from '../accounts/password-policy.ts';
+import type { PolicySearch } from '../policies/policy.service.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { AppealWorkingDays, ContactDetails, InsightsPublic, SiteIdentity } from '../config.ts';
 import type { Db } from '../db/database.ts';
@@ -75,4 +76,6 @@ export interface RouteContext extends AppDeps {
   navChannel(slug: string): NavChannel;
   /** Answers a GET of a site path through this app's router, in-process (the inspection's page checks). */
   requestPage(path: string): Promise<Response>;
+  /** Keyword search over policies, with this process's matches kept per content version. */
+  policySearch: PolicySearch;
 }

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../api/cursor.ts';
 import type { RouteContext } from '../http/app-deps.ts';
 import { AppError, notFound } from '../http/errors.tsx';
 import { POLICY_LEVELS, POLICY_TOPICS, VALIDITIES, VALIDITY_NAMES } from './policy.ts';
-import { policiesAfter, policyDetail, type PolicySearch, type ShownPolicy } from './policy.service.ts';
+import { policiesAfter, policyDetail, type ShownPolicy } from './policy.service.ts';
 import { policyInEnglish } from './policy-english.service.ts';
 import { EnglishVersionSchema } from '../articles/article.api.ts';
 import { KEYWORD_MAX } from './policy.routes.tsx';
@@ -51,7 +51,7 @@ const positionSchema = z.object({ publishedOn: z.string(), id: z.number().int() 
 /** Routes: `GET /policies`, `GET /policies/{id}`. */
 export function policyApi(ctx: RouteContext) {
   const { db, channels } = ctx;
-  const search: PolicySearch = { segmenter: ctx.searchIndex.segmenter, words: ctx.dialect.policyWords };
+  const search = ctx.policySearch;
   const slugs = channels.all.map((channel) => channel.slug) as [string, ...string[]];
 
   const listRoute = createRoute({

@@ -10,7 +10,7 @@ import { htmlDocument } from '../http/layout.tsx';
 import { parseId, parsePageNumber } from '../http/request-params.ts';
 import { policyFeed } from './policy.feeds.tsx';
 import { POLICY_LEVELS, POLICY_TOPICS, VALIDITIES, type PolicyValidity } from './policy.ts';
-import { policyDetail, policyList, type PolicySearch } from './policy.service.ts';
+import { policyDetail, policyList } from './policy.service.ts';
 import { policyHasEnglish } from './policy-english.service.ts';
 import { PolicyDetailPage, PolicyListPage, type PolicyListQuery } from './views/policy-pages.tsx';
 import { attachmentsOf } from '../uploads/attachment.service.ts';
@@ -24,7 +24,7 @@ export const LIST_PARAMS = ['q', 'topic', 'level', 'channel', 'validity', 'from'
 /** Routes: `/policies`, `/policies/:id`, the feeds `/policies/rss.xml` and `/policies/atom.xml`. */
 export function policyRoutes(ctx: RouteContext): Hono {
   const { db, channels } = ctx;
-  const search: PolicySearch = { segmenter: ctx.searchIndex.segmenter, words: ctx.dialect.policyWords };
+  const search = ctx.policySearch;
   const channelName = (slug: string) => ctx.navChannel(slug).name;
   const channelOptions = channels.all.map((channel) => ({ value: channel.slug, label: channel.name }));
 

@@ -12,6 +12,7 @@ import { chinaDate } from '../lib/china-time.ts';
 import { normalizeQuery } from '../text/normalize.ts';
 import type { Segmenter } from '../text/segmenter.ts';
 import { docNumberKey } from './doc-number.ts';
+import type { PolicyKeywordMatches, WordsFilter } from './policy-keyword-matches.ts';
 import { validityOf, type Policy, type PolicyInput, type PolicySummary, type PolicyValidity } from './policy.ts';
 import * as store from './policy.store.ts';
 import { englishVersionOf } from './policy-english.store.ts';
@@ -23,10 +24,14 @@ export type { PolicyFilter, PublishedPosition } from './policy.store.ts';
 /** A policy with the validity readers see today. */
 export type ShownPolicy<T extends PolicySummary = PolicySummary> = T & { validity: PolicyValidity };
 
-/** What keyword search over policies needs: the site's segmenter, and the engine's way of finding words. */
+/**
+ * What keyword search over policies needs: the site's segmenter, the engine's way of finding words,
+ * and the app's matches kept in memory (without them, the engine answers every keyword list).
+ */
 export interface PolicySearch {
   segmenter: Segmenter;
   words: PolicyWordsSql;
+  matches?: PolicyKeywordMatches;
 }
 
 /** The filters of a list as readers give them: the keyword as typed. */
@@ -61,8 +66,20 @@ export async function policyList(
   now = new Date(),
 ): Promise<{ items: ShownPolicy[]; total: number; pageCount: number }> {
   const today = chinaDate(now);
-  const { items, total } = await store.policyPage(db, filterOf(search, query), today, (page - 1) * POLICY_PAGE_SIZE, POLICY_PAGE_SIZE);
+  const filter = filterOf(search, query);
+  const offset = (page - 1) * POLICY_PAGE_SIZE;
+  const { items, total } =
+    search.matches && filter.keyword && 'words' in filter.keyword
+      ? await keptMatchesPage(db, search.matches, { ...filter, words: filter.keyword.words }, today, offset)
+      : await store.policyPage(db, filter, today, offset, POLICY_PAGE_SIZE);
   return { items: items.map((item) => shown(item, today)), total, pageCount: Math.max(1, Math.ceil(total / POLICY_PAGE_SIZE)) };
+}
+
+async function keptMatchesPage(db: Db, matches: PolicyKeywordMatches, filter: WordsFilter, today: string, offset: number) {
+  const { ids, total } = await matches.page(db, filter, today, offset, POLICY_PAGE_SIZE);
+  const byId = new Map((await store.policySummariesByIds(db, ids)).map((policy) => [policy.id, policy]));
+  // A policy deleted since the matches were kept is left out; the next content version drops it.
+  return { items: ids.flatMap((id) => byId.get(id) ?? []), total };
 }
 
 /** Up to `limit` policies after a position (the open API's keyset pages), newest 发布日期 first. */

@@ -142,6 +142,29 @@ function matching(db: Db, filter: PolicyFilter, today: string) {
   return query;
 }
 
+/** What a list filters a policy on, besides its words. */
+export type ListedPolicy = Pick<PolicySummary, 'id' | 'channel' | 'topic' | 'level' | 'publishedOn' | 'effectiveOn' | 'validUntil' | 'status'>;
+
+/** Every policy with what lists filter on, newest 发布日期 first (read from the list index alone). */
+export async function listedPolicies(db: Db): Promise<ListedPolicy[]> {
+  const rows = await db
+    .selectFrom('policy')
+    .select(['id', 'channel', 'topic', 'level', 'published_on', 'effective_on', 'valid_until', 'status'])
+    .orderBy('published_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: Number(row.id),
+    channel: row.channel,
+    topic: row.topic,
+    level: row.level,
+    publishedOn: row.published_on,
+    effectiveOn: row.effective_on,
+    validUntil: row.valid_until,
+    status: row.status,
+  }));
+}
+
 /** One page of policies, newest 发布日期 first, and how many match in all. */
 export async function policyPage(
   db: Db,

@@ -39,7 +39,7 @@ function searchOptions(c: Context, ctx: RouteContext): SearchOptions & { form: S
 /** Routes: `/search` and `/api/search`. */
 export function searchRoutes(ctx: RouteContext): Hono {
   const { db, searchIndex, cachedPage } = ctx;
-  const policySearch = { segmenter: searchIndex.segmenter, words: ctx.dialect.policyWords };
+  const { policySearch } = ctx;
   const parse = (c: Context): ParsedQuery | QueryProblem => parseQuery(c.req.query('q'), searchIndex.segmenter);
   // Timed for the metrics: phrase searches also read the text of their candidates.
   const search = async (query: ParsedQuery, options: SearchOptions) => {
