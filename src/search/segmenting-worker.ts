@@ -6,7 +6,7 @@ import { Segmenter } from '../text/segmenter.ts';
 import { indexedTextOf, type ArticleText } from './indexed-text.ts';
 
 export interface SegmentingWorkerData {
-  lines: string[];
+  lines: readonly string[];
 }
 
 const port = parentPort!;
