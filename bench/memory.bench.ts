@@ -1,6 +1,7 @@
-// npm run bench:memory -- --db PATH [--workers 2 --duration 60 --connections 50]
+// npm run bench:memory -- --db PATH [--workers 2 --duration 60 --connections 50 --from build|sources]
 // Start and memory of the portal on a database of many articles (e.g. one built by
-// bench:search --articles 100000 --db PATH): the time from starting `node src/main.ts` to the first
+// bench:search --articles 100000 --db PATH): the time from starting the portal as `npm start` does
+// (the bundled build, bin/start.js; --from sources: src/main.ts through tsx) to the first
 // page served, then --duration seconds of mixed load (half distinct pages rendered on their request,
 // half pages read again: the home page and the newest articles), then each process's resident memory.
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { parseDatabaseTarget } from '../src/config.ts';
 import { freePort, PROJECT_ROOT, stopProcess } from '../test/helpers/processes.ts';
 import { spawn } from 'node:child_process';
 import { missPaths, missTargets } from './page-misses.ts';
+import { ensureBundle } from '../bin/bundle.js';
 
 const { values } = parseArgs({
   options: {
@@ -19,16 +21,22 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '2' },
     duration: { type: 'string', default: '60' },
     connections: { type: 'string', default: '50' },
+    from: { type: 'string', default: 'build' },
   },
 });
+const STARTS: Record<string, string[]> = { build: ['bin/start.js'], sources: ['--import', 'tsx', 'src/main.ts'] };
+const startArgs = STARTS[values.from];
+if (!startArgs) throw new Error('bench:memory --from is build or sources');
 if (!values.db) throw new Error('bench:memory needs --db PATH (a SQLite database with articles)');
 const target = parseDatabaseTarget(values.db);
 const targets = await missTargets(target);
 const port = await freePort();
 const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', WORKERS: values.workers, DATABASE_URL: values.db, LOG_LEVEL: 'warn' };
 
+// Measured on a current build: building is a one-off, not part of a start.
+if (values.from === 'build') await ensureBundle();
 const started = performance.now();
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+const server = spawn(process.execPath, startArgs, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
 while (!(await answers(port, '/'))) {
   if (server.exitCode !== null) throw new Error('the server exited before serving a page');
   await new Promise((resolve) => setTimeout(resolve, 20));
@@ -36,6 +44,7 @@ while (!(await answers(port, '/'))) {
 const startMs = performance.now() - started;
 try {
   const rssAtStart = processRss(server.pid!);
+  const cpuAtStart = processCpu(rssAtStart.keys());
   const distinct = missPaths(targets)('mixed');
   const newest = targets.articleIds.slice(-100);
   let turn = 0;
@@ -54,15 +63,19 @@ try {
   });
   const rssAfter = processRss(server.pid!);
   const heap = await heapFigures(port);
-  console.log(`\nMemory and start: ${targets.articleIds.length} articles, WORKERS=${values.workers}, load average ${loadavg()[0]!.toFixed(2)}`);
+  console.log(
+    `\nMemory and start (${values.from}): ${targets.articleIds.length} articles, WORKERS=${values.workers}, load average ${loadavg()[0]!.toFixed(2)}`,
+  );
   console.log(`start to first page served: ${(startMs / 1000).toFixed(2)} s`);
   console.log(
     `load: ${result.requests.total} requests, ${result.requests.average.toFixed(0)}/s, p99 ${result.latency.p99} ms, errors ${result.errors + result.timeouts}, non-2xx ${result.non2xx}`,
   );
-  console.log('\n| process | RSS after start MB | RSS after load MB |\n|---|---:|---:|');
+  console.log('\n| process | CPU s to first page | RSS after start MB | RSS after load MB |\n|---|---:|---:|---:|');
   for (const [pid, rss] of rssAfter) {
-    const role = pid === server.pid ? (rssAfter.size > 1 ? 'primary' : 'server') : `worker ${pid}`;
-    console.log(`| ${role} | ${((rssAtStart.get(pid) ?? Number.NaN) / 1024).toFixed(0)} | ${(rss / 1024).toFixed(0)} |`);
+    const role = pid === server.pid ? (rssAfter.size > 1 ? 'primary' : 'server') : `child ${pid}`;
+    console.log(
+      `| ${role} | ${(cpuAtStart.get(pid) ?? Number.NaN).toFixed(2)} | ${((rssAtStart.get(pid) ?? Number.NaN) / 1024).toFixed(0)} | ${(rss / 1024).toFixed(0)} |`,
+    );
   }
   console.log(
     `\nWorkers together, from /metrics: ${Object.entries(heap)
@@ -96,6 +109,22 @@ function answers(port: number, path: string): Promise<boolean> {
       response.on('end', () => resolve(response.statusCode === 200));
     }).on('error', () => resolve(false));
   });
+}
+
+/** CPU seconds (user and system) each process has used so far. */
+function processCpu(pids: Iterable<number>): Map<number, number> {
+  const ticksPerSecond = 100; // USER_HZ, 100 on Linux
+  const used = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      // The fields after the command name, which is in parentheses and may hold spaces.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) / ticksPerSecond);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return used;
 }
 
 /** Resident kB of `pid` and each process below it. */

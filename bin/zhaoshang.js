@@ -1,9 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx zhaoshang …` works without a build step. The module
-// compile cache goes on first, before the modules it should cover (see src/compile-cache.ts).
-import module from 'node:module';
-import { register } from 'tsx/esm/api';
+// `zhaoshang <command>` (and `zhaoshang serve` in the systemd units): the command line from the
+// bundled build (bin/bundle.js), built first when src/ changed, so `npx zhaoshang …` works from a
+// fresh clone.
+import { runBundled } from './bundle.js';
 
-module.enableCompileCache?.();
-register();
-await import('../src/cli.ts');
+await runBundled('cli');

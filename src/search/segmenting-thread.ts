@@ -1,23 +1,30 @@
 // Segmentation on a worker thread, so bulk writes (import, rebuild) cut the next batch's words
 // while the main thread writes this batch: jieba is the largest single cost of indexing.
-import { Worker, type MessagePort } from 'node:worker_threads';
-import { Segmenter } from '../text/segmenter.ts';
-import { indexedTextOf, type ArticleText, type IndexedText } from './indexed-text.ts';
+import { Worker } from 'node:worker_threads';
+import type { Segmenter } from '../text/segmenter.ts';
+import type { ArticleText, IndexedText } from './indexed-text.ts';
+import type { SegmentingWorkerData } from './segmenting-worker.ts';
 
 interface Request {
   resolve(texts: IndexedText[]): void;
   reject(error: Error): void;
 }
 
-// Worker threads do not inherit tsx's loader on Node 20, so the worker registers it first.
-const WORKER_SOURCE = `
-  const { parentPort, workerData } = require('node:worker_threads');
-  import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(async ({ register }) => {
-    register();
-    const { serveSegmenting } = await import(${JSON.stringify(import.meta.url)});
-    serveSegmenting(parentPort, workerData);
-  });
-`;
+// The thread runs segmenting-worker.ts. From sources (npm test, tsx) it registers tsx first: worker
+// threads do not inherit tsx's loader on Node 20. In the bundled build (npm run build) this module
+// is a chunk beside the worker's own entry, segmenting-worker.js, which needs no loader.
+const BUNDLED = import.meta.url.endsWith('.js');
+
+function startWorker(workerData: SegmentingWorkerData): Worker {
+  if (BUNDLED) return new Worker(new URL('./segmenting-worker.js', import.meta.url), { workerData });
+  const source = `
+    import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => {
+      register();
+      return import(${JSON.stringify(new URL('./segmenting-worker.ts', import.meta.url).href)});
+    });
+  `;
+  return new Worker(source, { eval: true, workerData });
+}
 
 /** A worker thread with its own copy of a segmenter. */
 export class SegmentingThread {
@@ -28,7 +35,7 @@ export class SegmentingThread {
   private failure: Error | undefined;
 
   constructor(segmenter: Segmenter) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { lines: segmenter.lines } });
+    this.worker = startWorker({ lines: segmenter.lines });
     this.worker.unref();
     this.worker.on('message', ({ id, texts }: { id: number; texts: IndexedText[] }) => this.settle(id, (request) => request.resolve(texts)));
     this.worker.on('error', (error) => this.failAll(error));
@@ -62,12 +69,4 @@ export class SegmentingThread {
     this.failure ??= error;
     for (const id of [...this.requests.keys()]) this.settle(id, (request) => request.reject(error));
   }
-}
-
-/** The worker's side: answers requests with a segmenter built from the same dictionary. */
-export function serveSegmenting(port: MessagePort, { lines }: { lines: string[] }): void {
-  const segmenter = new Segmenter(lines);
-  port.on('message', ({ id, articles }: { id: number; articles: ArticleText[] }) => {
-    port.postMessage({ id, texts: articles.map((article) => indexedTextOf(segmenter, article)) });
-  });
 }
