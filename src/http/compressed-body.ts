@@ -31,17 +31,29 @@ const brotliOptions = (quality: number, bytes: Buffer): BrotliOptions => ({
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
-/** Encodes a body once, in every encoding we serve: at the best level, or `fast` (for a page rendered on a request). */
-export function compressBody(bytes: Buffer, { fast = false } = {}): CompressedBody {
+/**
+ * Encodes a body once, in every encoding we serve, at the best level; or `fast`, for a page rendered
+ * on a request, in the one encoding its reader takes (`acceptEncoding`): most such pages are never
+ * read again. A reader taking another one gets it added (withEncodingFor), and a page asked for
+ * again is encoded in both at the best level (recompressed).
+ */
+export function compressBody(bytes: Buffer, { fast = false, acceptEncoding }: { fast?: boolean; acceptEncoding?: string | undefined } = {}): CompressedBody {
   const etag = `"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`;
   if (bytes.length < MIN_COMPRESS_BYTES) return { etag, identity: bytes, gzip: undefined, br: undefined, best: true };
-  return {
-    etag,
-    identity: bytes,
-    gzip: gzipSync(bytes, fast ? FAST_GZIP : BEST_GZIP),
-    br: brotliCompressSync(bytes, brotliOptions(fast ? FAST_BROTLI_QUALITY : BEST_BROTLI_QUALITY, bytes)),
-    best: !fast,
-  };
+  if (!fast)
+    return { etag, identity: bytes, gzip: gzipSync(bytes, BEST_GZIP), br: brotliCompressSync(bytes, brotliOptions(BEST_BROTLI_QUALITY, bytes)), best: true };
+  return withEncodingFor({ etag, identity: bytes, gzip: undefined, br: undefined, best: false }, acceptEncoding);
+}
+
+/** The body with the encoding a reader takes, made fast when the body does not have it yet. */
+export function withEncodingFor(body: CompressedBody, acceptEncoding: string | undefined): CompressedBody {
+  if (body.best || acceptEncoding === undefined) return body;
+  const wanted = preferredEncoding(acceptEncoding);
+  if (wanted === undefined || body[wanted]) return body;
+  const bytes = body.identity;
+  return wanted === 'gzip'
+    ? { ...body, gzip: gzipSync(bytes, FAST_GZIP) }
+    : { ...body, br: brotliCompressSync(bytes, brotliOptions(FAST_BROTLI_QUALITY, bytes)) };
 }
 
 /**
@@ -64,13 +76,19 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-/** Picks the best encoding the client accepts: brotli, then gzip, else none. */
+/** Picks the best encoding the client accepts that the body has: brotli, then gzip, else none. */
 export function chooseEncoding(acceptEncoding: string | undefined, body: CompressedBody): { name: 'br' | 'gzip' | undefined; bytes: Buffer } {
   if (acceptEncoding) {
     if (body.br && accepts(acceptEncoding, 'br')) return { name: 'br', bytes: body.br };
     if (body.gzip && accepts(acceptEncoding, 'gzip')) return { name: 'gzip', bytes: body.gzip };
   }
   return { name: undefined, bytes: body.identity };
+}
+
+/** The encoding chooseEncoding picks for a body that has them all. */
+function preferredEncoding(acceptEncoding: string): 'br' | 'gzip' | undefined {
+  if (accepts(acceptEncoding, 'br')) return 'br';
+  return accepts(acceptEncoding, 'gzip') ? 'gzip' : undefined;
 }
 
 function accepts(header: string, coding: string): boolean {

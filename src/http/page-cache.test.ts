@@ -259,6 +259,20 @@ describe('page cache compression', () => {
     }
   });
 
+  it('encodes a page rendered on a miss the way its reader takes it, another way for the next reader, all the best way once read again', async () => {
+    const { cache, get } = cachedVersionedPage();
+    const miss = await get('br');
+    // The next reader takes gzip, which the miss did not make: it is made now, fast.
+    const fastGzip = await get('gzip');
+    assert.equal(fastGzip.text, bodyOf(1));
+    assert.equal(fastGzip.etag, miss.etag);
+    await cache.compressionSettled();
+    const bestGzip = await get('gzip');
+    assert.equal(bestGzip.text, bodyOf(1));
+    assert.ok(bestGzip.bytes.length < fastGzip.bytes.length, `best ${bestGzip.bytes.length} B, fast ${fastGzip.bytes.length} B`);
+    assert.ok((await get('br')).bytes.length < miss.bytes.length);
+  });
+
   it('never swaps better bytes of a page the content has replaced into the cache', async () => {
     const { cache, get, bump } = cachedVersionedPage();
     const old = await get('br');

@@ -5,7 +5,7 @@
 import type { Context, Handler, Next } from 'hono';
 import { routePath } from 'hono/route';
 import { getQueryParam } from 'hono/utils/url';
-import { compressBody, recompressed, responsePartsFor, respondWithBody, type CompressedBody, type ResponseParts } from './compressed-body.ts';
+import { compressBody, recompressed, responsePartsFor, respondWithBody, withEncodingFor, type CompressedBody, type ResponseParts } from './compressed-body.ts';
 import { requestOrigin } from './origin.ts';
 
 interface CachedPage {
@@ -129,9 +129,10 @@ export class PageCache {
           remember(this.routes, path, { params: sorted, pattern: routePath(c) }, this.maxPages);
         }
       }
-      if (!renderedHere) this.hit(key, page);
+      const request = pageRequestOf(c);
+      if (!renderedHere) page = this.hit(key, page, request.acceptEncoding);
       remember(this.pages, key, page, this.maxPages);
-      return respondWithBody(pageRequestOf(c), page.body, page.headers);
+      return respondWithBody(request, page.body, page.headers);
     };
   }
 
@@ -147,7 +148,8 @@ export class PageCache {
       const value = response.headers.get(name);
       if (value !== null) headers[name] = value;
     }
-    return { version, body: compressBody(Buffer.from(await response.arrayBuffer()), { fast: true }), headers };
+    const body = compressBody(Buffer.from(await response.arrayBuffer()), { fast: true, acceptEncoding: c.req.header('Accept-Encoding') });
+    return { version, body, headers };
   }
 
   /**
@@ -161,9 +163,9 @@ export class PageCache {
     const path = pathOf(url);
     const route = this.routes.get(path);
     const key = route && originKey(origin, pageKey(path, url, route.params));
-    const page = key && this.pages.get(key);
-    if (!page || page.version !== (await this.currentVersion())) return undefined;
-    this.hit(key, page);
+    const found = key && this.pages.get(key);
+    if (!found || found.version !== (await this.currentVersion())) return undefined;
+    const page = this.hit(key, found, request.acceptEncoding);
     remember(this.pages, key, page, this.maxPages);
     return { ...responsePartsFor(request, page.body, page.headers), route: route.pattern };
   }
@@ -173,11 +175,18 @@ export class PageCache {
     while (this.improving) await this.improving;
   }
 
-  private hit(key: string, page: CachedPage): void {
+  /** Counts a hit and queues the page for the best levels; the page with the reader's encoding. */
+  private hit(key: string, page: CachedPage, acceptEncoding: string | undefined): CachedPage {
     this.hits += 1;
-    if (page.body.best) return;
+    if (page.body.best) return page;
+    // Made on a miss in the encoding of that reader only: another reader's is added now, before the
+    // page is queued, so that the best levels replace this copy and not the one before.
+    const body = withEncodingFor(page.body, acceptEncoding);
+    const current = body === page.body ? page : { ...page, body };
+    if (current !== page && this.pages.get(key) === page) this.pages.set(key, current);
     this.toImprove.add(key);
     this.improving ??= this.improveQueued().finally(() => (this.improving = undefined));
+    return current;
   }
 
   // The queued pages at the best level, each swapped in whole (a response already under way keeps
