@@ -15,6 +15,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { policyList } from '../src/policies/policy.service.ts';
 import { markedParts, snippetParts } from '../src/search/highlight.ts';
 import { isQueryProblem, parseQuery } from '../src/search/search-query.ts';
+import { confirmedPhrasePage, PHRASE_CANDIDATES, SEARCH_PAGE_SIZE } from '../src/search/search.service.ts';
 import { segmenter, writingFor } from '../test/helpers/seed.ts';
 import { queryStream, vocabulary } from './search-queries.ts';
 
@@ -102,9 +103,10 @@ async function searchPage(params: URLSearchParams): Promise<void> {
   // searchArticles' first step: the ids of the page (phrases confirmed on the candidates' text).
   const filter = { match: query.match, ...filters };
   const phrases = query.phrases.length > 0;
-  const found = await timed('articles: match, count, rank, page', () => searchIndex.find(db, filter, { limit: phrases ? 1000 : 10, offset: 0 }));
+  const page = { limit: SEARCH_PAGE_SIZE, offset: 0 };
+  const found = await timed('articles: match, count, rank, page', () => searchIndex.find(db, filter, phrases ? { limit: PHRASE_CANDIDATES, offset: 0 } : page));
   const ids = phrases
-    ? await timed('articles: phrases confirmed', async () => (await searchIndex.withLiterals(db, found.ids, query.phrases)).slice(0, 10))
+    ? await timed('articles: phrases confirmed', async () => (await confirmedPhrasePage(db, searchIndex, found, query.phrases, page)).ids)
     : found.ids;
   const articles = await timed('articles: read the page', () => articlesByIds(db, ids));
   await timed('titles and snippets', () =>
