@@ -140,8 +140,9 @@ export const fts5Search = (withShadowTablesWritable: WithShadowTablesWritable): 
 
   async containingAll(db, ids, literals) {
     if (ids.length === 0) return new Set();
-    // LIKE ignores the case of Latin letters only, as lower() does here, and read 1,000 articles'
-    // texts about 1.5 times faster than instr (which compares at every character), with no copy.
+    // LIKE ignores the case of ASCII letters and of nothing else, as SQLite's lower() does (phrases
+    // come folded to lower case); it copies no text and scanned candidates' texts about 1.4 times
+    // faster than instr, which compares at every character. Wildcards in a phrase are escaped.
     const contains = literals.map((literal) => {
       const pattern = `%${literal.replace(/[\\%_]/gu, '\\$&')}%`;
       return sql`(title like ${pattern} escape '\\' or body like ${pattern} escape '\\')`;
