@@ -1,11 +1,12 @@
-// npm run bench:search-phases -- --db PATH | --database-url URL [--queries 400]
+// npm run bench:search-phases -- --db PATH | --database-url URL [--queries 400] [--phrases-only]
 // Where an uncached search's database and application CPU time goes, phase by phase, on a corpus that
 // bench:search-http built and kept (--db / --database-url): the same stream of distinct queries,
 // run in this process one at a time, each phase of the /search page timed on its own (the query
 // parsed, matches counted, ranked and paged, phrases confirmed, the page's articles read,
 // titles and snippets marked, the policy library searched). A CPU profile cannot tell these apart:
 // every statement's time shows up in the database driver. Rendering and compression are measured
-// over HTTP (bench:search-http --cpu-prof, then bench/cpu-profile-phases.ts).
+// over HTTP (bench:search-http --cpu-prof, then bench/cpu-profile-phases.ts). --phrases-only runs
+// only the stream's searches with a quoted phrase (about 15 % of it), to see their cost alone.
 import { parseArgs } from 'node:util';
 import { articlesByIds } from '../src/articles/article.service.ts';
 import { parseDatabaseTarget } from '../src/config.ts';
@@ -15,10 +16,18 @@ import { PolicyKeywordMatches } from '../src/policies/policy-keyword-matches.ts'
 import { policyList } from '../src/policies/policy.service.ts';
 import { markedParts, snippetParts } from '../src/search/highlight.ts';
 import { isQueryProblem, parseQuery } from '../src/search/search-query.ts';
+import { confirmedPhrasePage, PHRASE_CANDIDATES, SEARCH_PAGE_SIZE } from '../src/search/search.service.ts';
 import { segmenter, writingFor } from '../test/helpers/seed.ts';
 import { queryStream, vocabulary } from './search-queries.ts';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, 'database-url': { type: 'string' }, queries: { type: 'string', default: '400' } } });
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    'database-url': { type: 'string' },
+    queries: { type: 'string', default: '400' },
+    'phrases-only': { type: 'boolean', default: false },
+  },
+});
 const location = values.db ?? values['database-url'];
 if (!location) {
   console.error('bench:search-phases needs the corpus of bench:search-http: --db PATH or --database-url URL');
@@ -31,7 +40,8 @@ const { db } = opened;
 // As the server searches policies: with the matches it keeps while the content is unchanged.
 const policySearch = { segmenter, words: opened.dialect.policyWords, matches: new PolicyKeywordMatches(opened.dialect.policyWords, async () => 1) };
 const { words, phrases } = vocabulary(2000);
-const next = queryStream(words, phrases);
+const stream = queryStream(words, phrases);
+const next = values['phrases-only'] ? phraseQueries(stream) : stream;
 
 const PHASES = [
   'parse',
@@ -66,13 +76,25 @@ try {
   const started = cpuMs();
   for (let i = 0; i < count; i += 1) await searchPage(new URL(next(), 'http://x').searchParams);
   const total = cpuMs() - started;
-  console.log(`${count} distinct searches, one at a time, in process (${opened.dialect.engine}): ${(total / count).toFixed(2)} ms of CPU per search`);
+  console.log(
+    `${count} distinct ${values['phrases-only'] ? 'phrase ' : ''}searches, one at a time, in process (${opened.dialect.engine}): ${(total / count).toFixed(2)} ms of CPU per search`,
+  );
   for (const phase of PHASES) {
     const ms = spent.get(phase)! / count;
     console.log(`  ${phase.padEnd(36)} ${ms.toFixed(2).padStart(7)} ms  ${((100 * spent.get(phase)!) / total).toFixed(0).padStart(3)} %`);
   }
 } finally {
   await opened.close();
+}
+
+/** The stream's searches whose query holds a quoted phrase. */
+function phraseQueries(stream: () => string): () => string {
+  return () => {
+    for (;;) {
+      const path = stream();
+      if (new URL(path, 'http://x').searchParams.get('q')!.includes('"')) return path;
+    }
+  };
 }
 
 /** What GET /search does before rendering, phase by phase (search.routes.tsx, search.service.ts). */
@@ -84,9 +106,10 @@ async function searchPage(params: URLSearchParams): Promise<void> {
   // searchArticles' first step: the ids of the page (phrases confirmed on the candidates' text).
   const filter = { match: query.match, ...filters };
   const phrases = query.phrases.length > 0;
-  const found = await timed('articles: match, count, rank, page', () => searchIndex.find(db, filter, { limit: phrases ? 1000 : 10, offset: 0 }));
+  const page = { limit: SEARCH_PAGE_SIZE, offset: 0 };
+  const found = await timed('articles: match, count, rank, page', () => searchIndex.find(db, filter, phrases ? { limit: PHRASE_CANDIDATES, offset: 0 } : page));
   const ids = phrases
-    ? await timed('articles: phrases confirmed', async () => (await searchIndex.withLiterals(db, found.ids, query.phrases)).slice(0, 10))
+    ? await timed('articles: phrases confirmed', async () => (await confirmedPhrasePage(db, searchIndex, found, query.phrases, page)).ids)
     : found.ids;
   const articles = await timed('articles: read the page', () => articlesByIds(db, ids));
   await timed('titles and snippets', () =>

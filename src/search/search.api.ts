@@ -26,7 +26,7 @@ const SearchPageSchema = z
   .object({
     query: z.string().openapi({ description: '规范化后的查询' }),
     total: z.number().int(),
-    totalIsLowerBound: z.boolean().openapi({ description: '为 true 时 total 是下限(短语查询候选过多)' }),
+    totalIsLowerBound: z.boolean().openapi({ description: '为 true 时 total 是下限:短语查询按相关度逐批核对原文,找够本页和下一条即停,或候选过多' }),
     items: z.array(SearchHitSchema),
     nextCursor: z.string().nullable(),
   })

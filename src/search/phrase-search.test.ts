@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { importSeedText } from '../importer/importer.service.ts';
+import { writingFor } from '../../test/helpers/seed.ts';
+import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
+import type { Db } from '../db/database.ts';
+import type { SearchIndex } from './search-index.ts';
+import { isQueryProblem, parseQuery } from './search-query.ts';
+import { confirmedPhrasePage, searchArticles, type SearchOptions } from './search.service.ts';
+
+async function search(db: Db, index: SearchIndex, text: string, options: Partial<SearchOptions> = {}) {
+  const query = parseQuery(text, index.segmenter);
+  if (isQueryProblem(query)) assert.fail(query.message);
+  return searchArticles(db, index, query, { page: 1, ...options });
+}
+
+const seedItem = (title: string, body: string, date: string) => `-\n【南昌招商】${title}\n${body}\n${date}`;
+
+// Articles with both words of the phrase in their title, apart, rank above those that hold the
+// phrase only in their body: the best candidates are not hits, so the hits lie past the first batch.
+const DECOYS = 8;
+const HITS = 30;
+const corpus = [
+  ...Array.from({ length: DECOYS }, (_, i) => seedItem(`高新区${i + 1}个项目获批`, '园区新签约一批项目。', '2025-06-01')),
+  ...Array.from({ length: HITS }, (_, i) =>
+    seedItem(`园区新闻第${i + 1}期`, `南昌高新区获批建设国家自主创新示范区,园区新签约一批项目。`, `2024-01-${String(i + 1).padStart(2, '0')}`),
+  ),
+].join('\n');
+
+for (const dialect of testDialects()) {
+  describe(`phrase search on ${dialect.name}`, () => {
+    it('finds hits ranked below non-hits, pages them consistently, and says when the total is a lower bound', () =>
+      withTestDb(dialect, async (opened) => {
+        const writing = writingFor(opened);
+        await importSeedText(opened.db, writing, corpus);
+        const index = writing.searchIndex;
+        const phrase = '"高新区获批"';
+
+        const all = await search(opened.db, index, phrase, { pageSize: 50 });
+        assert.equal(all.total, HITS, 'every candidate checked: the exact count');
+        assert.equal(all.totalIsLowerBound, false);
+        assert.ok(all.hits.every((hit) => hit.title.startsWith('园区新闻')));
+        const order = all.hits.map((hit) => hit.id);
+
+        const first = await search(opened.db, index, phrase, { pageSize: 2 });
+        assert.deepEqual(
+          first.hits.map((hit) => hit.id),
+          order.slice(0, 2),
+        );
+        assert.equal(first.totalIsLowerBound, true, 'candidates were left unchecked');
+        assert.ok(first.total > 2 && first.total <= HITS, `a true lower bound: ${first.total}`);
+        assert.ok(first.pageCount >= 2, 'the page links to the next one');
+
+        const second = await search(opened.db, index, phrase, { pageSize: 2, page: 2 });
+        assert.deepEqual(
+          second.hits.map((hit) => hit.id),
+          order.slice(2, 4),
+        );
+        assert.ok(second.total >= first.total && second.total <= HITS);
+
+        // The last page checks every candidate, so it knows the total.
+        const last = await search(opened.db, index, phrase, { pageSize: 2, page: HITS / 2 });
+        assert.deepEqual(
+          last.hits.map((hit) => hit.id),
+          order.slice(-2),
+        );
+        assert.equal(last.total, HITS);
+        assert.equal(last.totalIsLowerBound, false);
+        assert.equal(last.pageCount, HITS / 2);
+
+        const beyond = await search(opened.db, index, phrase, { pageSize: 2, page: HITS / 2 + 1 });
+        assert.deepEqual(beyond.hits, []);
+        assert.equal(beyond.total, HITS);
+      }));
+
+    it('reads the phrase literally: wildcard characters are text, Latin letters in any case', () =>
+      withTestDb(dialect, async (opened) => {
+        const writing = writingFor(opened);
+        await importSeedText(
+          opened.db,
+          writing,
+          [
+            seedItem('园区产值快报', '园区产值同比增长100%。', '2025-01-01'),
+            seedItem('园区投资快报', '园区投资规模扩大100倍。', '2025-01-02'),
+            seedItem('园区合作快报', '园区推广PPP模式。', '2025-01-03'),
+          ].join('\n'),
+        );
+        const index = writing.searchIndex;
+        const percent = await search(opened.db, index, '"100%"');
+        assert.deepEqual(
+          percent.hits.map((hit) => hit.title),
+          ['园区产值快报'],
+        );
+        const latin = await search(opened.db, index, '"ppp模式"');
+        assert.deepEqual(
+          latin.hits.map((hit) => hit.title),
+          ['园区合作快报'],
+        );
+      }));
+
+    it('looks for one hit past the page, so that a page always links to the next one that has hits', () =>
+      withTestDb(dialect, async (opened) => {
+        const writing = writingFor(opened);
+        await importSeedText(opened.db, writing, corpus);
+        const index = writing.searchIndex;
+        const query = parseQuery('"高新区获批"', index.segmenter);
+        if (isQueryProblem(query)) assert.fail(query.message);
+        const { ids } = await index.find(opened.db, { match: query.match }, { limit: 50, offset: 0 });
+        // Candidates in an order of our own: two hits fill the page, the next hit comes after every non-hit.
+        const hits = (await searchArticles(opened.db, index, query, { page: 1, pageSize: 50 })).hits.map((hit) => hit.id);
+        const decoys = ids.filter((id) => !hits.includes(id));
+        assert.equal(decoys.length, DECOYS);
+        const candidates = { total: ids.length, ids: [...hits.slice(0, 2), ...decoys, ...hits.slice(2)] };
+        const page = await confirmedPhrasePage(opened.db, index, candidates, query.phrases, { limit: 2, offset: 0 });
+        assert.deepEqual(page.ids, hits.slice(0, 2));
+        assert.ok(page.total > 2, `the next page's first hit is counted: ${page.total}`);
+        assert.equal(page.totalIsLowerBound, page.total < HITS);
+      }));
+
+    it('keeps the total a lower bound when the index found more candidates than were read', () =>
+      withTestDb(dialect, async (opened) => {
+        const writing = writingFor(opened);
+        await importSeedText(opened.db, writing, corpus);
+        const index = writing.searchIndex;
+        const query = parseQuery('"高新区获批"', index.segmenter);
+        if (isQueryProblem(query)) assert.fail(query.message);
+        const candidates = await index.find(opened.db, { match: query.match }, { limit: 50, offset: 0 });
+        const page = { limit: 50, offset: 0 };
+        const read = await confirmedPhrasePage(opened.db, index, candidates, query.phrases, page);
+        assert.deepEqual([read.total, read.totalIsLowerBound], [HITS, false]);
+        // As when PHRASE_CANDIDATES cut the candidates short: every one read, yet more exist.
+        const cut = await confirmedPhrasePage(opened.db, index, { ...candidates, total: candidates.total + 1 }, query.phrases, page);
+        assert.deepEqual([cut.total, cut.totalIsLowerBound], [HITS, true]);
+      }));
+  });
+}
