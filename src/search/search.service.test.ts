@@ -108,6 +108,21 @@ for (const dialect of testDialects()) {
         );
       }));
 
+    it('orders equally relevant articles by date, then newest id, on every page', () =>
+      withTestDb(dialect, async (opened) => {
+        const writing = writingFor(opened);
+        // 25 articles of the same shape score alike; four dates, so dates tie too. On SQLite a page
+        // of 10 is ranked from 20 rows: page 1's tie runs past them, pages 2 and 3 fit.
+        const dates = ['2024-05-01', '2025-02-01', '2024-11-01', '2025-02-01'];
+        const blocks = Array.from({ length: 25 }, (_, i) => `-\n【东湖区招商】东湖区招商引资快讯${10 + i}\n东湖区签约数字经济项目。\n${dates[i % 4]}`);
+        await importSeedText(opened.db, writing, blocks.join('\n'));
+        const pages = await Promise.all([1, 2, 3].map((page) => search(opened.db, writing.searchIndex, '数字经济', { page })));
+        const listed = pages.flatMap((results) => results.hits.map(({ id, publishedOn }) => ({ id, publishedOn })));
+        const expected = [...listed].sort((a, b) => (a.publishedOn === b.publishedOn ? b.id - a.id : a.publishedOn < b.publishedOn ? 1 : -1));
+        assert.equal(new Set(listed.map((hit) => hit.id)).size, 25, 'every article once');
+        assert.deepEqual(listed, expected);
+      }));
+
     it('ranks title matches above body matches', () =>
       withTestDb(dialect, async (opened) => {
         const writing = writingFor(opened);
