@@ -3,10 +3,7 @@
 // the home page; these plans must not depend on how many articles there are.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
-import type { Db } from '../db/database.ts';
-import { testDialects } from '../../test/helpers/test-db.ts';
+import { withQueryPlans } from '../../test/helpers/query-plans.ts';
 import {
   articleById,
   articleCountsByChannel,
@@ -22,21 +19,9 @@ import {
   neighbourArticles,
 } from './article.store.ts';
 
-it('lists and fetches published articles through the list indexes or by id, never by status alone', async () => {
-  const sqlite = testDialects().find((dialect) => dialect.name === 'sqlite')!;
-  const opened = await sqlite.open();
-  const database = new SQLite(opened.sqlitePath!);
-  const queries: CompiledQuery[] = [];
-  const db = new Kysely({ dialect: new SqliteDialect({ database }), log: (event) => void queries.push(event.query) }) as Db;
-  try {
-    const plans = async (run: () => Promise<unknown>): Promise<string> => {
-      queries.length = 0;
-      await run();
-      return queries
-        .map((query) => database.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as { detail: string }[])
-        .map((rows) => rows.map((row) => row.detail).join('; '))
-        .join(' | ');
-    };
+it('lists and fetches published articles through the list indexes or by id, never by status alone', () =>
+  withQueryPlans(async (db, plansOf) => {
+    const plans = async (run: () => Promise<unknown>): Promise<string> => (await plansOf(run)).join(' | ');
     // The lists read their indexes alone: an article's row holds its body before its excerpt.
     assert.match(await plans(() => latestArticles(db, { limit: 20, offset: 0 })), /^SCAN article USING COVERING INDEX article_newest$/);
     assert.match(
@@ -71,8 +56,4 @@ it('lists and fetches published articles through the list indexes or by id, neve
       neighbours,
       /^SEARCH article USING COVERING INDEX article_newest \(published_on>\?\) \| SEARCH article USING COVERING INDEX article_newest \(published_on<\?\)$/,
     );
-  } finally {
-    await db.destroy();
-    await opened.close();
-  }
-});
+  }));
