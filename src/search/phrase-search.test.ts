@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { importSeedText } from '../importer/importer.service.ts';
 import { writingFor } from '../../test/helpers/seed.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
+import type { OpenDb } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
 import type { SearchIndex } from './search-index.ts';
 import { isQueryProblem, parseQuery } from './search-query.ts';
@@ -26,6 +27,16 @@ const corpus = [
     seedItem(`园区新闻第${i + 1}期`, `南昌高新区获批建设国家自主创新示范区,园区新签约一批项目。`, `2024-01-${String(i + 1).padStart(2, '0')}`),
   ),
 ].join('\n');
+
+/** The corpus imported, its index, and the phrase its hits contain, parsed. */
+async function corpusAndPhrase(opened: OpenDb) {
+  const writing = writingFor(opened);
+  await importSeedText(opened.db, writing, corpus);
+  const index = writing.searchIndex;
+  const query = parseQuery('"高新区获批"', index.segmenter);
+  if (isQueryProblem(query)) assert.fail(query.message);
+  return { index, query };
+}
 
 for (const dialect of testDialects()) {
   describe(`phrase search on ${dialect.name}`, () => {
@@ -100,11 +111,7 @@ for (const dialect of testDialects()) {
 
     it('looks for one hit past the page, so that a page always links to the next one that has hits', () =>
       withTestDb(dialect, async (opened) => {
-        const writing = writingFor(opened);
-        await importSeedText(opened.db, writing, corpus);
-        const index = writing.searchIndex;
-        const query = parseQuery('"高新区获批"', index.segmenter);
-        if (isQueryProblem(query)) assert.fail(query.message);
+        const { index, query } = await corpusAndPhrase(opened);
         const { ids } = await index.find(opened.db, { match: query.match }, { limit: 50, offset: 0 });
         // Candidates in an order of our own: two hits fill the page, the next hit comes after every non-hit.
         const hits = (await searchArticles(opened.db, index, query, { page: 1, pageSize: 50 })).hits.map((hit) => hit.id);
@@ -119,11 +126,7 @@ for (const dialect of testDialects()) {
 
     it('keeps the total a lower bound when the index found more candidates than were read', () =>
       withTestDb(dialect, async (opened) => {
-        const writing = writingFor(opened);
-        await importSeedText(opened.db, writing, corpus);
-        const index = writing.searchIndex;
-        const query = parseQuery('"高新区获批"', index.segmenter);
-        if (isQueryProblem(query)) assert.fail(query.message);
+        const { index, query } = await corpusAndPhrase(opened);
         const candidates = await index.find(opened.db, { match: query.match }, { limit: 50, offset: 0 });
         const page = { limit: 50, offset: 0 };
         const read = await confirmedPhrasePage(opened.db, index, candidates, query.phrases, page);
