@@ -115,5 +115,6 @@ async function searchPage(params: URLSearchParams): Promise<void> {
   await timed('titles and snippets', () =>
     articles.map((article) => [markedParts(article.title, query.highlights), snippetParts(article.body, query.highlights)]),
   );
-  await timed('policies', () => policyList(db, policySearch, { keyword: q, ...filters }, 1));
+  // As the search page asks: the first three matching policies and their count.
+  await timed('policies', () => policyList(db, policySearch, { keyword: q, ...filters }, 1, new Date(), 3));
 }

@@ -64,19 +64,20 @@ export async function policyList(
   query: PolicyQuery,
   page: number,
   now = new Date(),
+  pageSize = POLICY_PAGE_SIZE,
 ): Promise<{ items: ShownPolicy[]; total: number; pageCount: number }> {
   const today = chinaDate(now);
   const filter = filterOf(search, query);
-  const offset = (page - 1) * POLICY_PAGE_SIZE;
+  const offset = (page - 1) * pageSize;
   const { items, total } =
     search.matches && filter.keyword && 'words' in filter.keyword
-      ? await keptMatchesPage(db, search.matches, { ...filter, words: filter.keyword.words }, today, offset)
-      : await store.policyPage(db, filter, today, offset, POLICY_PAGE_SIZE);
-  return { items: items.map((item) => shown(item, today)), total, pageCount: Math.max(1, Math.ceil(total / POLICY_PAGE_SIZE)) };
+      ? await keptMatchesPage(db, search.matches, { ...filter, words: filter.keyword.words }, today, offset, pageSize)
+      : await store.policyPage(db, filter, today, offset, pageSize);
+  return { items: items.map((item) => shown(item, today)), total, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-async function keptMatchesPage(db: Db, matches: PolicyKeywordMatches, filter: WordsFilter, today: string, offset: number) {
-  const { ids, total } = await matches.page(db, filter, today, offset, POLICY_PAGE_SIZE);
+async function keptMatchesPage(db: Db, matches: PolicyKeywordMatches, filter: WordsFilter, today: string, offset: number, limit: number) {
+  const { ids, total } = await matches.page(db, filter, today, offset, limit);
   const byId = new Map((await store.policySummariesByIds(db, ids)).map((policy) => [policy.id, policy]));
   // A policy deleted since the matches were kept is left out; the next content version drops it.
   return { items: ids.flatMap((id) => byId.get(id) ?? []), total };

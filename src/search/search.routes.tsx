@@ -77,9 +77,16 @@ export function searchRoutes(ctx: RouteContext): Hono {
         // Policies the same words find, with the same filters, above the first page of articles.
         const policies =
           options.page === 1
-            ? await policyList(db, policySearch, { keyword: options.form.q, channel: options.channel, from: options.from, to: options.to }, 1)
+            ? await policyList(
+                db,
+                policySearch,
+                { keyword: options.form.q, channel: options.channel, from: options.from, to: options.to },
+                1,
+                new Date(),
+                POLICIES_SHOWN,
+              )
             : undefined;
-        const found = policies && { items: policies.items.slice(0, POLICIES_SHOWN), total: policies.total };
+        const found = policies && { items: policies.items, total: policies.total };
         // Carriers (parks, buildings, factories, land) the same words find in the same channel.
         const sites = options.page === 1 ? await siteList(db, searchIndex.segmenter, { keyword: options.form.q, channel: options.channel }, 1) : undefined;
         const foundSites = sites && { items: sites.items.slice(0, POLICIES_SHOWN), total: sites.total };
