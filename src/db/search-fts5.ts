@@ -4,7 +4,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Db } from './database.ts';
 import { createRebuildLog, dropRebuildLog, REBUILD_LOG, takeLoggedIds } from './search-rebuild-log.ts';
-import type { SearchDocument, SearchFilter, SearchMatch, SearchSql } from './search-sql.ts';
+import type { RankedPage, SearchDocument, SearchFilter, SearchMatch, SearchSql } from './search-sql.ts';
 
 // bm25 weights for title, body, sub-words, characters: a title hit counts 2.5 body hits.
 const RANK = sql`bm25(article_search, 10.0, 4.0, 1.0, 0.5)`;
@@ -40,7 +40,7 @@ async function idsOf(db: Db, query: RawBuilder<{ id: number }>): Promise<number[
 const newestCandidates = (filter: SearchFilter, candidates: number, { withDate }: { withDate: boolean }) =>
   sql`select rowid as id, ${RANK} as score${withDate ? sql`, published_on` : sql``} from article_search where ${where(filter)} order by rowid desc limit ${candidates}`;
 
-type Scored = { id: number; score: number };
+type Scored = { id: number; score: number; candidates: number };
 
 /**
  * The page of the candidates in the order score, date (newest first), id (highest first). The
@@ -48,21 +48,30 @@ type Scored = { id: number; score: number };
  * and reading it for every candidate cost a fifth of ranking's CPU (the 50 queries of bench:search
  * at 10,000 articles: 5.4 → 4.4 ms a query). Room for `limit` more rows than the page catches
  * ties at its end; a tie running past them (identical articles) is ordered by the database with
- * every date read.
+ * every date read. The candidates are counted on the way, which spares most searches their count
+ * statement (SearchIndex.find): kept in a table, they are counted without ranking them again; a
+ * window (`count(*) over ()`) cost three times as much.
  */
-async function rankedPage(db: Db, filter: SearchFilter, { candidates, limit, offset }: { candidates: number; limit: number; offset: number }) {
+async function rankedPage(
+  db: Db,
+  filter: SearchFilter,
+  { candidates, limit, offset }: { candidates: number; limit: number; offset: number },
+): Promise<RankedPage> {
   const end = offset + limit;
   const room = end + limit;
-  const { rows } = await sql<Scored>`select id, score from (${newestCandidates(filter, candidates, { withDate: false })})
-    order by score, id desc limit ${room}`.execute(db);
+  const { rows } = await sql<Scored>`with candidate as materialized (${newestCandidates(filter, candidates, { withDate: false })})
+    select id, score, (select count(*) from candidate) as candidates from candidate order by score, id desc limit ${room}`.execute(db);
+  // The outer query has no offset: no row means no candidate.
+  const candidateCount = Number(rows[0]?.candidates ?? 0);
   const last = rows[Math.min(end, rows.length) - 1];
-  if (last === undefined) return [];
+  if (last === undefined) return { ids: [], candidateCount };
   if (rows.length === room && rows[room - 1]!.score === last.score) {
-    return idsOf(
+    const ids = await idsOf(
       db,
       sql`select id from (${newestCandidates(filter, candidates, { withDate: true })})
         order by score, published_on desc, id desc limit ${limit} offset ${offset}`,
     );
+    return { ids, candidateCount };
   }
   const onPage = rows.filter((row) => row.score <= last.score);
   const tied = onPage.filter((row, i) => onPage[i - 1]?.score === row.score || onPage[i + 1]?.score === row.score).map((row) => Number(row.id));
@@ -72,7 +81,7 @@ async function rankedPage(db: Db, filter: SearchFilter, { candidates, limit, off
     return dateA > dateB ? -1 : dateA < dateB ? 1 : 0;
   };
   onPage.sort((a, b) => a.score - b.score || newer(a, b) || Number(b.id) - Number(a.id));
-  return onPage.slice(offset, end).map((row) => Number(row.id));
+  return { ids: onPage.slice(offset, end).map((row) => Number(row.id)), candidateCount };
 }
 
 async function publishedOn(db: Db, ids: readonly number[]): Promise<Map<number, string>> {

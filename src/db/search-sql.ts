@@ -54,8 +54,12 @@ export interface SearchSql {
   count(db: Db, filter: SearchFilter): Promise<number>;
   /** The id of the n-th most recently added match (1-based), or undefined when fewer match. */
   nthNewestId(db: Db, filter: SearchFilter, n: number): Promise<number | undefined>;
-  /** The `candidates` most recently added matches, best first (relevance, then date, then id). */
-  ranked(db: Db, filter: SearchFilter, page: { candidates: number; limit: number; offset: number }): Promise<number[]>;
+  /**
+   * The `candidates` most recently added matches, best first (relevance, then date, then id), and
+   * how many matches were candidates (`candidateCount`, undefined when the engine cannot tell): fewer
+   * than `candidates` means every match was one, so it is the count and no count need be asked.
+   */
+  ranked(db: Db, filter: SearchFilter, page: { candidates: number; limit: number; offset: number }): Promise<RankedPage>;
   /** Matches with id < belowId, most recently added first. */
   newestBelow(db: Db, filter: SearchFilter, page: { belowId: number; limit: number; offset: number }): Promise<number[]>;
   /**
@@ -71,6 +75,12 @@ export interface SearchSql {
   beginRebuild(db: Db): Promise<IndexRebuild>;
   /** Ids of indexed documents in (afterId, …], ascending, for consistency checks. */
   indexedIds(db: Db, afterId: number, limit: number): Promise<number[]>;
+}
+
+/** A page of ranked candidates (see SearchSql.ranked). */
+export interface RankedPage {
+  ids: number[];
+  candidateCount: number | undefined;
 }
 
 /** A rebuild in progress (see SearchSql.beginRebuild). */

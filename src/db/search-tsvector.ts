@@ -95,15 +95,16 @@ export const tsvectorSearch: SearchSql = {
     return found[0];
   },
 
-  ranked(db, filter, { candidates, limit, offset }) {
-    return idsOf(
-      db,
-      sql`select id from (
+  // The candidates are counted on the way (see SearchSql.ranked); a page past them all has no row
+  // to carry the count.
+  async ranked(db, filter, { candidates, limit, offset }) {
+    const { rows } = await sql<{ id: number; candidates: string }>`select id, count(*) over () as candidates from (
           select article_id as id, published_on, document from article_search where ${where(filter)} order by article_id desc limit ${candidates}
         ) as candidate
         order by ts_rank(${WEIGHTS}::float4[], document, to_tsquery('simple', ${tsqueryText(filter.match)}), 2) desc, published_on desc, id desc
-        limit ${limit} offset ${offset}`,
-    );
+        limit ${limit} offset ${offset}`.execute(db);
+    const candidateCount = rows[0] ? Number(rows[0].candidates) : offset === 0 ? 0 : undefined;
+    return { ids: rows.map((row) => Number(row.id)), candidateCount };
   },
 
   newestBelow(db, filter, { belowId, limit, offset }) {
