@@ -3,21 +3,29 @@
 // bench:search-http built and kept (--db / --database-url): the same stream of distinct queries,
 // run in this process one at a time, each phase of the /search page timed on its own (the query
 // parsed, matches counted, ranked and paged, phrases confirmed, the page's articles read,
-// titles and snippets marked, the policy library searched). A CPU profile cannot tell these apart:
-// every statement's time shows up in the database driver. Rendering and compression are measured
-// over HTTP (bench:search-http --cpu-prof, then bench/cpu-profile-phases.ts). --phrases-only runs
-// only the stream's searches with a quoted phrase (about 15 % of it), to see their cost alone.
+// titles and snippets marked, the policy library and the carrier library searched, the page
+// rendered and compressed as on a miss). A CPU profile cannot tell these apart: every statement's
+// time shows up in the database driver. What is left of bench:search-http's CPU per request is
+// routing, middleware, the page cache and node:http (bench:search-http --cpu-prof, then
+// bench/cpu-profile-phases.ts). --phrases-only runs only the stream's searches with a quoted
+// phrase (about 15 % of it), to see their cost alone.
 import { parseArgs } from 'node:util';
 import { articlesByIds } from '../src/articles/article.service.ts';
+import { englishChannelName } from '../src/channels/channel.ts';
 import { parseDatabaseTarget } from '../src/config.ts';
 import { openDb } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { compressBody } from '../src/http/compressed-body.ts';
+import { htmlDocument } from '../src/http/layout.tsx';
+import { siteList } from '../src/parks/site.service.ts';
 import { PolicyKeywordMatches } from '../src/policies/policy-keyword-matches.ts';
 import { policyList } from '../src/policies/policy.service.ts';
 import { markedParts, snippetParts } from '../src/search/highlight.ts';
 import { isQueryProblem, parseQuery } from '../src/search/search-query.ts';
 import { confirmedPhrasePage, PHRASE_CANDIDATES, SEARCH_PAGE_SIZE } from '../src/search/search.service.ts';
-import { segmenter, writingFor } from '../test/helpers/seed.ts';
+import { SearchPage } from '../src/search/views/search-page.tsx';
+import { channels, segmenter, writingFor } from '../test/helpers/seed.ts';
+import { testChrome } from '../test/helpers/test-chrome.ts';
 import { queryStream, vocabulary } from './search-queries.ts';
 
 const { values } = parseArgs({
@@ -50,6 +58,9 @@ const PHASES = [
   'articles: read the page',
   'titles and snippets',
   'policies',
+  'carriers',
+  'rendering HTML',
+  'compressing (fast, one encoding)',
 ] as const;
 type Phase = (typeof PHASES)[number];
 const spent = new Map<Phase, number>(PHASES.map((phase) => [phase, 0]));
@@ -112,9 +123,36 @@ async function searchPage(params: URLSearchParams): Promise<void> {
     ? await timed('articles: phrases confirmed', async () => (await confirmedPhrasePage(db, searchIndex, found, query.phrases, page)).ids)
     : found.ids;
   const articles = await timed('articles: read the page', () => articlesByIds(db, ids));
-  await timed('titles and snippets', () =>
-    articles.map((article) => [markedParts(article.title, query.highlights), snippetParts(article.body, query.highlights)]),
+  const hits = await timed('titles and snippets', () =>
+    articles.map(({ id, title, body, channel, publishedOn }) => ({
+      id,
+      title,
+      titleParts: markedParts(title, query.highlights),
+      snippetParts: snippetParts(body, query.highlights),
+      channel,
+      publishedOn,
+    })),
   );
   // As the search page asks: the first three matching policies and their count.
-  await timed('policies', () => policyList(db, policySearch, { keyword: q, ...filters }, 1, new Date(), 3));
+  const policies = await timed('policies', () => policyList(db, policySearch, { keyword: q, ...filters }, 1, new Date(), 3));
+  const sites = await timed('carriers', () => siteList(db, segmenter, { keyword: q, channel: filters.channel }, 1));
+  const total = found.total;
+  const html = await timed('rendering HTML', () =>
+    htmlDocument(
+      SearchPage({
+        chrome: { ...testChrome, nav: channels.all.map(navChannel) },
+        channels: channels.all,
+        form: { q, channel: filters.channel ?? '', from: filters.from ?? '', to: filters.to ?? '' },
+        results: { total, page: 1, pageSize: page.limit, pageCount: Math.max(1, Math.ceil(total / page.limit)), hits, totalIsLowerBound: false },
+        navChannel: (slug) => navChannel(channels.bySlug(slug) ?? channels.city),
+        policies: { items: policies.items, total: policies.total },
+        sites: { items: sites.items.slice(0, 3), total: sites.total },
+      }),
+    ),
+  );
+  await timed('compressing (fast, one encoding)', () => compressBody(Buffer.from(html), { fast: true, acceptEncoding: 'gzip, deflate, br' }));
+}
+
+function navChannel(channel: (typeof channels.all)[number]) {
+  return { slug: channel.slug, name: channel.name, englishName: englishChannelName(channel) };
 }
