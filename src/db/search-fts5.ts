@@ -49,8 +49,8 @@ type Scored = { id: number; score: number; candidates: number };
  * at 10,000 articles: 5.4 → 4.4 ms a query). Room for `limit` more rows than the page catches
  * ties at its end; a tie running past them (identical articles) is ordered by the database with
  * every date read. The candidates are counted on the way, which spares most searches their count
- * statement (SearchIndex.find): kept in a table, they are counted without ranking them again; a
- * window (`count(*) over ()`) cost three times as much.
+ * statement (SearchIndex.find): kept in a table, they are counted without ranking them again
+ * (0.07 ms a search at 10,000 articles; a window, `count(*) over ()`, added 0.17 ms).
  */
 async function rankedPage(
   db: Db,

@@ -249,8 +249,8 @@ export class SearchIndex {
     let ranked: number[] = [];
     if (page.offset < candidates) {
       const found = await this.engine.ranked(db, filter, { candidates, limit: Math.min(page.limit, candidates - page.offset), offset: page.offset });
-      // Fewer matches than candidates: every match was ranked, and the count is known. Most
-      // searches of several words end here; counting took them about 0.6 ms at 10,000 articles.
+      // Fewer matches than candidates: every match was ranked, and the count is known. Nine in ten
+      // of bench:search-http's searches at 10,000 articles end here (0.2–0.3 ms of CPU saved a search).
       if (found.candidateCount !== undefined && found.candidateCount < candidates) return { total: found.candidateCount, ids: found.ids };
       ranked = found.ids;
     }
