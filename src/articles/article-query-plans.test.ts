@@ -12,6 +12,7 @@ import {
   articlesAfterPosition,
   articlesByIds,
   articleStampsAfter,
+  articleSummariesByIds,
   countArticles,
   lastUpdatedByChannel,
   latestArticles,
@@ -33,6 +34,7 @@ it('lists and fetches published articles through the list indexes or by id, neve
     assert.match(await plans(() => countArticles(db)), /^SCAN article USING COVERING INDEX article_/);
     assert.match(await plans(() => articleCountsByChannel(db)), /^SCAN article USING COVERING INDEX article_channel_(newest|updated)$/);
     assert.match(await plans(() => articlesByIds(db, [3, 1, 2])), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
+    assert.match(await plans(() => articleSummariesByIds(db, [3, 1, 2])), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
     assert.match(await plans(() => articleById(db, 1)), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
     assert.match(await plans(() => articlesAfter(db, 0, 500)), /^SEARCH article USING INTEGER PRIMARY KEY \(rowid>\?\)$/);
     // The open API's keyset pages: the first from the top of the index, a later one by seeking to its position.

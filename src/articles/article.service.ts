@@ -224,6 +224,16 @@ export async function articlesByIds(db: Db, ids: readonly number[]): Promise<Art
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/**
+ * List summaries of articles by id, in the order of `ids`; unknown and unpublished ids are left out.
+ * For lists of titles (related articles): their bodies, most of a row, are not read.
+ */
+export async function articleSummariesByIds(db: Db, ids: readonly number[]): Promise<ArticleSummary[]> {
+  if (ids.length === 0) return [];
+  const byId = new Map((await store.articleSummariesByIds(db, ids)).map((summary) => [summary.id, summary]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Up to `limit` articles with ids above `afterId`, ascending: for walking every article. */
 export function articlesAfter(db: Db, afterId: number, limit: number): Promise<Article[]> {
   return store.articlesAfter(db, afterId, limit);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { writingFor } from '../../test/helpers/seed.ts';
 import { testDialects } from '../../test/helpers/test-db.ts';
-import { articleListPage, articleWithNeighbours, listPages, PAGE_SIZE, saveArticleDraft } from './article.service.ts';
+import { articleListPage, articlesByIds, articleSummariesByIds, articleWithNeighbours, listPages, PAGE_SIZE, saveArticleDraft } from './article.service.ts';
 import { articleCountsByChannel, countArticles, latestArticles } from './article.store.ts';
 
 for (const dialect of testDialects()) {
@@ -60,6 +60,34 @@ for (const dialect of testDialects()) {
         assert.equal((await articleWithNeighbours(db, ids[44]!))?.newer, undefined);
         assert.equal((await articleWithNeighbours(db, ids[0]!))?.older, undefined);
         assert.equal(await articleWithNeighbours(db, 999_999), undefined);
+      } finally {
+        await close();
+      }
+    });
+
+    it('reads list summaries by id in the order asked, the same as the whole articles, published ones only', async () => {
+      const opened = await dialect.open();
+      const { db, close } = opened;
+      try {
+        const ids: number[] = [];
+        for (let i = 0; i < 4; i += 1) {
+          const saved = await saveArticleDraft(db, writingFor(opened), {
+            originalTitle: `【东湖区招商】摘要${i}`,
+            body: `第${i}篇的正文。`.repeat(50),
+            publishedOn: `2025-04-0${i + 1}`,
+          });
+          ids.push(saved.id);
+        }
+        await db.updateTable('article').set({ status: 'draft' }).where('id', '=', ids[1]!).execute();
+        const asked = [ids[3]!, 999_999, ids[1]!, ids[0]!, ids[2]!];
+        const summaries = await articleSummariesByIds(db, asked);
+        assert.deepEqual(
+          summaries.map((summary) => summary.id),
+          [ids[3], ids[0], ids[2]],
+        );
+        const whole = (await articlesByIds(db, asked)).map(({ id, title, channel, excerpt, publishedOn }) => ({ id, title, channel, excerpt, publishedOn }));
+        assert.deepEqual(summaries, whole);
+        assert.deepEqual(await articleSummariesByIds(db, []), []);
       } finally {
         await close();
       }

@@ -218,6 +218,12 @@ export async function articlesByIds(db: Db, ids: readonly number[]): Promise<Art
   return rows.map(rowToArticle);
 }
 
+/** List summaries of the published articles with the given ids, in no particular order: no body read. */
+export async function articleSummariesByIds(db: Db, ids: readonly number[]): Promise<ArticleSummary[]> {
+  const rows = await db.selectFrom('article').select(summaryColumns).where('id', 'in', ids).where('status', '=', 'published').execute();
+  return rows.map(rowToSummary);
+}
+
 /** Up to `limit` published articles with ids above `afterId`, ascending. */
 export async function articlesAfter(db: Db, afterId: number, limit: number): Promise<Article[]> {
   const rows = await db.selectFrom('article').selectAll().where('id', '>', afterId).where('status', '=', 'published').orderBy('id').limit(limit).execute();

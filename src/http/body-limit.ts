@@ -32,6 +32,9 @@ export function requestBodyLimit(maxBytes: number, rules: readonly BodyLimitRule
   const fallback = limitOf(maxBytes);
   const ruled = rules.map(([prefix, size]) => ({ prefix, limit: limitOf(size) }));
   return (c, next) => {
+    // A GET or HEAD has no body to limit; asking for one would build the whole web Request the
+    // server otherwise never needs for a page (0.1 ms of a miss).
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const path = c.req.path;
     const rule = ruled.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`));
     return (rule?.limit ?? fallback)(c, next);

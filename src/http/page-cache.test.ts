@@ -174,6 +174,40 @@ describe('page cache', () => {
   });
 });
 
+describe('page cache bodies', () => {
+  it('keep the bytes of the response the handler gave, whether or not c.html made it from text', async () => {
+    const cache = new PageCache(async () => 1);
+    // Characters of every UTF-8 length, and a lone surrogate, which both encoders replace alike.
+    const text = '<p>招商 é 𠀋 \ud800 ok</p>';
+    const app = new Hono()
+      .get(
+        '/text',
+        cache.wrap([], (c: Context) => c.html(text)),
+      )
+      .get(
+        '/other',
+        cache.wrap([], (c: Context) => {
+          c.html('<p>草稿</p>');
+          return new Response('<p>另一个</p>', { headers: { 'Content-Type': 'text/html; charset=UTF-8' } });
+        }),
+      )
+      .get(
+        '/promised',
+        cache.wrap([], (c: Context) => c.html(Promise.resolve('<p>异步</p>'))),
+      );
+    for (const [path, expected] of [
+      ['/text', Buffer.from(new TextEncoder().encode(text))],
+      ['/other', Buffer.from('<p>另一个</p>')],
+      ['/promised', Buffer.from('<p>异步</p>')],
+    ] as const) {
+      const miss = await app.request(path);
+      assert.deepEqual(Buffer.from(await miss.arrayBuffer()), expected, `${path} on a miss`);
+      const kept = await cache.currentResponse(LOCAL, path, noConditions);
+      assert.deepEqual(kept?.body, expected, `${path} from memory`);
+    }
+  });
+});
+
 describe('page cache renderings', () => {
   it('render a page once for requests that miss it at the same time', async () => {
     let renders = 0;

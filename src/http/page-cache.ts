@@ -138,6 +138,7 @@ export class PageCache {
 
   /** The page `handler` renders, or its response when that is not a page to keep (not a 200). */
   private async render(c: Context, next: Next, handler: Handler, sorted: readonly string[], version: number): Promise<CachedPage | Response> {
+    const htmlOf = keepHtml(c);
     const response = await handler(onlyParams(c, sorted), next);
     if (!(response instanceof Response) || response.status !== 200) return response as Response;
     const headers: Record<string, string> = {
@@ -148,7 +149,8 @@ export class PageCache {
       const value = response.headers.get(name);
       if (value !== null) headers[name] = value;
     }
-    const body = compressBody(Buffer.from(await response.arrayBuffer()), { fast: true, acceptEncoding: c.req.header('Accept-Encoding') });
+    const bytes = htmlOf(response) ?? Buffer.from(await response.arrayBuffer());
+    const body = compressBody(bytes, { fast: true, acceptEncoding: c.req.header('Accept-Encoding') });
     return { version, body, headers };
   }
 
@@ -247,6 +249,22 @@ function onlyParams(c: Context, params: readonly string[]): Context {
   req.query = ((name?: string) => query(check(name))) as typeof req.query;
   req.queries = ((name?: string) => queries(check(name))) as typeof req.queries;
   return c;
+}
+
+/**
+ * Remembers the HTML text `c.html` is given, so that the page's bytes are that text encoded: reading
+ * them back out of the Response (a web stream) cost 0.2 ms of a 2-3 ms miss. Returns, for the
+ * response the handler gave, its bytes when `c.html` made it from a string, else undefined.
+ */
+function keepHtml(c: Context): (response: Response) => Buffer | undefined {
+  const html = c.html as (text: unknown, ...rest: unknown[]) => Response | Promise<Response>;
+  let made: { response: Response; text: string } | undefined;
+  c.html = ((text: unknown, ...rest: unknown[]) => {
+    const response = html(text, ...rest);
+    if (typeof text === 'string' && response instanceof Response) made = { response, text };
+    return response;
+  }) as typeof c.html;
+  return (response) => (made?.response === response ? Buffer.from(made.text) : undefined);
 }
 
 // Least recently used first: a hit moves the entry to the end, and the first goes when the map is

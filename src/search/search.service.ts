@@ -1,7 +1,7 @@
 // Search rules: running a reader's query, related articles, and keeping the index complete.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { articlesAfter, articleCount, articlesByIds } from '../articles/article.service.ts';
+import { articlesAfter, articleCount, articlesByIds, articleSummariesByIds } from '../articles/article.service.ts';
 import { plainBody, type Article, type ArticleSummary } from '../articles/article.ts';
 import { indexableArticles } from '../articles/article-indexing.ts';
 import type { Db } from '../db/database.ts';
@@ -115,9 +115,8 @@ export async function confirmedPhrasePage(
 export async function relatedArticles(db: Db, index: SearchIndex, article: Article): Promise<ArticleSummary[]> {
   const ids = (await index.storedRelatedIds(db, article.id)) ?? (await relatedIdsNow(db, index, article));
   // Stored ids of articles since unpublished are skipped: the next ones take their places.
-  let found = await articlesByIds(db, ids.slice(0, RELATED_COUNT));
-  if (found.length < RELATED_COUNT && ids.length > RELATED_COUNT) found = (await articlesByIds(db, ids)).slice(0, RELATED_COUNT);
-  return found.map(({ id, title, channel, excerpt, publishedOn }) => ({ id, title, channel, excerpt, publishedOn }));
+  const found = await articleSummariesByIds(db, ids.slice(0, RELATED_COUNT));
+  return found.length < RELATED_COUNT && ids.length > RELATED_COUNT ? (await articleSummariesByIds(db, ids)).slice(0, RELATED_COUNT) : found;
 }
 
 /** The related ids of an article computed from the index now, as put stores them. */
