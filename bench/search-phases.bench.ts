@@ -17,6 +17,7 @@ import { openDb } from '../src/db/connect.ts';
 import { prepareDatabase } from '../src/prepare.ts';
 import { compressBody } from '../src/http/compressed-body.ts';
 import { htmlDocument } from '../src/http/layout.tsx';
+import { SiteKeywordMatches } from '../src/parks/site-keyword-matches.ts';
 import { siteList } from '../src/parks/site.service.ts';
 import { PolicyKeywordMatches } from '../src/policies/policy-keyword-matches.ts';
 import { policyList } from '../src/policies/policy.service.ts';
@@ -47,8 +48,9 @@ const opened = await openDb(parseDatabaseTarget(location));
 await prepareDatabase(opened);
 const { searchIndex } = writingFor(opened);
 const { db } = opened;
-// As the server searches policies: with the matches it keeps while the content is unchanged.
+// As the server searches policies and sites: with the matches it keeps while the content is unchanged.
 const policySearch = { segmenter, words: opened.dialect.policyWords, matches: new PolicyKeywordMatches(opened.dialect.policyWords, async () => 1) };
+const siteMatches = new SiteKeywordMatches(async () => 1);
 const { words, phrases } = vocabulary(2000);
 const stream = queryStream(words, phrases);
 const next = values['phrases-only'] ? phraseQueries(stream) : stream;
@@ -137,7 +139,7 @@ async function searchPage(params: URLSearchParams): Promise<void> {
   );
   // As the search page asks: the first three matching policies and their count.
   const policies = await timed('policies', () => policyList(db, policySearch, { keyword: q, ...filters }, 1, new Date(), 3));
-  const sites = await timed('carriers', () => siteList(db, segmenter, { keyword: q, channel: filters.channel }, 1));
+  const sites = await timed('carriers', () => siteList(db, segmenter, { keyword: q, channel: filters.channel }, 1, new Date(), siteMatches));
   const total = found.total;
   const html = await timed('rendering HTML', () =>
     htmlDocument(

@@ -14,6 +14,7 @@ import { removeAttachmentsOfDeleted } from '../uploads/owner-deleted.ts';
 import type { Segmenter } from '../text/segmenter.ts';
 import { companyIdentityLines } from '../enterprises/company-identity.ts';
 import { industryNames, isStale, SITE_KIND_NAMES, STALE_AFTER_DAYS, type InquiryInput, type Site, type SiteInput } from './site.ts';
+import type { SiteKeywordMatches } from './site-keyword-matches.ts';
 import * as store from './site.store.ts';
 
 export type { SiteFilter, UpdatedPosition } from './site.store.ts';
@@ -29,23 +30,35 @@ export const SITE_PAGE_SIZE = 20;
 
 const shown = (site: Site, today: string): ShownSite => ({ ...site, stale: isStale(site.confirmedOn, today) });
 
+/** A keyword's words, folded as search_text is. */
+const wordsOf = (segmenter: Segmenter, text: string) => [...new Set(segmenter.segment(normalizeQuery(text)).terms)];
+
 const filterOf = (segmenter: Segmenter, query: SiteQuery): store.SiteFilter => {
   const { keyword, ...rest } = query;
   const text = keyword?.trim() ?? '';
-  const words = text === '' ? undefined : [...new Set(segmenter.segment(normalizeQuery(text)).terms)];
-  return { ...rest, words };
+  return { ...rest, words: text === '' ? undefined : wordsOf(segmenter, text) };
 };
 
-/** One page (from 1) of sites matching a query, most recently changed first, flagged on `now`'s Beijing day. */
+/**
+ * One page (from 1) of sites matching a query, most recently changed first, flagged on `now`'s
+ * Beijing day. A keyword list is answered from `matches` when given (the search page's box).
+ */
 export async function siteList(
   db: Db,
   segmenter: Segmenter,
   query: SiteQuery,
   page: number,
   now = new Date(),
+  matches?: SiteKeywordMatches,
 ): Promise<{ items: ShownSite[]; total: number; pageCount: number }> {
   const today = chinaDate(now);
-  const { items, total } = await store.sitePage(db, filterOf(segmenter, query), (page - 1) * SITE_PAGE_SIZE, SITE_PAGE_SIZE);
+  const { keyword, ...rest } = query;
+  const text = keyword?.trim() ?? '';
+  const offset = (page - 1) * SITE_PAGE_SIZE;
+  const { items, total } =
+    matches && text !== ''
+      ? await matches.page(db, rest, () => wordsOf(segmenter, text), offset, SITE_PAGE_SIZE)
+      : await store.sitePage(db, filterOf(segmenter, query), offset, SITE_PAGE_SIZE);
   return { items: items.map((item) => shown(item, today)), total, pageCount: Math.max(1, Math.ceil(total / SITE_PAGE_SIZE)) };
 }
 

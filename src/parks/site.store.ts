@@ -131,6 +131,23 @@ export async function sitePage(db: Db, filter: SiteFilter, offset: number, limit
   return { items: rows.map(rowToSite), total: Number(count) };
 }
 
+/** A site with its search text (name, address, advantages, industry names folded as queries are). */
+export interface ListedSite {
+  site: Site;
+  searchText: string;
+}
+
+/** Every site, most recently changed first, as sitePage orders them. */
+export async function listedSites(db: Db): Promise<ListedSite[]> {
+  const rows = await db
+    .selectFrom('site')
+    .select([...COLUMNS, 'search_text'])
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((row) => ({ site: rowToSite(row), searchText: row.search_text }));
+}
+
 /** Up to `limit` sites after `after` (from the newest when undefined), most recently changed first. */
 export async function sitesAfter(db: Db, filter: SiteFilter, after: UpdatedPosition | undefined, limit: number): Promise<Site[]> {
   let query = matching(db, filter).select(COLUMNS);

@@ -6,6 +6,7 @@ import type { RouteContext } from '../http/app-deps.ts';
 import { AppError } from '../http/errors.tsx';
 import { htmlDocument } from '../http/layout.tsx';
 import { parsePageNumber } from '../http/request-params.ts';
+import { SiteKeywordMatches } from '../parks/site-keyword-matches.ts';
 import { siteList } from '../parks/site.service.ts';
 import { policyList } from '../policies/policy.service.ts';
 import { markedHtml, plainText } from './highlight.ts';
@@ -40,6 +41,8 @@ function searchOptions(c: Context, ctx: RouteContext): SearchOptions & { form: S
 export function searchRoutes(ctx: RouteContext): Hono {
   const { db, searchIndex, cachedPage } = ctx;
   const { policySearch } = ctx;
+  // The carriers box, answered from memory per content version like the policies box.
+  const siteMatches = new SiteKeywordMatches(ctx.pageCache.currentVersion);
   const parse = (c: Context): ParsedQuery | QueryProblem => parseQuery(c.req.query('q'), searchIndex.segmenter);
   // Timed for the metrics: phrase searches also read the text of their candidates.
   const search = async (query: ParsedQuery, options: SearchOptions) => {
@@ -88,7 +91,10 @@ export function searchRoutes(ctx: RouteContext): Hono {
             : undefined;
         const found = policies && { items: policies.items, total: policies.total };
         // Carriers (parks, buildings, factories, land) the same words find in the same channel.
-        const sites = options.page === 1 ? await siteList(db, searchIndex.segmenter, { keyword: options.form.q, channel: options.channel }, 1) : undefined;
+        const sites =
+          options.page === 1
+            ? await siteList(db, searchIndex.segmenter, { keyword: options.form.q, channel: options.channel }, 1, new Date(), siteMatches)
+            : undefined;
         const foundSites = sites && { items: sites.items.slice(0, POLICIES_SHOWN), total: sites.total };
         return c.html(
           htmlDocument(
