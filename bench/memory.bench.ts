@@ -1,9 +1,11 @@
-// npm run bench:memory -- --db PATH [--workers 2 --duration 60 --connections 50 --from build|sources]
+// npm run bench:memory -- --db PATH [--workers 2 --duration 60 | --requests N] [--connections 50 --from build|sources]
 // Start and memory of the portal on a database of many articles (e.g. one built by
 // bench:search --articles 100000 --db PATH): the time from starting the portal as `npm start` does
 // (the bundled build, bin/start.js; --from sources: src/main.ts through tsx) to the first
 // page served, then --duration seconds of mixed load (half distinct pages rendered on their request,
 // half pages read again: the home page and the newest articles), then each process's resident memory.
+// A worker's memory after the load grows with the requests it served, which on a machine shared with
+// other work vary from run to run in a fixed duration: --requests N serves N requests instead.
 import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { loadavg } from 'node:os';
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     db: { type: 'string' },
     workers: { type: 'string', default: '2' },
     duration: { type: 'string', default: '60' },
+    requests: { type: 'string' },
     connections: { type: 'string', default: '50' },
     from: { type: 'string', default: 'build' },
   },
@@ -53,11 +56,11 @@ try {
     if (turn % 2 === 0) return distinct();
     return turn % 3 === 0 ? '/' : `/articles/${newest[turn % newest.length]}`;
   };
-  process.stderr.write(`mixed load for ${values.duration}s…\n`);
+  process.stderr.write(values.requests ? `mixed load of ${values.requests} requests…\n` : `mixed load for ${values.duration}s…\n`);
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: Number(values.connections),
-    duration: Number(values.duration),
+    ...(values.requests ? { amount: Number(values.requests) } : { duration: Number(values.duration) }),
     headers: { 'accept-encoding': 'gzip, deflate, br' },
     requests: [{ setupRequest: (request) => ({ ...request, path: next() }) }],
   });

@@ -294,3 +294,21 @@ describe('UPLOAD_DIR, UPLOAD_MAX_BYTES and UPLOAD_S3_*', () => {
     }
   });
 });
+
+describe('PAGE_CACHE_MAX_BYTES', () => {
+  it('keeps 16 MiB of pages per process unless told otherwise', () => {
+    assert.equal(loadConfig({}).pageCacheMaxBytes, 16 * 1024 * 1024);
+    assert.equal(loadConfig({ PAGE_CACHE_MAX_BYTES: '8388608' }).pageCacheMaxBytes, 8_388_608);
+  });
+
+  it('refuses a size that is not a whole number of bytes between 1 MiB and 1 GiB', () => {
+    for (const [value, message] of [
+      ['16MB', /PAGE_CACHE_MAX_BYTES/u],
+      ['2097152.5', /PAGE_CACHE_MAX_BYTES: must be a whole number of bytes/u],
+      ['1000', /PAGE_CACHE_MAX_BYTES: must be at least 1 MiB/u],
+      [String(2 ** 31), /PAGE_CACHE_MAX_BYTES: must be at most 1 GiB/u],
+    ] as const) {
+      assert.throws(() => loadConfig({ PAGE_CACHE_MAX_BYTES: value }), message, value);
+    }
+  });
+});

@@ -70,6 +70,8 @@ export interface Config {
   questionWorkingDays: number;
   /** Where uploaded files are kept (UPLOAD_DIR, or the UPLOAD_S3_* settings) and how large one may be. */
   uploads: UploadSettings;
+  /** PAGE_CACHE_MAX_BYTES: the bytes of rendered pages (every encoding) each server process keeps. */
+  pageCacheMaxBytes: number;
 }
 
 /** UPLOAD_MAX_BYTES and the store: a folder on this machine, or an S3-compatible bucket. */
@@ -95,6 +97,9 @@ export type UploadStoreSettings =
 
 /** The upload limit unless UPLOAD_MAX_BYTES says otherwise: 20 MB. */
 export const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+
+/** The page cache's bound unless PAGE_CACHE_MAX_BYTES says otherwise: 16 MiB per server process. */
+export const DEFAULT_PAGE_CACHE_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Working days a handler has for a request, by category (企业诉求). */
 export type AppealWorkingDays = Readonly<Record<AppealCategory, number>>;
@@ -155,6 +160,12 @@ const environmentSchema = z
       .min(1024, 'must be at least 1024 bytes')
       .max(1024 * 1024 * 1024, 'must be at most 1 GiB (1073741824): uploads are held in memory while checked')
       .default(DEFAULT_UPLOAD_MAX_BYTES),
+    PAGE_CACHE_MAX_BYTES: z.coerce
+      .number()
+      .int('must be a whole number of bytes, e.g. 16777216 for 16 MiB')
+      .min(1024 * 1024, 'must be at least 1 MiB (1048576)')
+      .max(1024 * 1024 * 1024, 'must be at most 1 GiB (1073741824)')
+      .default(DEFAULT_PAGE_CACHE_MAX_BYTES),
     UPLOAD_S3_ENDPOINT: optionalText.transform((value, ctx) => (value === undefined ? undefined : parseHttpEndpoint(value, ctx))),
     UPLOAD_S3_BUCKET: optionalText.pipe(
       z
@@ -367,6 +378,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
             },
       ),
     }),
+    pageCacheMaxBytes: e.PAGE_CACHE_MAX_BYTES,
   });
 }
 

@@ -13,7 +13,7 @@ import type { Config } from './config.ts';
 import { openDb, type OpenDb } from './db/connect.ts';
 import { drainable, type Drainable } from './http/drain.ts';
 import { pageCacheFirst } from './http/fast-path.ts';
-import { PageCache } from './http/page-cache.ts';
+import { DEFAULT_PAGE_CACHE_BOUNDS, PageCache } from './http/page-cache.ts';
 import { reportMetricsToPrimary } from './ops/cluster-metrics.ts';
 import { observeRequests, requestRefused } from './ops/observed-requests.ts';
 import { PortalMetrics } from './ops/portal-metrics.ts';
@@ -43,7 +43,7 @@ export function portalListener(app: Hono, deps: Pick<AppDeps, 'pageCache' | 'met
 
 /** What the portal's app needs, over an open database: the server's, and the inspection command's in-process app. */
 export function portalDeps(config: Config, opened: OpenDb, logger: Logger): AppDeps {
-  const pageCache = new PageCache(opened.contentVersion);
+  const pageCache = new PageCache(opened.contentVersion, { ...DEFAULT_PAGE_CACHE_BOUNDS, maxBytes: config.pageCacheMaxBytes });
   return {
     db: opened.db,
     dialect: opened.dialect,

@@ -32,6 +32,19 @@ const brotliOptions = (quality: number, bytes: Buffer): BrotliOptions => ({
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
+// zlib hands back its output as a view of a 64 kB chunk: kept as it is, a 4 kB brotli page holds
+// 64 kB of memory, and a page in both encodings 128 kB. Bodies are kept for many requests, so
+// each is copied once into memory of its own size.
+function ownSize(bytes: Buffer): Buffer {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length) return bytes;
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}
+
+const gzipped = (bytes: Buffer, options: ZlibOptions) => ownSize(gzipSync(bytes, options));
+const brotlied = (bytes: Buffer, quality: number) => ownSize(brotliCompressSync(bytes, brotliOptions(quality, bytes)));
+
 /**
  * Encodes a body once, in every encoding we serve, at the best level; or `fast`, for a page rendered
  * on a request, in the one encoding its reader takes (`acceptEncoding`): most such pages are never
@@ -40,10 +53,9 @@ const brotliAsync = promisify(brotliCompress);
  */
 export function compressBody(bytes: Buffer, { fast = false, acceptEncoding }: { fast?: boolean; acceptEncoding?: string | undefined } = {}): CompressedBody {
   const etag = `"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`;
-  if (bytes.length < MIN_COMPRESS_BYTES) return { etag, identity: bytes, gzip: undefined, br: undefined, best: true };
-  if (!fast)
-    return { etag, identity: bytes, gzip: gzipSync(bytes, BEST_GZIP), br: brotliCompressSync(bytes, brotliOptions(BEST_BROTLI_QUALITY, bytes)), best: true };
-  return withEncodingFor({ etag, identity: bytes, gzip: undefined, br: undefined, best: false }, acceptEncoding);
+  if (bytes.length < MIN_COMPRESS_BYTES) return { etag, identity: ownSize(bytes), gzip: undefined, br: undefined, best: true };
+  if (!fast) return { etag, identity: ownSize(bytes), gzip: gzipped(bytes, BEST_GZIP), br: brotlied(bytes, BEST_BROTLI_QUALITY), best: true };
+  return withEncodingFor({ etag, identity: ownSize(bytes), gzip: undefined, br: undefined, best: false }, acceptEncoding);
 }
 
 /** The body with the encoding a reader takes, made fast when the body does not have it yet. */
@@ -52,9 +64,7 @@ export function withEncodingFor(body: CompressedBody, acceptEncoding: string | u
   const wanted = preferredEncoding(acceptEncoding);
   if (wanted === undefined || body[wanted]) return body;
   const bytes = body.identity;
-  return wanted === 'gzip'
-    ? { ...body, gzip: gzipSync(bytes, FAST_GZIP) }
-    : { ...body, br: brotliCompressSync(bytes, brotliOptions(FAST_BROTLI_QUALITY, bytes)) };
+  return wanted === 'gzip' ? { ...body, gzip: gzipped(bytes, FAST_GZIP) } : { ...body, br: brotlied(bytes, FAST_BROTLI_QUALITY) };
 }
 
 /**
@@ -63,11 +73,13 @@ export function withEncodingFor(body: CompressedBody, acceptEncoding: string | u
  */
 export async function recompressed(body: CompressedBody): Promise<CompressedBody> {
   if (body.best) return body;
-  const [gzipped, brotli] = await Promise.all([
-    gzipAsync(body.identity, BEST_GZIP),
-    brotliAsync(body.identity, brotliOptions(BEST_BROTLI_QUALITY, body.identity)),
-  ]);
-  return { etag: body.etag, identity: body.identity, gzip: gzipped, br: brotli, best: true };
+  const [gzip, br] = await Promise.all([gzipAsync(body.identity, BEST_GZIP), brotliAsync(body.identity, brotliOptions(BEST_BROTLI_QUALITY, body.identity))]);
+  return { etag: body.etag, identity: body.identity, gzip: ownSize(gzip), br: ownSize(br), best: true };
+}
+
+/** The memory a body holds: its bytes in every encoding it has. */
+export function bodyBytes(body: CompressedBody): number {
+  return body.identity.length + (body.gzip?.length ?? 0) + (body.br?.length ?? 0);
 }
 
 /** True when an If-None-Match header names this entity tag (weak comparison, as for GET). */

@@ -4,14 +4,14 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { Hono, type Context } from 'hono';
 import { getQueryParam } from 'hono/utils/url';
-import { PageCache, pageKey } from './page-cache.ts';
+import { DEFAULT_PAGE_CACHE_BOUNDS, PageCache, pageKey } from './page-cache.ts';
 
 const PAGE_PARAMS = ['page'];
 const SEARCH_PARAMS = ['channel', 'page', 'q'];
 
 /** A cache in front of `/` (reads `page`) with a render counter. */
-function cachedHome(maxPages?: number) {
-  const cache = new PageCache(async () => 1, maxPages);
+function cachedHome(maxPages = DEFAULT_PAGE_CACHE_BOUNDS.maxEntries) {
+  const cache = new PageCache(async () => 1, { ...DEFAULT_PAGE_CACHE_BOUNDS, maxEntries: maxPages });
   let renders = 0;
   const app = new Hono().get(
     '/',
@@ -148,15 +148,19 @@ describe('page cache', () => {
       '/articles/:id',
       cache.wrap([], (c: Context) => c.html(`<p>${c.req.param('id')}</p>`)),
     );
-    assert.deepEqual(cache.stats(), { hits: 0, misses: 0, pages: 0 });
+    assert.deepEqual(cache.stats(), { hits: 0, misses: 0, pages: 0, bytes: 0 });
     await app.request('/articles/1');
     await app.request('/articles/2');
     await app.request('/articles/1');
-    assert.deepEqual(cache.stats(), { hits: 1, misses: 2, pages: 2 });
+    assert.deepEqual(cache.stats(), { hits: 1, misses: 2, pages: 2, bytes: '<p>1</p><p>2</p>'.length });
     const fromMemory = await cache.currentResponse(LOCAL, '/articles/2?utm_source=x', noConditions);
     assert.equal(fromMemory?.route, '/articles/:id');
     assert.equal(await cache.currentResponse(LOCAL, '/articles/3', noConditions), undefined);
-    assert.deepEqual(cache.stats(), { hits: 2, misses: 2, pages: 2 }, 'a page the fast path does not have is not a miss: the router decides');
+    assert.deepEqual(
+      cache.stats(),
+      { hits: 2, misses: 2, pages: 2, bytes: '<p>1</p><p>2</p>'.length },
+      'a page the fast path does not have is not a miss: the router decides',
+    );
   });
 
   it('refuses a page that reads a parameter it did not declare, and caches nothing', async () => {
@@ -321,5 +325,84 @@ describe('page cache compression', () => {
     assert.notEqual(after.etag, old.etag);
     assert.deepEqual(after.bytes, renewed.bytes, 'still the fast bytes of version 2, read once so far');
     assert.equal(cache.stats().misses, 2, 'version 2 was rendered once: nothing of version 1 took its place');
+  });
+});
+
+describe('page cache byte bound', () => {
+  /** Pages of `bytes` bytes each (under 1 kB: kept in identity only), at /pages/:n. */
+  function cachedPages(maxBytes: number, bytesOf: (n: number) => number) {
+    const cache = new PageCache(async () => 1, { maxEntries: 100, maxBytes });
+    const renders: number[] = [];
+    const app = new Hono().get(
+      '/pages/:n',
+      cache.wrap([], (c: Context) => {
+        const n = Number(c.req.param('n'));
+        renders.push(n);
+        return c.html('x'.repeat(bytesOf(n)));
+      }),
+    );
+    const get = async (n: number) => (await app.request(`/pages/${n}`)).text();
+    return { cache, get, renders };
+  }
+
+  it('keeps the pages read most recently within its bytes, never more', async () => {
+    const { cache, get, renders } = cachedPages(1000, () => 300);
+    for (const n of [1, 2, 3]) await get(n);
+    assert.deepEqual(cache.stats(), { hits: 0, misses: 3, pages: 3, bytes: 900 });
+    await get(1); // 1 is now the most recent, 2 the least
+    await get(4);
+    assert.deepEqual(cache.stats(), { hits: 1, misses: 4, pages: 3, bytes: 900 });
+    assert.ok(await cache.currentResponse(LOCAL, '/pages/1', noConditions), 'read again: kept');
+    assert.equal(await cache.currentResponse(LOCAL, '/pages/2', noConditions), undefined, 'the least recent went');
+    await get(2);
+    assert.deepEqual(renders, [1, 2, 3, 4, 2]);
+    assert.ok(cache.stats().bytes <= 1000);
+  });
+
+  it('serves a page larger than its bound without keeping it or pushing others out', async () => {
+    const { cache, get, renders } = cachedPages(1000, (n) => (n === 9 ? 1001 : 300));
+    await get(1);
+    assert.equal((await get(9)).length, 1001);
+    assert.equal((await get(9)).length, 1001);
+    assert.deepEqual(renders, [1, 9, 9], 'rendered on every request');
+    assert.deepEqual(cache.stats(), { hits: 0, misses: 3, pages: 1, bytes: 300 });
+    assert.ok(await cache.currentResponse(LOCAL, '/pages/1', noConditions));
+  });
+
+  it('counts every encoding a page holds, and makes room when one is added', async () => {
+    // Compressible pages of about 20 kB, each kept in identity, brotli and gzip once read in both.
+    const body = (n: number) => Array.from({ length: 1000 }, (_, i) => `<li>第 ${n} 页 ${(i * 7919) % 1000}</li>`).join('');
+    const identity = Buffer.byteLength(body(1));
+    const pages = (maxBytes: number) => {
+      const cache = new PageCache(async () => 1, { maxEntries: 100, maxBytes });
+      const app = new Hono().get(
+        '/pages/:n',
+        cache.wrap([], (c: Context) => c.html(body(Number(c.req.param('n'))))),
+      );
+      const sent = async (n: number, encoding: string) => (await app.request(`/pages/${n}`, { headers: { 'Accept-Encoding': encoding } })).arrayBuffer();
+      return { cache, sent };
+    };
+    const unbounded = pages(1 << 30);
+    const br = (await unbounded.sent(1, 'br')).byteLength;
+    assert.equal(unbounded.cache.stats().bytes, identity + br);
+    const gzip = (await unbounded.sent(1, 'gzip')).byteLength;
+    assert.equal(unbounded.cache.stats().bytes, identity + br + gzip, 'the gzip form a second reader took is counted too');
+    await unbounded.cache.compressionSettled();
+    const best = (await unbounded.sent(1, 'br')).byteLength + (await unbounded.sent(1, 'gzip')).byteLength;
+    assert.equal(unbounded.cache.stats().bytes, identity + best, 'the best forms replace the fast ones in the count');
+
+    // Room for page 1 at its best and page 2 in identity and brotli; not for page 2's gzip form too.
+    const maxBytes = identity + best + identity + br + Math.floor(gzip / 2);
+    const { cache, sent } = pages(maxBytes);
+    await sent(1, 'br');
+    await sent(1, 'gzip');
+    await cache.compressionSettled();
+    await sent(2, 'br');
+    assert.equal(cache.stats().pages, 2);
+    await sent(2, 'gzip');
+    assert.equal(cache.stats().pages, 1, 'page 1, the least recent, made room');
+    assert.equal(await cache.currentResponse(LOCAL, '/pages/1', noConditions), undefined);
+    assert.ok(await cache.currentResponse(LOCAL, '/pages/2', noConditions));
+    assert.ok(cache.stats().bytes <= maxBytes);
   });
 });

@@ -5,7 +5,18 @@
 import type { Context, Handler, Next } from 'hono';
 import { routePath } from 'hono/route';
 import { getQueryParam } from 'hono/utils/url';
-import { compressBody, recompressed, responsePartsFor, respondWithBody, withEncodingFor, type CompressedBody, type ResponseParts } from './compressed-body.ts';
+import { BoundedLru, type LruBounds } from './bounded-lru.ts';
+import {
+  bodyBytes,
+  compressBody,
+  recompressed,
+  responsePartsFor,
+  respondWithBody,
+  withEncodingFor,
+  type CompressedBody,
+  type ResponseParts,
+} from './compressed-body.ts';
+import { DEFAULT_PAGE_CACHE_MAX_BYTES } from '../config.ts';
 import { requestOrigin } from './origin.ts';
 
 interface CachedPage {
@@ -38,6 +49,8 @@ export interface PageCacheStats {
   misses: number;
   /** Pages in memory now. */
   pages: number;
+  /** The bytes of their bodies, every encoding counted. */
+  bytes: number;
 }
 
 /** The conditional-request and encoding headers a cached page is answered by. */
@@ -47,8 +60,9 @@ export interface PageRequest {
   head: boolean;
 }
 
-// Bounded so that crawlers asking for endless query strings cannot exhaust memory.
-const DEFAULT_MAX_PAGES = 500;
+// How many pages a cache keeps, and how many bytes of bodies (identity, gzip and brotli) at most:
+// bounded so that crawlers asking for endless query strings cannot exhaust memory.
+export const DEFAULT_PAGE_CACHE_BOUNDS: LruBounds = { maxEntries: 500, maxBytes: DEFAULT_PAGE_CACHE_MAX_BYTES };
 
 // no-cache: browsers and proxies may store a page but must revalidate it (a cheap 304), so nobody
 // is shown a page older than the content.
@@ -60,7 +74,7 @@ const PAGE_CACHE_CONTROL = 'no-cache';
  * anew nor takes a place in the cache.
  */
 export class PageCache {
-  private readonly pages = new Map<string, CachedPage>();
+  private readonly pages: BoundedLru<CachedPage>;
   // The parameter names of the route behind each path a page was stored for, so the fast path can
   // build a URL's key before routing. Bounded like the pages; a forgotten path only costs a trip
   // through the router, which finds the page under the same key.
@@ -78,8 +92,10 @@ export class PageCache {
   constructor(
     /** The content version, read from the database (or its mirror). */
     readonly currentVersion: () => Promise<number>,
-    private readonly maxPages = DEFAULT_MAX_PAGES,
-  ) {}
+    private readonly bounds: LruBounds = DEFAULT_PAGE_CACHE_BOUNDS,
+  ) {
+    this.pages = new BoundedLru((page) => bodyBytes(page.body), bounds);
+  }
 
   /**
    * Wraps a public page's GET handler that reads the query parameters `params` and no others:
@@ -126,12 +142,13 @@ export class PageCache {
           }
           if (rendered instanceof Response) return rendered;
           page = rendered;
-          remember(this.routes, path, { params: sorted, pattern: routePath(c) }, this.maxPages);
+          remember(this.routes, path, { params: sorted, pattern: routePath(c) }, this.bounds.maxEntries);
         }
       }
       const request = pageRequestOf(c);
       if (!renderedHere) page = this.hit(key, page, request.acceptEncoding);
-      remember(this.pages, key, page, this.maxPages);
+      // A page larger than the byte bound is served, and not kept.
+      this.pages.set(key, page);
       return respondWithBody(request, page.body, page.headers);
     };
   }
@@ -168,7 +185,7 @@ export class PageCache {
     const found = key && this.pages.get(key);
     if (!found || found.version !== (await this.currentVersion())) return undefined;
     const page = this.hit(key, found, request.acceptEncoding);
-    remember(this.pages, key, page, this.maxPages);
+    this.pages.set(key, page);
     return { ...responsePartsFor(request, page.body, page.headers), route: route.pattern };
   }
 
@@ -205,9 +222,9 @@ export class PageCache {
     }
   }
 
-  /** Hits and misses so far, and the pages held. */
+  /** Hits and misses so far, and the pages held with their bytes. */
   stats(): PageCacheStats {
-    return { hits: this.hits, misses: this.misses, pages: this.pages.size };
+    return { hits: this.hits, misses: this.misses, pages: this.pages.size, bytes: this.pages.bytes };
   }
 }
 
@@ -267,8 +284,7 @@ function keepHtml(c: Context): (response: Response) => Buffer | undefined {
   return (response) => (made?.response === response ? Buffer.from(made.text) : undefined);
 }
 
-// Least recently used first: a hit moves the entry to the end, and the first goes when the map is
-// full, so a stream of one-off pages (old articles, rare searches) cannot push out the hot ones.
+// The routes of paths, least recently used first out, like the pages (bounded-lru.ts).
 function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
   map.delete(key);
   map.set(key, value);

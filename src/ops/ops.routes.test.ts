@@ -83,9 +83,20 @@ for (const dialect of testDialects()) {
           consent: 'yes',
         });
         await leaveMessage(db, { channel: 'nanchang', subject: '咨询政策', body: '请问高新区的人才政策有哪些?', ...person });
-        for (let i = 0; i < 3; i += 1) assert.equal((await app.request('/articles/1')).status, 200);
-        assert.equal((await app.request(`/search?q=${encodeURIComponent('招商')}`)).status, 200);
-        assert.equal((await app.request(`/api/search?q=${encodeURIComponent('"招商引资"')}`)).status, 200);
+        // Asked without Accept-Encoding: each page is kept in identity only, the bytes it was sent with.
+        let pageBytes = 0;
+        for (const path of [
+          '/articles/1',
+          '/articles/1',
+          '/articles/1',
+          `/search?q=${encodeURIComponent('招商')}`,
+          `/api/search?q=${encodeURIComponent('"招商引资"')}`,
+        ]) {
+          const page = await app.request(path);
+          assert.equal(page.status, 200);
+          const length = (await page.arrayBuffer()).byteLength;
+          if (path !== '/articles/1' || pageBytes === 0) pageBytes += length;
+        }
 
         const response = await app.request('/metrics', {}, FROM_LOOPBACK);
         assert.equal(response.status, 200);
@@ -95,6 +106,7 @@ for (const dialect of testDialects()) {
         assert.equal(metricValue(text, 'zhaoshang_page_cache_misses_total'), 3, 'the article page and the two searches were rendered');
         assert.equal(metricValue(text, 'zhaoshang_page_cache_hits_total'), 2);
         assert.equal(metricValue(text, 'zhaoshang_page_cache_pages'), 3);
+        assert.equal(metricValue(text, 'zhaoshang_page_cache_bytes'), pageBytes, 'the bytes of the three pages');
         assert.equal(metricValue(text, 'zhaoshang_search_duration_seconds_count', { query: 'words' }), 1);
         assert.equal(metricValue(text, 'zhaoshang_search_duration_seconds_count', { query: 'phrase' }), 1);
         assert.equal(metricValue(text, 'zhaoshang_queue_items', { queue: 'submissions' }), 2);

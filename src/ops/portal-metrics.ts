@@ -120,6 +120,14 @@ function registerPageCacheMetrics(pageCache: MetricSources['pageCache'], registe
       this.set(pageCache.stats().pages);
     },
   });
+  new Gauge({
+    name: 'zhaoshang_page_cache_bytes',
+    help: 'Bytes of the rendered pages held in memory, every encoding counted (PAGE_CACHE_MAX_BYTES bounds them)',
+    registers,
+    collect() {
+      this.set(pageCache.stats().bytes);
+    },
+  });
 }
 
 function registerDatabaseLoadMetrics(databaseLoad: () => DatabaseLoad, registers: Registry[]): void {
