@@ -43,14 +43,14 @@ if (!location) {
   process.exit(2);
 }
 const opened = await openDb(parseDatabaseTarget(location));
-// Migrations and the search index's stamp, so that the server does not rebuild the index (and
-// drop every related list) at its start, during the measurement.
+// Migrations and the search index's stamp, as the server prepares a database: a server started on
+// this corpus later then finds its index current.
 await prepareDatabase(opened);
 const { searchIndex } = writingFor(opened);
 const { db } = opened;
 // As the server searches policies and sites: with the matches it keeps while the content is unchanged.
 const policySearch = { segmenter, words: opened.dialect.policyWords, matches: new PolicyKeywordMatches(opened.dialect.policyWords, async () => 1) };
-const siteMatches = new SiteKeywordMatches(async () => 1);
+const siteMatches = new SiteKeywordMatches(db, async () => 1);
 const { words, phrases } = vocabulary(2000);
 const stream = queryStream(words, phrases);
 const next = values['phrases-only'] ? phraseQueries(stream) : stream;

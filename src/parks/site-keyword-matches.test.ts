@@ -71,7 +71,7 @@ for (const dialect of testDialects()) {
           assert.equal(typeof id, 'number');
         }
 
-        const matches = new SiteKeywordMatches(() => currentContentVersion(db));
+        const matches = new SiteKeywordMatches(db, () => currentContentVersion(db));
         let nonEmpty = 0;
         for (let i = 0; i < 80; i += 1) {
           const query: SiteQuery = { keyword: Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(WORDS)).join(' ') };
@@ -94,7 +94,7 @@ for (const dialect of testDialects()) {
     it('sees a change once the content version moves, and not before', () =>
       withTestDb(dialect, async (opened) => {
         const { db } = opened;
-        const matches = new SiteKeywordMatches(() => currentContentVersion(db));
+        const matches = new SiteKeywordMatches(db, () => currentContentVersion(db));
         const found = async () => (await siteList(db, segmenter, { keyword: '滨江' }, 1, NOW, matches)).items.map((item) => item.id);
         assert.deepEqual(await found(), [], 'no site yet');
         const first = await saveSite(db, ADMIN, COMMAND_LINE, undefined, site('滨江大厦'), NOW);

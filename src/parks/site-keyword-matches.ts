@@ -6,6 +6,7 @@
 // site as a page shows it with its search text (about a kilobyte each), and tests filters and words
 // in JS.
 import type { Db } from '../db/database.ts';
+import { perContentVersion } from '../http/per-content-version.ts';
 import type { Site } from './site.ts';
 import * as store from './site.store.ts';
 
@@ -14,37 +15,25 @@ export type SiteFilterBesidesWords = Omit<store.SiteFilter, 'words'>;
 
 /** Pages of the sites matching words and filters, as store.sitePage gives them. */
 export class SiteKeywordMatches {
-  private kept: { version: number; listing: Promise<store.ListedSite[]> } | undefined;
+  private readonly listing: () => Promise<store.ListedSite[]>;
 
-  constructor(private readonly currentVersion: () => Promise<number>) {}
+  constructor(db: Db, currentVersion: () => Promise<number>) {
+    this.listing = perContentVersion(currentVersion, () => store.listedSites(db));
+  }
 
   /**
    * The sites on one page (most recently changed first) and how many match in all. The words are
    * asked for only when some site passes the other filters: cutting a query into words costs more
    * than the rest, and most channels have no site.
    */
-  async page(db: Db, filter: SiteFilterBesidesWords, words: () => readonly string[], offset: number, limit: number): Promise<{ items: Site[]; total: number }> {
-    const candidates = (await this.listingOf(db)).filter(({ site }) => passes(site, filter));
+  async page(filter: SiteFilterBesidesWords, words: () => readonly string[], offset: number, limit: number): Promise<{ items: Site[]; total: number }> {
+    const candidates = (await this.listing()).filter(({ site }) => passes(site, filter));
     if (candidates.length === 0) return { items: [], total: 0 };
     const asked = words();
     // search_text and the words are both folded by normalizeQuery (lower case): a substring test is
     // what `LIKE '%word%'` (wildcards escaped) answers on every engine, SQLite's ASCII case rule included.
     const matching = candidates.filter(({ searchText }) => asked.every((word) => searchText.includes(word)));
     return { items: matching.slice(offset, offset + limit).map(({ site }) => site), total: matching.length };
-  }
-
-  private async listingOf(db: Db): Promise<store.ListedSite[]> {
-    // The version is read before the listing, so a listing is never kept under a newer version.
-    const version = await this.currentVersion();
-    if (this.kept?.version !== version) {
-      const listing = store.listedSites(db);
-      const kept = { version, listing };
-      this.kept = kept;
-      listing.catch(() => {
-        if (this.kept === kept) this.kept = undefined;
-      });
-    }
-    return this.kept.listing;
   }
 }
 

@@ -57,7 +57,7 @@ export async function siteList(
   const offset = (page - 1) * SITE_PAGE_SIZE;
   const { items, total } =
     matches && text !== ''
-      ? await matches.page(db, rest, () => wordsOf(segmenter, text), offset, SITE_PAGE_SIZE)
+      ? await matches.page(rest, () => wordsOf(segmenter, text), offset, SITE_PAGE_SIZE)
       : await store.sitePage(db, filterOf(segmenter, query), offset, SITE_PAGE_SIZE);
   return { items: items.map((item) => shown(item, today)), total, pageCount: Math.max(1, Math.ceil(total / SITE_PAGE_SIZE)) };
 }

@@ -42,7 +42,7 @@ export function searchRoutes(ctx: RouteContext): Hono {
   const { db, searchIndex, cachedPage } = ctx;
   const { policySearch } = ctx;
   // The carriers box, answered from memory per content version like the policies box.
-  const siteMatches = new SiteKeywordMatches(ctx.pageCache.currentVersion);
+  const siteMatches = new SiteKeywordMatches(db, ctx.pageCache.currentVersion);
   const parse = (c: Context): ParsedQuery | QueryProblem => parseQuery(c.req.query('q'), searchIndex.segmenter);
   // Timed for the metrics: phrase searches also read the text of their candidates.
   const search = async (query: ParsedQuery, options: SearchOptions) => {
