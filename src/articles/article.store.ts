@@ -5,6 +5,8 @@ import { rowToArticle, rowToSummary, type Article, type ArticleSummary } from '.
 import type { ArticleTable } from './article.table.ts';
 
 const summaryColumns = ['id', 'title', 'channel', 'excerpt', 'published_on'] as const;
+// Named rather than `*`, so SQLite reads the body as bytes (db/sqlite-long-text.ts).
+const articleColumns = ['id', 'original_title', 'title', 'channel', 'body', 'excerpt', 'published_on', 'updated_at', 'body_format'] as const;
 
 /** Newest first: by publication date, then by id (later imports of the same day are newer). */
 export async function latestArticles(
@@ -63,7 +65,7 @@ export async function articlesAfterPosition(db: Db, filter: NewestFirstFilter): 
 
 /** A keyset page of whole articles, bodies included (feeds, exports). */
 export async function newestArticles(db: Db, filter: NewestFirstFilter): Promise<Article[]> {
-  const rows = await newestFirst(db, filter).selectAll().execute();
+  const rows = await newestFirst(db, filter).select(articleColumns).execute();
   return rows.map(rowToArticle);
 }
 
@@ -145,7 +147,7 @@ export async function articleCountsByChannel(db: Db): Promise<Map<string, number
 
 /** One published article by id, or undefined. */
 export async function articleById(db: Db, id: number): Promise<Article | undefined> {
-  const row = await db.selectFrom('article').selectAll().where('id', '=', id).where('status', '=', 'published').executeTakeFirst();
+  const row = await db.selectFrom('article').select(articleColumns).where('id', '=', id).where('status', '=', 'published').executeTakeFirst();
   return row && rowToArticle(row);
 }
 
@@ -214,7 +216,7 @@ export async function deleteArticle(db: Db, id: number): Promise<{ channel: stri
 
 /** Published articles with the given ids, in no particular order. */
 export async function articlesByIds(db: Db, ids: readonly number[]): Promise<Article[]> {
-  const rows = await db.selectFrom('article').selectAll().where('id', 'in', ids).where('status', '=', 'published').execute();
+  const rows = await db.selectFrom('article').select(articleColumns).where('id', 'in', ids).where('status', '=', 'published').execute();
   return rows.map(rowToArticle);
 }
 
@@ -226,7 +228,14 @@ export async function articleSummariesByIds(db: Db, ids: readonly number[]): Pro
 
 /** Up to `limit` published articles with ids above `afterId`, ascending. */
 export async function articlesAfter(db: Db, afterId: number, limit: number): Promise<Article[]> {
-  const rows = await db.selectFrom('article').selectAll().where('id', '>', afterId).where('status', '=', 'published').orderBy('id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('article')
+    .select(articleColumns)
+    .where('id', '>', afterId)
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map(rowToArticle);
 }
 

@@ -36,7 +36,9 @@ export const MAX_TITLE_LENGTH = 200;
 export const MAX_BODY_LENGTH = 200_000;
 
 /** Maps a database row to the domain type. */
-export function rowToArticle(row: Selectable<ArticleTable>): Article {
+export function rowToArticle(
+  row: Pick<Selectable<ArticleTable>, 'id' | 'original_title' | 'title' | 'channel' | 'body' | 'excerpt' | 'published_on' | 'updated_at' | 'body_format'>,
+): Article {
   return {
     id: Number(row.id),
     originalTitle: row.original_title,
