@@ -109,6 +109,32 @@ for (const dialect of testDialects()) {
         );
       }));
 
+    it('finds a phrase held by the title alone, and wants every phrase of the query', () =>
+      withTestDb(dialect, async (opened) => {
+        const writing = writingFor(opened);
+        await importSeedText(
+          opened.db,
+          writing,
+          [
+            seedItem('赣江新区数字经济产业园开园', '首批入驻企业签约。', '2025-02-01'),
+            seedItem('数字经济发展报告', '赣江新区产业园建设加快,首批企业入驻。', '2025-02-02'),
+          ].join('\n'),
+        );
+        const index = writing.searchIndex;
+        const inTitle = await search(opened.db, index, '"数字经济产业园"');
+        assert.deepEqual(
+          inTitle.hits.map((hit) => hit.title),
+          ['赣江新区数字经济产业园开园'],
+        );
+        const both = await search(opened.db, index, '"数字经济产业园" "首批企业入驻"');
+        assert.deepEqual(both.hits, []);
+        const each = await search(opened.db, index, '"数字经济" "首批企业入驻"');
+        assert.deepEqual(
+          each.hits.map((hit) => hit.title),
+          ['数字经济发展报告'],
+        );
+      }));
+
     it('looks for one hit past the page, so that a page always links to the next one that has hits', () =>
       withTestDb(dialect, async (opened) => {
         const { index, query } = await corpusAndPhrase(opened);
