@@ -23,6 +23,7 @@ import { SEED_FILE, writingFor } from '../test/helpers/seed.ts';
 import { tempDir } from '../test/helpers/test-db.ts';
 import { requestMix, type Target } from './load-mix.ts';
 import { recombinedArticles } from './search-corpus.ts';
+import { settleBackgroundWork } from './bench-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -126,6 +127,7 @@ try {
     await prepareDatabase(opened);
     const report = await importSeedOnFirstStart(opened.db, writingFor(opened), seedPath);
     if (report?.imported !== articleCount) throw new Error(`imported ${report?.imported} of ${articleCount} articles`);
+    await settleBackgroundWork(opened);
     channelPages = [...(await articleCountsByChannel(opened.db))].filter(([, n]) => n > 0).map(([slug, n]) => [slug, Math.min(3, Math.ceil(n / 20))]);
   } finally {
     await opened.close();

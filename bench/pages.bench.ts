@@ -20,7 +20,7 @@ import { prepareDatabase } from '../src/prepare.ts';
 import { skipSeedImport } from '../src/importer/importer.service.ts';
 import { fetchFresh, freePort, startNodeProcess, stopProcess } from '../test/helpers/processes.ts';
 import { tempDir } from '../test/helpers/test-db.ts';
-import { benchDatabase, type BenchDatabase } from './bench-database.ts';
+import { benchDatabase, settleBackgroundWork, type BenchDatabase } from './bench-database.ts';
 import { loadMisses, missPaths, missTable, missTargets, type MissKind, type MissLoad } from './page-misses.ts';
 
 const { values } = parseArgs({
@@ -68,6 +68,7 @@ async function prepare(database: BenchDatabase, kept: boolean): Promise<number |
     // Migrations and the search index's stamp, so that the server does not rebuild the index (and
     // drop every related list) at its start, during the measurement.
     await prepareDatabase(opened);
+    await settleBackgroundWork(opened);
     const { n } = await opened.db
       .selectFrom('article')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -30,6 +30,7 @@ import { SEED_FILE, writingFor } from '../test/helpers/seed.ts';
 import { tempDir } from '../test/helpers/test-db.ts';
 import { requestMix, type RequestCategory, type Target } from './load-mix.ts';
 import { recombinedArticles } from './search-corpus.ts';
+import { settleBackgroundWork } from './bench-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -166,6 +167,7 @@ async function importCorpus(target: DatabaseTarget, seedPath: string): Promise<A
     const report = await importSeedOnFirstStart(opened.db, writingFor(opened), seedPath);
     if (report?.imported !== articleCount) throw new Error(`imported ${report?.imported} of ${articleCount} articles`);
     process.stderr.write(`  ${target.engine}: ${articleCount} articles imported in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    await settleBackgroundWork(opened);
     return [...(await articleCountsByChannel(opened.db))].filter(([, n]) => n > 0).map(([slug, n]) => [slug, Math.min(3, Math.ceil(n / 20))]);
   } finally {
     await opened.close();

@@ -23,7 +23,7 @@ import { importSeedOnFirstStart } from '../src/importer/importer.service.ts';
 import { freePort, startNodeProcess, stopProcess } from '../test/helpers/processes.ts';
 import { SEED_FILE, writingFor } from '../test/helpers/seed.ts';
 import { tempDir } from '../test/helpers/test-db.ts';
-import { benchDatabase } from './bench-database.ts';
+import { benchDatabase, settleBackgroundWork } from './bench-database.ts';
 import { fillPolicies } from './policy-corpus.ts';
 import { recombinedArticles } from './search-corpus.ts';
 import { queryStream, vocabulary } from './search-queries.ts';
@@ -157,11 +157,7 @@ try {
     } else if (Number(n) !== articleCount) {
       console.log(`reusing a database of ${n} articles (not ${articleCount})`);
     }
-    // An import leaves the related-article lists to the server's background pass, which would
-    // otherwise run during the measurement: they are computed first, as `zhaoshang reindex` does.
-    const started = performance.now();
-    const lists = await writingFor(opened).searchIndex.completeRelated(opened.db);
-    if (lists > 0) process.stderr.write(`computed ${lists} related-article lists in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    await settleBackgroundWork(opened);
   } finally {
     await opened.close();
   }

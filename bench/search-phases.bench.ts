@@ -27,6 +27,7 @@ import { confirmedPhrasePage, PHRASE_CANDIDATES, SEARCH_PAGE_SIZE } from '../src
 import { SearchPage } from '../src/search/views/search-page.tsx';
 import { channels, segmenter, writingFor } from '../test/helpers/seed.ts';
 import { testChrome } from '../test/helpers/test-chrome.ts';
+import { settleBackgroundWork } from './bench-database.ts';
 import { queryStream, vocabulary } from './search-queries.ts';
 
 const { values } = parseArgs({
@@ -46,6 +47,8 @@ const opened = await openDb(parseDatabaseTarget(location));
 // Migrations and the search index's stamp, as the server prepares a database: a server started on
 // this corpus later then finds its index current.
 await prepareDatabase(opened);
+// And what the server's background passes do: the index searched is the one a server would search.
+await settleBackgroundWork(opened);
 const { searchIndex } = writingFor(opened);
 const { db } = opened;
 // As the server searches policies and sites: with the matches it keeps while the content is unchanged.

@@ -25,6 +25,7 @@ import { openBlobStore } from './uploads/open-blob-store.ts';
 import { sweepNotifications } from './notifications/notification-sweep.ts';
 import { refreshSiteStalenessDay } from './parks/site.service.ts';
 import { refreshPolicyValidityDay } from './policies/policy.service.ts';
+import { compactSearchIndexesInBackground } from './search/index-compaction.ts';
 import { completeRelatedInBackground } from './search/search.service.ts';
 import { DRAIN_MS, onStopSignal, STOP_MS } from './stop-signal.ts';
 
@@ -84,6 +85,9 @@ export async function serveHere(config: Config, logger: Logger): Promise<void> {
   const fileSweep = !cluster.isWorker || cluster.worker?.id === 1 ? sweepFilesHourly(deps) : undefined;
   // One process of the instance computes pending related lists (the others would repeat its work).
   const related = !cluster.isWorker || cluster.worker?.id === 1 ? completeRelatedInBackground(opened.db, deps.searchIndex, logger) : undefined;
+  // And it keeps the full-text indexes merged.
+  const merging =
+    !cluster.isWorker || cluster.worker?.id === 1 ? compactSearchIndexesInBackground(opened.db, opened.dialect, opened.contentVersion, logger) : undefined;
   if (cluster.isWorker) reportMetricsToPrimary(deps.metrics.registry);
   const server = createServer(portalListener(createApp(deps), deps));
   const stoppable = drainable(server);
@@ -97,6 +101,7 @@ export async function serveHere(config: Config, logger: Logger): Promise<void> {
     clearInterval(reminders);
     clearInterval(fileSweep);
     clearInterval(related);
+    clearInterval(merging);
     deps.mailer?.close();
     void stopServing(stoppable, opened, logger).then(() => process.exit(0));
   });

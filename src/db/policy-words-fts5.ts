@@ -8,6 +8,7 @@
 import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { PolicyWordsSql } from './policy-words-sql.ts';
+import { mergeStep } from './fts5-merge.ts';
 
 const TABLE = 'policy_search';
 const PAIRS_FUNCTION = 'policy_search_pairs';
@@ -71,6 +72,7 @@ export const fts5PolicyWords: PolicyWordsSql = {
     return sql<boolean>`+${sql.ref('policy.id')} in (select rowid from ${sql.table(TABLE)} where ${sql.table(TABLE)} match ${query})`;
   },
 
+  compactStep: (db) => mergeStep(db, TABLE, 200),
   async idsContaining(db, word) {
     const { rows } = await sql<{ id: number }>`select rowid as id from ${sql.table(TABLE)} where ${sql.table(TABLE)} match ${wordQuery(word)}`.execute(db);
     return rows.map((row) => Number(row.id));

@@ -13,11 +13,14 @@ export interface PolicyWordsSql {
   containingEvery(words: readonly string[]): RawBuilder<boolean>;
   /** The ids of the policies whose search_text contains the word (folded, non-empty). */
   idsContaining(db: Db, word: string): Promise<number[]>;
+  /** One bounded step of merging the engine's index into one piece; false once nothing is left. */
+  compactStep(db: Db): Promise<boolean>;
 }
 
 /** Reads search_text: a substring match per word. */
 export const likePolicyWords: PolicyWordsSql = {
   createIndex: async () => undefined,
+  compactStep: async () => false,
   containingEvery(words) {
     const conditions = words.map((word) => sql<boolean>`${sql.ref('policy.search_text')} like ${`%${word.replace(/[\\%_]/gu, '\\$&')}%`} escape '\\'`);
     return sql<boolean>`(${sql.join(conditions, sql` and `)})`;

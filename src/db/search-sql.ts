@@ -68,6 +68,11 @@ export interface SearchSql {
    */
   containingAll(db: Db, ids: readonly number[], literals: readonly string[]): Promise<Set<number>>;
   /**
+   * One bounded step of merging the live index into one piece, as a rebuild's compactStep does;
+   * false once nothing is left to merge. Call in a short transaction of its own.
+   */
+  compactStep(db: Db): Promise<boolean>;
+  /**
    * Starts rebuilding every document while searches keep using the current index until
    * `finish`; from now on, writes to articles are noted. Leftovers of an interrupted rebuild, or
    * of one still running elsewhere, are discarded first. Call in a transaction.

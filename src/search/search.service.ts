@@ -8,6 +8,7 @@ import type { Db } from '../db/database.ts';
 import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
 import type { Progress } from '../lib/progress.ts';
 import { markedParts, snippetParts, type TextPart } from './highlight.ts';
+import { COMPACTED_VERSION_KEY } from './index-compaction.ts';
 import { startRelatedCompletion, type ArticleIndexRebuild, type MatchPage, type RelatedCompletion, type SearchIndex } from './search-index.ts';
 import type { ParsedQuery } from './search-query.ts';
 
@@ -175,7 +176,7 @@ const RELATED_LISTS_KEY = 'search_related_lists';
 // The rebuild that may finish: a newer one takes over and the older one stops at its next batch.
 const REBUILD_KEY = 'search_rebuild';
 /** The site_meta keys that describe the search index; derived like the index, so backups leave them out. */
-export const SEARCH_STATE_KEYS: readonly string[] = [DICTIONARY_HASH_KEY, REBUILD_KEY, RELATED_LISTS_KEY];
+export const SEARCH_STATE_KEYS: readonly string[] = [DICTIONARY_HASH_KEY, REBUILD_KEY, RELATED_LISTS_KEY, COMPACTED_VERSION_KEY];
 const REINDEX_BATCH = 500;
 
 /** Thrown by a rebuild that another rebuild, started later, took over. */
