@@ -7,6 +7,7 @@ import type { Db } from '../db/database.ts';
 import type { SqlDialect } from '../db/dialect.ts';
 import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
 import type { Logger } from 'pino';
+import { everySecondInSlices, SLICE_MS } from '../lib/background-slices.ts';
 
 /** The content version the indexes were last merged at (site_meta; derived, so backups leave it out). */
 export const COMPACTED_VERSION_KEY = 'search_compacted_version';
@@ -47,10 +48,6 @@ function compacted(db: Db, version: number): Promise<void> {
   return setSiteMetaValue(db, COMPACTED_VERSION_KEY, String(version));
 }
 
-// Slices of merging, one per tick, as the related lists' background pass works (search.service.ts).
-const SLICE_MS = 200;
-const TICK_MS = 1000;
-
 /**
  * Merges the indexes in the background whenever compactionDue says so, a slice of steps each
  * second, logging when a merge starts and ends. Run it in one process of an instance. Returns the
@@ -58,7 +55,6 @@ const TICK_MS = 1000;
  */
 export function compactSearchIndexesInBackground(db: Db, engine: CompactingSql, currentVersion: () => Promise<number>, logger: Logger): NodeJS.Timeout {
   let merging: { version: number; started: number; steps: number } | undefined;
-  let running = false;
   const slice = async () => {
     if (!merging) {
       const version = await currentVersion();
@@ -78,18 +74,8 @@ export function compactSearchIndexesInBackground(db: Db, engine: CompactingSql, 
       return;
     }
   };
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    slice()
-      .catch((error: unknown) => {
-        merging = undefined;
-        logger.error({ err: error }, 'merging the search indexes failed');
-      })
-      .finally(() => {
-        running = false;
-      });
-  }, TICK_MS);
-  timer.unref();
-  return timer;
+  return everySecondInSlices(slice, (error) => {
+    merging = undefined;
+    logger.error({ err: error }, 'merging the search indexes failed');
+  });
 }

@@ -6,6 +6,7 @@ import { plainBody, type Article, type ArticleSummary } from '../articles/articl
 import { indexableArticles } from '../articles/article-indexing.ts';
 import type { Db } from '../db/database.ts';
 import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
+import { everySecondInSlices, SLICE_MS } from '../lib/background-slices.ts';
 import type { Progress } from '../lib/progress.ts';
 import { markedParts, snippetParts, type TextPart } from './highlight.ts';
 import { COMPACTED_VERSION_KEY } from './index-compaction.ts';
@@ -126,11 +127,6 @@ async function relatedIdsNow(db: Db, index: SearchIndex, article: Article): Prom
   return match ? index.first(db, { match, excludeId: article.id }, RELATED_COUNT) : [];
 }
 
-// The background pass works in slices of about this long, one slice per tick, so that one process
-// spends at most about a fifth of a core on it while pages are served.
-const RELATED_SLICE_MS = 200;
-const RELATED_TICK_MS = 1000;
-
 /**
  * Computes the related lists left pending (by an import, a rebuild, a restore) in the background,
  * a slice each second, logging when a pass starts and ends; pages compute a list not stored yet on
@@ -138,7 +134,6 @@ const RELATED_TICK_MS = 1000;
  */
 export function completeRelatedInBackground(db: Db, index: SearchIndex, logger: Logger): NodeJS.Timeout {
   let completion: RelatedCompletion | undefined;
-  let running = false;
   const slice = async () => {
     if (!completion) {
       const pending = await index.pendingRelatedCount(db);
@@ -147,27 +142,17 @@ export function completeRelatedInBackground(db: Db, index: SearchIndex, logger: 
       completion = startRelatedCompletion();
     }
     const started = performance.now();
-    while (performance.now() - started < RELATED_SLICE_MS) {
+    while (performance.now() - started < SLICE_MS) {
       if (await index.completeRelatedStep(db, completion, 5)) continue;
       logger.info({ computed: completion.computed.size }, 'related-article lists computed');
       completion = undefined;
       return;
     }
   };
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    slice()
-      .catch((error: unknown) => {
-        completion = undefined;
-        logger.error({ err: error }, 'computing related-article lists failed');
-      })
-      .finally(() => {
-        running = false;
-      });
-  }, RELATED_TICK_MS);
-  timer.unref();
-  return timer;
+  return everySecondInSlices(slice, (error) => {
+    completion = undefined;
+    logger.error({ err: error }, 'computing related-article lists failed');
+  });
 }
 
 const DICTIONARY_HASH_KEY = 'search_dictionary_hash';
