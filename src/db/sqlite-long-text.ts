@@ -3,7 +3,8 @@
 // about 85 MB/s: reading the ten 3 kB bodies of a search results page cost 0.44–0.60 ms of CPU,
 // while the same bodies read as blobs and decoded by Buffer's decoder cost 0.11–0.12 ms (bench
 // results of the 10,000-article corpus of bench:search-http). This plugin does that for the
-// columns listed below, where the query names them; stores stay free of dialect knowledge.
+// columns listed below, where the query names them; stores stay free of dialect knowledge. The
+// bytes are UTF-8: SQLite's default text encoding, which the portal never changes.
 import {
   AliasNode,
   CastNode,
