@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { createApp } from '../app.ts';
 import { leaveMessage } from '../contact/message.service.ts';
 import { openPostgres } from '../db/connect.ts';
+import { recompressed } from '../http/compressed-body.ts';
 import { applyForSettlement } from '../enterprises/application.service.ts';
 import { submitContribution } from '../submissions/submission.service.ts';
 import { metricValue } from '../../test/helpers/metrics.ts';
@@ -83,8 +84,10 @@ for (const dialect of testDialects()) {
           consent: 'yes',
         });
         await leaveMessage(db, { channel: 'nanchang', subject: '咨询政策', body: '请问高新区的人才政策有哪些?', ...person });
-        // Asked without Accept-Encoding: each page is kept in identity only, the bytes it was sent with.
+        // Asked without Accept-Encoding: each page is kept in identity, the bytes it was sent with;
+        // the page read again also gets the best encodings, made in the background.
         let pageBytes = 0;
+        let articleBytes: Buffer | undefined;
         for (const path of [
           '/articles/1',
           '/articles/1',
@@ -94,9 +97,14 @@ for (const dialect of testDialects()) {
         ]) {
           const page = await app.request(path);
           assert.equal(page.status, 200);
-          const length = (await page.arrayBuffer()).byteLength;
-          if (path !== '/articles/1' || pageBytes === 0) pageBytes += length;
+          const bytes = Buffer.from(await page.arrayBuffer());
+          if (path !== '/articles/1' || !articleBytes) pageBytes += bytes.length;
+          if (path === '/articles/1') articleBytes ??= bytes;
         }
+        // When those are done depends on the engine's speed: awaited, so the figure is always the same.
+        await seeded.pageCache.compressionSettled();
+        const best = await recompressed({ etag: '', identity: articleBytes!, gzip: undefined, br: undefined, best: false });
+        pageBytes += best.gzip!.length + best.br!.length;
 
         const response = await app.request('/metrics', {}, FROM_LOOPBACK);
         assert.equal(response.status, 200);
@@ -106,7 +114,7 @@ for (const dialect of testDialects()) {
         assert.equal(metricValue(text, 'zhaoshang_page_cache_misses_total'), 3, 'the article page and the two searches were rendered');
         assert.equal(metricValue(text, 'zhaoshang_page_cache_hits_total'), 2);
         assert.equal(metricValue(text, 'zhaoshang_page_cache_pages'), 3);
-        assert.equal(metricValue(text, 'zhaoshang_page_cache_bytes'), pageBytes, 'the bytes of the three pages');
+        assert.equal(metricValue(text, 'zhaoshang_page_cache_bytes'), pageBytes, 'the bytes of the three pages, the one read again in every encoding');
         assert.equal(metricValue(text, 'zhaoshang_search_duration_seconds_count', { query: 'words' }), 1);
         assert.equal(metricValue(text, 'zhaoshang_search_duration_seconds_count', { query: 'phrase' }), 1);
         assert.equal(metricValue(text, 'zhaoshang_queue_items', { queue: 'submissions' }), 2);
