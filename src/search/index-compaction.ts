@@ -3,10 +3,10 @@
 // and every query reads every segment: an import of 10,000 articles left searches 10–12 % slower
 // than the same index merged (db/fts5-merge.ts). One process of an instance merges them in the
 // background, in short steps, once enough content changes have come in since the last time.
+import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import type { SqlDialect } from '../db/dialect.ts';
 import { setSiteMetaValue, siteMetaValue } from '../db/site-state.store.ts';
-import type { Logger } from 'pino';
 import { everySecondInSlices, SLICE_MS } from '../lib/background-slices.ts';
 
 /** The content version the indexes were last merged at (site_meta; derived, so backups leave it out). */
