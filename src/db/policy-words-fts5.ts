@@ -6,7 +6,7 @@
 // policy table, whoever writes it (the console, an import, a restore from backup), through two SQL
 // functions every connection of the application registers (connect.ts).
 import type SQLite from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { PolicyWordsSql } from './policy-words-sql.ts';
 import { mergeStep } from './fts5-merge.ts';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { consent, oneOf, phoneNumber, requiredText } from '../http/form-fields.ts';
 import { COUNTRIES } from './country.ts';
-import { creditCodeField, englishCreditCodeField } from './credit-code.ts';
+import { englishCreditCodeField } from './credit-code.ts';
 import { englishConsent, englishOneOf, englishPhoneNumber, englishRequiredText } from '../i18n/english-form-fields.ts';
 import { REGISTRATION_NUMBER_MAX, withCompanyIdentity, type CompanyIdentity } from './company-identity.ts';
 import { INDUSTRIES } from './industry.ts';

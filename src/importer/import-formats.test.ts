@@ -6,7 +6,7 @@ import { publishedArticlesNewestFirst } from '../articles/article.service.ts';
 import type { Article } from '../articles/article.ts';
 import { countArticles } from '../articles/article.store.ts';
 import type { Db } from '../db/database.ts';
-import { channels, seedText, writingFor } from '../../test/helpers/seed.ts';
+import { writingFor } from '../../test/helpers/seed.ts';
 import { tempDir, testDialects } from '../../test/helpers/test-db.ts';
 import { importFile, importText, UnreadableImportError } from './importer.service.ts';
 

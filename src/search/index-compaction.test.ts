@@ -12,7 +12,7 @@ import { importSeedText } from '../importer/importer.service.ts';
 import { savePolicy, policyList } from '../policies/policy.service.ts';
 import { segmenter, writingFor } from '../../test/helpers/seed.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
-import { COMPACT_AFTER_CHANGES, compactionDue, compactionStep, compactSearchIndexes, compactSearchIndexesInBackground } from './index-compaction.ts';
+import { COMPACT_AFTER_CHANGES, compactionDue, compactSearchIndexes, compactSearchIndexesInBackground } from './index-compaction.ts';
 import { isQueryProblem, parseQuery } from './search-query.ts';
 import { searchArticles } from './search.service.ts';
 

@@ -29,7 +29,7 @@ export async function compactionDue(db: Db, currentVersion: number, changes = CO
  * One bounded step (a short transaction) of merging the article index, then the policy index;
  * false once neither has anything left to merge.
  */
-export async function compactionStep(db: Db, engine: CompactingSql): Promise<boolean> {
+async function compactionStep(db: Db, engine: CompactingSql): Promise<boolean> {
   if (await db.transaction().execute((trx) => engine.search.compactStep(trx))) return true;
   return db.transaction().execute((trx) => engine.policyWords.compactStep(trx));
 }

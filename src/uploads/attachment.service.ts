@@ -6,7 +6,7 @@ import { canActOn, type ConsoleUser } from '../accounts/account.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { bumpContentVersion } from '../db/site-state.store.ts';
-import { findOwner, type OwnerKindName } from './attachment-owners.ts';
+import { findOwner } from './attachment-owners.ts';
 import { auditedAttachment as audited, cleanFileName, formatFileSize, variantName, type Attachment, type AttachmentOwner } from './attachment.ts';
 import * as store from './attachment.store.ts';
 import type { BlobStore } from './blob-store.ts';

@@ -4,7 +4,7 @@ import { CompanyIdentityFields } from '../../enterprises/views/company-identity-
 import type { Attachment } from '../../uploads/attachment.ts';
 import { AttachmentList } from '../../uploads/views/attachment-list.tsx';
 import { INDUSTRIES } from '../../enterprises/industry.ts';
-import { ConsentField, FilterSelect, PostForm, SelectField, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
+import { ConsentField, FilterSelect, PostForm, TextArea, TextField, type FieldState } from '../../http/form-controls.tsx';
 import { Layout, type PageChrome } from '../../http/layout.tsx';
 import { Pagination } from '../../http/pagination.tsx';
 import { TableScroll } from '../../http/table-scroll.tsx';
