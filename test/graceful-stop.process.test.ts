@@ -90,7 +90,7 @@ describe('SIGTERM under load', () => {
 
       const begun = outcomes.filter((outcome) => outcome.begunAt !== undefined);
       const cut = begun.filter((outcome) => outcome.error !== undefined || outcome.status === undefined);
-      const beforeSigterm = begun.filter((outcome) => outcome.begunAt! < sigtermAt).length;
+      const beforeSigterm = begun.filter((outcome) => outcome.begunAt! <= sigtermAt).length;
       const refused = outcomes.filter((outcome) => outcome.begunAt === undefined && outcome.error === 'ECONNREFUSED').length;
       const otherFailures = outcomes.filter((outcome) => outcome.begunAt === undefined && outcome.error !== undefined && outcome.error !== 'ECONNREFUSED');
       const failures = otherFailures.map((o) => `${o.error} ${o.startedAt - sigtermAt} ms`).join(', ');
@@ -100,7 +100,9 @@ describe('SIGTERM under load', () => {
       assert.deepEqual(cut, [], `every begun request got its whole response (${summary})`);
       for (const upload of slow) {
         assert.equal(upload.status, 303, 'a slow upload begun before the SIGTERM is stored and acknowledged');
-        assert.ok(upload.begunAt! < sigtermAt);
+        // Both are Date.now() in whole milliseconds, and the SIGTERM follows the last begin at once:
+        // often in the same millisecond (a strict < failed a CI run that way).
+        assert.ok(upload.begunAt! <= sigtermAt);
       }
       assert.ok(
         begun.every((outcome) => outcome.status! < 500),
