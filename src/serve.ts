@@ -81,19 +81,18 @@ export async function serveHere(config: Config, logger: Logger): Promise<void> {
   }, SCHEDULE_CHECK_MS);
   scheduler.unref();
   const reminders = remindEveryMinute(deps, config.questionWorkingDays);
-  // One process of a cluster sweeps the files; another host's sweep doing the same is harmless (each deletion is checked again).
-  const fileSweep = !cluster.isWorker || cluster.worker?.id === 1 ? sweepFilesHourly(deps) : undefined;
-  // One process of the instance computes pending related lists (the others would repeat its work).
-  const related = !cluster.isWorker || cluster.worker?.id === 1 ? completeRelatedInBackground(opened.db, deps.searchIndex, logger) : undefined;
-  // And it keeps the full-text indexes merged.
-  const merging =
-    !cluster.isWorker || cluster.worker?.id === 1 ? compactSearchIndexesInBackground(opened.db, opened.dialect, opened.contentVersion, logger) : undefined;
+  // The instance's first process (the only one without a cluster) does its housekeeping.
+  const firstProcess = !cluster.isWorker || cluster.worker?.id === 1;
+  // It sweeps the files; another host's sweep doing the same is harmless (each deletion is checked again).
+  const fileSweep = firstProcess ? sweepFilesHourly(deps) : undefined;
+  // It computes pending related lists (the others would repeat its work) and keeps the full-text indexes merged.
+  const related = firstProcess ? completeRelatedInBackground(opened.db, deps.searchIndex, logger) : undefined;
+  const merging = firstProcess ? compactSearchIndexesInBackground(opened.db, opened.dialect, opened.contentVersion, logger) : undefined;
   if (cluster.isWorker) reportMetricsToPrimary(deps.metrics.registry);
   const server = createServer(portalListener(createApp(deps), deps));
   const stoppable = drainable(server);
   server.listen(config.port, config.host, () => {
-    if (!cluster.isWorker || cluster.worker?.id === 1)
-      logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+    if (firstProcess) logger.info(`zhaoshang listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
   });
   onStopSignal(() => {
     // Should closing the database hang, the process still ends in time, and says it failed.
