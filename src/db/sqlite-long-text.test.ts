@@ -87,10 +87,14 @@ describe('long texts read from SQLite as bytes', () => {
     for (const statement of executed) assert.doesNotMatch(statement, /as blob/u);
   });
 
-  it('a statement that fails leaves the next ones decoded', async () => {
+  it('statements in flight at once, and after one that failed, are each decoded under their own names', async () => {
     await assert.rejects(db.selectFrom('note').select('text').where(sql<boolean>`no_such_function(id)`).execute(), /no such function/u);
-    const row = await db.selectFrom('note').select('text').where('id', '=', 2).executeTakeFirstOrThrow();
-    assert.equal(row.text, TEXTS[1]);
+    const [plain, aliased] = await Promise.all([
+      db.selectFrom('note').select('text').where('id', '=', 1).executeTakeFirstOrThrow(),
+      db.selectFrom('note').select(['text as body', 'id']).where('id', '=', 2).executeTakeFirstOrThrow(),
+    ]);
+    assert.equal(plain.text, TEXTS[0]);
+    assert.equal(aliased.body, TEXTS[1]);
   });
 });
 
