@@ -1,4 +1,4 @@
-// npm run bench:contention [-- --articles 10000 --posts-per-second 20 --readers 4 --quiet 5 --timeout 900]
+// npm run bench:contention [-- --articles 10000 --posts-per-second 20 --readers 4 --quiet 5 --timeout 900 --from build|sources]
 // Writers sharing one SQLite file: starts the real server (two workers, SQLite in a temp folder),
 // runs `zhaoshang import` of a recombined corpus beside it, and meanwhile posts contributions to
 // /submit at a fixed rate (each from its own client address) and reads pages continuously; the
@@ -17,9 +17,11 @@ import { PROJECT_ROOT, fetchFresh, freePort, startNodeProcess, stopProcess } fro
 import { SEED_FILE } from '../test/helpers/seed.ts';
 import { tempDir } from '../test/helpers/test-db.ts';
 import { recombinedArticles } from './search-corpus.ts';
+import { FROM_OPTION, serverStartArgs } from './server-start.ts';
 
 const { values } = parseArgs({
   options: {
+    ...FROM_OPTION,
     articles: { type: 'string', default: '10000' },
     'posts-per-second': { type: 'string', default: '20' },
     readers: { type: 'string', default: '4' },
@@ -168,7 +170,7 @@ try {
 
   const port = await freePort();
   const env = { PORT: String(port), HOST: '127.0.0.1', WORKERS: '2', DATABASE_URL: join(dir.path, 'bench.db'), LOG_LEVEL: 'warn', TRUST_PROXY: 'true' };
-  const { child: server, log } = await startNodeProcess(['--import', 'tsx', 'src/main.ts'], env, port);
+  const { child: server, log } = await startNodeProcess(await serverStartArgs(values.from), env, port);
   try {
     const session = await formSession(port);
     for (const path of PAGES) await fetchFresh(port, path); // every page rendered once before timing

@@ -1,4 +1,4 @@
-// npm run bench:load [-- --articles 2000 --duration 60 --workers 2 --connections 64]
+// npm run bench:load [-- --articles 2000 --duration 60 --workers 2 --connections 64 --from build|sources]
 // A bounded mixed load on the real server over loopback: page views (home, channels, articles,
 // paging, links with tracking parameters), searches (repeated and fresh ones that miss the page
 // cache) and contributions posted through the form with its CSRF cookie and token. Short probes
@@ -24,9 +24,11 @@ import { tempDir } from '../test/helpers/test-db.ts';
 import { requestMix, type Target } from './load-mix.ts';
 import { recombinedArticles } from './search-corpus.ts';
 import { settleBackgroundWork } from './bench-database.ts';
+import { FROM_OPTION, serverStartArgs } from './server-start.ts';
 
 const { values } = parseArgs({
   options: {
+    ...FROM_OPTION,
     articles: { type: 'string', default: '2000' },
     duration: { type: 'string', default: '60' },
     probe: { type: 'string', default: '10' },
@@ -144,7 +146,7 @@ try {
     LOG_LEVEL: 'warn',
     TRUST_PROXY: 'true',
   };
-  const { child: server, log } = await startNodeProcess(['--import', 'tsx', 'src/main.ts'], env, port, { startTimeoutMs: START_TIMEOUT_MS });
+  const { child: server, log } = await startNodeProcess(await serverStartArgs(values.from), env, port, { startTimeoutMs: START_TIMEOUT_MS });
   try {
     // The form's CSRF cookie and token, as a browser gets them from the form page.
     const formPage = await fetchFresh(port, '/submit');

@@ -15,10 +15,10 @@ import { parseDatabaseTarget } from '../src/config.ts';
 import { freePort, PROJECT_ROOT, stopProcess } from '../test/helpers/processes.ts';
 import { spawn } from 'node:child_process';
 import { missPaths, missTargets } from './page-misses.ts';
-import { ensureBundle } from '../bin/bundle.js';
 import { openDb } from '../src/db/connect.ts';
 import { prepareDatabase } from '../src/prepare.ts';
 import { settleBackgroundWork } from './bench-database.ts';
+import { FROM_OPTION, serverStartArgs } from './server-start.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,12 +27,9 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '60' },
     requests: { type: 'string' },
     connections: { type: 'string', default: '50' },
-    from: { type: 'string', default: 'build' },
+    ...FROM_OPTION,
   },
 });
-const STARTS: Record<string, string[]> = { build: ['bin/start.js'], sources: ['--import', 'tsx', 'src/main.ts'] };
-const startArgs = STARTS[values.from];
-if (!startArgs) throw new Error('bench:memory --from is build or sources');
 if (!values.db) throw new Error('bench:memory needs --db PATH (a SQLite database with articles)');
 const target = parseDatabaseTarget(values.db);
 // The server's background passes, done before it starts so that they are not measured.
@@ -47,8 +44,7 @@ const targets = await missTargets(target);
 const port = await freePort();
 const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', WORKERS: values.workers, DATABASE_URL: values.db, LOG_LEVEL: 'warn' };
 
-// Measured on a current build: building is a one-off, not part of a start.
-if (values.from === 'build') await ensureBundle();
+const startArgs = await serverStartArgs(values.from);
 const started = performance.now();
 const server = spawn(process.execPath, startArgs, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
 while (!(await answers(port, '/'))) {
@@ -84,11 +80,15 @@ try {
   console.log(
     `load: ${result.requests.total} requests, ${result.requests.average.toFixed(0)}/s, p99 ${result.latency.p99} ms, errors ${result.errors + result.timeouts}, non-2xx ${result.non2xx}`,
   );
-  console.log('\n| process | CPU s to first page | RSS after start MB | RSS after load MB |\n|---|---:|---:|---:|');
-  for (const [pid, rss] of rssAfter) {
+  // Anonymous memory is the process's own (heaps, buffers, SQLite's page cache); the rest of RSS is
+  // the pages of files it has mapped and touched (node's binary, native addons), which the kernel
+  // shares between the workers and may drop under pressure.
+  console.log('\n| process | CPU s to first page | RSS after start MB | RSS after load MB | of which anonymous MB |\n|---|---:|---:|---:|---:|');
+  const mb = (kB: number | undefined) => ((kB ?? Number.NaN) / 1024).toFixed(0);
+  for (const [pid, after] of rssAfter) {
     const role = pid === server.pid ? (rssAfter.size > 1 ? 'primary' : 'server') : `child ${pid}`;
     console.log(
-      `| ${role} | ${(cpuAtStart.get(pid) ?? Number.NaN).toFixed(2)} | ${((rssAtStart.get(pid) ?? Number.NaN) / 1024).toFixed(0)} | ${(rss / 1024).toFixed(0)} |`,
+      `| ${role} | ${(cpuAtStart.get(pid) ?? Number.NaN).toFixed(2)} | ${mb(rssAtStart.get(pid)?.rss)} | ${mb(after.rss)} | ${mb(after.anonymous)} |`,
     );
   }
   console.log(
@@ -141,13 +141,14 @@ function processCpu(pids: Iterable<number>): Map<number, number> {
   return used;
 }
 
-/** Resident kB of `pid` and each process below it. */
-function processRss(pid: number): Map<number, number> {
-  const found = new Map<number, number>();
+/** Resident kB of `pid` and each process below it: in all, and how much of it is anonymous memory. */
+function processRss(pid: number): Map<number, { rss: number; anonymous: number }> {
+  const found = new Map<number, { rss: number; anonymous: number }>();
   const visit = (id: number) => {
     try {
       const status = readFileSync(`/proc/${id}/status`, 'utf8');
-      found.set(id, Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]));
+      const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
+      found.set(id, { rss: kB('VmRSS'), anonymous: kB('RssAnon') });
       for (const child of readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim().split(' ').filter(Boolean)) visit(Number(child));
     } catch {
       // Gone meanwhile.

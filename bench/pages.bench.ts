@@ -1,6 +1,7 @@
 // npm run bench:pages [-- --duration 10 --connections 50 --workers 1,2 --db PATH]
 // npm run bench:pages -- --engine postgres [--database-url URL] [--db PATH]
 // npm run bench:pages -- --miss --db PATH [--kinds mixed,article,channel,home,home+junk] [--cpu-prof DIR]
+// Every form takes --from build (default: the bundled build, as `npm start` runs) or --from sources.
 // Loads the home page and an article page of the portal with autocannon over loopback, then the
 // same response bytes from a bare node:http server (the ceiling for Node on this machine), and
 // prints requests/s, p50/p99 latency and our share of the ceiling. The portal runs on SQLite (seed
@@ -22,9 +23,11 @@ import { fetchFresh, freePort, startNodeProcess, stopProcess } from '../test/hel
 import { tempDir } from '../test/helpers/test-db.ts';
 import { benchDatabase, settleBackgroundWork, type BenchDatabase } from './bench-database.ts';
 import { loadMisses, missPaths, missTable, missTargets, type MissKind, type MissLoad } from './page-misses.ts';
+import { FROM_OPTION, serverStartArgs } from './server-start.ts';
 
 const { values } = parseArgs({
   options: {
+    ...FROM_OPTION,
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     workers: { type: 'string', default: '1,2' },
@@ -90,7 +93,7 @@ if (values.engine === 'postgres') {
     kept: values['database-url'] !== undefined,
   });
 } else if (values.engine !== 'sqlite') throw new Error(`--engine must be sqlite or postgres, got "${values.engine}"`);
-const serverArgs = ['--import', 'tsx', ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : []), 'src/main.ts'];
+const serverArgs = await serverStartArgs(values.from, values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : []);
 if (values.miss) await missBench();
 else await ceilingBench();
 

@@ -1,4 +1,4 @@
-// npm run bench:scale [-- --articles 2000 --duration 30 --warmup 10 --clients 16 --database-url URL]
+// npm run bench:scale [-- --articles 2000 --duration 30 --warmup 10 --clients 16 --database-url URL --from build|sources]
 // The portal as deployed: nginx with the shipped configuration (deploy/nginx/zhaoshang.conf, TLS
 // with a self-signed certificate, templated to loopback ports) in front of one, then two app
 // instances (WORKERS=1 each) on one PostgreSQL database, and beside them one instance on SQLite
@@ -31,9 +31,11 @@ import { tempDir } from '../test/helpers/test-db.ts';
 import { requestMix, type RequestCategory, type Target } from './load-mix.ts';
 import { recombinedArticles } from './search-corpus.ts';
 import { settleBackgroundWork } from './bench-database.ts';
+import { FROM_OPTION, serverStartArgs } from './server-start.ts';
 
 const { values } = parseArgs({
   options: {
+    ...FROM_OPTION,
     articles: { type: 'string', default: '2000' },
     duration: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '10' },
@@ -214,9 +216,8 @@ async function withInstances<T>(
     LOG_LEVEL: 'warn',
     TRUST_PROXY: 'true',
   });
-  const started = await Promise.allSettled(
-    ports.map((port) => startNodeProcess(['--import', 'tsx', 'src/main.ts'], env(port), port, { startTimeoutMs: START_TIMEOUT_MS })),
-  );
+  const args = await serverStartArgs(values.from);
+  const started = await Promise.allSettled(ports.map((port) => startNodeProcess(args, env(port), port, { startTimeoutMs: START_TIMEOUT_MS })));
   const servers = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
   try {
     for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;

@@ -1,6 +1,6 @@
 // npm run bench:search-http [-- --articles 10000 --policies 3000 --duration 30 --connections 50
-//   --workers 2 --db PATH | --engine postgres [--database-url URL] --cpu-prof DIR]
-// Uncached searches at scale, over HTTP: the real server (src/main.ts, WORKERS processes) on a
+//   --workers 2 --db PATH | --engine postgres [--database-url URL] --cpu-prof DIR --from build|sources]
+// Uncached searches at scale, over HTTP: the real server (as `npm start` runs it, WORKERS processes) on a
 // corpus of --articles articles recombined from the seed's sentences and --policies policies, then
 // --connections closed-loop clients (each sends its next request when the last is answered) for
 // --duration seconds after a warm-up. Every request is a query never asked before, so the page
@@ -27,9 +27,11 @@ import { benchDatabase, settleBackgroundWork } from './bench-database.ts';
 import { fillPolicies } from './policy-corpus.ts';
 import { recombinedArticles } from './search-corpus.ts';
 import { queryStream, vocabulary } from './search-queries.ts';
+import { FROM_OPTION, serverStartArgs } from './server-start.ts';
 
 const { values } = parseArgs({
   options: {
+    ...FROM_OPTION,
     articles: { type: 'string', default: '10000' },
     policies: { type: 'string', default: '3000' },
     duration: { type: 'string', default: '30' },
@@ -185,7 +187,7 @@ try {
   const base = `http://127.0.0.1:${port}`;
   const env = { PORT: String(port), HOST: '127.0.0.1', WORKERS: values.workers, DATABASE_URL: bench.url, LOG_LEVEL: 'warn' };
   const profiling = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [];
-  const { child: server, log } = await startNodeProcess([...profiling, '--import', 'tsx', 'src/main.ts'], env, port, { startTimeoutMs: START_TIMEOUT_MS });
+  const { child: server, log } = await startNodeProcess(await serverStartArgs(values.from, profiling), env, port, { startTimeoutMs: START_TIMEOUT_MS });
   try {
     process.stderr.write(`warming up for ${values.warmup}s…\n`);
     const warmup = await load(base, Number(values.warmup), connections, next);

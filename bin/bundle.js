@@ -47,6 +47,12 @@ export async function buildBundle(outdir = BUNDLE_DIR) {
     // Bundled CommonJS packages call require(), which an ES module does not have.
     banner: { js: "import { createRequire as createBundleRequire } from 'node:module'; const require = createBundleRequire(import.meta.url);" },
     logLevel: 'warning',
+    // Without comments and spaces: every process keeps its modules' source text in memory (V8
+    // compiles functions lazily from it), and one character outside Latin-1 in a chunk doubles
+    // that chunk's (a comment's Chinese example). 5.7 MB less heap a process at 100,000 articles,
+    // and a faster start. Names stay as they are; stack traces still name src/ through the maps.
+    minifyWhitespace: true,
+    minifySyntax: true,
   });
   await writeFile(join(partial, STAMP), '');
   await utimes(join(partial, STAMP), started, started);

@@ -54,10 +54,10 @@ describe('the bundled build', () => {
     // A bulk write falls back to segmenting on the main thread when the thread fails, so the import
     // above would pass without it: this starts the thread as the build's SegmentingThread does.
     const chunk = readdirSync(BUNDLE_DIR).find(
-      (name) => name.endsWith('.js') && readFileSync(join(BUNDLE_DIR, name), 'utf8').includes('SegmentingThread = class'),
+      (name) => name.endsWith('.js') && /SegmentingThread ?= ?class/.test(readFileSync(join(BUNDLE_DIR, name), 'utf8')),
     );
     assert.ok(chunk, 'a chunk holds SegmentingThread');
-    const reference = /new Worker\(new URL\("([^"]+)", import\.meta\.url\)/.exec(readFileSync(join(BUNDLE_DIR, chunk), 'utf8'));
+    const reference = /new Worker\(new URL\("([^"]+)", ?import\.meta\.url\)/.exec(readFileSync(join(BUNDLE_DIR, chunk), 'utf8'));
     assert.ok(reference, 'SegmentingThread starts its thread from a file of the build');
     const segmenter = Segmenter.load(readChannelFile());
     const worker = new Worker(new URL(reference[1]!, pathToFileURL(join(BUNDLE_DIR, chunk))), { workerData: { lines: segmenter.lines } });

@@ -36,6 +36,16 @@ describe('article body layout', () => {
     assert.ok(blocks.some((b) => b.text.includes('Hello world')));
   });
 
+  it('counts a heading in characters, not UTF-16 units: 40 at most, astral ones counted once', () => {
+    const title = (characters: number, unit: string) => `一、${unit.repeat(characters - 2)}`;
+    const kindOf = (text: string) => layoutBody(`导语。\n${text}\n正文。`)[1]!;
+    assert.deepEqual(kindOf(title(40, '招')), { kind: 'heading', text: title(40, '招') });
+    assert.equal(kindOf(title(41, '招')).kind, 'paragraph');
+    // 40 characters of which 38 take two UTF-16 units each: 78 units, still a heading.
+    assert.equal(kindOf(title(40, '𠀀')).kind, 'heading');
+    assert.equal(kindOf(title(41, '𠀀')).kind, 'paragraph');
+  });
+
   it('treats line breaks as paragraph breaks', () => {
     assert.deepEqual(
       layoutBody('第一段内容很长。\n第二段内容也长。').map((b) => b.text),

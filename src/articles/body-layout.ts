@@ -57,9 +57,12 @@ export function bodySections(blocks: readonly BodyBlock[]): BodySection[] {
 }
 
 function kindOf(text: string): BodyBlock['kind'] {
+  // Most blocks are long paragraphs: those are told by their UTF-16 length (a text has at least half
+  // as many characters) before any counting. Counting every block's characters took 40 % of a
+  // 3,000-character body's layout.
+  if (text.length > 2 * MAX_HEADING_LENGTH || HAS_SENTENCE_END.test(text)) return 'paragraph';
   const length = Array.from(text).length;
-  const sentenceLike = HAS_SENTENCE_END.test(text);
-  if (!sentenceLike && length <= MAX_HEADING_LENGTH) {
+  if (length <= MAX_HEADING_LENGTH) {
     if (HEADING.test(text)) return 'heading';
     if (SUBHEADING.test(text)) return 'subheading';
     if (length <= MAX_BARE_HEADING_LENGTH && !ANY_PUNCTUATION.test(text) && /[\u4e00-\u9fff]/.test(text)) return 'heading';
