@@ -76,8 +76,11 @@ async function serveWhenPrepared(config: Config, logger: Logger): Promise<void> 
 // V8 grows a busy process's young generation to 16 MB semi-spaces and keeps the heap it grew: after
 // 30 s of bench:memory's load two workers held 360 MB of heap for 104 MB in use, each about 380 MB
 // resident (375 MB after 60 s at 100,000 articles). With 4 MB semi-spaces: 125 MB of heap for 94 MB,
-// under 290 MB resident, requests/s unchanged. A deployment may set its own in NODE_OPTIONS.
-const WORKER_SEMI_SPACE = '--max-semi-space-size=4';
+// under 290 MB resident, requests/s unchanged. A deployment may set its own in NODE_OPTIONS. The
+// launch commands (`npm start`, the systemd unit) pass the same to the first process, which serves
+// alone with WORKERS=1: V8 cannot change it once a process runs, and left alone it grew that
+// process's young generation to 128 MB (457 against 352 MB resident after bench:memory's load).
+export const WORKER_SEMI_SPACE = '--max-semi-space-size=4';
 
 /** The Node options a worker starts with: the primary's, plus a bounded young generation unless set. */
 export function workerExecArgv(execArgv: readonly string[], nodeOptions = ''): string[] {
