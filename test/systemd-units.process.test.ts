@@ -45,7 +45,10 @@ describe('the shipped systemd units', () => {
     const instance = unit('zhaoshang@.service');
     assert.deepEqual(setting(instance, 'Requires'), ['zhaoshang-migrate.service']);
     assert.match(setting(instance, 'After').join(' '), /zhaoshang-migrate\.service/);
-    assert.match(setting(instance, 'ExecStart')[0]!, /^\/usr\/bin\/env PORT=%i HOST=127\.0\.0\.1 \/usr\/bin\/node --max-semi-space-size=4 bin\/zhaoshang\.js serve$/);
+    assert.match(
+      setting(instance, 'ExecStart')[0]!,
+      /^\/usr\/bin\/env PORT=%i HOST=127\.0\.0\.1 \/usr\/bin\/node --max-semi-space-size=4 bin\/zhaoshang\.js serve$/,
+    );
     assert.deepEqual(setting(instance, 'KillSignal'), ['SIGTERM']);
     const stopSeconds = Number(/^(\d+)s$/.exec(setting(instance, 'TimeoutStopSec')[0] ?? '')?.[1]);
     assert.ok(stopSeconds > APP_STOP_SECONDS, `TimeoutStopSec ${stopSeconds} s is above the app's ${APP_STOP_SECONDS} s`);
