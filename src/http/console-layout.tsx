@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { hasRole, roleNames, type Role, type ConsoleUser } from '../accounts/account.ts';
 import { CSRF_FIELD } from './csrf.ts';
 import { TextSizeScript, TextSizeToggle, type PageChrome } from './layout.tsx';
+import { headLink } from './page-meta.tsx';
 
 /** What every console page needs. */
 export interface ConsoleChrome {
@@ -49,7 +50,7 @@ export function ConsoleLayout(props: { console: ConsoleChrome; title: string; ch
         <meta name="robots" content="noindex" />
         <title>{`${props.title} - ${chrome.site.siteName}管理后台`}</title>
         <link rel="stylesheet" href={chrome.stylesheetHref} />
-        <link rel="icon" href={chrome.iconHref} type="image/svg+xml" />
+        {headLink({ rel: 'icon', href: chrome.iconHref, type: 'image/svg+xml' })}
         <TextSizeScript chrome={chrome} />
       </head>
       <body class="console">

@@ -5,7 +5,7 @@ import type { SiteIdentity } from '../config.ts';
 import { messagesFor } from '../i18n/messages.ts';
 import { languageSwitchHref, type Alternates } from '../i18n/alternates.ts';
 import type { PageAddress } from './page-address.ts';
-import { defaultDescription, PageMeta, type ArticleMeta, type PageFeed, type PageLanguage } from './page-meta.tsx';
+import { defaultDescription, headLink, PageMeta, type ArticleMeta, type PageFeed, type PageLanguage } from './page-meta.tsx';
 import { SiteFooter, type FooterContent } from './site-footer.tsx';
 
 /** A channel as the navigation shows it. */
@@ -90,7 +90,7 @@ export function Layout(props: {
           jsonLd={props.jsonLd}
         />
         <link rel="stylesheet" href={chrome.stylesheetHref} />
-        <link rel="icon" href={chrome.iconHref} type="image/svg+xml" />
+        {headLink({ rel: 'icon', href: chrome.iconHref, type: 'image/svg+xml' })}
         <TextSizeScript chrome={chrome} />
         {props.head}
       </head>

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { htmlDocument, Layout, type PageChrome } from './layout.tsx';
 import { canonicalPath, scriptSafeJson } from './page-address.ts';
+import { headLink } from './page-meta.tsx';
 import { testChrome } from '../../test/helpers/test-chrome.ts';
 
 describe('canonical paths', () => {
@@ -58,5 +59,34 @@ describe('the layout’s language', () => {
     );
     assert.match(chinese, /<html lang="zh-CN">/u);
     assert.match(chinese, /<meta property="og:locale" content="zh_CN"\/>/u);
+  });
+});
+
+describe('links in <head>', () => {
+  it('escape their values as JSX does', () => {
+    const link = headLink({ rel: 'alternate', title: '南昌"招商"<动态> & 资讯', href: '/feed?a=1&b=2' });
+    assert.equal(String(link), '<link rel="alternate" title="南昌&quot;招商&quot;&lt;动态&gt; &amp; 资讯" href="/feed?a=1&amp;b=2"/>');
+    assert.equal(String(link), String(<link rel="alternate" title={'南昌"招商"<动态> & 资讯'} href="/feed?a=1&b=2" />));
+  });
+
+  it('stay where the page writes them: canonical, languages and feeds before the stylesheet', () => {
+    const chrome: PageChrome = { ...testChrome, address: { origin: 'https://zs.example.gov.cn', canonicalUrl: 'https://zs.example.gov.cn/articles/3' } };
+    const page = htmlDocument(
+      <Layout chrome={chrome} title="文章" alternates={{ 'zh-CN': '/articles/3', en: '/en/articles/3' }}>
+        <p>text</p>
+      </Layout>,
+    );
+    const head = page.slice(page.indexOf('<head>'), page.indexOf('</head>'));
+    const links = [...head.matchAll(/<link [^>]*>/g)].map(([tag]) => tag);
+    assert.deepEqual(links, [
+      '<link rel="canonical" href="https://zs.example.gov.cn/articles/3"/>',
+      '<link rel="alternate" hreflang="zh-CN" href="https://zs.example.gov.cn/articles/3"/>',
+      '<link rel="alternate" hreflang="en" href="https://zs.example.gov.cn/en/articles/3"/>',
+      '<link rel="alternate" hreflang="x-default" href="https://zs.example.gov.cn/articles/3"/>',
+      '<link rel="alternate" type="application/rss+xml" title="南昌招商(RSS)" href="/rss.xml"/>',
+      '<link rel="alternate" type="application/atom+xml" title="南昌招商(Atom)" href="/atom.xml"/>',
+      '<link rel="stylesheet" href="/s.css"/>',
+      '<link rel="icon" href="/i.svg" type="image/svg+xml"/>',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // What a page's <head> tells search engines, feed readers and link previews (WeChat, Weibo, chat
 // apps): canonical URL, description, Open Graph, Twitter card, feed autodiscovery, JSON-LD.
+import { html, raw } from 'hono/html';
 import type { SiteIdentity } from '../config.ts';
 import type { Alternates } from '../i18n/alternates.ts';
 import { scriptSafeJson, type PageAddress } from './page-address.ts';
@@ -27,6 +28,18 @@ export interface ArticleMeta {
   section: string;
 }
 
+/**
+ * A `<link>` in `<head>`, written as escaped text. hono/jsx takes every `<link>` that is not a plain
+ * stylesheet for document metadata to hoist into `<head>`: each one it renders adds a pass over the
+ * whole rendered page that cuts the tag out and puts it back before `</head>`. Ours are in `<head>`
+ * already, and those passes were 6–8 % of a page's CPU on a miss (home 0.57 → 0.53 ms, article 0.81
+ * → 0.77 ms in process, the same bytes out).
+ */
+export function headLink(attributes: Readonly<Record<string, string>>) {
+  const written = Object.entries(attributes).map(([name, value]) => html` ${raw(name)}="${value}"`);
+  return html`<link${written}/>`;
+}
+
 /** The head elements every public page carries. */
 export function PageMeta(props: {
   site: SiteIdentity;
@@ -45,12 +58,12 @@ export function PageMeta(props: {
   return (
     <>
       <meta name="description" content={description} />
-      {canonicalUrl && <link rel="canonical" href={canonicalUrl} />}
+      {canonicalUrl && headLink({ rel: 'canonical', href: canonicalUrl })}
       {canonicalUrl && props.alternates && (
         <>
-          <link rel="alternate" hreflang="zh-CN" href={`${address!.origin}${props.alternates['zh-CN']}`} />
-          <link rel="alternate" hreflang="en" href={`${address!.origin}${props.alternates.en}`} />
-          <link rel="alternate" hreflang="x-default" href={`${address!.origin}${props.alternates['zh-CN']}`} />
+          {headLink({ rel: 'alternate', hreflang: 'zh-CN', href: `${address!.origin}${props.alternates['zh-CN']}` })}
+          {headLink({ rel: 'alternate', hreflang: 'en', href: `${address!.origin}${props.alternates.en}` })}
+          {headLink({ rel: 'alternate', hreflang: 'x-default', href: `${address!.origin}${props.alternates['zh-CN']}` })}
         </>
       )}
       <meta property="og:site_name" content={site.siteName} />
@@ -71,8 +84,8 @@ export function PageMeta(props: {
       <meta name="twitter:description" content={description} />
       {props.feeds.map((feed) => (
         <>
-          <link rel="alternate" type="application/rss+xml" title={`${feed.title}(RSS)`} href={`${feed.basePath}/rss.xml`} />
-          <link rel="alternate" type="application/atom+xml" title={`${feed.title}(Atom)`} href={`${feed.basePath}/atom.xml`} />
+          {headLink({ rel: 'alternate', type: 'application/rss+xml', title: `${feed.title}(RSS)`, href: `${feed.basePath}/rss.xml` })}
+          {headLink({ rel: 'alternate', type: 'application/atom+xml', title: `${feed.title}(Atom)`, href: `${feed.basePath}/atom.xml` })}
         </>
       ))}
       {props.jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(props.jsonLd) }} />}
