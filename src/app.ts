@@ -14,7 +14,7 @@ import type { AppDeps, RouteContext } from './http/app-deps.ts';
 import { EDITOR_BODY_MAX, FORM_BODY_MAX, requestBodyLimit } from './http/body-limit.ts';
 import { consoleErrorPage } from './http/console-errors.tsx';
 import { errorHandler, notFoundHandler } from './http/errors.tsx';
-import type { PageChrome } from './http/layout.tsx';
+import type { NavChannel, PageChrome } from './http/layout.tsx';
 import { publicOrigin } from './http/origin.ts';
 import { pageAddress } from './http/page-address.ts';
 import { perContentVersion } from './http/per-content-version.ts';
@@ -62,6 +62,14 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
   const articleLists = perContentVersion(deps.pageCache.currentVersion, () => listPages(db));
   const articleCounts = async () => (await articleLists()).counts;
   const englishArticleCounts = perContentVersion(deps.pageCache.currentVersion, () => englishArticleCountsByChannel(db));
+  // One list per count (the counts are kept per content version), so the layout's rendered
+  // navigation is kept with it (kept-fragment.ts).
+  const navLists = new WeakMap<Map<string, number>, NavChannel[]>();
+  const withArticles = (tally: Map<string, number>) => {
+    let nav = navLists.get(tally);
+    if (!nav) navLists.set(tally, (nav = channels.all.filter((channel) => (tally.get(channel.slug) ?? 0) > 0).map(navChannelOf)));
+    return nav;
+  };
   const ctx: RouteContext = {
     ...deps,
     articleLists,
@@ -77,7 +85,6 @@ export function createApp(deps: AppDeps, assets = new StaticAssets()): Hono {
     // channels are an inspection fault for government sites.
     async chrome(c, status) {
       const [counts, englishCounts] = await Promise.all([articleCounts(), englishArticleCounts()]);
-      const withArticles = (tally: Map<string, number>) => channels.all.filter((channel) => (tally.get(channel.slug) ?? 0) > 0).map(navChannelOf);
       return { ...staticChrome, nav: withArticles(counts), englishNav: withArticles(englishCounts), address: pageAddress(c, status) };
     },
     navChannel(slug) {

@@ -6,6 +6,7 @@ import { messagesFor } from '../i18n/messages.ts';
 import { languageSwitchHref, type Alternates } from '../i18n/alternates.ts';
 import type { PageAddress } from './page-address.ts';
 import { defaultDescription, headLink, PageMeta, type ArticleMeta, type PageFeed, type PageLanguage } from './page-meta.tsx';
+import { keptFragment } from './kept-fragment.ts';
 import { SiteFooter, type FooterContent } from './site-footer.tsx';
 
 /** A channel as the navigation shows it. */
@@ -69,8 +70,9 @@ export function Layout(props: {
   const lang = props.lang ?? 'zh-CN';
   const text = messagesFor(lang);
   const english = lang === 'en';
-  // English pages live under /en; the navigation's sections exist in both languages.
-  const path = (href: string) => (english ? (href === '/' ? '/en' : `/en${href}`) : href);
+  const path = (href: string) => inLanguage(lang, href);
+  // English pages list the channels with English articles.
+  const navShown = english ? (chrome.englishNav ?? chrome.nav) : chrome.nav;
   const siteFeed = english ? { title: `${site.siteName} (English)`, basePath: '/en' } : { title: site.siteName, basePath: '' };
   return (
     <html lang={lang}>
@@ -128,59 +130,75 @@ export function Layout(props: {
             <TextSizeToggle label={text.textSizeToggle} />
           </div>
         </header>
-        {chrome.nav.length > 0 && (
-          <nav class="channel-nav" aria-label={text.channelNavLabel}>
-            <ul class="wrap">
-              <li>
-                <a href={path('/')} aria-current={props.home ? 'page' : undefined}>
-                  {text.navHome}
-                </a>
-              </li>
-              {(english ? (chrome.englishNav ?? chrome.nav) : chrome.nav).map((channel) => (
-                <li>
-                  <a href={path(`/channels/${channel.slug}`)} aria-current={props.currentChannel === channel.slug ? 'page' : undefined}>
-                    {english ? channel.englishName : channel.name}
-                  </a>
-                </li>
-              ))}
-              {!english && (
-                <li>
-                  <a href="/channels" aria-current={current(props.section, '/channels')}>
-                    {text.navAllChannels}
-                  </a>
-                </li>
-              )}
-              <li>
-                <a href={path('/data')} aria-current={current(props.section, path('/data'))}>
-                  {text.navData}
-                </a>
-              </li>
-              <li>
-                <a href={path('/projects')} aria-current={current(props.section, path('/projects'))}>
-                  {text.navProjects}
-                </a>
-              </li>
-              <li>
-                <a href={path('/policies')} aria-current={current(props.section, path('/policies'))}>
-                  {text.navPolicies}
-                </a>
-              </li>
-              <li>
-                <a href={path('/parks')} aria-current={current(props.section, path('/parks'))}>
-                  {text.navParks}
-                </a>
-              </li>
-            </ul>
-          </nav>
-        )}
+        {chrome.nav.length > 0 &&
+          keptFragment(navShown, `${lang} ${props.home === true} ${props.currentChannel ?? ''} ${props.section ?? ''}`, () => (
+            <ChannelNav channels={navShown} lang={lang} home={props.home} currentChannel={props.currentChannel} section={props.section} />
+          ))}
         <main id="main" class="wrap">
           {props.children}
         </main>
-        <SiteFooter footer={chrome.footer} section={props.section} lang={lang} />
+        {keptFragment(chrome.footer, `${lang} ${props.section ?? ''}`, () => (
+          <SiteFooter footer={chrome.footer} section={props.section} lang={lang} />
+        ))}
       </body>
     </html>
   );
 }
+
+/** The channel navigation; `aria-current` marks the page's own entry. */
+function ChannelNav(props: {
+  channels: readonly NavChannel[];
+  lang: PageLanguage;
+  home?: boolean | undefined;
+  currentChannel?: string | undefined;
+  section?: string | undefined;
+}) {
+  const text = messagesFor(props.lang);
+  const english = props.lang === 'en';
+  const path = (href: string) => inLanguage(props.lang, href);
+  return (
+    <nav class="channel-nav" aria-label={text.channelNavLabel}>
+      <ul class="wrap">
+        <li>
+          <a href={path('/')} aria-current={props.home ? 'page' : undefined}>
+            {text.navHome}
+          </a>
+        </li>
+        {props.channels.map((channel) => (
+          <li>
+            <a href={path(`/channels/${channel.slug}`)} aria-current={props.currentChannel === channel.slug ? 'page' : undefined}>
+              {english ? channel.englishName : channel.name}
+            </a>
+          </li>
+        ))}
+        {!english && (
+          <li>
+            <a href="/channels" aria-current={current(props.section, '/channels')}>
+              {text.navAllChannels}
+            </a>
+          </li>
+        )}
+        {(
+          [
+            ['/data', text.navData],
+            ['/projects', text.navProjects],
+            ['/policies', text.navPolicies],
+            ['/parks', text.navParks],
+          ] as const
+        ).map(([section, label]) => (
+          <li>
+            <a href={path(section)} aria-current={current(props.section, path(section))}>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+// English pages live under /en; the navigation's sections exist in both languages.
+const inLanguage = (lang: PageLanguage, href: string) => (lang === 'en' ? (href === '/' ? '/en' : `/en${href}`) : href);
 
 // aria-current on the link of the section the page belongs to.
 const current = (section: string | undefined, href: string) => (section === href ? 'page' : undefined);
