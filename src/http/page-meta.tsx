@@ -29,11 +29,11 @@ export interface ArticleMeta {
 }
 
 /**
- * A `<link>` in `<head>`, written as escaped text. hono/jsx takes every `<link>` that is not a plain
- * stylesheet for document metadata to hoist into `<head>`: each one it renders adds a pass over the
- * whole rendered page that cuts the tag out and puts it back before `</head>`. Ours are in `<head>`
- * already, and those passes were 6–8 % of a page's CPU on a miss (home 0.57 → 0.53 ms, article 0.81
- * → 0.77 ms in process, the same bytes out).
+ * A `<link>` in `<head>`, written as escaped text. hono/jsx renders every `<link>` that is not a
+ * plain stylesheet as document metadata it may hoist into `<head>`: a separate rendering of its own,
+ * plus a callback run while the page's text is put together. Ours are in `<head>` already, and
+ * the 6–9 of a page cost 6–8 % of its CPU on a miss (home 0.57 → 0.53 ms, article 0.81 → 0.77 ms in
+ * process, the same bytes out).
  */
 export function headLink(attributes: Readonly<Record<string, string>>) {
   const written = Object.entries(attributes).map(([name, value]) => html` ${raw(name)}="${value}"`);
