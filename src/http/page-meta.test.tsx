@@ -69,7 +69,7 @@ describe('links in <head>', () => {
     assert.equal(String(link), String(<link rel="alternate" title={'南昌"招商"<动态> & 资讯'} href="/feed?a=1&b=2" />));
   });
 
-  it('stay where the page writes them: canonical, languages and feeds before the stylesheet', () => {
+  it('come out as the JSX tags did (same bytes, same order): canonical, languages, feeds, stylesheet, icon', () => {
     const chrome: PageChrome = { ...testChrome, address: { origin: 'https://zs.example.gov.cn', canonicalUrl: 'https://zs.example.gov.cn/articles/3' } };
     const page = htmlDocument(
       <Layout chrome={chrome} title="文章" alternates={{ 'zh-CN': '/articles/3', en: '/en/articles/3' }}>
