@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { markedHtml, markedParts, plainText, snippetParts } from './highlight.ts';
 
 const marks = (parts: { text: string; mark: boolean }[]) => parts.filter((part) => part.mark).map((part) => part.text);
@@ -15,6 +16,13 @@ describe('highlighting', () => {
     const parts = markedParts('面积12㎡的厂房', ['m2']);
     assert.deepEqual(marks(parts), ['㎡']);
     assert.equal(plainText(parts), '面积12㎡的厂房');
+  });
+
+  it('finds the first hit behind characters whose folding changes length', () => {
+    // Each ㎡ folds to two units (m2): offsets in the folded text run ahead of the text's.
+    const parts = snippetParts(`${'㎡'.repeat(100)}招商${'一'.repeat(200)}`, ['招商'], 60);
+    assert.deepEqual(marks(parts), ['招商']);
+    assert.ok(plainText(parts).startsWith('…㎡'));
   });
 
   it('merges overlapping terms into one mark', () => {
@@ -34,6 +42,41 @@ describe('highlighting', () => {
   it('starts at the text when nothing matches and keeps short texts whole', () => {
     assert.equal(plainText(snippetParts('短文。', ['税'])), '短文。');
     assert.equal(plainText(snippetParts('一'.repeat(150), ['税'], 100)), `${'一'.repeat(100)}…`);
+  });
+
+  it('finds the same snippet reading the text in pieces of any size as reading it whole', () => {
+    // Pieces end before Han characters and after ASCII spaces; the fragments put whitespace runs,
+    // case and width folding (Σ, Ｐ), length-changing folds (㎡), combining marks and astral
+    // characters on every side of such ends.
+    // Filler makes texts longer than the slice a snippet reads around its first hit.
+    const filler = '一二三四五六七八九十'.repeat(4);
+    const fragment = fc.constantFrom(
+      '招商',
+      '引资',
+      '高新区',
+      ' ',
+      '\n\n ',
+      '\u3000',
+      'PPP ',
+      'ＰＰＰ',
+      'ΑΣ',
+      'e\u0301',
+      '㎡',
+      '𠀀',
+      '。',
+      'm2 ',
+      '富士康',
+      filler,
+      filler,
+    );
+    const text = fc.array(fragment, { maxLength: 200 }).map((parts) => parts.join(''));
+    const needles = fc.array(fc.constantFrom('招商', '引资', '新区', 'ppp', 'σ', 'm2', '𠀀', '康招', 'é', ''), { maxLength: 3 });
+    fc.assert(
+      fc.property(text, needles, fc.constantFrom(1, 2, 5, 40), fc.integer({ min: 10, max: 60 }), (text, needles, piece, length) => {
+        assert.deepEqual(snippetParts(text, needles, length, piece), snippetParts(text, needles, length, Number.POSITIVE_INFINITY));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('escapes text in HTML and marks with <mark>', () => {

@@ -69,20 +69,76 @@ function codePointBoundary(text: string, offset: number): number {
   return unit >= 0xdc00 && unit <= 0xdfff ? offset - 1 : offset;
 }
 
+// Bodies reach 35,000 characters and a result page shows ten snippets, while a snippet needs the
+// text only up to a little past the first hit: the text is cleaned and folded a piece at a time
+// (about PIECE units each), and no further than the snippet needs.
+const PIECE = 512;
+const isHan = (unit: number) => unit >= 0x4e00 && unit <= 0x9fff;
+const isAsciiAlphanumeric = (unit: number) => (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
+const isAsciiSpace = (unit: number) => unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+
+/**
+ * Where a piece starting at `start` ends: at or after `start` + `piece`, before a character where
+ * cleaning and folding the text in two pieces gives what doing it whole does — a Han character
+ * (no whitespace run, composition or case context reaches across it), or an ASCII letter or digit
+ * after an ASCII space (for English text).
+ */
+function pieceEnd(text: string, start: number, piece: number): number {
+  for (let at = start + piece; at < text.length; at += 1) {
+    const unit = text.charCodeAt(at);
+    if (isHan(unit) || (isAsciiAlphanumeric(unit) && isAsciiSpace(text.charCodeAt(at - 1)))) return at;
+  }
+  return text.length;
+}
+
+/**
+ * The text cleaned (whitespace runs as one space, trimmed) from its start to at least `span`
+ * units past where the snippet begins (all of it when shorter), and where the first needle occurs
+ * in it (0 when none does). Undefined when folding changes the length of what was read
+ * (㎡ → m2): offsets in the folded text are then not offsets in the text.
+ */
+function snippetSource(text: string, needles: readonly string[], span: number, piece: number): { clean: string; firstHit: number } | undefined {
+  const sought = needles.filter((needle) => needle !== '');
+  const overlap = Math.max(1, ...sought.map((needle) => needle.length)) - 1;
+  const pieces: string[] = [];
+  let cleanLength = 0;
+  let foldedTail = '';
+  let firstHit = -1;
+  let read = 0;
+  while (read < text.length && (firstHit < 0 || cleanLength < Math.max(0, firstHit - 2 * LEAD) + span)) {
+    const end = pieceEnd(text, read, piece);
+    let cleaned = text.slice(read, end).replace(/\s+/gu, ' ');
+    if (read === 0) cleaned = cleaned.trimStart();
+    if (end === text.length) cleaned = cleaned.trimEnd();
+    read = end;
+    const folded = foldWidthAndCase(cleaned);
+    if (folded.length !== cleaned.length) return undefined;
+    if (firstHit < 0) {
+      // A hit may begin in the tail of the pieces before this one.
+      const region = foldedTail + folded;
+      const hits = sought.map((needle) => region.indexOf(needle)).filter((at) => at >= 0);
+      if (hits.length > 0) firstHit = cleanLength - foldedTail.length + Math.min(...hits);
+      foldedTail = region.slice(Math.max(0, region.length - overlap));
+    }
+    pieces.push(cleaned);
+    cleanLength += cleaned.length;
+  }
+  return { clean: pieces.join(''), firstHit: Math.max(0, firstHit) };
+}
+
 /**
  * About `length` characters of `text` around the first occurrence of a needle (the start of the
  * text when none occurs), with occurrences marked and "…" where text was left out. Cuts fall
- * between code points, never inside one.
+ * between code points, never inside one. `piece`: how many UTF-16 units are read at a time (the
+ * snippet is the same for any; tests vary it).
  */
-export function snippetParts(text: string, needles: readonly string[], length = 120): TextPart[] {
-  const clean = text.replace(/\s+/gu, ' ').trim();
-  // Work on a slice around the first hit: bodies reach 35,000 characters and a result page shows
-  // ten snippets. The slice has room for the lead and the whole window even in astral characters.
-  const folded = foldWidthAndCase(clean);
-  const hits = folded.length === clean.length ? needles.map((needle) => (needle ? folded.indexOf(needle) : -1)).filter((at) => at >= 0) : [];
-  const firstHit = hits.length > 0 ? Math.min(...hits) : 0;
-  const from = folded.length === clean.length ? codePointBoundary(clean, Math.max(0, firstHit - 2 * LEAD)) : 0;
-  const to = folded.length === clean.length ? codePointBoundary(clean, Math.min(clean.length, from + 2 * (2 * LEAD + length))) : clean.length;
+export function snippetParts(text: string, needles: readonly string[], length = 120, piece = PIECE): TextPart[] {
+  // A slice around the first hit, with room for the lead and the whole window even in astral
+  // characters; the whole text where folding changes its length.
+  const source = snippetSource(text, needles, 2 * (2 * LEAD + length), piece);
+  const clean = source?.clean ?? text.replace(/\s+/gu, ' ').trim();
+  const from = source ? codePointBoundary(clean, Math.max(0, source.firstHit - 2 * LEAD)) : 0;
+  const to = source ? codePointBoundary(clean, Math.min(clean.length, from + 2 * (2 * LEAD + length))) : clean.length;
   const { chars, marked } = markedCodePoints(clean.slice(from, to), needles);
   const first = marked.indexOf(true);
   let start = first <= LEAD ? 0 : first - LEAD;
@@ -90,6 +146,7 @@ export function snippetParts(text: string, needles: readonly string[], length = 
   start = Math.max(0, Math.min(start, end - length));
   const parts = partsOf(chars, marked, start, end);
   if (from > 0 || start > 0) parts.unshift({ text: '…', mark: false });
+  // Where text was left unread the slice is full, and always longer than the window: its end shows.
   if (to < clean.length || end < chars.length) parts.push({ text: '…', mark: false });
   return parts;
 }
