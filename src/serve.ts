@@ -14,6 +14,7 @@ import { openDb, type OpenDb } from './db/connect.ts';
 import { drainable, type Drainable } from './http/drain.ts';
 import { pageCacheFirst } from './http/fast-path.ts';
 import { DEFAULT_PAGE_CACHE_BOUNDS, PageCache } from './http/page-cache.ts';
+import { startOnePerLoopTurn } from './http/request-turns.ts';
 import { reportMetricsToPrimary } from './ops/cluster-metrics.ts';
 import { observeRequests, requestRefused } from './ops/observed-requests.ts';
 import { PortalMetrics } from './ops/portal-metrics.ts';
@@ -35,10 +36,10 @@ const FILE_SWEEP_MS = 60 * 60_000;
 
 /**
  * What answers each request: the observer (request id, metrics) around the page cache's fast
- * path, which hands what it cannot answer to the router.
+ * path, which hands what it cannot answer to the router, one request per loop turn.
  */
 export function portalListener(app: Hono, deps: Pick<AppDeps, 'pageCache' | 'metrics' | 'publicOrigin' | 'trustProxy'>): RequestListener {
-  const router = getRequestListener(app.fetch, { errorHandler: requestRefused });
+  const router = startOnePerLoopTurn(getRequestListener(app.fetch, { errorHandler: requestRefused }));
   return observeRequests(deps.metrics, pageCacheFirst(deps.pageCache, router, deps));
 }
 
