@@ -4,12 +4,22 @@
 // that belongs to a phase. Idle time and the start (loading modules, the dictionary) are left out.
 // Shares, not milliseconds: a sample's interval is wall time, which on a busy machine includes
 // time the process waited for a core; bench:search-http prints the CPU time per request.
-import { readdirSync, readFileSync } from 'node:fs';
+// Profiles of the build (the benches' default) name bundled chunks, not our modules: each frame
+// is traced back to its source file through the chunk's source map, which the build writes.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: CallFrame;
   children?: number[];
 }
 interface Profile {
@@ -19,7 +29,7 @@ interface Profile {
 }
 
 // First match wins, tried from the innermost frame outwards.
-const PHASES: Array<[phase: string, matches: (frame: ProfileNode['callFrame']) => boolean]> = [
+const PHASES: Array<[phase: string, matches: (frame: Pick<CallFrame, 'functionName' | 'url'>) => boolean]> = [
   ['(idle)', (f) => f.functionName === '(idle)'],
   [
     '(start: loading code and the dictionary)',
@@ -41,6 +51,19 @@ if (!dir) {
   console.error('usage: node --import tsx bench/cpu-profile-phases.ts DIR');
   process.exit(2);
 }
+const sourceMaps = new Map<string, SourceMap | undefined>();
+/** The frame with the URL of the source file its code came from, where a source map tells. */
+function fromSources(frame: CallFrame): Pick<CallFrame, 'functionName' | 'url'> {
+  if (!frame.url.startsWith('file:') || !frame.url.endsWith('.js')) return frame;
+  if (!sourceMaps.has(frame.url)) {
+    const mapFile = `${fileURLToPath(frame.url)}.map`;
+    sourceMaps.set(frame.url, existsSync(mapFile) ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8'))) : undefined);
+  }
+  const entry = sourceMaps.get(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber);
+  const source = entry && 'originalSource' in entry ? entry.originalSource : undefined;
+  return source ? { functionName: frame.functionName, url: new URL(source, frame.url).href } : frame;
+}
+
 const spent = new Map<string, number>();
 for (const file of readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))) {
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
@@ -52,7 +75,8 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'
     const known = phaseOf.get(id);
     if (known) return known;
     const node = byId.get(id)!;
-    const own = PHASES.find(([, matches]) => matches(node.callFrame))?.[0];
+    const frame = fromSources(node.callFrame);
+    const own = PHASES.find(([, matches]) => matches(frame))?.[0];
     const up = parent.get(id);
     const phase = own ?? (up === undefined ? 'other' : classify(up));
     phaseOf.set(id, phase);
