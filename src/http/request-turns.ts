@@ -1,11 +1,11 @@
 // Requests the router renders start one per turn of the event loop, so that a busy worker still
 // takes in new connections. libuv accepts one connection per loop turn (libuv#3696), and node:http
 // runs a request's handler as soon as its bytes are read: with 25 connections each holding a
-// request that costs 8 ms, one turn lasted 200 ms, and 50 connections opened at once waited up to
-// 3.4 s for their first answer, one accepted per turn (bench:search-http at 10,000 articles). Held
+// search of about 8 ms, a turn lasted up to 200 ms, and 50 connections opened at once waited up to
+// 3.5 s for their first answer, accepted one a turn (bench:search-http at 10,000 articles). Held
 // here instead, the requests read in a turn start in the turns after it, each turn accepting one
-// more connection: the slowest first answer came after 0.64 s. Pages from the cache (the fast
-// path) never wait here: they cost microseconds and would pay for a loop turn each.
+// more connection: no search took over 0.64 s. Pages from the cache (the fast path) never wait
+// here: they cost microseconds and would pay for a loop turn each.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
