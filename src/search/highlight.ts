@@ -65,8 +65,8 @@ function foldsInPlace(text: string): boolean {
 
 /**
  * The folded text and, for each of its UTF-16 units, the index of the code point it came from.
- * Folding a code point can change its length (㎡ → m2); when no code point of the text does, as in
- * almost every article, one pass over the text is enough.
+ * Folding a code point can change its length (㎡ → m2); when every code point of the text folds in
+ * place, as in almost every article, one pass over the text is enough.
  */
 function foldedWithOwners(text: string, chars: readonly string[]): { folded: string; owner: number[] } {
   const owner: number[] = [];
