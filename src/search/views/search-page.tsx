@@ -1,5 +1,5 @@
 // The search page: the form with its filters, then the results with marked words, or a message.
-import { html } from 'hono/html';
+import { raw } from 'hono/html';
 import type { ShownSite } from '../../parks/site.service.ts';
 import { SITE_KIND_NAMES } from '../../parks/site.ts';
 import type { ShownPolicy } from '../../policies/policy.service.ts';
@@ -9,7 +9,7 @@ import { articleCard } from '../../articles/views/article-list.tsx';
 import { FilterSelect } from '../../http/form-controls.tsx';
 import { Layout, type NavChannel, type PageChrome } from '../../http/layout.tsx';
 import { Pagination } from '../../http/pagination.tsx';
-import type { TextPart } from '../highlight.ts';
+import { markedHtml, type TextPart } from '../highlight.ts';
 import type { SearchResults } from '../search.service.ts';
 
 /** The values the form shows back. */
@@ -25,7 +25,8 @@ export function Marked({ parts }: { parts: TextPart[] }) {
   return markedText(parts);
 }
 
-const markedText = (parts: readonly TextPart[]) => html`${parts.map((part) => (part.mark ? html`<mark>${part.text}</mark>` : part.text))}`;
+// The open API's titleHtml and snippetHtml, the same bytes.
+const markedText = (parts: readonly TextPart[]) => raw(markedHtml(parts));
 
 /** `/search`: results when there are, otherwise the form and a hint or problem. */
 export function SearchPage(props: {
