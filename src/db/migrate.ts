@@ -35,6 +35,7 @@ import * as appealCompanyAbroad from './migrations/2026-11-30T08-D0_appeal-compa
 import * as coveringArticleLists from './migrations/2026-11-30T08-F0_covering-article-lists.ts';
 import * as articleRelated from './migrations/2026-11-30T08-H0_article-related.ts';
 import * as coveringPolicyLists from './migrations/2026-11-30T12-A0_covering-policy-lists.ts';
+import * as searchPairs from './migrations/2026-12-01T03-00_search-pairs.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> };
 
@@ -73,6 +74,7 @@ const migrations: Record<string, DialectMigration> = {
   '2026-11-30T08-F0_covering-article-lists': coveringArticleLists,
   '2026-11-30T08-H0_article-related': articleRelated,
   '2026-11-30T12-A0_covering-policy-lists': coveringPolicyLists,
+  '2026-12-01T03-00_search-pairs': searchPairs,
 };
 
 /** The names of every migration this version has, in the order they run. */

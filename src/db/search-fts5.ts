@@ -10,6 +10,14 @@ import type { RankedPage, SearchDocument, SearchFilter, SearchMatch, SearchSql }
 // bm25 weights for title, body, sub-words, characters: a title hit counts 2.5 body hits.
 const RANK = sql`bm25(article_search, 10.0, 4.0, 1.0, 0.5)`;
 
+/**
+ * What a pair of adjacent Chinese characters is indexed as, in the chars column: the mark, then
+ * the pair (ǂ高新), so that a term never matches a pair. ǂ is a letter, which the tokenizer keeps
+ * inside a token, and one jieba never joins to Chinese characters, so no text yields a word that
+ * looks like a pair (search/indexed-text.test.ts).
+ */
+export const PAIR_MARK = 'ǂ';
+
 /** A term as an FTS5 string: quoted, so no query text is ever read as FTS5 syntax. */
 function quoted(term: string): string {
   return `"${term.replaceAll('"', '""')}"`;
@@ -18,6 +26,7 @@ function quoted(term: string): string {
 /** The MATCH expression for a search. */
 export function fts5Expression(match: SearchMatch): string {
   if ('term' in match) return quoted(match.term);
+  if ('pair' in match) return quoted(`${PAIR_MARK}${match.pair}`);
   if ('all' in match) return `(${match.all.map(fts5Expression).join(' AND ')})`;
   return `(${match.any.map(fts5Expression).join(' OR ')})`;
 }
@@ -101,7 +110,9 @@ const LIVE = 'article_search';
 const REBUILT = 'article_search_rebuilt';
 
 async function createTable(db: Pick<Kysely<unknown>, 'getExecutor'>, name: string): Promise<void> {
-  // unicode61 splits on the spaces between our words and keeps each Chinese word whole.
+  // unicode61 splits on the spaces between our words and keeps each Chinese word whole. The chars
+  // column also holds the pairs, marked: with the columns unchanged, a query for pairs also runs on
+  // a table built before them (it finds no pair), as searches do while a rebuild replaces it.
   await sql`create virtual table ${sql.table(name)} using fts5(
     title, body, subwords, chars, channel unindexed, published_on unindexed,
     content = '', contentless_delete = 1, contentless_unindexed = 1,
@@ -109,11 +120,17 @@ async function createTable(db: Pick<Kysely<unknown>, 'getExecutor'>, name: strin
   )`.execute(db);
 }
 
+/** The chars column: the characters, then the pairs, marked. */
+function charsAndPairs({ chars, pairs }: SearchDocument): string {
+  if (pairs === '') return chars;
+  return `${chars} ${PAIR_MARK}${pairs.replaceAll(' ', ` ${PAIR_MARK}`)}`;
+}
+
 async function putDocument(db: Db, table: string, d: SearchDocument): Promise<void> {
   // Deleting a rowid that is not there costs nothing, so new articles need no special case.
   await sql`delete from ${sql.table(table)} where rowid = ${d.articleId}`.execute(db);
   await sql`insert into ${sql.table(table)} (rowid, title, body, subwords, chars, channel, published_on)
-    values (${d.articleId}, ${d.title}, ${d.body}, ${d.subwords}, ${d.chars}, ${d.channel}, ${d.publishedOn})`.execute(db);
+    values (${d.articleId}, ${d.title}, ${d.body}, ${d.subwords}, ${charsAndPairs(d)}, ${d.channel}, ${d.publishedOn})`.execute(db);
 }
 
 // Writes to articles while a rebuild runs are noted by triggers, so the rebuild can index those
@@ -160,6 +177,9 @@ export const fts5Search = (withShadowTablesWritable: WithShadowTablesWritable): 
 
   // A MATCH always reads the FTS5 index.
   keepSearchesOnIndex: async () => undefined,
+
+  // The pairs go in the chars column (see createTable).
+  indexPairs: async () => undefined,
 
   put(db, document) {
     return putDocument(db, LIVE, document);

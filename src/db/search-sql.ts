@@ -17,10 +17,18 @@ export interface SearchDocument {
   subwords: string;
   /** Every distinct Chinese character, so one-character queries (税) find words containing it. */
   chars: string;
+  /**
+   * Every distinct pair of adjacent Chinese characters of the texts as written (高新 新区 …), which
+   * find the candidates of a phrase; never matched by a term.
+   */
+  pairs: string;
 }
 
-/** What to find: a term (in any field), or all / any of several conditions. */
-export type SearchMatch = { term: string } | { all: SearchMatch[] } | { any: SearchMatch[] };
+/**
+ * What to find: a term (in any field but the pairs), a pair of adjacent Chinese characters, or
+ * all / any of several conditions.
+ */
+export type SearchMatch = { term: string } | { pair: string } | { all: SearchMatch[] } | { any: SearchMatch[] };
 
 /** A match with the filters every search can have. */
 export interface SearchFilter {
@@ -46,6 +54,8 @@ export interface SearchSql {
    * by a later migration); nothing where it always does.
    */
   keepSearchesOnIndex(db: Kysely<unknown>): Promise<void>;
+  /** Makes room for the documents' pairs (called by a later migration); nothing where there is. */
+  indexPairs(db: Kysely<unknown>): Promise<void>;
   /** Adds or replaces one article's document. */
   put(db: Db, document: SearchDocument): Promise<void>;
   /** Removes one article's document (a no-op when there is none). */

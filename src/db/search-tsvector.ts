@@ -1,6 +1,9 @@
 // Full-text search on PostgreSQL: a tsvector per article over pre-segmented words with the
 // 'simple' configuration (our segmenter has already done the language work), weighted A title,
-// B body, C sub-words, D characters, with a GIN index.
+// B body, C sub-words, D characters, with a GIN index; and the pairs of adjacent characters in a
+// tsvector and GIN index of their own, which ranking never reads (ts_rank reads the whole
+// document, which the pairs would have made 2.3 times as large: 16.0 → 36.3 KB on average for
+// bench:search-http's articles; 12.7 KB in their own column, without positions).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Db } from './database.ts';
 import { createRebuildLog, dropRebuildLog, REBUILD_LOG, takeLoggedIds } from './search-rebuild-log.ts';
@@ -16,15 +19,47 @@ function lexeme(term: string): string {
   return `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 }
 
-/** The tsquery text for a search (parsed by to_tsquery('simple', …)). */
-export function tsqueryText(match: SearchMatch): string {
+/**
+ * The tsquery text (parsed by to_tsquery('simple', …)) of a match's words, its pairs left out:
+ * what ranking weighs, and for a match without pairs what it finds. Undefined when no word is left.
+ */
+export function wordsQuery(match: SearchMatch): string | undefined {
   if ('term' in match) return lexeme(match.term);
-  if ('all' in match) return `(${match.all.map(tsqueryText).join(' & ')})`;
-  return `(${match.any.map(tsqueryText).join(' | ')})`;
+  if ('pair' in match) return undefined;
+  const [children, operator] = 'all' in match ? [match.all, ' & '] : [match.any, ' | '];
+  const kept = children.map(wordsQuery).filter((text) => text !== undefined);
+  return kept.length === 0 ? undefined : `(${kept.join(operator)})`;
+}
+
+/**
+ * Pairs are stored as lexemes verbatim (array_to_tsvector) and asked for verbatim (a tsquery
+ * literal): no text-search parser between them to cut a rare character differently.
+ */
+const pairsCondition = (pairs: readonly string[], operator: string) => sql`pairs @@ ${`(${pairs.map(lexeme).join(operator)})`}::tsquery`;
+
+const hasPair = (match: SearchMatch): boolean => 'pair' in match || ('all' in match && match.all.some(hasPair)) || ('any' in match && match.any.some(hasPair));
+
+/**
+ * The condition a match puts on a row: its words on `document`, its pairs on `pairs`. Within a
+ * group, the words are one tsquery and the pairs another, so a match without pairs is one
+ * `document @@ …` as before.
+ */
+export function matchCondition(match: SearchMatch): RawBuilder<unknown> {
+  if ('pair' in match) return pairsCondition([match.pair], '');
+  if (!hasPair(match)) return sql`document @@ to_tsquery('simple', ${wordsQuery(match) ?? "''"})`;
+  const [children, joiner, operator] = 'all' in match ? [match.all, sql` and `, ' & '] : 'any' in match ? [match.any, sql` or `, ' | '] : [[], sql``, ''];
+  const words = children.filter((child) => !hasPair(child));
+  const pairs = children.flatMap((child) => ('pair' in child ? [child.pair] : []));
+  const parts = [
+    ...(words.length > 0 ? [matchCondition('all' in match ? { all: words } : { any: words })] : []),
+    ...(pairs.length > 0 ? [pairsCondition(pairs, operator)] : []),
+    ...children.filter((child) => hasPair(child) && !('pair' in child)).map(matchCondition),
+  ];
+  return sql`(${sql.join(parts, joiner)})`;
 }
 
 function where(filter: SearchFilter, extra?: RawBuilder<unknown>): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`document @@ to_tsquery('simple', ${tsqueryText(filter.match)})`];
+  const parts: RawBuilder<unknown>[] = [matchCondition(filter.match)];
   if (filter.channel !== undefined) parts.push(sql`channel = ${filter.channel}`);
   if (filter.from !== undefined) parts.push(sql`published_on >= ${filter.from}`);
   if (filter.to !== undefined) parts.push(sql`published_on <= ${filter.to}`);
@@ -76,12 +111,23 @@ export const tsvectorSearch: SearchSql = {
     await sql`alter table article_search alter column document set statistics 0, alter column document type tsvector`.execute(db);
   },
 
+  async indexPairs(db: Kysely<unknown>) {
+    // Empty until the rebuild that comes with them; a constant default rewrites no row. Without
+    // statistics, as the document (keepSearchesOnIndex): the planner always uses the index.
+    await sql`alter table article_search add column pairs tsvector not null default ''`.execute(db);
+    await sql`alter table article_search alter column pairs set statistics 0`.execute(db);
+    await sql`create index article_search_pairs on article_search using gin (pairs)`.execute(db);
+  },
+
   async put(db, d) {
-    await sql`insert into article_search (article_id, channel, published_on, document)
+    await sql`insert into article_search (article_id, channel, published_on, document, pairs)
       values (${d.articleId}, ${d.channel}, ${d.publishedOn},
         setweight(to_tsvector('simple', ${d.title}), 'A') || setweight(to_tsvector('simple', ${d.body}), 'B')
-        || setweight(to_tsvector('simple', ${d.subwords}), 'C') || setweight(to_tsvector('simple', ${d.chars}), 'D'))
-      on conflict (article_id) do update set channel = excluded.channel, published_on = excluded.published_on, document = excluded.document`.execute(db);
+        || setweight(to_tsvector('simple', ${d.subwords}), 'C') || setweight(to_tsvector('simple', ${d.chars}), 'D'),
+        -- Each pair is a lexeme as it is: no parser, no positions (a pair is only ever looked for).
+        array_to_tsvector(string_to_array(${d.pairs}, ' ')))
+      on conflict (article_id) do update set channel = excluded.channel, published_on = excluded.published_on, document = excluded.document,
+        pairs = excluded.pairs`.execute(db);
   },
 
   async remove(db, articleId) {
@@ -101,10 +147,12 @@ export const tsvectorSearch: SearchSql = {
   // The candidates are counted on the way (see SearchSql.ranked); a page past them all has no row
   // to carry the count.
   async ranked(db, filter, { candidates, limit, offset }) {
+    const words = wordsQuery(filter.match);
+    const rank = words === undefined ? sql`` : sql`ts_rank(${WEIGHTS}::float4[], document, to_tsquery('simple', ${words}), 2) desc,`;
     const { rows } = await sql<{ id: number; candidates: string }>`select id, count(*) over () as candidates from (
           select article_id as id, published_on, document from article_search where ${where(filter)} order by article_id desc limit ${candidates}
         ) as candidate
-        order by ts_rank(${WEIGHTS}::float4[], document, to_tsquery('simple', ${tsqueryText(filter.match)}), 2) desc, published_on desc, id desc
+        order by ${rank} published_on desc, id desc
         limit ${limit} offset ${offset}`.execute(db);
     const candidateCount = rows[0] ? Number(rows[0].candidates) : offset === 0 ? 0 : undefined;
     return { ids: rows.map((row) => Number(row.id)), candidateCount };

@@ -1,5 +1,7 @@
 // An article's text as the index stores it: segmented words of title and body, the sub-words
-// inside them, every Chinese character, and the words its related articles are looked up by. Pure, so a worker thread can compute it too.
+// inside them, every Chinese character and pair of adjacent ones, and the words its related
+// articles are looked up by. Pure, so a worker thread can compute it too.
+import { foldWidthAndCase } from '../text/normalize.ts';
 import type { Segmenter } from '../text/segmenter.ts';
 
 /** The segmented fields of a document (search-sql.ts SearchDocument), each terms joined by spaces. */
@@ -8,6 +10,8 @@ export interface IndexedText {
   body: string;
   subwords: string;
   chars: string;
+  /** Pairs of adjacent Chinese characters, as characterPairs gives them, joined by spaces. */
+  pairs: string;
   /** The words related articles are looked up by (relatedTerms), cut here so a worker thread does it too. */
   relatedTerms: string[];
 }
@@ -31,12 +35,24 @@ export interface ArticleText {
 }
 
 const HAN = /\p{Script=Han}/gu;
+const HAN_RUN = /\p{Script=Han}+/gu;
 
 /**
  * The version of what indexedTextOf puts in the index. Raise it when that changes, so that every
- * site rebuilds its index once on start (search.service.ts ensureSearchIndexCurrent). 2: English versions.
+ * site rebuilds its index once on start (search.service.ts ensureSearchIndexCurrent). 2: English
+ * versions. 3: pairs of adjacent characters.
  */
-export const INDEXED_TEXT_VERSION = 2;
+export const INDEXED_TEXT_VERSION = 3;
+
+/** Each distinct pair of adjacent Chinese characters in `text`, in order of appearance. */
+export function characterPairs(text: string): string[] {
+  const pairs = new Set<string>();
+  for (const run of text.match(HAN_RUN) ?? []) {
+    const chars = Array.from(run);
+    for (let i = 1; i < chars.length; i++) pairs.add(`${chars[i - 1]}${chars[i]}`);
+  }
+  return [...pairs];
+}
 
 /** The one place that decides what an article's indexed text is: every path that indexes calls it. */
 export function indexedTextOf(segmenter: Segmenter, { title, body, english }: ArticleText): IndexedText {
@@ -48,11 +64,17 @@ export function indexedTextOf(segmenter: Segmenter, { title, body, english }: Ar
   const titleTerms = titleParts.flatMap((words) => words.terms);
   const bodyTerms = bodyParts.flatMap((words) => words.terms);
   const chars = new Set([...titleTerms, ...bodyTerms].join('').match(HAN) ?? []);
+  // From the texts as written (folded as the segmenter folds them), not from their words joined:
+  // that would join characters that punctuation separates (提升,南昌), and a phrase across it
+  // (提升南昌), which no text holds, would find every article that has both words as candidates.
+  const texts = english ? [title, body, english.title, english.summary, english.body] : [title, body];
+  const pairs = new Set(texts.flatMap((text) => characterPairs(foldWidthAndCase(text))));
   return {
     title: titleTerms.join(' '),
     body: bodyTerms.join(' '),
     subwords: [...new Set([...titleParts, ...bodyParts].flatMap((words) => words.subwords))].join(' '),
     chars: [...chars].join(' '),
+    pairs: [...pairs].join(' '),
     // From the Chinese text alone: the words a page computes on the fly for an article not stored yet.
     relatedTerms: relatedTerms(chineseTitle.terms, chineseBody.terms),
   };

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { importSeedText } from '../importer/importer.service.ts';
-import { writingFor } from '../../test/helpers/seed.ts';
+import { segmenter, writingFor } from '../../test/helpers/seed.ts';
 import { testDialects, withTestDb } from '../../test/helpers/test-db.ts';
 import type { OpenDb } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
-import type { SearchIndex } from './search-index.ts';
+import { setSiteMetaValue } from '../db/site-state.store.ts';
+import { INDEX_STAMP_KEY, SearchIndex } from './search-index.ts';
 import { isQueryProblem, parseQuery } from './search-query.ts';
 import { confirmedPhrasePage, searchArticles, type SearchOptions } from './search.service.ts';
 
@@ -17,12 +18,13 @@ async function search(db: Db, index: SearchIndex, text: string, options: Partial
 
 const seedItem = (title: string, body: string, date: string) => `-\n【南昌招商】${title}\n${body}\n${date}`;
 
-// Articles with both words of the phrase in their title, apart, rank above those that hold the
-// phrase only in their body: the best candidates are not hits, so the hits lie past the first batch.
+// Articles with the phrase's words and every pair of adjacent characters of it in their title, but
+// not the phrase, rank above those that hold the phrase only in their body: the best candidates
+// are not hits, so the hits lie past the first batch.
 const DECOYS = 8;
 const HITS = 30;
 const corpus = [
-  ...Array.from({ length: DECOYS }, (_, i) => seedItem(`高新区${i + 1}个项目获批`, '园区新签约一批项目。', '2025-06-01')),
+  ...Array.from({ length: DECOYS }, (_, i) => seedItem(`高新区获评${i + 1}项荣誉 园区获批项目`, '园区新签约一批项目。', '2025-06-01')),
   ...Array.from({ length: HITS }, (_, i) =>
     seedItem(`园区新闻第${i + 1}期`, `南昌高新区获批建设国家自主创新示范区,园区新签约一批项目。`, `2024-01-${String(i + 1).padStart(2, '0')}`),
   ),
@@ -133,6 +135,69 @@ for (const dialect of testDialects()) {
           each.hits.map((hit) => hit.title),
           ['数字经济发展报告'],
         );
+      }));
+
+    it('finds phrase candidates through adjacent pairs of characters, and words never through pairs', () =>
+      withTestDb(dialect, async (opened) => {
+        const writing = writingFor(opened);
+        await importSeedText(
+          opened.db,
+          writing,
+          [
+            seedItem('南昌高新区获批', '园区新签约一批项目。', '2025-03-01'),
+            // 高, 新 and 区 all occur, never side by side.
+            seedItem('新签约高端项目落户园区', '项目总投资十亿元。', '2025-03-02'),
+            // 高新 occurs across two words: 提高 and 新产品.
+            seedItem('企业提高新产品质量', '园区企业加大研发投入。', '2025-03-03'),
+            // 提升 and 南昌 side by side, a comma between.
+            seedItem('营商环境再提升,南昌再出发', '园区企业加大研发投入。', '2025-03-04'),
+          ].join('\n'),
+        );
+        const index = writing.searchIndex;
+        const candidatesOf = async (text: string) => {
+          const query = parseQuery(text, index.segmenter);
+          if (isQueryProblem(query)) assert.fail(query.message);
+          return (await index.find(opened.db, { match: query.match }, { limit: 50, offset: 0 })).total;
+        };
+        assert.equal(await candidatesOf('"提升南昌"'), 0, 'no pair across punctuation');
+        assert.equal(await candidatesOf('提升 南昌'), 1);
+        assert.equal(await candidatesOf('"高新区"'), 1, 'only the text holding 高新 and 新区 is a candidate');
+        assert.deepEqual(
+          (await search(opened.db, index, '"高新区"')).hits.map((hit) => hit.title),
+          ['南昌高新区获批'],
+        );
+        assert.deepEqual(
+          (await search(opened.db, index, '"高新"')).hits.map((hit) => hit.title).sort(),
+          ['企业提高新产品质量', '南昌高新区获批'],
+          'a phrase is found wherever it is literally',
+        );
+        assert.deepEqual(
+          (await search(opened.db, index, '高新')).hits.map((hit) => hit.title),
+          ['南昌高新区获批'],
+          'the word 高新 is a sub-word of 南昌高新区, and no word of the other texts',
+        );
+      }));
+
+    it('finds phrases through their characters while the live index may be one built before pairs', () =>
+      withTestDb(dialect, async (opened) => {
+        const writing = writingFor(opened);
+        await importSeedText(opened.db, writing, seedItem('南昌高新区获批', '园区新签约一批项目。', '2025-03-01'));
+        const [hit] = (await search(opened.db, writing.searchIndex, '"高新区获批"')).hits;
+        assert.ok(hit, 'found through its pairs');
+        // Its document as an index built before pairs holds it, and the stamp of the code that built it.
+        const engine = opened.dialect.search;
+        const document = writing.searchIndex.documentOf({ ...hit, body: '园区新签约一批项目。', english: undefined });
+        await engine.put(opened.db, { ...document, pairs: '' });
+        await setSiteMetaValue(opened.db, INDEX_STAMP_KEY, 'an older dictionary text-v2');
+        const meanwhile = new SearchIndex(segmenter, engine);
+        assert.deepEqual(
+          (await search(opened.db, meanwhile, '"高新区获批"')).hits.map((found) => found.id),
+          [hit.id],
+          'found through its characters',
+        );
+        // Once the stamp names this code, pairs are asked for: this document, left without, is not found.
+        await setSiteMetaValue(opened.db, INDEX_STAMP_KEY, meanwhile.builtWith);
+        assert.deepEqual((await search(opened.db, meanwhile, '"高新区获批"')).hits, []);
       }));
 
     it('looks for one hit past the page, so that a page always links to the next one that has hits', () =>

@@ -2,6 +2,7 @@
 // engine's index, and pages through matches. Engine SQL lives in db/search-*.ts.
 import type { Db } from '../db/database.ts';
 import type { IndexRebuild, SearchDocument, SearchFilter, SearchMatch, SearchSql } from '../db/search-sql.ts';
+import { siteMetaValue } from '../db/site-state.store.ts';
 import type { Progress } from '../lib/progress.ts';
 import type { Segmenter } from '../text/segmenter.ts';
 import { INDEXED_TEXT_VERSION, indexedTextOf, relatedTerms, type ArticleText, type EnglishText, type IndexedText } from './indexed-text.ts';
@@ -57,6 +58,20 @@ export interface RelatedCompletion {
 /** A pass from the start. */
 export const startRelatedCompletion = (): RelatedCompletion => ({ afterId: 0, computed: new Set(), named: new Set() });
 
+/** The site_meta key under which the live index is stamped with the builtWith of the code that built it. */
+export const INDEX_STAMP_KEY = 'search_dictionary_hash';
+
+/**
+ * A match an index built before pairs (INDEXED_TEXT_VERSION 3) can answer: each pair as its two
+ * characters, which every text holding the pair holds, as phrases were found before pairs.
+ */
+export function pairsAsCharacters(match: SearchMatch): SearchMatch {
+  if ('pair' in match) return { all: Array.from(match.pair, (char) => ({ term: char })) };
+  if ('all' in match) return { all: match.all.map(pairsAsCharacters) };
+  if ('any' in match) return { any: match.any.map(pairsAsCharacters) };
+  return match;
+}
+
 /** A document with the words of its related-articles match. */
 type IndexedDocument = SearchDocument & Pick<IndexedText, 'relatedTerms'>;
 
@@ -69,6 +84,9 @@ export class SearchIndex {
   private preparedBefore = new Map<string, Promise<IndexedText | undefined>>();
   // Between prepare and endPreparing: put leaves related lists to completeRelated.
   private bulk = false;
+  // Whether the live index was seen stamped by this code (or unstamped: written by it alone). Until
+  // then it may be one built before pairs, which another instance's rebuild is replacing.
+  private stampedByThisCode = false;
 
   constructor(
     readonly segmenter: Segmenter,
@@ -244,7 +262,8 @@ export class SearchIndex {
    * Matches best first: the `rankedCandidates` most recently added matches by relevance, then any
    * older ones newest first, so every match can be paged to.
    */
-  async find(db: Db, filter: SearchFilter, page: { limit: number; offset: number }): Promise<MatchPage> {
+  async find(db: Db, wanted: SearchFilter, page: { limit: number; offset: number }): Promise<MatchPage> {
+    const filter = { ...wanted, match: await this.answerableMatch(db, wanted.match) };
     const candidates = this.candidatesFor(filter.match);
     let ranked: number[] = [];
     if (page.offset < candidates) {
@@ -275,8 +294,20 @@ export class SearchIndex {
     return (await this.engine.ranked(db, filter, { candidates: this.candidatesFor(filter.match), limit, offset: 0 })).ids;
   }
 
+  /**
+   * The match as the live index can answer it: pairs as characters while the index may predate
+   * them. The stamp is read until it names this code, then never again: indexes only move forward.
+   */
+  private async answerableMatch(db: Db, match: SearchMatch): Promise<SearchMatch> {
+    if (!this.stampedByThisCode) {
+      const stamp = await siteMetaValue(db, INDEX_STAMP_KEY);
+      this.stampedByThisCode = stamp === undefined || stamp === this.builtWith;
+    }
+    return this.stampedByThisCode ? match : pairsAsCharacters(match);
+  }
+
   private candidatesFor(match: SearchMatch): number {
-    const words = 'term' in match ? 1 : 'all' in match ? match.all.length : match.any.length;
+    const words = 'all' in match ? match.all.length : 'any' in match ? match.any.length : 1;
     const budget = this.rankedCandidates;
     return words <= 2 ? budget : Math.max(Math.floor(budget / 4), Math.floor((2 * budget) / words));
   }

@@ -8,9 +8,13 @@ import { anyInput, anyText } from '../../test/helpers/arbitraries.ts';
 import { segmenter } from '../../test/helpers/seed.ts';
 import { isQueryProblem, MAX_QUERY_LENGTH, parseQuery } from './search-query.ts';
 
-const termsOf = (match: SearchMatch): string[] => ('term' in match ? [match.term] : ('all' in match ? match.all : match.any).flatMap(termsOf));
-const groupsOf = (match: SearchMatch): SearchMatch[][] =>
-  'term' in match ? [] : ['all' in match ? match.all : match.any, ...('all' in match ? match.all : match.any).flatMap(groupsOf)];
+const childrenOf = (match: SearchMatch): SearchMatch[] | undefined => ('all' in match ? match.all : 'any' in match ? match.any : undefined);
+const termsOf = (match: SearchMatch): string[] => ('term' in match ? [match.term] : 'pair' in match ? [] : childrenOf(match)!.flatMap(termsOf));
+const pairsOf = (match: SearchMatch): string[] => ('pair' in match ? [match.pair] : (childrenOf(match)?.flatMap(pairsOf) ?? []));
+const groupsOf = (match: SearchMatch): SearchMatch[][] => {
+  const children = childrenOf(match);
+  return children ? [children, ...children.flatMap(groupsOf)] : [];
+};
 
 describe('search query parser (fast-check)', () => {
   it('refuses with a Chinese message or yields non-empty words, for any text', () => {
@@ -34,6 +38,14 @@ describe('search query parser (fast-check)', () => {
         for (const term of terms) assert.ok(term.trim() !== '', `empty word in ${JSON.stringify(raw)}`);
         for (const group of groupsOf(parsed.match)) assert.ok(group.length > 0, 'no empty all/any');
         for (const phrase of parsed.phrases) assert.ok(phrase !== '' && !/\s/u.test(phrase));
+        // A pair is two adjacent Chinese characters of a phrase, which any text holding it holds.
+        for (const pair of pairsOf(parsed.match)) {
+          assert.match(pair, /^\p{Script=Han}{2}$/u);
+          assert.ok(
+            parsed.phrases.some((phrase) => phrase.includes(pair)),
+            pair,
+          );
+        }
         for (const highlight of parsed.highlights) assert.ok(highlight !== '');
       }),
       { numRuns: 3000 },

@@ -53,10 +53,26 @@ describe('search queries', () => {
       assert.deepEqual(query.phrases, ['高新区获批'], text);
       assert.ok(query.highlights.includes('高新区获批'));
     }
-    // A phrase word is also found through its characters, because 南昌高新区 is cut as one word.
+    // A phrase word is also found through its pairs of adjacent characters, because 南昌高新区 is
+    // cut as one word; a word of one character has none.
     assert.equal(
       JSON.stringify(parsed('"高新区"').match),
-      JSON.stringify({ all: [{ any: [{ term: '高新区' }, { all: [{ term: '高' }, { term: '新' }, { term: '区' }] }] }] }),
+      JSON.stringify({ all: [{ any: [{ term: '高新区' }, { all: [{ pair: '高新' }, { pair: '新区' }] }] }] }),
+    );
+    assert.equal(JSON.stringify(parsed('"ppp 税"').match), JSON.stringify({ all: [{ term: 'ppp' }, { term: '税' }] }));
+    // And through the pairs joining its words, which a text holding the words apart lacks.
+    assert.equal(
+      JSON.stringify(parsed('"高新区获批" 园区').match),
+      JSON.stringify({
+        all: [
+          { any: [{ term: '高新区' }, { all: [{ pair: '高新' }, { pair: '新区' }] }] },
+          { term: '获' },
+          { term: '批' },
+          { pair: '区获' },
+          { pair: '获批' },
+          { term: '园区' },
+        ],
+      }),
     );
   });
 });

@@ -10,7 +10,7 @@ import { everySecondInSlices, SLICE_MS } from '../lib/background-slices.ts';
 import type { Progress } from '../lib/progress.ts';
 import { markedParts, snippetParts, type TextPart } from './highlight.ts';
 import { COMPACTED_VERSION_KEY } from './index-compaction.ts';
-import { startRelatedCompletion, type ArticleIndexRebuild, type MatchPage, type RelatedCompletion, type SearchIndex } from './search-index.ts';
+import { INDEX_STAMP_KEY, startRelatedCompletion, type ArticleIndexRebuild, type MatchPage, type RelatedCompletion, type SearchIndex } from './search-index.ts';
 import type { ParsedQuery } from './search-query.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -155,13 +155,12 @@ export function completeRelatedInBackground(db: Db, index: SearchIndex, logger: 
   });
 }
 
-const DICTIONARY_HASH_KEY = 'search_dictionary_hash';
 // Set once the index keeps related lists: an index built before they existed is rebuilt once.
 const RELATED_LISTS_KEY = 'search_related_lists';
 // The rebuild that may finish: a newer one takes over and the older one stops at its next batch.
 const REBUILD_KEY = 'search_rebuild';
 /** The site_meta keys that describe the search index; derived like the index, so backups leave them out. */
-export const SEARCH_STATE_KEYS: readonly string[] = [DICTIONARY_HASH_KEY, REBUILD_KEY, RELATED_LISTS_KEY, COMPACTED_VERSION_KEY];
+export const SEARCH_STATE_KEYS: readonly string[] = [INDEX_STAMP_KEY, REBUILD_KEY, RELATED_LISTS_KEY, COMPACTED_VERSION_KEY];
 const REINDEX_BATCH = 500;
 
 /** Thrown by a rebuild that another rebuild, started later, took over. */
@@ -217,7 +216,7 @@ export async function rebuildSearchIndex(db: Db, index: SearchIndex, progress?: 
   await asOwner(async (trx) => {
     await reindexWritten(trx, rebuild);
     await rebuild.finish(trx);
-    await setSiteMetaValue(trx, DICTIONARY_HASH_KEY, index.builtWith);
+    await setSiteMetaValue(trx, INDEX_STAMP_KEY, index.builtWith);
     await setSiteMetaValue(trx, RELATED_LISTS_KEY, 'kept');
     await setSiteMetaValue(trx, REBUILD_KEY, '');
   });
@@ -239,10 +238,10 @@ async function reindexWritten(db: Db, rebuild: ArticleIndexRebuild): Promise<voi
  * it did. Call before writing articles, so that an empty database is only marked current.
  */
 export async function ensureSearchIndexCurrent(db: Db, index: SearchIndex, progress?: (total: number) => Progress): Promise<boolean> {
-  const current = (await siteMetaValue(db, DICTIONARY_HASH_KEY)) === index.builtWith && (await siteMetaValue(db, RELATED_LISTS_KEY)) !== undefined;
+  const current = (await siteMetaValue(db, INDEX_STAMP_KEY)) === index.builtWith && (await siteMetaValue(db, RELATED_LISTS_KEY)) !== undefined;
   if (current) return false;
   if ((await articleCount(db)) === 0) {
-    await setSiteMetaValue(db, DICTIONARY_HASH_KEY, index.builtWith);
+    await setSiteMetaValue(db, INDEX_STAMP_KEY, index.builtWith);
     await setSiteMetaValue(db, RELATED_LISTS_KEY, 'kept');
     return false;
   }
