@@ -10,10 +10,15 @@ import { INDEX_STAMP_KEY, SearchIndex } from './search-index.ts';
 import { isQueryProblem, parseQuery } from './search-query.ts';
 import { confirmedPhrasePage, searchArticles, type SearchOptions } from './search.service.ts';
 
-async function search(db: Db, index: SearchIndex, text: string, options: Partial<SearchOptions> = {}) {
+/** A query the test expects to parse. */
+function parsed(text: string, index: SearchIndex) {
   const query = parseQuery(text, index.segmenter);
   if (isQueryProblem(query)) assert.fail(query.message);
-  return searchArticles(db, index, query, { page: 1, ...options });
+  return query;
+}
+
+async function search(db: Db, index: SearchIndex, text: string, options: Partial<SearchOptions> = {}) {
+  return searchArticles(db, index, parsed(text, index), { page: 1, ...options });
 }
 
 const seedItem = (title: string, body: string, date: string) => `-\n【南昌招商】${title}\n${body}\n${date}`;
@@ -35,9 +40,7 @@ async function corpusAndPhrase(opened: OpenDb) {
   const writing = writingFor(opened);
   await importSeedText(opened.db, writing, corpus);
   const index = writing.searchIndex;
-  const query = parseQuery('"高新区获批"', index.segmenter);
-  if (isQueryProblem(query)) assert.fail(query.message);
-  return { index, query };
+  return { index, query: parsed('"高新区获批"', index) };
 }
 
 for (const dialect of testDialects()) {
@@ -154,11 +157,7 @@ for (const dialect of testDialects()) {
           ].join('\n'),
         );
         const index = writing.searchIndex;
-        const candidatesOf = async (text: string) => {
-          const query = parseQuery(text, index.segmenter);
-          if (isQueryProblem(query)) assert.fail(query.message);
-          return (await index.find(opened.db, { match: query.match }, { limit: 50, offset: 0 })).total;
-        };
+        const candidatesOf = async (text: string) => (await index.find(opened.db, { match: parsed(text, index).match }, { limit: 50, offset: 0 })).total;
         assert.equal(await candidatesOf('"提升南昌"'), 0, 'no pair across punctuation');
         assert.equal(await candidatesOf('提升 南昌'), 1);
         assert.equal(await candidatesOf('"高新区"'), 1, 'only the text holding 高新 and 新区 is a candidate');
